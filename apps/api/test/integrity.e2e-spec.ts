@@ -1,0 +1,69 @@
+import type { Page, ProblemDetails, UnitDto } from '@danvan/contracts';
+import { TestServer } from '@danvan/testing';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await TestServer.start();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const body = (code: string) => ({ code, name: `Hội Nông dân ${code}`, kind: 'MASS_ORGANISATION', level: 'PROVINCE' });
+
+async function countCode(code: string): Promise<number> {
+  return (await server.rest<Page<UnitDto>>('GET', `/api/v1/units?q=${code}`)).body.totalItems;
+}
+
+describe('safe retries (Idempotency-Key on REST POST)', () => {
+  it('50 concurrent retries with one key create exactly one unit and all get the first answer', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => server.rest<UnitDto>('POST', '/api/v1/units', body('IDEM-50'), { 'idempotency-key': 'retry-50' })),
+    );
+    expect(new Set(responses.map((r) => r.status))).toEqual(new Set([201]));
+    expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+    expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(49);
+    expect(responses.every((r) => r.headers.get('location') === `/api/v1/units/${responses[0].body.id}`)).toBe(true);
+    expect(await countCode('IDEM-50')).toBe(1);
+  });
+
+  it('the same key with another body is refused (422) and creates nothing', async () => {
+    expect((await server.rest('POST', '/api/v1/units', body('IDEM-A'), { 'idempotency-key': 'k-mismatch' })).status).toBe(201);
+    const other = await server.rest<ProblemDetails>('POST', '/api/v1/units', body('IDEM-B'), { 'idempotency-key': 'k-mismatch' });
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_MISMATCH');
+    expect(await countCode('IDEM-B')).toBe(0);
+  });
+
+  it('a failed request is not kept: the retry runs again', async () => {
+    const bad = await server.rest('POST', '/api/v1/units', { ...body('IDEM-C'), kind: 'NOPE' }, { 'idempotency-key': 'k-failed' });
+    expect(bad.status).toBe(400);
+    const fixedButDifferent = await server.rest('POST', '/api/v1/units', body('IDEM-C'), { 'idempotency-key': 'k-failed' });
+    expect(fixedButDifferent.status).toBe(201);
+  });
+
+  it('keys are per caller and well-formed', async () => {
+    const other = await server.signedIn('ADMIN', null);
+    expect((await server.rest('POST', '/api/v1/units', body('IDEM-D'), { 'idempotency-key': 'shared' })).status).toBe(201);
+    expect((await other.rest('POST', '/api/v1/units', body('IDEM-E'), { 'idempotency-key': 'shared' })).status).toBe(201);
+    expect((await server.rest('POST', '/api/v1/units', body('IDEM-F'), { 'idempotency-key': 'bad key with spaces' })).status).toBe(400);
+  });
+});
+
+describe('transactions', () => {
+  it('a change and its audit record commit together, and the trail cannot be altered', async () => {
+    const created = await server.rest<UnitDto>('POST', '/api/v1/units', body('AUDIT-1'));
+    const events = await server.rest<{ items: Array<{ action: string; changes: string; actorLabel: string; requestId: string }> }>('GET', `/api/v1/audit-events?entity=unit&entityId=${created.body.id}`);
+    expect(events.body.items).toHaveLength(1);
+    expect(events.body.items[0].action).toBe('create');
+    expect(JSON.parse(events.body.items[0].changes).code).toEqual({ before: null, after: 'AUDIT-1' });
+    expect(created.headers.get('x-request-id')).toBe(events.body.items[0].requestId);
+    await expect(server.database.dataSource.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+    await expect(server.database.dataSource.query(`UPDATE audit_event SET action = 'x'`)).rejects.toThrow(/append-only/);
+    const failed = await server.rest('PATCH', `/api/v1/units/${created.body.id}`, { name: 'Đổi tên', level: 'COMMUNE', adminAreaCode: '70' }, { 'if-match': '"1"' });
+    expect(failed.status).toBe(422);
+    const after = await server.rest<{ items: unknown[] }>('GET', `/api/v1/audit-events?entity=unit&entityId=${created.body.id}`);
+    expect(after.body.items).toHaveLength(1);
+  });
+});

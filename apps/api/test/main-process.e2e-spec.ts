@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page, SessionTokens, UnitDto } from '@danvan/contracts';
+import { DEMO_UNITS } from '@danvan/demo-data';
+
+const root = resolve(import.meta.dirname, '../../..');
+const entry = join(root, 'dist/server/apps/api/src/main.js');
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts the compiled server (`npm test` compiles it first) as `npm start` does, with its own environment. */
+function startServer(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, [entry], { cwd: root, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env } });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(running: Running, text: string, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!running.output().includes(text)) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for "${text}". Output:\n${running.output()}`);
+    if (running.child.exitCode !== null) throw new Error(`Server exited (${running.child.exitCode}). Output:\n${running.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function stop(running: Running): Promise<number | null> {
+  running.child.kill('SIGTERM');
+  return running.exited;
+}
+
+const port = () => String(20000 + Math.floor(Math.random() * 20000));
+
+describe('the server process (npm start)', () => {
+  beforeAll(() => {
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run the tests through \`npm test\`, which compiles the server first`);
+  });
+
+  it('migrates, loads the demo data once, serves, locks its data folder and shuts down gracefully', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'danvan-main-')), 'pglite');
+    const env = { DATA_DIR: dataDir, PORT: port(), ADMIN_DIST: join(root, 'dist/admin') };
+    const first = startServer(env);
+    await waitFor(first, 'danvan is serving');
+    const base = `http://127.0.0.1:${env.PORT}`;
+    expect(await (await fetch(`${base}/health`)).json()).toMatchObject({ status: 'ok', database: 'ok', databaseKind: 'embedded' });
+    expect((await fetch(`${base}/api/v1/units`)).status).toBe(401);
+
+    // The first administrator: a printed one-time password that must be changed before anything else.
+    const password = /one-time password:\s+(\S+)/.exec(first.output())?.[1] ?? '';
+    expect(password).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/);
+    const post = (path: string, body: unknown, token?: string) =>
+      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const login = (await (await post('/api/v1/auth/login', { username: 'admin', password })).json()) as SessionTokens;
+    expect(login.account).toMatchObject({ role: 'ADMIN', mustChangePassword: true });
+    expect((await fetch(`${base}/api/v1/units`, { headers: { authorization: `Bearer ${login.accessToken}` } })).status).toBe(403);
+    const changed = (await (await post('/api/v1/auth/password', { currentPassword: password, newPassword: 'Mật khẩu mới 2026' }, login.accessToken)).json()) as SessionTokens;
+    const auth = { authorization: `Bearer ${changed.accessToken}` };
+
+    const units = (await (await fetch(`${base}/api/v1/units?pageSize=1`, { headers: auth })).json()) as Page<UnitDto>;
+    expect(units.totalItems).toBe(DEMO_UNITS.length);
+    const response = await fetch(`${base}/api/v1/units?pageSize=1`, { headers: { ...auth, 'x-request-id': 'trace-me-42' } });
+    expect(response.headers.get('x-request-id')).toBe('trace-me-42');
+
+    const second = startServer({ ...env, PORT: port() });
+    expect(await second.exited).toBe(1);
+    expect(second.output().trim().split('\n')).toEqual([expect.stringMatching(/^danvan: The embedded database folder is in use by process \d+/)]);
+
+    expect(await stop(first)).toBe(0);
+    expect(first.output()).toContain('shutting down');
+    expect(first.output()).toMatch(/"reqId":"trace-me-42"/);
+
+    const restarted = startServer(env);
+    await waitFor(restarted, 'danvan is serving');
+    expect(restarted.output()).toContain('already-loaded');
+    expect(restarted.output()).not.toContain('one-time password');
+    const relogin = (await (await post('/api/v1/auth/login', { username: 'admin', password: 'Mật khẩu mới 2026' })).json()) as SessionTokens;
+    const again = (await (await fetch(`${base}/api/v1/units?pageSize=1`, { headers: { authorization: `Bearer ${relogin.accessToken}` } })).json()) as Page<UnitDto>;
+    expect(again.totalItems).toBe(DEMO_UNITS.length);
+    const tienHai = (await (await fetch(`${base}/api/v1/units?q=tien%20hai`, { headers: { authorization: `Bearer ${relogin.accessToken}` } })).json()) as Page<UnitDto>;
+    expect(tienHai.items.map((u) => u.name)).toContain('Huyện ủy Tiền Hải');
+    expect(await stop(restarted)).toBe(0);
+  });
+
+  it.each([
+    [{ PORT: 'http' }, /^danvan: Invalid configuration: PORT must be an integer/],
+    [{ DATABASE_URL: 'mysql://root@localhost/db' }, /^danvan: Invalid configuration: DATABASE_URL must start with postgres:\/\//],
+    [{ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, /^danvan: cannot reach the PostgreSQL server of DATABASE_URL/],
+  ])('refuses %j with one clear line', async (env, line) => {
+    const running = startServer({ DATA_DIR: join(mkdtempSync(join(tmpdir(), 'danvan-bad-')), 'pglite'), ...env });
+    expect(await running.exited).toBe(1);
+    const lines = running.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(line);
+  });
+});

@@ -1,0 +1,56 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PUBLISHED_SCHEMAS, renderApiSchemas } from '@danvan/server-app';
+import { TestServer } from '@danvan/testing';
+
+const root = resolve(import.meta.dirname, '../../..');
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await TestServer.start();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/**
+ * The SDL (for reporting tools) and the OpenAPI document (for integrators) are
+ * checked in. `npm run api:schemas` rewrites them; this test fails when they
+ * differ from what the code generates.
+ */
+describe('published schemas', () => {
+  it.each(Object.entries(PUBLISHED_SCHEMAS))('%s at %s matches the code', (kind, path) => {
+    const generated = renderApiSchemas(server.app)[kind as keyof typeof PUBLISHED_SCHEMAS];
+    const file = resolve(root, path);
+    if (process.env.UPDATE_API_SCHEMAS === '1') writeFileSync(file, generated);
+    const published = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    expect({ path, upToDate: published === generated }).toEqual({ path, upToDate: true });
+  });
+
+  it('documents every REST route in OpenAPI', async () => {
+    const document = JSON.parse(renderApiSchemas(server.app).openapi) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(documented.sort()).toEqual(
+      [
+        'DELETE /api/v1/units/{id}',
+        'GET /api/v1/audit-events',
+        'GET /api/v1/auth/me',
+        'POST /api/v1/auth/login',
+        'POST /api/v1/auth/logout',
+        'POST /api/v1/auth/password',
+        'POST /api/v1/auth/refresh',
+        'GET /api/v1/units',
+        'GET /api/v1/units/{id}',
+        'GET /api/v1/units/{id}/ancestors',
+        'GET /api/v1/units/{id}/children',
+        'GET /api/v1/units/export.xlsx',
+        'GET /health',
+        'PATCH /api/v1/units/{id}',
+        'POST /api/v1/units',
+      ].sort(),
+    );
+    const served = await server.rest<{ openapi: string }>('GET', '/api/docs/openapi.json');
+    expect(served.status).toBe(200);
+    expect(served.body.openapi).toMatch(/^3\./);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Identity and access: roles of accounts, permissions every endpoint declares,
+ * and the scopes an API key may carry. Shared by the API (enforcement) and the
+ * admin (hiding what a role may not do).
+ */
+
+/** What an endpoint or operation needs. `<resource>:read` or `<resource>:write` (or `:manage`). */
+export const PERMISSIONS = [
+  'units:read',
+  'units:write',
+  'accounts:read',
+  'accounts:manage',
+  'api-keys:read',
+  'api-keys:manage',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ['ADMIN', 'SECRETARIAT', 'ORGANISATION', 'VIEWER'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What each role may do; always within its unit's subtree, except ADMIN (everything). */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ADMIN: PERMISSIONS,
+  SECRETARIAT: ['units:read', 'units:write', 'accounts:read', 'accounts:manage', 'api-keys:read', 'api-keys:manage', 'audit:read'],
+  ORGANISATION: ['units:read'],
+  VIEWER: ['units:read'],
+};
+
+/** Permissions an API key can be given (integrations never manage accounts or keys). */
+export const API_KEY_SCOPES = ['units:read', 'units:write'] as const satisfies readonly Permission[];
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: 'Quản trị hệ thống',
+  SECRETARIAT: 'Văn phòng, chuyên viên Ban Dân vận',
+  ORGANISATION: 'Cán bộ tổ chức thành viên',
+  VIEWER: 'Chỉ xem (lãnh đạo, báo cáo)',
+};
+
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'units:read': 'Xem đơn vị',
+  'units:write': 'Thêm, sửa, xóa đơn vị',
+  'accounts:read': 'Xem tài khoản',
+  'accounts:manage': 'Quản lý tài khoản',
+  'api-keys:read': 'Xem khóa API',
+  'api-keys:manage': 'Quản lý khóa API',
+  'audit:read': 'Xem nhật ký thay đổi',
+};
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+/** The signed-in account, as `/api/v1/auth/me` and the login answer return it. */
+export interface CurrentAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string;
+  unitName: string;
+  permissions: Permission[];
+  mustChangePassword: boolean;
+}
+
+/** Answer of login and refresh. */
+export interface SessionTokens {
+  accessToken: string;
+  /** ISO time */
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+  account: CurrentAccount;
+}

@@ -1,0 +1,4 @@
+export * from './errors.js';
+export * from './list.js';
+export * from './unit.js';
+export * from './identity.js';

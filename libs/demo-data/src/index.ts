@@ -1,0 +1,2 @@
+export * from './demo-units.js';
+export * from './load-demo-data.js';

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Page, Role } from '@danvan/contracts';
+import { DomainError, fetchPage, recordAudit, textSearch, equals, translatePgErrors, type ListQuerySpec, type RequestContext, type SqlParams } from '@danvan/core';
+import { Database, inTransaction, managerOf } from '@danvan/database';
+import { UnitService } from '@danvan/units';
+import { hashPassword } from '../auth/password-hasher.js';
+import { oneTimePassword } from '../auth/secrets.js';
+import type { AccountListOptions, AccountView, CreateAccountInput, UpdateAccountInput } from '../dto/identity.views.js';
+import { AccountRepository, type AccountRecord } from './account.repository.js';
+
+type AccountFilter = { search?: string; role?: Role; unitId?: string };
+
+const ACCOUNT_LIST: ListQuerySpec<'username', AccountFilter> = {
+  from: 'account a LEFT JOIN unit u ON u.id = a.unit_id',
+  select: `a.id, a.username, a.display_name AS "displayName", a.role, a.unit_id AS "unitId", u.name AS "unitName", a.active,
+    a.must_change_password AS "mustChangePassword", a.locked_until AS "lockedUntil", a.last_login_at AS "lastLoginAt",
+    a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt"`,
+  sortColumns: { username: 'a.username' },
+  tieBreaker: 'a.id',
+  defaultSort: { field: 'username', order: 'asc' },
+  filters: {
+    search: textSearch(`danvan_normalize(a.username || ' ' || a.display_name)`),
+    role: equals('a.role'),
+    unitId: equals('a.unit_id'),
+  },
+};
+
+/** Accounts a caller may see: all for administrators; for others, non-admin accounts of units in their subtree. */
+function accountScope(ctx: RequestContext, params: SqlParams): string | null {
+  if (ctx.caller.scopePath === null) return null;
+  const p = params.add(ctx.caller.scopePath);
+  return `a.role <> 'ADMIN' AND u.path >= ${p} AND u.path < ${p} || '~'`;
+}
+
+function view(account: AccountRecord): AccountView {
+  const { passwordHash: _h, unitPath: _p, failedLogins: _f, tokenVersion: _t, ...rest } = account;
+  return rest;
+}
+
+const CONSTRAINTS = { account_username_key: () => DomainError.duplicate('username', 'Tên đăng nhập này đã có người dùng.') };
+
+/**
+ * Management of accounts by administrators and secretariats (within their
+ * subtree; only administrators create or change administrators). Passwords are
+ * generated, shown once, and must be changed at the first sign-in.
+ */
+@Injectable()
+export class AccountAdminService {
+  constructor(
+    private readonly database: Database,
+    private readonly accounts: AccountRepository,
+    private readonly units: UnitService,
+  ) {}
+
+  async list(ctx: RequestContext, options: AccountListOptions): Promise<Page<AccountView>> {
+    return fetchPage<AccountView, 'username', AccountFilter>(
+      managerOf(this.database, ctx),
+      ACCOUNT_LIST,
+      { page: options.page ?? 1, pageSize: options.pageSize ?? 20, filter: options.filter },
+      (params) => accountScope(ctx, params),
+    );
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<AccountView> {
+    return view(await this.findInScope(ctx, id));
+  }
+
+  async create(ctx: RequestContext, input: CreateAccountInput): Promise<{ account: AccountView; oneTimePassword: string }> {
+    await this.assertMayAssign(ctx, input.role, input.unitId ?? null);
+    return inTransaction(this.database, ctx, async (tx) => {
+      const id = randomUUID();
+      const password = oneTimePassword();
+      const passwordHash = await hashPassword(password);
+      await translatePgErrors(
+        () =>
+          this.accounts.insert(tx, {
+            id,
+            username: input.username,
+            displayName: input.displayName.trim(),
+            role: input.role,
+            unitId: input.role === 'ADMIN' ? (input.unitId ?? null) : (input.unitId as string),
+            passwordHash,
+            mustChangePassword: true,
+          }),
+        CONSTRAINTS,
+      );
+      const created = await this.findInScope(tx, id);
+      await this.audit(tx, 'create', created, null, view(created));
+      return { account: view(created), oneTimePassword: password };
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateAccountInput): Promise<AccountView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const current = await this.findInScope(tx, id, true);
+      if (current.version !== expectedVersion) throw DomainError.versionConflict('tài khoản', expectedVersion, current.version);
+      if (id === ctx.caller.id && (input.role !== undefined || input.active === false)) {
+        throw DomainError.rule('role', 'self', 'Không thể tự đổi vai trò hoặc tự vô hiệu hóa tài khoản của mình.');
+      }
+      const role = input.role ?? current.role;
+      const unitId = input.unitId === undefined ? current.unitId : input.unitId;
+      if (input.role !== undefined || input.unitId !== undefined) await this.assertMayAssign(tx, role, unitId);
+      const deactivated = input.active === false && current.active;
+      const changed = (await managerOf(this.database, tx).query(
+        `UPDATE account SET display_name = $3, role = $4, unit_id = $5, active = $6,
+           token_version = token_version + $7, version = version + 1, updated_at = now()
+         WHERE id = $1 AND version = $2 RETURNING id`,
+        [id, expectedVersion, input.displayName?.trim() ?? current.displayName, role, unitId, input.active ?? current.active, deactivated ? 1 : 0],
+      )) as [unknown[], number];
+      if (changed[1] !== 1) throw DomainError.versionConflict('tài khoản', expectedVersion);
+      if (deactivated) await this.accounts.revokeAllSessions(tx, id);
+      const updated = await this.findInScope(tx, id);
+      await this.audit(tx, 'update', updated, view(current), view(updated));
+      return view(updated);
+    });
+  }
+
+  /** A new one-time password; every session of the account ends. */
+  async resetPassword(ctx: RequestContext, id: string): Promise<{ account: AccountView; oneTimePassword: string }> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const account = await this.findInScope(tx, id, true);
+      const password = oneTimePassword();
+      await this.accounts.setPassword(tx, id, await hashPassword(password), true);
+      await this.audit(tx, 'password-reset', account, null, { passwordReset: true });
+      return { account: view(await this.findInScope(tx, id)), oneTimePassword: password };
+    });
+  }
+
+  private async findInScope(ctx: RequestContext, id: string, lock = false): Promise<AccountRecord> {
+    const account = await this.accounts.findById(ctx, id, lock);
+    const visible =
+      account &&
+      (ctx.caller.scopePath === null || (account.role !== 'ADMIN' && account.unitPath !== null && account.unitPath.startsWith(ctx.caller.scopePath)));
+    if (!visible) throw DomainError.notFound('tài khoản', id);
+    return account;
+  }
+
+  /** Only administrators grant ADMIN; every other account belongs to a unit in the caller's subtree. */
+  private async assertMayAssign(ctx: RequestContext, role: Role, unitId: string | null): Promise<void> {
+    if (role === 'ADMIN' && ctx.caller.role !== 'ADMIN' && ctx.caller.kind !== 'system') {
+      throw new DomainError('FORBIDDEN', 'Chỉ quản trị hệ thống mới cấp được vai trò quản trị.');
+    }
+    if (role !== 'ADMIN' && !unitId) throw DomainError.rule('unitId', 'required', 'Tài khoản phải thuộc một đơn vị.');
+    if (unitId) {
+      try {
+        await this.units.get(ctx, unitId);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'NOT_FOUND') throw DomainError.rule('unitId', 'notFound', 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn.');
+        throw error;
+      }
+    }
+  }
+
+  private async audit(tx: RequestContext, action: string, account: AccountRecord, before: object | null, after: object | null): Promise<void> {
+    await recordAudit(managerOf(this.database, tx), tx, {
+      entity: 'account',
+      entityId: account.id,
+      action,
+      scopePath: account.unitPath,
+      before: before as Record<string, unknown> | null,
+      after: after as Record<string, unknown> | null,
+    });
+  }
+}

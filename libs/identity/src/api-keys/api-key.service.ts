@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Page } from '@danvan/contracts';
+import { DomainError, equals, fetchPage, recordAudit, type ListQuerySpec, type RequestContext, type SqlParams } from '@danvan/core';
+import { Database, inTransaction, managerOf } from '@danvan/database';
+import { UnitService } from '@danvan/units';
+import { randomToken, sha256 } from '../auth/secrets.js';
+import type { ApiKeyListOptions, ApiKeyView, CreateApiKeyInput } from '../dto/identity.views.js';
+import { formatApiKey } from './api-key-format.js';
+import { ApiKeyCache } from './api-key-cache.js';
+
+type ApiKeyFilter = { unitId?: string; active?: boolean };
+
+const API_KEY_LIST: ListQuerySpec<'createdAt', ApiKeyFilter> = {
+  from: 'api_key k JOIN unit u ON u.id = k.unit_id LEFT JOIN account c ON c.id = k.created_by',
+  select: `k.id, k.name, k.unit_id AS "unitId", u.name AS "unitName", k.scopes, k.prefix, k.expires_at AS "expiresAt",
+    k.revoked_at AS "revokedAt", k.last_used_at AS "lastUsedAt", c.username AS "createdBy", k.created_at AS "createdAt"`,
+  sortColumns: { createdAt: 'k.created_at' },
+  tieBreaker: 'k.id',
+  defaultSort: { field: 'createdAt', order: 'desc' },
+  filters: {
+    unitId: equals('k.unit_id'),
+    active: (active) => (active ? 'k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())' : 'TRUE'),
+  },
+};
+
+function keyScope(ctx: RequestContext, params: SqlParams): string | null {
+  if (ctx.caller.scopePath === null) return null;
+  const p = params.add(ctx.caller.scopePath);
+  return `u.path >= ${p} AND u.path < ${p} || '~'`;
+}
+
+/**
+ * API keys of units for their integrations: created by a secretariat or an
+ * administrator for a unit in their subtree, with scopes they hold themselves;
+ * the secret is shown once and only its SHA-256 is stored; revocable.
+ */
+@Injectable()
+export class ApiKeyService {
+  constructor(
+    private readonly database: Database,
+    private readonly units: UnitService,
+    private readonly cache: ApiKeyCache,
+  ) {}
+
+  list(ctx: RequestContext, options: ApiKeyListOptions): Promise<Page<ApiKeyView>> {
+    return fetchPage<ApiKeyView, 'createdAt', ApiKeyFilter>(
+      managerOf(this.database, ctx),
+      API_KEY_LIST,
+      { page: options.page ?? 1, pageSize: options.pageSize ?? 20, filter: { unitId: options.unitId, active: !options.includeInactive } },
+      (params) => keyScope(ctx, params),
+    );
+  }
+
+  async create(ctx: RequestContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKeyView; secret: string }> {
+    const unit = await this.units.get(ctx, input.unitId).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') throw DomainError.rule('unitId', 'notFound', 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn.');
+      throw error;
+    });
+    const missing = input.scopes.filter((scope) => !ctx.caller.permissions.has(scope));
+    if (missing.length) throw new DomainError('FORBIDDEN', `Không thể cấp cho khóa quyền mà bạn không có: ${missing.join(', ')}.`);
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+      throw DomainError.rule('expiresAt', 'past', 'Ngày hết hạn phải ở tương lai.');
+    }
+    return inTransaction(this.database, ctx, async (tx) => {
+      const id = randomUUID();
+      const prefix = randomToken(12).replace(/[^A-Za-z0-9]/g, '').slice(0, 12).padEnd(12, '0');
+      const secretPart = randomToken(32);
+      await managerOf(this.database, tx).query(
+        `INSERT INTO api_key (id, name, unit_id, prefix, secret_hash, scopes, expires_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [id, input.name.trim(), unit.id, prefix, sha256(secretPart), input.scopes, input.expiresAt ?? null, ctx.caller.kind === 'account' ? ctx.caller.id : null],
+      );
+      await recordAudit(managerOf(this.database, tx), tx, {
+        entity: 'api-key',
+        entityId: id,
+        action: 'create',
+        scopePath: unit.path,
+        after: { name: input.name.trim(), unitId: unit.id, scopes: input.scopes, expiresAt: input.expiresAt ?? null, prefix },
+      });
+      return { apiKey: await this.get(tx, id), secret: formatApiKey(prefix, secretPart) };
+    });
+  }
+
+  async revoke(ctx: RequestContext, id: string): Promise<ApiKeyView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const key = await this.get(tx, id);
+      if (!key.revokedAt) {
+        await managerOf(this.database, tx).query(`UPDATE api_key SET revoked_at = now(), version = version + 1 WHERE id = $1`, [id]);
+        const unit = await this.units.get(tx, key.unitId);
+        await recordAudit(managerOf(this.database, tx), tx, { entity: 'api-key', entityId: id, action: 'revoke', scopePath: unit.path, after: { revoked: true } });
+      }
+      this.cache.forget(key.prefix);
+      return this.get(tx, id);
+    });
+  }
+
+  private async get(ctx: RequestContext, id: string): Promise<ApiKeyView> {
+    const page = await fetchPage<ApiKeyView & { id: string }, 'createdAt', ApiKeyFilter>(
+      managerOf(this.database, ctx),
+      API_KEY_LIST,
+      { page: 1, pageSize: 1, filter: {} },
+      (params) => [keyScope(ctx, params), `k.id = ${params.add(id)}`].filter(Boolean).join(' AND '),
+    );
+    const key = page.items[0];
+    if (!key) throw DomainError.notFound('khóa API', id);
+    return key;
+  }
+}

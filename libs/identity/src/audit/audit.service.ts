@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { Page } from '@danvan/contracts';
+import { equals, fetchPage, type ListQuerySpec, type RequestContext, type SqlParams } from '@danvan/core';
+import { Database, managerOf } from '@danvan/database';
+import type { AuditEventListOptions, AuditEventView } from '../dto/identity.views.js';
+
+type AuditFilter = { entity?: string; entityId?: string; action?: string; actorId?: string; from?: string; to?: string };
+
+const AUDIT_LIST: ListQuerySpec<'at', AuditFilter> = {
+  from: 'audit_event e',
+  select: `e.id::text AS id, e.at, e.actor_type AS "actorType", e.actor_id AS "actorId", e.actor_label AS "actorLabel",
+    e.actor_unit_id AS "actorUnitId", e.entity, e.entity_id AS "entityId", e.action, e.changes::text AS changes, e.request_id AS "requestId"`,
+  sortColumns: { at: 'e.at' },
+  tieBreaker: 'e.id',
+  defaultSort: { field: 'at', order: 'desc' },
+  filters: {
+    entity: equals('e.entity'),
+    entityId: equals('e.entity_id'),
+    action: equals('e.action'),
+    actorId: equals('e.actor_id'),
+    from: (value, params) => `e.at >= ${params.add(value)}::timestamptz`,
+    to: (value, params) => `e.at <= ${params.add(value)}::timestamptz`,
+  },
+};
+
+/** Events a caller may read: all for administrators, else those about records of units in their subtree. */
+function auditScope(ctx: RequestContext, params: SqlParams): string | null {
+  if (ctx.caller.scopePath === null) return null;
+  const p = params.add(ctx.caller.scopePath);
+  return `e.scope_path >= ${p} AND e.scope_path < ${p} || '~'`;
+}
+
+/** Reading the audit trail (writing is recordAudit, inside each change's transaction). */
+@Injectable()
+export class AuditService {
+  constructor(private readonly database: Database) {}
+
+  list(ctx: RequestContext, options: AuditEventListOptions): Promise<Page<AuditEventView>> {
+    const { page, pageSize, ...filter } = options;
+    return fetchPage<AuditEventView, 'at', AuditFilter>(
+      managerOf(this.database, ctx),
+      AUDIT_LIST,
+      { page: page ?? 1, pageSize: pageSize ?? 20, filter },
+      (params) => auditScope(ctx, params),
+    );
+  }
+}

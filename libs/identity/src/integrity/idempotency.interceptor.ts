@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { bindTransaction, callerOf, DomainError } from '@danvan/core';
+import { Database } from '@danvan/database';
+
+/** Records are kept at least this long (then purged): a retry within a day replays the first answer. */
+export const IDEMPOTENCY_RETENTION_HOURS = 48;
+const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+const REPLAYED_HEADERS = ['location', 'etag'];
+
+interface StoredRecord {
+  request_hash: string;
+  status: number | null;
+  response: unknown;
+  headers: Record<string, string> | null;
+}
+
+/** Stable JSON (sorted keys) so the same body always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * `Idempotency-Key` on REST POST: the first request with a key runs, in one
+ * transaction with the record of its answer; a retry with the same key and body
+ * gets that answer again (header `Idempotent-Replayed: true`) and creates nothing,
+ * also when retries arrive concurrently (they wait on the record's row lock).
+ * The same key with another body is refused (422). Failed requests are not kept,
+ * so they can be retried.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Idempotency');
+  private purgeTimer?: NodeJS.Timeout;
+
+  constructor(private readonly database: Database) {}
+
+  onModuleInit(): void {
+    const purge = () =>
+      this.database.manager
+        .query(`DELETE FROM idempotency_record WHERE created_at < now() - make_interval(hours => $1)`, [IDEMPOTENCY_RETENTION_HOURS])
+        .catch((error: Error) => this.logger.warn(`purge failed: ${error.message}`));
+    this.purgeTimer = setInterval(() => void purge(), 3600_000);
+    this.purgeTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.purgeTimer);
+  }
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType<string>() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || key === undefined) return next.handle();
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+      throw DomainError.validation([{ field: 'Idempotency-Key', code: 'format', message: 'Idempotency-Key gồm 1–128 ký tự chữ, số và _ . : - (ví dụ một UUID).' }]);
+    }
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const caller = callerOf(request);
+    const callerKey = `${caller?.kind ?? 'anonymous'}:${caller?.id ?? request.ip}`;
+    const requestHash = createHash('sha256').update(`${request.url}\n${canonical(request.body)}`).digest('hex');
+    // The status Nest will send: the route's @HttpCode, else 201 for POST (a handler may have set it already).
+    const declared = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? 201;
+    return from(this.run(request, reply, next, callerKey, key, requestHash, declared));
+  }
+
+  private async run(request: FastifyRequest, reply: FastifyReply, next: CallHandler, caller: string, key: string, requestHash: string, status: number): Promise<unknown> {
+    return this.database.dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO idempotency_record (caller, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [caller, key, requestHash]);
+      const [record] = (await manager.query(`SELECT request_hash, status, response, headers FROM idempotency_record WHERE caller = $1 AND key = $2 FOR UPDATE`, [
+        caller,
+        key,
+      ])) as StoredRecord[];
+      if (record.request_hash !== requestHash) {
+        throw new DomainError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key này đã được dùng cho một yêu cầu khác. Hãy dùng khóa mới cho mỗi yêu cầu mới.');
+      }
+      if (record.status !== null) {
+        void reply.status(record.status).header('idempotent-replayed', 'true');
+        for (const [name, value] of Object.entries(record.headers ?? {})) void reply.header(name, value);
+        return record.response;
+      }
+      bindTransaction(request, manager);
+      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      const headers = Object.fromEntries(REPLAYED_HEADERS.map((h) => [h, reply.getHeader(h)]).filter(([, v]) => typeof v === 'string'));
+      await manager.query(`UPDATE idempotency_record SET status = $3, response = $4::jsonb, headers = $5::jsonb WHERE caller = $1 AND key = $2`, [
+        caller,
+        key,
+        status,
+        JSON.stringify(body ?? null),
+        JSON.stringify(headers),
+      ]);
+      return body;
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { FastifyRequest } from 'fastify';
+import type { GraphQLFormattedError } from 'graphql';
+import {
+  aliasLimitRule,
+  AppConfigModule,
+  AppExceptionFilter,
+  costLimitRule,
+  createValidationPipe,
+  DataLoaders,
+  depthLimitRule,
+  GRAPHQL_LIMITS,
+  type AppConfig,
+  type GraphQLRequestContext,
+} from '@danvan/core';
+import { Database, DatabaseModule } from '@danvan/database';
+import { AccessGuard, IdempotencyInterceptor, IdentityModule } from '@danvan/identity';
+import { UnitsModule } from '@danvan/units';
+import { HealthController } from './health/health.controller.js';
+
+/**
+ * Last line of defence for GraphQL errors: anything not already mapped by
+ * AppExceptionFilter (which sets `reason`) loses its internal message.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = { ...(formatted.extensions ?? {}) };
+  delete extensions.stacktrace;
+  if (extensions.code === 'INTERNAL_SERVER_ERROR' && !extensions.reason) {
+    return { message: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  return { ...formatted, extensions };
+}
+
+/** The API: one Nest module tree for REST and GraphQL, over the Database opened by the caller. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, database: Database): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forConfig(config),
+        DatabaseModule.forDatabase(database),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          // Off in production unless configured: reporting tools read docs/api/schema.graphql instead.
+          introspection: config.graphqlIntrospection,
+          graphiql: !config.production,
+          allowBatchedHttpRequests: false,
+          parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+          validationRules: [
+            depthLimitRule(GRAPHQL_LIMITS.maxDepth),
+            aliasLimitRule(GRAPHQL_LIMITS.maxAliases),
+            costLimitRule(GRAPHQL_LIMITS.maxCost),
+          ],
+          includeStacktraceInErrorResponses: false,
+          // Field resolvers (parent, children …) get the same filters, guards and interceptors as operations.
+          fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],
+          context: (request: FastifyRequest): GraphQLRequestContext => ({ req: request, loaders: new DataLoaders() }),
+          formatError: formatGraphQLError,
+        }),
+        IdentityModule,
+        UnitsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_GUARD, useExisting: AccessGuard },
+        { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import type { IncomingMessage } from 'node:http';
+import { pino, type Logger } from 'pino';
+import { PinoNestLogger, type AppConfig } from '@danvan/core';
+import type { Database } from '@danvan/database';
+import { AppModule } from './app.module.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function createLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
+  return pino({ level: config.logLevel, base: { service: 'danvan-api' } });
+}
+
+/** The OpenAPI document of the REST API, generated from the controllers and DTOs. */
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const options = new DocumentBuilder()
+    .setTitle('danvan API')
+    .setDescription(
+      'REST API of danvan for the Fatherland Front, mass organisations and other integrators. ' +
+        'Errors are RFC 9457 problem details (application/problem+json). See docs/api-guide.md.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An access token (POST /api/v1/auth/login) or an API key (dvk_…)' })
+    .build();
+  return SwaggerModule.createDocument(app, options);
+}
+
+/**
+ * Builds the HTTP application (not yet listening): Fastify with request ids and
+ * structured logs, REST + GraphQL, OpenAPI at /api/docs and the built admin at /.
+ * Used by main.ts, the tests and the schema export alike.
+ */
+export async function createApp(config: AppConfig, database: Database, logger: Logger = createLogger(config)): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimit,
+    genReqId: (request: IncomingMessage) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database), adapter, {
+    logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+  });
+  // Security headers on every answer (HSTS, nosniff, frame-ancestors …). The CSP allows the admin's
+  // inline styles (MUI/emotion); outside production it is off so GraphiQL can load its assets.
+  await app.register(helmet, {
+    contentSecurityPolicy: config.production
+      ? { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"], connectSrc: ["'self'"] } }
+      : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  // Browsers may call the API only from the configured origins (the admin is same-origin and needs none).
+  if (config.corsOrigins.length) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key', 'x-request-id'],
+      exposedHeaders: ['etag', 'location', 'retry-after', 'x-request-id'],
+      maxAge: 600,
+    });
+  }
+  const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  if (existsSync(join(config.adminDist, 'index.html'))) {
+    app.useStaticAssets({ root: config.adminDist, prefix: '/', wildcard: false });
+  } else {
+    logger.warn({ adminDist: config.adminDist }, 'admin SPA not built: run `npm start` or `npm run build`');
+  }
+  await app.init();
+  return app;
+}

@@ -1,0 +1,54 @@
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
+import type { ProblemDetails } from '@danvan/contracts';
+import { ERROR_MAPPING, problemType } from './error-mapping.js';
+import { toProblem, type Problem } from './problem.js';
+
+/**
+ * The single exception filter of both transports: REST answers RFC 9457
+ * `application/problem+json`; GraphQL gets a GraphQLError whose extensions carry
+ * `code` (Apollo vocabulary), `reason` (danvan ErrorCode) and `fields`.
+ */
+@Catch()
+export class AppExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): GraphQLError | void {
+    const problem = toProblem(exception);
+    if (problem.unexpected) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (host.getType<string>() === 'graphql') return toGraphQLError(problem);
+    const http = host.switchToHttp();
+    sendProblem(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), problem);
+  }
+}
+
+export function toGraphQLError(problem: Problem): GraphQLError {
+  return new GraphQLError(problem.detail, {
+    extensions: {
+      code: ERROR_MAPPING[problem.code].graphqlCode,
+      reason: problem.code,
+      ...(problem.fields.length ? { fields: problem.fields } : {}),
+      ...(problem.retryAfterSeconds ? { retryAfter: problem.retryAfterSeconds } : {}),
+    },
+  });
+}
+
+export function problemBody(request: FastifyRequest, problem: Problem): ProblemDetails {
+  return {
+    type: problemType(problem.code),
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    instance: request.url,
+    code: problem.code,
+    ...(problem.fields.length ? { errors: problem.fields } : {}),
+    requestId: String(request.id),
+  };
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): void {
+  if (problem.retryAfterSeconds) void reply.header('retry-after', String(problem.retryAfterSeconds));
+  if (problem.status === 401) void reply.header('www-authenticate', 'Bearer realm="danvan"');
+  void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problemBody(request, problem));
+}

@@ -1,0 +1,59 @@
+import type { ErrorCode, FieldError } from '@danvan/contracts';
+
+/**
+ * The one error type domain code throws for an expected failure. Transports map
+ * `code` to an HTTP status or a GraphQL `extensions.code` (see error-mapping.ts);
+ * nothing expected ever surfaces as a 500.
+ */
+export class DomainError extends Error {
+  /** For RATE_LIMITED: when to try again (REST `Retry-After`, GraphQL `extensions.retryAfter`). */
+  retryAfterSeconds?: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static rateLimited(message: string, retryAfterSeconds: number): DomainError {
+    const error = new DomainError('RATE_LIMITED', message);
+    error.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    return error;
+  }
+
+  static validation(fields: FieldError[], message = 'Dữ liệu gửi lên không hợp lệ.'): DomainError {
+    return new DomainError('VALIDATION_FAILED', message, fields);
+  }
+
+  /** A request that breaks a domain rule although each field is well-formed (HTTP 422). */
+  static rule(field: string, code: string, message: string): DomainError {
+    return new DomainError('RULE_VIOLATION', message, [{ field, code, message }]);
+  }
+
+  static notFound(entityLabel: string, id: string): DomainError {
+    return new DomainError('NOT_FOUND', `Không tìm thấy ${entityLabel} có mã định danh ${id}.`);
+  }
+
+  static duplicate(field: string, message: string): DomainError {
+    return new DomainError('DUPLICATE', message, [{ field, code: 'unique', message }]);
+  }
+
+  static versionConflict(entityLabel: string, expected: number, actual?: number): DomainError {
+    const now = actual === undefined ? '' : ` (phiên bản hiện tại là ${actual})`;
+    return new DomainError(
+      'VERSION_CONFLICT',
+      `${capitalise(entityLabel)} đã được người khác thay đổi sau phiên bản ${expected} mà bạn đang sửa${now}. Hãy tải lại và sửa lại trên bản mới nhất.`,
+    );
+  }
+
+  static stillReferenced(message: string): DomainError {
+    return new DomainError('STILL_REFERENCED', message);
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

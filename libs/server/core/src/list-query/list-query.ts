@@ -1,0 +1,80 @@
+import type { Page, SortOrder } from '@danvan/contracts';
+import { SqlParams } from './sql-params.js';
+
+/** Anything that runs SQL: TypeORM's EntityManager or a QueryRunner. */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+export interface SortSpec<TSort extends string> {
+  field: TSort;
+  order: SortOrder;
+}
+
+/** A list request after validation: page numbers in range, sort field from the allow-list. */
+export interface ListRequest<TSort extends string, TFilter> {
+  page: number;
+  pageSize: number;
+  sort?: SortSpec<TSort>;
+  filter?: TFilter;
+}
+
+/** Turns one filter value into a SQL condition, adding its parameters to `params`. */
+export type FilterCondition<V> = (value: V, params: SqlParams) => string;
+
+/**
+ * How one resource is listed. Every filter key must have a condition (the mapped
+ * type makes a forgotten filter a compile error), and sorting only ever uses the
+ * SQL of `sortColumns`, so no caller-supplied text reaches ORDER BY.
+ */
+export interface ListQuerySpec<TSort extends string, TFilter> {
+  /** FROM clause with alias, e.g. `unit u`. */
+  from: string;
+  /** Select list, e.g. `u.*`. */
+  select: string;
+  sortColumns: Record<TSort, string>;
+  /** Unique column appended to every ORDER BY so pages are stable. */
+  tieBreaker: string;
+  defaultSort: SortSpec<TSort>;
+  filters: { [K in keyof TFilter]-?: FilterCondition<NonNullable<TFilter[K]>> };
+}
+
+/**
+ * The one list-query mechanism of every resource: filtering, sorting from an
+ * allow-list, pagination and a total count, as two SQL statements.
+ */
+export async function fetchPage<Row, TSort extends string, TFilter extends object>(
+  db: Queryable,
+  spec: ListQuerySpec<TSort, TFilter>,
+  request: ListRequest<TSort, TFilter>,
+  /** The caller's row scope as a SQL condition (null: unrestricted); applied before any filter. */
+  scope?: (params: SqlParams) => string | null,
+): Promise<Page<Row>> {
+  const params = new SqlParams();
+  const conditions: string[] = [];
+  const scoped = scope?.(params);
+  if (scoped) conditions.push(`(${scoped})`);
+  for (const [key, value] of Object.entries(request.filter ?? {})) {
+    if (value === undefined || value === null) continue;
+    const condition = spec.filters[key as keyof TFilter] as FilterCondition<unknown> | undefined;
+    if (!condition) throw new Error(`No SQL condition for filter "${key}"`);
+    conditions.push(`(${condition(value, params)})`);
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const sort = request.sort ?? spec.defaultSort;
+  const direction = sort.order === 'desc' ? 'DESC' : 'ASC';
+  const orderBy = `ORDER BY ${spec.sortColumns[sort.field]} ${direction} NULLS LAST, ${spec.tieBreaker} ${direction}`;
+  const countParams = params.values.slice();
+  const limit = params.add(request.pageSize);
+  const offset = params.add((request.page - 1) * request.pageSize);
+  const [rows, countRows] = await Promise.all([
+    db.query(`SELECT ${spec.select} FROM ${spec.from} ${where} ${orderBy} LIMIT ${limit} OFFSET ${offset}`, params.values),
+    db.query(`SELECT count(*)::int AS total FROM ${spec.from} ${where}`, countParams),
+  ]);
+  return {
+    items: rows as Row[],
+    totalItems: (countRows as Array<{ total: number }>)[0]?.total ?? 0,
+    page: request.page,
+    pageSize: request.pageSize,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './factories.js';
+export * from './test-database.js';
+export * from './test-server.js';

@@ -1,0 +1,126 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { pino } from 'pino';
+import { loadConfig, RequestContext, type AppConfig } from '@danvan/core';
+import { Database } from '@danvan/database';
+import { UnitService } from '@danvan/units';
+import { createApp, MIGRATIONS } from '@danvan/server-app';
+import { AccountRepository } from '@danvan/identity';
+import type { Role, SessionTokens } from '@danvan/contracts';
+import type { UnitView } from '@danvan/units';
+import { TestFactories, type TestAccount } from './factories.js';
+import { testDatabaseTarget } from './test-database.js';
+
+export interface HttpResult<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> & { code?: string; reason?: string; fields?: Array<{ field: string; code: string; message: string }> } }>;
+}
+
+/** Calls the API over real HTTP as one caller (a bearer token, or nobody). */
+export class TestClient {
+  constructor(
+    readonly baseUrl: string,
+    readonly token: string | null,
+  ) {}
+
+  async rest<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
+    const init: RequestInit = { method, headers: { ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...headers } };
+    if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(`${this.baseUrl}${path}`, init);
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T };
+  }
+
+  async graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T> & { status: number }> {
+    const response = await this.rest<GraphQLResult<T>>('POST', '/graphql', { query, variables });
+    return { ...response.body, status: response.status };
+  }
+}
+
+/**
+ * A real API server for one test file: real database (migrated), real HTTP on a
+ * loopback port. `rest()` and `graphql()` call it with fetch; `factory` makes
+ * valid records in one line.
+ */
+export class TestServer extends TestClient {
+  /** The same server without credentials. */
+  readonly anonymous: TestClient;
+
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly database: Database,
+    baseUrl: string,
+    readonly factory: TestFactories,
+    adminToken: string,
+  ) {
+    super(baseUrl, adminToken);
+    this.anonymous = new TestClient(baseUrl, null);
+  }
+
+  /** A client acting with this bearer token (an account's access token or an API key). */
+  as(token: string): TestClient {
+    return new TestClient(this.baseUrl, token);
+  }
+
+  /** Signs in over HTTP and returns the session answer. */
+  async login(username: string, password: string): Promise<HttpResult<SessionTokens>> {
+    return this.anonymous.rest<SessionTokens>('POST', '/api/v1/auth/login', { username, password });
+  }
+
+  /** A new account of `role` in `unit`, signed in: a client acting as it. */
+  async signedIn(role: Role, unit: UnitView | null): Promise<TestClient & { account: TestAccount }> {
+    const account = await this.factory.account({ role, unitId: unit?.id ?? null });
+    const session = await this.login(account.username, account.password);
+    if (session.status !== 200) throw new Error(`login of ${account.username} failed: ${JSON.stringify(session.body)}`);
+    return Object.assign(this.as(session.body.accessToken), { account });
+  }
+
+  static async start(overrides: Partial<AppConfig> = {}): Promise<TestServer> {
+    const target = testDatabaseTarget();
+    const database = await Database.open({ target, migrations: MIGRATIONS });
+    await database.migrate();
+    const config: AppConfig = {
+      ...loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      port: 0,
+      host: '127.0.0.1',
+      // Tests sign in and call far more than people do: limits are tested on their own.
+      rateLimitPerMinute: 1_000_000,
+      rateLimitAnonymousPerMinute: 1_000_000,
+      loginRateLimitPerMinute: 1_000_000,
+      ...overrides,
+    };
+    const app = await createApp(config, database, pino({ level: config.logLevel }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const factory = new TestFactories(app.get(UnitService), app.get(AccountRepository), RequestContext.system('test'));
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const admin = await factory.account({ role: 'ADMIN', unitId: null });
+    const session = await new TestClient(baseUrl, null).rest<SessionTokens>('POST', '/api/v1/auth/login', { username: admin.username, password: admin.password });
+    if (session.status !== 200) throw new Error(`test administrator cannot sign in: ${JSON.stringify(session.body)}`);
+    return new TestServer(app, database, baseUrl, factory, session.body.accessToken);
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    const target = this.database.target;
+    if (target.kind === 'server' && target.schema) {
+      await this.database.dataSource.query(`DROP SCHEMA IF EXISTS ${target.schema} CASCADE`).catch(() => undefined);
+    }
+    await this.database.close();
+  }
+}

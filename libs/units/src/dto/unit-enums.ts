@@ -1,0 +1,24 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { UNIT_KINDS, UNIT_LEVELS, UNIT_SORT_FIELDS, UNIT_STATUSES, type UnitSortField } from '@danvan/contracts';
+
+function enumObject<T extends string>(values: readonly T[]): Record<T, T> {
+  return Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+}
+
+/** GraphQL enums of the unit register; values are the same strings REST uses. */
+export const UnitKindEnum = enumObject(UNIT_KINDS);
+export const UnitLevelEnum = enumObject(UNIT_LEVELS);
+export const UnitStatusEnum = enumObject(UNIT_STATUSES);
+
+/** GraphQL sort fields are UPPER_SNAKE names of the REST sort fields (shortName → SHORT_NAME). */
+export const UnitSortFieldEnum = Object.fromEntries(
+  UNIT_SORT_FIELDS.map((field) => [field.replace(/([A-Z])/g, '_$1').toUpperCase(), field]),
+) as Record<string, UnitSortField>;
+
+export const SortOrderEnum = { ASC: 'asc', DESC: 'desc' } as const;
+
+registerEnumType(UnitKindEnum, { name: 'UnitKind', description: 'Loại đơn vị (cấp ủy, Ban Dân vận, MTTQ, đoàn thể, LLVT, cơ quan nhà nước, Ban Chỉ đạo).' });
+registerEnumType(UnitLevelEnum, { name: 'UnitLevel', description: 'Cấp: Trung ương, tỉnh, huyện (đến 30/6/2025), xã.' });
+registerEnumType(UnitStatusEnum, { name: 'UnitStatus', description: 'Trạng thái: đang hoạt động, đã hợp nhất, đã giải thể.' });
+registerEnumType(UnitSortFieldEnum, { name: 'UnitSortField' });
+registerEnumType(SortOrderEnum, { name: 'SortOrder' });

@@ -1,0 +1,114 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import { Ctx, DomainError, ParseIdPipe, RequirePermission, RequestContext, type GraphQLRequestContext } from '@danvan/core';
+import { ancestorIds } from '../domain/unit-path.js';
+import { CreateUnitInput } from '../dto/create-unit.input.js';
+import { UnitListOptions } from '../dto/unit-list.options.js';
+import { UnitView } from '../dto/unit.view.js';
+import { UpdateUnitInput } from '../dto/update-unit.input.js';
+import { UnitService } from '../unit.service.js';
+import { DeletedUnit, UnitList } from './unit-list.type.js';
+
+const MAX_CHILDREN = 500;
+
+/**
+ * GraphQL over UnitService. Relations go through per-request DataLoaders so a
+ * page of units costs a fixed number of statements whatever its size.
+ */
+@Resolver(() => UnitView)
+@RequirePermission('units:read')
+export class UnitResolver {
+  constructor(private readonly unitService: UnitService) {}
+
+  @Query(() => UnitView, { nullable: true, description: 'Một đơn vị theo mã định danh (lỗi NOT_FOUND nếu không có).' })
+  unit(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<UnitView> {
+    return this.unitService.get(ctx, id);
+  }
+
+  @Query(() => UnitList, { description: 'Danh sách đơn vị có phân trang, sắp xếp, lọc và tìm kiếm không dấu.' })
+  units(
+    @Ctx() ctx: RequestContext,
+    @Args('options', { type: () => UnitListOptions, nullable: true }) options?: UnitListOptions,
+  ): Promise<UnitList> {
+    return this.unitService.list(ctx, options ?? {});
+  }
+
+  @RequirePermission('units:write')
+  @Mutation(() => UnitView)
+  createUnit(@Ctx() ctx: RequestContext, @Args('input') input: CreateUnitInput): Promise<UnitView> {
+    return this.unitService.create(ctx, input);
+  }
+
+  @RequirePermission('units:write')
+  @Mutation(() => UnitView, { description: 'Sửa đơn vị; expectedVersion là phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' })
+  updateUnit(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('input') input: UpdateUnitInput,
+  ): Promise<UnitView> {
+    return this.unitService.update(ctx, id, expectedVersion, input);
+  }
+
+  @RequirePermission('units:write')
+  @Mutation(() => DeletedUnit, { description: 'Xóa đơn vị chưa được dữ liệu nào tham chiếu; nếu không, hãy kết thúc hiệu lực của đơn vị.' })
+  deleteUnit(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+  ): Promise<DeletedUnit> {
+    return this.unitService.remove(ctx, id, expectedVersion ?? null);
+  }
+
+  @ResolveField(() => UnitView, { nullable: true, description: 'Đơn vị cấp trên trực tiếp.' })
+  parent(@Ctx() ctx: RequestContext, @Parent() unit: UnitView, @Context() gql: GraphQLRequestContext): Promise<UnitView | null> {
+    return unit.parentId ? this.byId(ctx, gql).load(unit.parentId) : Promise.resolve(null);
+  }
+
+  @ResolveField(() => [UnitView], { description: 'Chuỗi đơn vị cấp trên, từ gốc xuống đến đơn vị cấp trên trực tiếp.' })
+  async ancestors(@Ctx() ctx: RequestContext, @Parent() unit: UnitView, @Context() gql: GraphQLRequestContext): Promise<UnitView[]> {
+    return presentOnly(await this.byId(ctx, gql).loadMany(ancestorIds(unit.path)));
+  }
+
+  @ResolveField(() => [UnitView], { description: 'Các đơn vị kế thừa (khi hợp nhất, chia tách).' })
+  async successors(@Ctx() ctx: RequestContext, @Parent() unit: UnitView, @Context() gql: GraphQLRequestContext): Promise<UnitView[]> {
+    return presentOnly(await this.byId(ctx, gql).loadMany(unit.successorIds));
+  }
+
+  @ResolveField(() => [UnitView], { description: `Các đơn vị trực thuộc trực tiếp, theo tên (tối đa "limit"; dùng units(filter: {parentId}) để phân trang).` })
+  children(
+    @Ctx() ctx: RequestContext,
+    @Parent() unit: UnitView,
+    @Context() gql: GraphQLRequestContext,
+    @Args('limit', { type: () => Int, defaultValue: 100 }) limit: number,
+  ): Promise<UnitView[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CHILDREN) {
+      throw DomainError.validation([{ field: 'limit', code: 'max', message: `limit phải từ 1 đến ${MAX_CHILDREN}.` }]);
+    }
+    const loader = gql.loaders.get(
+      `unit.children:${limit}`,
+      () =>
+        new DataLoader<string, UnitView[]>(async (parentIds) => {
+          const children = await this.unitService.findChildren(ctx, parentIds, limit);
+          return parentIds.map((id) => children.filter((child) => child.parentId === id));
+        }),
+    );
+    return loader.load(unit.id);
+  }
+
+  private byId(ctx: RequestContext, gql: GraphQLRequestContext): DataLoader<string, UnitView | null> {
+    return gql.loaders.get(
+      'unit.byId',
+      () =>
+        new DataLoader<string, UnitView | null>(async (ids) => {
+          const found = new Map((await this.unitService.findByIds(ctx, ids)).map((u) => [u.id, u]));
+          return ids.map((id) => found.get(id) ?? null);
+        }),
+    );
+  }
+}
+
+function presentOnly(values: Array<UnitView | null | Error>): UnitView[] {
+  return values.filter((v): v is UnitView => v !== null && !(v instanceof Error));
+}
+

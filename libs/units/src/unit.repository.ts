@@ -1,0 +1,254 @@
+import { Injectable } from '@nestjs/common';
+import type { Page, UnitKind, UnitLevel, UnitSortField, UnitStatus } from '@danvan/contracts';
+import { equals, fetchPage, inList, SqlParams, textSearch, validOn, type ListQuerySpec, type ListRequest, type Queryable, type RequestContext } from '@danvan/core';
+import { Database, managerOf } from '@danvan/database';
+import type { UnitLeaderView } from './dto/unit-leader.js';
+import type { UnitFilterValues } from './dto/unit-list.options.js';
+import type { UnitView } from './dto/unit.view.js';
+
+interface UnitRow {
+  id: string;
+  code: string;
+  name: string;
+  short_name: string | null;
+  kind: UnitKind;
+  level: UnitLevel;
+  parent_id: string | null;
+  path: string;
+  admin_area_code: string | null;
+  leaders: UnitLeaderView[];
+  status: UnitStatus;
+  valid_from: string | null;
+  valid_to: string | null;
+  successor_ids: string[];
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Columns of a unit as UnitView needs them; dates as yyyy-MM-dd text so no time zone can shift them. */
+const UNIT_COLUMNS = `u.id, u.code, u.name, u.short_name, u.kind, u.level, u.parent_id, u.path, u.admin_area_code,
+  u.leaders, u.status, to_char(u.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(u.valid_to, 'YYYY-MM-DD') AS valid_to,
+  ARRAY(SELECT s.successor_id::text FROM unit_successor s WHERE s.unit_id = u.id ORDER BY s.position) AS successor_ids,
+  u.version, u.created_at, u.updated_at`;
+
+/** The expression of unit_search_trgm_idx: search must use exactly this text to hit the index. */
+const UNIT_SEARCH_TEXT = `danvan_normalize(u.code || ' ' || u.name || ' ' || coalesce(u.short_name, ''))`;
+
+const UNIT_LIST: ListQuerySpec<UnitSortField, UnitFilterValues> = {
+  from: 'unit u',
+  select: UNIT_COLUMNS,
+  sortColumns: {
+    code: 'u.code',
+    name: 'u.name',
+    shortName: 'u.short_name',
+    level: 'u.level',
+    kind: 'u.kind',
+    status: 'u.status',
+    validFrom: 'u.valid_from',
+    createdAt: 'u.created_at',
+    updatedAt: 'u.updated_at',
+  },
+  tieBreaker: 'u.id',
+  defaultSort: { field: 'name', order: 'asc' },
+  filters: {
+    search: textSearch(UNIT_SEARCH_TEXT),
+    kind: inList('u.kind'),
+    level: inList('u.level'),
+    status: inList('u.status'),
+    parentId: equals('u.parent_id'),
+    ids: inList('u.id'),
+    validOn: validOn('u.valid_from', 'u.valid_to'),
+    // A btree range over the "C"-collated path: the unit itself and every descendant.
+    withinUnitId: (id, params) => {
+      const p = params.add(id);
+      return `u.path >= (SELECT path FROM unit WHERE id = ${p}) AND u.path < (SELECT path || '~' FROM unit WHERE id = ${p})`;
+    },
+  },
+};
+
+function toView(row: UnitRow): UnitView {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    shortName: row.short_name,
+    kind: row.kind,
+    level: row.level,
+    parentId: row.parent_id,
+    path: row.path,
+    adminAreaCode: row.admin_area_code,
+    leaders: row.leaders ?? [],
+    status: row.status,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    successorIds: row.successor_ids ?? [],
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The stored fields of a unit, as the service writes them. */
+export interface UnitRecord {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string | null;
+  kind: UnitKind;
+  level: UnitLevel;
+  parentId: string | null;
+  path: string;
+  adminAreaCode: string | null;
+  leaders: UnitLeaderView[];
+  status: UnitStatus;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/**
+ * The caller's row scope on units: their unit's subtree, as a range of the
+ * "C"-collated path (null when unrestricted). Everything outside is invisible:
+ * reads miss it (404), writes cannot reach it.
+ */
+export function unitScope(ctx: RequestContext, params: SqlParams, alias = 'u'): string | null {
+  const scopePath = ctx.caller.scopePath;
+  if (scopePath === null) return null;
+  const p = params.add(scopePath);
+  return `${alias}.path >= ${p} AND ${alias}.path < ${p} || '~'`;
+}
+
+/** SQL of the unit register. Every method takes the request context: its transaction and its caller's scope. */
+@Injectable()
+export class UnitRepository {
+  constructor(private readonly database: Database) {}
+
+  private db(ctx: RequestContext): Queryable {
+    return managerOf(this.database, ctx);
+  }
+
+  /** Units matching `condition` (SQL over alias u, parameters from `params`) within the caller's scope. */
+  private async rows(ctx: RequestContext, condition: (params: SqlParams) => string, suffix = ''): Promise<UnitView[]> {
+    const params = new SqlParams();
+    const where = [condition(params), unitScope(ctx, params)].filter(Boolean).join(' AND ');
+    return ((await this.db(ctx).query(`SELECT ${UNIT_COLUMNS} FROM unit u WHERE ${where}${suffix}`, params.values)) as UnitRow[]).map(toView);
+  }
+
+  async findById(ctx: RequestContext, id: string, lock = false): Promise<UnitView | undefined> {
+    const [unit] = await this.rows(ctx, (p) => `u.id = ${p.add(id)}`, lock ? ' FOR UPDATE OF u' : '');
+    return unit;
+  }
+
+  async findByIds(ctx: RequestContext, ids: readonly string[]): Promise<UnitView[]> {
+    if (!ids.length) return [];
+    return this.rows(ctx, (p) => `u.id = ANY(${p.add(ids)})`);
+  }
+
+  async findByCode(ctx: RequestContext, code: string): Promise<UnitView | undefined> {
+    const [unit] = await this.rows(ctx, (p) => `u.code = ${p.add(code)}`);
+    return unit;
+  }
+
+  /** Children of many parents in one statement, at most `limit` per parent, by name. */
+  async findChildren(ctx: RequestContext, parentIds: readonly string[], limit: number): Promise<UnitView[]> {
+    if (!parentIds.length) return [];
+    const params = new SqlParams();
+    const where = [`u.parent_id = ANY(${params.add(parentIds)})`, unitScope(ctx, params)].filter(Boolean).join(' AND ');
+    const rows = (await this.db(ctx).query(
+      `SELECT * FROM (
+         SELECT ${UNIT_COLUMNS}, row_number() OVER (PARTITION BY u.parent_id ORDER BY u.name, u.id) AS position
+         FROM unit u WHERE ${where}
+       ) c WHERE c.position <= ${params.add(limit)} ORDER BY c.name, c.id`,
+      params.values,
+    )) as UnitRow[];
+    return rows.map(toView);
+  }
+
+  async list(ctx: RequestContext, request: ListRequest<UnitSortField, UnitFilterValues>): Promise<Page<UnitView>> {
+    const page = await fetchPage<UnitRow, UnitSortField, UnitFilterValues>(this.db(ctx), UNIT_LIST, request, (params) => unitScope(ctx, params));
+    return { ...page, items: page.items.map(toView) };
+  }
+
+  /** Serialises changes of the tree's shape (create under a parent, move, delete) for the current transaction. */
+  async lockTree(ctx: RequestContext): Promise<void> {
+    await this.db(ctx).query(`SELECT pg_advisory_xact_lock(hashtext('danvan:unit-tree'))`);
+  }
+
+  async insert(ctx: RequestContext, unit: UnitRecord): Promise<void> {
+    await this.db(ctx).query(
+      `INSERT INTO unit (id, code, name, short_name, kind, level, parent_id, path, depth, admin_area_code, leaders, status, valid_from, valid_to)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14)`,
+      [
+        unit.id, unit.code, unit.name, unit.shortName, unit.kind, unit.level, unit.parentId, unit.path,
+        unit.path.split('/').filter(Boolean).length, unit.adminAreaCode, JSON.stringify(unit.leaders), unit.status,
+        unit.validFrom, unit.validTo,
+      ],
+    );
+  }
+
+  /**
+   * Writes a unit only if it still has `expectedVersion`, and bumps the version.
+   * Returns false when someone else changed it first (nothing is written then).
+   */
+  async updateIfVersion(ctx: RequestContext, unit: UnitRecord, expectedVersion: number): Promise<boolean> {
+    const result = (await this.db(ctx).query(
+      `UPDATE unit SET code = $3, name = $4, short_name = $5, kind = $6, level = $7, parent_id = $8, path = $9,
+         depth = $10, admin_area_code = $11, leaders = $12::jsonb, status = $13, valid_from = $14, valid_to = $15,
+         version = version + 1, updated_at = now()
+       WHERE id = $1 AND version = $2 RETURNING id`,
+      [
+        unit.id, expectedVersion, unit.code, unit.name, unit.shortName, unit.kind, unit.level, unit.parentId, unit.path,
+        unit.path.split('/').filter(Boolean).length, unit.adminAreaCode, JSON.stringify(unit.leaders), unit.status,
+        unit.validFrom, unit.validTo,
+      ],
+    )) as unknown[];
+    return rowCount(result) === 1;
+  }
+
+  /** Rewrites the paths below a moved unit (its own row is written by updateIfVersion). */
+  async movePathsBelow(ctx: RequestContext, oldPath: string, newPath: string): Promise<void> {
+    await this.db(ctx).query(
+      `UPDATE unit SET path = $2 || substr(path, length($1) + 1), depth = depth + ($3)::int
+       WHERE path > $1 AND path < $1 || '~'`,
+      [oldPath, newPath, depthOf(newPath) - depthOf(oldPath)],
+    );
+  }
+
+  async replaceSuccessors(ctx: RequestContext, unitId: string, successorIds: string[]): Promise<void> {
+    await this.db(ctx).query(`DELETE FROM unit_successor WHERE unit_id = $1`, [unitId]);
+    if (!successorIds.length) return;
+    await this.db(ctx).query(
+      `INSERT INTO unit_successor (unit_id, successor_id, position)
+       SELECT $1, s.id, s.position FROM unnest($2::uuid[]) WITH ORDINALITY AS s(id, position)`,
+      [unitId, successorIds],
+    );
+  }
+
+  /** How many rows refer to a unit, by kind of reference: what blocks its deletion. */
+  async countReferences(ctx: RequestContext, id: string): Promise<{ children: number; predecessors: number }> {
+    const [row] = (await this.db(ctx).query(
+      `SELECT (SELECT count(*) FROM unit WHERE parent_id = $1)::int AS children,
+              (SELECT count(*) FROM unit_successor WHERE successor_id = $1)::int AS predecessors`,
+      [id],
+    )) as Array<{ children: number; predecessors: number }>;
+    return row;
+  }
+
+  async deleteIfVersion(ctx: RequestContext, id: string, expectedVersion: number | null): Promise<boolean> {
+    const result = (await this.db(ctx).query(`DELETE FROM unit WHERE id = $1 AND ($2::int IS NULL OR version = $2) RETURNING id`, [
+      id,
+      expectedVersion,
+    ])) as unknown[];
+    return rowCount(result) === 1;
+  }
+}
+
+function depthOf(path: string): number {
+  return path.split('/').filter(Boolean).length;
+}
+
+/** TypeORM returns `[rows, count]` for UPDATE/DELETE … RETURNING on PostgreSQL, rows for SELECT. */
+function rowCount(result: unknown[]): number {
+  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
+  return result.length;
+}
