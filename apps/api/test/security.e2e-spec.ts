@@ -1,7 +1,11 @@
 import { SignJWT } from 'jose';
 import type { ProblemDetails, SessionTokens, UnitDto } from '@danvan/contracts';
 import type { UnitView } from '@danvan/units';
-import { TestServer, type TestAccount, type TestClient } from '@danvan/testing';
+import { pino } from 'pino';
+import { loadConfig } from '@danvan/core';
+import { RateLimiter } from '@danvan/identity';
+import { createApp } from '@danvan/server-app';
+import { TestClient, TestServer, type TestAccount } from '@danvan/testing';
 
 /**
  * One test (at least) per OWASP API Security Top 10 (2023) item that applies,
@@ -167,6 +171,37 @@ describe('API4:2023 Unrestricted Resource Consumption', () => {
   it('an oversized page or body is refused (400, 413)', async () => {
     expect((await secretariat.rest('GET', '/api/v1/units?pageSize=1000')).status).toBe(400);
     expect((await secretariat.rest('POST', '/api/v1/units', { name: 'x'.repeat(2_000_000) })).status).toBe(413);
+  });
+});
+
+describe('API4:2023 Unrestricted Resource Consumption — rate limits', () => {
+  it('per account across two API processes sharing one database: 429 with Retry-After, on REST and GraphQL', async () => {
+    const limited = await TestServer.start({ rateLimitPerMinute: 5 });
+    // A second API process on the same database, as behind a load balancer.
+    const second = await createApp({ ...loadConfig({ LOG_LEVEL: 'silent' }), rateLimitPerMinute: 5 }, limited.database, pino({ level: 'silent' }));
+    await second.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const address = second.getHttpServer().address();
+      const other = new TestClient(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, limited.token);
+      const [limiterA, limiterB] = [limited.app.get(RateLimiter), second.get(RateLimiter)];
+      for (let i = 0; i < 3; i++) expect((await limited.rest('GET', '/api/v1/units?pageSize=1')).status).toBe(200);
+      await limiterA.flush();
+      expect((await other.rest('GET', '/api/v1/units?pageSize=1')).status).toBe(200);
+      await limiterB.flush(); // the second process now knows of the first one's three requests
+      expect((await other.graphql('{ units(options: { pageSize: 1 }) { totalItems } }')).errors).toBeUndefined();
+      const refused = await other.rest<ProblemDetails>('GET', '/api/v1/units?pageSize=1');
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe('RATE_LIMITED');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      const gql = await other.graphql('{ units(options: { pageSize: 1 }) { totalItems } }');
+      expect(gql.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      // Another caller is not affected.
+      const someoneElse = await limited.signedIn('ADMIN', null);
+      expect((await someoneElse.rest('GET', '/api/v1/units?pageSize=1')).status).toBe(200);
+    } finally {
+      await second.close();
+      await limited.close();
+    }
   });
 });
 

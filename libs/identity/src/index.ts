@@ -7,3 +7,4 @@ export * from './auth/token.service.js';
 export * from './identity.module.js';
 export * from './migrations/1764000000200-create-identity.js';
 export * from './integrity/idempotency.interceptor.js';
+export * from './integrity/rate-limiter.js';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DomainError } from '@danvan/core';
-import { Database } from '@danvan/database';
+import { BACKGROUND_SQL, Database } from '@danvan/database';
 
 /** How often counts go to (and come back from) the shared table. */
 const FLUSH_MS = 500;
@@ -28,6 +28,7 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
   private readonly buckets = new Map<string, Bucket>();
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
+  private lastCleanup = 0;
 
   constructor(private readonly database: Database) {}
 
@@ -56,11 +57,12 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
   /** Counts one hit in the database now and refuses beyond `limit` (for sign-in attempts). */
   async hitNow(key: string, limit: number, windowSeconds: number, now = Date.now()): Promise<void> {
     const window = Math.floor(now / (windowSeconds * 1000));
-    const [rows] = (await this.database.manager.query(
+    // INSERT … RETURNING comes back from TypeORM as the plain row array.
+    const rows = (await this.database.manager.query(
       `INSERT INTO rate_limit_counter (bucket, window_start, hits) VALUES ($1, to_timestamp($2), 1)
        ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_counter.hits + 1 RETURNING hits`,
       [key, window * windowSeconds],
-    )) as [Array<{ hits: number }>, number];
+    )) as Array<{ hits: number }>;
     if (rows[0].hits > limit) throw this.limited(window, windowSeconds, now);
   }
 
@@ -72,25 +74,27 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
 
   private async doFlush(): Promise<void> {
     const now = Date.now();
-    const entries = [...this.buckets.entries()].filter(([, b]) => b.window === Math.floor(now / (b.windowSeconds * 1000)));
-    for (const [key, bucket] of this.buckets) if (!entries.some(([k]) => k === key)) this.buckets.delete(key);
+    // Buckets of a past window are done with: forget them.
+    for (const [key, b] of this.buckets) if (b.window !== Math.floor(now / (b.windowSeconds * 1000))) this.buckets.delete(key);
+    const entries = [...this.buckets.entries()];
     if (!entries.length) return;
     const sent = entries.map(([, b]) => b.pending);
     try {
-      const rows = (await this.database.manager.query(
-        `INSERT INTO rate_limit_counter (bucket, window_start, hits)
+      const returned = (await this.database.manager.query(
+        `${BACKGROUND_SQL} INSERT INTO rate_limit_counter (bucket, window_start, hits)
          SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::int[])
          ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_counter.hits + EXCLUDED.hits
          RETURNING bucket, hits`,
         [entries.map(([k]) => k), entries.map(([, b]) => new Date(b.window * b.windowSeconds * 1000)), sent],
-      )) as [Array<{ bucket: string; hits: number }>, number] | Array<{ bucket: string; hits: number }>;
-      const returned = Array.isArray(rows[0]) ? (rows[0] as Array<{ bucket: string; hits: number }>) : (rows as Array<{ bucket: string; hits: number }>);
+      )) as Array<{ bucket: string; hits: number }>;
       const totals = new Map(returned.map((r) => [r.bucket, r.hits]));
       entries.forEach(([key, bucket], i) => {
         bucket.pending -= sent[i];
         bucket.shared = totals.get(key) ?? bucket.shared + sent[i];
       });
-      await this.database.manager.query(`DELETE FROM rate_limit_counter WHERE window_start < now() - interval '1 day'`);
+      if (now - this.lastCleanup < 60_000) return;
+      this.lastCleanup = now;
+      await this.database.manager.query(`${BACKGROUND_SQL} DELETE FROM rate_limit_counter WHERE window_start < now() - interval '1 day'`);
     } catch (error) {
       this.logger.warn(`rate-limit flush failed: ${(error as Error).message}`);
     }

@@ -2,6 +2,12 @@ import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
 
 const RECENT_LIMIT = 20;
 
+/**
+ * Prefix of statements that background work sends on its own timer (e.g. the
+ * rate limiter's flush): they belong to no request, so they are not counted.
+ */
+export const BACKGROUND_SQL = '/* background */';
+
 /** The part of a logger the database layer writes to (pino fits). */
 export interface DatabaseLogSink {
   warn(obj: object, msg: string): void;
@@ -31,6 +37,7 @@ export class StatementCounter implements TypeOrmLogger {
   }
 
   logQuery(query: string, parameters?: unknown[], _queryRunner?: QueryRunner): void {
+    if (query.startsWith(BACKGROUND_SQL)) return void this.sink?.debug({ query, parameters }, 'sql');
     this.count++;
     this.recent.push({ query, parameters: parameters ?? [] });
     if (this.recent.length > RECENT_LIMIT) this.recent.shift();
