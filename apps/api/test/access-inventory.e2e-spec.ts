@@ -20,6 +20,16 @@ describe('access inventory', () => {
     expect(inventory.filter((e) => e.access === 'UNDECLARED')).toEqual([]);
     expect(Object.fromEntries(inventory.map((e) => [e.endpoint, e.access]))).toEqual({
       'DELETE /api/v1/units/:id': 'permission units:write',
+      'DELETE /api/v1/documents/:id': 'permission documents:write',
+      'GET /api/v1/documents': 'permission documents:read',
+      'GET /api/v1/documents/:id': 'permission documents:read',
+      'PATCH /api/v1/documents/:id': 'permission documents:write',
+      'POST /api/v1/documents': 'permission documents:write',
+      'GraphQL Query.document': 'permission documents:read',
+      'GraphQL Query.documents': 'permission documents:read',
+      'GraphQL Mutation.createDocument': 'permission documents:write',
+      'GraphQL Mutation.updateDocument': 'permission documents:write',
+      'GraphQL Mutation.deleteDocument': 'permission documents:write',
       'GET /api/v1/audit-events': 'permission audit:read',
       'GraphQL Mutation.createAccount': 'permission accounts:manage',
       'GraphQL Mutation.createApiKey': 'permission api-keys:manage',

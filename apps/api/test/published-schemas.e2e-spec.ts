@@ -32,21 +32,26 @@ describe('published schemas', () => {
     const documented = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
     expect(documented.sort()).toEqual(
       [
-        'DELETE /api/v1/units/{id}',
+        'DELETE /api/v1/documents/{id}',
+      'DELETE /api/v1/units/{id}',
         'GET /api/v1/audit-events',
         'GET /api/v1/auth/me',
         'POST /api/v1/auth/login',
         'POST /api/v1/auth/logout',
         'POST /api/v1/auth/password',
         'POST /api/v1/auth/refresh',
-        'GET /api/v1/units',
+        'GET /api/v1/documents',
+      'GET /api/v1/documents/{id}',
+      'GET /api/v1/units',
         'GET /api/v1/units/{id}',
         'GET /api/v1/units/{id}/ancestors',
         'GET /api/v1/units/{id}/children',
         'GET /api/v1/units/export.xlsx',
         'GET /health',
-        'PATCH /api/v1/units/{id}',
-        'POST /api/v1/units',
+        'PATCH /api/v1/documents/{id}',
+      'PATCH /api/v1/units/{id}',
+        'POST /api/v1/documents',
+      'POST /api/v1/units',
       ].sort(),
     );
     const served = await server.rest<{ openapi: string }>('GET', '/api/docs/openapi.json');

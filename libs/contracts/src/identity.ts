@@ -8,6 +8,8 @@
 export const PERMISSIONS = [
   'units:read',
   'units:write',
+  'documents:read',
+  'documents:write',
   'accounts:read',
   'accounts:manage',
   'api-keys:read',
@@ -22,13 +24,13 @@ export type Role = (typeof ROLES)[number];
 /** What each role may do; always within its unit's subtree, except ADMIN (everything). */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
-  SECRETARIAT: ['units:read', 'units:write', 'accounts:read', 'accounts:manage', 'api-keys:read', 'api-keys:manage', 'audit:read'],
-  ORGANISATION: ['units:read'],
-  VIEWER: ['units:read'],
+  SECRETARIAT: ['units:read', 'units:write', 'documents:read', 'documents:write', 'accounts:read', 'accounts:manage', 'api-keys:read', 'api-keys:manage', 'audit:read'],
+  ORGANISATION: ['units:read', 'documents:read'],
+  VIEWER: ['units:read', 'documents:read'],
 };
 
 /** Permissions an API key can be given (integrations never manage accounts or keys). */
-export const API_KEY_SCOPES = ['units:read', 'units:write'] as const satisfies readonly Permission[];
+export const API_KEY_SCOPES = ['units:read', 'units:write', 'documents:read'] as const satisfies readonly Permission[];
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -41,6 +43,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const PERMISSION_LABELS: Record<Permission, string> = {
   'units:read': 'Xem đơn vị',
   'units:write': 'Thêm, sửa, xóa đơn vị',
+  'documents:read': 'Xem sổ văn bản',
+  'documents:write': 'Nhập, sửa văn bản',
   'accounts:read': 'Xem tài khoản',
   'accounts:manage': 'Quản lý tài khoản',
   'api-keys:read': 'Xem khóa API',

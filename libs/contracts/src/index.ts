@@ -2,3 +2,4 @@ export * from './errors.js';
 export * from './list.js';
 export * from './unit.js';
 export * from './identity.js';
+export * from './document.js';

@@ -8,3 +8,4 @@ export * from './migrations/1764000000100-create-unit.js';
 export * from './rest/units.controller.js';
 export * from './unit.service.js';
 export * from './units.module.js';
+export * from './dto/unit-enums.js';

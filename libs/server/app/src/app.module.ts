@@ -17,6 +17,7 @@ import {
   type GraphQLRequestContext,
 } from '@danvan/core';
 import { Database, DatabaseModule } from '@danvan/database';
+import { DocumentsModule } from '@danvan/documents';
 import { AccessGuard, IdempotencyInterceptor, IdentityModule } from '@danvan/identity';
 import { UnitsModule } from '@danvan/units';
 import { HealthController } from './health/health.controller.js';
@@ -66,6 +67,7 @@ export class AppModule {
         }),
         IdentityModule,
         UnitsModule,
+        DocumentsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_PAGE_SIZE, parseDocumentNumber, type DocumentSortField, type Page, type SortOrder } from '@danvan/contracts';
+import { DomainError, inScope, recordAudit, translatePgErrors, type RequestContext } from '@danvan/core';
+import { Database, inTransaction, managerOf } from '@danvan/database';
+import { UnitService } from '@danvan/units';
+import type { DocumentFilterValues } from './dto/document-list.options.js';
+import type { CreateDocumentInput, UpdateDocumentInput } from './dto/document.inputs.js';
+import type { DocumentView } from './dto/document.view.js';
+import { DocumentRepository, type DocumentRecord } from './document.repository.js';
+
+const DOCUMENT = 'văn bản';
+
+export interface DocumentListRequest {
+  page?: number;
+  pageSize?: number;
+  sort?: { field: DocumentSortField; order?: SortOrder };
+  filter?: DocumentFilterValues;
+}
+
+const CONSTRAINT_ERRORS = {
+  document_number_year_key: () => DomainError.duplicate('number', 'Văn bản có số, ký hiệu này trong cùng năm ban hành đã có trong sổ văn bản.'),
+};
+
+/**
+ * Use cases of the document register. Every signed-in caller with
+ * documents:read sees every document (they are cited across units); a document
+ * is changed only by callers whose subtree holds its owner unit.
+ */
+@Injectable()
+export class DocumentService {
+  constructor(
+    private readonly database: Database,
+    private readonly documents: DocumentRepository,
+    private readonly units: UnitService,
+  ) {}
+
+  async get(ctx: RequestContext, id: string): Promise<DocumentView> {
+    const doc = await this.documents.findById(ctx, id);
+    if (!doc) throw DomainError.notFound(DOCUMENT, id);
+    return doc;
+  }
+
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<DocumentView[]> {
+    return this.documents.findByIds(ctx, ids);
+  }
+
+  list(ctx: RequestContext, request: DocumentListRequest): Promise<Page<DocumentView>> {
+    return this.documents.list(ctx, {
+      page: request.page ?? 1,
+      pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
+      sort: request.sort ? { field: request.sort.field, order: request.sort.order ?? 'asc' } : undefined,
+      filter: request.filter,
+    });
+  }
+
+  async create(ctx: RequestContext, input: CreateDocumentInput): Promise<DocumentView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const ownerUnitId = input.ownerUnitId ?? tx.caller.unitId;
+      if (ownerUnitId) {
+        // Within the caller's scope, or it does not exist for them.
+        const owner = await this.units.findByIds(tx, [ownerUnitId]);
+        if (!owner.length) throw DomainError.rule('ownerUnitId', 'notFound', 'Đơn vị quản lý không tồn tại hoặc nằm ngoài phạm vi của bạn.');
+      }
+      const record: DocumentRecord = { id: randomUUID(), ...numberParts(input.number), issuedOn: input.issuedOn, title: input.title, ownerUnitId };
+      await translatePgErrors(() => this.documents.insert(tx, record), CONSTRAINT_ERRORS);
+      const created = await this.get(tx, record.id);
+      await this.audit(tx, 'create', null, created);
+      return created;
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateDocumentInput): Promise<DocumentView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const current = await this.editable(tx, id, true);
+      if (current.version !== expectedVersion) throw DomainError.versionConflict(DOCUMENT, expectedVersion, current.version);
+      const number = input.number ?? current.number;
+      const next: DocumentRecord = {
+        id,
+        ...numberParts(number),
+        issuedOn: input.issuedOn ?? current.issuedOn,
+        title: input.title ?? current.title,
+        ownerUnitId: current.ownerUnitId,
+      };
+      await translatePgErrors(async () => {
+        if (!(await this.documents.updateIfVersion(tx, next, expectedVersion))) throw DomainError.versionConflict(DOCUMENT, expectedVersion);
+      }, CONSTRAINT_ERRORS);
+      const updated = await this.get(tx, id);
+      await this.audit(tx, 'update', current, updated);
+      return updated;
+    });
+  }
+
+  /** Deletes a document nothing cites (a cited one answers 409 STILL_REFERENCED). */
+  async remove(ctx: RequestContext, id: string, expectedVersion: number | null): Promise<{ id: string }> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const current = await this.editable(tx, id, true);
+      if (expectedVersion !== null && current.version !== expectedVersion) throw DomainError.versionConflict(DOCUMENT, expectedVersion, current.version);
+      await translatePgErrors(async () => {
+        if (!(await this.documents.deleteIfVersion(tx, id, expectedVersion))) throw DomainError.versionConflict(DOCUMENT, expectedVersion ?? 0);
+      }, {});
+      await this.audit(tx, 'delete', current, null);
+      return { id };
+    });
+  }
+
+  /** The document, if the caller may change it: its owner unit lies in the caller's subtree. */
+  private async editable(tx: RequestContext, id: string, lock: boolean): Promise<DocumentView> {
+    const doc = await this.documents.findById(tx, id, lock);
+    if (!doc) throw DomainError.notFound(DOCUMENT, id);
+    if (tx.caller.scopePath !== null && (doc.ownerPath === null || !inScope(tx.caller, doc.ownerPath))) {
+      throw new DomainError('FORBIDDEN', 'Văn bản này do đơn vị khác quản lý: chỉ đơn vị đó (hoặc cấp trên) được sửa, xóa.');
+    }
+    return doc;
+  }
+
+  private async audit(tx: RequestContext, action: 'create' | 'update' | 'delete', before: DocumentView | null, after: DocumentView | null): Promise<void> {
+    const subject = (after ?? before) as DocumentView;
+    await recordAudit(managerOf(this.database, tx), tx, {
+      entity: 'document',
+      entityId: subject.id,
+      action,
+      scopePath: subject.ownerPath,
+      before: before && auditedFields(before),
+      after: after && auditedFields(after),
+    });
+  }
+}
+
+/** The stored parts of a number the input validation already accepted. */
+function numberParts(number: string): Pick<DocumentRecord, 'number' | 'form' | 'type' | 'issuers'> {
+  const parsed = parseDocumentNumber(number);
+  if (!parsed.ok) throw DomainError.validation([{ field: 'number', code: 'isDocumentNumber', message: parsed.message }]);
+  const { canonical, form, type, issuers } = parsed.value;
+  return { number: canonical, form, type, issuers };
+}
+
+function auditedFields(doc: DocumentView): Record<string, unknown> {
+  const { ownerPath: _ownerPath, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, typeName: _typeName, ...fields } = doc;
+  return fields;
+}

@@ -1,0 +1,50 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import { DocumentService } from '../document.service.js';
+import { DocumentListOptions } from '../dto/document-list.options.js';
+import { CreateDocumentInput, UpdateDocumentInput } from '../dto/document.inputs.js';
+import { DeletedDocument, DocumentList, DocumentView } from '../dto/document.view.js';
+
+/** GraphQL over DocumentService. */
+@Resolver(() => DocumentView)
+@RequirePermission('documents:read')
+export class DocumentResolver {
+  constructor(private readonly documentService: DocumentService) {}
+
+  @Query(() => DocumentView, { description: 'Một văn bản theo mã định danh (lỗi NOT_FOUND nếu không có).' })
+  document(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<DocumentView> {
+    return this.documentService.get(ctx, id);
+  }
+
+  @Query(() => DocumentList, { description: 'Sổ văn bản: phân trang, sắp xếp, lọc theo loại, cơ quan ban hành, ngày; tìm không dấu.' })
+  documents(@Ctx() ctx: RequestContext, @Args('options', { type: () => DocumentListOptions, nullable: true }) options?: DocumentListOptions): Promise<DocumentList> {
+    return this.documentService.list(ctx, options ?? {});
+  }
+
+  @RequirePermission('documents:write')
+  @Mutation(() => DocumentView, { description: 'Nhập văn bản vào sổ; số, ký hiệu được kiểm tra theo mẫu văn bản của Đảng và nhà nước.' })
+  createDocument(@Ctx() ctx: RequestContext, @Args('input') input: CreateDocumentInput): Promise<DocumentView> {
+    return this.documentService.create(ctx, input);
+  }
+
+  @RequirePermission('documents:write')
+  @Mutation(() => DocumentView, { description: 'Sửa văn bản; expectedVersion là phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' })
+  updateDocument(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('input') input: UpdateDocumentInput,
+  ): Promise<DocumentView> {
+    return this.documentService.update(ctx, id, expectedVersion, input);
+  }
+
+  @RequirePermission('documents:write')
+  @Mutation(() => DeletedDocument, { description: 'Xóa văn bản chưa được trích dẫn.' })
+  deleteDocument(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+  ): Promise<DeletedDocument> {
+    return this.documentService.remove(ctx, id, expectedVersion ?? null);
+  }
+}

@@ -1,0 +1,103 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { DocumentDto, DocumentSortField, Page } from '@danvan/contracts';
+import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, versionFromIfMatch, withIfMatch } from '@danvan/core';
+import { DocumentService } from '../document.service.js';
+import { DocumentListQuery } from '../dto/document-list.options.js';
+import { CreateDocumentInput, UpdateDocumentInput } from '../dto/document.inputs.js';
+import { DocumentView } from '../dto/document.view.js';
+
+/** REST shape of a document: DocumentView without internal fields. */
+export function toDocumentDto(doc: DocumentView): DocumentDto {
+  const { ownerPath: _ownerPath, createdAt, updatedAt, ...rest } = doc;
+  return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+}
+
+const PAGE_SCHEMA = {
+  type: 'object',
+  properties: {
+    items: { type: 'array', items: { $ref: getSchemaPath(DocumentView) } },
+    totalItems: { type: 'integer' },
+    page: { type: 'integer' },
+    pageSize: { type: 'integer' },
+  },
+};
+
+/** The document register for integrators: /api/v1/documents. */
+@ApiTags('documents')
+@ApiBearerAuth()
+@RequirePermission('documents:read')
+@ApiExtraModels(DocumentView)
+@Controller('api/v1/documents')
+export class DocumentsController {
+  constructor(private readonly documents: DocumentService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List documents (paginated, sorted, filtered by form, type, issuer, date; diacritics-insensitive search)' })
+  @ApiOkResponse({ schema: PAGE_SCHEMA })
+  async list(@Ctx() ctx: RequestContext, @Query() query: DocumentListQuery): Promise<Page<DocumentDto>> {
+    const sort = query.sort
+      ? { field: query.sort.replace(/^-/, '') as DocumentSortField, order: query.sort.startsWith('-') ? ('desc' as const) : ('asc' as const) }
+      : undefined;
+    const page = await this.documents.list(ctx, {
+      page: query.page,
+      pageSize: query.pageSize,
+      sort,
+      filter: { search: query.q, form: query.form, type: query.type, issuer: query.issuer, issuedFrom: query.issuedFrom, issuedTo: query.issuedTo },
+    });
+    return { ...page, items: page.items.map(toDocumentDto) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read one document; the ETag header carries its version' })
+  @ApiOkResponse({ type: DocumentView })
+  @ApiNotFoundResponse({ description: 'No such document' })
+  async get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<DocumentDto> {
+    const doc = await this.documents.get(ctx, id);
+    void reply.header('ETag', etagOf(doc.version));
+    return toDocumentDto(doc);
+  }
+
+  @Post()
+  @RequirePermission('documents:write')
+  @ApiOperation({ summary: 'Register a document; the number is validated in the shapes of Party and state documents' })
+  @ApiBody({ type: CreateDocumentInput })
+  @ApiCreatedResponse({ type: DocumentView })
+  @ApiConflictResponse({ description: 'The same number was already registered for that year' })
+  async create(@Ctx() ctx: RequestContext, @Body() input: CreateDocumentInput, @Res({ passthrough: true }) reply: FastifyReply): Promise<DocumentDto> {
+    const doc = await this.documents.create(ctx, input);
+    void reply.status(201).header('Location', `/api/v1/documents/${doc.id}`).header('ETag', etagOf(doc.version));
+    return toDocumentDto(doc);
+  }
+
+  @Patch(':id')
+  @RequirePermission('documents:write')
+  @ApiOperation({ summary: 'Change a document; If-Match with the ETag you read is required (412 when stale)' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version being changed, e.g. "3"' })
+  @ApiBody({ type: UpdateDocumentInput })
+  @ApiOkResponse({ type: DocumentView })
+  async update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() input: UpdateDocumentInput,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DocumentDto> {
+    const version = versionFromIfMatch(ifMatch, true) as number;
+    const doc = await withIfMatch(() => this.documents.update(ctx, id, version, input));
+    void reply.header('ETag', etagOf(doc.version));
+    return toDocumentDto(doc);
+  }
+
+  @Delete(':id')
+  @RequirePermission('documents:write')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a document nothing cites (409 otherwise); If-Match optional' })
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiNoContentResponse()
+  async remove(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+    const version = versionFromIfMatch(ifMatch, false);
+    await withIfMatch(() => this.documents.remove(ctx, id, version));
+  }
+}
