@@ -49,15 +49,27 @@ describe('safe retries (Idempotency-Key on REST POST)', () => {
     expect((await other.rest('POST', '/api/v1/units', body('IDEM-E'), { 'idempotency-key': 'shared' })).status).toBe(201);
     expect((await server.rest('POST', '/api/v1/units', body('IDEM-F'), { 'idempotency-key': 'bad key with spaces' })).status).toBe(400);
   });
+
+  it('session answers (sign-in) are never stored for replay: each sign-in gets its own tokens', async () => {
+    const account = await server.factory.account({ role: 'ADMIN', unitId: null });
+    const credentials = { username: account.username, password: account.password };
+    const first = await server.anonymous.rest<{ refreshToken: string }>('POST', '/api/v1/auth/login', credentials, { 'idempotency-key': 'login-1' });
+    const second = await server.anonymous.rest<{ refreshToken: string }>('POST', '/api/v1/auth/login', credentials, { 'idempotency-key': 'login-1' });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(second.headers.get('idempotent-replayed')).toBeNull();
+    expect(second.body.refreshToken).not.toBe(first.body.refreshToken);
+    const stored = (await server.database.manager.query(`SELECT count(*)::int AS n FROM idempotency_record WHERE key = 'login-1'`)) as Array<{ n: number }>;
+    expect(stored[0].n).toBe(0);
+  });
 });
 
 describe('transactions', () => {
   it('a change and its audit record commit together, and the trail cannot be altered', async () => {
     const created = await server.rest<UnitDto>('POST', '/api/v1/units', body('AUDIT-1'));
-    const events = await server.rest<{ items: Array<{ action: string; changes: string; actorLabel: string; requestId: string }> }>('GET', `/api/v1/audit-events?entity=unit&entityId=${created.body.id}`);
+    const events = await server.rest<{ items: Array<{ action: string; changes: Record<string, unknown>; actorLabel: string; requestId: string }> }>('GET', `/api/v1/audit-events?entity=unit&entityId=${created.body.id}`);
     expect(events.body.items).toHaveLength(1);
     expect(events.body.items[0].action).toBe('create');
-    expect(JSON.parse(events.body.items[0].changes).code).toEqual({ before: null, after: 'AUDIT-1' });
+    expect(events.body.items[0].changes.code).toEqual({ before: null, after: 'AUDIT-1' });
     expect(created.headers.get('x-request-id')).toBe(events.body.items[0].requestId);
     await expect(server.database.dataSource.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
     await expect(server.database.dataSource.query(`UPDATE audit_event SET action = 'x'`)).rejects.toThrow(/append-only/);

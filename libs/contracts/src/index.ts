@@ -3,3 +3,4 @@ export * from './list.js';
 export * from './unit.js';
 export * from './identity.js';
 export * from './document.js';
+export * from './emulation.js';

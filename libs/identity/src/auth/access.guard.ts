@@ -47,7 +47,13 @@ export class AccessGuard implements CanActivate {
     const request = requestOf(context);
     let caller = callerOf(request);
     if (!caller) {
-      caller = access.kind === 'public' ? await this.authenticator.authenticate(request).catch(() => ANONYMOUS_CALLER) : await this.authenticator.authenticate(request);
+      try {
+        caller = access.kind === 'public' ? await this.authenticator.authenticate(request).catch(() => ANONYMOUS_CALLER) : await this.authenticator.authenticate(request);
+      } catch (error) {
+        // Guessing keys or tokens costs from the IP's budget like any anonymous request.
+        this.countRequest(request, ANONYMOUS_CALLER);
+        throw error;
+      }
       setCaller(request, caller);
       this.countRequest(request, caller);
     }

@@ -1,6 +1,6 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { DomainError } from '@danvan/core';
+import { APP_CONFIG, DomainError, type AppConfig } from '@danvan/core';
 import { Database } from '@danvan/database';
 import { randomToken } from './secrets.js';
 
@@ -24,7 +24,10 @@ export interface AccessClaims {
 export class TokenService implements OnModuleInit {
   private key?: Promise<Uint8Array>;
 
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Loads the key at start-up: later it is needed inside transactions, and PGlite has a single connection. */
   async onModuleInit(): Promise<void> {
@@ -33,8 +36,7 @@ export class TokenService implements OnModuleInit {
 
   private signingKey(): Promise<Uint8Array> {
     this.key ??= (async () => {
-      const configured = process.env.AUTH_SECRET?.trim();
-      if (configured) return new TextEncoder().encode(configured);
+      if (this.config.authSecret) return new TextEncoder().encode(this.config.authSecret);
       await this.database.manager.query(`INSERT INTO server_secret (name, value) VALUES ('jwt', $1) ON CONFLICT (name) DO NOTHING`, [randomToken(48)]);
       const [row] = (await this.database.manager.query(`SELECT value FROM server_secret WHERE name = 'jwt'`)) as Array<{ value: string }>;
       return new TextEncoder().encode(row.value);

@@ -138,8 +138,8 @@ export class AuditEventView {
   @ApiProperty({ example: 'unit' }) @Field() entity: string;
   @ApiProperty() @Field() entityId: string;
   @ApiProperty({ example: 'update' }) @Field() action: string;
-  @ApiProperty({ description: '{ field: { before, after } } of the fields that changed', type: 'object', additionalProperties: true })
-  @Field(() => String, { description: 'JSON: { trường: { before, after } }' })
+  @ApiProperty({ description: '{ field: { before, after } } of the fields that changed (an object over REST)', type: 'object', additionalProperties: true })
+  @Field(() => String, { description: 'JSON: { trường: { before, after } } (chuỗi JSON trong GraphQL)' })
   changes: string;
   @ApiProperty({ nullable: true, type: String }) @Field(() => String, { nullable: true }) requestId: string | null;
 }

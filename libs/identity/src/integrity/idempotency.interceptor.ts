@@ -6,10 +6,11 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { bindTransaction, callerOf, DomainError } from '@danvan/core';
 import { Database } from '@danvan/database';
 
-/** Records are kept at least this long (then purged): a retry within a day replays the first answer. */
+/** Records are kept at least this long (then purged): a retry within two days replays the first answer. */
 export const IDEMPOTENCY_RETENTION_HOURS = 48;
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 const REPLAYED_HEADERS = ['location', 'etag'];
+const SESSION_ROUTES = '/api/v1/auth/';
 
 interface StoredRecord {
   request_hash: string;
@@ -60,6 +61,8 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return next.handle();
+    // Sign-in, refresh and password answers carry session tokens: they are never stored for replay.
+    if (request.url.startsWith(SESSION_ROUTES)) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw DomainError.validation([{ field: 'Idempotency-Key', code: 'format', message: 'Idempotency-Key gồm 1–128 ký tự chữ, số và _ . : - (ví dụ một UUID).' }]);
     }

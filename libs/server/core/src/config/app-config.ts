@@ -28,6 +28,13 @@ export interface AppConfig {
   rateLimitAnonymousPerMinute: number;
   /** Sign-in attempts per minute from one IP address (LOGIN_RATE_LIMIT_PER_MINUTE, default 20). */
   loginRateLimitPerMinute: number;
+  /**
+   * Reverse proxies in front of the API whose X-Forwarded-For is believed (0: none).
+   * Behind a proxy, set it, or every caller shares the proxy's IP and its rate limits.
+   */
+  trustProxyHops: number;
+  /** Key that signs access tokens (AUTH_SECRET); null: a random key kept in the database (table server_secret). */
+  authSecret: string | null;
   /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated; default none: same origin only). */
   corsOrigins: string[];
 }
@@ -74,6 +81,14 @@ export function validateDatabaseUrl(raw: string, name = 'DATABASE_URL'): string 
   return raw;
 }
 
+/** AUTH_SECRET, when set, signs access tokens: long enough that it cannot be guessed. */
+function authSecret(raw: string | undefined): string | null {
+  const secret = raw?.trim();
+  if (!secret) return null;
+  if (secret.length < 32) throw new ConfigError('AUTH_SECRET', `must be at least 32 characters, e.g. from \`openssl rand -base64 48\` (got ${secret.length})`);
+  return secret;
+}
+
 function corsOrigins(raw: string | undefined): string[] {
   const origins = (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   for (const origin of origins) {
@@ -112,5 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     rateLimitAnonymousPerMinute: integer(env, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 120, 1, 1_000_000),
     loginRateLimitPerMinute: integer(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    authSecret: authSecret(env.AUTH_SECRET),
   };
 }

@@ -6,10 +6,13 @@ export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: Logger) {}
 
   private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, params: unknown[]): void {
+    // Nest appends the logger's context as the last parameter: `warn({ account }, 'locked', 'Auth')`.
     const context = params.length ? params[params.length - 1] : undefined;
     const ctx = typeof context === 'string' ? { context } : {};
-    if (typeof message === 'object' && message !== null) this.pino[level]({ ...ctx, ...message });
-    else this.pino[level](ctx, String(message));
+    if (typeof message === 'object' && message !== null) {
+      const text = params.length > 1 && typeof params[0] === 'string' ? params[0] : undefined;
+      this.pino[level]({ ...ctx, ...message }, text);
+    } else this.pino[level](ctx, String(message));
   }
 
   log(message: unknown, ...params: unknown[]): void {

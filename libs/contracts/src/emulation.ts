@@ -1,0 +1,82 @@
+/**
+ * Emulation (thi đua): movements, blocs, pledges and their criteria sets.
+ * Shared by the API (rules) and the admin (forms, previews).
+ */
+
+export const MOVEMENT_KINDS = ['REGULAR', 'THEMED'] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+
+/**
+ * Lifecycle of a pledge (giao ước thi đua). Each step has its rule
+ * (see PLEDGE_TRANSITIONS and libs/emulation/src/domain/pledge-lifecycle.ts).
+ */
+export const PLEDGE_STATUSES = ['DRAFT', 'SIGNED', 'REGISTRATION_OPEN', 'SCORING_OPEN', 'UNDER_REVIEW', 'FINALISED'] as const;
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+
+export const PLEDGE_STATUS_LABELS: Record<PledgeStatus, string> = {
+  DRAFT: 'Dự thảo',
+  SIGNED: 'Đã ký kết',
+  REGISTRATION_OPEN: 'Đang đăng ký chỉ tiêu',
+  SCORING_OPEN: 'Đang tự chấm điểm',
+  UNDER_REVIEW: 'Đang thẩm định',
+  FINALISED: 'Đã tổng kết',
+};
+
+/** The only moves a pledge may make, forward one step at a time. */
+export const PLEDGE_TRANSITIONS: Record<PledgeStatus, PledgeStatus | null> = {
+  DRAFT: 'SIGNED',
+  SIGNED: 'REGISTRATION_OPEN',
+  REGISTRATION_OPEN: 'SCORING_OPEN',
+  SCORING_OPEN: 'UNDER_REVIEW',
+  UNDER_REVIEW: 'FINALISED',
+  FINALISED: null,
+};
+
+/** One scored item: a criterion without sub-criteria, a sub-criterion, a bonus or a deduction item. */
+export interface CriterionItem {
+  /** Short code unique within the set, e.g. `1.2`, `1.2.a`, `T1`, `TR1`. */
+  code: string;
+  title: string;
+  maxScore: number;
+}
+
+export interface Criterion extends CriterionItem {
+  /** When present, the criterion is scored through these; its maxScore is their sum. */
+  subCriteria?: CriterionItem[];
+}
+
+export interface CriteriaGroup {
+  code: string;
+  title: string;
+  criteria: Criterion[];
+}
+
+/** A classification band: a total at or above `minScore` earns `name` (the highest band that fits). */
+export interface ClassificationBand {
+  name: string;
+  minScore: number;
+}
+
+/** The scoring rules adopted with a pledge (bảng tiêu chí chấm điểm). */
+export interface CriteriaSetContent {
+  groups: CriteriaGroup[];
+  bonusItems: CriterionItem[];
+  /** Most bonus points one unit can get in all (cộng tối đa). */
+  bonusCap: number;
+  deductionItems: CriterionItem[];
+  /** Most points one unit can lose in all (trừ tối đa). */
+  deductionCap: number;
+  /** Thresholds of xuất sắc / tốt / khá / chưa đạt …, stored with the pledge, never in code. */
+  bands: ClassificationBand[];
+}
+
+export const CRITERIA_LIMITS = {
+  groupsMax: 30,
+  criteriaPerGroupMax: 50,
+  subCriteriaMax: 20,
+  itemsMax: 500,
+  maxScore: 1000,
+  codeMaxLength: 16,
+  titleMaxLength: 500,
+  bandsMax: 10,
+} as const;

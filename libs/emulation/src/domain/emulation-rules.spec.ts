@@ -1,0 +1,95 @@
+import type { CriteriaSetContent } from '@danvan/contracts';
+import { checkCriteriaSet, classify, maximumTotal, scorableItems } from './criteria-set.js';
+import { transitionRefusal, type PledgeFacts } from './pledge-lifecycle.js';
+
+/** A small criteria set in the shape of a Ban Dân vận pledge: two groups, bonus and deductions. */
+function criteria(overrides: Partial<CriteriaSetContent> = {}): CriteriaSetContent {
+  return {
+    groups: [
+      {
+        code: 'I',
+        title: 'Công tác tham mưu',
+        criteria: [
+          { code: '1', title: 'Tham mưu cấp ủy', maxScore: 20, subCriteria: [{ code: '1.a', title: 'Ban hành văn bản', maxScore: 12 }, { code: '1.b', title: 'Sơ kết, tổng kết', maxScore: 8 }] },
+          { code: '2', title: 'Dân vận khéo', maxScore: 30 },
+        ],
+      },
+      { code: 'II', title: 'Xây dựng cơ quan', criteria: [{ code: '3', title: 'Nội bộ đoàn kết', maxScore: 50 }] },
+    ],
+    bonusItems: [{ code: 'C1', title: 'Mô hình mới', maxScore: 5 }],
+    bonusCap: 5,
+    deductionItems: [{ code: 'T1', title: 'Báo cáo chậm', maxScore: 2 }],
+    deductionCap: 10,
+    bands: [
+      { name: 'Xuất sắc', minScore: 95 },
+      { name: 'Tốt', minScore: 80 },
+      { name: 'Khá', minScore: 65 },
+      { name: 'Chưa đạt', minScore: 0 },
+    ],
+    ...overrides,
+  };
+}
+
+describe('criteria sets', () => {
+  it('lists the scored lines (sub-criteria instead of their parent) and the maximum total', () => {
+    expect(scorableItems(criteria()).map((i) => `${i.kind}:${i.code}`)).toEqual(['CRITERION:1.a', 'CRITERION:1.b', 'CRITERION:2', 'CRITERION:3', 'BONUS:C1', 'DEDUCTION:T1']);
+    expect(maximumTotal(criteria())).toBe(105);
+    expect(checkCriteriaSet(criteria())).toEqual([]);
+  });
+
+  it('refuses duplicate codes, a maximum that is not the sum of its parts, bad scores and caps without items', () => {
+    const set = criteria();
+    set.groups[0].criteria[0].maxScore = 25;
+    set.groups[1].criteria[0].code = '2';
+    set.bonusItems = [];
+    set.deductionItems[0].maxScore = -1;
+    const fields = checkCriteriaSet(set).map((e) => `${e.field}:${e.code}`);
+    expect(fields).toEqual(['groups[0].criteria[0].maxScore:sum', 'groups[1].criteria[0].code:duplicate', 'deductionItems[0].maxScore:range', 'bonusCap:noItems']);
+  });
+
+  it('requires bands from high to low within the reachable total', () => {
+    const fields = checkCriteriaSet(criteria({ bands: [{ name: 'Tốt', minScore: 80 }, { name: 'Xuất sắc', minScore: 95 }, { name: 'Tốt', minScore: 200 }] })).map((e) => `${e.field}:${e.code}`);
+    expect(fields).toEqual(['bands[1].minScore:order', 'bands[2].name:duplicate', 'bands[2].minScore:range', 'bands[2].minScore:order']);
+  });
+
+  it('classifies a total in the highest band it reaches', () => {
+    const { bands } = criteria();
+    expect([100, 95, 94.99, 80, 70, 10].map((t) => classify(bands, t))).toEqual(['Xuất sắc', 'Xuất sắc', 'Tốt', 'Tốt', 'Khá', 'Chưa đạt']);
+    expect(classify([{ name: 'Đạt', minScore: 50 }], 10)).toBeNull();
+  });
+});
+
+describe('pledge lifecycle', () => {
+  const ready: PledgeFacts = {
+    status: 'DRAFT',
+    scorableItems: 6,
+    signatories: 5,
+    signatoriesOutsideBloc: 0,
+    signedOn: '2024-01-12',
+    signingEvent: 'Hội nghị tổng kết công tác dân vận năm 2023',
+    registered: 0,
+    scoresSubmitted: 0,
+    reviewsAccepted: 0,
+  };
+
+  it('moves one step forward only', () => {
+    expect(transitionRefusal(ready, 'SIGNED')).toBeNull();
+    expect(transitionRefusal(ready, 'SCORING_OPEN')).toMatch(/bước tiếp theo chỉ có thể là "Đã ký kết"/);
+    expect(transitionRefusal({ ...ready, status: 'SIGNED' }, 'DRAFT')).toMatch(/chỉ có thể là "Đang đăng ký chỉ tiêu"/);
+    expect(transitionRefusal({ ...ready, status: 'FINALISED' }, 'DRAFT')).toMatch(/đã tổng kết/);
+  });
+
+  it('signs only with criteria, signatories of the bloc, a date and an event', () => {
+    expect(transitionRefusal({ ...ready, scorableItems: 0 }, 'SIGNED')).toMatch(/bảng tiêu chí/);
+    expect(transitionRefusal({ ...ready, signatories: 0 }, 'SIGNED')).toMatch(/chưa có đơn vị ký/);
+    expect(transitionRefusal({ ...ready, signatoriesOutsideBloc: 2 }, 'SIGNED')).toMatch(/2 đơn vị ký không thuộc khối/);
+    expect(transitionRefusal({ ...ready, signingEvent: null }, 'SIGNED')).toMatch(/sự kiện ký kết/);
+  });
+
+  it('opens scoring when all registered, review when all submitted, finalises when all accepted', () => {
+    expect(transitionRefusal({ ...ready, status: 'REGISTRATION_OPEN', registered: 3 }, 'SCORING_OPEN')).toMatch(/2\/5 đơn vị chưa đăng ký/);
+    expect(transitionRefusal({ ...ready, status: 'REGISTRATION_OPEN', registered: 5 }, 'SCORING_OPEN')).toBeNull();
+    expect(transitionRefusal({ ...ready, status: 'SCORING_OPEN', scoresSubmitted: 4 }, 'UNDER_REVIEW')).toMatch(/1\/5 đơn vị chưa nộp/);
+    expect(transitionRefusal({ ...ready, status: 'UNDER_REVIEW', reviewsAccepted: 5 }, 'FINALISED')).toBeNull();
+  });
+});
