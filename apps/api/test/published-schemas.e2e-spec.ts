@@ -42,6 +42,11 @@ describe('published schemas', () => {
         'POST /api/v1/auth/refresh',
         'GET /api/v1/documents',
       'GET /api/v1/documents/{id}',
+      'GET /api/v1/pledges',
+      'GET /api/v1/pledges/{id}',
+      'GET /api/v1/pledges/{id}/progress',
+      'GET /api/v1/pledges/{id}/registrations',
+      'GET /api/v1/pledges/{id}/registrations/{unitId}',
       'GET /api/v1/units',
         'GET /api/v1/units/{id}',
         'GET /api/v1/units/{id}/ancestors',
@@ -52,6 +57,7 @@ describe('published schemas', () => {
       'PATCH /api/v1/units/{id}',
         'POST /api/v1/documents',
       'POST /api/v1/units',
+      'PUT /api/v1/pledges/{id}/registrations/{unitId}',
       ].sort(),
     );
     const served = await server.rest<{ openapi: string }>('GET', '/api/docs/openapi.json');

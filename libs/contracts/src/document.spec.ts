@@ -46,6 +46,7 @@ describe('document numbers (domain.md shapes)', () => {
     expect(refused('151-KH/bdvtu')).toMatch(/151-KH\/BDVTU/);
     expect(refused('02-CTr/BDVTU-CAT-BDVTU')).toMatch(/hai lần/);
     expect(refused('98/1800/NĐ-CP')).toMatch(/Năm 1800/);
+    expect(refused('1/QĐ-A-B-C-D-E-F-G-H-I')).toMatch(/tối đa 8 cơ quan/);
     expect(refused('151-KH/BDVTU'.padEnd(100, 'X'))).toMatch(/dài quá/);
   });
 });

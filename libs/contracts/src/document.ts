@@ -89,6 +89,12 @@ function checkYear(year: number): string | null {
   return year < 1945 || year > 2100 ? `Năm ${year} trong số văn bản không hợp lệ.` : null;
 }
 
+function checkIssuers(issuers: string[]): string | null {
+  if (issuers.length > DOCUMENT_LIMITS.issuersMax) return `Một văn bản liên tịch có tối đa ${DOCUMENT_LIMITS.issuersMax} cơ quan ban hành.`;
+  if (new Set(issuers).size !== issuers.length) return 'Một cơ quan ban hành được ghi hai lần trong số văn bản.';
+  return null;
+}
+
 /** Parses and validates a document number; the message says what is wrong, in Vietnamese. */
 export function parseDocumentNumber(input: string): DocumentNumberResult {
   const text = input.normalize('NFC').replace(/\s+/g, '');
@@ -109,8 +115,8 @@ export function parseDocumentNumber(input: string): DocumentNumberResult {
       return { ok: false, message: `"${party[2]}" không phải loại văn bản của Đảng (dùng: ${Object.keys(PARTY_DOCUMENT_TYPES).join(', ')}).` };
     }
     const issuers = party[3].split('-');
-    if (issuers.length > DOCUMENT_LIMITS.issuersMax) return { ok: false, message: `Một văn bản liên tịch có tối đa ${DOCUMENT_LIMITS.issuersMax} cơ quan ban hành.` };
-    if (new Set(issuers).size !== issuers.length) return { ok: false, message: 'Một cơ quan ban hành được ghi hai lần trong số văn bản.' };
+    const badIssuers = checkIssuers(issuers);
+    if (badIssuers) return { ok: false, message: badIssuers };
     return { ok: true, value: { canonical: text, form: 'PARTY', sequence: party[1], type: party[2], typeName, issuers, year: null } };
   }
   const state = STATE.exec(text);
@@ -123,6 +129,8 @@ export function parseDocumentNumber(input: string): DocumentNumberResult {
     const bad = year === null ? null : checkYear(year);
     if (bad) return { ok: false, message: bad };
     const issuers = state[4].split('-');
+    const badIssuers = checkIssuers(issuers);
+    if (badIssuers) return { ok: false, message: badIssuers };
     return { ok: true, value: { canonical: text, form: 'STATE', sequence: state[1], type: state[3], typeName, issuers, year } };
   }
   if (/^\d+$/.test(text)) return { ok: false, message: `Số văn bản thiếu loại và cơ quan ban hành. ${EXPECTED}` };

@@ -10,6 +10,9 @@ export const PERMISSIONS = [
   'units:write',
   'documents:read',
   'documents:write',
+  'emulation:read',
+  'emulation:manage',
+  'emulation:submit',
   'accounts:read',
   'accounts:manage',
   'api-keys:read',
@@ -24,13 +27,26 @@ export type Role = (typeof ROLES)[number];
 /** What each role may do; always within its unit's subtree, except ADMIN (everything). */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
-  SECRETARIAT: ['units:read', 'units:write', 'documents:read', 'documents:write', 'accounts:read', 'accounts:manage', 'api-keys:read', 'api-keys:manage', 'audit:read'],
-  ORGANISATION: ['units:read', 'documents:read'],
-  VIEWER: ['units:read', 'documents:read'],
+  SECRETARIAT: [
+    'units:read',
+    'units:write',
+    'documents:read',
+    'documents:write',
+    'emulation:read',
+    'emulation:manage',
+    'emulation:submit',
+    'accounts:read',
+    'accounts:manage',
+    'api-keys:read',
+    'api-keys:manage',
+    'audit:read',
+  ],
+  ORGANISATION: ['units:read', 'documents:read', 'emulation:read', 'emulation:submit'],
+  VIEWER: ['units:read', 'documents:read', 'emulation:read'],
 };
 
 /** Permissions an API key can be given (integrations never manage accounts or keys). */
-export const API_KEY_SCOPES = ['units:read', 'units:write', 'documents:read'] as const satisfies readonly Permission[];
+export const API_KEY_SCOPES = ['units:read', 'units:write', 'documents:read', 'emulation:read', 'emulation:submit'] as const satisfies readonly Permission[];
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -45,6 +61,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'units:write': 'Thêm, sửa, xóa đơn vị',
   'documents:read': 'Xem sổ văn bản',
   'documents:write': 'Nhập, sửa văn bản',
+  'emulation:read': 'Xem thi đua (phong trào, khối, giao ước, kết quả)',
+  'emulation:manage': 'Quản lý thi đua (khối, giao ước, tiêu chí, thẩm định)',
+  'emulation:submit': 'Đăng ký chỉ tiêu, tự chấm điểm của đơn vị',
   'accounts:read': 'Xem tài khoản',
   'accounts:manage': 'Quản lý tài khoản',
   'api-keys:read': 'Xem khóa API',

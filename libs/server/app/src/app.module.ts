@@ -18,6 +18,7 @@ import {
 } from '@danvan/core';
 import { Database, DatabaseModule } from '@danvan/database';
 import { DocumentsModule } from '@danvan/documents';
+import { EmulationModule } from '@danvan/emulation';
 import { AccessGuard, IdempotencyInterceptor, IdentityModule } from '@danvan/identity';
 import { UnitsModule } from '@danvan/units';
 import { HealthController } from './health/health.controller.js';
@@ -68,6 +69,7 @@ export class AppModule {
         IdentityModule,
         UnitsModule,
         DocumentsModule,
+        EmulationModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -14,7 +14,15 @@ import {
   type ValidationContext,
   type ValueNode,
 } from 'graphql';
+import { Extensions } from '@nestjs/graphql';
 import { MAX_PAGE_SIZE } from '@danvan/contracts';
+
+/**
+ * Declares the most elements a list field can return (a bloc's members, a
+ * criteria group's criteria), so the cost estimate uses it instead of the
+ * largest page size.
+ */
+export const MaxItems = (max: number) => Extensions({ maxItems: max });
 
 /** Limits of one GraphQL document; above them the request is refused with 400 before anything runs. */
 export const GRAPHQL_LIMITS = {
@@ -96,7 +104,8 @@ function literalSize(field: FieldNode): number | undefined {
 /**
  * Refuses documents whose estimated size exceeds `max`: each field costs the
  * product of the sizes of the lists around it; a list's size is the page size or
- * limit written in the query, or the largest allowed when it is a variable.
+ * limit written in the query, else the bound the field declares (`@MaxItems`),
+ * else the largest page allowed.
  */
 export function costLimitRule(max: number) {
   return (context: ValidationContext): ASTVisitor => {
@@ -110,7 +119,8 @@ export function costLimitRule(max: number) {
           const type = typeInfo.getType();
           const size = literalSize(field) ?? pendingSizes[pendingSizes.length - 1];
           const isList = type ? isListType(getNullableType(type)) : false;
-          const factor = isList ? (size ?? MAX_PAGE_SIZE) : 1;
+          const declared = typeInfo.getFieldDef()?.extensions?.maxItems as number | undefined;
+          const factor = isList ? (size ?? declared ?? MAX_PAGE_SIZE) : 1;
           const multiplier = multipliers[multipliers.length - 1] * factor;
           cost += multipliers[multipliers.length - 1];
           multipliers.push(multiplier);

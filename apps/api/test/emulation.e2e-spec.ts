@@ -1,0 +1,240 @@
+import type { ProblemDetails } from '@danvan/contracts';
+import type { UnitView } from '@danvan/units';
+import { TestServer, type TestClient } from '@danvan/testing';
+
+/**
+ * Emulation over GraphQL (the secretariat's screens) and REST (a member
+ * organisation's system): the Bình Phước 2024 pledge of the Dân vận sector,
+ * signed on 12/01/2024 at Phú Riềng under plan 151-KH/BDVTU.
+ */
+let server: TestServer;
+let province: UnitView;
+let phuRieng: UnitView;
+let dongXoai: UnitView;
+let buDang: UnitView;
+let secretariat: TestClient;
+let phuRiengOfficer: TestClient;
+let outsider: TestClient;
+let planId: string;
+let blocId: string;
+let pledgeId: string;
+
+const criteria = {
+  groups: [
+    {
+      code: 'I',
+      title: 'Tham mưu, hướng dẫn công tác dân vận',
+      criteria: [
+        { code: '1', title: 'Tham mưu cấp ủy ban hành văn bản', maxScore: 20, subCriteria: [{ code: '1.a', title: 'Nghị quyết, chỉ thị', maxScore: 12 }, { code: '1.b', title: 'Sơ kết, tổng kết', maxScore: 8 }] },
+        { code: '2', title: 'Phong trào "Dân vận khéo"', maxScore: 30 },
+      ],
+    },
+    { code: 'II', title: 'Xây dựng cơ quan, đơn vị', criteria: [{ code: '3', title: 'Nội bộ đoàn kết, thực hiện chế độ báo cáo', maxScore: 50 }] },
+  ],
+  bonusItems: [{ code: 'C1', title: 'Mô hình mới được nhân rộng', maxScore: 5 }],
+  bonusCap: 5,
+  deductionItems: [{ code: 'T1', title: 'Báo cáo chậm', maxScore: 2 }],
+  deductionCap: 10,
+  bands: [
+    { name: 'Xuất sắc', minScore: 95 },
+    { name: 'Tốt', minScore: 80 },
+    { name: 'Khá', minScore: 65 },
+    { name: 'Chưa đạt', minScore: 0 },
+  ],
+};
+
+const PLEDGE_FIELDS = `id status statusLabel version breakthroughMin breakthroughMax signedOn signingEvent signingPlace
+  documents { number } signatories { id name } criteriaSet { number maxTotal bands { name minScore } groups { code criteria { code maxScore subCriteria { code } } } }`;
+
+async function gql<T>(client: TestClient, query: string, variables?: Record<string, unknown>): Promise<T> {
+  const { data, errors } = await client.graphql<T>(query, variables);
+  if (errors) throw new Error(JSON.stringify(errors));
+  return data as T;
+}
+
+async function gqlError(client: TestClient, query: string, variables?: Record<string, unknown>) {
+  const { errors } = await client.graphql(query, variables);
+  expect(errors).toBeDefined();
+  return errors?.[0] as { message: string; extensions?: { code?: string; fields?: Array<{ field: string; message: string }> } };
+}
+
+async function pledgeVersion(): Promise<number> {
+  return (await gql<{ pledge: { version: number } }>(server, `query($id: ID!) { pledge(id: $id) { version } }`, { id: pledgeId })).pledge.version;
+}
+
+beforeAll(async () => {
+  server = await TestServer.start();
+  province = await server.factory.unit({ name: 'Ban Dân vận Tỉnh ủy Bình Phước', shortName: 'BDVTU', adminAreaCode: '70' });
+  phuRieng = await server.factory.unit({ parent: province, name: 'Ban Dân vận Huyện ủy Phú Riềng', level: 'DISTRICT' });
+  dongXoai = await server.factory.unit({ parent: province, name: 'Ban Dân vận Thành ủy Đồng Xoài', level: 'DISTRICT' });
+  buDang = await server.factory.unit({ parent: province, name: 'Ban Dân vận Huyện ủy Bù Đăng', level: 'DISTRICT' });
+  const haTinh = await server.factory.unit({ name: 'Ban Dân vận Tỉnh ủy Hà Tĩnh', adminAreaCode: '42' });
+  secretariat = await server.signedIn('SECRETARIAT', province);
+  phuRiengOfficer = await server.signedIn('ORGANISATION', phuRieng);
+  outsider = await server.signedIn('SECRETARIAT', haTinh);
+  const plan = await secretariat.rest<{ id: string }>('POST', '/api/v1/documents', {
+    number: '151-KH/BDVTU',
+    issuedOn: '2023-12-21',
+    title: 'Kế hoạch tổ chức Hội nghị tổng kết công tác dân vận năm 2023 và ký kết giao ước thi đua năm 2024',
+  });
+  planId = plan.body.id;
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('movements and blocs', () => {
+  it('launches a movement and forms a bloc with a head and a deputy among its members', async () => {
+    const { createMovement } = await gql<{ createMovement: { id: string; launchedBy: { name: string }; legalBasis: Array<{ number: string }> } }>(
+      secretariat,
+      `mutation($input: CreateMovementInput!) { createMovement(input: $input) { id launchedBy { name } legalBasis { number } } }`,
+      { input: { name: 'Phong trào thi đua "Dân vận khéo"', kind: 'REGULAR', launchedByUnitId: province.id, startsOn: '2024-01-01', legalBasisIds: [planId] } },
+    );
+    expect(createMovement).toMatchObject({ launchedBy: { name: 'Ban Dân vận Tỉnh ủy Bình Phước' }, legalBasis: [{ number: '151-KH/BDVTU' }] });
+
+    const bloc = { year: 2024, name: 'Khối Ban Dân vận các huyện, thị, thành ủy', ownerUnitId: province.id, movementId: createMovement.id, memberIds: [phuRieng.id, dongXoai.id, buDang.id] };
+    const notMember = await gqlError(secretariat, `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`, { input: { ...bloc, headUnitId: province.id } });
+    expect(notMember.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'headUnitId' })] });
+    const twice = await gqlError(secretariat, `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`, { input: { ...bloc, memberIds: [phuRieng.id, phuRieng.id] } });
+    expect(twice.extensions?.fields?.[0].field).toBe('memberIds');
+    const foreign = await gqlError(outsider, `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`, { input: { ...bloc, ownerUnitId: province.id } });
+    expect(foreign.extensions?.fields?.[0].field).toBe('ownerUnitId');
+
+    const { createBloc } = await gql<{ createBloc: { id: string; head: { id: string }; deputy: { id: string }; members: Array<{ name: string }> } }>(
+      secretariat,
+      `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id head { id } deputy { id } members { name } } }`,
+      { input: { ...bloc, headUnitId: phuRieng.id, deputyUnitId: dongXoai.id } },
+    );
+    blocId = createBloc.id;
+    expect(createBloc.head.id).toBe(phuRieng.id);
+    expect(createBloc.members.map((m) => m.name)).toEqual(['Ban Dân vận Huyện ủy Bù Đăng', 'Ban Dân vận Huyện ủy Phú Riềng', 'Ban Dân vận Thành ủy Đồng Xoài']);
+    // A member organisation sees its bloc (and its fellow members' names); another province does not.
+    const seen = await gql<{ blocs: { items: Array<{ id: string; members: Array<{ name: string }> }> } }>(phuRiengOfficer, `{ blocs { items { id members { name } } } }`);
+    expect(seen.blocs.items.map((b) => b.id)).toEqual([blocId]);
+    expect((await gqlError(outsider, `query($id: ID!) { bloc(id: $id) { id } }`, { id: blocId })).extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('pledge lifecycle', () => {
+  it('creates a draft with criteria version 1; an invalid criteria set is refused field by field', async () => {
+    const bad = structuredClone(criteria);
+    bad.groups[0].criteria[0].maxScore = 25;
+    const refused = await gqlError(secretariat, `mutation($input: CreatePledgeInput!) { createPledge(input: $input) { id } }`, {
+      input: { blocId, title: 'Giao ước thi đua năm 2024', documentIds: [planId], breakthroughMin: 3, breakthroughMax: 5, criteria: bad },
+    });
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'criteria.groups[0].criteria[0].maxScore', message: expect.stringContaining('phải bằng tổng') })] });
+    const { createPledge } = await gql<{ createPledge: { id: string; status: string; criteriaSet: { number: number; maxTotal: number } } }>(
+      secretariat,
+      `mutation($input: CreatePledgeInput!) { createPledge(input: $input) { ${PLEDGE_FIELDS} } }`,
+      { input: { blocId, title: 'Giao ước thi đua năm 2024 trong hệ thống ngành Dân vận', documentIds: [planId], breakthroughMin: 3, breakthroughMax: 5, criteria } },
+    );
+    pledgeId = createPledge.id;
+    expect(createPledge).toMatchObject({ status: 'DRAFT', criteriaSet: { number: 1, maxTotal: 105 } });
+    const duplicate = await gqlError(secretariat, `mutation($input: CreatePledgeInput!) { createPledge(input: $input) { id } }`, { input: { blocId, title: 'Lần hai' } });
+    expect(duplicate.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('refuses skipping steps and signing without an event or with a non-member, then signs', async () => {
+    const skip = await gqlError(secretariat, `mutation($id: ID!, $v: Int!) { advancePledge(id: $id, expectedVersion: $v, to: REGISTRATION_OPEN) { id } }`, { id: pledgeId, v: await pledgeVersion() });
+    expect(skip.message).toMatch(/bước tiếp theo chỉ có thể là "Đã ký kết"/);
+    const noEvent = await gqlError(secretariat, `mutation($id: ID!, $v: Int!) { signPledge(id: $id, expectedVersion: $v, input: { signedOn: "2024-01-12", signingEvent: "" }) { id } }`, {
+      id: pledgeId,
+      v: await pledgeVersion(),
+    });
+    expect(noEvent.extensions?.fields?.[0].field).toBe('signingEvent');
+    const outsiderUnit = await gqlError(secretariat, `mutation($id: ID!, $v: Int!, $s: [ID!]) { signPledge(id: $id, expectedVersion: $v, input: { signedOn: "2024-01-12", signingEvent: "Hội nghị", signatoryIds: $s }) { id } }`, {
+      id: pledgeId,
+      v: await pledgeVersion(),
+      s: [phuRieng.id, province.id],
+    });
+    expect(outsiderUnit.extensions?.fields?.[0].field).toBe('signatoryIds');
+    const versionBefore = await pledgeVersion();
+    const { signPledge } = await gql<{ signPledge: { status: string; signedOn: string; signingPlace: string; signatories: unknown[]; version: number } }>(
+      secretariat,
+      `mutation($id: ID!, $v: Int!) { signPledge(id: $id, expectedVersion: $v, input: { signedOn: "2024-01-12", signingEvent: "Hội nghị tổng kết công tác dân vận năm 2023", signingPlace: "Huyện Phú Riềng" }) { ${PLEDGE_FIELDS} } }`,
+      { id: pledgeId, v: versionBefore },
+    );
+    expect(signPledge).toMatchObject({ status: 'SIGNED', signedOn: '2024-01-12', signingPlace: 'Huyện Phú Riềng', version: versionBefore + 1 });
+    expect(signPledge.signatories).toHaveLength(3);
+  });
+
+  it('changing the criteria after signing adds version 2 and leaves version 1 as it was', async () => {
+    const changed = structuredClone(criteria);
+    changed.groups[1].criteria[0].maxScore = 45;
+    changed.bands[0].minScore = 90;
+    await gql(secretariat, `mutation($id: ID!, $v: Int!, $c: CriteriaSetInput!) { setPledgeCriteria(id: $id, expectedVersion: $v, criteria: $c) { id } }`, { id: pledgeId, v: await pledgeVersion(), c: changed });
+    const { pledge } = await gql<{ pledge: { criteriaSet: { number: number; maxTotal: number }; criteriaVersions: Array<{ number: number; maxTotal: number; bands: Array<{ minScore: number }> }> } }>(
+      server,
+      `query($id: ID!) { pledge(id: $id) { criteriaSet { number maxTotal } criteriaVersions { number maxTotal bands { minScore } } } }`,
+      { id: pledgeId },
+    );
+    expect(pledge.criteriaSet).toEqual({ number: 2, maxTotal: 100 });
+    expect(pledge.criteriaVersions.map((v) => [v.number, v.maxTotal, v.bands[0].minScore])).toEqual([[2, 100, 90], [1, 105, 95]]);
+    // The stored version 1 cannot be altered, even by SQL.
+    await expect(server.database.manager.query(`UPDATE criteria_set SET max_total = 1 WHERE pledge_id = $1 AND number = 1`, [pledgeId])).rejects.toThrow(/immutable/);
+  });
+
+  it('two concurrent changes with the same version: exactly one wins, the other gets CONFLICT', async () => {
+    const v = await pledgeVersion();
+    const attempt = () => secretariat.graphql(`mutation($id: ID!, $v: Int!) { advancePledge(id: $id, expectedVersion: $v, to: REGISTRATION_OPEN) { status } }`, { id: pledgeId, v });
+    const results = await Promise.all([attempt(), attempt()]);
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT').length).toBe(1);
+    expect((await gql<{ pledge: { status: string } }>(server, `query($id: ID!) { pledge(id: $id) { status } }`, { id: pledgeId })).pledge.status).toBe('REGISTRATION_OPEN');
+  });
+});
+
+describe('registrations over REST (a member organisation’s system)', () => {
+  const targets = [{ title: 'Xây dựng 5 mô hình "Dân vận khéo"', measure: '5 mô hình' }];
+  const tasks = ['Chuyển đổi số trong công tác dân vận', 'Nâng cao chất lượng đối thoại', 'Xây dựng tổ tự quản'];
+
+  it('the organisation sees its pledge, registers 3–5 breakthrough tasks, and changes them with If-Match', async () => {
+    const list = await phuRiengOfficer.rest<{ items: Array<{ id: string; criteriaSet: { number: number } }> }>('GET', '/api/v1/pledges?year=2024');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((p) => p.id)).toEqual([pledgeId]);
+    expect(list.body.items[0].criteriaSet.number).toBe(2);
+    const path = `/api/v1/pledges/${pledgeId}/registrations/${phuRieng.id}`;
+    const tooFew = await phuRiengOfficer.rest<ProblemDetails>('PUT', path, { targets, breakthroughTasks: tasks.slice(0, 2) });
+    expect(tooFew.status).toBe(422);
+    expect(tooFew.body.errors?.[0]).toMatchObject({ field: 'breakthroughTasks', message: expect.stringContaining('từ 3 đến 5') });
+    const unknownField = await phuRiengOfficer.rest<ProblemDetails>('PUT', path, { targets, breakthroughTasks: tasks, score: 100 });
+    expect(unknownField.status).toBe(400);
+    const first = await phuRiengOfficer.rest<{ version: number; breakthroughTasks: string[] }>('PUT', path, { targets, breakthroughTasks: tasks });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('etag')).toBe('"1"');
+    expect((await phuRiengOfficer.rest('PUT', path, { targets, breakthroughTasks: tasks })).status).toBe(412);
+    const second = await phuRiengOfficer.rest<{ breakthroughTasks: string[] }>('PUT', path, { targets, breakthroughTasks: [...tasks, 'Vận động hiến đất làm đường'] }, { 'if-match': '"1"' });
+    expect(second.status).toBe(200);
+    expect(second.body.breakthroughTasks).toHaveLength(4);
+    expect((await phuRiengOfficer.rest('PUT', path, { targets, breakthroughTasks: tasks }, { 'if-match': '"1"' })).status).toBe(412);
+  });
+
+  it('an organisation cannot register for another unit; a viewer cannot write; another province sees nothing', async () => {
+    const other = await phuRiengOfficer.rest<ProblemDetails>('PUT', `/api/v1/pledges/${pledgeId}/registrations/${dongXoai.id}`, { targets, breakthroughTasks: tasks });
+    expect(other.status).toBe(422);
+    expect(other.body.errors?.[0].field).toBe('unitId');
+    const viewer = await server.signedIn('VIEWER', province);
+    expect((await viewer.rest('PUT', `/api/v1/pledges/${pledgeId}/registrations/${dongXoai.id}`, { targets, breakthroughTasks: tasks })).status).toBe(403);
+    expect((await viewer.graphql(`mutation($id: ID!) { advancePledge(id: $id, expectedVersion: 1, to: SCORING_OPEN) { id } }`, { id: pledgeId })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await outsider.rest('GET', `/api/v1/pledges/${pledgeId}`)).status).toBe(404);
+    expect((await outsider.rest<{ items: unknown[] }>('GET', '/api/v1/pledges')).body.items).toEqual([]);
+    // The organisation sees its own registration only; the managing secretariat sees all.
+    expect((await phuRiengOfficer.rest<unknown[]>('GET', `/api/v1/pledges/${pledgeId}/registrations`)).body).toHaveLength(1);
+  });
+
+  it('an API key of a member unit registers; progress shows who is missing; scoring opens only when all registered', async () => {
+    const { createApiKey } = await gql<{ createApiKey: { secret: string } }>(
+      secretariat,
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
+      { input: { name: 'Phần mềm Bù Đăng', unitId: buDang.id, scopes: ['emulation:read', 'emulation:submit'] } },
+    );
+    const key = server.as(createApiKey.secret);
+    expect((await key.rest('PUT', `/api/v1/pledges/${pledgeId}/registrations/${buDang.id}`, { targets, breakthroughTasks: tasks })).status).toBe(200);
+    const progress = await secretariat.rest<{ signatories: number; registered: number; notRegistered: Array<{ name: string }> }>('GET', `/api/v1/pledges/${pledgeId}/progress`);
+    expect(progress.body).toEqual({ signatories: 3, registered: 2, notRegistered: [{ id: dongXoai.id, name: 'Ban Dân vận Thành ủy Đồng Xoài', shortName: null }] });
+    const early = await gqlError(secretariat, `mutation($id: ID!, $v: Int!) { advancePledge(id: $id, expectedVersion: $v, to: SCORING_OPEN) { id } }`, { id: pledgeId, v: await pledgeVersion() });
+    expect(early.message).toMatch(/1\/3 đơn vị chưa đăng ký/);
+    const events = await server.rest<{ items: Array<{ entity: string; action: string }> }>('GET', `/api/v1/audit-events?entityId=${pledgeId}`);
+    expect(events.body.items.map((e) => e.action).reverse()).toEqual(['create', 'sign', 'set-criteria', 'advance']);
+  });
+});

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_PAGE_SIZE, type Page } from '@danvan/contracts';
+import { DomainError, equals, fetchPage, inScope, recordAudit, SqlParams, textSearch, translatePgErrors, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
+import { Database, inTransaction, managerOf } from '@danvan/database';
+import type { BlocListOptions, CreateBlocInput, UpdateBlocInput } from './dto/emulation.inputs.js';
+import type { BlocView } from './dto/emulation.views.js';
+import { assertUnitVisible } from './shared-checks.js';
+import { pathInScope, rowCount, unitRefJson } from './sql-refs.js';
+
+const BLOC = 'khối thi đua';
+
+interface BlocFilter {
+  year?: number;
+  search?: string;
+  memberUnitId?: string;
+}
+
+const BLOC_COLUMNS = `b.id, b.year, b.name, ${unitRefJson('ou')} AS owner, ou.path AS "ownerPath", b.movement_id AS "movementId",
+  (SELECT ${unitRefJson('hu')} FROM unit hu WHERE hu.id = b.head_unit_id) AS head,
+  (SELECT ${unitRefJson('du')} FROM unit du WHERE du.id = b.deputy_unit_id) AS deputy,
+  COALESCE((SELECT json_agg(${unitRefJson('mu')} ORDER BY mu.name, mu.id) FROM emulation_bloc_member bm JOIN unit mu ON mu.id = bm.unit_id WHERE bm.bloc_id = b.id), '[]'::json) AS members,
+  (SELECT p.id FROM pledge p WHERE p.bloc_id = b.id) AS "pledgeId",
+  b.version, b.created_at AS "createdAt", b.updated_at AS "updatedAt"`;
+
+const BLOC_FROM = 'emulation_bloc b JOIN unit ou ON ou.id = b.owner_unit_id';
+
+/**
+ * Who sees a bloc: callers whose subtree holds its managing unit or one of its
+ * members (an organisation sees the blocs it competes in). Null: everyone.
+ */
+export function blocScope(ctx: RequestContext, params: SqlParams, alias = 'b', ownerAlias = 'ou'): string | null {
+  const owner = pathInScope(ctx, params, `${ownerAlias}.path`);
+  if (owner === null) return null;
+  const member = pathInScope(ctx, params, 'sm.path');
+  return `(${owner} OR EXISTS (SELECT 1 FROM emulation_bloc_member sb JOIN unit sm ON sm.id = sb.unit_id WHERE sb.bloc_id = ${alias}.id AND ${member}))`;
+}
+
+const BLOC_LIST: ListQuerySpec<'year', BlocFilter> = {
+  from: BLOC_FROM,
+  select: BLOC_COLUMNS,
+  sortColumns: { year: 'b.year' },
+  tieBreaker: 'b.name, b.id',
+  defaultSort: { field: 'year', order: 'desc' },
+  filters: {
+    year: equals('b.year'),
+    search: textSearch('danvan_normalize(b.name)'),
+    memberUnitId: (id, params) => `EXISTS (SELECT 1 FROM emulation_bloc_member fm WHERE fm.bloc_id = b.id AND fm.unit_id = ${params.add(id)})`,
+  },
+};
+
+const CONSTRAINT_ERRORS = {
+  emulation_bloc_name_key: () => DomainError.duplicate('name', 'Đơn vị này đã có khối thi đua cùng tên trong năm.'),
+};
+
+/** Emulation blocs (khối, cụm thi đua): the units that compete together in a year, with a head and a deputy. */
+@Injectable()
+export class BlocService {
+  constructor(private readonly database: Database) {}
+
+  async get(ctx: RequestContext, id: string): Promise<BlocView> {
+    const params = new SqlParams();
+    const where = [`b.id = ${params.add(id)}`, blocScope(ctx, params)].filter(Boolean).join(' AND ');
+    const [row] = (await managerOf(this.database, ctx).query(`SELECT ${BLOC_COLUMNS} FROM ${BLOC_FROM} WHERE ${where}`, params.values)) as BlocView[];
+    if (!row) throw DomainError.notFound(BLOC, id);
+    return row;
+  }
+
+  list(ctx: RequestContext, options: BlocListOptions): Promise<Page<BlocView>> {
+    return fetchPage<BlocView, 'year', BlocFilter>(
+      managerOf(this.database, ctx),
+      BLOC_LIST,
+      { page: options.page ?? 1, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, filter: options.filter },
+      (params) => blocScope(ctx, params),
+    );
+  }
+
+  async create(ctx: RequestContext, input: CreateBlocInput): Promise<BlocView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      await assertUnitVisible(db, tx, input.ownerUnitId, 'ownerUnitId', 'Đơn vị quản lý khối');
+      if (input.movementId) await assertMovementExists(db, input.movementId);
+      const id = randomUUID();
+      await translatePgErrors(
+        () => db.query(`INSERT INTO emulation_bloc (id, year, name, owner_unit_id, movement_id) VALUES ($1, $2, $3, $4, $5)`, [id, input.year, input.name, input.ownerUnitId, input.movementId ?? null]),
+        CONSTRAINT_ERRORS,
+      );
+      await this.writeMembers(tx, db, id, input.memberIds, input.headUnitId ?? null, input.deputyUnitId ?? null);
+      const created = await this.get(tx, id);
+      await this.audit(tx, 'create', null, created);
+      return created;
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateBlocInput): Promise<BlocView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const current = await this.editable(tx, id);
+      if (current.version !== expectedVersion) throw DomainError.versionConflict(BLOC, expectedVersion, current.version);
+      if (input.movementId) await assertMovementExists(db, input.movementId);
+      const result = (await translatePgErrors(
+        () =>
+          db.query(`UPDATE emulation_bloc SET name = $3, movement_id = $4, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`, [
+            id,
+            expectedVersion,
+            input.name ?? current.name,
+            input.movementId === undefined ? current.movementId : input.movementId,
+          ]),
+        CONSTRAINT_ERRORS,
+      )) as unknown[];
+      if (rowCount(result) !== 1) throw DomainError.versionConflict(BLOC, expectedVersion);
+      const memberIds = input.memberIds ?? current.members.map((m) => m.id);
+      const removed = current.members.filter((m) => !memberIds.includes(m.id)).map((m) => m.id);
+      if (removed.length) {
+        const [signed] = (await db.query(
+          `SELECT count(*)::int AS n FROM pledge_signatory s JOIN pledge p ON p.id = s.pledge_id WHERE p.bloc_id = $1 AND s.unit_id = ANY($2)`,
+          [id, removed],
+        )) as Array<{ n: number }>;
+        if (signed.n) throw DomainError.rule('memberIds', 'signatory', 'Không thể bỏ đơn vị đã ký giao ước của khối ra khỏi khối.');
+      }
+      await this.writeMembers(
+        tx,
+        db,
+        id,
+        memberIds,
+        input.headUnitId === undefined ? (current.head?.id ?? null) : input.headUnitId,
+        input.deputyUnitId === undefined ? (current.deputy?.id ?? null) : input.deputyUnitId,
+      );
+      const updated = await this.get(tx, id);
+      await this.audit(tx, 'update', current, updated);
+      return updated;
+    });
+  }
+
+  /** The bloc, locked, if the caller manages it (its managing unit lies in the caller's subtree). */
+  async editable(tx: RequestContext, id: string): Promise<BlocView> {
+    const bloc = await this.get(tx, id);
+    await managerOf(this.database, tx).query(`SELECT 1 FROM emulation_bloc WHERE id = $1 FOR UPDATE`, [id]);
+    if (!inScope(tx.caller, bloc.ownerPath)) {
+      throw new DomainError('FORBIDDEN', 'Khối thi đua này do đơn vị khác quản lý: chỉ đơn vị quản lý khối được thay đổi.');
+    }
+    return bloc;
+  }
+
+  /** Members first, then head and deputy (the database checks they are members). */
+  private async writeMembers(tx: RequestContext, db: Queryable, blocId: string, memberIds: string[], headId: string | null, deputyId: string | null): Promise<void> {
+    if (headId && !memberIds.includes(headId)) throw DomainError.rule('headUnitId', 'notMember', 'Trưởng khối phải là một đơn vị thành viên của khối.');
+    if (deputyId && !memberIds.includes(deputyId)) throw DomainError.rule('deputyUnitId', 'notMember', 'Phó khối phải là một đơn vị thành viên của khối.');
+    if (headId && headId === deputyId) throw DomainError.rule('deputyUnitId', 'sameAsHead', 'Trưởng khối và phó khối phải là hai đơn vị khác nhau.');
+    const params = new SqlParams();
+    const where = [`u.id = ANY(${params.add(memberIds)})`, pathInScope(tx, params, 'u.path')].filter(Boolean).join(' AND ');
+    const units = (await db.query(`SELECT u.id FROM unit u WHERE ${where}`, params.values)) as Array<{ id: string }>;
+    const found = new Set(units.map((u) => u.id));
+    const missing = memberIds.filter((id) => !found.has(id));
+    if (missing.length) throw DomainError.rule('memberIds', 'notFound', `Không tìm thấy (hoặc ngoài phạm vi của bạn) đơn vị thành viên: ${missing.join(', ')}.`);
+    await db.query(`UPDATE emulation_bloc SET head_unit_id = NULL, deputy_unit_id = NULL WHERE id = $1`, [blocId]);
+    await db.query(`DELETE FROM emulation_bloc_member WHERE bloc_id = $1 AND NOT (unit_id = ANY($2))`, [blocId, memberIds]);
+    await db.query(`INSERT INTO emulation_bloc_member (bloc_id, unit_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [blocId, memberIds]);
+    await db.query(`UPDATE emulation_bloc SET head_unit_id = $2, deputy_unit_id = $3 WHERE id = $1`, [blocId, headId, deputyId]);
+  }
+
+  private async audit(tx: RequestContext, action: 'create' | 'update', before: BlocView | null, after: BlocView): Promise<void> {
+    const fields = (b: BlocView) => ({ year: b.year, name: b.name, owner: b.owner.id, movementId: b.movementId, head: b.head?.id ?? null, deputy: b.deputy?.id ?? null, members: b.members.map((m) => m.id) });
+    await recordAudit(managerOf(this.database, tx), tx, { entity: 'emulation-bloc', entityId: after.id, action, scopePath: after.ownerPath, before: before && fields(before), after: fields(after) });
+  }
+}
+
+async function assertMovementExists(db: Queryable, id: string): Promise<void> {
+  const rows = (await db.query(`SELECT 1 FROM emulation_movement WHERE id = $1`, [id])) as unknown[];
+  if (!rows.length) throw DomainError.rule('movementId', 'notFound', 'Không tìm thấy phong trào thi đua.');
+}

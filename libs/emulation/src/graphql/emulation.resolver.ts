@@ -1,0 +1,195 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { PledgeStatus } from '@danvan/contracts';
+import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import { BlocService } from '../bloc.service.js';
+import {
+  BlocListOptions,
+  CreateBlocInput,
+  CreateMovementInput,
+  CreatePledgeInput,
+  CriteriaSetInput,
+  MovementListOptions,
+  PledgeListOptions,
+  RegistrationInput,
+  SignPledgeInput,
+  UpdateBlocInput,
+  UpdateMovementInput,
+  UpdatePledgeInput,
+} from '../dto/emulation.inputs.js';
+import {
+  BlocList,
+  BlocView,
+  CriteriaSetView,
+  MovementList,
+  MovementView,
+  PledgeList,
+  PledgeProgressView,
+  PledgeStatusEnum,
+  PledgeView,
+  RegistrationView,
+} from '../dto/emulation.views.js';
+import { MovementService } from '../movement.service.js';
+import { PledgeService } from '../pledge.service.js';
+
+const ID_ARG = { type: () => ID };
+const VERSION_ARG = { type: () => Int, description: 'Phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' };
+
+/** GraphQL of movements and blocs. */
+@Resolver()
+@RequirePermission('emulation:read')
+export class EmulationResolver {
+  constructor(
+    private readonly movementService: MovementService,
+    private readonly blocService: BlocService,
+  ) {}
+
+  @Query(() => MovementView, { description: 'Một phong trào thi đua.' })
+  movement(@Ctx() ctx: RequestContext, @Args('id', ID_ARG, ParseIdPipe) id: string): Promise<MovementView> {
+    return this.movementService.get(ctx, id);
+  }
+
+  @Query(() => MovementList, { description: 'Phong trào thi đua: lọc theo loại, ngày đang diễn ra; tìm không dấu.' })
+  movements(@Ctx() ctx: RequestContext, @Args('options', { type: () => MovementListOptions, nullable: true }) options?: MovementListOptions): Promise<MovementList> {
+    return this.movementService.list(ctx, options ?? {});
+  }
+
+  @RequirePermission('emulation:manage')
+  @Mutation(() => MovementView, { description: 'Phát động phong trào thi đua.' })
+  createMovement(@Ctx() ctx: RequestContext, @Args('input') input: CreateMovementInput): Promise<MovementView> {
+    return this.movementService.create(ctx, input);
+  }
+
+  @RequirePermission('emulation:manage')
+  @Mutation(() => MovementView)
+  updateMovement(
+    @Ctx() ctx: RequestContext,
+    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
+    @Args('input') input: UpdateMovementInput,
+  ): Promise<MovementView> {
+    return this.movementService.update(ctx, id, expectedVersion, input);
+  }
+
+  @Query(() => BlocView, { description: 'Một khối thi đua (trong phạm vi: đơn vị quản lý hoặc thành viên).' })
+  bloc(@Ctx() ctx: RequestContext, @Args('id', ID_ARG, ParseIdPipe) id: string): Promise<BlocView> {
+    return this.blocService.get(ctx, id);
+  }
+
+  @Query(() => BlocList, { description: 'Khối thi đua trong phạm vi của bạn: lọc theo năm, thành viên; tìm không dấu.' })
+  blocs(@Ctx() ctx: RequestContext, @Args('options', { type: () => BlocListOptions, nullable: true }) options?: BlocListOptions): Promise<BlocList> {
+    return this.blocService.list(ctx, options ?? {});
+  }
+
+  @RequirePermission('emulation:manage')
+  @Mutation(() => BlocView, { description: 'Lập khối thi đua của một năm, với thành viên, trưởng khối, phó khối.' })
+  createBloc(@Ctx() ctx: RequestContext, @Args('input') input: CreateBlocInput): Promise<BlocView> {
+    return this.blocService.create(ctx, input);
+  }
+
+  @RequirePermission('emulation:manage')
+  @Mutation(() => BlocView)
+  updateBloc(
+    @Ctx() ctx: RequestContext,
+    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
+    @Args('input') input: UpdateBlocInput,
+  ): Promise<BlocView> {
+    return this.blocService.update(ctx, id, expectedVersion, input);
+  }
+}
+
+/** GraphQL of pledges: criteria, signing, lifecycle, registrations, progress. */
+@Resolver(() => PledgeView)
+@RequirePermission('emulation:read')
+export class PledgeResolver {
+  constructor(private readonly pledgeService: PledgeService) {}
+
+  @Query(() => PledgeView, { description: 'Một giao ước thi đua.' })
+  pledge(@Ctx() ctx: RequestContext, @Args('id', ID_ARG, ParseIdPipe) id: string): Promise<PledgeView> {
+    return this.pledgeService.get(ctx, id);
+  }
+
+  @Query(() => PledgeList, { description: 'Giao ước thi đua trong phạm vi của bạn: lọc theo năm, bước, đơn vị ký.' })
+  pledges(@Ctx() ctx: RequestContext, @Args('options', { type: () => PledgeListOptions, nullable: true }) options?: PledgeListOptions): Promise<PledgeList> {
+    return this.pledgeService.list(ctx, options ?? {});
+  }
+
+  @MaxItems(100)
+  @ResolveField(() => [CriteriaSetView], { description: 'Mọi phiên bản bảng tiêu chí, mới nhất trước.' })
+  criteriaVersions(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView): Promise<CriteriaSetView[]> {
+    return this.pledgeService.criteriaVersions(ctx, pledge.id);
+  }
+
+  @MaxItems(500)
+  @ResolveField(() => [RegistrationView], { description: 'Đăng ký chỉ tiêu (của đơn vị trong phạm vi của bạn; tất cả nếu bạn quản lý khối).' })
+  registrations(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView): Promise<RegistrationView[]> {
+    return this.pledgeService.registrations(ctx, pledge.id);
+  }
+
+  @ResolveField(() => PledgeProgressView, { description: 'Tiến độ: đơn vị nào chưa đăng ký.' })
+  progress(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView): Promise<PledgeProgressView> {
+    return this.pledgeService.progress(ctx, pledge.id);
+  }
+
+  @RequirePermission('emulation:manage')
+  @Mutation(() => PledgeView, { description: 'Lập giao ước (dự thảo) cho một khối, có thể kèm bảng tiêu chí phiên bản 1.' })
+  createPledge(@Ctx() ctx: RequestContext, @Args('input') input: CreatePledgeInput): Promise<PledgeView> {
+    return this.pledgeService.create(ctx, input);
+  }
+
+  @RequirePermission('emulation:manage')
+  @Mutation(() => PledgeView)
+  updatePledge(
+    @Ctx() ctx: RequestContext,
+    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
+    @Args('input') input: UpdatePledgeInput,
+  ): Promise<PledgeView> {
+    return this.pledgeService.update(ctx, id, expectedVersion, input);
+  }
+
+  @RequirePermission('emulation:manage')
+  @Mutation(() => PledgeView, { description: 'Lưu bảng tiêu chí thành phiên bản mới (phiên bản cũ và điểm đã chấm giữ nguyên).' })
+  setPledgeCriteria(
+    @Ctx() ctx: RequestContext,
+    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
+    @Args('criteria') criteria: CriteriaSetInput,
+  ): Promise<PledgeView> {
+    return this.pledgeService.setCriteria(ctx, id, expectedVersion, criteria);
+  }
+
+  @RequirePermission('emulation:manage')
+  @Mutation(() => PledgeView, { description: 'Ký kết giao ước: ngày, sự kiện, nơi ký, các đơn vị ký.' })
+  signPledge(
+    @Ctx() ctx: RequestContext,
+    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
+    @Args('input') input: SignPledgeInput,
+  ): Promise<PledgeView> {
+    return this.pledgeService.sign(ctx, id, expectedVersion, input);
+  }
+
+  @RequirePermission('emulation:manage')
+  @Mutation(() => PledgeView, { description: 'Chuyển giao ước sang bước tiếp theo (mở đăng ký, mở chấm điểm, thẩm định, tổng kết).' })
+  advancePledge(
+    @Ctx() ctx: RequestContext,
+    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
+    @Args('to', { type: () => PledgeStatusEnum }) to: PledgeStatus,
+  ): Promise<PledgeView> {
+    return this.pledgeService.advance(ctx, id, expectedVersion, to);
+  }
+
+  @RequirePermission('emulation:submit')
+  @Mutation(() => RegistrationView, { description: 'Đơn vị ký giao ước đăng ký chỉ tiêu, nhiệm vụ đột phá (expectedVersion bỏ trống khi đăng ký lần đầu).' })
+  registerPledgeTargets(
+    @Ctx() ctx: RequestContext,
+    @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,
+    @Args('unitId', ID_ARG, ParseIdPipe) unitId: string,
+    @Args('input') input: RegistrationInput,
+    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+  ): Promise<RegistrationView> {
+    return this.pledgeService.register(ctx, pledgeId, unitId, expectedVersion ?? null, input);
+  }
+}

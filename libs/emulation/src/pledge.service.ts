@@ -1,0 +1,380 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_PAGE_SIZE, PLEDGE_STATUS_LABELS, type CriteriaSetContent, type Page, type PledgeStatus } from '@danvan/contracts';
+import { DomainError, equals, fetchPage, inList, inScope, recordAudit, SqlParams, translatePgErrors, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
+import { Database, inTransaction, managerOf } from '@danvan/database';
+import { BlocService, blocScope } from './bloc.service.js';
+import { checkCriteriaSet, maximumTotal, scorableItems } from './domain/criteria-set.js';
+import { transitionRefusal, type PledgeFacts } from './domain/pledge-lifecycle.js';
+import type { CreatePledgeInput, CriteriaSetInput, PledgeListOptions, RegistrationInput, SignPledgeInput, UpdatePledgeInput } from './dto/emulation.inputs.js';
+import type { CriteriaSetView, PledgeProgressView, PledgeView, RegistrationView, UnitRef } from './dto/emulation.views.js';
+import { assertDocumentsExist, assertUnitVisible, replaceDocumentLinks } from './shared-checks.js';
+import { documentRefJson, pathInScope, rowCount, unitRefJson } from './sql-refs.js';
+
+const PLEDGE = 'giao ước thi đua';
+
+interface PledgeFilter {
+  year?: number;
+  status?: PledgeStatus[];
+  signatoryUnitId?: string;
+}
+
+interface CriteriaSetRow {
+  id: string;
+  number: number;
+  content: CriteriaSetContent;
+  maxTotal: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+type PledgeRow = Omit<PledgeView, 'criteriaSet' | 'statusLabel'> & { criteriaSetRow: CriteriaSetRow | null };
+
+const CRITERIA_SET_JSON = (alias: string) =>
+  `json_build_object('id', ${alias}.id, 'number', ${alias}.number, 'content', ${alias}.content, 'maxTotal', ${alias}.max_total, 'createdBy', ${alias}.created_by, 'createdAt', ${alias}.created_at)`;
+
+const PLEDGE_FROM = 'pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id';
+const PLEDGE_COLUMNS = `p.id, p.bloc_id AS "blocId", b.name AS "blocName", b.year, p.title, p.status,
+  p.breakthrough_min AS "breakthroughMin", p.breakthrough_max AS "breakthroughMax",
+  to_char(p.signed_on, 'YYYY-MM-DD') AS "signedOn", p.signing_event AS "signingEvent", p.signing_place AS "signingPlace",
+  COALESCE((SELECT json_agg(${documentRefJson('d')} ORDER BY pd.position) FROM pledge_document pd JOIN document d ON d.id = pd.document_id WHERE pd.pledge_id = p.id), '[]'::json) AS documents,
+  COALESCE((SELECT json_agg(${unitRefJson('su')} ORDER BY su.name, su.id) FROM pledge_signatory s JOIN unit su ON su.id = s.unit_id WHERE s.pledge_id = p.id), '[]'::json) AS signatories,
+  (SELECT ${CRITERIA_SET_JSON('c')} FROM criteria_set c WHERE c.pledge_id = p.id ORDER BY c.number DESC LIMIT 1) AS "criteriaSetRow",
+  p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt", ou.path AS "ownerPath"`;
+
+const PLEDGE_LIST: ListQuerySpec<'year', PledgeFilter> = {
+  from: PLEDGE_FROM,
+  select: PLEDGE_COLUMNS,
+  sortColumns: { year: 'b.year' },
+  tieBreaker: 'b.name, p.id',
+  defaultSort: { field: 'year', order: 'desc' },
+  filters: {
+    year: equals('b.year'),
+    status: inList('p.status'),
+    signatoryUnitId: (id, params) => `EXISTS (SELECT 1 FROM pledge_signatory fs WHERE fs.pledge_id = p.id AND fs.unit_id = ${params.add(id)})`,
+  },
+};
+
+const REGISTRATION_COLUMNS = `r.id, r.pledge_id AS "pledgeId", ${unitRefJson('ru')} AS unit, r.targets, r.breakthrough_tasks AS "breakthroughTasks",
+  r.version, r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+
+function criteriaSetView(row: CriteriaSetRow | null): CriteriaSetView | null {
+  if (!row) return null;
+  return { ...row.content, id: row.id, number: row.number, maxTotal: Number(row.maxTotal), createdBy: row.createdBy, createdAt: new Date(row.createdAt) };
+}
+
+function toView(row: PledgeRow): PledgeView {
+  const { criteriaSetRow, ...rest } = row;
+  return { ...rest, statusLabel: PLEDGE_STATUS_LABELS[row.status], criteriaSet: criteriaSetView(criteriaSetRow) };
+}
+
+/** The plain content of a criteria set input (class instances → JSON-ready objects). */
+function contentOf(input: CriteriaSetInput): CriteriaSetContent {
+  const item = (i: { code: string; title: string; maxScore: number }) => ({ code: i.code, title: i.title, maxScore: i.maxScore });
+  return {
+    groups: input.groups.map((g) => ({
+      code: g.code,
+      title: g.title,
+      criteria: g.criteria.map((c) => (c.subCriteria?.length ? { ...item(c), subCriteria: c.subCriteria.map(item) } : item(c))),
+    })),
+    bonusItems: (input.bonusItems ?? []).map(item),
+    bonusCap: input.bonusCap ?? 0,
+    deductionItems: (input.deductionItems ?? []).map(item),
+    deductionCap: input.deductionCap ?? 0,
+    bands: input.bands.map((b) => ({ name: b.name, minScore: b.minScore })),
+  };
+}
+
+const CONSTRAINT_ERRORS = {
+  pledge_bloc_key: () => DomainError.duplicate('blocId', 'Khối thi đua này đã có giao ước.'),
+  pledge_registration_key: () => new DomainError('VERSION_CONFLICT', 'Đơn vị vừa được người khác đăng ký chỉ tiêu. Hãy tải lại và sửa trên bản mới nhất.'),
+};
+
+/**
+ * Pledges (giao ước thi đua): a bloc's yearly pledge, its cited documents,
+ * versioned criteria sets, signing and lifecycle, and the signatories'
+ * registrations. The bloc's managing unit runs it (emulation:manage); each
+ * signatory registers for itself (emulation:submit).
+ */
+@Injectable()
+export class PledgeService {
+  constructor(
+    private readonly database: Database,
+    private readonly blocs: BlocService,
+  ) {}
+
+  async get(ctx: RequestContext, id: string, lock = false): Promise<PledgeView> {
+    const params = new SqlParams();
+    const where = [`p.id = ${params.add(id)}`, blocScope(ctx, params)].filter(Boolean).join(' AND ');
+    const [row] = (await managerOf(this.database, ctx).query(`SELECT ${PLEDGE_COLUMNS} FROM ${PLEDGE_FROM} WHERE ${where}${lock ? ' FOR UPDATE OF p' : ''}`, params.values)) as PledgeRow[];
+    if (!row) throw DomainError.notFound(PLEDGE, id);
+    return toView(row);
+  }
+
+  async list(ctx: RequestContext, options: PledgeListOptions): Promise<Page<PledgeView>> {
+    const page = await fetchPage<PledgeRow, 'year', PledgeFilter>(
+      managerOf(this.database, ctx),
+      PLEDGE_LIST,
+      { page: options.page ?? 1, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, filter: options.filter },
+      (params) => blocScope(ctx, params),
+    );
+    return { ...page, items: page.items.map(toView) };
+  }
+
+  /** Every version of the pledge's criteria set, newest first. */
+  async criteriaVersions(ctx: RequestContext, pledgeId: string): Promise<CriteriaSetView[]> {
+    await this.get(ctx, pledgeId);
+    const rows = (await managerOf(this.database, ctx).query(
+      `SELECT ${CRITERIA_SET_JSON('c')} AS row FROM criteria_set c WHERE c.pledge_id = $1 ORDER BY c.number DESC`,
+      [pledgeId],
+    )) as Array<{ row: CriteriaSetRow }>;
+    return rows.map((r) => criteriaSetView(r.row) as CriteriaSetView);
+  }
+
+  async create(ctx: RequestContext, input: CreatePledgeInput): Promise<PledgeView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      await this.blocs.editable(tx, input.blocId);
+      assertBreakthroughRange(input.breakthroughMin ?? null, input.breakthroughMax ?? null);
+      const id = randomUUID();
+      await translatePgErrors(
+        () =>
+          db.query(`INSERT INTO pledge (id, bloc_id, title, breakthrough_min, breakthrough_max) VALUES ($1, $2, $3, $4, $5)`, [
+            id,
+            input.blocId,
+            input.title,
+            input.breakthroughMin ?? null,
+            input.breakthroughMax ?? null,
+          ]),
+        CONSTRAINT_ERRORS,
+      );
+      await assertDocumentsExist(db, input.documentIds ?? [], 'documentIds');
+      await replaceDocumentLinks(db, 'pledge_document', 'pledge_id', id, input.documentIds ?? []);
+      if (input.criteria) await this.addCriteriaVersion(tx, db, id, contentOf(input.criteria));
+      const created = await this.get(tx, id);
+      await this.audit(tx, 'create', null, created);
+      return created;
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdatePledgeInput): Promise<PledgeView> {
+    return this.change(ctx, id, expectedVersion, 'update', async (tx, db, current) => {
+      if (current.status === 'FINALISED') throw DomainError.rule('status', 'finalised', 'Giao ước đã tổng kết: không thể sửa.');
+      const rangeChanged = input.breakthroughMin !== undefined || input.breakthroughMax !== undefined;
+      const min = input.breakthroughMin === undefined ? current.breakthroughMin : input.breakthroughMin;
+      const max = input.breakthroughMax === undefined ? current.breakthroughMax : input.breakthroughMax;
+      if (rangeChanged && current.status !== 'DRAFT' && current.status !== 'SIGNED') {
+        throw DomainError.rule('breakthroughMin', 'registrationStarted', 'Đã mở đăng ký chỉ tiêu: không thể đổi số nhiệm vụ đột phá.');
+      }
+      assertBreakthroughRange(min, max);
+      await db.query(`UPDATE pledge SET title = $2, breakthrough_min = $3, breakthrough_max = $4 WHERE id = $1`, [id, input.title ?? current.title, min, max]);
+      if (input.documentIds) {
+        await assertDocumentsExist(db, input.documentIds, 'documentIds');
+        await replaceDocumentLinks(db, 'pledge_document', 'pledge_id', id, input.documentIds);
+      }
+    });
+  }
+
+  /**
+   * Adopts a new version of the criteria set. Earlier versions stay as they
+   * were, and so does every score given against them. Not once review began.
+   */
+  async setCriteria(ctx: RequestContext, id: string, expectedVersion: number, input: CriteriaSetInput): Promise<PledgeView> {
+    return this.change(ctx, id, expectedVersion, 'set-criteria', async (tx, db, current) => {
+      if (current.status === 'UNDER_REVIEW' || current.status === 'FINALISED') {
+        throw DomainError.rule('status', 'reviewStarted', `Giao ước đang ở bước "${PLEDGE_STATUS_LABELS[current.status]}": không thể thay đổi bảng tiêu chí.`);
+      }
+      await this.addCriteriaVersion(tx, db, id, contentOf(input));
+    });
+  }
+
+  /** Signs the pledge: date, event, place and signatories (members of the bloc; default all of them). */
+  async sign(ctx: RequestContext, id: string, expectedVersion: number, input: SignPledgeInput): Promise<PledgeView> {
+    return this.change(ctx, id, expectedVersion, 'sign', async (tx, db, current) => {
+      if (current.status !== 'DRAFT') throw DomainError.rule('status', 'transition', transitionRefusal(await this.facts(db, current), 'SIGNED') ?? 'Giao ước đã được ký.');
+      const bloc = await this.blocs.get(tx, current.blocId);
+      const memberIds = bloc.members.map((m) => m.id);
+      const signatoryIds = input.signatoryIds ?? memberIds;
+      const outside = signatoryIds.filter((unitId) => !memberIds.includes(unitId));
+      if (outside.length) throw DomainError.rule('signatoryIds', 'notMember', `${outside.length} đơn vị ký không phải thành viên của khối "${bloc.name}".`);
+      await db.query(`DELETE FROM pledge_signatory WHERE pledge_id = $1`, [id]);
+      await db.query(`INSERT INTO pledge_signatory (pledge_id, unit_id) SELECT $1, unnest($2::uuid[])`, [id, signatoryIds]);
+      await db.query(`UPDATE pledge SET signed_on = $2, signing_event = $3, signing_place = $4 WHERE id = $1`, [id, input.signedOn, input.signingEvent, input.signingPlace ?? null]);
+      await this.moveTo(db, { ...current, signedOn: input.signedOn, signingEvent: input.signingEvent }, 'SIGNED');
+    });
+  }
+
+  /** Moves the pledge one step on (registration, scoring, review, final), when the step before is complete. */
+  async advance(ctx: RequestContext, id: string, expectedVersion: number, to: PledgeStatus): Promise<PledgeView> {
+    return this.change(ctx, id, expectedVersion, 'advance', async (_tx, db, current) => {
+      if (to === 'SIGNED') throw DomainError.rule('status', 'useSign', 'Hãy dùng thao tác ký kết (ngày, sự kiện, đơn vị ký) để chuyển giao ước sang "Đã ký kết".');
+      await this.moveTo(db, current, to);
+    });
+  }
+
+  /** Registrations the caller may see: of units in its subtree, or all when it manages the bloc. */
+  async registrations(ctx: RequestContext, pledgeId: string): Promise<RegistrationView[]> {
+    const pledge = await this.get(ctx, pledgeId);
+    const params = new SqlParams();
+    const scope = inScope(ctx.caller, pledge.ownerPath) ? null : pathInScope(ctx, params, 'ru.path');
+    const where = [`r.pledge_id = ${params.add(pledgeId)}`, scope].filter(Boolean).join(' AND ');
+    return (await managerOf(this.database, ctx).query(
+      `SELECT ${REGISTRATION_COLUMNS} FROM pledge_registration r JOIN unit ru ON ru.id = r.unit_id WHERE ${where} ORDER BY ru.name, ru.id`,
+      params.values,
+    )) as RegistrationView[];
+  }
+
+  async registration(ctx: RequestContext, pledgeId: string, unitId: string): Promise<RegistrationView> {
+    const found = (await this.registrations(ctx, pledgeId)).find((r) => r.unit.id === unitId);
+    if (!found) throw DomainError.notFound('bản đăng ký chỉ tiêu của đơn vị', unitId);
+    return found;
+  }
+
+  /**
+   * A signatory registers (or re-registers) its targets while registration is
+   * open. `expectedVersion`: null for the first registration, else the version read.
+   */
+  async register(ctx: RequestContext, pledgeId: string, unitId: string, expectedVersion: number | null, input: RegistrationInput): Promise<RegistrationView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const pledge = await this.get(tx, pledgeId, true);
+      await assertUnitVisible(db, tx, unitId, 'unitId', 'Đơn vị đăng ký');
+      if (!pledge.signatories.some((s) => s.id === unitId)) throw DomainError.rule('unitId', 'notSignatory', 'Đơn vị này không ký giao ước nên không đăng ký chỉ tiêu.');
+      if (pledge.status !== 'REGISTRATION_OPEN') {
+        throw DomainError.rule('status', 'registrationClosed', `Giao ước đang ở bước "${pledge.statusLabel}": chỉ đăng ký chỉ tiêu khi đang mở đăng ký.`);
+      }
+      const tasks = input.breakthroughTasks ?? [];
+      if (pledge.breakthroughMin !== null && pledge.breakthroughMax !== null && (tasks.length < pledge.breakthroughMin || tasks.length > pledge.breakthroughMax)) {
+        throw DomainError.rule(
+          'breakthroughTasks',
+          'count',
+          `Giao ước yêu cầu đăng ký từ ${pledge.breakthroughMin} đến ${pledge.breakthroughMax} nhiệm vụ đột phá (đã gửi ${tasks.length}).`,
+        );
+      }
+      const targets = JSON.stringify(input.targets.map((t) => ({ title: t.title, measure: t.measure ?? null })));
+      const [existing] = (await db.query(`SELECT id, version FROM pledge_registration WHERE pledge_id = $1 AND unit_id = $2 FOR UPDATE`, [pledgeId, unitId])) as Array<{ id: string; version: number }>;
+      const before = existing ? await this.registration(tx, pledgeId, unitId) : null;
+      if (existing) {
+        if (expectedVersion === null || existing.version !== expectedVersion) {
+          throw DomainError.versionConflict('bản đăng ký chỉ tiêu', expectedVersion ?? 0, existing.version);
+        }
+        await db.query(`UPDATE pledge_registration SET targets = $2::jsonb, breakthrough_tasks = $3::jsonb, version = version + 1, updated_at = now() WHERE id = $1`, [
+          existing.id,
+          targets,
+          JSON.stringify(tasks),
+        ]);
+      } else {
+        if (expectedVersion !== null) throw DomainError.versionConflict('bản đăng ký chỉ tiêu', expectedVersion, 0);
+        await translatePgErrors(
+          () =>
+            db.query(`INSERT INTO pledge_registration (pledge_id, unit_id, targets, breakthrough_tasks) VALUES ($1, $2, $3::jsonb, $4::jsonb)`, [
+              pledgeId,
+              unitId,
+              targets,
+              JSON.stringify(tasks),
+            ]),
+          CONSTRAINT_ERRORS,
+        );
+      }
+      const saved = await this.registration(tx, pledgeId, unitId);
+      const fields = (r: RegistrationView) => ({ targets: r.targets, breakthroughTasks: r.breakthroughTasks });
+      const [unit] = (await db.query(`SELECT path FROM unit WHERE id = $1`, [unitId])) as Array<{ path: string }>;
+      await recordAudit(db, tx, { entity: 'pledge-registration', entityId: saved.id, action: before ? 'update' : 'create', scopePath: unit.path, before: before && fields(before), after: fields(saved) });
+      return saved;
+    });
+  }
+
+  /** Who has not registered yet (and, as scoring lands, who has not scored). */
+  async progress(ctx: RequestContext, pledgeId: string): Promise<PledgeProgressView> {
+    const pledge = await this.get(ctx, pledgeId);
+    const rows = (await managerOf(this.database, ctx).query(
+      `SELECT ${unitRefJson('u')} AS unit, EXISTS (SELECT 1 FROM pledge_registration r WHERE r.pledge_id = s.pledge_id AND r.unit_id = s.unit_id) AS registered
+       FROM pledge_signatory s JOIN unit u ON u.id = s.unit_id WHERE s.pledge_id = $1 ORDER BY u.name, u.id`,
+      [pledge.id],
+    )) as Array<{ unit: UnitRef; registered: boolean }>;
+    return { signatories: rows.length, registered: rows.filter((r) => r.registered).length, notRegistered: rows.filter((r) => !r.registered).map((r) => r.unit) };
+  }
+
+  /** One managed change of a pledge: lock, check the version, `work`, bump the version, audit. */
+  private async change(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    action: string,
+    work: (tx: RequestContext, db: Queryable, current: PledgeView) => Promise<void>,
+  ): Promise<PledgeView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const current = await this.get(tx, id, true);
+      if (!inScope(tx.caller, current.ownerPath)) {
+        throw new DomainError('FORBIDDEN', 'Giao ước này do đơn vị khác quản lý: chỉ đơn vị quản lý khối được thay đổi.');
+      }
+      if (current.version !== expectedVersion) throw DomainError.versionConflict(PLEDGE, expectedVersion, current.version);
+      await work(tx, db, current);
+      const result = (await db.query(`UPDATE pledge SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`, [id, expectedVersion])) as unknown[];
+      if (rowCount(result) !== 1) throw DomainError.versionConflict(PLEDGE, expectedVersion);
+      const updated = await this.get(tx, id);
+      await this.audit(tx, action, current, updated);
+      return updated;
+    });
+  }
+
+  private async addCriteriaVersion(tx: RequestContext, db: Queryable, pledgeId: string, content: CriteriaSetContent): Promise<void> {
+    const errors = checkCriteriaSet(content);
+    if (errors.length) throw new DomainError('RULE_VIOLATION', errors.map((e) => e.message).join(' '), errors.map((e) => ({ ...e, field: `criteria.${e.field}` })));
+    await db.query(
+      `INSERT INTO criteria_set (pledge_id, number, content, max_total, created_by)
+       SELECT $1, COALESCE(max(number), 0) + 1, $2::jsonb, $3, $4 FROM criteria_set WHERE pledge_id = $1`,
+      [pledgeId, JSON.stringify(content), maximumTotal(content), tx.caller.label],
+    );
+  }
+
+  private async facts(db: Queryable, pledge: Pick<PledgeView, 'id' | 'status' | 'blocId' | 'signedOn' | 'signingEvent' | 'criteriaSet'>): Promise<PledgeFacts> {
+    const [row] = (await db.query(
+      `SELECT (SELECT count(*) FROM pledge_signatory s WHERE s.pledge_id = $1)::int AS signatories,
+              (SELECT count(*) FROM pledge_signatory s WHERE s.pledge_id = $1
+                 AND NOT EXISTS (SELECT 1 FROM emulation_bloc_member m WHERE m.bloc_id = $2 AND m.unit_id = s.unit_id))::int AS outside,
+              (SELECT count(*) FROM pledge_registration r WHERE r.pledge_id = $1)::int AS registered`,
+      [pledge.id, pledge.blocId],
+    )) as Array<{ signatories: number; outside: number; registered: number }>;
+    return {
+      status: pledge.status,
+      scorableItems: pledge.criteriaSet ? scorableItems(pledge.criteriaSet).length : 0,
+      signatories: row.signatories,
+      signatoriesOutsideBloc: row.outside,
+      signedOn: pledge.signedOn,
+      signingEvent: pledge.signingEvent,
+      registered: row.registered,
+      // Scoring and review arrive with the scoring capability; until then nobody has submitted.
+      scoresSubmitted: 0,
+      reviewsAccepted: 0,
+    };
+  }
+
+  private async moveTo(db: Queryable, pledge: PledgeView, to: PledgeStatus): Promise<void> {
+    const refusal = transitionRefusal(await this.facts(db, pledge), to);
+    if (refusal) throw DomainError.rule('status', 'transition', refusal);
+    await db.query(`UPDATE pledge SET status = $2 WHERE id = $1`, [pledge.id, to]);
+  }
+
+  private async audit(tx: RequestContext, action: string, before: PledgeView | null, after: PledgeView): Promise<void> {
+    const fields = (p: PledgeView) => ({
+      title: p.title,
+      status: p.status,
+      breakthroughMin: p.breakthroughMin,
+      breakthroughMax: p.breakthroughMax,
+      signedOn: p.signedOn,
+      signingEvent: p.signingEvent,
+      signingPlace: p.signingPlace,
+      documents: p.documents.map((d) => d.number),
+      signatories: p.signatories.map((s) => s.id),
+      criteriaSetNumber: p.criteriaSet?.number ?? null,
+    });
+    await recordAudit(managerOf(this.database, tx), tx, { entity: 'pledge', entityId: after.id, action, scopePath: after.ownerPath, before: before && fields(before), after: fields(after) });
+  }
+}
+
+function assertBreakthroughRange(min: number | null, max: number | null): void {
+  if ((min === null) !== (max === null)) throw DomainError.rule('breakthroughMax', 'range', 'Hãy ghi cả số nhiệm vụ đột phá tối thiểu và tối đa (ví dụ 3 đến 5), hoặc bỏ trống cả hai.');
+  if (min !== null && max !== null && min > max) throw DomainError.rule('breakthroughMax', 'range', 'Số nhiệm vụ đột phá tối đa phải lớn hơn hoặc bằng số tối thiểu.');
+}

@@ -1,0 +1,95 @@
+import { Body, Controller, Get, Headers, Param, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, versionFromIfMatch, withIfMatch } from '@danvan/core';
+import { PledgeListQuery, RegistrationInput } from '../dto/emulation.inputs.js';
+import { PledgeList, PledgeProgressView, PledgeView, RegistrationView } from '../dto/emulation.views.js';
+import { PledgeService } from '../pledge.service.js';
+
+/** REST shape of a pledge: without internal fields. */
+function toPledgeDto(pledge: PledgeView): Omit<PledgeView, 'ownerPath'> {
+  const { ownerPath: _ownerPath, ...rest } = pledge;
+  return rest;
+}
+
+/** Pledges for member organisations' systems: read their pledges, register their targets. */
+@ApiTags('pledges')
+@ApiBearerAuth()
+@RequirePermission('emulation:read')
+@Controller('api/v1/pledges')
+export class PledgesController {
+  constructor(private readonly pledges: PledgeService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Pledges visible to the caller (its unit signed them or manages their bloc); filters year, status, signatoryUnitId' })
+  @ApiOkResponse({ type: PledgeList })
+  async list(@Ctx() ctx: RequestContext, @Query() query: PledgeListQuery): Promise<Omit<PledgeList, 'items'> & { items: Array<Omit<PledgeView, 'ownerPath'>> }> {
+    const page = await this.pledges.list(ctx, {
+      page: query.page,
+      pageSize: query.pageSize,
+      filter: { year: query.year, status: query.status, signatoryUnitId: query.signatoryUnitId },
+    });
+    return { ...page, items: page.items.map(toPledgeDto) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One pledge with its current criteria set; the ETag header carries its version' })
+  @ApiOkResponse({ type: PledgeView })
+  @ApiNotFoundResponse({ description: 'No such pledge, or outside the caller’s scope' })
+  async get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Omit<PledgeView, 'ownerPath'>> {
+    const pledge = await this.pledges.get(ctx, id);
+    void reply.header('ETag', etagOf(pledge.version));
+    return toPledgeDto(pledge);
+  }
+
+  @Get(':id/progress')
+  @ApiOperation({ summary: 'How many signatories registered; who has not yet' })
+  @ApiOkResponse({ type: PledgeProgressView })
+  progress(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<PledgeProgressView> {
+    return this.pledges.progress(ctx, id);
+  }
+
+  @Get(':id/registrations')
+  @ApiOperation({ summary: 'Registrations of the caller’s units (all of them for the bloc’s managing unit)' })
+  @ApiOkResponse({ type: [RegistrationView] })
+  registrations(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<RegistrationView[]> {
+    return this.pledges.registrations(ctx, id);
+  }
+
+  @Get(':id/registrations/:unitId')
+  @ApiOperation({ summary: 'One unit’s registration; the ETag header carries its version' })
+  @ApiOkResponse({ type: RegistrationView })
+  async registration(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('unitId', ParseIdPipe) unitId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RegistrationView> {
+    const registration = await this.pledges.registration(ctx, id, unitId);
+    void reply.header('ETag', etagOf(registration.version));
+    return registration;
+  }
+
+  @Put(':id/registrations/:unitId')
+  @RequirePermission('emulation:submit')
+  @ApiOperation({
+    summary:
+      'Register (or change) a signatory’s targets and breakthrough tasks while registration is open. First time: no If-Match; afterwards If-Match with the ETag read (412 when stale or when a registration already exists)',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the registration being replaced, e.g. "1"' })
+  @ApiBody({ type: RegistrationInput })
+  @ApiOkResponse({ type: RegistrationView })
+  async register(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('unitId', ParseIdPipe) unitId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() input: RegistrationInput,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RegistrationView> {
+    const version = versionFromIfMatch(ifMatch, false);
+    const registration = await withIfMatch(() => this.pledges.register(ctx, id, unitId, version, input));
+    void reply.header('ETag', etagOf(registration.version));
+    return registration;
+  }
+}
