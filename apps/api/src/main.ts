@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, RequestContext } from '@danvan/core';
 import { Database, DataFolderLockedError } from '@danvan/database';
-import { loadDemoData } from '@danvan/demo-data';
 import { AuthService } from '@danvan/identity';
-import { UnitService } from '@danvan/units';
-import { createApp, createLogger, MIGRATIONS } from '@danvan/server-app';
+import { createApp, createLogger, loadAllDemoData, MIGRATIONS } from '@danvan/server-app';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -49,7 +47,7 @@ async function main(): Promise<void> {
     logger.info({ applied, database: database.kind }, applied.length ? 'migrations applied' : 'schema up to date');
     const app = await createApp(config, database, logger);
     if (config.loadDemoData) {
-      const result = await loadDemoData(database, app.get(UnitService));
+      const result = await loadAllDemoData(app, database);
       logger.info(result, 'demo data');
     }
     const firstAdmin = await app.get(AuthService).ensureFirstAdministrator(RequestContext.system('first-admin'));

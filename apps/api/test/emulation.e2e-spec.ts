@@ -231,7 +231,8 @@ describe('registrations over REST (a member organisation’s system)', () => {
     const key = server.as(createApiKey.secret);
     expect((await key.rest('PUT', `/api/v1/pledges/${pledgeId}/registrations/${buDang.id}`, { targets, breakthroughTasks: tasks })).status).toBe(200);
     const progress = await secretariat.rest<{ signatories: number; registered: number; notRegistered: Array<{ name: string }> }>('GET', `/api/v1/pledges/${pledgeId}/progress`);
-    expect(progress.body).toEqual({ signatories: 3, registered: 2, notRegistered: [{ id: dongXoai.id, name: 'Ban Dân vận Thành ủy Đồng Xoài', shortName: null }] });
+    expect(progress.body).toMatchObject({ signatories: 3, registered: 2, notRegistered: [{ id: dongXoai.id, name: 'Ban Dân vận Thành ủy Đồng Xoài', shortName: null }], submitted: 0, accepted: 0 });
+    expect((progress.body as unknown as { notSubmitted: unknown[] }).notSubmitted).toHaveLength(3);
     const early = await gqlError(secretariat, `mutation($id: ID!, $v: Int!) { advancePledge(id: $id, expectedVersion: $v, to: SCORING_OPEN) { id } }`, { id: pledgeId, v: await pledgeVersion() });
     expect(early.message).toMatch(/1\/3 đơn vị chưa đăng ký/);
     const events = await server.rest<{ items: Array<{ entity: string; action: string }> }>('GET', `/api/v1/audit-events?entityId=${pledgeId}`);

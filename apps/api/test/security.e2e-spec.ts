@@ -270,6 +270,13 @@ describe('API8:2023 Security Misconfiguration', () => {
     }
   });
 
+  it('a malformed date in a mutation is a field error, not a system error', async () => {
+    const { errors } = await server.graphql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`, {
+      input: { name: 'Ngày hỏng', unitId: thaiBinh.id, scopes: ['units:read'], expiresAt: 'not-a-date' },
+    });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'expiresAt' })] });
+  });
+
   it('errors carry no stack traces or SQL', async () => {
     const response = await server.rest<ProblemDetails>('GET', '/api/v1/units?pageSize=abc');
     expect(JSON.stringify(response.body)).not.toMatch(/at \w+ \(|SELECT|node_modules/);

@@ -74,9 +74,49 @@ export const CRITERIA_LIMITS = {
   groupsMax: 30,
   criteriaPerGroupMax: 50,
   subCriteriaMax: 20,
-  itemsMax: 500,
+  itemsMax: 150,
   maxScore: 1000,
   codeMaxLength: 16,
   titleMaxLength: 500,
   bandsMax: 10,
+} as const;
+
+/** A unit's score sheet: with the unit (draft, returned), with the reviewers (submitted), done (accepted). */
+export const SCORE_SHEET_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED'] as const;
+export type ScoreSheetStatus = (typeof SCORE_SHEET_STATUSES)[number];
+
+export const SCORE_SHEET_STATUS_LABELS: Record<ScoreSheetStatus, string> = {
+  DRAFT: 'Đang tự chấm',
+  SUBMITTED: 'Đã nộp, đang thẩm định',
+  RETURNED: 'Bị trả lại',
+  ACCEPTED: 'Đã thẩm định xong',
+};
+
+/** The review chain a submitted sheet goes up, step 1 first; accepted at the last step, it is done. */
+export const REVIEW_STEPS = [
+  { step: 1, label: 'Chuyên viên cơ quan thường trực' },
+  { step: 2, label: 'Lãnh đạo cơ quan thường trực' },
+  { step: 3, label: 'Khối thi đua' },
+] as const;
+
+/** Evidence files: what may be uploaded, and how big. */
+export const EVIDENCE_LIMITS = {
+  maxBytes: 10 * 1024 * 1024,
+  contentTypes: {
+    'application/pdf': 'PDF',
+    'image/jpeg': 'Ảnh JPEG',
+    'image/png': 'Ảnh PNG',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (.docx)',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (.xlsx)',
+  } as Record<string, string>,
+  perItemMax: 5,
+} as const;
+
+/** How ties in a ranking are broken (shown with the ranking; the SQL in ranking.ts follows it). */
+export const RANKING_TIE_RULE =
+  'Xếp theo tổng điểm giảm dần; bằng điểm thì đơn vị bị trừ ít điểm hơn xếp trên; vẫn bằng thì đơn vị có điểm tiêu chí (trước cộng, trừ) cao hơn xếp trên; vẫn bằng thì đồng hạng.';
+
+export const BLOC_LIMITS = {
+  /** Members of one bloc (and so signatories, sheets and ranking rows of its pledge). */
+  membersMax: 200,
 } as const;

@@ -7,3 +7,7 @@ export * from './emulation.module.js';
 export * from './migrations/1764000000400-create-emulation.js';
 export * from './movement.service.js';
 export * from './pledge.service.js';
+export * from './domain/scoring.js';
+export * from './dto/scoring.views.js';
+export * from './migrations/1764000000410-create-scoring.js';
+export * from './scoring.service.js';

@@ -284,15 +284,24 @@ export class PledgeService {
     });
   }
 
-  /** Who has not registered yet (and, as scoring lands, who has not scored). */
+  /** Who has not registered yet, who has not submitted its scores, how many reviews are done. */
   async progress(ctx: RequestContext, pledgeId: string): Promise<PledgeProgressView> {
     const pledge = await this.get(ctx, pledgeId);
     const rows = (await managerOf(this.database, ctx).query(
-      `SELECT ${unitRefJson('u')} AS unit, EXISTS (SELECT 1 FROM pledge_registration r WHERE r.pledge_id = s.pledge_id AND r.unit_id = s.unit_id) AS registered
+      `SELECT ${unitRefJson('u')} AS unit, EXISTS (SELECT 1 FROM pledge_registration r WHERE r.pledge_id = s.pledge_id AND r.unit_id = s.unit_id) AS registered,
+         (SELECT ss.status FROM score_sheet ss WHERE ss.pledge_id = s.pledge_id AND ss.unit_id = s.unit_id) AS "sheetStatus"
        FROM pledge_signatory s JOIN unit u ON u.id = s.unit_id WHERE s.pledge_id = $1 ORDER BY u.name, u.id`,
       [pledge.id],
-    )) as Array<{ unit: UnitRef; registered: boolean }>;
-    return { signatories: rows.length, registered: rows.filter((r) => r.registered).length, notRegistered: rows.filter((r) => !r.registered).map((r) => r.unit) };
+    )) as Array<{ unit: UnitRef; registered: boolean; sheetStatus: string | null }>;
+    const submitted = rows.filter((r) => r.sheetStatus === 'SUBMITTED' || r.sheetStatus === 'ACCEPTED');
+    return {
+      signatories: rows.length,
+      registered: rows.filter((r) => r.registered).length,
+      notRegistered: rows.filter((r) => !r.registered).map((r) => r.unit),
+      submitted: submitted.length,
+      notSubmitted: rows.filter((r) => !submitted.includes(r)).map((r) => r.unit),
+      accepted: rows.filter((r) => r.sheetStatus === 'ACCEPTED').length,
+    };
   }
 
   /** One managed change of a pledge: lock, check the version, `work`, bump the version, audit. */
@@ -334,9 +343,11 @@ export class PledgeService {
       `SELECT (SELECT count(*) FROM pledge_signatory s WHERE s.pledge_id = $1)::int AS signatories,
               (SELECT count(*) FROM pledge_signatory s WHERE s.pledge_id = $1
                  AND NOT EXISTS (SELECT 1 FROM emulation_bloc_member m WHERE m.bloc_id = $2 AND m.unit_id = s.unit_id))::int AS outside,
-              (SELECT count(*) FROM pledge_registration r WHERE r.pledge_id = $1)::int AS registered`,
+              (SELECT count(*) FROM pledge_registration r WHERE r.pledge_id = $1)::int AS registered,
+              (SELECT count(*) FROM score_sheet ss WHERE ss.pledge_id = $1 AND ss.status IN ('SUBMITTED', 'ACCEPTED'))::int AS submitted,
+              (SELECT count(*) FROM score_sheet ss WHERE ss.pledge_id = $1 AND ss.status = 'ACCEPTED')::int AS accepted`,
       [pledge.id, pledge.blocId],
-    )) as Array<{ signatories: number; outside: number; registered: number }>;
+    )) as Array<{ signatories: number; outside: number; registered: number; submitted: number; accepted: number }>;
     return {
       status: pledge.status,
       scorableItems: pledge.criteriaSet ? scorableItems(pledge.criteriaSet).length : 0,
@@ -345,9 +356,8 @@ export class PledgeService {
       signedOn: pledge.signedOn,
       signingEvent: pledge.signingEvent,
       registered: row.registered,
-      // Scoring and review arrive with the scoring capability; until then nobody has submitted.
-      scoresSubmitted: 0,
-      reviewsAccepted: 0,
+      scoresSubmitted: row.submitted,
+      reviewsAccepted: row.accepted,
     };
   }
 

@@ -1,6 +1,7 @@
 import type { CriteriaSetContent } from '@danvan/contracts';
 import { checkCriteriaSet, classify, maximumTotal, scorableItems } from './criteria-set.js';
 import { transitionRefusal, type PledgeFacts } from './pledge-lifecycle.js';
+import { afterReview, checkScores, unscoredCriteria } from './scoring.js';
 
 /** A small criteria set in the shape of a Ban Dân vận pledge: two groups, bonus and deductions. */
 function criteria(overrides: Partial<CriteriaSetContent> = {}): CriteriaSetContent {
@@ -91,5 +92,32 @@ describe('pledge lifecycle', () => {
     expect(transitionRefusal({ ...ready, status: 'REGISTRATION_OPEN', registered: 5 }, 'SCORING_OPEN')).toBeNull();
     expect(transitionRefusal({ ...ready, status: 'SCORING_OPEN', scoresSubmitted: 4 }, 'UNDER_REVIEW')).toMatch(/1\/5 đơn vị chưa nộp/);
     expect(transitionRefusal({ ...ready, status: 'UNDER_REVIEW', reviewsAccepted: 5 }, 'FINALISED')).toBeNull();
+  });
+});
+
+describe('scores', () => {
+  it('accepts scores within each maximum and the caps', () => {
+    expect(checkScores(criteria(), [{ itemCode: '1.a', score: 12 }, { itemCode: '2', score: 27.5 }, { itemCode: 'C1', score: 5 }, { itemCode: 'T1', score: 2 }])).toEqual([]);
+  });
+
+  it('refuses unknown items, scores above the maximum or below zero, and too many hundredths', () => {
+    const errors = checkScores(criteria(), [{ itemCode: '9', score: 1 }, { itemCode: '1.a', score: 12.5 }, { itemCode: '3', score: -1 }, { itemCode: '2', score: 1.234 }]);
+    expect(errors.map((e) => `${e.field}:${e.code}`)).toEqual(['scores[0].itemCode:unknownItem', 'scores[1].score:range', 'scores[2].score:range', 'scores[3].score:range']);
+  });
+
+  it('counts the sheet’s other lines against the bonus and deduction caps', () => {
+    const set = criteria({ bonusItems: [{ code: 'C1', title: 'a', maxScore: 5 }, { code: 'C2', title: 'b', maxScore: 5 }], bonusCap: 6 });
+    expect(checkScores(set, [{ itemCode: 'C2', score: 2 }], [{ itemCode: 'C1', score: 5 }]).map((e) => e.code)).toEqual(['bonusCap']);
+    expect(checkScores(set, [{ itemCode: 'C2', score: 1 }], [{ itemCode: 'C1', score: 5 }])).toEqual([]);
+  });
+
+  it('lists the criteria still unscored (bonus and deductions are optional)', () => {
+    expect(unscoredCriteria(criteria(), ['1.a', '3', 'C1']).map((i) => i.code)).toEqual(['1.b', '2']);
+  });
+
+  it('moves a sheet up the review chain, back to the unit on return', () => {
+    expect(afterReview(1, 'ACCEPT')).toEqual({ status: 'SUBMITTED', step: 2 });
+    expect(afterReview(3, 'ACCEPT')).toEqual({ status: 'ACCEPTED', step: 3 });
+    expect(afterReview(2, 'RETURN')).toEqual({ status: 'RETURNED', step: 0 });
   });
 });

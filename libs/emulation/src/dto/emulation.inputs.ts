@@ -19,7 +19,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CRITERIA_LIMITS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MOVEMENT_KINDS, PLEDGE_STATUSES, type MovementKind, type PledgeStatus } from '@danvan/contracts';
+import { BLOC_LIMITS, CRITERIA_LIMITS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MOVEMENT_KINDS, PLEDGE_STATUSES, type MovementKind, type PledgeStatus } from '@danvan/contracts';
 import { IsLocalDate, LocalDateScalar } from '@danvan/core';
 import { MovementKindEnum, PledgeStatusEnum } from './emulation.views.js';
 
@@ -94,7 +94,7 @@ export class CreateBlocInput {
   @Field() @Text() @IsString() @IsNotEmpty({ message: 'Tên khối thi đua không được để trống.' }) @MaxLength(255) name: string;
   @Field(() => ID, { description: 'Đơn vị quản lý khối.' }) @IsUUID('all') ownerUnitId: string;
   @Field(() => ID, { nullable: true }) @Nullable() @IsUUID('all') movementId?: string | null;
-  @Field(() => [ID]) @IsArray() @ArrayMinSize(1, { message: 'Khối thi đua cần ít nhất một đơn vị thành viên.' }) @ArrayMaxSize(500) @ArrayUnique({ message: 'Một đơn vị được chọn hai lần.' }) @IsUUID('all', { each: true })
+  @Field(() => [ID]) @IsArray() @ArrayMinSize(1, { message: 'Khối thi đua cần ít nhất một đơn vị thành viên.' }) @ArrayMaxSize(BLOC_LIMITS.membersMax) @ArrayUnique({ message: 'Một đơn vị được chọn hai lần.' }) @IsUUID('all', { each: true })
   memberIds: string[];
   @Field(() => ID, { nullable: true, description: 'Trưởng khối (một thành viên).' }) @Nullable() @IsUUID('all') headUnitId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Phó khối (một thành viên).' }) @Nullable() @IsUUID('all') deputyUnitId?: string | null;
@@ -104,7 +104,7 @@ export class CreateBlocInput {
 export class UpdateBlocInput {
   @Field({ nullable: true }) @IfPresent() @Text() @IsString() @IsNotEmpty({ message: 'Tên khối thi đua không được để trống.' }) @MaxLength(255) name?: string;
   @Field(() => [ID], { nullable: true })
-  @IfPresent() @IsArray() @ArrayMinSize(1, { message: 'Khối thi đua cần ít nhất một đơn vị thành viên.' }) @ArrayMaxSize(500) @ArrayUnique({ message: 'Một đơn vị được chọn hai lần.' }) @IsUUID('all', { each: true })
+  @IfPresent() @IsArray() @ArrayMinSize(1, { message: 'Khối thi đua cần ít nhất một đơn vị thành viên.' }) @ArrayMaxSize(BLOC_LIMITS.membersMax) @ArrayUnique({ message: 'Một đơn vị được chọn hai lần.' }) @IsUUID('all', { each: true })
   memberIds?: string[];
   @Field(() => ID, { nullable: true }) @Nullable() @IsUUID('all') headUnitId?: string | null;
   @Field(() => ID, { nullable: true }) @Nullable() @IsUUID('all') deputyUnitId?: string | null;
@@ -199,7 +199,7 @@ export class SignPledgeInput {
   @Field() @Text() @IsString() @IsNotEmpty({ message: 'Hãy ghi sự kiện ký kết.' }) @MaxLength(500) signingEvent: string;
   @Field(() => String, { nullable: true }) @Nullable() @Text() @IsString() @MaxLength(255) signingPlace?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Mặc định: mọi thành viên của khối.' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(BLOC_LIMITS.membersMax) @ArrayUnique() @IsUUID('all', { each: true })
   signatoryIds?: string[];
 }
 

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
-import { CRITERIA_LIMITS, MOVEMENT_KINDS, PLEDGE_STATUSES, type MovementKind, type PledgeStatus } from '@danvan/contracts';
+import { BLOC_LIMITS, CRITERIA_LIMITS, MOVEMENT_KINDS, PLEDGE_STATUSES, type MovementKind, type PledgeStatus } from '@danvan/contracts';
 import { LocalDateScalar, MaxItems } from '@danvan/core';
 
 export const MovementKindEnum = Object.fromEntries(MOVEMENT_KINDS.map((k) => [k, k])) as Record<MovementKind, MovementKind>;
@@ -57,7 +57,7 @@ export class BlocView {
   @Field(() => ID, { nullable: true }) @ApiProperty({ type: String, format: 'uuid', nullable: true }) movementId: string | null;
   @Field(() => UnitRef, { nullable: true, description: 'Trưởng khối.' }) @ApiProperty({ type: UnitRef, nullable: true }) head: UnitRef | null;
   @Field(() => UnitRef, { nullable: true, description: 'Phó khối.' }) @ApiProperty({ type: UnitRef, nullable: true }) deputy: UnitRef | null;
-  @MaxItems(500) @Field(() => [UnitRef], { description: 'Đơn vị thành viên, theo tên.' }) @ApiProperty({ type: [UnitRef] }) members: UnitRef[];
+  @MaxItems(BLOC_LIMITS.membersMax) @Field(() => [UnitRef], { description: 'Đơn vị thành viên, theo tên.' }) @ApiProperty({ type: [UnitRef] }) members: UnitRef[];
   @Field(() => ID, { nullable: true, description: 'Giao ước của khối (nếu đã lập).' }) @ApiProperty({ type: String, format: 'uuid', nullable: true }) pledgeId: string | null;
   @Field(() => Int) @ApiProperty() version: number;
   @Field() @ApiProperty() createdAt: Date;
@@ -122,7 +122,7 @@ export class PledgeView {
   @Field(() => String, { nullable: true, description: 'Sự kiện ký kết (ví dụ Hội nghị tổng kết năm).' }) @ApiProperty({ type: String, nullable: true }) signingEvent: string | null;
   @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) signingPlace: string | null;
   @MaxItems(20) @Field(() => [DocumentRef]) @ApiProperty({ type: [DocumentRef] }) documents: DocumentRef[];
-  @MaxItems(500) @Field(() => [UnitRef], { description: 'Đơn vị ký giao ước.' }) @ApiProperty({ type: [UnitRef] }) signatories: UnitRef[];
+  @MaxItems(BLOC_LIMITS.membersMax) @Field(() => [UnitRef], { description: 'Đơn vị ký giao ước.' }) @ApiProperty({ type: [UnitRef] }) signatories: UnitRef[];
   @Field(() => CriteriaSetView, { nullable: true, description: 'Phiên bản hiện hành của bảng tiêu chí.' }) @ApiProperty({ type: CriteriaSetView, nullable: true }) criteriaSet: CriteriaSetView | null;
   @Field(() => Int) @ApiProperty() version: number;
   @Field() @ApiProperty() createdAt: Date;
@@ -148,11 +148,14 @@ export class RegistrationView {
   @Field() @ApiProperty() updatedAt: Date;
 }
 
-@ObjectType('PledgeProgress', { description: 'Ai đã, ai chưa đăng ký (và sau này: chấm điểm) trong giao ước.' })
+@ObjectType('PledgeProgress', { description: 'Tiến độ giao ước: ai chưa đăng ký chỉ tiêu, ai chưa nộp bảng điểm, bao nhiêu bảng đã thẩm định xong.' })
 export class PledgeProgressView {
   @Field(() => Int) @ApiProperty() signatories: number;
   @Field(() => Int) @ApiProperty() registered: number;
-  @MaxItems(500) @Field(() => [UnitRef], { description: 'Đơn vị chưa đăng ký chỉ tiêu.' }) @ApiProperty({ type: [UnitRef] }) notRegistered: UnitRef[];
+  @MaxItems(BLOC_LIMITS.membersMax) @Field(() => [UnitRef], { description: 'Đơn vị chưa đăng ký chỉ tiêu.' }) @ApiProperty({ type: [UnitRef] }) notRegistered: UnitRef[];
+  @Field(() => Int, { description: 'Đơn vị đã nộp bảng tự chấm điểm.' }) @ApiProperty() submitted: number;
+  @MaxItems(BLOC_LIMITS.membersMax) @Field(() => [UnitRef], { description: 'Đơn vị chưa nộp bảng tự chấm điểm.' }) @ApiProperty({ type: [UnitRef] }) notSubmitted: UnitRef[];
+  @Field(() => Int, { description: 'Bảng điểm đã thẩm định xong.' }) @ApiProperty() accepted: number;
 }
 
 @ObjectType('MovementList')

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { PledgeStatus } from '@danvan/contracts';
+import { BLOC_LIMITS, type PledgeStatus } from '@danvan/contracts';
 import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
 import { BlocService } from '../bloc.service.js';
 import {
@@ -120,7 +120,7 @@ export class PledgeResolver {
     return this.pledgeService.criteriaVersions(ctx, pledge.id);
   }
 
-  @MaxItems(500)
+  @MaxItems(BLOC_LIMITS.membersMax)
   @ResolveField(() => [RegistrationView], { description: 'Đăng ký chỉ tiêu (của đơn vị trong phạm vi của bạn; tất cả nếu bạn quản lý khối).' })
   registrations(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView): Promise<RegistrationView[]> {
     return this.pledgeService.registrations(ctx, pledge.id);

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { API_KEY_SCOPES, MAX_PAGE_SIZE, ROLES, type ApiKeyScope, type Role } from '@danvan/contracts';
 import { registerEnumType } from '@nestjs/graphql';
 
@@ -123,7 +123,7 @@ export class CreateApiKeyInput {
   @Field(() => [String], { description: `Quyền của khóa: ${API_KEY_SCOPES.join(', ')}` })
   @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(API_KEY_SCOPES, { each: true })
   scopes: ApiKeyScope[];
-  @Field(() => Date, { nullable: true }) @IsOptional() @Type(() => Date)
+  @Field(() => Date, { nullable: true }) @IsOptional() @Type(() => Date) @IsDate({ message: 'Ngày hết hạn phải là thời điểm hợp lệ (ISO 8601, ví dụ 2026-12-31T23:59:59+07:00).' })
   expiresAt?: Date | null;
 }
 

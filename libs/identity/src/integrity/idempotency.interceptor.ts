@@ -21,6 +21,7 @@ interface StoredRecord {
 
 /** Stable JSON (sorted keys) so the same body always hashes the same. */
 function canonical(value: unknown): string {
+  if (Buffer.isBuffer(value)) return `"sha256:${createHash('sha256').update(value).digest('hex')}"`;
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;

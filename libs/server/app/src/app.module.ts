@@ -20,6 +20,7 @@ import { Database, DatabaseModule } from '@danvan/database';
 import { DocumentsModule } from '@danvan/documents';
 import { EmulationModule } from '@danvan/emulation';
 import { AccessGuard, IdempotencyInterceptor, IdentityModule } from '@danvan/identity';
+import { RecognitionModule } from '@danvan/recognition';
 import { UnitsModule } from '@danvan/units';
 import { HealthController } from './health/health.controller.js';
 
@@ -70,6 +71,7 @@ export class AppModule {
         UnitsModule,
         DocumentsModule,
         EmulationModule,
+        RecognitionModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -9,6 +9,7 @@ import helmet from '@fastify/helmet';
 import type { IncomingMessage } from 'node:http';
 import { pino, type Logger } from 'pino';
 import { PinoNestLogger, type AppConfig } from '@danvan/core';
+import { EVIDENCE_LIMITS } from '@danvan/contracts';
 import type { Database } from '@danvan/database';
 import { AppModule } from './app.module.js';
 
@@ -62,7 +63,7 @@ export async function createApp(config: AppConfig, database: Database, logger: L
   if (config.corsOrigins.length) {
     app.enableCors({
       origin: config.corsOrigins,
-      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowedHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key', 'x-request-id'],
       exposedHeaders: ['etag', 'location', 'retry-after', 'x-request-id', 'idempotent-replayed', 'content-disposition'],
       maxAge: 600,
@@ -71,6 +72,8 @@ export async function createApp(config: AppConfig, database: Database, logger: L
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
   fastify.removeContentTypeParser('text/plain');
+  // Evidence files (PDF, images, Office documents) arrive as the raw body, up to their own size limit.
+  fastify.addContentTypeParser(Object.keys(EVIDENCE_LIMITS.contentTypes), { parseAs: 'buffer', bodyLimit: EVIDENCE_LIMITS.maxBytes }, (_request, body, done) => done(null, body));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -1,0 +1,290 @@
+import ExcelJS from 'exceljs';
+import type { ProblemDetails } from '@danvan/contracts';
+import type { UnitView } from '@danvan/units';
+import { TestServer, type TestClient } from '@danvan/testing';
+
+/**
+ * Scoring, review and ranking of a pledge: self-scores over REST with
+ * evidence, the review chain with send-back, concurrent reviewers, ranking
+ * ties and classification, and locking after the pledge is finalised.
+ */
+let server: TestServer;
+let province: UnitView;
+const districts: UnitView[] = [];
+let secretariat: TestClient;
+let officer: TestClient; // of the first district
+let pledgeId: string;
+
+const criteria = {
+  groups: [
+    { code: 'I', title: 'Tham mưu', criteria: [{ code: '1', title: 'Văn bản', maxScore: 40, subCriteria: [{ code: '1.a', title: 'Nghị quyết', maxScore: 25 }, { code: '1.b', title: 'Sơ kết', maxScore: 15 }] }] },
+    { code: 'II', title: 'Phong trào', criteria: [{ code: '2', title: 'Dân vận khéo', maxScore: 60 }] },
+  ],
+  bonusItems: [{ code: 'C1', title: 'Mô hình mới', maxScore: 5 }],
+  bonusCap: 5,
+  deductionItems: [{ code: 'T1', title: 'Báo cáo chậm', maxScore: 3 }],
+  deductionCap: 3,
+  bands: [
+    { name: 'Xuất sắc', minScore: 95 },
+    { name: 'Tốt', minScore: 80 },
+    { name: 'Khá', minScore: 65 },
+    { name: 'Chưa đạt', minScore: 0 },
+  ],
+};
+
+async function gql<T>(client: TestClient, query: string, variables?: Record<string, unknown>): Promise<T> {
+  const { data, errors } = await client.graphql<T>(query, variables);
+  if (errors) throw new Error(JSON.stringify(errors));
+  return data as T;
+}
+
+async function pledgeVersion(): Promise<number> {
+  return (await gql<{ pledge: { version: number } }>(server, `query($id: ID!) { pledge(id: $id) { version } }`, { id: pledgeId })).pledge.version;
+}
+
+async function advance(to: string) {
+  return secretariat.graphql<{ advancePledge: { status: string } }>(`mutation($id: ID!, $v: Int!) { advancePledge(id: $id, expectedVersion: $v, to: ${to}) { status } }`, { id: pledgeId, v: await pledgeVersion() });
+}
+
+const sheetPath = (unit: UnitView) => `/api/v1/pledges/${pledgeId}/score-sheets/${unit.id}`;
+
+interface Sheet {
+  version: number;
+  status: string;
+  reviewStep: number;
+  totals: { total: number };
+  lines: Array<{ itemCode: string; version: number; selfScore: number | null; reviewedScore: number | null }>;
+  events: Array<{ action: string; reason: string | null; stepLabel: string }>;
+}
+
+async function selfScore(client: TestClient, unit: UnitView, scores: Array<[string, number]>) {
+  const current = await client.rest<Sheet>('GET', sheetPath(unit));
+  const headers: Record<string, string> = current.status === 200 ? { 'if-match': `"${current.body.version}"` } : {};
+  return client.rest<Sheet & ProblemDetails>('PUT', sheetPath(unit), { scores: scores.map(([itemCode, score]) => ({ itemCode, score })) }, headers);
+}
+
+async function submit(client: TestClient, unit: UnitView) {
+  const current = await client.rest<Sheet>('GET', sheetPath(unit));
+  return client.rest<Sheet & ProblemDetails>('POST', `${sheetPath(unit)}/submit`, undefined, { 'if-match': `"${current.body.version}"` });
+}
+
+async function decide(unit: UnitView, decision: 'ACCEPT' | 'RETURN', reason?: string) {
+  const current = await server.rest<Sheet>('GET', sheetPath(unit));
+  return secretariat.graphql<{ decideScoreSheet: Sheet }>(
+    `mutation($p: ID!, $u: ID!, $v: Int!, $r: String) { decideScoreSheet(pledgeId: $p, unitId: $u, expectedVersion: $v, decision: ${decision}, reason: $r) { status reviewStep version events { action reason stepLabel } } }`,
+    { p: pledgeId, u: unit.id, v: current.body.version, r: reason },
+  );
+}
+
+beforeAll(async () => {
+  server = await TestServer.start();
+  province = await server.factory.unit({ name: 'Ban Dân vận Tỉnh ủy Hậu Giang', adminAreaCode: '93' });
+  for (const name of ['Ban Dân vận Thành ủy Vị Thanh', 'Ban Dân vận Huyện ủy Long Mỹ', 'Ban Dân vận Huyện ủy Phụng Hiệp', 'Ban Dân vận Huyện ủy Châu Thành']) {
+    districts.push(await server.factory.unit({ parent: province, name, level: 'DISTRICT' }));
+  }
+  secretariat = await server.signedIn('SECRETARIAT', province);
+  officer = await server.signedIn('ORGANISATION', districts[0]);
+  const { createBloc } = await gql<{ createBloc: { id: string } }>(secretariat, `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`, {
+    input: { year: 2023, name: 'Khối Ban Dân vận cấp huyện', ownerUnitId: province.id, memberIds: districts.map((d) => d.id) },
+  });
+  const { createPledge } = await gql<{ createPledge: { id: string } }>(secretariat, `mutation($input: CreatePledgeInput!) { createPledge(input: $input) { id } }`, {
+    input: { blocId: createBloc.id, title: 'Giao ước thi đua năm 2023', criteria },
+  });
+  pledgeId = createPledge.id;
+  await gql(secretariat, `mutation($id: ID!, $v: Int!) { signPledge(id: $id, expectedVersion: $v, input: { signedOn: "2023-01-10", signingEvent: "Hội nghị tổng kết năm 2022" }) { id } }`, { id: pledgeId, v: await pledgeVersion() });
+  expect((await advance('REGISTRATION_OPEN')).errors).toBeUndefined();
+  for (const unit of districts) {
+    const r = await secretariat.rest('PUT', `/api/v1/pledges/${pledgeId}/registrations/${unit.id}`, { targets: [{ title: 'Xây dựng mô hình Dân vận khéo' }], breakthroughTasks: [] });
+    expect(r.status).toBe(200);
+  }
+  expect((await advance('SCORING_OPEN')).errors).toBeUndefined();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('self-scoring', () => {
+  it('refuses scores above the maximum, unknown items, bonus beyond its cap — changing nothing', async () => {
+    const above = await selfScore(officer, districts[0], [['1.a', 26]]);
+    expect(above.status).toBe(422);
+    expect(above.body.errors?.[0]).toMatchObject({ field: 'scores[0].score', message: expect.stringContaining('từ 0 đến 25') });
+    expect((await selfScore(officer, districts[0], [['9.z', 1]])).body.errors?.[0].field).toBe('scores[0].itemCode');
+    expect((await selfScore(officer, districts[0], [['C1', 6]])).status).toBe(422);
+    expect((await selfScore(officer, districts[0], [['1.a', -1]])).status).toBe(400);
+    expect((await officer.rest('GET', sheetPath(districts[0]))).status).toBe(404);
+  });
+
+  it('saves scores, refuses a stale or missing If-Match, refuses submitting an incomplete sheet, then submits', async () => {
+    const first = await selfScore(officer, districts[0], [['1.a', 24], ['C1', 2]]);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('etag')).toBe('"2"');
+    expect((await officer.rest('PUT', sheetPath(districts[0]), { scores: [{ itemCode: '1.b', score: 1 }] })).status).toBe(412);
+    expect((await officer.rest('PUT', sheetPath(districts[0]), { scores: [{ itemCode: '1.b', score: 1 }] }, { 'if-match': '"1"' })).status).toBe(412);
+    const incomplete = await submit(officer, districts[0]);
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.detail).toMatch(/Chưa chấm 2 tiêu chí: 1.b, 2/);
+    await selfScore(officer, districts[0], [['1.b', 14], ['2', 58], ['T1', 1]]);
+    const submitted = await submit(officer, districts[0]);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'SUBMITTED', reviewStep: 1, totals: { total: 97 } });
+    expect((await selfScore(officer, districts[0], [['2', 60]])).status).toBe(422);
+  });
+
+  it('an organisation cannot score another unit nor review; evidence is stored, typed, limited and downloadable', async () => {
+    const other = await selfScore(officer, districts[1], [['1.a', 20]]);
+    expect(other.status).toBe(422);
+    expect(other.body.errors?.[0].field).toBe('unitId');
+    const review = await officer.graphql(`mutation($p: ID!, $u: ID!) { reviewScore(pledgeId: $p, unitId: $u, expectedLineVersion: 1, input: { itemCode: "2", score: 1 }) { id } }`, { p: pledgeId, u: districts[0].id });
+    expect(review.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const officer2 = await server.signedIn('ORGANISATION', districts[1]);
+    await selfScore(officer2, districts[1], [['1.a', 20]]);
+    const pdf = Buffer.from('%PDF-1.4\n% biên bản hội nghị\n', 'utf8');
+    const evidencePath = `${sheetPath(districts[1])}/evidence?itemCode=1.a&filename=${encodeURIComponent('Biên bản hội nghị.pdf')}`;
+    const uploaded = await fetch(`${server.baseUrl}${evidencePath}`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' }, body: pdf });
+    expect(uploaded.status).toBe(201);
+    const evidence = (await uploaded.json()) as { id: string; url: string; sizeBytes: number; filename: string };
+    expect(evidence).toMatchObject({ sizeBytes: pdf.length, filename: 'Biên bản hội nghị.pdf' });
+    const download = await fetch(`${server.baseUrl}${evidence.url}`, { headers: { authorization: `Bearer ${secretariat.token}` } });
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+    expect((await fetch(`${server.baseUrl}${evidence.url}`, { headers: { authorization: `Bearer ${officer.token}` } })).status).toBe(404);
+    const wrongType = await fetch(`${server.baseUrl}${evidencePath}`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/zip' }, body: pdf });
+    expect(wrongType.status).toBe(415);
+    const tooBig = await fetch(`${server.baseUrl}${evidencePath}`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'image/png' }, body: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    expect(tooBig.status).toBe(413);
+    const sheet = await gql<{ pledge: { scoreSheets: Array<{ unit: { id: string }; lines: Array<{ itemCode: string; evidence: Array<{ id: string }> }> }> } }>(
+      secretariat,
+      `query($id: ID!) { pledge(id: $id) { scoreSheets { unit { id } lines { itemCode evidence { id } } } } }`,
+      { id: pledgeId },
+    );
+    expect(sheet.pledge.scoreSheets.find((s) => s.unit.id === districts[1].id)?.lines[0].evidence).toEqual([{ id: evidence.id }]);
+  });
+});
+
+describe('review', () => {
+  it('two reviewers scoring the same line from the same version: one wins, the other gets CONFLICT', async () => {
+    const colleague = await server.signedIn('SECRETARIAT', province);
+    const sheet = await server.rest<Sheet>('GET', sheetPath(districts[0]));
+    const line = sheet.body.lines.find((l) => l.itemCode === '2') as Sheet['lines'][number];
+    const attempt = (client: TestClient, score: number) =>
+      client.graphql(`mutation($p: ID!, $u: ID!, $v: Int!, $s: Float!) { reviewScore(pledgeId: $p, unitId: $u, expectedLineVersion: $v, input: { itemCode: "2", score: $s, comment: "Theo biên bản" }) { totals { total } } }`, {
+        p: pledgeId,
+        u: districts[0].id,
+        v: line.version,
+        s: score,
+      });
+    const results = await Promise.all([attempt(secretariat, 50), attempt(colleague, 45)]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(1);
+    const after = await server.rest<Sheet>('GET', sheetPath(districts[0]));
+    expect([50, 45]).toContain(after.body.lines.find((l) => l.itemCode === '2')?.reviewedScore);
+    expect(after.body.lines.find((l) => l.itemCode === '2')?.selfScore).toBe(58);
+  });
+
+  it('send back needs a reason and is logged; the unit corrects and resubmits; three accepts finish the review', async () => {
+    const noReason = await decide(districts[0], 'RETURN');
+    expect(noReason.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field: 'reason' })]);
+    const returned = await decide(districts[0], 'RETURN', 'Thiếu minh chứng cho tiêu chí 2');
+    expect(returned.data?.decideScoreSheet).toMatchObject({ status: 'RETURNED', reviewStep: 0 });
+    await selfScore(officer, districts[0], [['2', 52]]);
+    expect((await submit(officer, districts[0])).status).toBe(200);
+    for (const step of [1, 2]) expect((await decide(districts[0], 'ACCEPT')).data?.decideScoreSheet.reviewStep).toBe(step + 1);
+    const done = await decide(districts[0], 'ACCEPT');
+    expect(done.data?.decideScoreSheet.status).toBe('ACCEPTED');
+    expect(done.data?.decideScoreSheet.events.map((e) => `${e.action}:${e.stepLabel}${e.reason ? `:${e.reason}` : ''}`)).toEqual([
+      'SUBMIT:Đơn vị',
+      'RETURN:Chuyên viên cơ quan thường trực:Thiếu minh chứng cho tiêu chí 2',
+      'SUBMIT:Đơn vị',
+      'ACCEPT:Chuyên viên cơ quan thường trực',
+      'ACCEPT:Lãnh đạo cơ quan thường trực',
+      'ACCEPT:Khối thi đua',
+    ]);
+  });
+});
+
+describe('ranking and finalisation', () => {
+  it('ranks in the database: ties broken by fewer deductions, exact ties share a rank; classification from the pledge’s bands', async () => {
+    // Unit 0: 24 + 14 + reviewed 2 = …; set the others so that units 1 and 2 tie on total with different deductions, 3 ties exactly with 2.
+    await selfScore(secretariat, districts[1], [['1.a', 20], ['1.b', 10], ['2', 52], ['T1', 2]]); // 82 - 2 = 80
+    await selfScore(secretariat, districts[2], [['1.a', 20], ['1.b', 10], ['2', 50]]); // 80
+    await selfScore(secretariat, districts[3], [['1.a', 20], ['1.b', 10], ['2', 50]]); // 80
+    const { pledge } = await gql<{ pledge: { ranking: { tieRule: string; final: boolean; rows: Array<{ rank: number; unit: { id: string }; total: number; deduction: number; classification: string }> } } }>(
+      server,
+      `query($id: ID!) { pledge(id: $id) { ranking { final tieRule rows { rank unit { id } total deduction classification } } } }`,
+      { id: pledgeId },
+    );
+    const rows = pledge.ranking.rows;
+    expect(pledge.ranking.final).toBe(false);
+    expect(pledge.ranking.tieRule).toMatch(/trừ ít điểm hơn xếp trên/);
+    const top = rows[0];
+    expect(top.unit.id).toBe(districts[0].id);
+    expect(rows.slice(1).map((r) => [r.rank, r.total, r.deduction, r.classification])).toEqual([
+      [2, 80, 0, 'Tốt'],
+      [2, 80, 0, 'Tốt'],
+      [4, 80, 2, 'Tốt'],
+    ]);
+    expect(rows[3].unit.id).toBe(districts[1].id);
+    const rest = await officer.rest<{ rows: unknown[] }>('GET', `/api/v1/pledges/${pledgeId}/ranking`);
+    expect(rest.body.rows).toHaveLength(4);
+  });
+
+  it('review opens only when every sheet is submitted, the pledge finalises only when every review is done, then scores are locked', async () => {
+    expect((await advance('UNDER_REVIEW')).errors?.[0].message).toMatch(/3\/4 đơn vị chưa nộp/);
+    for (const unit of districts.slice(1)) {
+      expect((await submit(secretariat, unit)).status).toBe(200);
+    }
+    expect((await advance('UNDER_REVIEW')).data?.advancePledge.status).toBe('UNDER_REVIEW');
+    expect((await advance('FINALISED')).errors?.[0].message).toMatch(/3\/4 đơn vị chưa được thẩm định xong/);
+    for (const unit of districts.slice(1)) for (let i = 0; i < 3; i++) expect((await decide(unit, 'ACCEPT')).errors).toBeUndefined();
+    expect((await advance('FINALISED')).data?.advancePledge.status).toBe('FINALISED');
+    const progress = await secretariat.rest<{ submitted: number; accepted: number; notSubmitted: unknown[] }>('GET', `/api/v1/pledges/${pledgeId}/progress`);
+    expect(progress.body).toMatchObject({ submitted: 4, accepted: 4, notSubmitted: [] });
+    const sheet = await server.rest<Sheet>('GET', sheetPath(districts[1]));
+    const locked = await secretariat.graphql(`mutation($p: ID!, $u: ID!, $v: Int!) { reviewScore(pledgeId: $p, unitId: $u, expectedLineVersion: $v, input: { itemCode: "2", score: 60 }) { id } }`, {
+      p: pledgeId,
+      u: districts[1].id,
+      v: sheet.body.lines.find((l) => l.itemCode === '2')?.version,
+    });
+    expect(locked.errors?.[0].message).toMatch(/điểm đã khóa/);
+    expect((await selfScore(secretariat, districts[1], [['2', 60]])).status).toBe(422);
+    const final = await server.rest<{ final: boolean }>('GET', `/api/v1/pledges/${pledgeId}/ranking`);
+    expect(final.body.final).toBe(true);
+  });
+
+  it('turns the top three of the final ranking into flags (nhất, nhì — tied units share it) in one step', async () => {
+    const titles = await gql<{ awardTitles: Array<{ id: string; name: string }> }>(server, `{ awardTitles { id name } }`);
+    const flag = titles.awardTitles.find((t) => t.name === 'Cờ thi đua cấp bộ, cấp ban, cấp ngành, cấp tỉnh') as { id: string };
+    const { awardsFromRanking } = await gql<{ awardsFromRanking: Array<{ rank: string; recipientUnit: { id: string } }> }>(
+      secretariat,
+      `mutation($p: ID!, $input: AwardsFromRankingInput!) { awardsFromRanking(pledgeId: $p, input: $input) { rank recipientUnit { id } } }`,
+      { p: pledgeId, input: { awardTitleId: flag.id, issuerUnitId: province.id, decidedOn: '2024-01-03', top: 3 } },
+    );
+    expect(awardsFromRanking.map((a) => a.rank).sort()).toEqual(['FIRST', 'SECOND', 'SECOND']);
+    expect(awardsFromRanking.map((a) => a.recipientUnit.id)).not.toContain(districts[1].id);
+    const again = await secretariat.graphql(`mutation($p: ID!, $input: AwardsFromRankingInput!) { awardsFromRanking(pledgeId: $p, input: $input) { rank } }`, {
+      p: pledgeId,
+      input: { awardTitleId: flag.id, issuerUnitId: province.id, decidedOn: '2024-01-03', top: 3 },
+    });
+    expect(again.errors?.[0].extensions?.code).toBeDefined(); // the same flags twice: refused, nothing duplicated
+    const ranking = await server.rest<{ rows: Array<{ unit: { id: string }; awards: string[] }> }>('GET', `/api/v1/pledges/${pledgeId}/ranking`);
+    expect(ranking.body.rows.find((r) => r.unit.id === districts[0].id)?.awards).toEqual(['Cờ thi đua cấp bộ, cấp ban, cấp ngành, cấp tỉnh (hạng Nhất)']);
+    expect(ranking.body.rows.find((r) => r.unit.id === districts[1].id)?.awards).toEqual([]);
+  });
+
+  it('exports the ranking as a printable workbook with Vietnamese headers', async () => {
+    const response = await fetch(`${server.baseUrl}/api/v1/pledges/${pledgeId}/ranking.xlsx`, { headers: { authorization: `Bearer ${officer.token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/xep-hang-2023-/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.getWorksheet('Xếp hạng') as ExcelJS.Worksheet;
+    const texts = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
+    expect(texts(1)[0]).toBe('BẢNG XẾP HẠNG THI ĐUA NĂM 2023');
+    const headerRow = [...Array(12).keys()].map((i) => i + 1).find((n) => texts(n)[0] === 'Hạng') as number;
+    expect(texts(headerRow)).toEqual(['Hạng', 'Đơn vị', 'Điểm tiêu chí', 'Điểm cộng', 'Điểm trừ', 'Tổng điểm', 'Xếp loại', 'Tình trạng bảng điểm', 'Khen thưởng']);
+    expect(texts(headerRow + 1).slice(0, 2)).toEqual(['1', 'Ban Dân vận Thành ủy Vị Thanh']);
+    expect(texts(headerRow + 4)).toEqual(['4', 'Ban Dân vận Huyện ủy Long Mỹ', '82', '0', '2', '80', 'Tốt', 'Đã thẩm định xong', '']);
+    expect(texts(headerRow + 1)[8]).toBe('Cờ thi đua cấp bộ, cấp ban, cấp ngành, cấp tỉnh (hạng Nhất)');
+  });
+});

@@ -1,0 +1,53 @@
+import { REVIEW_STEPS, type CriteriaSetContent, type FieldError, type ScoreSheetStatus } from '@danvan/contracts';
+import { scorableItems, type ScorableItem } from './criteria-set.js';
+
+export interface GivenScore {
+  itemCode: string;
+  score: number;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Checks scores against a criteria set: every item exists, 0 ≤ score ≤ its
+ * maximum (hundredths at most), and bonus and deduction points stay within
+ * their caps once `others` (the sheet's other lines) are counted.
+ */
+export function checkScores(set: CriteriaSetContent, given: GivenScore[], others: GivenScore[] = []): FieldError[] {
+  const items = new Map(scorableItems(set).map((item) => [item.code, item]));
+  const errors: FieldError[] = [];
+  given.forEach((g, i) => {
+    const item = items.get(g.itemCode);
+    const field = `scores[${i}]`;
+    if (!item) {
+      errors.push({ field: `${field}.itemCode`, code: 'unknownItem', message: `Bảng tiêu chí không có mục "${g.itemCode}".` });
+      return;
+    }
+    if (!Number.isFinite(g.score) || g.score < 0 || g.score > item.maxScore || round2(g.score) !== g.score) {
+      errors.push({ field: `${field}.score`, code: 'range', message: `Điểm mục ${item.code} phải từ 0 đến ${item.maxScore} (tối đa 2 chữ số thập phân).` });
+    }
+  });
+  if (errors.length) return errors;
+  const merged = new Map(others.map((o) => [o.itemCode, o.score]));
+  for (const g of given) merged.set(g.itemCode, g.score);
+  const sumOf = (kind: ScorableItem['kind']) => round2([...merged.entries()].filter(([code]) => items.get(code)?.kind === kind).reduce((s, [, score]) => s + score, 0));
+  const bonus = sumOf('BONUS');
+  const deduction = sumOf('DEDUCTION');
+  if (bonus > set.bonusCap) errors.push({ field: 'scores', code: 'bonusCap', message: `Tổng điểm cộng (${bonus}) vượt mức cộng tối đa ${set.bonusCap}.` });
+  if (deduction > set.deductionCap) errors.push({ field: 'scores', code: 'deductionCap', message: `Tổng điểm trừ (${deduction}) vượt mức trừ tối đa ${set.deductionCap}.` });
+  return errors;
+}
+
+/** Criteria (not bonus or deduction items) a sheet has not scored yet: it cannot be submitted while any remain. */
+export function unscoredCriteria(set: CriteriaSetContent, scoredCodes: Iterable<string>): ScorableItem[] {
+  const scored = new Set(scoredCodes);
+  return scorableItems(set).filter((item) => item.kind === 'CRITERION' && !scored.has(item.code));
+}
+
+export type ReviewDecision = 'ACCEPT' | 'RETURN';
+
+/** Where a submitted sheet goes on a reviewer's decision: up one step, done after the last, or back to the unit. */
+export function afterReview(step: number, decision: ReviewDecision): { status: ScoreSheetStatus; step: number } {
+  if (decision === 'RETURN') return { status: 'RETURNED', step: 0 };
+  return step >= REVIEW_STEPS.length ? { status: 'ACCEPTED', step: REVIEW_STEPS.length } : { status: 'SUBMITTED', step: step + 1 };
+}

@@ -1,0 +1,44 @@
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsLocalDate, LocalDateScalar } from '@danvan/core';
+import { CRITERIA_LIMITS } from '@danvan/contracts';
+
+const Text = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
+const SCORE_MESSAGE = `Điểm phải là số từ 0 đến ${CRITERIA_LIMITS.maxScore}, tối đa 2 chữ số thập phân.`;
+
+@InputType('ScoreInput')
+export class ScoreInput {
+  @Field() @ApiProperty({ example: '1.a' }) @Text() @IsString() @IsNotEmpty() @MaxLength(CRITERIA_LIMITS.codeMaxLength) itemCode: string;
+  @Field(() => Float) @ApiProperty({ example: 10.5 }) @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: SCORE_MESSAGE }) @Min(0, { message: SCORE_MESSAGE }) @Max(CRITERIA_LIMITS.maxScore, { message: SCORE_MESSAGE })
+  score: number;
+  @Field(() => String, { nullable: true }) @ApiProperty({ required: false, type: String, nullable: true })
+  @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null) @Text() @IsString() @MaxLength(2000)
+  comment?: string | null;
+}
+
+/** A unit's self-scores (REST body of PUT …/score-sheets/:unitId; GraphQL `saveSelfScores`). */
+@InputType('SelfScoresInput')
+export class SelfScoresInput {
+  @Field(() => [ScoreInput])
+  @ApiProperty({ type: [ScoreInput] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(CRITERIA_LIMITS.itemsMax) @ValidateNested({ each: true }) @Type(() => ScoreInput)
+  scores: ScoreInput[];
+}
+
+export class ReviewDecisionBody {
+  @ApiProperty({ required: false }) @IsOptional() @Text() @IsString() @MaxLength(2000) reason?: string;
+}
+
+/** Awards for the top of a finalised pledge's ranking, in one step (GraphQL `awardsFromRanking`). */
+@InputType('AwardsFromRankingInput')
+export class AwardsFromRankingInput {
+  @Field(() => ID, { nullable: true, description: 'Danh hiệu (ví dụ Cờ thi đua), hoặc:' }) @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null) @IsUUID('all') awardTitleId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Hình thức khen thưởng (ví dụ Giấy khen).' }) @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null) @IsUUID('all') formId?: string | null;
+  @Field(() => ID, { description: 'Đơn vị khen thưởng.' }) @IsUUID('all') issuerUnitId: string;
+  @Field(() => LocalDateScalar, { description: 'Ngày quyết định.' }) @IsLocalDate({ message: 'Ngày quyết định phải là ngày hợp lệ dạng yyyy-MM-dd.' }) decidedOn: string;
+  @Field(() => ID, { nullable: true, description: 'Quyết định khen thưởng trong sổ văn bản.' }) @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null) @IsUUID('all') decisionDocumentId?: string | null;
+  @Field(() => Int, { defaultValue: 3, description: 'Khen các đơn vị có hạng từ 1 đến số này (mặc định 3: nhất, nhì, ba).' }) @IsInt() @Min(1) @Max(50) top: number;
+  @Field(() => String, { nullable: true }) @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null) @Text() @IsString() @MaxLength(2000) citation?: string | null;
+}

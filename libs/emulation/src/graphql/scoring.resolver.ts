@@ -1,0 +1,87 @@
+import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { BLOC_LIMITS } from '@danvan/contracts';
+import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import { PledgeView } from '../dto/emulation.views.js';
+import { AwardsFromRankingInput, ScoreInput, SelfScoresInput } from '../dto/scoring.inputs.js';
+import { AwardView } from '@danvan/recognition';
+import { RankingView, ReviewDecisionEnum, ScoreSheetView } from '../dto/scoring.views.js';
+import type { ReviewDecision } from '../domain/scoring.js';
+import { ScoringService } from '../scoring.service.js';
+
+const ID_ARG = { type: () => ID };
+
+/** GraphQL of scoring and review: the scoring grid, the ranking, and their mutations. */
+@Resolver(() => PledgeView)
+@RequirePermission('emulation:read')
+export class ScoringResolver {
+  constructor(private readonly scoring: ScoringService) {}
+
+  @MaxItems(BLOC_LIMITS.membersMax)
+  @ResolveField(() => [ScoreSheetView], { description: 'Bảng chấm điểm: của mọi đơn vị nếu bạn quản lý khối, nếu không thì của đơn vị bạn.' })
+  scoreSheets(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView): Promise<ScoreSheetView[]> {
+    return this.scoring.sheets(ctx, pledge.id);
+  }
+
+  @ResolveField(() => RankingView, { description: 'Bảng xếp hạng của khối, tính trong cơ sở dữ liệu (tạm tính đến khi tổng kết).' })
+  ranking(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView): Promise<RankingView> {
+    return this.scoring.ranking(ctx, pledge.id);
+  }
+
+  @RequirePermission('emulation:submit')
+  @Mutation(() => ScoreSheetView, { description: 'Đơn vị tự chấm điểm (expectedVersion bỏ trống khi chưa có bảng điểm).' })
+  saveSelfScores(
+    @Ctx() ctx: RequestContext,
+    @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,
+    @Args('unitId', ID_ARG, ParseIdPipe) unitId: string,
+    @Args('input') input: SelfScoresInput,
+    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+  ): Promise<ScoreSheetView> {
+    return this.scoring.saveSelfScores(ctx, pledgeId, unitId, expectedVersion ?? null, input.scores);
+  }
+
+  @RequirePermission('emulation:submit')
+  @Mutation(() => ScoreSheetView, { description: 'Đơn vị nộp bảng tự chấm điểm để thẩm định (phải chấm đủ các tiêu chí).' })
+  submitScoreSheet(
+    @Ctx() ctx: RequestContext,
+    @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,
+    @Args('unitId', ID_ARG, ParseIdPipe) unitId: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<ScoreSheetView> {
+    return this.scoring.submit(ctx, pledgeId, unitId, expectedVersion);
+  }
+
+  @RequirePermission('emulation:manage')
+  @Mutation(() => ScoreSheetView, { description: 'Chấm thẩm định một mục; expectedLineVersion là phiên bản của dòng điểm đã đọc (0 nếu chưa có).' })
+  reviewScore(
+    @Ctx() ctx: RequestContext,
+    @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,
+    @Args('unitId', ID_ARG, ParseIdPipe) unitId: string,
+    @Args('expectedLineVersion', { type: () => Int }) expectedLineVersion: number,
+    @Args('input') input: ScoreInput,
+  ): Promise<ScoreSheetView> {
+    return this.scoring.reviewScore(ctx, pledgeId, unitId, expectedLineVersion, input);
+  }
+
+  @RequirePermission('emulation:manage')
+  @Mutation(() => [AwardView], { description: 'Khen thưởng các đơn vị dẫn đầu bảng xếp hạng của giao ước đã tổng kết, trong một bước (hạng nhất, nhì, ba với cờ thi đua).' })
+  awardsFromRanking(
+    @Ctx() ctx: RequestContext,
+    @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,
+    @Args('input') input: AwardsFromRankingInput,
+  ): Promise<AwardView[]> {
+    return this.scoring.awardsFromRanking(ctx, pledgeId, input);
+  }
+
+  @RequirePermission('emulation:manage')
+  @Mutation(() => ScoreSheetView, { description: 'Chấp nhận (chuyển lên bước trên) hoặc trả lại bảng điểm cho đơn vị (bắt buộc ghi lý do).' })
+  decideScoreSheet(
+    @Ctx() ctx: RequestContext,
+    @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,
+    @Args('unitId', ID_ARG, ParseIdPipe) unitId: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('decision', { type: () => ReviewDecisionEnum }) decision: ReviewDecision,
+    @Args('reason', { type: () => String, nullable: true }) reason?: string,
+  ): Promise<ScoreSheetView> {
+    return this.scoring.decide(ctx, pledgeId, unitId, expectedVersion, decision, reason ?? null);
+  }
+}

@@ -1,0 +1,137 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { EVIDENCE_LIMITS } from '@danvan/contracts';
+import { Ctx, DomainError, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, RequirePermission, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE } from '@danvan/core';
+import { SelfScoresInput } from '../dto/scoring.inputs.js';
+import { EvidenceView, RankingView, ScoreSheetView } from '../dto/scoring.views.js';
+import { PledgeService } from '../pledge.service.js';
+import { ScoringService } from '../scoring.service.js';
+import { renderRankingWorkbook } from './ranking-export.js';
+
+function toSheetDto(sheet: ScoreSheetView): Omit<ScoreSheetView, 'unitPath'> {
+  const { unitPath: _unitPath, ...rest } = sheet;
+  return rest;
+}
+
+/** Scoring for member organisations' systems: self-scores, submission, evidence files, the ranking. */
+@ApiTags('pledges')
+@ApiBearerAuth()
+@RequirePermission('emulation:read')
+@Controller('api/v1')
+export class ScoringController {
+  constructor(
+    private readonly scoring: ScoringService,
+    private readonly pledges: PledgeService,
+  ) {}
+
+  @Get('pledges/:id/ranking')
+  @ApiOperation({ summary: 'The bloc’s ranking for the pledge, with classification (provisional until the pledge is finalised)' })
+  @ApiOkResponse({ type: RankingView })
+  ranking(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<RankingView> {
+    return this.scoring.ranking(ctx, id);
+  }
+
+  @Get('pledges/:id/ranking.xlsx')
+  @ApiOperation({ summary: 'The ranking as a printable Excel workbook (Vietnamese headers)' })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOkResponse({ description: 'An .xlsx file', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  async rankingXlsx(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const pledge = await this.pledges.get(ctx, id);
+    const ranking = await this.scoring.ranking(ctx, id);
+    const now = new Date();
+    const workbook = await renderRankingWorkbook(pledge, ranking, now);
+    void reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', `attachment; filename="xep-hang-${pledge.year}-${isoDateInVietnam(now)}.xlsx"`);
+    return workbook;
+  }
+
+  @Get('pledges/:id/score-sheets/:unitId')
+  @ApiOperation({ summary: 'A unit’s score sheet (lines, evidence, review log, totals); the ETag header carries its version' })
+  @ApiOkResponse({ type: ScoreSheetView })
+  async sheet(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('unitId', ParseIdPipe) unitId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
+    const sheet = await this.scoring.sheet(ctx, id, unitId);
+    void reply.header('ETag', etagOf(sheet.version));
+    return toSheetDto(sheet);
+  }
+
+  @Put('pledges/:id/score-sheets/:unitId')
+  @RequirePermission('emulation:submit')
+  @ApiOperation({ summary: 'Save self-scores (some or all lines) while scoring is open. First time without If-Match; then If-Match with the sheet’s ETag (412 when stale)' })
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiBody({ type: SelfScoresInput })
+  @ApiOkResponse({ type: ScoreSheetView })
+  async saveSelfScores(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('unitId', ParseIdPipe) unitId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() input: SelfScoresInput,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
+    const version = versionFromIfMatch(ifMatch, false);
+    const sheet = await withIfMatch(() => this.scoring.saveSelfScores(ctx, id, unitId, version, input.scores));
+    void reply.header('ETag', etagOf(sheet.version));
+    return toSheetDto(sheet);
+  }
+
+  @Post('pledges/:id/score-sheets/:unitId/submit')
+  @RequirePermission('emulation:submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit the sheet for review (every criterion scored); If-Match required' })
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiOkResponse({ type: ScoreSheetView })
+  async submit(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('unitId', ParseIdPipe) unitId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
+    const version = versionFromIfMatch(ifMatch, true) as number;
+    const sheet = await withIfMatch(() => this.scoring.submit(ctx, id, unitId, version));
+    void reply.header('ETag', etagOf(sheet.version));
+    return toSheetDto(sheet);
+  }
+
+  @Post('pledges/:id/score-sheets/:unitId/evidence')
+  @RequirePermission('emulation:submit')
+  @ApiOperation({ summary: `Upload one evidence file for an item: the raw file as the body (${Object.keys(EVIDENCE_LIMITS.contentTypes).join(', ')}; at most 10 MB)` })
+  @ApiConsumes(...Object.keys(EVIDENCE_LIMITS.contentTypes))
+  @ApiQuery({ name: 'itemCode', required: true, example: '1.a' })
+  @ApiQuery({ name: 'filename', required: true, example: 'bien-ban-hoi-nghi.pdf' })
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedResponse({ type: EvidenceView })
+  addEvidence(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('unitId', ParseIdPipe) unitId: string,
+    @Query('itemCode') itemCode: string | undefined,
+    @Query('filename') filename: string | undefined,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ): Promise<EvidenceView> {
+    if (!Buffer.isBuffer(body)) {
+      throw DomainError.validation([{ field: 'Content-Type', code: 'type', message: `Gửi tệp minh chứng nguyên dạng (${Object.values(EVIDENCE_LIMITS.contentTypes).join(', ')}).` }]);
+    }
+    if (!itemCode) throw DomainError.validation([{ field: 'itemCode', code: 'required', message: 'Hãy ghi mục chấm điểm (tham số itemCode).' }]);
+    return this.scoring.addEvidence(ctx, id, unitId, { itemCode, filename: filename ?? '', contentType: contentType ?? '', data: body });
+  }
+
+  @Get('evidence/:id')
+  @ApiOperation({ summary: 'Download an evidence file' })
+  @ApiProduces(...Object.keys(EVIDENCE_LIMITS.contentTypes))
+  @ApiOkResponse({ description: 'The file as uploaded' })
+  async evidence(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const file = await this.scoring.evidence(ctx, id);
+    void reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .header('x-content-sha256', file.sha256);
+    return file.data;
+  }
+}

@@ -1,0 +1,454 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  EVIDENCE_LIMITS,
+  RANKING_TIE_RULE,
+  REVIEW_STEPS,
+  SCORE_SHEET_STATUS_LABELS,
+  type CriteriaSetContent,
+  type ScoreSheetStatus,
+} from '@danvan/contracts';
+import { DomainError, inScope, recordAudit, translatePgErrors, type Queryable, type RequestContext } from '@danvan/core';
+import { Database, inTransaction, managerOf } from '@danvan/database';
+import { AwardService, type AwardView } from '@danvan/recognition';
+import { scorableItems } from './domain/criteria-set.js';
+import { afterReview, checkScores, unscoredCriteria, type ReviewDecision } from './domain/scoring.js';
+import type { PledgeView } from './dto/emulation.views.js';
+import type { ScoreInput } from './dto/scoring.inputs.js';
+import type { EvidenceView, RankingView, ReviewEventView, ScoreLineView, ScoreSheetView } from './dto/scoring.views.js';
+import { PledgeService } from './pledge.service.js';
+import type { AwardsFromRankingInput } from './dto/scoring.inputs.js';
+import { rowCount, unitRefJson } from './sql-refs.js';
+
+const SHEET = 'bảng chấm điểm';
+
+interface SheetRow {
+  id: string;
+  pledgeId: string;
+  unit: ScoreSheetView['unit'];
+  unitPath: string;
+  criteriaSetNumber: number;
+  content: CriteriaSetContent;
+  status: ScoreSheetStatus;
+  reviewStep: number;
+  version: number;
+  submittedAt: Date | null;
+}
+
+const SHEET_SQL = `SELECT s.id, s.pledge_id AS "pledgeId", ${unitRefJson('u')} AS unit, u.path AS "unitPath", cs.number AS "criteriaSetNumber",
+    cs.content, s.status, s.review_step AS "reviewStep", s.version, s.submitted_at AS "submittedAt"
+  FROM score_sheet s JOIN unit u ON u.id = s.unit_id JOIN criteria_set cs ON cs.id = s.criteria_set_id`;
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const stepLabel = (step: number) => REVIEW_STEPS.find((s) => s.step === step)?.label ?? null;
+
+/**
+ * Scoring and review of a pledge. A signatory self-scores and submits its sheet
+ * (emulation:submit, its own unit); the bloc's managing unit reviews it up the
+ * chain of REVIEW_STEPS, accepting or returning it with a reason
+ * (emulation:manage). Totals and the ranking are computed in SQL. Once the
+ * pledge is finalised, nothing changes any more.
+ */
+@Injectable()
+export class ScoringService {
+  constructor(
+    private readonly database: Database,
+    private readonly pledges: PledgeService,
+    private readonly awards: AwardService,
+  ) {}
+
+  /** A unit's sheet, for the unit's own subtree or the bloc's manager; 404 otherwise. */
+  async sheet(ctx: RequestContext, pledgeId: string, unitId: string): Promise<ScoreSheetView> {
+    const pledge = await this.pledges.get(ctx, pledgeId);
+    const row = await this.sheetRow(managerOf(this.database, ctx), pledgeId, unitId);
+    if (!row || !this.canSee(ctx, pledge, row.unitPath)) throw DomainError.notFound(SHEET, unitId);
+    return this.view(managerOf(this.database, ctx), row);
+  }
+
+  /** Every sheet the caller may see (the scoring grid of the bloc's manager). */
+  async sheets(ctx: RequestContext, pledgeId: string): Promise<ScoreSheetView[]> {
+    const pledge = await this.pledges.get(ctx, pledgeId);
+    const db = managerOf(this.database, ctx);
+    const rows = (await db.query(`${SHEET_SQL} WHERE s.pledge_id = $1 ORDER BY u.name, u.id`, [pledgeId])) as SheetRow[];
+    const visible = rows.filter((row) => this.canSee(ctx, pledge, row.unitPath));
+    return this.views(db, visible);
+  }
+
+  /** A signatory's self-scores, while scoring is open and the sheet is with the unit. `expectedVersion`: null before the sheet exists. */
+  async saveSelfScores(ctx: RequestContext, pledgeId: string, unitId: string, expectedVersion: number | null, scores: ScoreInput[]): Promise<ScoreSheetView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const pledge = await this.pledges.get(tx, pledgeId, true);
+      await this.ownUnit(tx, db, pledge, unitId);
+      if (pledge.status !== 'SCORING_OPEN') throw DomainError.rule('status', 'scoringClosed', `Giao ước đang ở bước "${pledge.statusLabel}": chỉ tự chấm điểm khi đang mở chấm điểm.`);
+      let sheet = await this.sheetRow(db, pledgeId, unitId, true);
+      if (!sheet) {
+        if (expectedVersion !== null) throw DomainError.versionConflict(SHEET, expectedVersion, 0);
+        if (!pledge.criteriaSet) throw DomainError.rule('criteria', 'missing', 'Giao ước chưa có bảng tiêu chí.');
+        await translatePgErrors(
+          () => db.query(`INSERT INTO score_sheet (pledge_id, unit_id, criteria_set_id) VALUES ($1, $2, $3)`, [pledgeId, unitId, pledge.criteriaSet?.id]),
+          { score_sheet_unit_key: () => new DomainError('VERSION_CONFLICT', 'Bảng chấm điểm vừa được người khác tạo. Hãy tải lại.') },
+        );
+        sheet = (await this.sheetRow(db, pledgeId, unitId, true)) as SheetRow;
+      } else if (expectedVersion === null || sheet.version !== expectedVersion) {
+        throw DomainError.versionConflict(SHEET, expectedVersion ?? 0, sheet.version);
+      }
+      if (sheet.status !== 'DRAFT' && sheet.status !== 'RETURNED') {
+        throw DomainError.rule('status', 'submitted', `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[sheet.status].toLowerCase()}: không sửa được điểm tự chấm.`);
+      }
+      const existing = (await db.query(`SELECT item_code AS "itemCode", self_score AS score FROM score_line WHERE sheet_id = $1 AND self_score IS NOT NULL`, [sheet.id])) as Array<{ itemCode: string; score: string }>;
+      const given = scores.map((s) => ({ itemCode: s.itemCode, score: s.score }));
+      const others = existing.filter((e) => !given.some((g) => g.itemCode === e.itemCode)).map((e) => ({ itemCode: e.itemCode, score: Number(e.score) }));
+      assertScores(checkScores(sheet.content, given, others));
+      const kinds = new Map(scorableItems(sheet.content).map((i) => [i.code, i.kind]));
+      const before = await this.view(db, sheet);
+      for (const s of scores) {
+        await db.query(
+          `INSERT INTO score_line (sheet_id, item_code, item_kind, self_score, self_comment, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (sheet_id, item_code) DO UPDATE SET self_score = EXCLUDED.self_score, self_comment = EXCLUDED.self_comment,
+             version = score_line.version + 1, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+          [sheet.id, s.itemCode, kinds.get(s.itemCode), s.score, s.comment ?? null, tx.caller.label],
+        );
+      }
+      return this.finish(tx, db, sheet, 'self-score', before);
+    });
+  }
+
+  /** The unit submits its sheet for review: every criterion must be scored. */
+  async submit(ctx: RequestContext, pledgeId: string, unitId: string, expectedVersion: number): Promise<ScoreSheetView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const pledge = await this.pledges.get(tx, pledgeId, true);
+      await this.ownUnit(tx, db, pledge, unitId);
+      if (pledge.status !== 'SCORING_OPEN') throw DomainError.rule('status', 'scoringClosed', `Giao ước đang ở bước "${pledge.statusLabel}": không nộp bảng điểm được.`);
+      const sheet = await this.lockedSheet(db, pledgeId, unitId, expectedVersion);
+      if (sheet.status !== 'DRAFT' && sheet.status !== 'RETURNED') throw DomainError.rule('status', 'submitted', 'Bảng điểm đã được nộp.');
+      const lines = (await db.query(`SELECT item_code AS "itemCode" FROM score_line WHERE sheet_id = $1 AND self_score IS NOT NULL`, [sheet.id])) as Array<{ itemCode: string }>;
+      const missing = unscoredCriteria(sheet.content, lines.map((l) => l.itemCode));
+      if (missing.length) {
+        throw DomainError.rule('scores', 'incomplete', `Chưa chấm ${missing.length} tiêu chí: ${missing.slice(0, 10).map((m) => m.code).join(', ')}${missing.length > 10 ? ' …' : ''}.`);
+      }
+      const before = await this.view(db, sheet);
+      await db.query(`UPDATE score_sheet SET status = 'SUBMITTED', review_step = 1, submitted_at = now() WHERE id = $1`, [sheet.id]);
+      await this.logEvent(tx, db, sheet.id, 0, 'SUBMIT', null);
+      return this.finish(tx, db, sheet, 'submit', before);
+    });
+  }
+
+  /**
+   * A reviewer's score on one line of a submitted sheet. Each line has its own
+   * version: of two reviewers scoring the same line from the same version, one wins.
+   */
+  async reviewScore(ctx: RequestContext, pledgeId: string, unitId: string, expectedLineVersion: number, input: ScoreInput): Promise<ScoreSheetView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const pledge = await this.managed(tx, pledgeId);
+      const sheet = await this.sheetRow(db, pledgeId, unitId);
+      if (!sheet) throw DomainError.notFound(SHEET, unitId);
+      assertOpen(pledge);
+      if (sheet.status !== 'SUBMITTED') throw DomainError.rule('status', 'notUnderReview', `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[sheet.status].toLowerCase()}: chỉ chấm thẩm định bảng đã nộp.`);
+      const others = (await db.query(
+        `SELECT item_code AS "itemCode", COALESCE(reviewed_score, self_score) AS score FROM score_line WHERE sheet_id = $1 AND item_code <> $2 AND COALESCE(reviewed_score, self_score) IS NOT NULL`,
+        [sheet.id, input.itemCode],
+      )) as Array<{ itemCode: string; score: string }>;
+      assertScores(checkScores(sheet.content, [{ itemCode: input.itemCode, score: input.score }], others.map((o) => ({ itemCode: o.itemCode, score: Number(o.score) }))));
+      const kind = scorableItems(sheet.content).find((i) => i.code === input.itemCode)?.kind;
+      const before = await this.view(db, sheet);
+      const result = (await db.query(
+        `INSERT INTO score_line AS l (sheet_id, item_code, item_kind, reviewed_score, review_comment, updated_by)
+         SELECT $1::uuid, $2::varchar, $3::varchar, $4::numeric, $5::text, $6::varchar
+         WHERE $7::int = 0 OR EXISTS (SELECT 1 FROM score_line x WHERE x.sheet_id = $1::uuid AND x.item_code = $2::varchar)
+         ON CONFLICT (sheet_id, item_code) DO UPDATE SET reviewed_score = EXCLUDED.reviewed_score, review_comment = EXCLUDED.review_comment,
+           version = l.version + 1, updated_by = EXCLUDED.updated_by, updated_at = now()
+           WHERE l.version = $7
+         RETURNING l.version`,
+        [sheet.id, input.itemCode, kind, input.score, input.comment ?? null, tx.caller.label, expectedLineVersion],
+      )) as unknown[];
+      if (rowCount(result) !== 1) {
+        throw new DomainError('VERSION_CONFLICT', `Điểm mục ${input.itemCode} vừa được người khác chấm (bạn đang sửa từ phiên bản ${expectedLineVersion}). Hãy tải lại và chấm trên bản mới nhất.`);
+      }
+      await db.query(`UPDATE score_sheet SET version = version + 1, updated_at = now() WHERE id = $1`, [sheet.id]);
+      const after = await this.view(db, (await this.sheetRow(db, pledgeId, unitId)) as SheetRow);
+      await this.audit(tx, db, 'review-score', before, after);
+      return after;
+    });
+  }
+
+  /** A reviewer accepts (up one step; done after the last) or returns the sheet to the unit with a reason. */
+  async decide(ctx: RequestContext, pledgeId: string, unitId: string, expectedVersion: number, decision: ReviewDecision, reason: string | null): Promise<ScoreSheetView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const pledge = await this.managed(tx, pledgeId);
+      assertOpen(pledge);
+      const sheet = await this.lockedSheet(db, pledgeId, unitId, expectedVersion);
+      if (sheet.status !== 'SUBMITTED') throw DomainError.rule('status', 'notUnderReview', `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[sheet.status].toLowerCase()}: không có gì để thẩm định.`);
+      if (decision === 'RETURN' && !reason?.trim()) throw DomainError.rule('reason', 'required', 'Trả lại bảng điểm phải ghi rõ lý do.');
+      const next = afterReview(sheet.reviewStep, decision);
+      const before = await this.view(db, sheet);
+      await db.query(`UPDATE score_sheet SET status = $2, review_step = $3 WHERE id = $1`, [sheet.id, next.status, next.step]);
+      await this.logEvent(tx, db, sheet.id, sheet.reviewStep, decision, reason?.trim() || null);
+      return this.finish(tx, db, sheet, decision === 'ACCEPT' ? 'review-accept' : 'review-return', before);
+    });
+  }
+
+  /** The bloc's ranking for the pledge, computed in the database (see RANKING_TIE_RULE). */
+  async ranking(ctx: RequestContext, pledgeId: string): Promise<RankingView> {
+    const pledge = await this.pledges.get(ctx, pledgeId);
+    const rows = (await managerOf(this.database, ctx).query(RANKING_SQL, [pledgeId])) as Array<Record<string, unknown>>;
+    return {
+      final: pledge.status === 'FINALISED',
+      tieRule: RANKING_TIE_RULE,
+      rows: rows.map((r) => ({
+        rank: num(r.rank),
+        unit: r.unit as RankingView['rows'][number]['unit'],
+        status: (r.status as ScoreSheetStatus | null) ?? null,
+        criteria: num(r.criteria),
+        bonus: num(r.bonus),
+        deduction: num(r.deduction),
+        total: num(r.total),
+        classification: (r.classification as string | null) ?? null,
+        awards: (r.awards as string[] | null) ?? [],
+      })),
+    };
+  }
+
+  /**
+   * Turns the top of a finalised ranking into award records in one transaction:
+   * ranks 1–3 become nhất, nhì, ba when the title is ranked (cờ thi đua); tied
+   * units share their rank and are all awarded.
+   */
+  async awardsFromRanking(ctx: RequestContext, pledgeId: string, input: AwardsFromRankingInput): Promise<AwardView[]> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const pledge = await this.managed(tx, pledgeId);
+      if (pledge.status !== 'FINALISED') throw DomainError.rule('status', 'notFinalised', 'Chỉ đề nghị khen thưởng khi giao ước đã tổng kết (kết quả chính thức).');
+      const [entry] = (await managerOf(this.database, tx).query(`SELECT ranked FROM award_title WHERE id = $1`, [input.awardTitleId ?? input.formId ?? null])) as Array<{ ranked: boolean }>;
+      const ranking = await this.ranking(tx, pledgeId);
+      const chosen = ranking.rows.filter((r) => r.rank !== null && r.rank <= input.top);
+      if (!chosen.length) throw DomainError.rule('top', 'empty', 'Chưa có đơn vị nào được xếp hạng.');
+      const ranks = ['FIRST', 'SECOND', 'THIRD'] as const;
+      return this.awards.createFromProposals(tx, {
+        pledgeId,
+        awardTitleId: input.awardTitleId ?? null,
+        formId: input.formId ?? null,
+        issuerUnitId: input.issuerUnitId,
+        decisionDocumentId: input.decisionDocumentId ?? null,
+        decidedOn: input.decidedOn,
+        citation: input.citation ?? null,
+        proposals: chosen.map((r) => ({ unitId: r.unit.id, rank: entry?.ranked && r.rank !== null && r.rank <= 3 ? ranks[r.rank - 1] : null })),
+      });
+    });
+  }
+
+  /** Stores an evidence file for one item of a unit's sheet (type and size limited). */
+  async addEvidence(
+    ctx: RequestContext,
+    pledgeId: string,
+    unitId: string,
+    file: { itemCode: string; filename: string; contentType: string; data: Buffer },
+  ): Promise<EvidenceView> {
+    const type = file.contentType.split(';')[0].trim().toLowerCase();
+    if (!EVIDENCE_LIMITS.contentTypes[type]) {
+      throw DomainError.validation([{ field: 'Content-Type', code: 'type', message: `Chỉ nhận tệp ${Object.values(EVIDENCE_LIMITS.contentTypes).join(', ')}.` }]);
+    }
+    if (!file.data.length) throw DomainError.validation([{ field: 'body', code: 'empty', message: 'Tệp minh chứng rỗng.' }]);
+    const filename = file.filename.normalize('NFC').trim().replace(/[\\/\r\n"]/g, '_').slice(0, 255);
+    if (!filename) throw DomainError.validation([{ field: 'filename', code: 'required', message: 'Hãy gửi tên tệp (tham số filename).' }]);
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const pledge = await this.pledges.get(tx, pledgeId, true);
+      await this.ownUnit(tx, db, pledge, unitId);
+      if (pledge.status !== 'SCORING_OPEN') throw DomainError.rule('status', 'scoringClosed', 'Chỉ nộp minh chứng khi đang mở chấm điểm.');
+      const sheet = await this.sheetRow(db, pledgeId, unitId, true);
+      if (!sheet) throw DomainError.rule('unitId', 'noSheet', 'Hãy tự chấm điểm trước khi nộp minh chứng.');
+      if (!scorableItems(sheet.content).some((i) => i.code === file.itemCode)) {
+        throw DomainError.validation([{ field: 'itemCode', code: 'unknownItem', message: `Bảng tiêu chí không có mục "${file.itemCode}".` }]);
+      }
+      const [count] = (await db.query(`SELECT count(*)::int AS n FROM evidence_file WHERE sheet_id = $1 AND item_code = $2`, [sheet.id, file.itemCode])) as Array<{ n: number }>;
+      if (count.n >= EVIDENCE_LIMITS.perItemMax) throw DomainError.rule('itemCode', 'tooMany', `Mỗi mục có tối đa ${EVIDENCE_LIMITS.perItemMax} tệp minh chứng.`);
+      const sha256 = createHash('sha256').update(file.data).digest('hex');
+      const [row] = (await db.query(
+        `INSERT INTO evidence_file AS e (sheet_id, item_code, filename, content_type, size_bytes, sha256, data, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         RETURNING ${EVIDENCE_COLUMNS}`,
+        [sheet.id, file.itemCode, filename, type, file.data.length, sha256, file.data, tx.caller.label],
+      )) as EvidenceView[];
+      await recordAudit(db, tx, { entity: 'evidence-file', entityId: row.id, action: 'create', scopePath: sheet.unitPath, after: { itemCode: row.itemCode, filename, sizeBytes: row.sizeBytes, sha256 } });
+      return row;
+    });
+  }
+
+  /** An evidence file's bytes, for whoever may see its sheet. */
+  async evidence(ctx: RequestContext, id: string): Promise<EvidenceView & { data: Buffer }> {
+    const db = managerOf(this.database, ctx);
+    const [row] = (await db.query(
+      `SELECT ${EVIDENCE_COLUMNS}, e.data, s.pledge_id AS "pledgeId", s.unit_id AS "unitId" FROM evidence_file e JOIN score_sheet s ON s.id = e.sheet_id WHERE e.id = $1`,
+      [id],
+    )) as Array<EvidenceView & { data: Buffer; pledgeId: string; unitId: string }>;
+    if (!row) throw DomainError.notFound('tệp minh chứng', id);
+    await this.sheet(ctx, row.pledgeId, row.unitId).catch(() => {
+      throw DomainError.notFound('tệp minh chứng', id);
+    });
+    return row;
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private canSee(ctx: RequestContext, pledge: PledgeView, unitPath: string): boolean {
+    return inScope(ctx.caller, pledge.ownerPath) || inScope(ctx.caller, unitPath);
+  }
+
+  /** The unit is a signatory in the caller's subtree (a unit scores only for itself); returns its path. */
+  private async ownUnit(tx: RequestContext, db: Queryable, pledge: PledgeView, unitId: string): Promise<string> {
+    const [unit] = (await db.query(`SELECT path FROM unit WHERE id = $1`, [unitId])) as Array<{ path: string }>;
+    if (!unit || !inScope(tx.caller, unit.path)) throw DomainError.rule('unitId', 'notFound', 'Đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn.');
+    if (!pledge.signatories.some((s) => s.id === unitId)) throw DomainError.rule('unitId', 'notSignatory', 'Đơn vị này không ký giao ước.');
+    return unit.path;
+  }
+
+  /** The pledge, if the caller manages its bloc (reviewers). */
+  private async managed(tx: RequestContext, pledgeId: string): Promise<PledgeView> {
+    const pledge = await this.pledges.get(tx, pledgeId, true);
+    if (!inScope(tx.caller, pledge.ownerPath)) throw new DomainError('FORBIDDEN', 'Chỉ đơn vị quản lý khối thi đua được thẩm định bảng điểm.');
+    return pledge;
+  }
+
+  private async sheetRow(db: Queryable, pledgeId: string, unitId: string, lock = false): Promise<SheetRow | undefined> {
+    const [row] = (await db.query(`${SHEET_SQL} WHERE s.pledge_id = $1 AND s.unit_id = $2${lock ? ' FOR UPDATE OF s' : ''}`, [pledgeId, unitId])) as SheetRow[];
+    return row;
+  }
+
+  private async lockedSheet(db: Queryable, pledgeId: string, unitId: string, expectedVersion: number): Promise<SheetRow> {
+    const sheet = await this.sheetRow(db, pledgeId, unitId, true);
+    if (!sheet) throw DomainError.notFound(SHEET, unitId);
+    if (sheet.version !== expectedVersion) throw DomainError.versionConflict(SHEET, expectedVersion, sheet.version);
+    return sheet;
+  }
+
+  private async logEvent(tx: RequestContext, db: Queryable, sheetId: string, step: number, action: string, reason: string | null): Promise<void> {
+    await db.query(`INSERT INTO review_event (sheet_id, step, action, reason, actor_label, actor_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      sheetId,
+      step,
+      action,
+      reason,
+      tx.caller.label,
+      tx.caller.kind === 'account' || tx.caller.kind === 'api-key' ? tx.caller.id : null,
+    ]);
+  }
+
+  /** Bumps the sheet's version, audits the change, returns the sheet as it now is. */
+  private async finish(tx: RequestContext, db: Queryable, sheet: SheetRow, action: string, before: ScoreSheetView): Promise<ScoreSheetView> {
+    await db.query(`UPDATE score_sheet SET version = version + 1, updated_at = now() WHERE id = $1`, [sheet.id]);
+    const after = await this.view(db, (await this.sheetRow(db, sheet.pledgeId, sheet.unit.id)) as SheetRow);
+    await this.audit(tx, db, action, before, after);
+    return after;
+  }
+
+  private async audit(tx: RequestContext, db: Queryable, action: string, before: ScoreSheetView, after: ScoreSheetView): Promise<void> {
+    const fields = (s: ScoreSheetView) => ({
+      status: s.status,
+      reviewStep: s.reviewStep,
+      total: s.totals.total,
+      scores: Object.fromEntries(s.lines.map((l) => [l.itemCode, { self: l.selfScore, reviewed: l.reviewedScore }])),
+    });
+    await recordAudit(db, tx, { entity: 'score-sheet', entityId: after.id, action, scopePath: after.unitPath, before: fields(before), after: fields(after) });
+  }
+
+  private async view(db: Queryable, row: SheetRow): Promise<ScoreSheetView> {
+    return (await this.views(db, [row]))[0];
+  }
+
+  /** Sheets with their lines, evidence, events and totals, in three statements whatever their number. */
+  private async views(db: Queryable, rows: SheetRow[]): Promise<ScoreSheetView[]> {
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id);
+    const [lines, evidence, events] = (await Promise.all([
+      db.query(
+        `SELECT sheet_id AS "sheetId", item_code AS "itemCode", item_kind AS "itemKind", self_score AS "selfScore", self_comment AS "selfComment",
+           reviewed_score AS "reviewedScore", review_comment AS "reviewComment", version, updated_by AS "updatedBy", updated_at AS "updatedAt"
+         FROM score_line WHERE sheet_id = ANY($1)`,
+        [ids],
+      ),
+      db.query(`SELECT e.sheet_id AS "sheetId", ${EVIDENCE_COLUMNS} FROM evidence_file e WHERE e.sheet_id = ANY($1) ORDER BY e.uploaded_at, e.id`, [ids]),
+      db.query(`SELECT sheet_id AS "sheetId", step, action, reason, actor_label AS "actorLabel", at FROM review_event WHERE sheet_id = ANY($1) ORDER BY id`, [ids]),
+    ])) as [Array<ScoreLineView & { sheetId: string }>, Array<EvidenceView & { sheetId: string }>, Array<Omit<ReviewEventView, 'stepLabel'> & { sheetId: string }>];
+    return rows.map((row) => {
+      const order = new Map(scorableItems(row.content).map((item, i) => [item.code, i]));
+      const sheetLines = lines
+        .filter((l) => l.sheetId === row.id)
+        .sort((a, b) => (order.get(a.itemCode) ?? 0) - (order.get(b.itemCode) ?? 0))
+        .map(({ sheetId: _sheetId, ...l }) => ({
+          ...l,
+          selfScore: num(l.selfScore),
+          reviewedScore: num(l.reviewedScore),
+          evidence: evidence.filter((e) => e.sheetId === row.id && e.itemCode === l.itemCode).map(({ sheetId: _s, ...e }) => e),
+        }));
+      return {
+        id: row.id,
+        pledgeId: row.pledgeId,
+        unit: row.unit,
+        unitPath: row.unitPath,
+        criteriaSetNumber: row.criteriaSetNumber,
+        status: row.status,
+        statusLabel: SCORE_SHEET_STATUS_LABELS[row.status],
+        reviewStep: row.reviewStep,
+        reviewStepLabel: row.status === 'SUBMITTED' ? stepLabel(row.reviewStep) : null,
+        lines: sheetLines,
+        events: events.filter((e) => e.sheetId === row.id).map(({ sheetId: _s, ...e }) => ({ ...e, stepLabel: e.step === 0 ? 'Đơn vị' : (stepLabel(e.step) ?? '') })),
+        totals: totalsOf(row.content, sheetLines),
+        version: row.version,
+        submittedAt: row.submittedAt,
+      };
+    });
+  }
+}
+
+const EVIDENCE_COLUMNS = `e.id, e.item_code AS "itemCode", e.filename, e.content_type AS "contentType", e.size_bytes AS "sizeBytes", e.sha256,
+  '/api/v1/evidence/' || e.id AS url, e.uploaded_by AS "uploadedBy", e.uploaded_at AS "uploadedAt"`;
+
+/** The sheet's totals as the ranking computes them (reviewed score where given, else the self-score). */
+function totalsOf(set: CriteriaSetContent, lines: Array<{ itemKind: string; selfScore: number | null; reviewedScore: number | null }>) {
+  const sum = (kind: string) => Math.round(lines.filter((l) => l.itemKind === kind).reduce((s, l) => s + (l.reviewedScore ?? l.selfScore ?? 0), 0) * 100) / 100;
+  const criteria = sum('CRITERION');
+  const bonus = Math.min(sum('BONUS'), set.bonusCap);
+  const deduction = Math.min(sum('DEDUCTION'), set.deductionCap);
+  return { criteria, bonus, deduction, total: Math.round((criteria + bonus - deduction) * 100) / 100 };
+}
+
+function assertScores(errors: ReturnType<typeof checkScores>): void {
+  if (errors.length) throw new DomainError('RULE_VIOLATION', errors.map((e) => e.message).join(' '), errors);
+}
+
+function assertOpen(pledge: PledgeView): void {
+  if (pledge.status === 'FINALISED') throw DomainError.rule('status', 'finalised', 'Giao ước đã tổng kết: điểm đã khóa, không thể thay đổi.');
+  if (pledge.status !== 'SCORING_OPEN' && pledge.status !== 'UNDER_REVIEW') {
+    throw DomainError.rule('status', 'notScoring', `Giao ước đang ở bước "${pledge.statusLabel}": chưa đến lúc thẩm định.`);
+  }
+}
+
+/**
+ * Ranking of a pledge's signatories, in one statement. Per sheet: criteria
+ * points (reviewed score where given, else self-score), bonus and deduction each
+ * capped by the sheet's criteria set; rank by RANKING_TIE_RULE; classification
+ * is the highest band of that criteria set the total reaches.
+ */
+const RANKING_SQL = `
+  WITH totals AS (
+    SELECT s.unit_id, s.status, cs.content->'bands' AS bands,
+      COALESCE(sum(COALESCE(l.reviewed_score, l.self_score)) FILTER (WHERE l.item_kind = 'CRITERION'), 0) AS criteria,
+      LEAST(COALESCE(sum(COALESCE(l.reviewed_score, l.self_score)) FILTER (WHERE l.item_kind = 'BONUS'), 0), (cs.content->>'bonusCap')::numeric) AS bonus,
+      LEAST(COALESCE(sum(COALESCE(l.reviewed_score, l.self_score)) FILTER (WHERE l.item_kind = 'DEDUCTION'), 0), (cs.content->>'deductionCap')::numeric) AS deduction
+    FROM score_sheet s JOIN criteria_set cs ON cs.id = s.criteria_set_id LEFT JOIN score_line l ON l.sheet_id = s.id
+    WHERE s.pledge_id = $1
+    GROUP BY s.id, cs.id
+  ), ranked AS (
+    SELECT t.*, t.criteria + t.bonus - t.deduction AS total,
+      rank() OVER (ORDER BY t.criteria + t.bonus - t.deduction DESC, t.deduction ASC, t.criteria DESC) AS rank
+    FROM totals t
+  )
+  SELECT r.rank, ${unitRefJson('u')} AS unit, r.status, r.criteria, r.bonus, r.deduction, r.total,
+    (SELECT b->>'name' FROM jsonb_array_elements(r.bands) b WHERE r.total >= (b->>'minScore')::numeric ORDER BY (b->>'minScore')::numeric DESC LIMIT 1) AS classification,
+    ARRAY(SELECT t.name || CASE a.rank WHEN 'FIRST' THEN ' (hạng Nhất)' WHEN 'SECOND' THEN ' (hạng Nhì)' WHEN 'THIRD' THEN ' (hạng Ba)' ELSE '' END
+          FROM award a JOIN award_title t ON t.id = a.title_id
+          WHERE a.pledge_id = $1 AND a.recipient_unit_id = u.id AND a.revoked_at IS NULL ORDER BY a.decided_on, t.position) AS awards
+  FROM pledge_signatory sg JOIN unit u ON u.id = sg.unit_id LEFT JOIN ranked r ON r.unit_id = sg.unit_id
+  WHERE sg.pledge_id = $1
+  ORDER BY r.rank NULLS LAST, u.name, u.id`;

@@ -1,0 +1,390 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_PAGE_SIZE, type Page, type SortOrder } from '@danvan/contracts';
+import {
+  DomainError,
+  equals,
+  fetchPage,
+  inList,
+  inScope,
+  recordAudit,
+  SqlParams,
+  textSearch,
+  translatePgErrors,
+  type ListQuerySpec,
+  type Queryable,
+  type RequestContext,
+} from '@danvan/core';
+import { Database, inTransaction, managerOf } from '@danvan/database';
+import {
+  awardYear,
+  catalogueChoice,
+  entryKindRefusal,
+  proposalRefusals,
+  recipientRefusals,
+  type AwardTitleFacts,
+  type CatalogueChoice,
+} from './domain/award-rules.js';
+import { AWARD_RANK_LABELS, AWARD_RANKS, type AwardRank, type AwardSortField, type RecipientKind } from './domain/recognition-vocabulary.js';
+import type { AwardFilterValues } from './dto/recognition.inputs.js';
+import type { AwardView } from './dto/recognition.views.js';
+import { assertDocumentExists, refuse, visibleUnit } from './shared-checks.js';
+import { documentRefJson, pathInScope, pathWithin, rowCount, unitRefJson } from './sql-refs.js';
+
+const AWARD = 'khen thưởng';
+
+const AWARD_FROM = 'award a JOIN award_title t ON t.id = a.title_id JOIN unit ru ON ru.id = a.recipient_unit_id JOIN unit iu ON iu.id = a.issuer_unit_id';
+const AWARD_COLUMNS = `a.id, json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'kind', t.kind) AS title,
+  a.recipient_kind AS "recipientKind", ${unitRefJson('ru')} AS "recipientUnit", a.person_name AS "personName", a.person_position AS "personPosition", a.rank,
+  (SELECT ${documentRefJson('d')} FROM document d WHERE d.id = a.decision_document_id) AS "decisionDocument",
+  ${unitRefJson('iu')} AS issuer, to_char(a.decided_on, 'YYYY-MM-DD') AS "decidedOn", a.year, a.pledge_id AS "pledgeId",
+  (SELECT json_build_object('id', m.id, 'name', m.name) FROM model_practice m WHERE m.id = a.model_id) AS model,
+  a.citation, a.revoked_at IS NOT NULL AS revoked, a.revoked_at AS "revokedAt", a.revoked_by AS "revokedBy", a.revocation_reason AS "revocationReason",
+  a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt", ru.path AS "recipientPath", iu.path AS "issuerPath"`;
+
+/** The expression of award_search_trgm_idx. */
+const AWARD_SEARCH_TEXT = `danvan_normalize(coalesce(a.person_name, '') || ' ' || coalesce(a.citation, ''))`;
+
+/** Who sees an award: callers whose subtree holds its recipient or its issuer. Null: everyone. */
+function awardScope(ctx: RequestContext, params: SqlParams): string | null {
+  const recipient = pathInScope(ctx, params, 'ru.path');
+  if (recipient === null) return null;
+  return `(${recipient} OR ${pathInScope(ctx, params, 'iu.path')})`;
+}
+
+const AWARD_LIST: ListQuerySpec<AwardSortField, AwardFilterValues> = {
+  from: AWARD_FROM,
+  select: AWARD_COLUMNS,
+  sortColumns: { decidedOn: 'a.decided_on', year: 'a.year', createdAt: 'a.created_at' },
+  tieBreaker: 'a.id',
+  defaultSort: { field: 'decidedOn', order: 'desc' },
+  filters: {
+    search: textSearch(AWARD_SEARCH_TEXT),
+    year: equals('a.year'),
+    titleId: inList('a.title_id'),
+    recipientKind: inList('a.recipient_kind'),
+    recipientUnitId: equals('a.recipient_unit_id'),
+    withinUnitId: (id, params) => pathWithin(params, 'ru.path', id),
+    issuerUnitId: equals('a.issuer_unit_id'),
+    pledgeId: equals('a.pledge_id'),
+    modelId: equals('a.model_id'),
+    rank: inList('a.rank'),
+    revoked: (revoked) => (revoked ? 'a.revoked_at IS NOT NULL' : 'a.revoked_at IS NULL'),
+  },
+};
+
+const CONSTRAINT_ERRORS = {
+  award_pledge_recipient_key: () => DomainError.duplicate('proposals', 'Đơn vị đã được khen thưởng danh hiệu, hình thức này theo giao ước này.'),
+};
+
+type AwardRow = Omit<AwardView, 'rankLabel'>;
+
+function toView(row: AwardRow): AwardView {
+  return { ...row, rankLabel: row.rank ? AWARD_RANK_LABELS[row.rank] : null };
+}
+
+export interface AwardListRequest {
+  page?: number;
+  pageSize?: number;
+  sort?: { field: AwardSortField; order?: SortOrder };
+  filter?: AwardFilterValues;
+}
+
+/** One award (GraphQL `createAward`). Name the entry with `awardTitleId` (a title) or `formId` (a form). */
+export interface NewAward {
+  awardTitleId?: string | null;
+  formId?: string | null;
+  recipientKind: RecipientKind;
+  recipientUnitId: string;
+  personName?: string | null;
+  personPosition?: string | null;
+  rank?: AwardRank | null;
+  decisionDocumentId?: string | null;
+  issuerUnitId: string;
+  decidedOn: string;
+  year?: number | null;
+  pledgeId?: string | null;
+  modelId?: string | null;
+  citation?: string | null;
+}
+
+/**
+ * Awards following a pledge ranking (GraphQL `createAwards`): one decision, one
+ * entry of the catalogue, one award per proposed unit (each a signatory of the
+ * pledge), all created in one transaction or none at all.
+ */
+export interface AwardsFromProposals {
+  pledgeId: string;
+  awardTitleId?: string | null;
+  formId?: string | null;
+  issuerUnitId: string;
+  decisionDocumentId?: string | null;
+  decidedOn: string;
+  citation?: string | null;
+  proposals: Array<{ unitId: string; rank?: AwardRank | null }>;
+}
+
+interface TitleRow extends AwardTitleFacts {
+  id: string;
+}
+
+interface PledgeRow {
+  id: string;
+  year: number;
+  ownerPath: string;
+}
+
+/**
+ * Awards (khen thưởng): who received which title or form, by whose decision,
+ * for which year, pledge or model; and their revocation. The issuing unit's
+ * subtree manages them (emulation:manage); recipients and issuers read them.
+ */
+@Injectable()
+export class AwardService {
+  constructor(private readonly database: Database) {}
+
+  async get(ctx: RequestContext, id: string, lock = false): Promise<AwardView> {
+    const params = new SqlParams();
+    const where = [`a.id = ${params.add(id)}`, awardScope(ctx, params)].filter(Boolean).join(' AND ');
+    const [row] = (await managerOf(this.database, ctx).query(`SELECT ${AWARD_COLUMNS} FROM ${AWARD_FROM} WHERE ${where}${lock ? ' FOR UPDATE OF a' : ''}`, params.values)) as AwardRow[];
+    if (!row) throw DomainError.notFound(AWARD, id);
+    return toView(row);
+  }
+
+  async list(ctx: RequestContext, request: AwardListRequest): Promise<Page<AwardView>> {
+    const page = await fetchPage<AwardRow, AwardSortField, AwardFilterValues>(
+      managerOf(this.database, ctx),
+      AWARD_LIST,
+      {
+        page: request.page ?? 1,
+        pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
+        sort: request.sort ? { field: request.sort.field, order: request.sort.order ?? 'asc' } : undefined,
+        filter: request.filter,
+      },
+      (params) => awardScope(ctx, params),
+    );
+    return { ...page, items: page.items.map(toView) };
+  }
+
+  async create(ctx: RequestContext, input: NewAward): Promise<AwardView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const { choice, entry } = await this.entryOf(db, input);
+      refuse(recipientRefusals(entry, { ...input, kind: input.recipientKind }, choice.field));
+      const recipient = await visibleUnit(db, tx, input.recipientUnitId, 'recipientUnitId', 'Đơn vị được khen');
+      await visibleUnit(db, tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
+      await assertDocumentExists(db, input.decisionDocumentId, 'decisionDocumentId');
+      const pledge = input.pledgeId ? await this.pledgeOf(db, tx, input.pledgeId) : null;
+      if (input.modelId) await this.assertModelVisible(db, tx, input.modelId);
+      const id = randomUUID();
+      await translatePgErrors(
+        () =>
+          this.insert(db, {
+            id,
+            titleId: entry.id,
+            recipientKind: input.recipientKind,
+            recipientUnitId: input.recipientUnitId,
+            personName: input.recipientKind === 'INDIVIDUAL' ? (input.personName ?? null) : null,
+            personPosition: input.recipientKind === 'INDIVIDUAL' ? (input.personPosition ?? null) : null,
+            rank: input.rank ?? null,
+            decisionDocumentId: input.decisionDocumentId ?? null,
+            issuerUnitId: input.issuerUnitId,
+            decidedOn: input.decidedOn,
+            year: awardYear(input.year, pledge?.year ?? null, input.decidedOn),
+            pledgeId: input.pledgeId ?? null,
+            modelId: input.modelId ?? null,
+            citation: input.citation ?? null,
+          }),
+        { award_pledge_recipient_key: () => DomainError.duplicate('recipientUnitId', 'Đơn vị đã được khen thưởng danh hiệu, hình thức này theo giao ước này.') },
+      );
+      const created = await this.get(tx, id);
+      await this.audit(db, tx, 'create', null, created, recipient.path);
+      return created;
+    });
+  }
+
+  /**
+   * Creates the awards of a pledge ranking in ONE transaction: every proposal is
+   * checked first (a signatory of the pledge, in the caller's scope, not yet
+   * awarded this entry, a rank only for a ranked entry), and one bad proposal
+   * creates nothing. Joins the caller's transaction when there is one, so the
+   * ranking that calls it commits or rolls back with its awards.
+   */
+  async createFromProposals(ctx: RequestContext, input: AwardsFromProposals): Promise<AwardView[]> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const { choice, entry } = await this.entryOf(db, input);
+      const pledge = await this.pledgeOf(db, tx, input.pledgeId, true);
+      if (!inScope(tx.caller, pledge.ownerPath)) {
+        throw new DomainError('FORBIDDEN', 'Giao ước này do đơn vị khác quản lý: chỉ đơn vị quản lý khối được đề nghị khen thưởng theo giao ước.');
+      }
+      const unitIds = input.proposals.map((p) => p.unitId);
+      const signatories = (await db.query(`SELECT unit_id AS id FROM pledge_signatory WHERE pledge_id = $1`, [pledge.id])) as Array<{ id: string }>;
+      refuse(proposalRefusals(entry, choice.field, input.proposals, new Set(signatories.map((s) => s.id))));
+      refuse(await this.proposalUnitRefusals(db, tx, unitIds, entry.id, pledge.id));
+      await visibleUnit(db, tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
+      await assertDocumentExists(db, input.decisionDocumentId, 'decisionDocumentId');
+      const ids: string[] = [];
+      for (const proposal of input.proposals) {
+        const id = randomUUID();
+        ids.push(id);
+        await translatePgErrors(
+          () =>
+            this.insert(db, {
+              id,
+              titleId: entry.id,
+              recipientKind: 'COLLECTIVE',
+              recipientUnitId: proposal.unitId,
+              personName: null,
+              personPosition: null,
+              rank: proposal.rank ?? null,
+              decisionDocumentId: input.decisionDocumentId ?? null,
+              issuerUnitId: input.issuerUnitId,
+              decidedOn: input.decidedOn,
+              year: pledge.year,
+              pledgeId: pledge.id,
+              modelId: null,
+              citation: input.citation ?? null,
+            }),
+          CONSTRAINT_ERRORS,
+        );
+      }
+      const created = await this.byIds(tx, ids);
+      for (const award of created) await this.audit(db, tx, 'create', null, award, award.recipientPath);
+      return created;
+    });
+  }
+
+  /** Revokes an award (e.g. obtained by fraud): it stays listed, marked revoked, with who, when and why. */
+  async revoke(ctx: RequestContext, id: string, expectedVersion: number, reason: string): Promise<AwardView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const current = await this.get(tx, id, true);
+      if (!inScope(tx.caller, current.issuerPath)) {
+        throw new DomainError('FORBIDDEN', 'Chỉ đơn vị đã khen thưởng (hoặc cấp trên của đơn vị đó) được thu hồi khen thưởng.');
+      }
+      if (current.version !== expectedVersion) throw DomainError.versionConflict(AWARD, expectedVersion, current.version);
+      if (current.revoked) throw DomainError.rule('id', 'revoked', 'Khen thưởng này đã bị thu hồi.');
+      const trimmed = reason.normalize('NFC').trim();
+      if (!trimmed) throw DomainError.validation([{ field: 'reason', code: 'isNotEmpty', message: 'Hãy ghi lý do thu hồi.' }]);
+      const result = (await db.query(
+        `UPDATE award SET revoked_at = now(), revoked_by = $3, revocation_reason = $4, version = version + 1, updated_at = now()
+         WHERE id = $1 AND version = $2 AND revoked_at IS NULL RETURNING id`,
+        [id, expectedVersion, tx.caller.label, trimmed],
+      )) as unknown[];
+      if (rowCount(result) !== 1) throw DomainError.versionConflict(AWARD, expectedVersion);
+      const revoked = await this.get(tx, id);
+      await this.audit(db, tx, 'revoke', current, revoked, revoked.recipientPath);
+      return revoked;
+    });
+  }
+
+  /** Awards by id, in the caller's scope, ordered by rank then recipient name. */
+  async byIds(ctx: RequestContext, ids: readonly string[]): Promise<AwardView[]> {
+    if (!ids.length) return [];
+    const params = new SqlParams();
+    const where = [`a.id = ANY(${params.add(ids)})`, awardScope(ctx, params)].filter(Boolean).join(' AND ');
+    const rows = (await managerOf(this.database, ctx).query(
+      `SELECT ${AWARD_COLUMNS} FROM ${AWARD_FROM} WHERE ${where} ORDER BY array_position(${params.add([...AWARD_RANKS])}::text[], a.rank::text) NULLS LAST, ru.name, a.id`,
+      params.values,
+    )) as AwardRow[];
+    return rows.map(toView);
+  }
+
+  /** The catalogue entry an input names, of the kind its field expects. */
+  private async entryOf(db: Queryable, input: { awardTitleId?: string | null; formId?: string | null }): Promise<{ choice: Extract<CatalogueChoice, { ok: true }>; entry: TitleRow }> {
+    const choice = catalogueChoice(input);
+    if (!choice.ok) throw DomainError.validation([choice.error]);
+    const [entry] = (await db.query(`SELECT id, name, kind, recipients, ranked, active FROM award_title WHERE id = $1`, [choice.id])) as TitleRow[];
+    if (!entry) throw DomainError.rule(choice.field, 'notFound', 'Không tìm thấy danh hiệu, hình thức khen thưởng trong danh mục.');
+    refuse([entryKindRefusal(choice, entry)]);
+    return { choice, entry };
+  }
+
+  /** The pledge, if the caller sees it as its bloc's managing unit (or above); its year is the awards' year. */
+  private async pledgeOf(db: Queryable, ctx: RequestContext, pledgeId: string, lock = false): Promise<PledgeRow> {
+    const params = new SqlParams();
+    const where = [`p.id = ${params.add(pledgeId)}`, pathInScope(ctx, params, 'ou.path')].filter(Boolean).join(' AND ');
+    const [row] = (await db.query(
+      `SELECT p.id, b.year, ou.path AS "ownerPath" FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id WHERE ${where}${lock ? ' FOR SHARE OF p' : ''}`,
+      params.values,
+    )) as PledgeRow[];
+    if (!row) throw DomainError.rule('pledgeId', 'notFound', 'Giao ước thi đua không tồn tại hoặc không do đơn vị trong phạm vi của bạn quản lý.');
+    return row;
+  }
+
+  private async assertModelVisible(db: Queryable, ctx: RequestContext, modelId: string): Promise<void> {
+    const params = new SqlParams();
+    const where = [`m.id = ${params.add(modelId)}`, pathInScope(ctx, params, 'ou.path')].filter(Boolean).join(' AND ');
+    const rows = (await db.query(`SELECT 1 FROM model_practice m JOIN unit ou ON ou.id = m.owner_unit_id WHERE ${where}`, params.values)) as unknown[];
+    if (!rows.length) throw DomainError.rule('modelId', 'notFound', 'Mô hình không tồn tại hoặc nằm ngoài phạm vi của bạn.');
+  }
+
+  /** Proposed units outside the caller's scope, or already awarded this entry under this pledge. */
+  private async proposalUnitRefusals(db: Queryable, ctx: RequestContext, unitIds: string[], titleId: string, pledgeId: string) {
+    const params = new SqlParams();
+    const visible = pathInScope(ctx, params, 'u.path') ?? 'TRUE';
+    const rows = (await db.query(
+      `SELECT u.id, ${visible} AS visible,
+              EXISTS (SELECT 1 FROM award a WHERE a.pledge_id = ${params.add(pledgeId)} AND a.title_id = ${params.add(titleId)}
+                        AND a.recipient_unit_id = u.id AND a.recipient_kind = 'COLLECTIVE' AND a.revoked_at IS NULL) AS awarded
+       FROM unit u WHERE u.id = ANY(${params.add(unitIds)})`,
+      params.values,
+    )) as Array<{ id: string; visible: boolean; awarded: boolean }>;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return unitIds.flatMap((unitId, index) => {
+      const row = byId.get(unitId);
+      const field = `proposals.${index}.unitId`;
+      if (!row?.visible) return [{ field, code: 'notFound', message: 'Đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn.' }];
+      if (row.awarded) return [{ field, code: 'alreadyAwarded', message: 'Đơn vị đã được khen thưởng danh hiệu, hình thức này theo giao ước này.' }];
+      return [];
+    });
+  }
+
+  private async insert(
+    db: Queryable,
+    a: {
+      id: string;
+      titleId: string;
+      recipientKind: RecipientKind;
+      recipientUnitId: string;
+      personName: string | null;
+      personPosition: string | null;
+      rank: AwardRank | null;
+      decisionDocumentId: string | null;
+      issuerUnitId: string;
+      decidedOn: string;
+      year: number;
+      pledgeId: string | null;
+      modelId: string | null;
+      citation: string | null;
+    },
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO award (id, title_id, recipient_kind, recipient_unit_id, person_name, person_position, rank, decision_document_id, issuer_unit_id, decided_on, year, pledge_id, model_id, citation)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [a.id, a.titleId, a.recipientKind, a.recipientUnitId, a.personName, a.personPosition, a.rank, a.decisionDocumentId, a.issuerUnitId, a.decidedOn, a.year, a.pledgeId, a.modelId, a.citation],
+    );
+  }
+
+  private async audit(db: Queryable, tx: RequestContext, action: string, before: AwardView | null, after: AwardView, scopePath: string): Promise<void> {
+    const fields = (a: AwardView) => ({
+      title: a.title.code,
+      recipientKind: a.recipientKind,
+      recipientUnitId: a.recipientUnit.id,
+      personName: a.personName,
+      personPosition: a.personPosition,
+      rank: a.rank,
+      decisionDocument: a.decisionDocument?.number ?? null,
+      issuerUnitId: a.issuer.id,
+      decidedOn: a.decidedOn,
+      year: a.year,
+      pledgeId: a.pledgeId,
+      modelId: a.model?.id ?? null,
+      citation: a.citation,
+      revoked: a.revoked,
+      revocationReason: a.revocationReason,
+    });
+    await recordAudit(db, tx, { entity: 'award', entityId: after.id, action, scopePath, before: before && fields(before), after: fields(after) });
+  }
+}

@@ -1,0 +1,41 @@
+import { registerEnumType } from '@nestjs/graphql';
+import {
+  AWARD_ENTRY_KINDS,
+  AWARD_RANKS,
+  AWARD_SORT_FIELDS,
+  AWARD_TITLE_RECIPIENTS,
+  MODEL_FIELDS,
+  MODEL_RECOGNITIONS,
+  MODEL_SORT_FIELDS,
+  RECIPIENT_KINDS,
+  type AwardSortField,
+  type ModelSortField,
+} from '../domain/recognition-vocabulary.js';
+
+function enumObject<T extends string>(values: readonly T[]): Record<T, T> {
+  return Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+}
+
+/** GraphQL sort fields are UPPER_SNAKE names of the REST sort fields (firstYear → FIRST_YEAR). */
+function sortEnum<T extends string>(fields: readonly T[]): Record<string, T> {
+  return Object.fromEntries(fields.map((field) => [field.replace(/([A-Z])/g, '_$1').toUpperCase(), field])) as Record<string, T>;
+}
+
+/** GraphQL enums of recognition; values are the strings REST and the database use. */
+export const AwardEntryKindEnum = enumObject(AWARD_ENTRY_KINDS);
+export const RecipientKindEnum = enumObject(RECIPIENT_KINDS);
+export const AwardTitleRecipientsEnum = enumObject(AWARD_TITLE_RECIPIENTS);
+export const AwardRankEnum = enumObject(AWARD_RANKS);
+export const ModelFieldEnum = enumObject(MODEL_FIELDS);
+export const ModelRecognitionEnum = enumObject(MODEL_RECOGNITIONS);
+export const ModelSortFieldEnum = sortEnum<ModelSortField>(MODEL_SORT_FIELDS);
+export const AwardSortFieldEnum = sortEnum<AwardSortField>(AWARD_SORT_FIELDS);
+
+registerEnumType(AwardEntryKindEnum, { name: 'AwardEntryKind', description: 'Danh hiệu thi đua (TITLE) hoặc hình thức khen thưởng (FORM).' });
+registerEnumType(RecipientKindEnum, { name: 'RecipientKind', description: 'Tập thể (một đơn vị) hoặc cá nhân (người có tên, chức vụ, đơn vị).' });
+registerEnumType(AwardTitleRecipientsEnum, { name: 'AwardTitleRecipients', description: 'Dành cho tập thể, cá nhân hoặc cả hai.' });
+registerEnumType(AwardRankEnum, { name: 'AwardRank', description: 'Hạng: nhất, nhì, ba (cờ thi đua).' });
+registerEnumType(ModelFieldEnum, { name: 'ModelField', description: 'Lĩnh vực: kinh tế, văn hóa - xã hội, quốc phòng - an ninh, xây dựng hệ thống chính trị.' });
+registerEnumType(ModelRecognitionEnum, { name: 'ModelRecognition', description: 'Mức công nhận: đăng ký → tiêu biểu → tiêu biểu xuất sắc.' });
+registerEnumType(ModelSortFieldEnum, { name: 'ModelSortField' });
+registerEnumType(AwardSortFieldEnum, { name: 'AwardSortField' });

@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_PAGE_SIZE, type Page, type SortOrder, type UnitLevel } from '@danvan/contracts';
+import { DomainError, equals, fetchPage, inList, recordAudit, SqlParams, textSearch, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
+import { Database, inTransaction, managerOf } from '@danvan/database';
+import { assembleModelCounts, holderRefusal, recognitionChangeRefusals, yearsRefusal, type ModelCountRow } from './domain/model-rules.js';
+import { MODEL_FIELD_LABELS, MODEL_RECOGNITION_LABELS, MODEL_RECOGNITIONS, type ModelSortField } from './domain/recognition-vocabulary.js';
+import type { CreateModelInput, ModelFilterValues, ModelResultInput, ModelEvidenceInput, RecogniseModelInput, UpdateModelInput } from './dto/recognition.inputs.js';
+import type { ModelCountsView, ModelRecognitionChangeView, ModelView, RecognitionUnitRef } from './dto/recognition.views.js';
+import { assertDocumentExists, refuse, visibleUnit } from './shared-checks.js';
+import { allOf, documentRefJson, pathInScope, pathWithin, rowCount, unitRefJson } from './sql-refs.js';
+
+const MODEL = 'mô hình';
+
+/** Most rows one Excel export may hold; beyond, narrow the filters. */
+export const MAX_MODEL_EXPORT_ROWS = 10_000;
+
+const MODEL_FROM = 'model_practice m JOIN unit ou ON ou.id = m.owner_unit_id';
+const MODEL_COLUMNS = `m.id, m.name, ${unitRefJson('ou')} AS owner, ou.path AS "ownerPath", m.holder_kind AS "holderKind", m.person_name AS "personName",
+  m.field, m.level, m.first_year AS "firstYear", m.last_year AS "lastYear", m.recognition, to_char(m.recognised_on, 'YYYY-MM-DD') AS "recognisedOn",
+  (SELECT ${documentRefJson('d')} FROM document d WHERE d.id = m.recognition_document_id) AS "recognitionDocument",
+  m.description, m.results, m.evidence,
+  COALESCE((SELECT json_agg(json_build_object('from', r.from_recognition, 'to', r.to_recognition, 'recognisedOn', to_char(r.recognised_on, 'YYYY-MM-DD'),
+      'document', (SELECT ${documentRefJson('rd')} FROM document rd WHERE rd.id = r.document_id), 'note', r.note, 'recordedBy', r.recorded_by, 'recordedAt', r.created_at)
+    ORDER BY r.recognised_on, r.seq) FROM model_recognition r WHERE r.model_id = m.id), '[]'::json) AS "recognitionHistory",
+  COALESCE((SELECT json_agg(json_build_object('id', a.id, 'titleName', t.name, 'rank', a.rank, 'year', a.year, 'decidedOn', to_char(a.decided_on, 'YYYY-MM-DD'), 'revoked', a.revoked_at IS NOT NULL)
+    ORDER BY a.decided_on, a.id) FROM award a JOIN award_title t ON t.id = a.title_id WHERE a.model_id = m.id), '[]'::json) AS awards,
+  m.version, m.created_at AS "createdAt", m.updated_at AS "updatedAt"`;
+
+/** The expression of model_practice_search_trgm_idx. */
+const MODEL_SEARCH_TEXT = `danvan_normalize(m.name || ' ' || coalesce(m.person_name, ''))`;
+
+/** Models running during a year: first year on or before it, last year (if any) on or after it. */
+const activeIn = (yearParam: string) => `m.first_year <= ${yearParam} AND (m.last_year IS NULL OR m.last_year >= ${yearParam})`;
+
+const MODEL_LIST: ListQuerySpec<ModelSortField, ModelFilterValues> = {
+  from: MODEL_FROM,
+  select: MODEL_COLUMNS,
+  sortColumns: {
+    name: 'm.name',
+    firstYear: 'm.first_year',
+    recognition: `array_position(ARRAY[${MODEL_RECOGNITIONS.map((r) => `'${r}'`).join(', ')}]::text[], m.recognition::text)`,
+    createdAt: 'm.created_at',
+    updatedAt: 'm.updated_at',
+  },
+  tieBreaker: 'm.id',
+  defaultSort: { field: 'name', order: 'asc' },
+  filters: {
+    search: textSearch(MODEL_SEARCH_TEXT),
+    withinUnitId: (id, params) => pathWithin(params, 'ou.path', id),
+    ownerUnitId: equals('m.owner_unit_id'),
+    year: (year, params) => activeIn(`${params.add(year)}::int`),
+    field: inList('m.field'),
+    level: inList('m.level'),
+    recognition: inList('m.recognition'),
+    holderKind: inList('m.holder_kind'),
+    ids: inList('m.id'),
+  },
+};
+
+type ModelRow = Omit<ModelView, 'fieldLabel' | 'recognitionLabel' | 'recognitionHistory'> & {
+  recognitionHistory: Array<Omit<ModelRecognitionChangeView, 'recordedAt'> & { recordedAt: string }>;
+};
+
+function toView(row: ModelRow): ModelView {
+  return {
+    ...row,
+    fieldLabel: MODEL_FIELD_LABELS[row.field],
+    recognitionLabel: MODEL_RECOGNITION_LABELS[row.recognition],
+    recognitionHistory: row.recognitionHistory.map((h) => ({ ...h, recordedAt: new Date(h.recordedAt) })),
+  };
+}
+
+/** Plain JSON of the results and evidence (class instances → stored objects). */
+const resultsJson = (results: ModelResultInput[]) => JSON.stringify(results.map((r) => ({ indicator: r.indicator, value: r.value, unit: r.unit ?? null })));
+const evidenceJson = (evidence: ModelEvidenceInput[]) => JSON.stringify(evidence.map((e) => ({ description: e.description, url: e.url ?? null })));
+
+export interface ModelListRequest {
+  page?: number;
+  pageSize?: number;
+  sort?: { field: ModelSortField; order?: SortOrder };
+  filter?: ModelFilterValues;
+}
+
+/**
+ * The register of "Dân vận khéo" model practices: units register and edit
+ * their own models (emulation:submit, within their subtree); the secretariat
+ * records recognition (emulation:manage); reporting counts them by level,
+ * field and recognition in SQL.
+ */
+@Injectable()
+export class ModelService {
+  constructor(private readonly database: Database) {}
+
+  async get(ctx: RequestContext, id: string, lock = false): Promise<ModelView> {
+    const params = new SqlParams();
+    const where = allOf(`m.id = ${params.add(id)}`, pathInScope(ctx, params, 'ou.path'));
+    const [row] = (await managerOf(this.database, ctx).query(`SELECT ${MODEL_COLUMNS} FROM ${MODEL_FROM} WHERE ${where}${lock ? ' FOR UPDATE OF m' : ''}`, params.values)) as ModelRow[];
+    if (!row) throw DomainError.notFound(MODEL, id);
+    return toView(row);
+  }
+
+  async list(ctx: RequestContext, request: ModelListRequest): Promise<Page<ModelView>> {
+    const page = await fetchPage<ModelRow, ModelSortField, ModelFilterValues>(
+      managerOf(this.database, ctx),
+      MODEL_LIST,
+      {
+        page: request.page ?? 1,
+        pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
+        sort: request.sort ? { field: request.sort.field, order: request.sort.order ?? 'asc' } : undefined,
+        filter: request.filter,
+      },
+      (params) => pathInScope(ctx, params, 'ou.path'),
+    );
+    return { ...page, items: page.items.map(toView) };
+  }
+
+  /** Every model matching the list's filters, for the Excel export (more than MAX_MODEL_EXPORT_ROWS is refused). */
+  async exportRows(ctx: RequestContext, request: Omit<ModelListRequest, 'page' | 'pageSize'>): Promise<ModelView[]> {
+    const page = await this.list(ctx, { ...request, page: 1, pageSize: MAX_MODEL_EXPORT_ROWS });
+    if (page.totalItems > MAX_MODEL_EXPORT_ROWS) {
+      throw new DomainError(
+        'RULE_VIOLATION',
+        `Có ${page.totalItems} mô hình khớp điều kiện, vượt quá ${MAX_MODEL_EXPORT_ROWS} dòng một lần xuất. Hãy lọc bớt rồi xuất lại.`,
+      );
+    }
+    return page.items;
+  }
+
+  /** A unit in the caller's scope, as models name it (404 otherwise). */
+  async unitRef(ctx: RequestContext, unitId: string): Promise<RecognitionUnitRef & { path: string }> {
+    const params = new SqlParams();
+    const where = allOf(`u.id = ${params.add(unitId)}`, pathInScope(ctx, params, 'u.path'));
+    const [row] = (await managerOf(this.database, ctx).query(`SELECT u.id, u.name, u.short_name AS "shortName", u.level, u.path FROM unit u WHERE ${where}`, params.values)) as Array<
+      RecognitionUnitRef & { path: string }
+    >;
+    if (!row) throw DomainError.notFound('đơn vị', unitId);
+    return row;
+  }
+
+  async create(ctx: RequestContext, input: CreateModelInput): Promise<ModelView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const ownerUnitId = input.ownerUnitId ?? tx.caller.unitId;
+      if (!ownerUnitId) throw DomainError.rule('ownerUnitId', 'required', 'Hãy chọn đơn vị quản lý mô hình.');
+      const owner = await visibleUnit(db, tx, ownerUnitId, 'ownerUnitId', 'Đơn vị quản lý mô hình');
+      refuse([holderRefusal(input.holderKind, input.personName), yearsRefusal(input.firstYear, input.lastYear)]);
+      const id = randomUUID();
+      await db.query(
+        `INSERT INTO model_practice (id, name, owner_unit_id, holder_kind, person_name, field, level, first_year, last_year, description, results, evidence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb)`,
+        [
+          id,
+          input.name,
+          ownerUnitId,
+          input.holderKind,
+          input.holderKind === 'INDIVIDUAL' ? (input.personName ?? null) : null,
+          input.field,
+          input.level ?? owner.level,
+          input.firstYear,
+          input.lastYear ?? null,
+          input.description ?? null,
+          resultsJson(input.results ?? []),
+          evidenceJson(input.evidence ?? []),
+        ],
+      );
+      const created = await this.get(tx, id);
+      await this.audit(db, tx, 'create', null, created);
+      return created;
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateModelInput): Promise<ModelView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const current = await this.get(tx, id, true);
+      if (current.version !== expectedVersion) throw DomainError.versionConflict(MODEL, expectedVersion, current.version);
+      const ownerChanged = input.ownerUnitId !== undefined && input.ownerUnitId !== current.owner.id;
+      const owner = ownerChanged ? await visibleUnit(db, tx, input.ownerUnitId as string, 'ownerUnitId', 'Đơn vị quản lý mô hình') : null;
+      let level: UnitLevel = current.level;
+      if (input.level) level = input.level;
+      else if (input.level === null) level = owner?.level ?? current.owner.level;
+      else if (owner) level = owner.level;
+      const holderKind = input.holderKind ?? current.holderKind;
+      // Switching to a collective drops the person's name unless one is sent (which is then refused).
+      const personName = input.personName !== undefined ? input.personName : holderKind === 'COLLECTIVE' ? null : current.personName;
+      const firstYear = input.firstYear ?? current.firstYear;
+      const lastYear = input.lastYear === undefined ? current.lastYear : input.lastYear;
+      refuse([holderRefusal(holderKind, personName), yearsRefusal(firstYear, lastYear)]);
+      const result = (await db.query(
+        `UPDATE model_practice SET name = $3, owner_unit_id = $4, holder_kind = $5, person_name = $6, field = $7, level = $8, first_year = $9, last_year = $10,
+           description = $11, results = $12::jsonb, evidence = $13::jsonb, version = version + 1, updated_at = now()
+         WHERE id = $1 AND version = $2 RETURNING id`,
+        [
+          id,
+          expectedVersion,
+          input.name ?? current.name,
+          owner ? input.ownerUnitId : current.owner.id,
+          holderKind,
+          personName ?? null,
+          input.field ?? current.field,
+          level,
+          firstYear,
+          lastYear ?? null,
+          input.description === undefined ? current.description : input.description,
+          input.results ? resultsJson(input.results) : JSON.stringify(current.results),
+          input.evidence ? evidenceJson(input.evidence) : JSON.stringify(current.evidence),
+        ],
+      )) as unknown[];
+      if (rowCount(result) !== 1) throw DomainError.versionConflict(MODEL, expectedVersion);
+      const updated = await this.get(tx, id);
+      await this.audit(db, tx, 'update', current, updated);
+      return updated;
+    });
+  }
+
+  /** Records a change of recognition (with its date and, optionally, the deciding document) and makes it current. */
+  async recognise(ctx: RequestContext, id: string, expectedVersion: number, input: RecogniseModelInput): Promise<ModelView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const current = await this.get(tx, id, true);
+      if (current.version !== expectedVersion) throw DomainError.versionConflict(MODEL, expectedVersion, current.version);
+      const last = current.recognitionHistory.at(-1)?.recognisedOn ?? null;
+      refuse(recognitionChangeRefusals({ current: current.recognition, firstYear: current.firstYear, lastRecognisedOn: last }, { to: input.recognition, recognisedOn: input.recognisedOn, note: input.note }));
+      await assertDocumentExists(db, input.documentId, 'documentId');
+      await db.query(
+        `INSERT INTO model_recognition (model_id, from_recognition, to_recognition, recognised_on, document_id, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, current.recognition, input.recognition, input.recognisedOn, input.documentId ?? null, input.note ?? null, tx.caller.label],
+      );
+      const result = (await db.query(
+        `UPDATE model_practice SET recognition = $3, recognised_on = $4, recognition_document_id = $5, version = version + 1, updated_at = now()
+         WHERE id = $1 AND version = $2 RETURNING id`,
+        [id, expectedVersion, input.recognition, input.recognisedOn, input.documentId ?? null],
+      )) as unknown[];
+      if (rowCount(result) !== 1) throw DomainError.versionConflict(MODEL, expectedVersion);
+      const updated = await this.get(tx, id);
+      await this.audit(db, tx, 'recognise', current, updated);
+      return updated;
+    });
+  }
+
+  /**
+   * Models running in `year` in the subtree of `withinUnitId` (default: the
+   * caller's whole scope), counted in one SQL statement with GROUPING SETS: in
+   * all, by level, by field and by recognition, and level × recognition, field ×
+   * recognition. A model counts with the recognition it had at the end of the
+   * year (its latest change dated on or before 31/12), so a year's figures do
+   * not move when models are recognised later.
+   */
+  async counts(ctx: RequestContext, year: number, withinUnitId?: string | null): Promise<ModelCountsView> {
+    const within = withinUnitId ? await this.unitRef(ctx, withinUnitId) : null;
+    const params = new SqlParams();
+    const y = `${params.add(year)}::int`;
+    let subtree: string | null = null;
+    if (within) {
+      const p = params.add(within.path);
+      subtree = `ou.path >= ${p} AND ou.path < ${p} || '~'`;
+    }
+    const where = allOf(activeIn(y), pathInScope(ctx, params, 'ou.path'), subtree);
+    const rows = (await managerOf(this.database, ctx).query(
+      `WITH counted AS (
+         SELECT m.level, m.field,
+                COALESCE((SELECT r.to_recognition FROM model_recognition r
+                          WHERE r.model_id = m.id AND r.recognised_on <= make_date(${y}, 12, 31)
+                          ORDER BY r.recognised_on DESC, r.seq DESC LIMIT 1), 'REGISTERED') AS recognition
+         FROM ${MODEL_FROM} WHERE ${where}
+       )
+       SELECT level, field, recognition,
+              GROUPING(level) AS "groupedLevel", GROUPING(field) AS "groupedField", GROUPING(recognition) AS "groupedRecognition",
+              count(*)::int AS count
+       FROM counted
+       GROUP BY GROUPING SETS ((), (level), (field), (recognition), (level, recognition), (field, recognition))`,
+      params.values,
+    )) as ModelCountRow[];
+    const counts = assembleModelCounts(year, rows);
+    return { ...counts, withinUnit: within && { id: within.id, name: within.name, shortName: within.shortName, level: within.level } };
+  }
+
+  private async audit(db: Queryable, tx: RequestContext, action: string, before: ModelView | null, after: ModelView): Promise<void> {
+    const fields = (m: ModelView) => ({
+      name: m.name,
+      ownerUnitId: m.owner.id,
+      holderKind: m.holderKind,
+      personName: m.personName,
+      field: m.field,
+      level: m.level,
+      firstYear: m.firstYear,
+      lastYear: m.lastYear,
+      recognition: m.recognition,
+      recognisedOn: m.recognisedOn,
+      recognitionDocument: m.recognitionDocument?.number ?? null,
+      description: m.description,
+      results: m.results,
+      evidence: m.evidence,
+    });
+    await recordAudit(db, tx, { entity: 'model-practice', entityId: after.id, action, scopePath: after.ownerPath, before: before && fields(before), after: fields(after) });
+  }
+}

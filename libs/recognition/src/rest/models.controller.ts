@@ -1,0 +1,112 @@
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Page } from '@danvan/contracts';
+import { Ctx, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, RequirePermission, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE } from '@danvan/core';
+import type { ModelSortField } from '../domain/recognition-vocabulary.js';
+import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } from '../dto/recognition.inputs.js';
+import { ModelList, ModelView } from '../dto/recognition.views.js';
+import { ModelService, type ModelListRequest } from '../model.service.js';
+import { describeModelFilters, renderModelsWorkbook } from './models-export.js';
+
+export type ModelDto = Omit<ModelView, 'ownerPath'>;
+
+/** REST shape of a model: without internal fields. */
+export function toModelDto(model: ModelView): ModelDto {
+  const { ownerPath: _ownerPath, ...rest } = model;
+  return rest;
+}
+
+function listRequestOf(query: ModelListQuery | ModelExportQuery): ModelListRequest {
+  const sort = query.sort
+    ? { field: query.sort.replace(/^-/, '') as ModelSortField, order: query.sort.startsWith('-') ? ('desc' as const) : ('asc' as const) }
+    : undefined;
+  return {
+    page: 'page' in query ? query.page : undefined,
+    pageSize: 'pageSize' in query ? query.pageSize : undefined,
+    sort,
+    filter: {
+      search: query.q,
+      withinUnitId: query.withinUnitId,
+      ownerUnitId: query.ownerUnitId,
+      year: query.year,
+      field: query.field,
+      level: query.level,
+      recognition: query.recognition,
+      holderKind: query.holderKind,
+    },
+  };
+}
+
+/** "Dân vận khéo" models for organisations' systems: /api/v1/models. */
+@ApiTags('models')
+@ApiBearerAuth()
+@RequirePermission('emulation:read')
+@Controller('api/v1/models')
+export class ModelsController {
+  constructor(private readonly models: ModelService) {}
+
+  @Get()
+  @ApiOperation({ summary: '"Dân vận khéo" models of the caller’s subtree (paginated; filters year, field, level, recognition, holderKind, withinUnitId; diacritics-insensitive search)' })
+  @ApiOkResponse({ type: ModelList })
+  async list(@Ctx() ctx: RequestContext, @Query() query: ModelListQuery): Promise<Page<ModelDto>> {
+    const page = await this.models.list(ctx, listRequestOf(query));
+    return { ...page, items: page.items.map(toModelDto) };
+  }
+
+  @Get('export.xlsx')
+  @ApiOperation({ summary: 'The model register as a printable Excel workbook (same filters and sort as the list; at most 10,000 rows, 422 beyond)' })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOkResponse({ description: 'An .xlsx file with Vietnamese headers', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  async exportXlsx(@Ctx() ctx: RequestContext, @Query() query: ModelExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const request = listRequestOf(query);
+    const within = query.withinUnitId ? await this.models.unitRef(ctx, query.withinUnitId) : null;
+    const models = await this.models.exportRows(ctx, request);
+    const now = new Date();
+    const workbook = await renderModelsWorkbook(models, describeModelFilters(request.filter ?? {}, within), now);
+    void reply
+      .header('content-type', XLSX_CONTENT_TYPE)
+      .header('content-disposition', `attachment; filename="mo-hinh-dan-van-kheo-${isoDateInVietnam(now)}.xlsx"`);
+    return workbook;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One model; the ETag header carries its version' })
+  @ApiOkResponse({ type: ModelView })
+  @ApiNotFoundResponse({ description: 'No such model, or outside the caller’s subtree' })
+  async get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ModelDto> {
+    const model = await this.models.get(ctx, id);
+    void reply.header('ETag', etagOf(model.version));
+    return toModelDto(model);
+  }
+
+  @Post()
+  @RequirePermission('emulation:submit')
+  @ApiOperation({ summary: 'Register a model of the caller’s unit (or of a unit in its subtree); it starts as REGISTERED' })
+  @ApiBody({ type: CreateModelInput })
+  @ApiCreatedResponse({ type: ModelView })
+  async create(@Ctx() ctx: RequestContext, @Body() input: CreateModelInput, @Res({ passthrough: true }) reply: FastifyReply): Promise<ModelDto> {
+    const model = await this.models.create(ctx, input);
+    void reply.status(201).header('Location', `/api/v1/models/${model.id}`).header('ETag', etagOf(model.version));
+    return toModelDto(model);
+  }
+
+  @Patch(':id')
+  @RequirePermission('emulation:submit')
+  @ApiOperation({ summary: 'Change a model (not its recognition); If-Match with the ETag you read is required (412 when stale)' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version being changed, e.g. "3"' })
+  @ApiBody({ type: UpdateModelInput })
+  @ApiOkResponse({ type: ModelView })
+  async update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() input: UpdateModelInput,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ModelDto> {
+    const version = versionFromIfMatch(ifMatch, true) as number;
+    const model = await withIfMatch(() => this.models.update(ctx, id, version, input));
+    void reply.header('ETag', etagOf(model.version));
+    return toModelDto(model);
+  }
+}
