@@ -96,6 +96,17 @@ describe('documents over REST', () => {
   });
 });
 
+describe('units referred to by documents', () => {
+  it('a unit that owns a document cannot be deleted: 409 that suggests ending it instead', async () => {
+    const owner = await server.factory.unit({ name: 'Ban Dân vận thử xóa', adminAreaCode: '99' });
+    expect((await server.rest('POST', '/api/v1/documents', { number: '9-TB/BDVTU', issuedOn: '2024-02-01', title: 'Thông báo', ownerUnitId: owner.id })).status).toBe(201);
+    const refused = await server.rest<ProblemDetails>('DELETE', `/api/v1/units/${owner.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/hãy kết thúc đơn vị/);
+    expect((await server.rest('GET', `/api/v1/units/${owner.id}`)).status).toBe(200);
+  });
+});
+
 describe('documents over GraphQL', () => {
   it('creates, lists, updates with expectedVersion (CONFLICT when stale) and reports bad numbers on the field', async () => {
     const created = await binhPhuocSecretariat.graphql<{ createDocument: { id: string; form: string; issuers: string[]; typeName: string } }>(

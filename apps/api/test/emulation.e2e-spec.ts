@@ -235,6 +235,10 @@ describe('registrations over REST (a member organisation’s system)', () => {
     expect((progress.body as unknown as { notSubmitted: unknown[] }).notSubmitted).toHaveLength(3);
     const early = await gqlError(secretariat, `mutation($id: ID!, $v: Int!) { advancePledge(id: $id, expectedVersion: $v, to: SCORING_OPEN) { id } }`, { id: pledgeId, v: await pledgeVersion() });
     expect(early.message).toMatch(/1\/3 đơn vị chưa đăng ký/);
+    // The plan the pledge cites cannot be deleted from the register.
+    const citedDelete = await server.rest<ProblemDetails>('DELETE', `/api/v1/documents/${planId}`);
+    expect(citedDelete.status).toBe(409);
+    expect(citedDelete.body.code).toBe('STILL_REFERENCED');
     const events = await server.rest<{ items: Array<{ entity: string; action: string }> }>('GET', `/api/v1/audit-events?entityId=${pledgeId}`);
     expect(events.body.items.map((e) => e.action).reverse()).toEqual(['create', 'sign', 'set-criteria', 'advance']);
   });

@@ -196,7 +196,16 @@ export class UnitService {
       }
       await translatePgErrors(async () => {
         if (!(await this.units.deleteIfVersion(tx, id, expectedVersion))) throw DomainError.versionConflict(UNIT, expectedVersion ?? 0);
-      }, CONSTRAINT_ERRORS);
+      }, CONSTRAINT_ERRORS).catch((error: unknown) => {
+        // Records of other capabilities (documents, blocs, pledges, awards, models …) refer to units by foreign keys.
+        if (error instanceof DomainError && error.code === 'STILL_REFERENCED') {
+          throw DomainError.stillReferenced(
+            `Không thể xóa "${current.name}" vì đơn vị này đã có dữ liệu (văn bản, thi đua, khen thưởng …) gắn với nó. ` +
+              'Để giữ lịch sử, hãy kết thúc đơn vị: đặt trạng thái "Đã giải thể" hoặc "Đã hợp nhất" kèm ngày kết thúc hiệu lực.',
+          );
+        }
+        throw error;
+      });
       await this.audit(tx, 'delete', current, null);
       return { id };
     });

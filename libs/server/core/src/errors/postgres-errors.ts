@@ -3,6 +3,8 @@ import { DomainError } from './domain-error.js';
 /** PostgreSQL SQLSTATE codes the domain turns into expected failures. */
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
+/** A delete blocked by an `ON DELETE RESTRICT` reference (checked at once, unlike NO ACTION's 23503). */
+export const PG_RESTRICT_VIOLATION = '23001';
 
 interface PgErrorLike {
   code?: string;
@@ -30,10 +32,10 @@ export async function translatePgErrors<T>(
     return await work();
   } catch (error) {
     const { code, constraint } = pgErrorOf(error);
-    if ((code === PG_UNIQUE_VIOLATION || code === PG_FOREIGN_KEY_VIOLATION) && constraint && byConstraint[constraint]) {
+    if ((code === PG_UNIQUE_VIOLATION || code === PG_FOREIGN_KEY_VIOLATION || code === PG_RESTRICT_VIOLATION) && constraint && byConstraint[constraint]) {
       throw byConstraint[constraint]();
     }
-    if (code === PG_FOREIGN_KEY_VIOLATION) {
+    if (code === PG_FOREIGN_KEY_VIOLATION || code === PG_RESTRICT_VIOLATION) {
       throw DomainError.stillReferenced('Bản ghi đang được dữ liệu khác tham chiếu nên không thể thực hiện thao tác này.');
     }
     throw error;
