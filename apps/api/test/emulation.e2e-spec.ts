@@ -243,3 +243,22 @@ describe('registrations over REST (a member organisation’s system)', () => {
     expect(events.body.items.map((e) => e.action).reverse()).toEqual(['create', 'sign', 'set-criteria', 'advance']);
   });
 });
+
+describe('the Ban Dân vận acts over its party committee’s system', () => {
+  it('its secretariat reaches the Fatherland Front and mass organisations (its siblings); its organisation accounts do not', async () => {
+    const committee = await server.factory.unit({ name: 'Tỉnh ủy Đồng Tháp', kind: 'PARTY_COMMITTEE', adminAreaCode: '87' });
+    const commission = await server.factory.unit({ parent: committee, name: 'Ban Dân vận Tỉnh ủy Đồng Tháp', kind: 'MASS_MOBILISATION_COMMISSION' });
+    const front = await server.factory.unit({ parent: committee, name: 'Ủy ban MTTQ Việt Nam tỉnh Đồng Tháp', kind: 'FATHERLAND_FRONT' });
+    const farmers = await server.factory.unit({ parent: committee, name: 'Hội Nông dân tỉnh Đồng Tháp', kind: 'MASS_ORGANISATION' });
+    const commissionSecretariat = await server.signedIn('SECRETARIAT', commission);
+    const { createBloc } = await gql<{ createBloc: { members: Array<{ id: string }> } }>(
+      commissionSecretariat,
+      `mutation($input: CreateBlocInput!) { createBloc(input: $input) { members { id } } }`,
+      { input: { year: 2024, name: 'Khối MTTQ và đoàn thể tỉnh', ownerUnitId: commission.id, memberIds: [front.id, farmers.id], headUnitId: front.id } },
+    );
+    expect(createBloc.members.map((m) => m.id).sort()).toEqual([front.id, farmers.id].sort());
+    expect((await commissionSecretariat.rest('GET', `/api/v1/units/${front.id}`)).status).toBe(200);
+    const commissionOfficer = await server.signedIn('ORGANISATION', commission);
+    expect((await commissionOfficer.rest('GET', `/api/v1/units/${front.id}`)).status).toBe(404);
+  });
+});

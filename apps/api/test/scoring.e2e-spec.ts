@@ -151,6 +151,8 @@ describe('self-scoring', () => {
     expect((await fetch(`${server.baseUrl}${evidence.url}`, { headers: { authorization: `Bearer ${officer.token}` } })).status).toBe(404);
     const wrongType = await fetch(`${server.baseUrl}${evidencePath}`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/zip' }, body: pdf });
     expect(wrongType.status).toBe(415);
+    const elsewhere = await fetch(`${server.baseUrl}/api/v1/units`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' }, body: pdf });
+    expect(elsewhere.status).toBe(415); // raw files are taken on the evidence route only
     const tooBig = await fetch(`${server.baseUrl}${evidencePath}`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'image/png' }, body: Buffer.alloc(10 * 1024 * 1024 + 1) });
     expect(tooBig.status).toBe(413);
     const sheet = await gql<{ pledge: { scoreSheets: Array<{ unit: { id: string }; lines: Array<{ itemCode: string; evidence: Array<{ id: string }> }> }> } }>(
@@ -187,7 +189,9 @@ describe('review', () => {
     expect(noReason.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field: 'reason' })]);
     const returned = await decide(districts[0], 'RETURN', 'Thiếu minh chứng cho tiêu chí 2');
     expect(returned.data?.decideScoreSheet).toMatchObject({ status: 'RETURNED', reviewStep: 0 });
-    await selfScore(officer, districts[0], [['2', 52]]);
+    const corrected = await selfScore(officer, districts[0], [['2', 52]]);
+    // The corrected line goes back to the reviewers: their earlier score on it no longer stands.
+    expect(corrected.body.lines.find((l) => l.itemCode === '2')).toMatchObject({ selfScore: 52, reviewedScore: null });
     expect((await submit(officer, districts[0])).status).toBe(200);
     for (const step of [1, 2]) expect((await decide(districts[0], 'ACCEPT')).data?.decideScoreSheet.reviewStep).toBe(step + 1);
     const done = await decide(districts[0], 'ACCEPT');
@@ -235,6 +239,11 @@ describe('ranking and finalisation', () => {
       expect((await submit(secretariat, unit)).status).toBe(200);
     }
     expect((await advance('UNDER_REVIEW')).data?.advancePledge.status).toBe('UNDER_REVIEW');
+    // Sent back during review, a sheet can still be corrected and resubmitted: the pledge never gets stuck.
+    expect((await decide(districts[3], 'RETURN', 'Bổ sung minh chứng')).data?.decideScoreSheet.status).toBe('RETURNED');
+    expect((await selfScore(secretariat, districts[3], [['2', 50]])).status).toBe(200);
+    expect((await selfScore(secretariat, districts[2], [['2', 50]])).status).toBe(422); // submitted, not returned
+    expect((await submit(secretariat, districts[3])).status).toBe(200);
     expect((await advance('FINALISED')).errors?.[0].message).toMatch(/3\/4 đơn vị chưa được thẩm định xong/);
     for (const unit of districts.slice(1)) for (let i = 0; i < 3; i++) expect((await decide(unit, 'ACCEPT')).errors).toBeUndefined();
     expect((await advance('FINALISED')).data?.advancePledge.status).toBe('FINALISED');

@@ -80,8 +80,8 @@ export class ScoringService {
       const db = managerOf(this.database, tx);
       const pledge = await this.pledges.get(tx, pledgeId, true);
       await this.ownUnit(tx, db, pledge, unitId);
-      if (pledge.status !== 'SCORING_OPEN') throw DomainError.rule('status', 'scoringClosed', `Giao ước đang ở bước "${pledge.statusLabel}": chỉ tự chấm điểm khi đang mở chấm điểm.`);
       let sheet = await this.sheetRow(db, pledgeId, unitId, true);
+      assertUnitMayEdit(pledge, sheet);
       if (!sheet) {
         if (expectedVersion !== null) throw DomainError.versionConflict(SHEET, expectedVersion, 0);
         if (!pledge.criteriaSet) throw DomainError.rule('criteria', 'missing', 'Giao ước chưa có bảng tiêu chí.');
@@ -93,9 +93,6 @@ export class ScoringService {
       } else if (expectedVersion === null || sheet.version !== expectedVersion) {
         throw DomainError.versionConflict(SHEET, expectedVersion ?? 0, sheet.version);
       }
-      if (sheet.status !== 'DRAFT' && sheet.status !== 'RETURNED') {
-        throw DomainError.rule('status', 'submitted', `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[sheet.status].toLowerCase()}: không sửa được điểm tự chấm.`);
-      }
       const existing = (await db.query(`SELECT item_code AS "itemCode", self_score AS score FROM score_line WHERE sheet_id = $1 AND self_score IS NOT NULL`, [sheet.id])) as Array<{ itemCode: string; score: string }>;
       const given = scores.map((s) => ({ itemCode: s.itemCode, score: s.score }));
       const others = existing.filter((e) => !given.some((g) => g.itemCode === e.itemCode)).map((e) => ({ itemCode: e.itemCode, score: Number(e.score) }));
@@ -106,6 +103,9 @@ export class ScoringService {
         await db.query(
           `INSERT INTO score_line (sheet_id, item_code, item_kind, self_score, self_comment, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (sheet_id, item_code) DO UPDATE SET self_score = EXCLUDED.self_score, self_comment = EXCLUDED.self_comment,
+             -- A line the unit corrects goes back to the reviewers: their earlier score on it no longer stands.
+             reviewed_score = CASE WHEN score_line.self_score IS DISTINCT FROM EXCLUDED.self_score THEN NULL ELSE score_line.reviewed_score END,
+             review_comment = CASE WHEN score_line.self_score IS DISTINCT FROM EXCLUDED.self_score THEN NULL ELSE score_line.review_comment END,
              version = score_line.version + 1, updated_by = EXCLUDED.updated_by, updated_at = now()`,
           [sheet.id, s.itemCode, kinds.get(s.itemCode), s.score, s.comment ?? null, tx.caller.label],
         );
@@ -120,9 +120,8 @@ export class ScoringService {
       const db = managerOf(this.database, tx);
       const pledge = await this.pledges.get(tx, pledgeId, true);
       await this.ownUnit(tx, db, pledge, unitId);
-      if (pledge.status !== 'SCORING_OPEN') throw DomainError.rule('status', 'scoringClosed', `Giao ước đang ở bước "${pledge.statusLabel}": không nộp bảng điểm được.`);
       const sheet = await this.lockedSheet(db, pledgeId, unitId, expectedVersion);
-      if (sheet.status !== 'DRAFT' && sheet.status !== 'RETURNED') throw DomainError.rule('status', 'submitted', 'Bảng điểm đã được nộp.');
+      assertUnitMayEdit(pledge, sheet);
       const lines = (await db.query(`SELECT item_code AS "itemCode" FROM score_line WHERE sheet_id = $1 AND self_score IS NOT NULL`, [sheet.id])) as Array<{ itemCode: string }>;
       const missing = unscoredCriteria(sheet.content, lines.map((l) => l.itemCode));
       if (missing.length) {
@@ -257,9 +256,9 @@ export class ScoringService {
       const db = managerOf(this.database, tx);
       const pledge = await this.pledges.get(tx, pledgeId, true);
       await this.ownUnit(tx, db, pledge, unitId);
-      if (pledge.status !== 'SCORING_OPEN') throw DomainError.rule('status', 'scoringClosed', 'Chỉ nộp minh chứng khi đang mở chấm điểm.');
       const sheet = await this.sheetRow(db, pledgeId, unitId, true);
       if (!sheet) throw DomainError.rule('unitId', 'noSheet', 'Hãy tự chấm điểm trước khi nộp minh chứng.');
+      assertUnitMayEdit(pledge, sheet);
       if (!scorableItems(sheet.content).some((i) => i.code === file.itemCode)) {
         throw DomainError.validation([{ field: 'itemCode', code: 'unknownItem', message: `Bảng tiêu chí không có mục "${file.itemCode}".` }]);
       }
@@ -415,6 +414,21 @@ function totalsOf(set: CriteriaSetContent, lines: Array<{ itemKind: string; self
 
 function assertScores(errors: ReturnType<typeof checkScores>): void {
   if (errors.length) throw new DomainError('RULE_VIOLATION', errors.map((e) => e.message).join(' '), errors);
+}
+
+/**
+ * A unit works on its sheet (scores, evidence, submission) while scoring is
+ * open and the sheet is with it; once review has begun, only on a sheet sent
+ * back to it — so a return during review never leaves the pledge stuck.
+ */
+function assertUnitMayEdit(pledge: PledgeView, sheet: SheetRow | undefined): void {
+  if (pledge.status === 'FINALISED') throw DomainError.rule('status', 'finalised', 'Giao ước đã tổng kết: điểm đã khóa, không thể thay đổi.');
+  const withUnit = !sheet || sheet.status === 'DRAFT' || sheet.status === 'RETURNED';
+  if (pledge.status === 'SCORING_OPEN' || (pledge.status === 'UNDER_REVIEW' && sheet?.status === 'RETURNED')) {
+    if (!withUnit) throw DomainError.rule('status', 'submitted', `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[(sheet as SheetRow).status].toLowerCase()}: đơn vị không sửa được nữa.`);
+    return;
+  }
+  throw DomainError.rule('status', 'scoringClosed', `Giao ước đang ở bước "${pledge.statusLabel}": đơn vị chỉ tự chấm điểm, nộp minh chứng khi đang mở chấm điểm (hoặc khi bảng điểm bị trả lại).`);
 }
 
 function assertOpen(pledge: PledgeView): void {

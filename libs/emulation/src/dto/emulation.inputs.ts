@@ -232,7 +232,7 @@ export class RegistrationTargetInput {
   @Field(() => String, { nullable: true }) @ApiProperty({ required: false, type: String, nullable: true, example: '5 mô hình' }) @Nullable() @Text() @IsString() @MaxLength(255) measure?: string | null;
 }
 
-/** A unit's targets for the year (REST body of PUT …/registrations/:unitId; GraphQL `registerTargets`). */
+/** A unit's targets for the year (REST body of PUT …/registrations/:unitId; GraphQL `registerPledgeTargets`). */
 @InputType('RegistrationInput')
 export class RegistrationInput {
   @Field(() => [RegistrationTargetInput])
@@ -240,7 +240,7 @@ export class RegistrationInput {
   @IsArray() @ArrayMinSize(1, { message: 'Hãy đăng ký ít nhất một chỉ tiêu.' }) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RegistrationTargetInput)
   targets: RegistrationTargetInput[];
   @Field(() => [String], { defaultValue: [], description: 'Nhiệm vụ đột phá (số lượng theo giao ước, ví dụ 3 đến 5).' })
-  @ApiProperty({ type: [String], example: ['Chuyển đổi số công tác dân vận', 'Nâng cao chất lượng đối thoại', 'Xây dựng tổ tự quản'] })
-  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @IsNotEmpty({ each: true, message: 'Nhiệm vụ đột phá không được để trống.' }) @MaxLength(500, { each: true })
-  breakthroughTasks: string[];
+  @ApiProperty({ required: false, type: [String], example: ['Chuyển đổi số công tác dân vận', 'Nâng cao chất lượng đối thoại', 'Xây dựng tổ tự quản'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @IsNotEmpty({ each: true, message: 'Nhiệm vụ đột phá không được để trống.' }) @MaxLength(500, { each: true })
+  breakthroughTasks?: string[];
 }

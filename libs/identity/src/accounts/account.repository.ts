@@ -12,6 +12,8 @@ export interface AccountRecord {
   unitId: string | null;
   unitName: string | null;
   unitPath: string | null;
+  /** Subtree the account acts over: its unit's, or its party committee's for a Ban Dân vận secretariat or viewer. */
+  scopePath: string | null;
   passwordHash: string;
   mustChangePassword: boolean;
   active: boolean;
@@ -33,11 +35,16 @@ export interface RefreshSession {
 }
 
 const COLUMNS = `a.id, a.username, a.display_name AS "displayName", a.role, a.unit_id AS "unitId", u.name AS "unitName",
-  u.path AS "unitPath", a.password_hash AS "passwordHash", a.must_change_password AS "mustChangePassword", a.active,
+  u.path AS "unitPath",
+  CASE WHEN a.role IN ('SECRETARIAT', 'VIEWER') AND u.kind = 'MASS_MOBILISATION_COMMISSION' AND pu.kind = 'PARTY_COMMITTEE' THEN pu.path ELSE u.path END AS "scopePath",
+  a.password_hash AS "passwordHash", a.must_change_password AS "mustChangePassword", a.active,
   a.failed_logins AS "failedLogins", a.locked_until AS "lockedUntil", a.token_version AS "tokenVersion",
   a.last_login_at AS "lastLoginAt", a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
 
-const FROM = `account a LEFT JOIN unit u ON u.id = a.unit_id`;
+// A Ban Dân vận advises its party committee over the committee's whole system: its secretariat and
+// viewer accounts act over the committee's subtree (the provincial Fatherland Front, mass
+// organisations and district units are the commission's siblings and nephews, not its children).
+const FROM = `account a LEFT JOIN unit u ON u.id = a.unit_id LEFT JOIN unit pu ON pu.id = u.parent_id`;
 
 /** SQL of accounts and their refresh sessions. */
 @Injectable()

@@ -10,7 +10,7 @@ export function callerOfAccount(account: AccountRecord): Caller {
     label: account.username,
     role: account.role,
     unitId: account.unitId,
-    scopePath: account.role === 'ADMIN' ? null : (account.unitPath ?? '/none/'),
+    scopePath: account.role === 'ADMIN' ? null : (account.scopePath ?? '/none/'),
     permissions: new Set(ROLE_PERMISSIONS[account.role]),
     mustChangePassword: account.mustChangePassword,
   };

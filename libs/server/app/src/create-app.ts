@@ -38,6 +38,9 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
  * structured logs, REST + GraphQL, OpenAPI at /api/docs and the built admin at /.
  * Used by main.ts, the tests and the schema export alike.
  */
+/** The one route that takes a raw file body (see ScoringController.addEvidence). */
+const EVIDENCE_ROUTE = /^\/api\/v1\/pledges\/[^/?]+\/score-sheets\/[^/?]+\/evidence(\?|$)/;
+
 export async function createApp(config: AppConfig, database: Database, logger: Logger = createLogger(config)): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -65,15 +68,29 @@ export async function createApp(config: AppConfig, database: Database, logger: L
       origin: config.corsOrigins,
       methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowedHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key', 'x-request-id'],
-      exposedHeaders: ['etag', 'location', 'retry-after', 'x-request-id', 'idempotent-replayed', 'content-disposition'],
+      exposedHeaders: ['etag', 'location', 'retry-after', 'x-request-id', 'idempotent-replayed', 'content-disposition', 'x-content-sha256'],
       maxAge: 600,
     });
   }
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
   fastify.removeContentTypeParser('text/plain');
-  // Evidence files (PDF, images, Office documents) arrive as the raw body, up to their own size limit.
-  fastify.addContentTypeParser(Object.keys(EVIDENCE_LIMITS.contentTypes), { parseAs: 'buffer', bodyLimit: EVIDENCE_LIMITS.maxBytes }, (_request, body, done) => done(null, body));
+  // Evidence files (PDF, images, Office documents) arrive as the raw body, up to their own size limit,
+  // on the evidence route only: anywhere else these types are refused before any byte is read.
+  fastify.addContentTypeParser(Object.keys(EVIDENCE_LIMITS.contentTypes), (request, payload, done) => {
+    if (!EVIDENCE_ROUTE.test(request.url)) return done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 }), undefined);
+    const tooLarge = () => Object.assign(new Error('Payload Too Large'), { statusCode: 413 });
+    if (Number(request.headers['content-length'] ?? 0) > EVIDENCE_LIMITS.maxBytes) return done(tooLarge(), undefined);
+    // Without a length (chunked), read on but keep nothing beyond the limit, and answer 413 at the end.
+    const chunks: Buffer[] = [];
+    let size = 0;
+    payload.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= EVIDENCE_LIMITS.maxBytes) chunks.push(chunk);
+    });
+    payload.on('end', () => (size > EVIDENCE_LIMITS.maxBytes ? done(tooLarge(), undefined) : done(null, Buffer.concat(chunks))));
+    payload.on('error', (error: Error) => done(error, undefined));
+  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
