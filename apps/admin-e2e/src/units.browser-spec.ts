@@ -4,6 +4,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { UnitView } from '@danvan/units';
 import { TestServer } from '@danvan/testing';
 import { launchChromium } from './browser.js';
+import { signIn } from './session.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 let server: TestServer;
@@ -29,13 +30,9 @@ beforeAll(async () => {
   await server.factory.unit({ code: 'BDV-342', name: 'Ban Dân vận Huyện ủy Tiền Hải', parent: tienHai, level: 'DISTRICT' });
   await server.factory.unit({ code: 'TU-42', name: 'Tỉnh ủy Hà Tĩnh', kind: 'PARTY_COMMITTEE', parent: central, level: 'PROVINCE', adminAreaCode: '42' });
   browser = await launchChromium();
-  // The API now requires a bearer token and the admin does not sign in yet: until it does, the browser's
-  // API calls carry the test administrator's token. Remove this once the admin has its login page.
-  await browser.route(
-    (url) => url.pathname === '/graphql' || url.pathname.startsWith('/api/'),
-    (route) => route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${server.token}` } }),
-  );
   page = await browser.newPage();
+  // A real account signs in through the login page; the admin then signs every API call itself.
+  await signIn(page, server.baseUrl, await server.factory.account({ role: 'ADMIN', unitId: null }));
 });
 
 afterAll(async () => {

@@ -1,5 +1,10 @@
 /**
- * react-admin DataProvider for the danvan GraphQL API (`/graphql`, same origin).
+ * react-admin DataProvider for the danvan GraphQL API (`/graphql`, same origin): the unit register (this
+ * file), the document register (`documents/documentData.ts`), emulation movements, blocs and pledges
+ * (`movements/`, `blocs/`, `pledges/`), scoring (`scoring/scoringData.ts`), awards and models
+ * (`recognition/recognitionData.ts`), accounts
+ * (`accounts/accountData.ts`), API keys (`apiKeys/apiKeyData.ts`) and the audit trail (`audit/auditData.ts`). Every request carries the session's access token (`auth` option, see
+ * `auth/authClient.ts`), renewed once when the server answers UNAUTHENTICATED.
  *
  * Why plain `fetch` and not ra-data-graphql's `buildDataProvider`:
  * - ra-data-graphql turns every failure into `HttpError(error.message, 200, apolloError)`, and when the
@@ -10,7 +15,7 @@
  *   and introspection that has to be switched off (it may be disabled in production).
  * - Everything below is pure mapping plus one `fetch`, which is easy to unit-test without a network.
  *
- * The pure mapping functions are exported for the unit tests; the app uses `dataProvider`.
+ * The pure mapping functions are exported for the unit tests; the app builds its provider in `providers.ts`.
  */
 import { HttpError } from 'react-admin';
 import type {
@@ -38,6 +43,17 @@ import {
   type UnitSortField,
 } from '@danvan/contracts';
 import type { UnitRecord } from './units/UnitRecord';
+import { createAccountsProvider, type AccountMethods } from './accounts/accountData';
+import { createApiKeysProvider, type ApiKeyMethods } from './apiKeys/apiKeyData';
+import { createAuditEventsProvider } from './audit/auditData';
+import { createBlocsProvider } from './blocs/blocData';
+import { createDocumentsProvider } from './documents/documentData';
+import { createMovementsProvider } from './movements/movementData';
+import { createPledgesProvider, type PledgeMethods } from './pledges/pledgeData';
+import { createRecognitionProviders, type RecognitionMethods } from './recognition/recognitionData';
+import { createScoringMethods, type ScoringMethods } from './scoring/scoringData';
+import { RESOURCES } from './auth/access';
+import type { AuthClient } from './auth/authClient';
 
 // ---------------------------------------------------------------------------------------------
 // GraphQL documents
@@ -49,7 +65,7 @@ const UNIT_FIELDS = `id code name shortName kind level parentId adminAreaCode
 /** getOne, create and update results land in the show page's cache, so they carry the ancestor chain. */
 const UNIT_DETAIL_FIELDS = `${UNIT_FIELDS} ancestors { id code name }`;
 
-interface Operation {
+export interface Operation {
   operationName: string;
   query: string;
 }
@@ -132,7 +148,7 @@ export interface GraphQLErrorLike {
   };
 }
 
-interface GraphQLResponseBody {
+export interface GraphQLResponseBody {
   data?: Record<string, unknown> | null;
   errors?: GraphQLErrorLike[];
 }
@@ -301,10 +317,13 @@ export const toDeleteVariables = (params: Pick<DeleteParams, 'id' | 'previousDat
 // ---------------------------------------------------------------------------------------------
 
 /** How a server field path lands on the form's inputs. */
-type FieldShape = 'input' | 'inputList' | { items: readonly string[] };
+export type FieldShape = 'input' | 'inputList' | { items: readonly string[] };
+
+/** The inputs of a form, by the server's field name. */
+export type FormFields = Readonly<Record<string, FieldShape>>;
 
 /** The inputs of UnitForm. Errors on other paths cannot be shown beside an input (and would block the form). */
-const FORM_FIELDS: Record<string, FieldShape> = {
+const FORM_FIELDS: FormFields = {
   code: 'input',
   name: 'input',
   shortName: 'input',
@@ -339,9 +358,9 @@ const setIfAbsent = (target: FormErrors, path: string[], message: string): boole
 };
 
 /** Places a server field path on a form path, or returns undefined when no input shows it. */
-const toFormPath = (field: string): string[] | undefined => {
+const toFormPath = (field: string, formFields: FormFields): string[] | undefined => {
   const [head, ...rest] = field.split('.');
-  const shape = FORM_FIELDS[head];
+  const shape = Object.hasOwn(formFields, head) ? formFields[head] : undefined;
   if (shape === undefined) return undefined;
   if (shape === 'input' || shape === 'inputList') return [head];
   const [index, property] = rest;
@@ -354,12 +373,13 @@ const toFormPath = (field: string): string[] | undefined => {
 /**
  * Server field errors → react-admin form errors. Messages that no input can show are appended to
  * `root.serverError`, which react-admin notifies after a failed submit (and clears on the next one).
+ * `formFields` names the inputs of the form (the unit form's by default).
  */
-export const toFormErrors = (fields: readonly FieldError[], summary: string): FormErrors => {
+export const toFormErrors = (fields: readonly FieldError[], summary: string, formFields: FormFields = FORM_FIELDS): FormErrors => {
   const errors: FormErrors = {};
   const unplaced: string[] = [];
   for (const { field, message } of fields) {
-    const path = toFormPath(field);
+    const path = toFormPath(field, formFields);
     if (!path || !setIfAbsent(errors, path, message)) unplaced.push(message);
   }
   const serverError = [summary, ...unplaced.filter((message) => message !== summary)].join(' ');
@@ -376,6 +396,7 @@ const STATUS_BY_REASON: Record<string, number> = {
   VERSION_CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   PRECONDITION_REQUIRED: 428,
+  RATE_LIMITED: 429,
 };
 const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
@@ -386,6 +407,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
 };
 
 /** Translation key shown when a unit was changed by someone else since the form was loaded. */
@@ -397,39 +419,78 @@ export interface HttpErrorBody {
   errors?: FormErrors;
 }
 
+/** How the errors of one resource's operations are shown. */
+export interface ErrorMapping {
+  /** The inputs of the resource's form (default: the unit form's). */
+  formFields?: FormFields;
+  /** Translation key of the version-conflict message (default: the unit's). */
+  conflictMessage?: string;
+  /** Places the server's field errors itself (forms with nested lists), instead of `formFields`. */
+  toFormErrors?: (fields: readonly FieldError[], summary: string) => FormErrors;
+}
+
 /**
  * GraphQL `errors` → HttpError. With field errors, `body.errors` holds them so react-admin shows each beside
  * its input; a version conflict gets its own (translated) message and no `body.errors`, so react-admin
  * notifies it and leaves the form as the user typed it.
  */
-export const toHttpError = (errors: readonly GraphQLErrorLike[], httpStatus = 200): HttpError => {
+export const toHttpError = (errors: readonly GraphQLErrorLike[], httpStatus = 200, mapping: ErrorMapping = {}): HttpError => {
   const first = errors[0] ?? { message: '' };
   const code = first.extensions?.code;
   const reason = first.extensions?.reason;
   const body: HttpErrorBody = { ...(code ? { code } : {}), ...(reason ? { reason } : {}) };
 
   if (errors.some((error) => error.extensions?.reason === 'VERSION_CONFLICT')) {
-    return new HttpError(VERSION_CONFLICT_MESSAGE, 409, { ...body, reason: 'VERSION_CONFLICT' });
+    return new HttpError(mapping.conflictMessage ?? VERSION_CONFLICT_MESSAGE, 409, { ...body, reason: 'VERSION_CONFLICT' });
   }
   const status =
     (reason && STATUS_BY_REASON[reason]) || (code && STATUS_BY_CODE[code]) || (httpStatus >= 400 ? httpStatus : 500);
   const message = first.message || 'ra.notification.http_error';
   const fields = errors.flatMap((error) => error.extensions?.fields ?? []);
   if (fields.length > 0) {
-    return new HttpError(message, status, { ...body, errors: toFormErrors(fields, message) });
+    const formErrors = mapping.toFormErrors ? mapping.toFormErrors(fields, message) : toFormErrors(fields, message, mapping.formFields);
+    return new HttpError(message, status, { ...body, errors: formErrors });
   }
   return new HttpError(message, status, body);
 };
+
+/** Whether the server refused the caller's credentials (expired or revoked access token, or none). */
+export const isUnauthenticated = (httpStatus: number, body: GraphQLResponseBody | undefined): boolean =>
+  httpStatus === 401 || (body?.errors ?? []).some((error) => error.extensions?.code === 'UNAUTHENTICATED');
 
 // ---------------------------------------------------------------------------------------------
 // Transport and the provider
 // ---------------------------------------------------------------------------------------------
 
+/** What the data provider needs of the session: a way to send with a valid access token (see AuthClient). */
+export type AccessTokenSource = Pick<AuthClient, 'withAccessToken'>;
+
 export interface DataProviderOptions {
   endpoint?: string;
   /** Injected by the tests; the browser's fetch otherwise. */
   fetch?: typeof fetch;
+  /** Signs every request (`Authorization: Bearer`), renewing the token once when the server refuses it. */
+  auth?: AccessTokenSource;
 }
+
+export interface ExecuteOptions {
+  signal?: AbortSignal;
+  errors?: ErrorMapping;
+}
+
+/** Runs one GraphQL operation and returns its `data`, or throws an HttpError made by toHttpError. */
+export type Execute = <T>(operation: Operation, variables: Record<string, unknown>, options?: ExecuteOptions) => Promise<T>;
+
+/** The react-admin methods one resource implements; the others answer "not supported". */
+export type ResourceDataProvider = Partial<
+  Pick<DataProvider, 'getList' | 'getOne' | 'getMany' | 'getManyReference' | 'create' | 'update' | 'delete' | 'deleteMany'>
+>;
+
+/**
+ * The admin's data provider: react-admin's methods plus the identity operations that return a secret once,
+ * the pledge lifecycle (signing, steps, criteria versions, registrations), scoring, and awards from a ranking.
+ */
+export type AppDataProvider = DataProvider & AccountMethods & ApiKeyMethods & PledgeMethods & ScoringMethods & RecognitionMethods;
 
 const isAbortError = (error: unknown): boolean => error instanceof DOMException && error.name === 'AbortError';
 
@@ -442,12 +503,6 @@ const readBody = async (response: Response): Promise<GraphQLResponseBody | undef
   }
 };
 
-const UNITS_RESOURCE = 'units';
-
-const assertResource = (resource: string): void => {
-  if (resource !== UNITS_RESOURCE) throw new HttpError('danvan.errors.unsupported', 400);
-};
-
 interface UnitList {
   items: UnitRecord[];
   totalItems: number;
@@ -456,34 +511,18 @@ interface UnitList {
 /** Adapts the app's UnitRecord to the generic record type react-admin asks each method for. */
 const asRecords = <RecordType extends RaRecord>(records: UnitRecord[]): RecordType[] => records as unknown as RecordType[];
 
-export const createDataProvider = ({ endpoint = '/graphql', fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: DataProviderOptions = {}): DataProvider => {
-  const execute = async <T>(operation: Operation, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> => {
-    let response: Response;
-    try {
-      response = await fetchImpl(endpoint, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ ...operation, variables }),
-        signal,
-      });
-    } catch (error) {
-      if (isAbortError(error)) throw error;
-      throw new HttpError('danvan.errors.network', 0);
-    }
-    const body = await readBody(response);
-    if (body?.errors && body.errors.length > 0) throw toHttpError(body.errors, response.status);
-    if (!response.ok) throw new HttpError('ra.notification.http_error', response.status);
-    if (!body?.data) throw new HttpError('danvan.errors.invalidResponse', response.status);
-    return body.data as T;
-  };
+const unsupported = (): never => {
+  throw new HttpError('danvan.errors.unsupported', 400);
+};
 
+/** The unit register: units, with pages of at most 100, getMany by ids and children by parentId. */
+const createUnitsProvider = (execute: Execute): ResourceDataProvider => {
   /** Runs the server pages of one react-admin page in order, stopping at the first short page. */
   const fetchPages = async (pages: UnitListOptions[], signal?: AbortSignal): Promise<UnitList> => {
     const items: UnitRecord[] = [];
     let totalItems = 0;
     for (const options of pages) {
-      const { units } = await execute<{ units: UnitList }>(UNITS_QUERY, { options }, signal);
+      const { units } = await execute<{ units: UnitList }>(UNITS_QUERY, { options }, { signal });
       items.push(...units.items);
       totalItems = units.totalItems;
       if (units.items.length < options.pageSize) break;
@@ -492,7 +531,7 @@ export const createDataProvider = ({ endpoint = '/graphql', fetch: fetchImpl = g
   };
 
   const fetchOne = async (id: Identifier, signal?: AbortSignal): Promise<UnitRecord> => {
-    const { unit } = await execute<{ unit: UnitRecord | null }>(UNIT_QUERY, { id: String(id) }, signal);
+    const { unit } = await execute<{ unit: UnitRecord | null }>(UNIT_QUERY, { id: String(id) }, { signal });
     if (!unit) throw new HttpError('danvan.errors.notFound', 404);
     return unit;
   };
@@ -503,22 +542,17 @@ export const createDataProvider = ({ endpoint = '/graphql', fetch: fetchImpl = g
   };
 
   return {
-    supportAbortSignal: true,
-
-    getList: async <RecordType extends RaRecord>(resource: string, params: GetListParams) => {
-      assertResource(resource);
+    getList: async <RecordType extends RaRecord>(_resource: string, params: GetListParams) => {
       const { items, totalItems } = await fetchPages(toListOptions(params), params.signal);
       return { data: asRecords<RecordType>(items), total: totalItems };
     },
 
-    getOne: async <RecordType extends RaRecord>(resource: string, params: GetOneParams<RecordType>) => {
-      assertResource(resource);
+    getOne: async <RecordType extends RaRecord>(_resource: string, params: GetOneParams<RecordType>) => {
       const [record] = asRecords<RecordType>([await fetchOne(params.id, params.signal)]);
       return { data: record };
     },
 
-    getMany: async <RecordType extends RaRecord>(resource: string, params: GetManyParams<RecordType>) => {
-      assertResource(resource);
+    getMany: async <RecordType extends RaRecord>(_resource: string, params: GetManyParams<RecordType>) => {
       const items: UnitRecord[] = [];
       for (const options of toManyOptions(params.ids)) {
         items.push(...(await fetchPages([options], params.signal)).items);
@@ -526,45 +560,35 @@ export const createDataProvider = ({ endpoint = '/graphql', fetch: fetchImpl = g
       return { data: asRecords<RecordType>(items) };
     },
 
-    getManyReference: async <RecordType extends RaRecord>(resource: string, params: GetManyReferenceParams) => {
-      assertResource(resource);
+    getManyReference: async <RecordType extends RaRecord>(_resource: string, params: GetManyReferenceParams) => {
       const { items, totalItems } = await fetchPages(toManyReferenceOptions(params), params.signal);
       return { data: asRecords<RecordType>(items), total: totalItems };
     },
 
     create: async <RecordType extends Omit<RaRecord, 'id'>, ResultRecordType extends RaRecord = RecordType & { id: Identifier }>(
-      resource: string,
+      _resource: string,
       params: CreateParams,
     ) => {
-      assertResource(resource);
       const data: Record<string, unknown> = params.data ?? {};
       const { createUnit } = await execute<{ createUnit: UnitRecord }>(CREATE_UNIT_MUTATION, { input: toUnitInput(data) });
       const [record] = asRecords<ResultRecordType>([createUnit]);
       return { data: record };
     },
 
-    update: async <RecordType extends RaRecord>(resource: string, params: UpdateParams) => {
-      assertResource(resource);
+    update: async <RecordType extends RaRecord>(_resource: string, params: UpdateParams) => {
       const { updateUnit } = await execute<{ updateUnit: UnitRecord }>(UPDATE_UNIT_MUTATION, toUpdateVariables(params));
       const [record] = asRecords<RecordType>([updateUnit]);
       return { data: record };
     },
 
-    // Bulk update cannot send each record's expected version, so it is not offered.
-    updateMany: async () => {
-      throw new HttpError('danvan.errors.unsupported', 400);
-    },
-
-    delete: async <RecordType extends RaRecord>(resource: string, params: DeleteParams<RecordType>) => {
-      assertResource(resource);
+    delete: async <RecordType extends RaRecord>(_resource: string, params: DeleteParams<RecordType>) => {
       const id = await deleteOne(params);
       const [record] = asRecords<RecordType>([{ ...(params.previousData as unknown as UnitRecord), id }]);
       return { data: record };
     },
 
     // One deleteUnit per id, in order, stopping at the first refusal (e.g. a unit still referenced).
-    deleteMany: async <RecordType extends RaRecord>(resource: string, params: DeleteManyParams<RecordType>) => {
-      assertResource(resource);
+    deleteMany: async <RecordType extends RaRecord>(_resource: string, params: DeleteManyParams<RecordType>) => {
       const deleted: Identifier[] = [];
       for (const id of params.ids) {
         deleted.push(await deleteOne({ id }));
@@ -574,4 +598,100 @@ export const createDataProvider = ({ endpoint = '/graphql', fetch: fetchImpl = g
   };
 };
 
-export const dataProvider = createDataProvider();
+export const createDataProvider = ({
+  endpoint = '/graphql',
+  fetch: fetchImpl = globalThis.fetch.bind(globalThis),
+  auth,
+}: DataProviderOptions = {}): AppDataProvider => {
+  const execute: Execute = async <T>(operation: Operation, variables: Record<string, unknown>, { signal, errors }: ExecuteOptions = {}) => {
+    const send = async (token: string | null) => {
+      let response: Response;
+      try {
+        response = await fetchImpl(endpoint, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify({ ...operation, variables }),
+          signal,
+        });
+      } catch (error) {
+        if (isAbortError(error)) throw error;
+        throw new HttpError('danvan.errors.network', 0);
+      }
+      return { response, body: await readBody(response) };
+    };
+    const { response, body } = auth
+      ? await auth.withAccessToken(send, (answer) => isUnauthenticated(answer.response.status, answer.body))
+      : await send(null);
+    if (body?.errors && body.errors.length > 0) throw toHttpError(body.errors, response.status, errors);
+    if (!response.ok) throw new HttpError('ra.notification.http_error', response.status);
+    if (!body?.data) throw new HttpError('danvan.errors.invalidResponse', response.status);
+    return body.data as T;
+  };
+
+  const accounts = createAccountsProvider(execute);
+  const apiKeys = createApiKeysProvider(execute);
+  const pledges = createPledgesProvider(execute);
+  const recognition = createRecognitionProviders(execute);
+  const resources: Record<string, ResourceDataProvider> = {
+    [RESOURCES.units]: createUnitsProvider(execute),
+    [RESOURCES.documents]: createDocumentsProvider(execute),
+    [RESOURCES.movements]: createMovementsProvider(execute),
+    [RESOURCES.blocs]: createBlocsProvider(execute),
+    [RESOURCES.pledges]: pledges.provider,
+    [RESOURCES.awards]: recognition.awards,
+    [RESOURCES.models]: recognition.models,
+    [RESOURCES.accounts]: accounts.provider,
+    [RESOURCES.apiKeys]: apiKeys.provider,
+    [RESOURCES.auditEvents]: createAuditEventsProvider(execute),
+  };
+
+  /** The resource's implementation of `method`, or an HttpError for what it does not support. */
+  const methodOf = <K extends keyof ResourceDataProvider>(resource: string, method: K): NonNullable<ResourceDataProvider[K]> => {
+    const implementation = Object.hasOwn(resources, resource) ? resources[resource][method] : undefined;
+    return implementation ?? unsupported();
+  };
+
+  return {
+    supportAbortSignal: true,
+
+    getList: async <RecordType extends RaRecord>(resource: string, params: GetListParams) =>
+      methodOf(resource, 'getList')<RecordType>(resource, params),
+
+    getOne: async <RecordType extends RaRecord>(resource: string, params: GetOneParams<RecordType>) =>
+      methodOf(resource, 'getOne')<RecordType>(resource, params),
+
+    getMany: async <RecordType extends RaRecord>(resource: string, params: GetManyParams<RecordType>) =>
+      methodOf(resource, 'getMany')<RecordType>(resource, params),
+
+    getManyReference: async <RecordType extends RaRecord>(resource: string, params: GetManyReferenceParams) =>
+      methodOf(resource, 'getManyReference')<RecordType>(resource, params),
+
+    create: async <RecordType extends Omit<RaRecord, 'id'>, ResultRecordType extends RaRecord = RecordType & { id: Identifier }>(
+      resource: string,
+      params: CreateParams,
+    ) => methodOf(resource, 'create')<RecordType, ResultRecordType>(resource, params),
+
+    update: async <RecordType extends RaRecord>(resource: string, params: UpdateParams) =>
+      methodOf(resource, 'update')<RecordType>(resource, params),
+
+    // Bulk update cannot send each record's expected version, so it is not offered.
+    updateMany: async () => unsupported(),
+
+    delete: async <RecordType extends RaRecord>(resource: string, params: DeleteParams<RecordType>) =>
+      methodOf(resource, 'delete')<RecordType>(resource, params),
+
+    deleteMany: async <RecordType extends RaRecord>(resource: string, params: DeleteManyParams<RecordType>) =>
+      methodOf(resource, 'deleteMany')<RecordType>(resource, params),
+
+    ...accounts.methods,
+    ...apiKeys.methods,
+    ...pledges.methods,
+    ...createScoringMethods(execute),
+    ...recognition.methods,
+  };
+};

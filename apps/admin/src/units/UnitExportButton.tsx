@@ -2,21 +2,9 @@ import { useState } from 'react';
 import { CircularProgress } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, useListContext, useNotify } from 'react-admin';
+import { saveBlob } from '../data/download';
+import { authClient } from '../providers';
 import { EXPORT_FAILED_MESSAGE, fetchUnitsExport } from './unitExport';
-
-/** Hands a blob to the browser as a download named `filename` (no navigation, so request headers can be set). */
-const saveBlob = (blob: Blob, filename: string): void => {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; the blob is freed a little later.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};
 
 /**
  * "Xuất Excel": downloads the list as the server renders it (GET /api/v1/units/export.xlsx) with the
@@ -31,7 +19,12 @@ export const UnitExportButton = () => {
   const handleClick = async () => {
     setDownloading(true);
     try {
-      const { blob, filename } = await fetchUnitsExport({ filter: filter ? { ...filterValues, ...filter } : filterValues, sort });
+      const { blob, filename } = await fetchUnitsExport({
+        filter: filter ? { ...filterValues, ...filter } : filterValues,
+        sort,
+        // Signed (Authorization: Bearer), with the session's refresh-and-retry-once on a 401.
+        fetch: authClient.fetch,
+      });
       saveBlob(blob, filename);
     } catch (error) {
       const message = error instanceof Error && error.message ? error.message : EXPORT_FAILED_MESSAGE;

@@ -17,6 +17,7 @@ import {
 } from 'react-admin';
 import { VnDateField } from '../fields/VnDateField';
 import { AncestorChain } from './AncestorChain';
+import { UnitShowActions } from './UnitShowActions';
 import { UNIT_KIND_CHOICES, UNIT_LEVEL_CHOICES, UNIT_STATUS_CHOICES } from './choices';
 
 const Empty = ({ messageKey }: { messageKey: string }) => {
@@ -25,7 +26,7 @@ const Empty = ({ messageKey }: { messageKey: string }) => {
 };
 
 export const UnitShow = () => (
-  <Show>
+  <Show actions={<UnitShowActions />}>
     <SimpleShowLayout>
       <AncestorChain label="resources.units.fields.ancestors" />
       <TextField source="code" />

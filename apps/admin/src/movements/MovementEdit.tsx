@@ -1,0 +1,14 @@
+import { Edit } from 'react-admin';
+import { MOVEMENT_VERSION_CONFLICT_MESSAGE } from './movementData';
+import { MovementForm } from './MovementForm';
+import { SaveOnlyToolbar } from '../emulation/SaveOnlyToolbar';
+import { useSaveErrorHandler } from '../emulation/useSaveErrorHandler';
+
+export const MovementEdit = () => {
+  const onError = useSaveErrorHandler(MOVEMENT_VERSION_CONFLICT_MESSAGE);
+  return (
+    <Edit mutationMode="pessimistic" redirect="show" mutationOptions={{ onError }}>
+      <MovementForm resetOptions={{ keepDirtyValues: true }} toolbar={<SaveOnlyToolbar />} />
+    </Edit>
+  );
+};

@@ -1,0 +1,224 @@
+/**
+ * The scoring grid as the reviewers see it, built from the pledge's criteria set and its score sheets:
+ * one row per signatory unit, one column per scorable item (criteria without sub-criteria, sub-criteria,
+ * bonus and deduction items, in the order of the set), each cell with the unit's self-score, the reviewed
+ * score and the line's version. Also the checks and variables of a reviewer's score and of a unit's own
+ * self-scores. Pure, unit-tested.
+ */
+import type { CriteriaSetContent, PledgeStatus } from '@danvan/contracts';
+import type { UnitRef } from '../emulation/refs';
+import { score } from '../data/values';
+import type { ReviewScoreVariables, ScoreSheet, ScoreTotals } from './scoringData';
+
+export type ItemKind = 'CRITERION' | 'BONUS' | 'DEDUCTION';
+
+/** One scored line of a criteria set. */
+export interface ScorableItem {
+  code: string;
+  title: string;
+  maxScore: number;
+  kind: ItemKind;
+  /** The criteria group (null for bonus and deduction items). */
+  groupCode: string | null;
+}
+
+/** Every line a unit scores, in the order of the set (as the server's scorableItems). */
+export const scorableItems = (set: CriteriaSetContent | null | undefined): ScorableItem[] => {
+  if (!set) return [];
+  const items: ScorableItem[] = [];
+  for (const group of set.groups) {
+    for (const criterion of group.criteria) {
+      if (criterion.subCriteria?.length) {
+        for (const sub of criterion.subCriteria) items.push({ code: sub.code, title: sub.title, maxScore: sub.maxScore, kind: 'CRITERION', groupCode: group.code });
+      } else {
+        items.push({ code: criterion.code, title: criterion.title, maxScore: criterion.maxScore, kind: 'CRITERION', groupCode: group.code });
+      }
+    }
+  }
+  for (const item of set.bonusItems) items.push({ code: item.code, title: item.title, maxScore: item.maxScore, kind: 'BONUS', groupCode: null });
+  for (const item of set.deductionItems) items.push({ code: item.code, title: item.title, maxScore: item.maxScore, kind: 'DEDUCTION', groupCode: null });
+  return items;
+};
+
+/** A heading over consecutive columns: a criteria group, the bonus items or the deduction items. */
+export interface ColumnGroup {
+  kind: ItemKind;
+  /** The group's code and title for criteria; empty for bonus and deduction (the UI names them). */
+  code: string;
+  title: string;
+  span: number;
+}
+
+export interface GridCell {
+  itemCode: string;
+  selfScore: number | null;
+  reviewedScore: number | null;
+  reviewComment: string | null;
+  /** The line's version; 0 when the line does not exist yet. */
+  version: number;
+  /** What counts: the reviewed score where given, else the self-score. */
+  score: number | null;
+}
+
+export interface GridRow {
+  unit: UnitRef;
+  /** Null while the unit has not started scoring. */
+  sheet: ScoreSheet | null;
+  cells: Record<string, GridCell>;
+  totals: ScoreTotals | null;
+  /** The sheet was scored against another version of the criteria set than the current one. */
+  otherCriteriaVersion: boolean;
+}
+
+export interface ScoringGrid {
+  items: ScorableItem[];
+  groups: ColumnGroup[];
+  rows: GridRow[];
+}
+
+const emptyCell = (itemCode: string): GridCell => ({ itemCode, selfScore: null, reviewedScore: null, reviewComment: null, version: 0, score: null });
+
+/** The cells of one sheet by item code; items without a line get an empty cell (version 0). */
+export const sheetCells = (items: readonly ScorableItem[], sheet: ScoreSheet | null): Record<string, GridCell> => {
+  const cells: Record<string, GridCell> = Object.fromEntries(items.map((item) => [item.code, emptyCell(item.code)]));
+  for (const line of sheet?.lines ?? []) {
+    cells[line.itemCode] = {
+      itemCode: line.itemCode,
+      selfScore: line.selfScore,
+      reviewedScore: line.reviewedScore,
+      reviewComment: line.reviewComment,
+      version: line.version,
+      score: line.reviewedScore ?? line.selfScore,
+    };
+  }
+  return cells;
+};
+
+const columnGroups = (set: CriteriaSetContent | null | undefined, items: readonly ScorableItem[]): ColumnGroup[] => {
+  const groups: ColumnGroup[] = [];
+  for (const group of set?.groups ?? []) {
+    const span = items.filter((item) => item.kind === 'CRITERION' && item.groupCode === group.code).length;
+    if (span > 0) groups.push({ kind: 'CRITERION', code: group.code, title: group.title, span });
+  }
+  for (const kind of ['BONUS', 'DEDUCTION'] as const) {
+    const span = items.filter((item) => item.kind === kind).length;
+    if (span > 0) groups.push({ kind, code: '', title: '', span });
+  }
+  return groups;
+};
+
+/**
+ * The grid: a row per signatory (in the order given), with its sheet when it has one; sheets of units that
+ * are not (or no longer) signatories follow. `currentSetNumber` flags sheets scored against another version.
+ */
+export const buildScoringGrid = (
+  set: CriteriaSetContent | null | undefined,
+  sheets: readonly ScoreSheet[],
+  signatories: readonly UnitRef[],
+  currentSetNumber: number | null = null,
+): ScoringGrid => {
+  const items = scorableItems(set);
+  const byUnit = new Map(sheets.map((sheet) => [sheet.unit.id, sheet]));
+  const units = [...signatories, ...sheets.map((sheet) => sheet.unit).filter((unit) => !signatories.some((signatory) => signatory.id === unit.id))];
+  const rows = units.map((unit): GridRow => {
+    const sheet = byUnit.get(unit.id) ?? null;
+    return {
+      unit,
+      sheet,
+      cells: sheetCells(items, sheet),
+      totals: sheet?.totals ?? null,
+      otherCriteriaVersion: sheet !== null && currentSetNumber !== null && sheet.criteriaSetNumber !== currentSetNumber,
+    };
+  });
+  return { items, groups: columnGroups(set, items), rows };
+};
+
+/** The sheets with `updated` in place of the sheet of the same unit (or added). */
+export const replaceSheet = (sheets: readonly ScoreSheet[], updated: ScoreSheet): ScoreSheet[] =>
+  sheets.some((sheet) => sheet.unit.id === updated.unit.id) ? sheets.map((sheet) => (sheet.unit.id === updated.unit.id ? updated : sheet)) : [...sheets, updated];
+
+/** Pledge steps during which reviewers score and decide. */
+const REVIEW_OPEN: readonly PledgeStatus[] = ['SCORING_OPEN', 'UNDER_REVIEW'];
+
+/** Whether a reviewer may score and decide this unit's sheet now: submitted, while the pledge is being scored or reviewed. */
+export const isReviewable = (pledgeStatus: string, sheet: ScoreSheet | null): boolean =>
+  sheet !== null && sheet.status === 'SUBMITTED' && (REVIEW_OPEN as readonly string[]).includes(pledgeStatus);
+
+/** Whether the unit may change its self-scores now: scoring is open and the sheet is with the unit (or not started). */
+export const isSelfScorable = (pledgeStatus: string, sheet: ScoreSheet | null): boolean =>
+  pledgeStatus === 'SCORING_OPEN' && (sheet === null || sheet.status === 'DRAFT' || sheet.status === 'RETURNED');
+
+/** A translation key and its arguments. */
+export interface Problem {
+  message: string;
+  args?: Record<string, unknown>;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+
+/** A typed score (`7`, `7.5`, `7,5`) checked against the item: 0 to its maximum, hundredths at most. */
+export const checkScore = (typed: string, item: ScorableItem): Checked<number> => {
+  if (typed.trim() === '') return { ok: false, problem: { message: 'danvan.scoring.scoreRequired' } };
+  const value = score(typed);
+  const exact = Number(typed.trim().replace(',', '.'));
+  if (value === null || !Number.isFinite(exact) || value !== exact || value < 0 || value > item.maxScore) {
+    return { ok: false, problem: { message: 'danvan.scoring.scoreRange', args: { code: item.code, max: item.maxScore } } };
+  }
+  return { ok: true, value };
+};
+
+/**
+ * A reviewer's score on one cell → the reviewScore variables: the line's version read with the grid (0 for
+ * a line that does not exist yet), so that of two reviewers scoring from the same version only one wins.
+ */
+export const toReviewScoreVariables = (
+  pledgeId: string,
+  unitId: string,
+  item: ScorableItem,
+  cell: GridCell | undefined,
+  typed: string,
+  comment: string,
+): Checked<ReviewScoreVariables> => {
+  const checked = checkScore(typed, item);
+  if (!checked.ok) return checked;
+  const trimmed = comment.trim();
+  return {
+    ok: true,
+    value: { pledgeId, unitId, expectedLineVersion: cell?.version ?? 0, input: { itemCode: item.code, score: checked.value, comment: trimmed === '' ? null : trimmed } },
+  };
+};
+
+/** The self-scores a sheet holds, as the texts of the inputs of the unit's own sheet. */
+export const selfScoreDraft = (items: readonly ScorableItem[], sheet: ScoreSheet | null): Record<string, string> => {
+  const cells = sheetCells(items, sheet);
+  return Object.fromEntries(
+    items.map((item) => {
+      const value = cells[item.code]?.selfScore;
+      return [item.code, value === null || value === undefined ? '' : String(value)];
+    }),
+  );
+};
+
+/**
+ * The unit's typed self-scores → the scores to save (filled inputs only; an item left empty is not sent),
+ * or the problems by item code.
+ */
+export const toSelfScores = (
+  items: readonly ScorableItem[],
+  draft: Record<string, string>,
+): { ok: true; scores: { itemCode: string; score: number }[] } | { ok: false; problems: Record<string, Problem> } => {
+  const scores: { itemCode: string; score: number }[] = [];
+  const problems: Record<string, Problem> = {};
+  for (const item of items) {
+    const typed = draft[item.code] ?? '';
+    if (typed.trim() === '') continue;
+    const checked = checkScore(typed, item);
+    if (checked.ok) scores.push({ itemCode: item.code, score: checked.value });
+    else problems[item.code] = checked.problem;
+  }
+  return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, scores };
+};
+
+/** Scores print with up to two decimals and a decimal comma (7,5). */
+export const formatScore = (value: number | null | undefined): string =>
+  value === null || value === undefined ? '' : new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(value);
