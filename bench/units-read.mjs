@@ -22,19 +22,42 @@
  *   BENCH_WRITE_DOC       0 to leave docs/performance.md alone
  *   BENCH_STRICT          1 to exit 1 when a target is missed
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import {
+  DEFAULT_DATABASE_URL,
+  HOST,
+  benchApiKey as writeBenchApiKey,
+  buildApi,
+  checkLoopback,
+  cpuShare,
+  cpuSnapshot,
+  ensureDatabase,
+  env,
+  fmt,
+  freePort,
+  log,
+  machineDescription,
+  median,
+  pct,
+  positive,
+  root,
+  sleep,
+  sourceRevision,
+  startApi,
+  startChild,
+  stopChildren,
+  waitHealthy,
+  waitQuiet,
+  writeDocSection,
+} from './lib.mjs';
 import { buildTree, seedUnits } from './seed-units.mjs';
-import { root, unitByIdSql } from './unit-select.mjs';
+import { unitByIdSql } from './unit-select.mjs';
 
-const env = process.env;
-const DATABASE_URL = env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/danvan_bench';
+const DATABASE_URL = env.BENCH_DATABASE_URL || DEFAULT_DATABASE_URL;
 const SECONDS = positive('BENCH_SECONDS', 10);
 const WARMUP_SECONDS = positive('BENCH_WARMUP_SECONDS', 3, true);
 const CONNECTIONS = positive('BENCH_CONNECTIONS', 10);
@@ -46,232 +69,13 @@ const BUILD = env.BENCH_BUILD || 'auto';
 const WRITE_DOC = env.BENCH_WRITE_DOC !== '0';
 const STRICT = env.BENCH_STRICT === '1';
 const MIN_UNITS = 10_000;
-const HOST = '127.0.0.1';
-const DOC = join(root, 'docs/performance.md');
 const BEGIN = '<!-- bench:units-read:begin -->';
 const END = '<!-- bench:units-read:end -->';
-const API_ENTRY = join(root, 'dist/server/apps/api/src/main.js');
 const TARGETS = { restVsBare: 0.5, restP99Ms: 20, graphqlVsRest: 0.6 };
 const GRAPHQL_QUERY =
   'query($id: ID!) { unit(id: $id) { id code name shortName kind level parentId adminAreaCode status validFrom validTo version } }';
 
-function positive(name, fallback, zeroAllowed = false) {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0)) throw new Error(`${name} must be a positive number (got "${raw}")`);
-  return value;
-}
-
-const log = (message) => process.stdout.write(`[bench] ${message}\n`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// ─── processes ────────────────────────────────────────────────────────────────
-
-const children = new Set();
 let currentLoad;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts a Node child process; keeps the tail of its output for error messages. */
-function startChild(name, args, childEnv) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...env, ...childEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.label = name;
-  child.tail = [];
-  const keep = (chunk) => {
-    for (const line of String(chunk).split('\n').filter(Boolean)) {
-      child.tail.push(line);
-      if (child.tail.length > 40) child.tail.shift();
-    }
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', (chunk) => {
-    keep(chunk);
-    process.stderr.write(String(chunk).replace(/^(?=.)/gm, `[${name}] `));
-  });
-  child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  children.add(child);
-  void child.exited.then(() => children.delete(child));
-  return child;
-}
-
-async function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const stopped = await Promise.race([child.exited.then(() => true), sleep(8_000).then(() => false)]);
-  if (!stopped) {
-    child.kill('SIGKILL');
-    await child.exited;
-  }
-}
-
-async function waitHealthy(child, port) {
-  const deadline = Date.now() + 90_000;
-  let exited = false;
-  void child.exited.then(() => (exited = true));
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`${child.label} exited before serving:\n${child.tail.join('\n')}`);
-    try {
-      const response = await fetch(`http://${HOST}:${port}/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${child.label} did not answer /health within 90 s:\n${child.tail.join('\n')}`);
-}
-
-// ─── database, build ──────────────────────────────────────────────────────────
-
-function checkLoopback(url) {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
-    throw new Error(`BENCH_DATABASE_URL must point at the loopback interface (127.0.0.1), not ${host}`);
-  }
-}
-
-async function ensureDatabase(url) {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!name) throw new Error('BENCH_DATABASE_URL names no database');
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (rowCount) return false;
-    await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
-    return true;
-  } finally {
-    await client.end();
-  }
-}
-
-function newestMtime(paths) {
-  let newest = 0;
-  const visit = (path) => {
-    if (!existsSync(path)) return;
-    const info = statSync(path);
-    if (info.isDirectory()) {
-      for (const entry of readdirSync(path)) if (entry !== 'node_modules' && entry !== 'dist') visit(join(path, entry));
-    } else if (!path.endsWith('.spec.ts')) newest = Math.max(newest, info.mtimeMs);
-  };
-  for (const path of paths) visit(join(root, path));
-  return newest;
-}
-
-function buildApi() {
-  const stale = !existsSync(API_ENTRY) || statSync(API_ENTRY).mtimeMs < newestMtime(['apps/api/src', 'libs', '.swcrc']);
-  if (BUILD === 'never' || (BUILD === 'auto' && !stale)) {
-    log(`API build ${stale ? 'is older than its sources, but BENCH_BUILD=never' : 'is up to date'} (dist/server)`);
-    return;
-  }
-  log('compiling the API (swc → dist/server)…');
-  const swc = join(root, 'node_modules/.bin/swc');
-  const result = spawnSync(swc, ['apps/api/src', 'libs', '-d', 'dist/server', '--ignore', '**/*.spec.ts', '--quiet'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error(`swc failed (exit ${result.status ?? result.signal})`);
-}
-
-// ─── CPU accounting (Linux /proc; empty elsewhere) ────────────────────────────
-
-const TICKS = 100; // USER_HZ on Linux
-
-function cpuTicks(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * Ticks of the PostgreSQL backends serving the benchmark database, by pid
- * (backends come and go: compare per pid). Other databases' backends (someone
- * else's tests on the same server) count as "other".
- */
-async function postgresTicks(pool) {
-  const ticks = new Map();
-  const { rows } = await pool.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
-  for (const { pid } of rows) ticks.set(pid, cpuTicks(pid));
-  return ticks;
-}
-
-/** Busy ticks of the whole machine (all cores), from /proc/stat. */
-function machineTicks() {
-  try {
-    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields;
-    return { busy: user + nice + system + irq + softirq + steal, all: user + nice + system + idle + iowait + irq + softirq + steal };
-  } catch {
-    return { busy: 0, all: 0 };
-  }
-}
-
-async function cpuSnapshot(server, pool) {
-  const postgres = await postgresTicks(pool);
-  const self = process.cpuUsage();
-  return {
-    at: performance.now(),
-    server: cpuTicks(server.pid),
-    postgres,
-    machine: machineTicks(),
-    self: (self.user + self.system) / 1e6,
-  };
-}
-
-/**
- * Cores used by each actor between two snapshots (1.0 = one full core); `other`
- * is whatever else ran on the machine meanwhile (should be ≈ 0 for a clean run).
- */
-function cpuShare(before, after) {
-  const seconds = (after.at - before.at) / 1000;
-  let postgres = 0;
-  for (const [pid, ticks] of after.postgres) postgres += ticks - (before.postgres.get(pid) ?? 0);
-  const share = {
-    server: (after.server - before.server) / TICKS / seconds,
-    postgres: postgres / TICKS / seconds,
-    loader: (after.self - before.self) / seconds,
-    machine: (after.machine.busy - before.machine.busy) / TICKS / seconds,
-  };
-  share.other = Math.max(0, share.machine - share.server - share.postgres - share.loader);
-  return share;
-}
-
-/** Waits (up to `seconds`) until the machine is nearly idle for 2 s in a row; returns the busy cores last seen. */
-async function waitQuiet(seconds) {
-  const cores = os.cpus().length;
-  const deadline = Date.now() + seconds * 1000;
-  let quietFor = 0;
-  let busy = 0;
-  let warned = false;
-  for (;;) {
-    const before = machineTicks();
-    await sleep(1000);
-    const after = machineTicks();
-    busy = after.all > before.all ? ((after.busy - before.busy) / (after.all - before.all)) * cores : 0;
-    quietFor = busy < 0.15 * cores ? quietFor + 1 : 0;
-    if (quietFor >= 2 || Date.now() >= deadline) return busy;
-    if (!quietFor && !warned) {
-      log(`  the machine is busy (${busy.toFixed(2)} of ${cores} cores used by other processes): waiting up to ${seconds} s for quiet…`);
-      warned = true;
-    }
-  }
-}
 
 // ─── load ─────────────────────────────────────────────────────────────────────
 
@@ -386,39 +190,11 @@ async function apiWantsCredentials(apiUrl, id) {
  * straight into the api_key table (prefix `danvanbench`, a new secret each run,
  * only its SHA-256 stored), in the API's key format `dvk_<prefix>_<secret>`.
  */
-async function benchApiKey(pool, rootId) {
-  const { rows } = await pool.query(`SELECT to_regclass('public.api_key') IS NOT NULL AS present`);
-  if (!rows[0].present) throw new Error('the API wants credentials but has no api_key table: set BENCH_API_KEY');
-  const secret = randomBytes(24).toString('base64url');
-  const insert = pool.query(
-    `INSERT INTO api_key (name, unit_id, prefix, secret_hash, scopes)
-     VALUES ('npm run bench (read-only)', $1, $2, $3, ARRAY['units:read'])
-     ON CONFLICT (prefix) DO UPDATE SET unit_id = EXCLUDED.unit_id, secret_hash = EXCLUDED.secret_hash, scopes = EXCLUDED.scopes,
-       revoked_at = NULL, expires_at = NULL`,
-    [rootId, BENCH_KEY_PREFIX, createHash('sha256').update(secret).digest('hex')],
-  );
-  await insert.catch((error) => {
-    throw new Error(`the API wants credentials and no API key could be written into api_key (${error.message}): set BENCH_API_KEY`);
-  });
-  return `dvk_${BENCH_KEY_PREFIX}_${secret}`;
-}
-
-/** Commit and state of the sources the API was built from, for the record. */
-function sourceRevision() {
-  const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' });
-  const head = git('rev-parse', '--short', 'HEAD');
-  if (head.status !== 0) return 'an unknown revision';
-  const dirty = git('status', '--porcelain', '--', 'apps/api', 'libs').stdout.trim();
-  return `commit ${head.stdout.trim()}${dirty ? ' with uncommitted changes in apps/api or libs' : ''}`;
+function benchApiKey(pool, rootId) {
+  return writeBenchApiKey(pool, rootId, { prefix: BENCH_KEY_PREFIX, name: 'npm run bench (read-only)', scopes: ['units:read'] });
 }
 
 // ─── report ───────────────────────────────────────────────────────────────────
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 function summarise(runs) {
   const pick = (f) => median(runs.map(f));
@@ -442,8 +218,6 @@ function summarise(runs) {
   };
 }
 
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const pct = (n) => `${Math.round(n * 100)} %`;
 const yes = (ok) => (ok ? '**met**' : '**missed**');
 
 function renderResults(info, summary, targets) {
@@ -498,12 +272,7 @@ ${END}
 `;
 
 function writeDoc(markdown) {
-  let doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : DOC_TEMPLATE;
-  const begin = doc.indexOf(BEGIN);
-  const end = doc.indexOf(END);
-  if (begin === -1 || end === -1 || end < begin) doc = `${doc.trimEnd()}\n\n## Latest results of \`npm run bench\`\n\n${markdown}\n`;
-  else doc = doc.slice(0, begin) + markdown + doc.slice(end + END.length);
-  writeFileSync(DOC, doc);
+  writeDocSection({ begin: BEGIN, end: END, markdown, template: DOC_TEMPLATE, fallbackHeading: '## Latest results of `npm run bench`' });
 }
 
 function printTable(targets, summary) {
@@ -522,22 +291,9 @@ async function main() {
   checkLoopback(DATABASE_URL);
   const loadavg = os.loadavg().map((n) => n.toFixed(2)).join(' / ');
   if (await ensureDatabase(DATABASE_URL)) log(`created database ${new URL(DATABASE_URL).pathname.slice(1)}`);
-  buildApi();
+  buildApi(BUILD);
 
-  const apiPort = await freePort();
-  log(`starting the API on ${HOST}:${apiPort} (migrates the schema)…`);
-  const api = startChild('api', [API_ENTRY], {
-    DATABASE_URL,
-    PORT: String(apiPort),
-    HOST,
-    DEMO_DATA: 'false',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    // One key sends tens of thousands of reads a minute here: the limiter still
-    // counts every request (its cost is measured) but must not refuse them.
-    RATE_LIMIT_PER_MINUTE: '1000000',
-  });
-  await waitHealthy(api, apiPort);
+  const { child: api, port: apiPort } = await startApi(DATABASE_URL);
 
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 1, application_name: 'danvan-bench' });
   try {
@@ -555,7 +311,9 @@ async function main() {
 
     const barePort = await freePort();
     log(`starting the bare baseline on ${HOST}:${barePort}…`);
-    const bare = startChild('bare', [join(root, 'bench/bare-server.mjs')], { DATABASE_URL, PORT: String(barePort), HOST, POOL_SIZE: '10' });
+    // The API's SELECT carries the caller's scope: the bare server gets the path of the benchmark key's unit (the root).
+    const scopePath = (await pool.query('SELECT path FROM unit WHERE id = $1', [rootUnit.id])).rows[0].path;
+    const bare = startChild('bare', [join(root, 'bench/bare-server.mjs')], { DATABASE_URL, PORT: String(barePort), HOST, POOL_SIZE: '10', SCOPE_PATH: scopePath });
     await waitHealthy(bare, barePort);
 
     const bareUrl = `http://${HOST}:${barePort}`;
@@ -607,7 +365,7 @@ async function main() {
     const cpus = os.cpus();
     const info = {
       date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-      machine: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'} (${os.platform()} ${os.release()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB)`,
+      machine: machineDescription(),
       postgres,
       loadavg,
       units: ids.length,
@@ -640,7 +398,7 @@ async function main() {
 
 async function cleanup() {
   currentLoad?.stop();
-  await Promise.all([...children].map(stopChild));
+  await stopChildren();
 }
 
 let interrupted = false;

@@ -10,4 +10,5 @@ export * from './pledge.service.js';
 export * from './domain/scoring.js';
 export * from './dto/scoring.views.js';
 export * from './migrations/1764000000410-create-scoring.js';
+export * from './migrations/1764000000520-ranking-index.js';
 export * from './scoring.service.js';
