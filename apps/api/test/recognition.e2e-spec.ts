@@ -549,10 +549,22 @@ describe('recognition of models and model counts', () => {
     expect(modelCounts).toMatchObject({ total: 1432, typical: 106, excellent: 9 });
     expect(modelCounts.summary).toBe('1.432 mô hình "Dân vận khéo" năm 2023, trong đó 106 tiêu biểu, 9 tiêu biểu xuất sắc.');
     expect(modelCounts.byLevel.map((l) => l.total)).toEqual([0, 32, 200, 1200]);
-    // The count is one statement, whatever the number of models.
+    // Counted once per change: asked again, the same counts come from the cache (no counting statement) …
+    const countingStatements = () => server.database.statements.recent.filter((s) => s.query.includes('GROUPING SETS')).length;
+    const total = async () => (await gql<{ modelCounts: { total: number } }>(server, `query($u: ID) { modelCounts(withinUnitId: $u, year: 2023) { total } }`, { u: root.id })).modelCounts.total;
     server.database.statements.reset();
-    await gql(server, `query($u: ID) { modelCounts(withinUnitId: $u, year: 2023) { total } }`, { u: root.id });
-    expect(server.database.statements.recent.filter((s) => s.query.includes('GROUPING SETS'))).toHaveLength(1);
+    expect(await total()).toBe(1432);
+    expect(countingStatements()).toBe(0);
+    // … until a model changes (a trigger bumps the generation): then it is one statement again, whatever the number of models.
+    await db.query(`INSERT INTO model_practice (name, owner_unit_id, holder_kind, field, level, first_year) VALUES ('Mô hình thêm', $1, 'COLLECTIVE', 'ECONOMY', 'COMMUNE', 2023)`, [commune.id]);
+    server.database.statements.reset();
+    expect(await total()).toBe(1433);
+    expect(countingStatements()).toBe(1);
+    // A unit moved out of the subtree takes its models with it.
+    const other = await server.factory.unit({ name: 'Tỉnh ủy khác', kind: 'PARTY_COMMITTEE', adminAreaCode: '94' });
+    const movedDistrict = await server.rest<{ version: number }>('GET', `/api/v1/units/${district.id}`);
+    expect((await server.rest('PATCH', `/api/v1/units/${district.id}`, { parentId: other.id }, { 'if-match': `"${movedDistrict.body.version}"` })).status).toBe(200);
+    expect(await total()).toBe(32);
   });
 
   it('lists a page of models with their history and awards in a number of statements that does not grow with the page', async () => {

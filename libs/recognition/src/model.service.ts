@@ -88,8 +88,14 @@ export interface ModelListRequest {
  * records recognition (emulation:manage); reporting counts them by level,
  * field and recognition in SQL.
  */
+/** Distinct (scope, subtree, year) count results kept at most (oldest dropped first). */
+const COUNTS_CACHE_MAX = 500;
+
 @Injectable()
 export class ModelService {
+  /** Model counts by caller scope, subtree and year, with the generation they were computed at. */
+  private readonly countsCache = new Map<string, { generation: string; value: ModelCountsView }>();
+
   constructor(private readonly database: Database) {}
 
   async get(ctx: RequestContext, id: string, lock = false): Promise<ModelView> {
@@ -249,6 +255,24 @@ export class ModelService {
    */
   async counts(ctx: RequestContext, year: number, withinUnitId?: string | null): Promise<ModelCountsView> {
     const within = withinUnitId ? await this.unitRef(ctx, withinUnitId) : null;
+    // Outside a transaction, counts computed at the current generation are served again (see the migration
+    // 1764000000510); inside one, its own uncommitted changes must count, so nothing is cached.
+    const cacheable = !ctx.manager;
+    const key = `${ctx.caller.scopePath ?? '*'}|${within?.id ?? '*'}|${year}`;
+    const generation = cacheable
+      ? ((await managerOf(this.database, ctx).query(`SELECT generation::text AS generation FROM model_counts_generation WHERE id = 1`)) as Array<{ generation: string }>)[0]?.generation
+      : undefined;
+    const cached = generation ? this.countsCache.get(key) : undefined;
+    if (cached && cached.generation === generation) return cached.value;
+    const value = await this.computeCounts(ctx, year, within);
+    if (generation) {
+      if (this.countsCache.size >= COUNTS_CACHE_MAX) this.countsCache.delete(this.countsCache.keys().next().value as string);
+      this.countsCache.set(key, { generation, value });
+    }
+    return value;
+  }
+
+  private async computeCounts(ctx: RequestContext, year: number, within: (RecognitionUnitRef & { path: string }) | null): Promise<ModelCountsView> {
     const params = new SqlParams();
     const y = `${params.add(year)}::int`;
     let subtree: string | null = null;
