@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { parseDocumentNumber, type DocumentForm, type DocumentSortField, type Page } from '@danvan/contracts';
-import { fetchPage, inList, textSearch, type ListQuerySpec, type ListRequest, type Queryable, type RequestContext } from '@danvan/core';
+import { fetchPage, inList, rowCount, textSearch, type ListQuerySpec, type ListRequest, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, managerOf } from '@danvan/database';
 import type { DocumentFilterValues } from './dto/document-list.options.js';
 import type { DocumentView } from './dto/document.view.js';
@@ -129,8 +129,3 @@ export class DocumentRepository {
   }
 }
 
-/** Affected rows of an UPDATE/DELETE … RETURNING, whichever shape the driver answers in. */
-function rowCount(result: unknown[]): number {
-  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
-  return result.length;
-}

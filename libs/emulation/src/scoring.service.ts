@@ -94,22 +94,25 @@ export class ScoringService {
         throw DomainError.versionConflict(SHEET, expectedVersion ?? 0, sheet.version);
       }
       const existing = (await db.query(`SELECT item_code AS "itemCode", self_score AS score FROM score_line WHERE sheet_id = $1 AND self_score IS NOT NULL`, [sheet.id])) as Array<{ itemCode: string; score: string }>;
+      if (new Set(scores.map((x) => x.itemCode)).size !== scores.length) {
+        throw DomainError.validation([{ field: 'scores', code: 'duplicate', message: 'Một mục được chấm hai lần trong cùng một lần gửi.' }]);
+      }
       const given = scores.map((s) => ({ itemCode: s.itemCode, score: s.score }));
       const others = existing.filter((e) => !given.some((g) => g.itemCode === e.itemCode)).map((e) => ({ itemCode: e.itemCode, score: Number(e.score) }));
       assertScores(checkScores(sheet.content, given, others));
       const kinds = new Map(scorableItems(sheet.content).map((i) => [i.code, i.kind]));
       const before = await this.view(db, sheet);
-      for (const s of scores) {
-        await db.query(
-          `INSERT INTO score_line (sheet_id, item_code, item_kind, self_score, self_comment, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (sheet_id, item_code) DO UPDATE SET self_score = EXCLUDED.self_score, self_comment = EXCLUDED.self_comment,
-             -- A line the unit corrects goes back to the reviewers: their earlier score on it no longer stands.
-             reviewed_score = CASE WHEN score_line.self_score IS DISTINCT FROM EXCLUDED.self_score THEN NULL ELSE score_line.reviewed_score END,
-             review_comment = CASE WHEN score_line.self_score IS DISTINCT FROM EXCLUDED.self_score THEN NULL ELSE score_line.review_comment END,
-             version = score_line.version + 1, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-          [sheet.id, s.itemCode, kinds.get(s.itemCode), s.score, s.comment ?? null, tx.caller.label],
-        );
-      }
+      // Every line in one statement, whatever the number of scores.
+      await db.query(
+        `INSERT INTO score_line (sheet_id, item_code, item_kind, self_score, self_comment, updated_by)
+         SELECT $1, l.code, l.kind, l.score, l.comment, $6 FROM unnest($2::varchar[], $3::varchar[], $4::numeric[], $5::text[]) AS l(code, kind, score, comment)
+         ON CONFLICT (sheet_id, item_code) DO UPDATE SET self_score = EXCLUDED.self_score, self_comment = EXCLUDED.self_comment,
+           -- A line the unit corrects goes back to the reviewers: their earlier score on it no longer stands.
+           reviewed_score = CASE WHEN score_line.self_score IS DISTINCT FROM EXCLUDED.self_score THEN NULL ELSE score_line.reviewed_score END,
+           review_comment = CASE WHEN score_line.self_score IS DISTINCT FROM EXCLUDED.self_score THEN NULL ELSE score_line.review_comment END,
+           version = score_line.version + 1, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        [sheet.id, scores.map((x) => x.itemCode), scores.map((x) => kinds.get(x.itemCode)), scores.map((x) => x.score), scores.map((x) => x.comment ?? null), tx.caller.label],
+      );
       return this.finish(tx, db, sheet, 'self-score', before);
     });
   }

@@ -1,5 +1,3 @@
-import type { RequestContext, SqlParams } from '@danvan/core';
-
 /** JSON of a unit as UnitRef, from a unit alias. */
 export const unitRefJson = (alias: string) => `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'shortName', ${alias}.short_name)`;
 
@@ -7,16 +5,5 @@ export const unitRefJson = (alias: string) => `json_build_object('id', ${alias}.
 export const documentRefJson = (alias: string) =>
   `json_build_object('id', ${alias}.id, 'number', ${alias}.number, 'issuedOn', to_char(${alias}.issued_on, 'YYYY-MM-DD'), 'title', ${alias}.title)`;
 
-/** SQL: the unit path `pathSql` lies in the caller's subtree (null when unrestricted). */
-export function pathInScope(ctx: RequestContext, params: SqlParams, pathSql: string): string | null {
-  const scopePath = ctx.caller.scopePath;
-  if (scopePath === null) return null;
-  const p = params.add(scopePath);
-  return `(${pathSql} >= ${p} AND ${pathSql} < ${p} || '~')`;
-}
-
-/** Affected rows of an UPDATE/DELETE … RETURNING, whichever shape the driver answers in. */
-export function rowCount(result: unknown[]): number {
-  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
-  return result.length;
-}
+// The unit-tree SQL helpers live in @danvan/core; re-exported for this library's files.
+export { pathInScope, rowCount } from '@danvan/core';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, UnitKind, UnitLevel, UnitSortField, UnitStatus } from '@danvan/contracts';
-import { equals, fetchPage, inList, SqlParams, textSearch, validOn, type ListQuerySpec, type ListRequest, type Queryable, type RequestContext } from '@danvan/core';
+import { equals, fetchPage, inList, pathInScope, pathWithin, rowCount, SqlParams, textSearch, validOn, type ListQuerySpec, type ListRequest, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, managerOf } from '@danvan/database';
 import type { UnitLeaderView } from './dto/unit-leader.js';
 import type { UnitFilterValues } from './dto/unit-list.options.js';
@@ -60,10 +60,7 @@ const UNIT_LIST: ListQuerySpec<UnitSortField, UnitFilterValues> = {
     ids: inList('u.id'),
     validOn: validOn('u.valid_from', 'u.valid_to'),
     // A btree range over the "C"-collated path: the unit itself and every descendant.
-    withinUnitId: (id, params) => {
-      const p = params.add(id);
-      return `u.path >= (SELECT path FROM unit WHERE id = ${p}) AND u.path < (SELECT path || '~' FROM unit WHERE id = ${p})`;
-    },
+    withinUnitId: (id, params) => pathWithin(params, 'u.path', id),
   },
 };
 
@@ -112,10 +109,7 @@ export interface UnitRecord {
  * reads miss it (404), writes cannot reach it.
  */
 export function unitScope(ctx: RequestContext, params: SqlParams, alias = 'u'): string | null {
-  const scopePath = ctx.caller.scopePath;
-  if (scopePath === null) return null;
-  const p = params.add(scopePath);
-  return `${alias}.path >= ${p} AND ${alias}.path < ${p} || '~'`;
+  return pathInScope(ctx, params, `${alias}.path`);
 }
 
 /** SQL of the unit register. Every method takes the request context: its transaction and its caller's scope. */
@@ -248,7 +242,3 @@ function depthOf(path: string): number {
 }
 
 /** TypeORM returns `[rows, count]` for UPDATE/DELETE … RETURNING on PostgreSQL, rows for SELECT. */
-function rowCount(result: unknown[]): number {
-  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
-  return result.length;
-}

@@ -8,6 +8,7 @@ export * from './graphql/data-loaders.js';
 export * from './list-query/filters.js';
 export * from './list-query/list-query.js';
 export * from './list-query/sql-params.js';
+export * from './list-query/subtree-sql.js';
 export * from './logging/pino-nest-logger.js';
 export * from './request-context/ctx.decorator.js';
 export * from './request-context/request-context.js';

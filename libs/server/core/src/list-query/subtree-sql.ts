@@ -1,0 +1,33 @@
+import type { RequestContext } from '../request-context/request-context.js';
+import type { SqlParams } from './sql-params.js';
+
+/**
+ * SQL pieces of the unit tree shared by every capability. A unit's `path`
+ * (`/<root>/…/<unit>/`, collation "C") makes "in the subtree" a btree range.
+ */
+
+/** SQL: the unit path `pathSql` lies in the caller's subtree (null when unrestricted). */
+export function pathInScope(ctx: RequestContext, params: SqlParams, pathSql: string): string | null {
+  const scopePath = ctx.caller.scopePath;
+  if (scopePath === null) return null;
+  const p = params.add(scopePath);
+  return `(${pathSql} >= ${p} AND ${pathSql} < ${p} || '~')`;
+}
+
+/** SQL: the unit path `pathSql` lies in the subtree of the unit with id `unitId` (the unit itself included). */
+export function pathWithin(params: SqlParams, pathSql: string, unitId: string): string {
+  const p = params.add(unitId);
+  return `${pathSql} >= (SELECT path FROM unit WHERE id = ${p}) AND ${pathSql} < (SELECT path || '~' FROM unit WHERE id = ${p})`;
+}
+
+/** Joins conditions with AND, leaving out the absent ones. */
+export function allOf(...conditions: Array<string | null | undefined>): string {
+  const present = conditions.filter((c): c is string => Boolean(c));
+  return present.length ? present.join(' AND ') : 'TRUE';
+}
+
+/** Affected rows of an UPDATE/DELETE … RETURNING, whichever shape the driver answers in. */
+export function rowCount(result: unknown[]): number {
+  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
+  return result.length;
+}
