@@ -4,3 +4,4 @@ export * from './unit.js';
 export * from './identity.js';
 export * from './document.js';
 export * from './emulation.js';
+export * from './recognition.js';

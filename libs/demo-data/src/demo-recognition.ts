@@ -1,7 +1,8 @@
+import type { ModelField } from '@danvan/contracts';
 import { RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import type { PledgeService, ScoringService } from '@danvan/emulation';
-import type { ModelField, ModelService } from '@danvan/recognition';
+import type { ModelService } from '@danvan/recognition';
 import type { UnitService } from '@danvan/units';
 
 /** Name under which the demo awards and models are recorded in `data_load`. */

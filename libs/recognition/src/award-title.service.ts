@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, recordAudit, SqlParams, translatePgErrors, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { titleChangeRefusals, type TitleUsage } from './domain/award-rules.js';
-import { RECOGNITION_LIMITS, type AwardEntryKind, type RecipientKind } from './domain/recognition-vocabulary.js';
+import { RECOGNITION_LIMITS, type AwardEntryKind, type RecipientKind } from '@danvan/contracts';
 import type { CreateAwardTitleInput, UpdateAwardTitleInput } from './dto/recognition.inputs.js';
 import type { AwardTitleView } from './dto/recognition.views.js';
 import { refuse } from './shared-checks.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, type Page, type SortOrder } from '@danvan/contracts';
+import { AWARD_RANK_LABELS, AWARD_RANKS, type AwardRank, type AwardSortField, DEFAULT_PAGE_SIZE, type Page, type RecipientKind, type SortOrder } from '@danvan/contracts';
 import {
   DomainError,
   equals,
@@ -25,7 +25,6 @@ import {
   type AwardTitleFacts,
   type CatalogueChoice,
 } from './domain/award-rules.js';
-import { AWARD_RANK_LABELS, AWARD_RANKS, type AwardRank, type AwardSortField, type RecipientKind } from './domain/recognition-vocabulary.js';
 import type { AwardFilterValues } from './dto/recognition.inputs.js';
 import type { AwardView } from './dto/recognition.views.js';
 import { assertDocumentExists, refuse, visibleUnit } from './shared-checks.js';

@@ -2,7 +2,6 @@ export * from './award-title.service.js';
 export * from './award.service.js';
 export * from './domain/award-rules.js';
 export * from './domain/model-rules.js';
-export * from './domain/recognition-vocabulary.js';
 export * from './dto/recognition-enums.js';
 export * from './dto/recognition.inputs.js';
 export * from './dto/recognition.views.js';

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, type Page, type SortOrder, type UnitLevel } from '@danvan/contracts';
+import { DEFAULT_PAGE_SIZE, MODEL_FIELD_LABELS, MODEL_RECOGNITION_LABELS, MODEL_RECOGNITIONS, type ModelSortField, type Page, type SortOrder, type UnitLevel } from '@danvan/contracts';
 import { DomainError, equals, fetchPage, inList, recordAudit, SqlParams, textSearch, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { assembleModelCounts, holderRefusal, recognitionChangeRefusals, yearsRefusal, type ModelCountRow } from './domain/model-rules.js';
-import { MODEL_FIELD_LABELS, MODEL_RECOGNITION_LABELS, MODEL_RECOGNITIONS, type ModelSortField } from './domain/recognition-vocabulary.js';
 import type { CreateModelInput, ModelFilterValues, ModelResultInput, ModelEvidenceInput, RecogniseModelInput, UpdateModelInput } from './dto/recognition.inputs.js';
 import type { ModelCountsView, ModelRecognitionChangeView, ModelView, RecognitionUnitRef } from './dto/recognition.views.js';
 import { assertDocumentExists, refuse, visibleUnit } from './shared-checks.js';

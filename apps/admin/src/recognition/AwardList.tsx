@@ -6,7 +6,7 @@ import { UnitReferenceInput } from '../units/UnitReferenceInput';
 import { unitLabel } from '../emulation/refs';
 import { AwardTitleInput } from './AwardTitleInput';
 import type { AwardRecord } from './recognitionData';
-import { AWARD_RANK_CHOICES, RECIPIENT_KIND_CHOICES } from './vocabulary';
+import { AWARD_RANK_CHOICES, RECIPIENT_KIND_CHOICES } from './choices';
 
 const ROWS_PER_PAGE = [10, 20, 50, MAX_PAGE_SIZE];
 

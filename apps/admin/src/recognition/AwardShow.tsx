@@ -4,7 +4,7 @@ import { formatVnDate } from '../fields/vnDate';
 import { unitLabel } from '../emulation/refs';
 import { AwardTitleField, RecipientField } from './AwardList';
 import type { AwardRecord } from './recognitionData';
-import { RECIPIENT_KIND_LABELS } from './vocabulary';
+import { RECIPIENT_KIND_LABELS } from '@danvan/contracts';
 
 export const AwardShow = () => (
   <Show>

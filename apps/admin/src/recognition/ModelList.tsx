@@ -5,7 +5,7 @@ import { UnitReferenceInput } from '../units/UnitReferenceInput';
 import { unitLabel } from '../emulation/refs';
 import { ModelExportButton } from './ModelExportButton';
 import type { ModelRecord } from './recognitionData';
-import { LEVEL_CHOICES, MODEL_FIELD_CHOICES, MODEL_RECOGNITION_CHOICES, RECIPIENT_KIND_CHOICES } from './vocabulary';
+import { LEVEL_CHOICES, MODEL_FIELD_CHOICES, MODEL_RECOGNITION_CHOICES, RECIPIENT_KIND_CHOICES } from './choices';
 
 const ROWS_PER_PAGE = [10, 20, 50, MAX_PAGE_SIZE];
 

@@ -4,7 +4,7 @@ import { VnDateField } from '../fields/VnDateField';
 import { formatVnDate } from '../fields/vnDate';
 import { unitLabel } from '../emulation/refs';
 import type { ModelRecord } from './recognitionData';
-import { AWARD_RANK_LABELS, MODEL_RECOGNITION_LABELS, RECIPIENT_KIND_LABELS } from './vocabulary';
+import { AWARD_RANK_LABELS, MODEL_RECOGNITION_LABELS, RECIPIENT_KIND_LABELS } from '@danvan/contracts';
 
 const Results = (_props: { label?: string }) => {
   const record = useRecordContext<ModelRecord>();

@@ -29,7 +29,7 @@ import { UnitReferenceInput } from '../units/UnitReferenceInput';
 import { searchFilter } from '../units/searchFilter';
 import { AwardTitleInput, useAwardTitles } from './AwardTitleInput';
 import { toCreateAwardsInput, topThreeProposals, type AwardTitle } from './recognitionData';
-import { AWARD_RANK_LABELS } from './vocabulary';
+import { AWARD_RANK_LABELS } from '@danvan/contracts';
 
 /** Entries that can go to the units ranked first, second, third: ranked, for collectives, still in use. */
 const forRanking = (title: AwardTitle) => title.active && title.ranked && title.recipients !== 'INDIVIDUAL';

@@ -5,7 +5,6 @@
  * and sort as the list.
  */
 import type { GetListParams, GetManyParams, GetOneParams, Identifier, RaRecord, SortPayload } from 'react-admin';
-import { UNIT_LEVELS, type UnitLevel } from '@danvan/contracts';
 import type { Execute, FormFields, ResourceDataProvider } from '../dataProvider';
 import { compact, optionalText, toPageOptions } from '../data/listOptions';
 import { asRecord, enumValues, idList, nullableDate, nullableText, optionalInt } from '../data/values';
@@ -18,12 +17,14 @@ import {
   MODEL_RECOGNITIONS,
   MODEL_SORT_FIELDS,
   RECIPIENT_KINDS,
+  UNIT_LEVELS,
   type AwardEntryKind,
   type AwardRank,
   type ModelField,
   type ModelRecognition,
   type RecipientKind,
-} from './vocabulary';
+  type UnitLevel,
+} from '@danvan/contracts';
 
 export interface RecognitionUnitRef {
   id: string;

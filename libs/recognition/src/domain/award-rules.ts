@@ -1,13 +1,4 @@
-import type { FieldError } from '@danvan/contracts';
-import {
-  AWARD_ENTRY_KIND_LABELS,
-  AWARD_TITLE_RECIPIENTS_LABELS,
-  RECIPIENT_KIND_LABELS,
-  type AwardEntryKind,
-  type AwardRank,
-  type AwardTitleRecipients,
-  type RecipientKind,
-} from './recognition-vocabulary.js';
+import { AWARD_ENTRY_KIND_LABELS, AWARD_TITLE_RECIPIENTS_LABELS, type AwardEntryKind, type AwardRank, type AwardTitleRecipients, type FieldError, RECIPIENT_KIND_LABELS, type RecipientKind } from '@danvan/contracts';
 
 /**
  * Rules of awards that need no I/O. Which titles exist, whom they suit and

@@ -1,13 +1,4 @@
-import type { FieldError, UnitLevel } from '@danvan/contracts';
-import { UNIT_LEVELS } from '@danvan/contracts';
-import {
-  MODEL_FIELDS,
-  MODEL_RECOGNITION_LABELS,
-  MODEL_RECOGNITIONS,
-  type ModelField,
-  type ModelRecognition,
-  type RecipientKind,
-} from './recognition-vocabulary.js';
+import { type FieldError, MODEL_FIELDS, MODEL_RECOGNITION_LABELS, MODEL_RECOGNITIONS, type ModelField, type ModelRecognition, type RecipientKind, UNIT_LEVELS, type UnitLevel } from '@danvan/contracts';
 
 /** Rules of "Dân vận khéo" model practices that need no I/O. */
 

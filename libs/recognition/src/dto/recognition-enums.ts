@@ -10,7 +10,7 @@ import {
   RECIPIENT_KINDS,
   type AwardSortField,
   type ModelSortField,
-} from '../domain/recognition-vocabulary.js';
+} from '@danvan/contracts';
 
 function enumObject<T extends string>(values: readonly T[]): Record<T, T> {
   return Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;

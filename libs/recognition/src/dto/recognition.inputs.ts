@@ -21,28 +21,9 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, UNIT_LEVELS, type SortOrder, type UnitLevel } from '@danvan/contracts';
+import { AWARD_ENTRY_KINDS, AWARD_RANKS, AWARD_SORT_FIELDS, AWARD_TITLE_RECIPIENTS, type AwardEntryKind, type AwardRank, type AwardSortField, type AwardTitleRecipients, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MODEL_FIELDS, MODEL_RECOGNITIONS, MODEL_SORT_FIELDS, type ModelField, type ModelRecognition, type ModelSortField, RECIPIENT_KINDS, type RecipientKind, RECOGNITION_LIMITS as L, type SortOrder, UNIT_LEVELS, type UnitLevel } from '@danvan/contracts';
 import { IsLocalDate, LocalDateScalar } from '@danvan/core';
 import { SortOrderEnum, UnitLevelEnum } from '@danvan/units';
-import {
-  AWARD_ENTRY_KINDS,
-  AWARD_RANKS,
-  AWARD_SORT_FIELDS,
-  AWARD_TITLE_RECIPIENTS,
-  MODEL_FIELDS,
-  MODEL_RECOGNITIONS,
-  MODEL_SORT_FIELDS,
-  RECIPIENT_KINDS,
-  RECOGNITION_LIMITS as L,
-  type AwardEntryKind,
-  type AwardRank,
-  type AwardSortField,
-  type AwardTitleRecipients,
-  type ModelField,
-  type ModelRecognition,
-  type ModelSortField,
-  type RecipientKind,
-} from '../domain/recognition-vocabulary.js';
 import {
   AwardEntryKindEnum,
   AwardRankEnum,

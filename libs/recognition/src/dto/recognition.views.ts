@@ -1,23 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
-import { UNIT_LEVELS, type UnitLevel } from '@danvan/contracts';
+import { AWARD_ENTRY_KINDS, AWARD_RANKS, AWARD_TITLE_RECIPIENTS, type AwardEntryKind, type AwardRank, type AwardTitleRecipients, MODEL_FIELDS, MODEL_RECOGNITIONS, type ModelField, type ModelRecognition, RECIPIENT_KINDS, type RecipientKind, RECOGNITION_LIMITS, UNIT_LEVELS, type UnitLevel } from '@danvan/contracts';
 import { LocalDateScalar, MaxItems } from '@danvan/core';
 import { UnitLevelEnum } from '@danvan/units';
-import {
-  AWARD_ENTRY_KINDS,
-  AWARD_RANKS,
-  AWARD_TITLE_RECIPIENTS,
-  MODEL_FIELDS,
-  MODEL_RECOGNITIONS,
-  RECIPIENT_KINDS,
-  RECOGNITION_LIMITS,
-  type AwardEntryKind,
-  type AwardRank,
-  type AwardTitleRecipients,
-  type ModelField,
-  type ModelRecognition,
-  type RecipientKind,
-} from '../domain/recognition-vocabulary.js';
 import { AwardEntryKindEnum, AwardRankEnum, AwardTitleRecipientsEnum, ModelFieldEnum, ModelRecognitionEnum, RecipientKindEnum } from './recognition-enums.js';
 
 /** A unit as an award or a model names it: who, and at what level. */

@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
 import { AwardTitleService } from '../award-title.service.js';
 import { AwardService } from '../award.service.js';
-import { RECOGNITION_LIMITS, type AwardEntryKind, type RecipientKind } from '../domain/recognition-vocabulary.js';
+import { RECOGNITION_LIMITS, type AwardEntryKind, type RecipientKind } from '@danvan/contracts';
 import { AwardEntryKindEnum, RecipientKindEnum } from '../dto/recognition-enums.js';
 import {
   AwardListOptions,

@@ -1,10 +1,9 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Page } from '@danvan/contracts';
+import type { AwardSortField, Page } from '@danvan/contracts';
 import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
 import { AwardService } from '../award.service.js';
-import type { AwardSortField } from '../domain/recognition-vocabulary.js';
 import { AwardListQuery } from '../dto/recognition.inputs.js';
 import { AwardList, AwardView } from '../dto/recognition.views.js';
 

@@ -1,7 +1,6 @@
-import { UNIT_LEVEL_LABELS } from '@danvan/contracts';
+import { AWARD_RANK_LABELS, MODEL_FIELD_LABELS, MODEL_RECOGNITION_LABELS, RECIPIENT_KIND_LABELS, UNIT_LEVEL_LABELS } from '@danvan/contracts';
 import { isoDateInVietnam, renderXlsxTable, vnDate, type XlsxColumn } from '@danvan/core';
 import { formatCount } from '../domain/model-rules.js';
-import { AWARD_RANK_LABELS, MODEL_FIELD_LABELS, MODEL_RECOGNITION_LABELS, RECIPIENT_KIND_LABELS } from '../domain/recognition-vocabulary.js';
 import type { ModelFilterValues } from '../dto/recognition.inputs.js';
 import type { ModelView, RecognitionUnitRef } from '../dto/recognition.views.js';
 

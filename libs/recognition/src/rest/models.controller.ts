@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Page } from '@danvan/contracts';
+import type { ModelSortField, Page } from '@danvan/contracts';
 import { Ctx, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, RequirePermission, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE } from '@danvan/core';
-import type { ModelSortField } from '../domain/recognition-vocabulary.js';
 import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } from '../dto/recognition.inputs.js';
 import { ModelList, ModelView } from '../dto/recognition.views.js';
 import { ModelService, type ModelListRequest } from '../model.service.js';

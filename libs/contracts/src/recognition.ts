@@ -1,8 +1,7 @@
 /**
  * The vocabulary of awards (khen thưởng) and "Dân vận khéo" model practices:
- * values on the wire (REST, GraphQL), in the database and in the Excel export.
- * Kept in this library until the admin needs them; then they move to
- * libs/contracts/src/recognition.ts unchanged.
+ * values on the wire (REST, GraphQL), in the database, in the Excel exports and
+ * in the admin, with their Vietnamese labels.
  */
 
 /** An entry of the award catalogue: an emulation title (danh hiệu thi đua) or a form of commendation (hình thức khen thưởng). */
