@@ -311,6 +311,64 @@ describe('revocation', () => {
   });
 });
 
+describe('awards export', () => {
+  /** The rows of the first sheet of an .xlsx response, as text. */
+  async function sheetRows(response: Response, sheetName: string): Promise<{ rows: string[][]; sheet: ExcelJS.Worksheet | undefined }> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.getWorksheet(sheetName);
+    const rows: string[][] = [];
+    sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    return { rows, sheet };
+  }
+
+  it('prints the filtered awards with Vietnamese headers, dates dd/MM/yyyy and the revoked one marked with its reason', async () => {
+    const response = await fetch(`${server.baseUrl}/api/v1/awards/export.xlsx?pledgeId=${pledgeId}&titleId=${titles.CO_THI_DUA_BO_TINH.id}&year=2023`, {
+      headers: { authorization: `Bearer ${secretariat.token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="khen-thuong-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const { rows, sheet } = await sheetRows(response, 'Khen thưởng');
+    expect(rows[0][0]).toBe('DANH SÁCH KHEN THƯỞNG');
+    expect(rows.slice(1, 5).map((r) => r[0])).toEqual([
+      'Năm thành tích: 2023',
+      expect.stringMatching(/^Danh hiệu, hình thức: Cờ thi đua/),
+      'Giao ước thi đua: Giao ước thi đua năm 2023 trong hệ thống ngành Dân vận',
+      expect.stringMatching(/^Xuất ngày \d{2}\/\d{2}\/\d{4}: 3 khen thưởng, 2 còn hiệu lực\.$/),
+    ]);
+    const headerIndex = rows.findIndex((r) => r[0] === 'STT');
+    expect(rows[headerIndex]).toEqual([
+      'STT', 'Danh hiệu, hình thức', 'Hạng', 'Đối tượng', 'Tập thể, cá nhân được khen', 'Thành tích', 'Năm', 'Quyết định', 'Ngày quyết định', 'Đơn vị khen thưởng', 'Ghi chú',
+    ]);
+    const body = rows.slice(headerIndex + 1);
+    expect(body.map((r) => r[0])).toEqual(['1', '2', '3']);
+    const byRank = new Map(body.map((r) => [r[2], r]));
+    expect([...byRank.keys()].sort()).toEqual(['Ba', 'Nhì', 'Nhất']);
+    expect(byRank.get('Nhất')?.slice(3)).toEqual([
+      'Tập thể', 'Ban Dân vận Huyện ủy Châu Thành A', '', '2023', '125-QĐ/BDVTU', '03/01/2024', 'Ban Dân vận Tỉnh ủy Hậu Giang', '',
+    ]);
+    expect(byRank.get('Ba')?.[10]).toMatch(/^Đã thu hồi ngày \d{2}\/\d{2}\/\d{4}: Kê khai không trung thực thành tích$/);
+    expect(sheet?.pageSetup.orientation).toBe('landscape');
+
+    // A person is printed with position and unit; an organisation exports only its own subtree.
+    const individuals = await fetch(`${server.baseUrl}/api/v1/awards/export.xlsx?recipientKind=INDIVIDUAL`, { headers: { authorization: `Bearer ${chauThanhOfficer.token}` } });
+    expect(individuals.status).toBe(200);
+    const printed = (await sheetRows(individuals, 'Khen thưởng')).rows;
+    const people = printed.slice(printed.findIndex((r) => r[0] === 'STT') + 1);
+    expect(people.map((r) => [r[3], r[4]])).toEqual([['Cá nhân', 'Nguyễn Văn Bảy, Phó Trưởng Ban Dân vận Huyện ủy, Ban Dân vận Huyện ủy Châu Thành A']]);
+
+    const invalid = await secretariat.rest<ProblemDetails>('GET', '/api/v1/awards/export.xlsx?rank=FOURTH&page=2');
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors?.map((e) => e.field).sort()).toEqual(['page', 'rank']);
+    // Another province: the Hậu Giang unit is not found, and its awards are not printed.
+    expect((await outsider.rest('GET', `/api/v1/awards/export.xlsx?withinUnitId=${province.id}`)).status).toBe(404);
+    const foreign = await fetch(`${server.baseUrl}/api/v1/awards/export.xlsx`, { headers: { authorization: `Bearer ${outsider.token}` } });
+    const foreignRows = (await sheetRows(foreign, 'Khen thưởng')).rows;
+    expect(foreignRows.slice(foreignRows.findIndex((r) => r[0] === 'STT') + 1)).toEqual([]);
+  });
+});
+
 describe('access', () => {
   it('a viewer and an organisation cannot manage awards or recognition (403); another province gets 404', async () => {
     const [first] = await awardsOfPledge();

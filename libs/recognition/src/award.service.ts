@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AWARD_RANK_LABELS, AWARD_RANKS, type AwardRank, type AwardSortField, DEFAULT_PAGE_SIZE, type Page, type RecipientKind, type SortOrder } from '@danvan/contracts';
 import {
+  assertExportable,
   DomainError,
   equals,
   fetchPage,
   inList,
   inScope,
+  MAX_EXPORT_ROWS,
   recordAudit,
   SqlParams,
   textSearch,
@@ -28,7 +30,7 @@ import {
 import type { AwardFilterValues } from './dto/recognition.inputs.js';
 import type { AwardView } from './dto/recognition.views.js';
 import { assertDocumentExists, refuse, visibleUnit } from './shared-checks.js';
-import { documentRefJson, pathInScope, pathWithin, rowCount, unitRefJson } from './sql-refs.js';
+import { allOf, documentRefJson, pathInScope, pathWithin, rowCount, unitRefJson } from './sql-refs.js';
 
 const AWARD = 'khen thưởng';
 
@@ -87,6 +89,14 @@ export interface AwardListRequest {
   pageSize?: number;
   sort?: { field: AwardSortField; order?: SortOrder };
   filter?: AwardFilterValues;
+}
+
+/** Names of the ids an award filter refers to, for printing the filter in words. */
+export interface AwardFilterNames {
+  titles: string[];
+  units: Map<string, string>;
+  pledge: string | null;
+  model: string | null;
 }
 
 /** One award (GraphQL `createAward`). Name the entry with `awardTitleId` (a title) or `formId` (a form). */
@@ -163,6 +173,40 @@ export class AwardService {
       (params) => awardScope(ctx, params),
     );
     return { ...page, items: page.items.map(toView) };
+  }
+
+  /** Every award matching the list's filters, for the Excel export (more than MAX_EXPORT_ROWS is refused). */
+  async exportRows(ctx: RequestContext, request: Omit<AwardListRequest, 'page' | 'pageSize'>): Promise<AwardView[]> {
+    const page = await this.list(ctx, { ...request, page: 1, pageSize: MAX_EXPORT_ROWS });
+    assertExportable(page.totalItems, 'khen thưởng');
+    return page.items;
+  }
+
+  /**
+   * Names of what an export's filter refers to. A unit outside the caller's
+   * scope is not found (404, as the models export); the pledge and model are
+   * named only when an exported award shows them.
+   */
+  async filterNames(ctx: RequestContext, filter: AwardFilterValues, rows: AwardView[]): Promise<AwardFilterNames> {
+    const db = managerOf(this.database, ctx);
+    const params = new SqlParams();
+    const unitIds = [filter.withinUnitId, filter.recipientUnitId, filter.issuerUnitId].filter((id): id is string => !!id);
+    const units = unitIds.length
+      ? ((await db.query(`SELECT u.id, u.name FROM unit u WHERE ${allOf(`u.id = ANY(${params.add(unitIds)}::uuid[])`, pathInScope(ctx, params, 'u.path'))}`, params.values)) as Array<{ id: string; name: string }>)
+      : [];
+    const missing = unitIds.find((id) => !units.some((u) => u.id === id));
+    if (missing) throw DomainError.notFound('đơn vị', missing);
+    const titles = filter.titleId?.length
+      ? ((await db.query(`SELECT name FROM award_title WHERE id = ANY($1::uuid[]) ORDER BY name`, [filter.titleId])) as Array<{ name: string }>)
+      : [];
+    const pledgeShown = filter.pledgeId && rows.some((a) => a.pledgeId === filter.pledgeId);
+    const [pledge] = pledgeShown ? ((await db.query(`SELECT title FROM pledge WHERE id = $1`, [filter.pledgeId])) as Array<{ title: string }>) : [];
+    return {
+      units: new Map(units.map((u) => [u.id, u.name])),
+      titles: titles.map((t) => t.name),
+      pledge: pledge?.title ?? null,
+      model: rows.find((a) => a.model && a.model.id === filter.modelId)?.model?.name ?? null,
+    };
   }
 
   async create(ctx: RequestContext, input: NewAward): Promise<AwardView> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, MODEL_FIELD_LABELS, MODEL_RECOGNITION_LABELS, MODEL_RECOGNITIONS, type ModelSortField, type Page, type SortOrder, type UnitLevel } from '@danvan/contracts';
-import { DomainError, equals, fetchPage, inList, recordAudit, SqlParams, textSearch, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
+import { assertExportable, DomainError, MAX_EXPORT_ROWS, equals, fetchPage, inList, recordAudit, SqlParams, textSearch, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { assembleModelCounts, holderRefusal, recognitionChangeRefusals, yearsRefusal, type ModelCountRow } from './domain/model-rules.js';
 import type { CreateModelInput, ModelFilterValues, ModelResultInput, ModelEvidenceInput, RecogniseModelInput, UpdateModelInput } from './dto/recognition.inputs.js';
@@ -12,7 +12,6 @@ import { allOf, documentRefJson, pathInScope, pathWithin, rowCount, unitRefJson 
 const MODEL = 'mô hình';
 
 /** Most rows one Excel export may hold; beyond, narrow the filters. */
-export const MAX_MODEL_EXPORT_ROWS = 10_000;
 
 const MODEL_FROM = 'model_practice m JOIN unit ou ON ou.id = m.owner_unit_id';
 const MODEL_COLUMNS = `m.id, m.name, ${unitRefJson('ou')} AS owner, ou.path AS "ownerPath", m.holder_kind AS "holderKind", m.person_name AS "personName",
@@ -120,15 +119,10 @@ export class ModelService {
     return { ...page, items: page.items.map(toView) };
   }
 
-  /** Every model matching the list's filters, for the Excel export (more than MAX_MODEL_EXPORT_ROWS is refused). */
+  /** Every model matching the list's filters, for the Excel export (more than MAX_EXPORT_ROWS is refused). */
   async exportRows(ctx: RequestContext, request: Omit<ModelListRequest, 'page' | 'pageSize'>): Promise<ModelView[]> {
-    const page = await this.list(ctx, { ...request, page: 1, pageSize: MAX_MODEL_EXPORT_ROWS });
-    if (page.totalItems > MAX_MODEL_EXPORT_ROWS) {
-      throw new DomainError(
-        'RULE_VIOLATION',
-        `Có ${page.totalItems} mô hình khớp điều kiện, vượt quá ${MAX_MODEL_EXPORT_ROWS} dòng một lần xuất. Hãy lọc bớt rồi xuất lại.`,
-      );
-    }
+    const page = await this.list(ctx, { ...request, page: 1, pageSize: MAX_EXPORT_ROWS });
+    assertExportable(page.totalItems, 'mô hình');
     return page.items;
   }
 

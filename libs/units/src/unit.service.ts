@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, type FieldError, type Page, type SortOrder, type UnitSortField } from '@danvan/contracts';
-import { DomainError, recordAudit, translatePgErrors, type RequestContext } from '@danvan/core';
+import { assertExportable, DomainError, MAX_EXPORT_ROWS, recordAudit, translatePgErrors, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { checkUnitRules, levelFitsUnder } from './domain/unit-rules.js';
 import { ancestorIds, childPath, wouldCreateCycle } from './domain/unit-path.js';
@@ -12,9 +12,6 @@ import type { UpdateUnitInput } from './dto/update-unit.input.js';
 import { UnitRepository, type UnitRecord } from './unit.repository.js';
 
 const UNIT = 'đơn vị';
-
-/** Largest export in one file: a province's whole tree fits; the nation does not. */
-export const MAX_EXPORT_ROWS = 10_000;
 
 /** A validated list request of units. */
 export interface UnitListRequest {
@@ -65,12 +62,7 @@ export class UnitService {
    */
   async exportRows(ctx: RequestContext, request: UnitListRequest): Promise<{ units: UnitView[]; parents: Map<string, UnitView> }> {
     const page = await this.list(ctx, { ...request, page: 1, pageSize: MAX_EXPORT_ROWS });
-    if (page.totalItems > MAX_EXPORT_ROWS) {
-      throw new DomainError(
-        'RULE_VIOLATION',
-        `Có ${page.totalItems.toLocaleString('vi-VN')} đơn vị khớp điều kiện, vượt quá ${MAX_EXPORT_ROWS.toLocaleString('vi-VN')} dòng một lần xuất. Hãy lọc bớt rồi xuất lại.`,
-      );
-    }
+    assertExportable(page.totalItems, 'đơn vị');
     const parentIds = [...new Set(page.items.map((u) => u.parentId).filter((id): id is string => id !== null))];
     const parents = new Map((await this.units.findByIds(ctx, parentIds)).map((u) => [u.id, u]));
     return { units: page.items, parents };

@@ -206,6 +206,9 @@ export class AwardListQuery extends RecognitionPageOptions {
   @ApiProperty({ required: false, type: Boolean, description: 'true: revoked awards only; false: awards in force only' }) @IsOptional() @booleanQuery() @IsBoolean({ message: 'revoked phải là true hoặc false.' }) revoked?: boolean;
 }
 
+/** Query string of GET /api/v1/awards/export.xlsx: the list's filters and sort, every page. */
+export class AwardExportQuery extends OmitType(AwardListQuery, ['page', 'pageSize'] as const) {}
+
 // ---------------------------------------------------------------- models
 
 @InputType('ModelResultInput')

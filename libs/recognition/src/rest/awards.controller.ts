@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AwardSortField, Page } from '@danvan/contracts';
-import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import { AwardService } from '../award.service.js';
-import { AwardListQuery } from '../dto/recognition.inputs.js';
+import { Ctx, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE } from '@danvan/core';
+import { AwardService, type AwardListRequest } from '../award.service.js';
+import { AwardExportQuery, AwardListQuery } from '../dto/recognition.inputs.js';
 import { AwardList, AwardView } from '../dto/recognition.views.js';
+import { describeAwardFilters, renderAwardsWorkbook } from './awards-export.js';
 
 export type AwardDto = Omit<AwardView, 'recipientPath' | 'issuerPath'>;
 
@@ -13,6 +14,30 @@ export type AwardDto = Omit<AwardView, 'recipientPath' | 'issuerPath'>;
 export function toAwardDto(award: AwardView): AwardDto {
   const { recipientPath: _recipientPath, issuerPath: _issuerPath, ...rest } = award;
   return rest;
+}
+
+function listRequestOf(query: AwardListQuery | AwardExportQuery): AwardListRequest {
+  const sort = query.sort
+    ? { field: query.sort.replace(/^-/, '') as AwardSortField, order: query.sort.startsWith('-') ? ('desc' as const) : ('asc' as const) }
+    : undefined;
+  return {
+    page: 'page' in query ? query.page : undefined,
+    pageSize: 'pageSize' in query ? query.pageSize : undefined,
+    sort,
+    filter: {
+      search: query.q,
+      year: query.year,
+      titleId: query.titleId,
+      recipientKind: query.recipientKind,
+      recipientUnitId: query.recipientUnitId,
+      withinUnitId: query.withinUnitId,
+      issuerUnitId: query.issuerUnitId,
+      pledgeId: query.pledgeId,
+      modelId: query.modelId,
+      rank: query.rank,
+      revoked: query.revoked,
+    },
+  };
 }
 
 /** Awards for organisations' systems (read only): /api/v1/awards. */
@@ -27,28 +52,24 @@ export class AwardsController {
   @ApiOperation({ summary: 'Awards whose recipient or issuer lies in the caller’s subtree, revoked ones included and marked (paginated; filters year, titleId, recipient, pledgeId, modelId, rank, revoked)' })
   @ApiOkResponse({ type: AwardList })
   async list(@Ctx() ctx: RequestContext, @Query() query: AwardListQuery): Promise<Page<AwardDto>> {
-    const sort = query.sort
-      ? { field: query.sort.replace(/^-/, '') as AwardSortField, order: query.sort.startsWith('-') ? ('desc' as const) : ('asc' as const) }
-      : undefined;
-    const page = await this.awards.list(ctx, {
-      page: query.page,
-      pageSize: query.pageSize,
-      sort,
-      filter: {
-        search: query.q,
-        year: query.year,
-        titleId: query.titleId,
-        recipientKind: query.recipientKind,
-        recipientUnitId: query.recipientUnitId,
-        withinUnitId: query.withinUnitId,
-        issuerUnitId: query.issuerUnitId,
-        pledgeId: query.pledgeId,
-        modelId: query.modelId,
-        rank: query.rank,
-        revoked: query.revoked,
-      },
-    });
+    const page = await this.awards.list(ctx, listRequestOf(query));
     return { ...page, items: page.items.map(toAwardDto) };
+  }
+
+  @Get('export.xlsx')
+  @ApiOperation({ summary: 'The awards as a printable Excel workbook (same filters and sort as the list; revoked awards marked; at most 10,000 rows, 422 beyond; a unit filter outside the caller’s subtree is 404)' })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOkResponse({ description: 'An .xlsx file with Vietnamese headers', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  async exportXlsx(@Ctx() ctx: RequestContext, @Query() query: AwardExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const request = listRequestOf(query);
+    const awards = await this.awards.exportRows(ctx, request);
+    const filter = request.filter ?? {};
+    const now = new Date();
+    const workbook = await renderAwardsWorkbook(awards, describeAwardFilters(filter, await this.awards.filterNames(ctx, filter, awards)), now);
+    void reply
+      .header('content-type', XLSX_CONTENT_TYPE)
+      .header('content-disposition', `attachment; filename="khen-thuong-${isoDateInVietnam(now)}.xlsx"`);
+    return workbook;
   }
 
   @Get(':id')

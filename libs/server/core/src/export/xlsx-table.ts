@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { DomainError } from '../errors/domain-error.js';
 
 /** One column of a printed table. */
 export interface XlsxColumn<Row> {
@@ -16,6 +17,19 @@ export interface XlsxTable<Row> {
   subtitle: string[];
   columns: Array<XlsxColumn<Row>>;
   rows: Row[];
+}
+
+/** The most rows one export prints (a province's whole unit tree fits; the nation does not); more is refused: narrow the filters. */
+export const MAX_EXPORT_ROWS = 10_000;
+
+/** Refuses an export of `totalItems` matches when it exceeds MAX_EXPORT_ROWS; `noun` names the rows ("đơn vị", "mô hình"). */
+export function assertExportable(totalItems: number, noun: string): void {
+  if (totalItems > MAX_EXPORT_ROWS) {
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `Có ${totalItems.toLocaleString('vi-VN')} ${noun} khớp điều kiện, vượt quá ${MAX_EXPORT_ROWS.toLocaleString('vi-VN')} dòng một lần xuất. Hãy lọc bớt rồi xuất lại.`,
+    );
+  }
 }
 
 /** The content type of .xlsx files. */
