@@ -368,15 +368,18 @@ describe('emulation in the admin (Chromium)', () => {
   });
 
   it('once the pledge is finalised, proposes the first three for awards (nhất, nhì, ba) and lists them', async () => {
-    // The reviews end and the pledge is closed, as the standing body would do over the year's last weeks.
+    // The reviews end and the pledge is closed, as the standing body would do over the year's last weeks:
+    // each of the three steps accepted by a different person (the test administrator, then two more accounts).
+    const reviewers = [server, await server.signedIn('ADMIN', null), await server.signedIn('ADMIN', null)];
     for (const unit of [phuRieng, buDang, dongXoai]) {
-      for (let step = 0; step < 3; step++) {
+      for (const reviewer of reviewers) {
         const sheet = await server.rest<{ version: number }>('GET', `/api/v1/pledges/${pledgeId}/score-sheets/${unit.id}`);
-        await gql(`mutation ($p: ID!, $u: ID!, $v: Int!) { decideScoreSheet(pledgeId: $p, unitId: $u, expectedVersion: $v, decision: ACCEPT) { status } }`, {
+        const accepted = await reviewer.graphql(`mutation ($p: ID!, $u: ID!, $v: Int!) { decideScoreSheet(pledgeId: $p, unitId: $u, expectedVersion: $v, decision: ACCEPT) { status } }`, {
           p: pledgeId,
           u: unit.id,
           v: sheet.body.version,
         });
+        expect(accepted.errors).toBeUndefined();
       }
     }
     for (const to of ['UNDER_REVIEW', 'FINALISED']) {

@@ -1,4 +1,4 @@
-import { DEMO_PLEDGES, DEMO_UNITS, TIEN_HAI_MODELS } from '@danvan/demo-data';
+import { DEMO_PLEDGES, DEMO_REVIEWERS, DEMO_UNITS, TIEN_HAI_MODELS } from '@danvan/demo-data';
 import { loadAllDemoData } from '@danvan/server-app';
 import { TestServer } from '@danvan/testing';
 
@@ -46,7 +46,7 @@ describe('demo data', () => {
 
   it('Hậu Giang 2023 is ranked and classified from the stored scores', async () => {
     const { body } = await server.rest<{ items: PledgeSummary[] }>('GET', '/api/v1/pledges?year=2023');
-    const ranking = await server.rest<{ final: boolean; rows: Array<{ rank: number; unit: { name: string }; classification: string }> }>('GET', `/api/v1/pledges/${body.items[0].id}/ranking`);
+    const ranking = await server.rest<{ final: boolean; rows: Array<{ rank: number; unit: { id: string; name: string }; classification: string }> }>('GET', `/api/v1/pledges/${body.items[0].id}/ranking`);
     expect(ranking.body.final).toBe(true);
     expect(ranking.body.rows.slice(0, 3).map((r) => [r.rank, r.unit.name])).toEqual([
       [1, 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hậu Giang'],
@@ -54,6 +54,10 @@ describe('demo data', () => {
       [3, 'Hội Liên hiệp Phụ nữ tỉnh Hậu Giang'],
     ]);
     expect(ranking.body.rows[0].classification).toBe('Xuất sắc');
+    // Each review step was accepted by its own reviewer.
+    const sheet = await server.rest<{ status: string; events: Array<{ action: string; step: number; actorLabel: string }> }>('GET', `/api/v1/pledges/${body.items[0].id}/score-sheets/${ranking.body.rows[0].unit.id}`);
+    expect(sheet.body.status).toBe('ACCEPTED');
+    expect(sheet.body.events.filter((e) => e.action === 'ACCEPT').map((e) => [e.step, e.actorLabel])).toEqual(DEMO_REVIEWERS.map((r, i) => [i + 1, r.label]));
     expect(ranking.body.rows.slice(0, 4).map((r) => (r as unknown as { awards: string[] }).awards)).toEqual([
       ['Cờ thi đua cấp bộ, cấp ban, cấp ngành, cấp tỉnh (hạng Nhất)'],
       ['Cờ thi đua cấp bộ, cấp ban, cấp ngành, cấp tỉnh (hạng Nhì)'],

@@ -5,13 +5,16 @@ import { TestServer, type TestClient } from '@danvan/testing';
 
 /**
  * Scoring, review and ranking of a pledge: self-scores over REST with
- * evidence, the review chain with send-back, concurrent reviewers, ranking
- * ties and classification, and locking after the pledge is finalised.
+ * evidence, the review chain with send-back (each step accepted by a different
+ * person), concurrent reviewers, ranking ties and classification, and locking
+ * after the pledge is finalised.
  */
 let server: TestServer;
 let province: UnitView;
 const districts: UnitView[] = [];
 let secretariat: TestClient;
+/** The three reviewers of the chain, one per step: three accounts of the managing unit (reviewers[0] is `secretariat`). */
+const reviewers: Array<TestClient & { account: { username: string } }> = [];
 let officer: TestClient; // of the first district
 let pledgeId: string;
 
@@ -54,7 +57,7 @@ interface Sheet {
   reviewStep: number;
   totals: { total: number };
   lines: Array<{ itemCode: string; version: number; selfScore: number | null; reviewedScore: number | null }>;
-  events: Array<{ action: string; reason: string | null; stepLabel: string }>;
+  events: Array<{ action: string; reason: string | null; stepLabel: string; actorLabel: string }>;
 }
 
 async function selfScore(client: TestClient, unit: UnitView, scores: Array<[string, number]>) {
@@ -68,12 +71,17 @@ async function submit(client: TestClient, unit: UnitView) {
   return client.rest<Sheet & ProblemDetails>('POST', `${sheetPath(unit)}/submit`, undefined, { 'if-match': `"${current.body.version}"` });
 }
 
-async function decide(unit: UnitView, decision: 'ACCEPT' | 'RETURN', reason?: string) {
+async function decide(unit: UnitView, decision: 'ACCEPT' | 'RETURN', reason?: string, reviewer: TestClient = secretariat) {
   const current = await server.rest<Sheet>('GET', sheetPath(unit));
-  return secretariat.graphql<{ decideScoreSheet: Sheet }>(
-    `mutation($p: ID!, $u: ID!, $v: Int!, $r: String) { decideScoreSheet(pledgeId: $p, unitId: $u, expectedVersion: $v, decision: ${decision}, reason: $r) { status reviewStep version events { action reason stepLabel } } }`,
+  return reviewer.graphql<{ decideScoreSheet: Sheet }>(
+    `mutation($p: ID!, $u: ID!, $v: Int!, $r: String) { decideScoreSheet(pledgeId: $p, unitId: $u, expectedVersion: $v, decision: ${decision}, reason: $r) { status reviewStep version events { action reason stepLabel actorLabel } } }`,
     { p: pledgeId, u: unit.id, v: current.body.version, r: reason },
   );
+}
+
+/** Each step of the chain accepted by its own reviewer: the sheet ends ACCEPTED. */
+async function acceptAllSteps(unit: UnitView) {
+  for (const reviewer of reviewers) expect((await decide(unit, 'ACCEPT', undefined, reviewer)).errors).toBeUndefined();
 }
 
 beforeAll(async () => {
@@ -82,7 +90,8 @@ beforeAll(async () => {
   for (const name of ['Ban Dân vận Thành ủy Vị Thanh', 'Ban Dân vận Huyện ủy Long Mỹ', 'Ban Dân vận Huyện ủy Phụng Hiệp', 'Ban Dân vận Huyện ủy Châu Thành']) {
     districts.push(await server.factory.unit({ parent: province, name, level: 'DISTRICT' }));
   }
-  secretariat = await server.signedIn('SECRETARIAT', province);
+  for (let i = 0; i < 3; i++) reviewers.push(await server.signedIn('SECRETARIAT', province));
+  secretariat = reviewers[0];
   officer = await server.signedIn('ORGANISATION', districts[0]);
   const { createBloc } = await gql<{ createBloc: { id: string } }>(secretariat, `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`, {
     input: { year: 2023, name: 'Khối Ban Dân vận cấp huyện', ownerUnitId: province.id, memberIds: districts.map((d) => d.id) },
@@ -184,21 +193,45 @@ describe('review', () => {
     expect(after.body.lines.find((l) => l.itemCode === '2')?.selfScore).toBe(58);
   });
 
-  it('send back needs a reason and is logged; the unit corrects and resubmits; three accepts finish the review', async () => {
-    const noReason = await decide(districts[0], 'RETURN');
+  it('one account cannot accept two steps of a round: a 422 rule error on field reviewer (GraphQL BAD_USER_INPUT) that changes nothing', async () => {
+    const [first] = reviewers;
+    expect((await decide(districts[0], 'ACCEPT', undefined, first)).data?.decideScoreSheet).toMatchObject({ status: 'SUBMITTED', reviewStep: 2 });
+    const before = await server.rest<Sheet>('GET', sheetPath(districts[0]));
+    const again = await decide(districts[0], 'ACCEPT', undefined, first);
+    const message = 'Bước 2 (Lãnh đạo cơ quan thường trực) phải do người khác với người đã duyệt bước 1 thực hiện.';
+    expect(again.data).toBeNull();
+    expect(again.errors).toHaveLength(1);
+    expect(again.errors?.[0].message).toBe(message);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RULE_VIOLATION', fields: [{ field: 'reviewer', code: 'sameReviewer', message }] });
+    const after = await server.rest<Sheet>('GET', sheetPath(districts[0]));
+    expect(after.body).toMatchObject({ status: 'SUBMITTED', reviewStep: 2, version: before.body.version });
+    expect(after.body.events).toEqual(before.body.events);
+  });
+
+  it('send back (by anyone, the step 1 reviewer too) needs a reason and is logged; after resubmission a new round starts; three accounts finish the review', async () => {
+    const [first, second, third] = reviewers;
+    const noReason = await decide(districts[0], 'RETURN', undefined, first);
     expect(noReason.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field: 'reason' })]);
-    const returned = await decide(districts[0], 'RETURN', 'Thiếu minh chứng cho tiêu chí 2');
+    // Returning is open to every reviewer, including the one who accepted step 1 of this round.
+    const returned = await decide(districts[0], 'RETURN', 'Thiếu minh chứng cho tiêu chí 2', first);
     expect(returned.data?.decideScoreSheet).toMatchObject({ status: 'RETURNED', reviewStep: 0 });
     const corrected = await selfScore(officer, districts[0], [['2', 52]]);
     // The corrected line goes back to the reviewers: their earlier score on it no longer stands.
     expect(corrected.body.lines.find((l) => l.itemCode === '2')).toMatchObject({ selfScore: 52, reviewedScore: null });
     expect((await submit(officer, districts[0])).status).toBe(200);
-    for (const step of [1, 2]) expect((await decide(districts[0], 'ACCEPT')).data?.decideScoreSheet.reviewStep).toBe(step + 1);
-    const done = await decide(districts[0], 'ACCEPT');
+    // A new round: the earlier reviewer may accept step 1 again, and still not step 2.
+    expect((await decide(districts[0], 'ACCEPT', undefined, first)).data?.decideScoreSheet.reviewStep).toBe(2);
+    expect((await decide(districts[0], 'ACCEPT', undefined, first)).errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field: 'reviewer' })]);
+    expect((await decide(districts[0], 'ACCEPT', undefined, second)).data?.decideScoreSheet.reviewStep).toBe(3);
+    // Step 3 must be someone who accepted neither step 1 nor step 2.
+    expect((await decide(districts[0], 'ACCEPT', undefined, first)).errors?.[0].message).toBe('Bước 3 (Khối thi đua) phải do người khác với người đã duyệt bước 1 thực hiện.');
+    expect((await decide(districts[0], 'ACCEPT', undefined, second)).errors?.[0].message).toBe('Bước 3 (Khối thi đua) phải do người khác với người đã duyệt bước 2 thực hiện.');
+    const done = await decide(districts[0], 'ACCEPT', undefined, third);
     expect(done.data?.decideScoreSheet.status).toBe('ACCEPTED');
     expect(done.data?.decideScoreSheet.events.map((e) => `${e.action}:${e.stepLabel}${e.reason ? `:${e.reason}` : ''}`)).toEqual([
       'SUBMIT:Đơn vị',
-      'RETURN:Chuyên viên cơ quan thường trực:Thiếu minh chứng cho tiêu chí 2',
+      'ACCEPT:Chuyên viên cơ quan thường trực',
+      'RETURN:Lãnh đạo cơ quan thường trực:Thiếu minh chứng cho tiêu chí 2',
       'SUBMIT:Đơn vị',
       'ACCEPT:Chuyên viên cơ quan thường trực',
       'ACCEPT:Lãnh đạo cơ quan thường trực',
@@ -235,6 +268,8 @@ describe('ranking and finalisation', () => {
 
   it('review opens only when every sheet is submitted, the pledge finalises only when every review is done, then scores are locked', async () => {
     expect((await advance('UNDER_REVIEW')).errors?.[0].message).toMatch(/3\/4 đơn vị chưa nộp/);
+    const accepts = (done.data?.decideScoreSheet.events ?? []).filter((e) => e.action === 'ACCEPT');
+    expect(accepts.map((e) => e.actorLabel)).toEqual([first, first, second, third].map((r) => r.account.username));
     for (const unit of districts.slice(1)) {
       expect((await submit(secretariat, unit)).status).toBe(200);
     }
@@ -245,7 +280,7 @@ describe('ranking and finalisation', () => {
     expect((await selfScore(secretariat, districts[2], [['2', 50]])).status).toBe(422); // submitted, not returned
     expect((await submit(secretariat, districts[3])).status).toBe(200);
     expect((await advance('FINALISED')).errors?.[0].message).toMatch(/3\/4 đơn vị chưa được thẩm định xong/);
-    for (const unit of districts.slice(1)) for (let i = 0; i < 3; i++) expect((await decide(unit, 'ACCEPT')).errors).toBeUndefined();
+    for (const unit of districts.slice(1)) await acceptAllSteps(unit);
     expect((await advance('FINALISED')).data?.advancePledge.status).toBe('FINALISED');
     const progress = await secretariat.rest<{ submitted: number; accepted: number; notSubmitted: unknown[] }>('GET', `/api/v1/pledges/${pledgeId}/progress`);
     expect(progress.body).toMatchObject({ submitted: 4, accepted: 4, notSubmitted: [] });

@@ -1,4 +1,4 @@
-import type { CriteriaSetContent } from '@danvan/contracts';
+import { REVIEW_STEPS, type CriteriaSetContent } from '@danvan/contracts';
 import { DomainError, RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import type { DocumentService } from '@danvan/documents';
@@ -137,6 +137,17 @@ export const DEMO_PLEDGES: DemoPledge[] = [
   },
 ];
 
+/**
+ * The three reviewers of the demo reviews, one per step of REVIEW_STEPS (each
+ * step must be accepted by a different person): system callers with a fixed id
+ * each, so the review log names who accepted which step.
+ */
+export const DEMO_REVIEWERS = [
+  { id: '5e1f0000-0000-4000-8000-000000000001', label: `${REVIEW_STEPS[0].label} (dữ liệu mẫu)` },
+  { id: '5e1f0000-0000-4000-8000-000000000002', label: `${REVIEW_STEPS[1].label} (dữ liệu mẫu)` },
+  { id: '5e1f0000-0000-4000-8000-000000000003', label: `${REVIEW_STEPS[2].label} (dữ liệu mẫu)` },
+] as const;
+
 /** Input form of the demo criteria (what the GraphQL mutation would receive). */
 function criteriaInput(): CriteriaSetInput {
   return structuredClone(DEMO_CRITERIA) as unknown as CriteriaSetInput;
@@ -158,6 +169,8 @@ export async function loadDemoEmulation(database: Database, services: EmulationS
         if (!found) throw new Error(`demo emulation: unit ${code} is missing (load the demo units first)`);
         return found;
       };
+      // The loader's own context, acting as each reviewer in turn (same transaction).
+      const reviewers = DEMO_REVIEWERS.map((r) => new RequestContext(tx.requestId, { ...tx.caller, id: r.id, label: r.label }, tx.manager));
       const central = await unit('BDV-TW');
       const resolution25 = await services.documents.create(tx, {
         number: '25-NQ/TW',
@@ -221,7 +234,7 @@ export async function loadDemoEmulation(database: Database, services: EmulationS
           if (i === members.length - 1) scores.push({ itemCode: 'T1', score: 1 });
           let sheet = await services.scoring.saveSelfScores(tx, pledge.id, m.id, null, scores);
           sheet = await services.scoring.submit(tx, pledge.id, m.id, sheet.version);
-          for (let step = 0; step < 3; step++) sheet = await services.scoring.decide(tx, pledge.id, m.id, sheet.version, 'ACCEPT', null);
+          for (const reviewer of reviewers) sheet = await services.scoring.decide(reviewer, pledge.id, m.id, sheet.version, 'ACCEPT', null);
         }
         pledge = await services.pledges.advance(tx, pledge.id, (await services.pledges.get(tx, pledge.id)).version, 'UNDER_REVIEW');
         await services.pledges.advance(tx, pledge.id, pledge.version, 'FINALISED');

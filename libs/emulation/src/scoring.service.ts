@@ -12,7 +12,7 @@ import { DomainError, inScope, recordAudit, translatePgErrors, type Queryable, t
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { AwardService, type AwardView } from '@danvan/recognition';
 import { scorableItems } from './domain/criteria-set.js';
-import { afterReview, checkScores, unscoredCriteria, type ReviewDecision } from './domain/scoring.js';
+import { afterReview, checkScores, reviewerRefusal, unscoredCriteria, type ReviewDecision, type RoundAcceptance } from './domain/scoring.js';
 import type { PledgeView } from './dto/emulation.views.js';
 import type { ScoreInput } from './dto/scoring.inputs.js';
 import type { EvidenceView, RankingView, ReviewEventView, ScoreLineView, ScoreSheetView } from './dto/scoring.views.js';
@@ -41,6 +41,8 @@ const SHEET_SQL = `SELECT s.id, s.pledge_id AS "pledgeId", ${unitRefJson('u')} A
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const stepLabel = (step: number) => REVIEW_STEPS.find((s) => s.step === step)?.label ?? null;
+/** Who acts, as the review log keeps it: the account or API key id; null for a caller without one (the bare system context). */
+const actorIdOf = (ctx: RequestContext): string | null => ctx.caller.id;
 
 /**
  * Scoring and review of a pledge. A signatory self-scores and submits its sheet
@@ -176,7 +178,12 @@ export class ScoringService {
     });
   }
 
-  /** A reviewer accepts (up one step; done after the last) or returns the sheet to the unit with a reason. */
+  /**
+   * A reviewer accepts (up one step; done after the last) or returns the sheet to
+   * the unit with a reason. Within a review round, each step is accepted by a
+   * different person (`reviewerRefusal`): the round's accepts are read under the
+   * sheet's row lock, so two accepts of one sheet cannot slip past each other.
+   */
   async decide(ctx: RequestContext, pledgeId: string, unitId: string, expectedVersion: number, decision: ReviewDecision, reason: string | null): Promise<ScoreSheetView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
@@ -186,6 +193,10 @@ export class ScoringService {
       if (sheet.status !== 'SUBMITTED') throw DomainError.rule('status', 'notUnderReview', `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[sheet.status].toLowerCase()}: không có gì để thẩm định.`);
       if (decision === 'RETURN' && !reason?.trim()) throw DomainError.rule('reason', 'required', 'Trả lại bảng điểm phải ghi rõ lý do.');
       const next = afterReview(sheet.reviewStep, decision);
+      if (decision === 'ACCEPT') {
+        const refusal = reviewerRefusal(sheet.reviewStep, decision, actorIdOf(tx), await this.roundAcceptances(db, sheet.id));
+        if (refusal) throw DomainError.rule(refusal.field, refusal.code, refusal.message);
+      }
       const before = await this.view(db, sheet);
       await db.query(`UPDATE score_sheet SET status = $2, review_step = $3 WHERE id = $1`, [sheet.id, next.status, next.step]);
       await this.logEvent(tx, db, sheet.id, sheet.reviewStep, decision, reason?.trim() || null);
@@ -332,7 +343,7 @@ export class ScoringService {
       action,
       reason,
       tx.caller.label,
-      tx.caller.kind === 'account' || tx.caller.kind === 'api-key' ? tx.caller.id : null,
+      actorIdOf(tx),
     ]);
   }
 
@@ -359,6 +370,7 @@ export class ScoringService {
   }
 
   /** Sheets with their lines, evidence, events and totals, in three statements whatever their number. */
+  /** The review log records who acted by id (`actor_id`, what the review-step rule compares) and by label (for people to read). */
   private async views(db: Queryable, rows: SheetRow[]): Promise<ScoreSheetView[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
@@ -370,6 +382,17 @@ export class ScoringService {
         [ids],
       ),
       db.query(`SELECT e.sheet_id AS "sheetId", ${EVIDENCE_COLUMNS} FROM evidence_file e WHERE e.sheet_id = ANY($1) ORDER BY e.uploaded_at, e.id`, [ids]),
+  /** The accepts of the sheet's current review round: those logged after its latest submission. */
+  private async roundAcceptances(db: Queryable, sheetId: string): Promise<RoundAcceptance[]> {
+    return (await db.query(
+      `SELECT step, actor_id AS "actorId" FROM review_event
+       WHERE sheet_id = $1 AND action = 'ACCEPT'
+         AND id > COALESCE((SELECT max(id) FROM review_event WHERE sheet_id = $1 AND action = 'SUBMIT'), 0)
+       ORDER BY id`,
+      [sheetId],
+    )) as RoundAcceptance[];
+  }
+
       db.query(`SELECT sheet_id AS "sheetId", step, action, reason, actor_label AS "actorLabel", at FROM review_event WHERE sheet_id = ANY($1) ORDER BY id`, [ids]),
     ])) as [Array<ScoreLineView & { sheetId: string }>, Array<EvidenceView & { sheetId: string }>, Array<Omit<ReviewEventView, 'stepLabel'> & { sheetId: string }>];
     return rows.map((row) => {

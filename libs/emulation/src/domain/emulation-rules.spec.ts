@@ -1,7 +1,7 @@
 import type { CriteriaSetContent } from '@danvan/contracts';
 import { checkCriteriaSet, classify, maximumTotal, scorableItems } from './criteria-set.js';
 import { transitionRefusal, type PledgeFacts } from './pledge-lifecycle.js';
-import { afterReview, checkScores, unscoredCriteria } from './scoring.js';
+import { afterReview, checkScores, reviewerRefusal, unscoredCriteria } from './scoring.js';
 
 /** A small criteria set in the shape of a Ban Dân vận pledge: two groups, bonus and deductions. */
 function criteria(overrides: Partial<CriteriaSetContent> = {}): CriteriaSetContent {
@@ -119,5 +119,28 @@ describe('scores', () => {
     expect(afterReview(1, 'ACCEPT')).toEqual({ status: 'SUBMITTED', step: 2 });
     expect(afterReview(3, 'ACCEPT')).toEqual({ status: 'ACCEPTED', step: 3 });
     expect(afterReview(2, 'RETURN')).toEqual({ status: 'RETURNED', step: 0 });
+  });
+
+  it('has each step accepted by a different person within a round; anyone may return', () => {
+    const [a, b, c] = ['a0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000003'];
+    expect(reviewerRefusal(1, 'ACCEPT', a, [])).toBeNull();
+    expect(reviewerRefusal(2, 'ACCEPT', a, [{ step: 1, actorId: a }])).toEqual({
+      field: 'reviewer',
+      code: 'sameReviewer',
+      message: 'Bước 2 (Lãnh đạo cơ quan thường trực) phải do người khác với người đã duyệt bước 1 thực hiện.',
+    });
+    expect(reviewerRefusal(2, 'ACCEPT', b, [{ step: 1, actorId: a }])).toBeNull();
+    // Not only the step just before: whoever accepted any earlier step.
+    expect(reviewerRefusal(3, 'ACCEPT', a, [{ step: 1, actorId: a }, { step: 2, actorId: b }])?.message).toBe(
+      'Bước 3 (Khối thi đua) phải do người khác với người đã duyệt bước 1 thực hiện.',
+    );
+    expect(reviewerRefusal(3, 'ACCEPT', c, [{ step: 1, actorId: a }, { step: 2, actorId: b }])).toBeNull();
+    // Steps already accepted twice by one person (before the rule): both are named.
+    expect(reviewerRefusal(3, 'ACCEPT', a, [{ step: 1, actorId: a }, { step: 2, actorId: a }])?.message).toMatch(/đã duyệt bước 1 và 2 thực hiện\.$/);
+    // Returning is open to anyone, the earlier reviewers included.
+    expect(reviewerRefusal(2, 'RETURN', a, [{ step: 1, actorId: a }])).toBeNull();
+    // Callers without an id (the bare system context) are one and the same person.
+    expect(reviewerRefusal(2, 'ACCEPT', null, [{ step: 1, actorId: null }])?.code).toBe('sameReviewer');
+    expect(reviewerRefusal(2, 'ACCEPT', a, [{ step: 1, actorId: null }])).toBeNull();
   });
 });

@@ -51,3 +51,30 @@ export function afterReview(step: number, decision: ReviewDecision): { status: S
   if (decision === 'RETURN') return { status: 'RETURNED', step: 0 };
   return step >= REVIEW_STEPS.length ? { status: 'ACCEPTED', step: REVIEW_STEPS.length } : { status: 'SUBMITTED', step: step + 1 };
 }
+
+/** An accept already given in the current review round (since the sheet's latest submission). */
+export interface RoundAcceptance {
+  step: number;
+  /** The account (or API key) id of who accepted; null for a caller without one (the bare system context of scripts). */
+  actorId: string | null;
+}
+
+/**
+ * The review steps are done by different people: within one round (since the
+ * sheet's latest submission) whoever accepted an earlier step may not accept a
+ * later one. Returning the sheet is open to any reviewer. `actorId` is the
+ * caller's account (or API key) id; callers without one count as one and the
+ * same person. null when the decision may be taken, else the refusal.
+ */
+export function reviewerRefusal(step: number, decision: ReviewDecision, actorId: string | null, accepted: readonly RoundAcceptance[]): FieldError | null {
+  if (decision !== 'ACCEPT') return null;
+  const earlier = [...new Set(accepted.filter((a) => a.step < step && a.actorId === actorId).map((a) => a.step))].sort((a, b) => a - b);
+  if (!earlier.length) return null;
+  const label = REVIEW_STEPS.find((s) => s.step === step)?.label;
+  const steps = earlier.length === 1 ? `${earlier[0]}` : `${earlier.slice(0, -1).join(', ')} và ${earlier[earlier.length - 1]}`;
+  return {
+    field: 'reviewer',
+    code: 'sameReviewer',
+    message: `Bước ${step}${label ? ` (${label})` : ''} phải do người khác với người đã duyệt bước ${steps} thực hiện.`,
+  };
+}
