@@ -39,3 +39,11 @@ describe('list indexes', () => {
     expect(await planOfLastList(`/api/v1/units?withinUnitId=${root.id}&sort=code`)).toContain('unit_path_idx');
   });
 });
+
+describe('connection settings', () => {
+  it('the API’s connections to a PostgreSQL server run without JIT compilation (it only slows sub-second statements)', async () => {
+    const [{ jit }] = (await server.database.dataSource.query('SHOW jit')) as Array<{ jit: string }>;
+    // PGlite is built without JIT (its default is already off); a server's default is on unless the pool turns it off.
+    expect(jit).toBe('off');
+  });
+});

@@ -40,9 +40,9 @@ const SHEET_SQL = `SELECT s.id, s.pledge_id AS "pledgeId", ${unitRefJson('u')} A
   FROM score_sheet s JOIN unit u ON u.id = s.unit_id JOIN criteria_set cs ON cs.id = s.criteria_set_id`;
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const stepLabel = (step: number) => REVIEW_STEPS.find((s) => s.step === step)?.label ?? null;
 /** Who acts, as the review log keeps it: the account or API key id; null for a caller without one (the bare system context). */
 const actorIdOf = (ctx: RequestContext): string | null => ctx.caller.id;
+const stepLabel = (step: number) => REVIEW_STEPS.find((s) => s.step === step)?.label ?? null;
 
 /**
  * Scoring and review of a pledge. A signatory self-scores and submits its sheet
@@ -192,11 +192,11 @@ export class ScoringService {
       const sheet = await this.lockedSheet(db, pledgeId, unitId, expectedVersion);
       if (sheet.status !== 'SUBMITTED') throw DomainError.rule('status', 'notUnderReview', `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[sheet.status].toLowerCase()}: không có gì để thẩm định.`);
       if (decision === 'RETURN' && !reason?.trim()) throw DomainError.rule('reason', 'required', 'Trả lại bảng điểm phải ghi rõ lý do.');
-      const next = afterReview(sheet.reviewStep, decision);
       if (decision === 'ACCEPT') {
         const refusal = reviewerRefusal(sheet.reviewStep, decision, actorIdOf(tx), await this.roundAcceptances(db, sheet.id));
         if (refusal) throw DomainError.rule(refusal.field, refusal.code, refusal.message);
       }
+      const next = afterReview(sheet.reviewStep, decision);
       const before = await this.view(db, sheet);
       await db.query(`UPDATE score_sheet SET status = $2, review_step = $3 WHERE id = $1`, [sheet.id, next.status, next.step]);
       await this.logEvent(tx, db, sheet.id, sheet.reviewStep, decision, reason?.trim() || null);
@@ -336,6 +336,7 @@ export class ScoringService {
     return sheet;
   }
 
+  /** The review log records who acted by id (`actor_id`, what the review-step rule compares) and by label (for people to read). */
   private async logEvent(tx: RequestContext, db: Queryable, sheetId: string, step: number, action: string, reason: string | null): Promise<void> {
     await db.query(`INSERT INTO review_event (sheet_id, step, action, reason, actor_label, actor_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
       sheetId,
@@ -345,6 +346,17 @@ export class ScoringService {
       tx.caller.label,
       actorIdOf(tx),
     ]);
+  }
+
+  /** The accepts of the sheet's current review round: those logged after its latest submission. */
+  private async roundAcceptances(db: Queryable, sheetId: string): Promise<RoundAcceptance[]> {
+    return (await db.query(
+      `SELECT step, actor_id AS "actorId" FROM review_event
+       WHERE sheet_id = $1 AND action = 'ACCEPT'
+         AND id > COALESCE((SELECT max(id) FROM review_event WHERE sheet_id = $1 AND action = 'SUBMIT'), 0)
+       ORDER BY id`,
+      [sheetId],
+    )) as RoundAcceptance[];
   }
 
   /** Bumps the sheet's version, audits the change, returns the sheet as it now is. */
@@ -370,7 +382,6 @@ export class ScoringService {
   }
 
   /** Sheets with their lines, evidence, events and totals, in three statements whatever their number. */
-  /** The review log records who acted by id (`actor_id`, what the review-step rule compares) and by label (for people to read). */
   private async views(db: Queryable, rows: SheetRow[]): Promise<ScoreSheetView[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
@@ -382,17 +393,6 @@ export class ScoringService {
         [ids],
       ),
       db.query(`SELECT e.sheet_id AS "sheetId", ${EVIDENCE_COLUMNS} FROM evidence_file e WHERE e.sheet_id = ANY($1) ORDER BY e.uploaded_at, e.id`, [ids]),
-  /** The accepts of the sheet's current review round: those logged after its latest submission. */
-  private async roundAcceptances(db: Queryable, sheetId: string): Promise<RoundAcceptance[]> {
-    return (await db.query(
-      `SELECT step, actor_id AS "actorId" FROM review_event
-       WHERE sheet_id = $1 AND action = 'ACCEPT'
-         AND id > COALESCE((SELECT max(id) FROM review_event WHERE sheet_id = $1 AND action = 'SUBMIT'), 0)
-       ORDER BY id`,
-      [sheetId],
-    )) as RoundAcceptance[];
-  }
-
       db.query(`SELECT sheet_id AS "sheetId", step, action, reason, actor_label AS "actorLabel", at FROM review_event WHERE sheet_id = ANY($1) ORDER BY id`, [ids]),
     ])) as [Array<ScoreLineView & { sheetId: string }>, Array<EvidenceView & { sheetId: string }>, Array<Omit<ReviewEventView, 'stepLabel'> & { sheetId: string }>];
     return rows.map((row) => {

@@ -50,7 +50,9 @@ export class Database {
         applicationName: 'danvan',
         extra: {
           max: poolSize ?? 10,
-          ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+          // JIT compilation never pays off for the API's sub-second statements: it cost ≈ 20 ms per national
+          // model count and, as data grows past jit_optimize_above_cost, ≈ 300 ms (docs/performance.md).
+          options: ['-c jit=off', ...(schema ? [`-c search_path=${schema},public`] : [])].join(' '),
         },
       });
       await dataSource.initialize();

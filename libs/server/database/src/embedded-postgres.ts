@@ -27,6 +27,8 @@ export async function openEmbeddedPostgres(location: EmbeddedLocation): Promise<
       dataDir: location.kind === 'folder' ? location.dataDir : 'memory://',
       extensions: { unaccent, pg_trgm },
     });
+    // The session settings of a server connection (database.ts); PGlite has no JIT provider, so this only keeps them alike.
+    await pglite.exec('SET jit = off');
     return {
       pglite,
       close: async () => {
