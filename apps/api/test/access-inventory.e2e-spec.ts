@@ -21,6 +21,8 @@ describe('access inventory', () => {
     expect(Object.fromEntries(inventory.map((e) => [e.endpoint, e.access]))).toEqual({
       'DELETE /api/v1/units/:id': 'permission units:write',
       'GET /api/v1/evidence/:id': 'permission emulation:read',
+      'DELETE /api/v1/evidence/:id': 'permission emulation:submit',
+      'GraphQL Mutation.removeEvidence': 'permission emulation:submit',
       'GET /api/v1/pledges/:id/ranking': 'permission emulation:read',
       'GET /api/v1/pledges/:id/ranking.xlsx': 'permission emulation:read',
       'GraphQL Mutation.awardsFromRanking': 'permission emulation:manage',
@@ -75,6 +77,7 @@ describe('access inventory', () => {
       'GET /api/v1/models': 'permission emulation:read',
       'GET /api/v1/models/:id': 'permission emulation:read',
       'GET /api/v1/models/export.xlsx': 'permission emulation:read',
+      'GET /api/v1/awards/export.xlsx': 'permission emulation:read',
       'PATCH /api/v1/models/:id': 'permission emulation:submit',
       'POST /api/v1/models': 'permission emulation:submit',
       'GraphQL Query.awardTitles': 'permission emulation:read',

@@ -116,6 +116,17 @@ export const EVIDENCE_LIMITS = {
 export const RANKING_TIE_RULE =
   'Xếp theo tổng điểm giảm dần; bằng điểm thì đơn vị bị trừ ít điểm hơn xếp trên; vẫn bằng thì đơn vị có điểm tiêu chí (trước cộng, trừ) cao hơn xếp trên; vẫn bằng thì đồng hạng.';
 
+/**
+ * What a ranking shows before the pledge is finalised. A draft or returned sheet
+ * is still with its unit, so only submitted sheets are ranked; and results are
+ * published at finalisation, so a member unit sees only its own row, unranked.
+ */
+export const RANKING_NOTES = {
+  final: 'Kết quả chính thức: giao ước đã tổng kết.',
+  provisionalReviewer: 'Tạm tính: chỉ xếp hạng các bảng điểm đã nộp (bảng nháp, bảng bị trả lại chưa được tính); điểm thẩm định thay điểm tự chấm khi đã có.',
+  provisionalMember: 'Tạm tính: kết quả xếp hạng của khối được công bố khi giao ước tổng kết; trước đó đơn vị chỉ thấy điểm của mình.',
+} as const;
+
 export const BLOC_LIMITS = {
   /** Members of one bloc (and so signatories, sheets and ranking rows of its pledge). */
   membersMax: 200,

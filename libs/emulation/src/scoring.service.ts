@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   EVIDENCE_LIMITS,
+  RANKING_NOTES,
   RANKING_TIE_RULE,
   REVIEW_STEPS,
   SCORE_SHEET_STATUS_LABELS,
@@ -204,13 +205,22 @@ export class ScoringService {
     });
   }
 
-  /** The bloc's ranking for the pledge, computed in the database (see RANKING_TIE_RULE). */
+  /**
+   * The bloc's ranking for the pledge, computed in the database (see
+   * RANKING_TIE_RULE). Until the pledge is finalised it is provisional
+   * (RANKING_NOTES): only submitted sheets are ranked, and a caller who does not
+   * manage the bloc sees only its own units' rows, without a rank.
+   */
   async ranking(ctx: RequestContext, pledgeId: string): Promise<RankingView> {
     const pledge = await this.pledges.get(ctx, pledgeId);
-    const rows = (await managerOf(this.database, ctx).query(RANKING_SQL, [pledgeId])) as Array<Record<string, unknown>>;
+    const final = pledge.status === 'FINALISED';
+    const reviewer = inScope(ctx.caller, pledge.ownerPath);
+    const all = (await managerOf(this.database, ctx).query(RANKING_SQL, [pledgeId])) as Array<Record<string, unknown>>;
+    const rows = final || reviewer ? all : all.filter((r) => inScope(ctx.caller, r.unitPath as string)).map((r): Record<string, unknown> => ({ ...r, rank: null }));
     return {
-      final: pledge.status === 'FINALISED',
+      final,
       tieRule: RANKING_TIE_RULE,
+      note: final ? RANKING_NOTES.final : reviewer ? RANKING_NOTES.provisionalReviewer : RANKING_NOTES.provisionalMember,
       rows: rows.map((r) => ({
         rank: num(r.rank),
         unit: r.unit as RankingView['rows'][number]['unit'],
@@ -301,6 +311,30 @@ export class ScoringService {
       throw DomainError.notFound('tệp minh chứng', id);
     });
     return row;
+  }
+
+  /**
+   * Removes an evidence file uploaded by mistake: the unit's own, while its sheet
+   * may still be edited (draft, or returned). Returns the sheet as it is now.
+   */
+  async removeEvidence(ctx: RequestContext, id: string): Promise<ScoreSheetView> {
+    return inTransaction(this.database, ctx, async (tx) => {
+      const db = managerOf(this.database, tx);
+      const [file] = (await db.query(
+        `SELECT e.id, e.item_code AS "itemCode", e.filename, e.size_bytes AS "sizeBytes", e.sha256, s.pledge_id AS "pledgeId", s.unit_id AS "unitId", u.path AS "unitPath"
+           FROM evidence_file e JOIN score_sheet s ON s.id = e.sheet_id JOIN unit u ON u.id = s.unit_id WHERE e.id = $1`,
+        [id],
+      )) as Array<{ id: string; itemCode: string; filename: string; sizeBytes: number; sha256: string; pledgeId: string; unitId: string; unitPath: string }>;
+      // Only the unit's own subtree removes its files; to anyone else the file does not exist.
+      if (!file || !inScope(tx.caller, file.unitPath)) throw DomainError.notFound('tệp minh chứng', id);
+      const pledge = await this.pledges.get(tx, file.pledgeId, true);
+      const sheet = (await this.sheetRow(db, file.pledgeId, file.unitId, true)) as SheetRow;
+      assertUnitMayEdit(pledge, sheet);
+      await db.query(`DELETE FROM evidence_file WHERE id = $1`, [id]);
+      const { pledgeId: _pledgeId, unitId: _unitId, unitPath: _unitPath, ...before } = file;
+      await recordAudit(db, tx, { entity: 'evidence-file', entityId: id, action: 'delete', scopePath: sheet.unitPath, before });
+      return this.view(db, sheet);
+    });
   }
 
   // ------------------------------------------------------------------ helpers
@@ -477,18 +511,20 @@ const RANKING_SQL = `
       LEAST(COALESCE(sum(COALESCE(l.reviewed_score, l.self_score)) FILTER (WHERE l.item_kind = 'BONUS'), 0), (cs.content->>'bonusCap')::numeric) AS bonus,
       LEAST(COALESCE(sum(COALESCE(l.reviewed_score, l.self_score)) FILTER (WHERE l.item_kind = 'DEDUCTION'), 0), (cs.content->>'deductionCap')::numeric) AS deduction
     FROM score_sheet s JOIN criteria_set cs ON cs.id = s.criteria_set_id LEFT JOIN score_line l ON l.sheet_id = s.id
-    WHERE s.pledge_id = $1
+    WHERE s.pledge_id = $1 AND s.status IN ('SUBMITTED', 'ACCEPTED') -- a draft or returned sheet is still with its unit
     GROUP BY s.id, cs.id
   ), ranked AS (
     SELECT t.*, t.criteria + t.bonus - t.deduction AS total,
       rank() OVER (ORDER BY t.criteria + t.bonus - t.deduction DESC, t.deduction ASC, t.criteria DESC) AS rank
     FROM totals t
   )
-  SELECT r.rank, ${unitRefJson('u')} AS unit, r.status, r.criteria, r.bonus, r.deduction, r.total,
+  SELECT r.rank, ${unitRefJson('u')} AS unit, u.path AS "unitPath", ss.status, r.criteria, r.bonus, r.deduction, r.total,
     (SELECT b->>'name' FROM jsonb_array_elements(r.bands) b WHERE r.total >= (b->>'minScore')::numeric ORDER BY (b->>'minScore')::numeric DESC LIMIT 1) AS classification,
     ARRAY(SELECT t.name || CASE a.rank WHEN 'FIRST' THEN ' (hạng Nhất)' WHEN 'SECOND' THEN ' (hạng Nhì)' WHEN 'THIRD' THEN ' (hạng Ba)' ELSE '' END
           FROM award a JOIN award_title t ON t.id = a.title_id
           WHERE a.pledge_id = $1 AND a.recipient_unit_id = u.id AND a.revoked_at IS NULL ORDER BY a.decided_on, t.position) AS awards
-  FROM pledge_signatory sg JOIN unit u ON u.id = sg.unit_id LEFT JOIN ranked r ON r.unit_id = sg.unit_id
+  FROM pledge_signatory sg JOIN unit u ON u.id = sg.unit_id
+    LEFT JOIN score_sheet ss ON ss.pledge_id = sg.pledge_id AND ss.unit_id = sg.unit_id
+    LEFT JOIN ranked r ON r.unit_id = sg.unit_id
   WHERE sg.pledge_id = $1
   ORDER BY r.rank NULLS LAST, u.name, u.id`;

@@ -90,5 +90,8 @@ export class RankingRowView {
 export class RankingView {
   @Field({ description: 'Đã tổng kết (kết quả chính thức) hay còn tạm tính.' }) @ApiProperty() final: boolean;
   @Field({ description: 'Quy tắc xếp hạng khi bằng điểm.' }) @ApiProperty() tieRule: string;
+  @Field({ description: 'Bảng xếp hạng này cho thấy gì: chính thức, hay tạm tính (chỉ bảng điểm đã nộp; đơn vị thành viên chỉ thấy dòng của mình cho đến khi tổng kết).' })
+  @ApiProperty({ example: 'Tạm tính: chỉ xếp hạng các bảng điểm đã nộp (bảng nháp, bảng bị trả lại chưa được tính); điểm thẩm định thay điểm tự chấm khi đã có.' })
+  note: string;
   @MaxItems(BLOC_LIMITS.membersMax) @Field(() => [RankingRowView]) @ApiProperty({ type: [RankingRowView] }) rows: RankingRowView[];
 }

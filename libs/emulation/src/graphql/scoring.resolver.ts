@@ -50,6 +50,12 @@ export class ScoringResolver {
     return this.scoring.submit(ctx, pledgeId, unitId, expectedVersion);
   }
 
+  @RequirePermission('emulation:submit')
+  @Mutation(() => ScoreSheetView, { description: 'Đơn vị gỡ một tệp minh chứng nộp nhầm khi bảng điểm còn là bản nháp hoặc bị trả lại; trả về bảng điểm.' })
+  removeEvidence(@Ctx() ctx: RequestContext, @Args('id', ID_ARG, ParseIdPipe) id: string): Promise<ScoreSheetView> {
+    return this.scoring.removeEvidence(ctx, id);
+  }
+
   @RequirePermission('emulation:manage')
   @Mutation(() => ScoreSheetView, { description: 'Chấm thẩm định một mục; expectedLineVersion là phiên bản của dòng điểm đã đọc (0 nếu chưa có).' })
   reviewScore(

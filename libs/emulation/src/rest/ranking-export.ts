@@ -24,7 +24,7 @@ export function renderRankingWorkbook(pledge: PledgeView, ranking: RankingView, 
     subtitle: [
       `${pledge.blocName} — ${pledge.title}`,
       pledge.signedOn ? `Ký kết ngày ${vnDate(pledge.signedOn)}${pledge.signingEvent ? ` tại ${pledge.signingEvent}` : ''}.` : 'Chưa ký kết.',
-      ranking.final ? 'Kết quả chính thức (giao ước đã tổng kết).' : 'Kết quả tạm tính (giao ước chưa tổng kết).',
+      ranking.final ? 'Kết quả chính thức (giao ước đã tổng kết).' : ranking.note,
       `Quy tắc xếp hạng: ${ranking.tieRule}`,
       `Xuất ngày ${vnDate(isoDateInVietnam(today))}.`,
     ],

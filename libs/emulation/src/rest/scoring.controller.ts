@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
 import { Ctx, DomainError, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, RequirePermission, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE } from '@danvan/core';
@@ -120,6 +120,15 @@ export class ScoringController {
     }
     if (!itemCode) throw DomainError.validation([{ field: 'itemCode', code: 'required', message: 'Hãy ghi mục chấm điểm (tham số itemCode).' }]);
     return this.scoring.addEvidence(ctx, id, unitId, { itemCode, filename: filename ?? '', contentType: contentType ?? '', data: body });
+  }
+
+  @Delete('evidence/:id')
+  @RequirePermission('emulation:submit')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove an evidence file of the caller’s own unit while its sheet is a draft or returned (422 otherwise); another unit’s file is 404' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  async removeEvidence(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<void> {
+    await this.scoring.removeEvidence(ctx, id);
   }
 
   @Get('evidence/:id')
