@@ -1,3 +1,4 @@
+export * from './document-links.js';
 export * from './document.service.js';
 export * from './documents.module.js';
 export * from './dto/document-list.options.js';

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, type Page } from '@danvan/contracts';
-import { DomainError, equals, fetchPage, inScope, recordAudit, SqlParams, textSearch, translatePgErrors, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
+import { DomainError, equals, fetchPage, inScope, recordAudit, SqlParams, textSearch, translatePgErrors, visibleUnit, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import type { BlocListOptions, CreateBlocInput, UpdateBlocInput } from './dto/emulation.inputs.js';
 import type { BlocView } from './dto/emulation.views.js';
-import { assertUnitVisible } from './shared-checks.js';
 import { pathInScope, rowCount, unitRefJson } from './sql-refs.js';
 
 const BLOC = 'khối thi đua';
@@ -78,7 +77,7 @@ export class BlocService {
   async create(ctx: RequestContext, input: CreateBlocInput): Promise<BlocView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
-      await assertUnitVisible(db, tx, input.ownerUnitId, 'ownerUnitId', 'Đơn vị quản lý khối');
+      await visibleUnit(db, tx, input.ownerUnitId, 'ownerUnitId', 'Đơn vị quản lý khối');
       if (input.movementId) await assertMovementExists(db, input.movementId);
       const id = randomUUID();
       await translatePgErrors(

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, type MovementKind, type Page } from '@danvan/contracts';
-import { DomainError, fetchPage, inList, inScope, recordAudit, textSearch, type ListQuerySpec, type RequestContext } from '@danvan/core';
+import { DomainError, fetchPage, inList, inScope, recordAudit, textSearch, visibleUnit, type ListQuerySpec, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import type { CreateMovementInput, MovementListOptions, UpdateMovementInput } from './dto/emulation.inputs.js';
 import type { MovementView } from './dto/emulation.views.js';
 import { documentRefJson, rowCount, unitRefJson } from './sql-refs.js';
-import { assertDocumentsExist, assertUnitVisible, replaceDocumentLinks } from './shared-checks.js';
+import { assertDocumentsExist, replaceDocumentLinks } from '@danvan/documents';
 
 const MOVEMENT = 'phong trào thi đua';
 
@@ -66,7 +66,7 @@ export class MovementService {
   async create(ctx: RequestContext, input: CreateMovementInput): Promise<MovementView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
-      await assertUnitVisible(db, tx, input.launchedByUnitId, 'launchedByUnitId', 'Đơn vị phát động');
+      await visibleUnit(db, tx, input.launchedByUnitId, 'launchedByUnitId', 'Đơn vị phát động');
       assertDates(input.startsOn, input.endsOn ?? null);
       const id = randomUUID();
       await db.query(

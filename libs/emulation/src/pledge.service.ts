@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, PLEDGE_STATUS_LABELS, type CriteriaSetContent, type Page, type PledgeStatus } from '@danvan/contracts';
-import { DomainError, equals, fetchPage, inList, inScope, recordAudit, SqlParams, translatePgErrors, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
+import { DomainError, equals, fetchPage, inList, inScope, recordAudit, SqlParams, translatePgErrors, visibleUnit, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { BlocService, blocScope } from './bloc.service.js';
 import { checkCriteriaSet, maximumTotal, scorableItems } from './domain/criteria-set.js';
 import { transitionRefusal, type PledgeFacts } from './domain/pledge-lifecycle.js';
 import type { CreatePledgeInput, CriteriaSetInput, PledgeListOptions, RegistrationInput, SignPledgeInput, UpdatePledgeInput } from './dto/emulation.inputs.js';
 import type { CriteriaSetView, PledgeProgressView, PledgeView, RegistrationView, UnitRef } from './dto/emulation.views.js';
-import { assertDocumentsExist, assertUnitVisible, replaceDocumentLinks } from './shared-checks.js';
+import { assertDocumentsExist, replaceDocumentLinks } from '@danvan/documents';
 import { documentRefJson, pathInScope, rowCount, unitRefJson } from './sql-refs.js';
 
 const PLEDGE = 'giao ước thi đua';
@@ -238,7 +238,7 @@ export class PledgeService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const pledge = await this.get(tx, pledgeId, true);
-      await assertUnitVisible(db, tx, unitId, 'unitId', 'Đơn vị đăng ký');
+      await visibleUnit(db, tx, unitId, 'unitId', 'Đơn vị đăng ký');
       if (!pledge.signatories.some((s) => s.id === unitId)) throw DomainError.rule('unitId', 'notSignatory', 'Đơn vị này không ký giao ước nên không đăng ký chỉ tiêu.');
       if (pledge.status !== 'REGISTRATION_OPEN') {
         throw DomainError.rule('status', 'registrationClosed', `Giao ước đang ở bước "${pledge.statusLabel}": chỉ đăng ký chỉ tiêu khi đang mở đăng ký.`);
@@ -329,8 +329,7 @@ export class PledgeService {
   }
 
   private async addCriteriaVersion(tx: RequestContext, db: Queryable, pledgeId: string, content: CriteriaSetContent): Promise<void> {
-    const errors = checkCriteriaSet(content);
-    if (errors.length) throw new DomainError('RULE_VIOLATION', errors.map((e) => e.message).join(' '), errors.map((e) => ({ ...e, field: `criteria.${e.field}` })));
+    DomainError.refuseIfAny(checkCriteriaSet(content).map((e) => ({ ...e, field: `criteria.${e.field}` })));
     await db.query(
       `INSERT INTO criteria_set (pledge_id, number, content, max_total, created_by)
        SELECT $1, COALESCE(max(number), 0) + 1, $2::jsonb, $3, $4 FROM criteria_set WHERE pledge_id = $1`,

@@ -102,7 +102,7 @@ export class ScoringService {
       }
       const given = scores.map((s) => ({ itemCode: s.itemCode, score: s.score }));
       const others = existing.filter((e) => !given.some((g) => g.itemCode === e.itemCode)).map((e) => ({ itemCode: e.itemCode, score: Number(e.score) }));
-      assertScores(checkScores(sheet.content, given, others));
+      DomainError.refuseIfAny(checkScores(sheet.content, given, others));
       const kinds = new Map(scorableItems(sheet.content).map((i) => [i.code, i.kind]));
       const before = await this.view(db, sheet);
       // Every line in one statement, whatever the number of scores.
@@ -156,7 +156,7 @@ export class ScoringService {
         `SELECT item_code AS "itemCode", COALESCE(reviewed_score, self_score) AS score FROM score_line WHERE sheet_id = $1 AND item_code <> $2 AND COALESCE(reviewed_score, self_score) IS NOT NULL`,
         [sheet.id, input.itemCode],
       )) as Array<{ itemCode: string; score: string }>;
-      assertScores(checkScores(sheet.content, [{ itemCode: input.itemCode, score: input.score }], others.map((o) => ({ itemCode: o.itemCode, score: Number(o.score) }))));
+      DomainError.refuseIfAny(checkScores(sheet.content, [{ itemCode: input.itemCode, score: input.score }], others.map((o) => ({ itemCode: o.itemCode, score: Number(o.score) }))));
       const kind = scorableItems(sheet.content).find((i) => i.code === input.itemCode)?.kind;
       const before = await this.view(db, sheet);
       const result = (await db.query(
@@ -472,9 +472,6 @@ function totalsOf(set: CriteriaSetContent, lines: Array<{ itemKind: string; self
   return { criteria, bonus, deduction, total: Math.round((criteria + bonus - deduction) * 100) / 100 };
 }
 
-function assertScores(errors: ReturnType<typeof checkScores>): void {
-  if (errors.length) throw new DomainError('RULE_VIOLATION', errors.map((e) => e.message).join(' '), errors);
-}
 
 /**
  * A unit works on its sheet (scores, evidence, submission) while scoring is

@@ -6,7 +6,6 @@ import { titleChangeRefusals, type TitleUsage } from './domain/award-rules.js';
 import { RECOGNITION_LIMITS, type AwardEntryKind, type RecipientKind } from '@danvan/contracts';
 import type { CreateAwardTitleInput, UpdateAwardTitleInput } from './dto/recognition.inputs.js';
 import type { AwardTitleView } from './dto/recognition.views.js';
-import { refuse } from './shared-checks.js';
 import { allOf, rowCount } from './sql-refs.js';
 
 const TITLE = 'mục khen thưởng';
@@ -89,7 +88,7 @@ export class AwardTitleService {
         active: input.active ?? current.active,
         position: input.position ?? current.position,
       };
-      refuse(titleChangeRefusals(next, await usageOf(db, id)));
+      DomainError.refuseIfAny(titleChangeRefusals(next, await usageOf(db, id)));
       const result = (await translatePgErrors(
         () =>
           db.query(

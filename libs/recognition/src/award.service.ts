@@ -13,6 +13,7 @@ import {
   SqlParams,
   textSearch,
   translatePgErrors,
+  visibleUnit,
   type ListQuerySpec,
   type Queryable,
   type RequestContext,
@@ -29,7 +30,7 @@ import {
 } from './domain/award-rules.js';
 import type { AwardFilterValues } from './dto/recognition.inputs.js';
 import type { AwardView } from './dto/recognition.views.js';
-import { assertDocumentExists, refuse, visibleUnit } from './shared-checks.js';
+import { assertDocumentsExist } from '@danvan/documents';
 import { allOf, documentRefJson, pathInScope, pathWithin, rowCount, unitRefJson } from './sql-refs.js';
 
 const AWARD = 'khen thưởng';
@@ -213,10 +214,10 @@ export class AwardService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const { choice, entry } = await this.entryOf(db, input);
-      refuse(recipientRefusals(entry, { ...input, kind: input.recipientKind }, choice.field));
+      DomainError.refuseIfAny(recipientRefusals(entry, { ...input, kind: input.recipientKind }, choice.field));
       const recipient = await visibleUnit(db, tx, input.recipientUnitId, 'recipientUnitId', 'Đơn vị được khen');
       await visibleUnit(db, tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
-      await assertDocumentExists(db, input.decisionDocumentId, 'decisionDocumentId');
+      await assertDocumentsExist(db, [input.decisionDocumentId], 'decisionDocumentId');
       const pledge = input.pledgeId ? await this.pledgeOf(db, tx, input.pledgeId) : null;
       if (input.modelId) await this.assertModelVisible(db, tx, input.modelId);
       const id = randomUUID();
@@ -263,10 +264,10 @@ export class AwardService {
       }
       const unitIds = input.proposals.map((p) => p.unitId);
       const signatories = (await db.query(`SELECT unit_id AS id FROM pledge_signatory WHERE pledge_id = $1`, [pledge.id])) as Array<{ id: string }>;
-      refuse(proposalRefusals(entry, choice.field, input.proposals, new Set(signatories.map((s) => s.id))));
-      refuse(await this.proposalUnitRefusals(db, tx, unitIds, entry.id, pledge.id));
+      DomainError.refuseIfAny(proposalRefusals(entry, choice.field, input.proposals, new Set(signatories.map((s) => s.id))));
+      DomainError.refuseIfAny(await this.proposalUnitRefusals(db, tx, unitIds, entry.id, pledge.id));
       await visibleUnit(db, tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
-      await assertDocumentExists(db, input.decisionDocumentId, 'decisionDocumentId');
+      await assertDocumentsExist(db, [input.decisionDocumentId], 'decisionDocumentId');
       const ids: string[] = [];
       for (const proposal of input.proposals) {
         const id = randomUUID();
@@ -340,7 +341,7 @@ export class AwardService {
     if (!choice.ok) throw DomainError.validation([choice.error]);
     const [entry] = (await db.query(`SELECT id, name, kind, recipients, ranked, active FROM award_title WHERE id = $1`, [choice.id])) as TitleRow[];
     if (!entry) throw DomainError.rule(choice.field, 'notFound', 'Không tìm thấy danh hiệu, hình thức khen thưởng trong danh mục.');
-    refuse([entryKindRefusal(choice, entry)]);
+    DomainError.refuseIfAny([entryKindRefusal(choice, entry)]);
     return { choice, entry };
   }
 

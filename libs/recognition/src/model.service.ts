@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, MODEL_FIELD_LABELS, MODEL_RECOGNITION_LABELS, MODEL_RECOGNITIONS, type ModelSortField, type Page, type SortOrder, type UnitLevel } from '@danvan/contracts';
-import { assertExportable, DomainError, MAX_EXPORT_ROWS, equals, fetchPage, inList, recordAudit, SqlParams, textSearch, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
+import { assertExportable, DomainError, equals, fetchPage, inList, MAX_EXPORT_ROWS, recordAudit, SqlParams, textSearch, visibleUnit, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { assembleModelCounts, holderRefusal, recognitionChangeRefusals, yearsRefusal, type ModelCountRow } from './domain/model-rules.js';
 import type { CreateModelInput, ModelFilterValues, ModelResultInput, ModelEvidenceInput, RecogniseModelInput, UpdateModelInput } from './dto/recognition.inputs.js';
 import type { ModelCountsView, ModelRecognitionChangeView, ModelView, RecognitionUnitRef } from './dto/recognition.views.js';
-import { assertDocumentExists, refuse, visibleUnit } from './shared-checks.js';
+import { assertDocumentsExist } from '@danvan/documents';
 import { allOf, documentRefJson, pathInScope, pathWithin, rowCount, unitRefJson } from './sql-refs.js';
 
 const MODEL = 'mô hình';
@@ -143,7 +143,7 @@ export class ModelService {
       const ownerUnitId = input.ownerUnitId ?? tx.caller.unitId;
       if (!ownerUnitId) throw DomainError.rule('ownerUnitId', 'required', 'Hãy chọn đơn vị quản lý mô hình.');
       const owner = await visibleUnit(db, tx, ownerUnitId, 'ownerUnitId', 'Đơn vị quản lý mô hình');
-      refuse([holderRefusal(input.holderKind, input.personName), yearsRefusal(input.firstYear, input.lastYear)]);
+      DomainError.refuseIfAny([holderRefusal(input.holderKind, input.personName), yearsRefusal(input.firstYear, input.lastYear)]);
       const id = randomUUID();
       await db.query(
         `INSERT INTO model_practice (id, name, owner_unit_id, holder_kind, person_name, field, level, first_year, last_year, description, results, evidence)
@@ -185,7 +185,7 @@ export class ModelService {
       const personName = input.personName !== undefined ? input.personName : holderKind === 'COLLECTIVE' ? null : current.personName;
       const firstYear = input.firstYear ?? current.firstYear;
       const lastYear = input.lastYear === undefined ? current.lastYear : input.lastYear;
-      refuse([holderRefusal(holderKind, personName), yearsRefusal(firstYear, lastYear)]);
+      DomainError.refuseIfAny([holderRefusal(holderKind, personName), yearsRefusal(firstYear, lastYear)]);
       const result = (await db.query(
         `UPDATE model_practice SET name = $3, owner_unit_id = $4, holder_kind = $5, person_name = $6, field = $7, level = $8, first_year = $9, last_year = $10,
            description = $11, results = $12::jsonb, evidence = $13::jsonb, version = version + 1, updated_at = now()
@@ -220,8 +220,8 @@ export class ModelService {
       const current = await this.get(tx, id, true);
       if (current.version !== expectedVersion) throw DomainError.versionConflict(MODEL, expectedVersion, current.version);
       const last = current.recognitionHistory.at(-1)?.recognisedOn ?? null;
-      refuse(recognitionChangeRefusals({ current: current.recognition, firstYear: current.firstYear, lastRecognisedOn: last }, { to: input.recognition, recognisedOn: input.recognisedOn, note: input.note }));
-      await assertDocumentExists(db, input.documentId, 'documentId');
+      DomainError.refuseIfAny(recognitionChangeRefusals({ current: current.recognition, firstYear: current.firstYear, lastRecognisedOn: last }, { to: input.recognition, recognisedOn: input.recognisedOn, note: input.note }));
+      await assertDocumentsExist(db, [input.documentId], 'documentId');
       await db.query(
         `INSERT INTO model_recognition (model_id, from_recognition, to_recognition, recognised_on, document_id, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [id, current.recognition, input.recognition, input.recognisedOn, input.documentId ?? null, input.note ?? null, tx.caller.label],

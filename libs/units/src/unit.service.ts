@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, type FieldError, type Page, type SortOrder, type UnitSortField } from '@danvan/contracts';
+import { DEFAULT_PAGE_SIZE, type Page, type SortOrder, type UnitSortField } from '@danvan/contracts';
 import { assertExportable, DomainError, MAX_EXPORT_ROWS, recordAudit, translatePgErrors, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { checkUnitRules, levelFitsUnder } from './domain/unit-rules.js';
@@ -104,7 +104,7 @@ export class UnitService {
         validFrom: input.validFrom ?? null,
         validTo: input.validTo ?? null,
       };
-      assertRules([...checkUnitRules({ ...record, successorIds })]);
+      DomainError.refuseIfAny([...checkUnitRules({ ...record, successorIds })]);
       if (!record.parentId && ctx.caller.scopePath !== null) {
         throw DomainError.rule('parentId', 'required', 'Hãy chọn đơn vị cấp trên trong phạm vi đơn vị của bạn; chỉ quản trị hệ thống tạo được đơn vị gốc.');
       }
@@ -146,7 +146,7 @@ export class UnitService {
         validFrom: input.validFrom === undefined ? current.validFrom : input.validFrom,
         validTo: input.validTo === undefined ? current.validTo : input.validTo,
       };
-      assertRules(checkUnitRules({ ...next, successorIds }));
+      DomainError.refuseIfAny(checkUnitRules({ ...next, successorIds }));
       const parentChanged = next.parentId !== current.parentId;
       const levelChanged = next.level !== current.level;
       const parent = next.parentId && (parentChanged || levelChanged) ? await this.placeUnder(tx, next) : undefined;
@@ -252,9 +252,6 @@ function auditedFields(unit: UnitView): Record<string, unknown> {
   return fields;
 }
 
-function assertRules(errors: FieldError[]): void {
-  if (errors.length) throw new DomainError('RULE_VIOLATION', errors.map((e) => e.message).join(' '), errors);
-}
 
 function emptyToNull(text: string | null | undefined): string | null {
   return text ? text : null;

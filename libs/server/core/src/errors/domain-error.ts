@@ -33,6 +33,12 @@ export class DomainError extends Error {
     return new DomainError('RULE_VIOLATION', message, [{ field, code, message }]);
   }
 
+  /** Refuses with one RULE_VIOLATION listing every problem, each on its field; does nothing when there is none. */
+  static refuseIfAny(problems: Array<FieldError | null | undefined>): void {
+    const present = problems.filter((p): p is FieldError => Boolean(p));
+    if (present.length) throw new DomainError('RULE_VIOLATION', present.map((p) => p.message).join(' '), present);
+  }
+
   static notFound(entityLabel: string, id: string): DomainError {
     return new DomainError('NOT_FOUND', `Không tìm thấy ${entityLabel} có mã định danh ${id}.`);
   }

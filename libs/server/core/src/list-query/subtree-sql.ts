@@ -1,5 +1,8 @@
+import type { UnitLevel } from '@danvan/contracts';
+import { DomainError } from '../errors/domain-error.js';
+import type { Queryable } from './list-query.js';
 import type { RequestContext } from '../request-context/request-context.js';
-import type { SqlParams } from './sql-params.js';
+import { SqlParams } from './sql-params.js';
 
 /**
  * SQL pieces of the unit tree shared by every capability. A unit's `path`
@@ -30,4 +33,16 @@ export function allOf(...conditions: Array<string | null | undefined>): string {
 export function rowCount(result: unknown[]): number {
   if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
   return result.length;
+}
+
+/**
+ * The unit exists and lies in the caller's subtree: its path and level. Otherwise
+ * a rule error on `field` that does not reveal whether the unit exists.
+ */
+export async function visibleUnit(db: Queryable, ctx: RequestContext, unitId: string, field: string, label: string): Promise<{ path: string; level: UnitLevel }> {
+  const params = new SqlParams();
+  const where = allOf(`u.id = ${params.add(unitId)}`, pathInScope(ctx, params, 'u.path'));
+  const [row] = (await db.query(`SELECT u.path, u.level FROM unit u WHERE ${where}`, params.values)) as Array<{ path: string; level: UnitLevel }>;
+  if (!row) throw DomainError.rule(field, 'notFound', `${label} không tồn tại hoặc nằm ngoài phạm vi của bạn.`);
+  return row;
 }

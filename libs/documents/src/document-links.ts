@@ -1,0 +1,26 @@
+import { DomainError, type Queryable } from '@danvan/core';
+
+/**
+ * Other capabilities cite documents of the register (a pledge's legal basis, an
+ * award's decision …). These are the checks and link writes they share.
+ */
+
+/** Every id names a registered document (documents are readable by every caller); otherwise a rule error on `field`. */
+export async function assertDocumentsExist(db: Queryable, ids: Array<string | null | undefined>, field: string): Promise<void> {
+  const wanted = ids.filter((id): id is string => Boolean(id));
+  if (!wanted.length) return;
+  const rows = (await db.query(`SELECT id FROM document WHERE id = ANY($1)`, [wanted])) as Array<{ id: string }>;
+  const found = new Set(rows.map((r) => r.id));
+  const missing = wanted.filter((id) => !found.has(id));
+  if (missing.length) throw DomainError.rule(field, 'notFound', `Không tìm thấy văn bản trong sổ văn bản: ${missing.join(', ')}.`);
+}
+
+/** Replaces the ordered document links of one record (a table with `<owner>, document_id, position`). */
+export async function replaceDocumentLinks(db: Queryable, table: string, ownerColumn: string, ownerId: string, documentIds: string[]): Promise<void> {
+  await db.query(`DELETE FROM ${table} WHERE ${ownerColumn} = $1`, [ownerId]);
+  if (!documentIds.length) return;
+  await db.query(
+    `INSERT INTO ${table} (${ownerColumn}, document_id, position) SELECT $1, d.id, d.position FROM unnest($2::uuid[]) WITH ORDINALITY AS d(id, position)`,
+    [ownerId, documentIds],
+  );
+}
