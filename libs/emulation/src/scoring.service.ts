@@ -211,8 +211,10 @@ export class ScoringService {
    * (RANKING_NOTES): only submitted sheets are ranked, and a caller who does not
    * manage the bloc sees only its own units' rows, without a rank.
    */
-  async ranking(ctx: RequestContext, pledgeId: string): Promise<RankingView> {
-    const pledge = await this.pledges.get(ctx, pledgeId);
+  async ranking(ctx: RequestContext, pledgeOrId: string | PledgeView): Promise<RankingView> {
+    // A resolver hands in the pledge it has already read for this caller; otherwise it is read (and scope-checked) here.
+    const pledge = typeof pledgeOrId === 'string' ? await this.pledges.get(ctx, pledgeOrId) : pledgeOrId;
+    const pledgeId = pledge.id;
     const final = pledge.status === 'FINALISED';
     const reviewer = inScope(ctx.caller, pledge.ownerPath);
     const all = (await managerOf(this.database, ctx).query(RANKING_SQL, [pledgeId])) as Array<Record<string, unknown>>;
@@ -245,7 +247,7 @@ export class ScoringService {
       const pledge = await this.managed(tx, pledgeId);
       if (pledge.status !== 'FINALISED') throw DomainError.rule('status', 'notFinalised', 'Chỉ đề nghị khen thưởng khi giao ước đã tổng kết (kết quả chính thức).');
       const [entry] = (await managerOf(this.database, tx).query(`SELECT ranked FROM award_title WHERE id = $1`, [input.awardTitleId ?? input.formId ?? null])) as Array<{ ranked: boolean }>;
-      const ranking = await this.ranking(tx, pledgeId);
+      const ranking = await this.ranking(tx, pledge);
       const chosen = ranking.rows.filter((r) => r.rank !== null && r.rank <= input.top);
       if (!chosen.length) throw DomainError.rule('top', 'empty', 'Chưa có đơn vị nào được xếp hạng.');
       const ranks = ['FIRST', 'SECOND', 'THIRD'] as const;

@@ -24,7 +24,7 @@ export class ScoringResolver {
 
   @ResolveField(() => RankingView, { description: 'Bảng xếp hạng của khối, tính trong cơ sở dữ liệu (tạm tính đến khi tổng kết).' })
   ranking(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView): Promise<RankingView> {
-    return this.scoring.ranking(ctx, pledge.id);
+    return this.scoring.ranking(ctx, pledge);
   }
 
   @RequirePermission('emulation:submit')

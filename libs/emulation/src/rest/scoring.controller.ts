@@ -38,7 +38,7 @@ export class ScoringController {
   @ApiOkResponse({ description: 'An .xlsx file', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   async rankingXlsx(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const pledge = await this.pledges.get(ctx, id);
-    const ranking = await this.scoring.ranking(ctx, id);
+    const ranking = await this.scoring.ranking(ctx, pledge);
     const now = new Date();
     const workbook = await renderRankingWorkbook(pledge, ranking, now);
     void reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', `attachment; filename="xep-hang-${pledge.year}-${isoDateInVietnam(now)}.xlsx"`);
