@@ -262,3 +262,38 @@ describe('the Ban Dân vận acts over its party committee’s system', () => {
     expect((await commissionOfficer.rest('GET', `/api/v1/units/${front.id}`)).status).toBe(404);
   });
 });
+
+describe('pledge lists over GraphQL', () => {
+  it('a page of pledges with criteria versions, registrations, progress and score sheets costs as many statements for 6 pledges as for 2', async () => {
+    // Six earlier years' pledges of the province's bloc, each signed by the three districts with one registration, written directly.
+    const db = server.database.manager;
+    for (let year = 2018; year < 2024; year++) {
+      const [bloc] = (await db.query(`INSERT INTO emulation_bloc (year, name, owner_unit_id) VALUES ($1, 'Khối các Ban Dân vận huyện, thị, thành ủy', $2) RETURNING id`, [year, province.id])) as Array<{ id: string }>;
+      await db.query(`INSERT INTO emulation_bloc_member (bloc_id, unit_id) SELECT $1, unnest($2::uuid[])`, [bloc.id, [phuRieng.id, dongXoai.id, buDang.id]]);
+      const [pledge] = (await db.query(`INSERT INTO pledge (bloc_id, title, status, signed_on) VALUES ($1, $2, 'SIGNED', make_date($3, 1, 12)) RETURNING id`, [bloc.id, `Giao ước thi đua năm ${year}`, year])) as Array<{ id: string }>;
+      await db.query(`INSERT INTO pledge_signatory (pledge_id, unit_id) SELECT $1, unnest($2::uuid[])`, [pledge.id, [phuRieng.id, dongXoai.id, buDang.id]]);
+      await db.query(`INSERT INTO pledge_registration (pledge_id, unit_id, targets) VALUES ($1, $2, '[{"title":"Xây dựng mô hình Dân vận khéo"}]')`, [pledge.id, phuRieng.id]);
+    }
+    const PAGE = `query($n: Int) { pledges(options: { pageSize: $n }) { items { year criteriaVersions { number } registrations { unit { id } }
+      progress { signatories registered notRegistered { id } } scoreSheets { status } } } }`;
+    type Page = { pledges: { items: Array<{ year: number; registrations: Array<{ unit: { id: string } }>; progress: { signatories: number; registered: number } }> } };
+    const statementsFor = async (client: TestClient, pageSize: number) => {
+      server.database.statements.reset();
+      const { pledges } = await gql<Page>(client, PAGE, { n: pageSize });
+      expect(pledges.items).toHaveLength(pageSize);
+      // Newest first: the 2024 pledge of the tests above, then the ones written here.
+      const written = pledges.items.filter((p) => p.year < 2024);
+      expect(written.length).toBe(pageSize - 1);
+      expect(written.every((p) => p.progress.signatories === 3 && p.progress.registered === 1)).toBe(true);
+      return { statements: server.database.statements.statements, items: written };
+    };
+    const two = await statementsFor(secretariat, 2);
+    const six = await statementsFor(secretariat, 6);
+    expect(six.statements).toBe(two.statements);
+    expect(six.items.every((p) => p.registrations.length === 1)).toBe(true);
+    // Batched, the scope still holds per pledge: Đồng Xoài's officer sees no other unit's registration.
+    const dongXoaiOfficer = await server.signedIn('ORGANISATION', dongXoai);
+    const theirs = await statementsFor(dongXoaiOfficer, 6);
+    expect(theirs.items.every((p) => p.registrations.length === 0)).toBe(true);
+  });
+});

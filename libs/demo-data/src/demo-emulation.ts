@@ -188,7 +188,8 @@ export async function loadDemoEmulation(database: Database, services: EmulationS
       });
       for (const demo of DEMO_PLEDGES) {
         const owner = await unit(demo.ownerCode);
-        const members = await Promise.all(demo.memberCodes.map(unit));
+        const members = [];
+        for (const code of demo.memberCodes) members.push(await unit(code)); // one transaction: one statement at a time
         const byCode = new Map(members.map((m, i) => [demo.memberCodes[i], m]));
         const documentIds: string[] = [];
         for (const doc of demo.documents) documentIds.push((await services.documents.create(tx, { ...doc, ownerUnitId: owner.id })).id);

@@ -52,7 +52,7 @@ export async function loadDemoRecognition(database: Database, services: Recognit
       const haTinh = await pledgeOf(2020);
       awards += (await services.scoring.awardsFromRanking(tx, haTinh.id, { formId: await titleId('GIAY_KHEN'), issuerUnitId: (await unit('BDV-42')).id, decidedOn: '2020-12-29', top: 7 })).length;
 
-      const owners = await Promise.all(['BDV-342', 'MTTQ-342', 'HU-342'].map(unit));
+      const owners = [await unit('BDV-342'), await unit('MTTQ-342'), await unit('HU-342')]; // one transaction: one statement at a time
       const plan: Array<'REGISTERED' | 'TYPICAL' | 'EXCELLENT'> = [
         ...Array<'EXCELLENT'>(TIEN_HAI_MODELS.excellent).fill('EXCELLENT'),
         ...Array<'TYPICAL'>(TIEN_HAI_MODELS.typical).fill('TYPICAL'),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, PLEDGE_STATUS_LABELS, type CriteriaSetContent, type Page, type PledgeStatus } from '@danvan/contracts';
-import { DomainError, equals, fetchPage, inList, inScope, recordAudit, SqlParams, translatePgErrors, visibleUnit, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
+import { DomainError, equals, fetchPage, groupBy, inList, inScope, recordAudit, SqlParams, translatePgErrors, visibleUnit, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { BlocService, blocScope } from './bloc.service.js';
 import { checkCriteriaSet, maximumTotal, scorableItems } from './domain/criteria-set.js';
@@ -9,7 +9,7 @@ import { transitionRefusal, type PledgeFacts } from './domain/pledge-lifecycle.j
 import type { CreatePledgeInput, CriteriaSetInput, PledgeListOptions, RegistrationInput, SignPledgeInput, UpdatePledgeInput } from './dto/emulation.inputs.js';
 import type { CriteriaSetView, PledgeProgressView, PledgeView, RegistrationView, UnitRef } from './dto/emulation.views.js';
 import { assertDocumentsExist, replaceDocumentLinks } from '@danvan/documents';
-import { documentRefJson, pathInScope, rowCount, unitRefJson } from './sql-refs.js';
+import { documentRefJson, rowCount, unitRefJson } from './sql-refs.js';
 
 const PLEDGE = 'giao ước thi đua';
 
@@ -57,6 +57,25 @@ const PLEDGE_LIST: ListQuerySpec<'year', PledgeFilter> = {
 
 const REGISTRATION_COLUMNS = `r.id, r.pledge_id AS "pledgeId", ${unitRefJson('ru')} AS unit, r.targets, r.breakthrough_tasks AS "breakthroughTasks",
   r.version, r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+
+interface SignatoryProgress {
+  unit: UnitRef;
+  registered: boolean;
+  sheetStatus: string | null;
+}
+
+/** Who has registered, submitted and been accepted, from the signatories' rows (in name order). */
+function progressOfSignatories(rows: SignatoryProgress[]): PledgeProgressView {
+  const submitted = rows.filter((r) => r.sheetStatus === 'SUBMITTED' || r.sheetStatus === 'ACCEPTED');
+  return {
+    signatories: rows.length,
+    registered: rows.filter((r) => r.registered).length,
+    notRegistered: rows.filter((r) => !r.registered).map((r) => r.unit),
+    submitted: submitted.length,
+    notSubmitted: rows.filter((r) => !submitted.includes(r)).map((r) => r.unit),
+    accepted: rows.filter((r) => r.sheetStatus === 'ACCEPTED').length,
+  };
+}
 
 function criteriaSetView(row: CriteriaSetRow | null): CriteriaSetView | null {
   if (!row) return null;
@@ -124,11 +143,17 @@ export class PledgeService {
   /** Every version of the pledge's criteria set, newest first. */
   async criteriaVersions(ctx: RequestContext, pledgeId: string): Promise<CriteriaSetView[]> {
     await this.get(ctx, pledgeId);
+    return (await this.criteriaVersionsOf(ctx, [pledgeId])).get(pledgeId) ?? [];
+  }
+
+  /** Criteria versions of pledges the caller has read (a GraphQL page), newest first, in one statement. */
+  async criteriaVersionsOf(ctx: RequestContext, pledgeIds: readonly string[]): Promise<Map<string, CriteriaSetView[]>> {
     const rows = (await managerOf(this.database, ctx).query(
-      `SELECT ${CRITERIA_SET_JSON('c')} AS row FROM criteria_set c WHERE c.pledge_id = $1 ORDER BY c.number DESC`,
-      [pledgeId],
-    )) as Array<{ row: CriteriaSetRow }>;
-    return rows.map((r) => criteriaSetView(r.row) as CriteriaSetView);
+      `SELECT c.pledge_id AS "pledgeId", ${CRITERIA_SET_JSON('c')} AS row FROM criteria_set c WHERE c.pledge_id = ANY($1::uuid[]) ORDER BY c.number DESC`,
+      [pledgeIds],
+    )) as Array<{ pledgeId: string; row: CriteriaSetRow }>;
+    const versions = groupBy(rows, (r) => r.pledgeId);
+    return new Map([...versions].map(([id, list]) => [id, list.map((r) => criteriaSetView(r.row) as CriteriaSetView)]));
   }
 
   async create(ctx: RequestContext, input: CreatePledgeInput): Promise<PledgeView> {
@@ -215,13 +240,22 @@ export class PledgeService {
   /** Registrations the caller may see: of units in its subtree, or all when it manages the bloc. */
   async registrations(ctx: RequestContext, pledgeId: string): Promise<RegistrationView[]> {
     const pledge = await this.get(ctx, pledgeId);
-    const params = new SqlParams();
-    const scope = inScope(ctx.caller, pledge.ownerPath) ? null : pathInScope(ctx, params, 'ru.path');
-    const where = [`r.pledge_id = ${params.add(pledgeId)}`, scope].filter(Boolean).join(' AND ');
-    return (await managerOf(this.database, ctx).query(
-      `SELECT ${REGISTRATION_COLUMNS} FROM pledge_registration r JOIN unit ru ON ru.id = r.unit_id WHERE ${where} ORDER BY ru.name, ru.id`,
-      params.values,
-    )) as RegistrationView[];
+    return (await this.registrationsOf(ctx, [pledge])).get(pledgeId) ?? [];
+  }
+
+  /**
+   * Registrations of pledges the caller has read, in one statement: all of them
+   * where the caller manages the bloc, otherwise those of units in its subtree.
+   */
+  async registrationsOf(ctx: RequestContext, pledges: readonly PledgeView[]): Promise<Map<string, RegistrationView[]>> {
+    const managed = new Set(pledges.filter((p) => inScope(ctx.caller, p.ownerPath)).map((p) => p.id));
+    const rows = (await managerOf(this.database, ctx).query(
+      `SELECT ${REGISTRATION_COLUMNS}, ru.path AS "unitPath" FROM pledge_registration r JOIN unit ru ON ru.id = r.unit_id
+       WHERE r.pledge_id = ANY($1::uuid[]) ORDER BY ru.name, ru.id`,
+      [pledges.map((p) => p.id)],
+    )) as Array<RegistrationView & { unitPath: string }>;
+    const visible = rows.filter((r) => managed.has(r.pledgeId) || inScope(ctx.caller, r.unitPath)).map(({ unitPath: _unitPath, ...r }) => r);
+    return groupBy(visible, (r) => r.pledgeId);
   }
 
   async registration(ctx: RequestContext, pledgeId: string, unitId: string): Promise<RegistrationView> {
@@ -287,21 +321,20 @@ export class PledgeService {
   /** Who has not registered yet, who has not submitted its scores, how many reviews are done. */
   async progress(ctx: RequestContext, pledgeId: string): Promise<PledgeProgressView> {
     const pledge = await this.get(ctx, pledgeId);
+    return (await this.progressOf(ctx, [pledge.id])).get(pledge.id) ?? progressOfSignatories([]);
+  }
+
+  /** Progress of pledges the caller has read (a GraphQL page), in one statement. */
+  async progressOf(ctx: RequestContext, pledgeIds: readonly string[]): Promise<Map<string, PledgeProgressView>> {
     const rows = (await managerOf(this.database, ctx).query(
-      `SELECT ${unitRefJson('u')} AS unit, EXISTS (SELECT 1 FROM pledge_registration r WHERE r.pledge_id = s.pledge_id AND r.unit_id = s.unit_id) AS registered,
+      `SELECT s.pledge_id AS "pledgeId", ${unitRefJson('u')} AS unit,
+         EXISTS (SELECT 1 FROM pledge_registration r WHERE r.pledge_id = s.pledge_id AND r.unit_id = s.unit_id) AS registered,
          (SELECT ss.status FROM score_sheet ss WHERE ss.pledge_id = s.pledge_id AND ss.unit_id = s.unit_id) AS "sheetStatus"
-       FROM pledge_signatory s JOIN unit u ON u.id = s.unit_id WHERE s.pledge_id = $1 ORDER BY u.name, u.id`,
-      [pledge.id],
-    )) as Array<{ unit: UnitRef; registered: boolean; sheetStatus: string | null }>;
-    const submitted = rows.filter((r) => r.sheetStatus === 'SUBMITTED' || r.sheetStatus === 'ACCEPTED');
-    return {
-      signatories: rows.length,
-      registered: rows.filter((r) => r.registered).length,
-      notRegistered: rows.filter((r) => !r.registered).map((r) => r.unit),
-      submitted: submitted.length,
-      notSubmitted: rows.filter((r) => !submitted.includes(r)).map((r) => r.unit),
-      accepted: rows.filter((r) => r.sheetStatus === 'ACCEPTED').length,
-    };
+       FROM pledge_signatory s JOIN unit u ON u.id = s.unit_id WHERE s.pledge_id = ANY($1::uuid[]) ORDER BY u.name, u.id`,
+      [pledgeIds],
+    )) as Array<SignatoryProgress & { pledgeId: string }>;
+    const bySignatories = groupBy(rows, (r) => r.pledgeId);
+    return new Map(pledgeIds.map((id) => [id, progressOfSignatories(bySignatories.get(id) ?? [])]));
   }
 
   /** One managed change of a pledge: lock, check the version, `work`, bump the version, audit. */

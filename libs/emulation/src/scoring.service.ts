@@ -9,7 +9,7 @@ import {
   type CriteriaSetContent,
   type ScoreSheetStatus,
 } from '@danvan/contracts';
-import { DomainError, inScope, recordAudit, translatePgErrors, type Queryable, type RequestContext } from '@danvan/core';
+import { DomainError, groupBy, inScope, recordAudit, translatePgErrors, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { AwardService, type AwardView } from '@danvan/recognition';
 import { scorableItems } from './domain/criteria-set.js';
@@ -71,10 +71,16 @@ export class ScoringService {
   /** Every sheet the caller may see (the scoring grid of the bloc's manager). */
   async sheets(ctx: RequestContext, pledgeId: string): Promise<ScoreSheetView[]> {
     const pledge = await this.pledges.get(ctx, pledgeId);
+    return (await this.sheetsOf(ctx, [pledge])).get(pledge.id) ?? [];
+  }
+
+  /** The sheets each caller may see of pledges it has read (a GraphQL page), with lines, evidence and events, in four statements. */
+  async sheetsOf(ctx: RequestContext, pledges: readonly PledgeView[]): Promise<Map<string, ScoreSheetView[]>> {
     const db = managerOf(this.database, ctx);
-    const rows = (await db.query(`${SHEET_SQL} WHERE s.pledge_id = $1 ORDER BY u.name, u.id`, [pledgeId])) as SheetRow[];
-    const visible = rows.filter((row) => this.canSee(ctx, pledge, row.unitPath));
-    return this.views(db, visible);
+    const byId = new Map(pledges.map((p) => [p.id, p]));
+    const rows = (await db.query(`${SHEET_SQL} WHERE s.pledge_id = ANY($1::uuid[]) ORDER BY u.name, u.id`, [[...byId.keys()]])) as SheetRow[];
+    const visible = rows.filter((row) => this.canSee(ctx, byId.get(row.pledgeId) as PledgeView, row.unitPath));
+    return groupBy(await this.views(db, visible), (sheet) => sheet.pledgeId);
   }
 
   /** A signatory's self-scores, while scoring is open and the sheet is with the unit. `expectedVersion`: null before the sheet exists. */
@@ -421,16 +427,19 @@ export class ScoringService {
   private async views(db: Queryable, rows: SheetRow[]): Promise<ScoreSheetView[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
-    const [lines, evidence, events] = (await Promise.all([
-      db.query(
-        `SELECT sheet_id AS "sheetId", item_code AS "itemCode", item_kind AS "itemKind", self_score AS "selfScore", self_comment AS "selfComment",
-           reviewed_score AS "reviewedScore", review_comment AS "reviewComment", version, updated_by AS "updatedBy", updated_at AS "updatedAt"
-         FROM score_line WHERE sheet_id = ANY($1)`,
-        [ids],
-      ),
-      db.query(`SELECT e.sheet_id AS "sheetId", ${EVIDENCE_COLUMNS} FROM evidence_file e WHERE e.sheet_id = ANY($1) ORDER BY e.uploaded_at, e.id`, [ids]),
-      db.query(`SELECT sheet_id AS "sheetId", step, action, reason, actor_label AS "actorLabel", at FROM review_event WHERE sheet_id = ANY($1) ORDER BY id`, [ids]),
-    ])) as [Array<ScoreLineView & { sheetId: string }>, Array<EvidenceView & { sheetId: string }>, Array<Omit<ReviewEventView, 'stepLabel'> & { sheetId: string }>];
+    // One after another: inside a transaction the three share one connection, which runs one statement at a time.
+    const lines = (await db.query(
+      `SELECT sheet_id AS "sheetId", item_code AS "itemCode", item_kind AS "itemKind", self_score AS "selfScore", self_comment AS "selfComment",
+         reviewed_score AS "reviewedScore", review_comment AS "reviewComment", version, updated_by AS "updatedBy", updated_at AS "updatedAt"
+       FROM score_line WHERE sheet_id = ANY($1)`,
+      [ids],
+    )) as Array<ScoreLineView & { sheetId: string }>;
+    const evidence = (await db.query(`SELECT e.sheet_id AS "sheetId", ${EVIDENCE_COLUMNS} FROM evidence_file e WHERE e.sheet_id = ANY($1) ORDER BY e.uploaded_at, e.id`, [
+      ids,
+    ])) as Array<EvidenceView & { sheetId: string }>;
+    const events = (await db.query(`SELECT sheet_id AS "sheetId", step, action, reason, actor_label AS "actorLabel", at FROM review_event WHERE sheet_id = ANY($1) ORDER BY id`, [
+      ids,
+    ])) as Array<Omit<ReviewEventView, 'stepLabel'> & { sheetId: string }>;
     return rows.map((row) => {
       const order = new Map(scorableItems(row.content).map((item, i) => [item.code, i]));
       const sheetLines = lines

@@ -1,6 +1,6 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BLOC_LIMITS, type PledgeStatus } from '@danvan/contracts';
-import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission, type GraphQLRequestContext } from '@danvan/core';
 import { BlocService } from '../bloc.service.js';
 import {
   BlocListOptions,
@@ -116,19 +116,20 @@ export class PledgeResolver {
 
   @MaxItems(100)
   @ResolveField(() => [CriteriaSetView], { description: 'Mọi phiên bản bảng tiêu chí, mới nhất trước.' })
-  criteriaVersions(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView): Promise<CriteriaSetView[]> {
-    return this.pledgeService.criteriaVersions(ctx, pledge.id);
+  criteriaVersions(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView, @Context() gql: GraphQLRequestContext): Promise<CriteriaSetView[]> {
+    return gql.loaders.perParent<PledgeView, CriteriaSetView[]>('pledge.criteriaVersions', (pledges) => this.pledgeService.criteriaVersionsOf(ctx, pledges.map((p) => p.id)), []).load(pledge);
   }
 
   @MaxItems(BLOC_LIMITS.membersMax)
   @ResolveField(() => [RegistrationView], { description: 'Đăng ký chỉ tiêu (của đơn vị trong phạm vi của bạn; tất cả nếu bạn quản lý khối).' })
-  registrations(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView): Promise<RegistrationView[]> {
-    return this.pledgeService.registrations(ctx, pledge.id);
+  registrations(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView, @Context() gql: GraphQLRequestContext): Promise<RegistrationView[]> {
+    return gql.loaders.perParent<PledgeView, RegistrationView[]>('pledge.registrations', (pledges) => this.pledgeService.registrationsOf(ctx, pledges), []).load(pledge);
   }
 
   @ResolveField(() => PledgeProgressView, { description: 'Tiến độ: đơn vị nào chưa đăng ký.' })
-  progress(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView): Promise<PledgeProgressView> {
-    return this.pledgeService.progress(ctx, pledge.id);
+  async progress(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView, @Context() gql: GraphQLRequestContext): Promise<PledgeProgressView> {
+    const progress = await gql.loaders.perParent<PledgeView, PledgeProgressView | null>('pledge.progress', (pledges) => this.pledgeService.progressOf(ctx, pledges.map((p) => p.id)), null).load(pledge);
+    return progress as PledgeProgressView; // progressOf answers every pledge it is given
   }
 
   @RequirePermission('emulation:manage')

@@ -1,6 +1,6 @@
-import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { BLOC_LIMITS } from '@danvan/contracts';
-import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission, type GraphQLRequestContext } from '@danvan/core';
 import { PledgeView } from '../dto/emulation.views.js';
 import { AwardsFromRankingInput, ScoreInput, SelfScoresInput } from '../dto/scoring.inputs.js';
 import { AwardView } from '@danvan/recognition';
@@ -18,8 +18,8 @@ export class ScoringResolver {
 
   @MaxItems(BLOC_LIMITS.membersMax)
   @ResolveField(() => [ScoreSheetView], { description: 'Bảng chấm điểm: của mọi đơn vị nếu bạn quản lý khối, nếu không thì của đơn vị bạn.' })
-  scoreSheets(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView): Promise<ScoreSheetView[]> {
-    return this.scoring.sheets(ctx, pledge.id);
+  scoreSheets(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView, @Context() gql: GraphQLRequestContext): Promise<ScoreSheetView[]> {
+    return gql.loaders.perParent<PledgeView, ScoreSheetView[]>('pledge.scoreSheets', (pledges) => this.scoring.sheetsOf(ctx, pledges), []).load(pledge);
   }
 
   @ResolveField(() => RankingView, { description: 'Bảng xếp hạng của khối, tính trong cơ sở dữ liệu (tạm tính đến khi tổng kết).' })
