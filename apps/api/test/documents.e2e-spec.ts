@@ -43,6 +43,10 @@ describe('documents over REST', () => {
     expect(badDate.body.errors?.map((e) => e.field)).toEqual(['issuedOn']);
     const unknown = await binhPhuocSecretariat.rest<ProblemDetails>('POST', '/api/v1/documents', { ...plan151, number: '153-KH/BDVTU', version: 3 });
     expect(unknown.status).toBe(400);
+    // A state number carries its year: the date of issue must be in it.
+    const wrongYear = await binhPhuocSecretariat.rest<ProblemDetails>('POST', '/api/v1/documents', { number: '98/2023/NĐ-CP', issuedOn: '2019-01-01', title: 'Nghị định quy định chi tiết Luật Thi đua, khen thưởng' });
+    expect(wrongYear.status).toBe(422);
+    expect(wrongYear.body.errors).toEqual([expect.objectContaining({ field: 'issuedOn', code: 'yearMismatch' })]);
     const duplicate = await binhPhuocSecretariat.rest<ProblemDetails>('POST', '/api/v1/documents', { ...plan151, issuedOn: '2023-03-01', title: 'Bản trùng' });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.errors?.[0].field).toBe('number');

@@ -182,6 +182,22 @@ describe('pledge lifecycle', () => {
     expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT').length).toBe(1);
     expect((await gql<{ pledge: { status: string } }>(server, `query($id: ID!) { pledge(id: $id) { status } }`, { id: pledgeId })).pledge.status).toBe('REGISTRATION_OPEN');
   });
+
+  it('once registration is open the breakthrough range is fixed; a form that sends it back unchanged still saves', async () => {
+    const update = (range: { breakthroughMin: number; breakthroughMax: number }) =>
+      pledgeVersion().then((v) =>
+        secretariat.graphql<{ updatePledge: { title: string } }>(`mutation($id: ID!, $v: Int!, $input: UpdatePledgeInput!) { updatePledge(id: $id, expectedVersion: $v, input: $input) { title } }`, {
+          id: pledgeId,
+          v,
+          input: { title: 'Giao ước thi đua năm 2024 trong hệ thống ngành Dân vận tỉnh Bình Phước', ...range },
+        }),
+      );
+    const changed = await update({ breakthroughMin: 2, breakthroughMax: 5 });
+    expect(changed.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field: 'breakthroughMin', code: 'registrationStarted' })]);
+    const unchanged = await update({ breakthroughMin: 3, breakthroughMax: 5 });
+    expect(unchanged.errors).toBeUndefined();
+    expect(unchanged.data?.updatePledge.title).toBe('Giao ước thi đua năm 2024 trong hệ thống ngành Dân vận tỉnh Bình Phước');
+  });
 });
 
 describe('registrations over REST (a member organisation’s system)', () => {
@@ -240,7 +256,7 @@ describe('registrations over REST (a member organisation’s system)', () => {
     expect(citedDelete.status).toBe(409);
     expect(citedDelete.body.code).toBe('STILL_REFERENCED');
     const events = await server.rest<{ items: Array<{ entity: string; action: string }> }>('GET', `/api/v1/audit-events?entityId=${pledgeId}`);
-    expect(events.body.items.map((e) => e.action).reverse()).toEqual(['create', 'sign', 'set-criteria', 'advance']);
+    expect(events.body.items.map((e) => e.action).reverse()).toEqual(['create', 'sign', 'set-criteria', 'advance', 'update']);
   });
 });
 

@@ -86,13 +86,13 @@ async function awardsOfPledge(client: TestClient = secretariat): Promise<AwardFi
   return awards.items;
 }
 
-/** A signed 2023 pledge of the Hậu Giang district commissions' bloc, written directly: these tests need one, not its lifecycle. */
-async function signedPledge(members: UnitView[]): Promise<string> {
+/** A finalised 2023 pledge of the Hậu Giang district commissions' bloc, written directly: these tests need one, not its lifecycle. */
+async function finalisedPledge(members: UnitView[]): Promise<string> {
   const db = server.database.manager;
   const [bloc] = (await db.query(`INSERT INTO emulation_bloc (year, name, owner_unit_id) VALUES (2023, 'Khối Ban Dân vận các huyện, thị, thành ủy', $1) RETURNING id`, [province.id])) as Array<{ id: string }>;
   await db.query(`INSERT INTO emulation_bloc_member (bloc_id, unit_id) SELECT $1, unnest($2::uuid[])`, [bloc.id, members.map((m) => m.id)]);
   const [pledge] = (await db.query(
-    `INSERT INTO pledge (bloc_id, title, status, signed_on, signing_event) VALUES ($1, 'Giao ước thi đua năm 2023 trong hệ thống ngành Dân vận', 'SIGNED', '2023-01-10', 'Hội nghị tổng kết công tác dân vận năm 2022') RETURNING id`,
+    `INSERT INTO pledge (bloc_id, title, status, signed_on, signing_event) VALUES ($1, 'Giao ước thi đua năm 2023 trong hệ thống ngành Dân vận', 'FINALISED', '2023-01-10', 'Hội nghị tổng kết công tác dân vận năm 2022') RETURNING id`,
     [bloc.id],
   )) as Array<{ id: string }>;
   await db.query(`INSERT INTO pledge_signatory (pledge_id, unit_id) SELECT $1, unnest($2::uuid[])`, [pledge.id, members.map((m) => m.id)]);
@@ -119,7 +119,7 @@ beforeAll(async () => {
   });
   expect(decision.status).toBe(201);
   decisionId = decision.body.id;
-  pledgeId = await signedPledge([chauThanh, viThanh, longMy]);
+  pledgeId = await finalisedPledge([chauThanh, viThanh, longMy]);
   const { awardTitles } = await gql<{ awardTitles: Array<{ id: string; code: string; kind: string; recipients: string; ranked: boolean }> }>(
     server,
     `{ awardTitles { id code kind recipients ranked } }`,
@@ -194,6 +194,21 @@ describe('awards from a pledge ranking', () => {
     expect(individualsOnly.extensions?.fields?.map((f) => [f.field, f.code])).toEqual([['awardTitleId', 'recipients']]);
     const badRank = await gqlError(secretariat, CREATE_AWARDS, { input: { ...flag(), proposals: [{ unitId: chauThanh.id, rank: 'FOURTH' }] } });
     expect(badRank.extensions?.code).toBe('BAD_USER_INPUT');
+    const longAgo = await gqlError(secretariat, CREATE_AWARDS, { input: { ...flag(), decidedOn: '1500-06-01', proposals: [{ unitId: chauThanh.id, rank: 'FIRST' }] } });
+    expect(longAgo.extensions?.fields?.map((f) => [f.field, f.code])).toEqual([['decidedOn', 'range']]);
+    // Before the pledge is finalised there is no result to award, one by one or in a batch.
+    await server.database.manager.query(`UPDATE pledge SET status = 'SCORING_OPEN' WHERE id = $1`, [pledgeId]);
+    const early = await gqlError(secretariat, CREATE_AWARDS, { input: { ...flag(), proposals: [{ unitId: chauThanh.id, rank: 'FIRST' }] } });
+    expect(early.extensions?.fields?.map((f) => [f.field, f.code])).toEqual([['pledgeId', 'notFinalised']]);
+    const earlyOne = await gqlError(secretariat, CREATE_AWARD, {
+      input: { awardTitleId: titles.CO_THI_DUA_BO_TINH.id, recipientKind: 'COLLECTIVE', recipientUnitId: chauThanh.id, issuerUnitId: province.id, decidedOn: '2024-01-03', pledgeId, rank: 'FIRST' },
+    });
+    expect(earlyOne.extensions?.fields?.map((f) => [f.field, f.code])).toEqual([['pledgeId', 'notFinalised']]);
+    await server.database.manager.query(`UPDATE pledge SET status = 'FINALISED' WHERE id = $1`, [pledgeId]);
+    const notSignatory = await gqlError(secretariat, CREATE_AWARD, {
+      input: { awardTitleId: titles.CO_THI_DUA_BO_TINH.id, recipientKind: 'COLLECTIVE', recipientUnitId: phungHiep.id, issuerUnitId: province.id, decidedOn: '2024-01-03', pledgeId, rank: 'FIRST' },
+    });
+    expect(notSignatory.extensions?.fields?.map((f) => [f.field, f.code])).toEqual([['recipientUnitId', 'notSignatory']]);
     expect(await awardsOfPledge()).toEqual([]);
     const events = (await server.database.manager.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity = 'award'`)) as Array<{ n: number }>;
     expect(events[0].n).toBe(0);

@@ -13,7 +13,7 @@ let server: TestServer;
 let province: UnitView;
 const districts: UnitView[] = [];
 let secretariat: TestClient;
-/** The three reviewers of the chain, one per step: three accounts of the managing unit (reviewers[0] is `secretariat`). */
+/** The three reviewers of the chain, one per step: three accounts of the managing unit besides `secretariat`, who enters sheets for some units (and so may not review them). */
 const reviewers: Array<TestClient & { account: { username: string } }> = [];
 let officer: TestClient; // of the first district
 let pledgeId: string;
@@ -56,7 +56,7 @@ interface Sheet {
   status: string;
   reviewStep: number;
   totals: { total: number };
-  lines: Array<{ itemCode: string; version: number; selfScore: number | null; reviewedScore: number | null }>;
+  lines: Array<{ itemCode: string; version: number; selfScore: number | null; reviewedScore: number | null; evidence: Array<{ filename: string }> }>;
   events: Array<{ action: string; reason: string | null; stepLabel: string; actorLabel: string }>;
 }
 
@@ -91,7 +91,7 @@ beforeAll(async () => {
     districts.push(await server.factory.unit({ parent: province, name, level: 'DISTRICT' }));
   }
   for (let i = 0; i < 3; i++) reviewers.push(await server.signedIn('SECRETARIAT', province));
-  secretariat = reviewers[0];
+  secretariat = await server.signedIn('SECRETARIAT', province);
   officer = await server.signedIn('ORGANISATION', districts[0]);
   const { createBloc } = await gql<{ createBloc: { id: string } }>(secretariat, `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`, {
     input: { year: 2023, name: 'Khối Ban Dân vận cấp huyện', ownerUnitId: province.id, memberIds: districts.map((d) => d.id) },
@@ -137,6 +137,18 @@ describe('self-scoring', () => {
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'SUBMITTED', reviewStep: 1, totals: { total: 97 } });
     expect((await selfScore(officer, districts[0], [['2', 60]])).status).toBe(422);
+  });
+
+  it('once a unit has started scoring, the criteria set no longer changes: every sheet is scored on the same version', async () => {
+    const changed = { ...criteria, bands: [{ name: 'Đạt', minScore: 0 }] };
+    const refused = await secretariat.graphql(`mutation($id: ID!, $v: Int!, $c: CriteriaSetInput!) { setPledgeCriteria(id: $id, expectedVersion: $v, criteria: $c) { id } }`, {
+      id: pledgeId,
+      v: await pledgeVersion(),
+      c: changed,
+    });
+    expect(refused.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field: 'status', code: 'scoringStarted' })]);
+    const { pledge } = await gql<{ pledge: { criteriaVersions: Array<{ number: number }> } }>(secretariat, `query($id: ID!) { pledge(id: $id) { criteriaVersions { number } } }`, { id: pledgeId });
+    expect(pledge.criteriaVersions.map((v) => v.number)).toEqual([1]);
   });
 
   it('an organisation cannot score another unit nor review; evidence is stored, typed, limited and downloadable', async () => {
@@ -201,6 +213,27 @@ describe('self-scoring', () => {
     expect(removeEvidence.lines.find((l) => l.itemCode === '1.a')?.evidence).toEqual([{ filename: 'Biên bản hội nghị.pdf' }]);
     const foreign = await officer.graphql(`mutation($id: ID!) { removeEvidence(id: $id) { id } }`, { id: again.id });
     expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('text with a NUL character, a parameter sent twice, an overlong reason: a 400 on the field, never a 500, nothing stored', async () => {
+    const nulTarget = await secretariat.rest<ProblemDetails>('PUT', `/api/v1/pledges/${pledgeId}/registrations/${districts[1].id}`, { targets: [{ title: 'Mô hình\u0000mới' }] });
+    expect(nulTarget.status).toBe(400);
+    expect(nulTarget.body.errors).toEqual([expect.objectContaining({ field: 'targets.0.title', code: 'nulCharacter' })]);
+    const officer2 = await server.signedIn('ORGANISATION', districts[1]);
+    const upload = (query: string) =>
+      fetch(`${server.baseUrl}${sheetPath(districts[1])}/evidence?itemCode=1.a&${query}`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' }, body: Buffer.from('%PDF-1.4') });
+    const nulName = await upload('filename=a%00b.pdf');
+    expect(nulName.status).toBe(400);
+    expect(((await nulName.json()) as ProblemDetails).errors?.[0]).toMatchObject({ field: 'filename', code: 'nulCharacter' });
+    const twice = await upload('filename=a.pdf&filename=b.pdf');
+    expect(twice.status).toBe(400);
+    expect(((await twice.json()) as ProblemDetails).errors?.[0]).toMatchObject({ field: 'filename', code: 'single' });
+    const nulReason = await decide(districts[0], 'RETURN', 'Thiếu\u0000minh chứng');
+    expect(nulReason.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field: 'reason', code: 'nulCharacter' })]);
+    const longReason = await decide(districts[0], 'RETURN', 'x'.repeat(2001));
+    expect(longReason.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field: 'reason', code: 'maxLength' })]);
+    const sheet = await server.rest<Sheet>('GET', sheetPath(districts[1]));
+    expect(sheet.body.lines.find((l) => l.itemCode === '1.a')?.evidence.map((e) => e.filename)).toEqual(['Biên bản hội nghị.pdf']);
   });
 });
 
@@ -327,6 +360,9 @@ describe('ranking and finalisation', () => {
     expect((await selfScore(secretariat, districts[2], [['2', 50]])).status).toBe(422); // submitted, not returned
     expect((await submit(secretariat, districts[3])).status).toBe(200);
     expect((await advance('FINALISED')).errors?.[0].message).toMatch(/3\/4 đơn vị chưa được thẩm định xong/);
+    // The secretariat entered and submitted these units' sheets: it may not review them itself.
+    const ownSubmission = await decide(districts[1], 'ACCEPT', undefined, secretariat);
+    expect(ownSubmission.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field: 'reviewer', code: 'submitter' })]);
     for (const unit of districts.slice(1)) await acceptAllSteps(unit);
     expect((await advance('FINALISED')).data?.advancePledge.status).toBe('FINALISED');
     const progress = await secretariat.rest<{ submitted: number; accepted: number; notSubmitted: unknown[] }>('GET', `/api/v1/pledges/${pledgeId}/progress`);

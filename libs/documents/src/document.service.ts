@@ -62,7 +62,7 @@ export class DocumentService {
         const owner = await this.units.findByIds(tx, [ownerUnitId]);
         if (!owner.length) throw DomainError.rule('ownerUnitId', 'notFound', 'Đơn vị quản lý không tồn tại hoặc nằm ngoài phạm vi của bạn.');
       }
-      const record: DocumentRecord = { id: randomUUID(), ...numberParts(input.number), issuedOn: input.issuedOn, title: input.title, ownerUnitId };
+      const record: DocumentRecord = { id: randomUUID(), ...numberParts(input.number, input.issuedOn), issuedOn: input.issuedOn, title: input.title, ownerUnitId };
       await translatePgErrors(() => this.documents.insert(tx, record), CONSTRAINT_ERRORS);
       const created = await this.get(tx, record.id);
       await this.audit(tx, 'create', null, created);
@@ -77,7 +77,7 @@ export class DocumentService {
       const number = input.number ?? current.number;
       const next: DocumentRecord = {
         id,
-        ...numberParts(number),
+        ...numberParts(number, input.issuedOn ?? current.issuedOn),
         issuedOn: input.issuedOn ?? current.issuedOn,
         title: input.title ?? current.title,
         ownerUnitId: current.ownerUnitId,
@@ -127,11 +127,17 @@ export class DocumentService {
   }
 }
 
-/** The stored parts of a number the input validation already accepted. */
-function numberParts(number: string): Pick<DocumentRecord, 'number' | 'form' | 'type' | 'issuers'> {
+/**
+ * The stored parts of a number the input validation already accepted. A number
+ * that carries its year (`98/2023/NĐ-CP`, `06/2022/QH15`) must match the date of issue.
+ */
+function numberParts(number: string, issuedOn: string): Pick<DocumentRecord, 'number' | 'form' | 'type' | 'issuers'> {
   const parsed = parseDocumentNumber(number);
   if (!parsed.ok) throw DomainError.validation([{ field: 'number', code: 'isDocumentNumber', message: parsed.message }]);
-  const { canonical, form, type, issuers } = parsed.value;
+  const { canonical, form, type, issuers, year } = parsed.value;
+  if (year !== null && Number(issuedOn.slice(0, 4)) !== year) {
+    throw DomainError.rule('issuedOn', 'yearMismatch', `Số văn bản ${canonical} ghi năm ${year} nhưng ngày ban hành thuộc năm ${issuedOn.slice(0, 4)}.`);
+  }
   return { number: canonical, form, type, issuers };
 }
 

@@ -123,9 +123,13 @@ export class PledgeService {
   ) {}
 
   async get(ctx: RequestContext, id: string, lock = false): Promise<PledgeView> {
+    const db = managerOf(this.database, ctx);
+    // Locked first, then read in a new statement: a view read in the locking statement would see its
+    // subqueries (criteria set, signatories) as of before a concurrent change it had waited for.
+    if (lock) await db.query(`SELECT 1 FROM pledge WHERE id = $1 FOR UPDATE`, [id]);
     const params = new SqlParams();
     const where = [`p.id = ${params.add(id)}`, blocScope(ctx, params)].filter(Boolean).join(' AND ');
-    const [row] = (await managerOf(this.database, ctx).query(`SELECT ${PLEDGE_COLUMNS} FROM ${PLEDGE_FROM} WHERE ${where}${lock ? ' FOR UPDATE OF p' : ''}`, params.values)) as PledgeRow[];
+    const [row] = (await db.query(`SELECT ${PLEDGE_COLUMNS} FROM ${PLEDGE_FROM} WHERE ${where}`, params.values)) as PledgeRow[];
     if (!row) throw DomainError.notFound(PLEDGE, id);
     return toView(row);
   }
@@ -185,9 +189,9 @@ export class PledgeService {
   async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdatePledgeInput): Promise<PledgeView> {
     return this.change(ctx, id, expectedVersion, 'update', async (tx, db, current) => {
       if (current.status === 'FINALISED') throw DomainError.rule('status', 'finalised', 'Giao ước đã tổng kết: không thể sửa.');
-      const rangeChanged = input.breakthroughMin !== undefined || input.breakthroughMax !== undefined;
       const min = input.breakthroughMin === undefined ? current.breakthroughMin : input.breakthroughMin;
       const max = input.breakthroughMax === undefined ? current.breakthroughMax : input.breakthroughMax;
+      const rangeChanged = min !== current.breakthroughMin || max !== current.breakthroughMax;
       if (rangeChanged && current.status !== 'DRAFT' && current.status !== 'SIGNED') {
         throw DomainError.rule('breakthroughMin', 'registrationStarted', 'Đã mở đăng ký chỉ tiêu: không thể đổi số nhiệm vụ đột phá.');
       }
@@ -202,12 +206,17 @@ export class PledgeService {
 
   /**
    * Adopts a new version of the criteria set. Earlier versions stay as they
-   * were, and so does every score given against them. Not once review began.
+   * were. Not once a unit has started scoring: every sheet of a pledge is scored
+   * against the same version, or the ranking would compare different scales.
    */
   async setCriteria(ctx: RequestContext, id: string, expectedVersion: number, input: CriteriaSetInput): Promise<PledgeView> {
     return this.change(ctx, id, expectedVersion, 'set-criteria', async (tx, db, current) => {
       if (current.status === 'UNDER_REVIEW' || current.status === 'FINALISED') {
         throw DomainError.rule('status', 'reviewStarted', `Giao ước đang ở bước "${PLEDGE_STATUS_LABELS[current.status]}": không thể thay đổi bảng tiêu chí.`);
+      }
+      const [scoring] = (await db.query(`SELECT count(*)::int AS sheets FROM score_sheet WHERE pledge_id = $1`, [id])) as Array<{ sheets: number }>;
+      if (scoring.sheets > 0) {
+        throw DomainError.rule('status', 'scoringStarted', `${scoring.sheets} đơn vị đã bắt đầu chấm điểm theo bảng tiêu chí hiện hành: không thể thay đổi bảng tiêu chí nữa (mọi đơn vị phải chấm theo cùng một bảng).`);
       }
       await this.addCriteriaVersion(tx, db, id, contentOf(input));
     });
@@ -217,6 +226,8 @@ export class PledgeService {
   async sign(ctx: RequestContext, id: string, expectedVersion: number, input: SignPledgeInput): Promise<PledgeView> {
     return this.change(ctx, id, expectedVersion, 'sign', async (tx, db, current) => {
       if (current.status !== 'DRAFT') throw DomainError.rule('status', 'transition', transitionRefusal(await this.facts(db, current), 'SIGNED') ?? 'Giao ước đã được ký.');
+      // Shares the bloc's lock with a concurrent change of its members (which locks it FOR UPDATE).
+      await db.query(`SELECT 1 FROM emulation_bloc WHERE id = $1 FOR SHARE`, [current.blocId]);
       const bloc = await this.blocs.get(tx, current.blocId);
       const memberIds = bloc.members.map((m) => m.id);
       const signatoryIds = input.signatoryIds ?? memberIds;

@@ -22,6 +22,8 @@ import type { AwardsFromRankingInput } from './dto/scoring.inputs.js';
 import { rowCount, unitRefJson } from './sql-refs.js';
 
 const SHEET = 'bảng chấm điểm';
+/** Longest reason of a review decision (a returned sheet must say why). */
+const REVIEW_REASON_MAX_LENGTH = 2000;
 
 interface SheetRow {
   id: string;
@@ -192,6 +194,10 @@ export class ScoringService {
    * sheet's row lock, so two accepts of one sheet cannot slip past each other.
    */
   async decide(ctx: RequestContext, pledgeId: string, unitId: string, expectedVersion: number, decision: ReviewDecision, reason: string | null): Promise<ScoreSheetView> {
+    if (reason && reason.length > REVIEW_REASON_MAX_LENGTH) {
+      throw DomainError.validation([{ field: 'reason', code: 'maxLength', message: `Lý do tối đa ${REVIEW_REASON_MAX_LENGTH} ký tự.` }]);
+    }
+    reason = reason?.normalize('NFC') ?? null;
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const pledge = await this.managed(tx, pledgeId);
@@ -200,7 +206,8 @@ export class ScoringService {
       if (sheet.status !== 'SUBMITTED') throw DomainError.rule('status', 'notUnderReview', `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[sheet.status].toLowerCase()}: không có gì để thẩm định.`);
       if (decision === 'RETURN' && !reason?.trim()) throw DomainError.rule('reason', 'required', 'Trả lại bảng điểm phải ghi rõ lý do.');
       if (decision === 'ACCEPT') {
-        const refusal = reviewerRefusal(sheet.reviewStep, decision, actorIdOf(tx), await this.roundAcceptances(db, sheet.id));
+        const round = await this.reviewRound(db, sheet.id);
+        const refusal = reviewerRefusal(sheet.reviewStep, decision, actorIdOf(tx), round.accepted, round.submittedBy);
         if (refusal) throw DomainError.rule(refusal.field, refusal.code, refusal.message);
       }
       const next = afterReview(sheet.reviewStep, decision);
@@ -338,7 +345,9 @@ export class ScoringService {
       const pledge = await this.pledges.get(tx, file.pledgeId, true);
       const sheet = (await this.sheetRow(db, file.pledgeId, file.unitId, true)) as SheetRow;
       assertUnitMayEdit(pledge, sheet);
-      await db.query(`DELETE FROM evidence_file WHERE id = $1`, [id]);
+      // Under the locks: of two concurrent removals, the second finds nothing.
+      const deleted = (await db.query(`DELETE FROM evidence_file WHERE id = $1 RETURNING id`, [id])) as unknown[];
+      if (rowCount(deleted) !== 1) throw DomainError.notFound('tệp minh chứng', id);
       const { pledgeId: _pledgeId, unitId: _unitId, unitPath: _unitPath, ...before } = file;
       await recordAudit(db, tx, { entity: 'evidence-file', entityId: id, action: 'delete', scopePath: sheet.unitPath, before });
       return this.view(db, sheet);
@@ -390,15 +399,17 @@ export class ScoringService {
     ]);
   }
 
-  /** The accepts of the sheet's current review round: those logged after its latest submission. */
-  private async roundAcceptances(db: Queryable, sheetId: string): Promise<RoundAcceptance[]> {
-    return (await db.query(
-      `SELECT step, actor_id AS "actorId" FROM review_event
-       WHERE sheet_id = $1 AND action = 'ACCEPT'
-         AND id > COALESCE((SELECT max(id) FROM review_event WHERE sheet_id = $1 AND action = 'SUBMIT'), 0)
-       ORDER BY id`,
-      [sheetId],
-    )) as RoundAcceptance[];
+  /** The sheet's current review round: who submitted it last, and the accepts logged since. */
+  private async reviewRound(db: Queryable, sheetId: string): Promise<{ submittedBy: string | null; accepted: RoundAcceptance[] }> {
+    const [submission] = (await db.query(`SELECT id, actor_id AS "actorId" FROM review_event WHERE sheet_id = $1 AND action = 'SUBMIT' ORDER BY id DESC LIMIT 1`, [sheetId])) as Array<{
+      id: number;
+      actorId: string | null;
+    }>;
+    const accepted = (await db.query(`SELECT step, actor_id AS "actorId" FROM review_event WHERE sheet_id = $1 AND action = 'ACCEPT' AND id > $2 ORDER BY id`, [
+      sheetId,
+      submission?.id ?? 0,
+    ])) as RoundAcceptance[];
+    return { submittedBy: submission?.actorId ?? null, accepted };
   }
 
   /** Bumps the sheet's version, audits the change, returns the sheet as it now is. */

@@ -22,6 +22,7 @@ import { Database, inTransaction, managerOf } from '@danvan/database';
 import {
   awardYear,
   catalogueChoice,
+  decisionDateRefusal,
   entryKindRefusal,
   proposalRefusals,
   recipientRefusals,
@@ -141,7 +142,15 @@ interface TitleRow extends AwardTitleFacts {
 interface PledgeRow {
   id: string;
   year: number;
+  status: string;
   ownerPath: string;
+}
+
+/** Awards under a pledge come from its final result: never before it is finalised (FINALISED is the last status, so this holds once true). */
+function assertFinalised(pledge: PledgeRow): void {
+  if (pledge.status !== 'FINALISED') {
+    throw DomainError.rule('pledgeId', 'notFinalised', 'Chỉ khen thưởng theo giao ước khi giao ước đã tổng kết (kết quả chính thức).');
+  }
 }
 
 /**
@@ -214,11 +223,16 @@ export class AwardService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const { choice, entry } = await this.entryOf(db, input);
-      DomainError.refuseIfAny(recipientRefusals(entry, { ...input, kind: input.recipientKind }, choice.field));
+      DomainError.refuseIfAny([...recipientRefusals(entry, { ...input, kind: input.recipientKind }, choice.field), decisionDateRefusal(input.decidedOn)]);
       const recipient = await visibleUnit(db, tx, input.recipientUnitId, 'recipientUnitId', 'Đơn vị được khen');
       await visibleUnit(db, tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
       await assertDocumentsExist(db, [input.decisionDocumentId], 'decisionDocumentId');
       const pledge = input.pledgeId ? await this.pledgeOf(db, tx, input.pledgeId) : null;
+      if (pledge) {
+        assertFinalised(pledge);
+        const signatory = (await db.query(`SELECT 1 FROM pledge_signatory WHERE pledge_id = $1 AND unit_id = $2`, [pledge.id, input.recipientUnitId])) as unknown[];
+        if (!signatory.length) throw DomainError.rule('recipientUnitId', 'notSignatory', 'Đơn vị được khen không ký giao ước này.');
+      }
       if (input.modelId) await this.assertModelVisible(db, tx, input.modelId);
       const id = randomUUID();
       await translatePgErrors(
@@ -262,6 +276,8 @@ export class AwardService {
       if (!inScope(tx.caller, pledge.ownerPath)) {
         throw new DomainError('FORBIDDEN', 'Giao ước này do đơn vị khác quản lý: chỉ đơn vị quản lý khối được đề nghị khen thưởng theo giao ước.');
       }
+      assertFinalised(pledge);
+      DomainError.refuseIfAny([decisionDateRefusal(input.decidedOn)]);
       const unitIds = input.proposals.map((p) => p.unitId);
       const signatories = (await db.query(`SELECT unit_id AS id FROM pledge_signatory WHERE pledge_id = $1`, [pledge.id])) as Array<{ id: string }>;
       DomainError.refuseIfAny(proposalRefusals(entry, choice.field, input.proposals, new Set(signatories.map((s) => s.id))));
@@ -350,7 +366,7 @@ export class AwardService {
     const params = new SqlParams();
     const where = [`p.id = ${params.add(pledgeId)}`, pathInScope(ctx, params, 'ou.path')].filter(Boolean).join(' AND ');
     const [row] = (await db.query(
-      `SELECT p.id, b.year, ou.path AS "ownerPath" FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id WHERE ${where}${lock ? ' FOR SHARE OF p' : ''}`,
+      `SELECT p.id, b.year, p.status, ou.path AS "ownerPath" FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id WHERE ${where}${lock ? ' FOR SHARE OF p' : ''}`,
       params.values,
     )) as PledgeRow[];
     if (!row) throw DomainError.rule('pledgeId', 'notFound', 'Giao ước thi đua không tồn tại hoặc không do đơn vị trong phạm vi của bạn quản lý.');

@@ -142,5 +142,9 @@ describe('scores', () => {
     // Callers without an id (the bare system context) are one and the same person.
     expect(reviewerRefusal(2, 'ACCEPT', null, [{ step: 1, actorId: null }])?.code).toBe('sameReviewer');
     expect(reviewerRefusal(2, 'ACCEPT', a, [{ step: 1, actorId: null }])).toBeNull();
+    // Whoever submitted the sheet (entering a unit's paper sheet) reviews no step of that round; returning stays open.
+    expect(reviewerRefusal(1, 'ACCEPT', c, [], c)).toMatchObject({ field: 'reviewer', code: 'submitter' });
+    expect(reviewerRefusal(1, 'ACCEPT', a, [], c)).toBeNull();
+    expect(reviewerRefusal(1, 'RETURN', c, [], c)).toBeNull();
   });
 });

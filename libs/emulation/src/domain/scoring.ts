@@ -64,13 +64,24 @@ export interface RoundAcceptance {
  * sheet's latest submission) whoever accepted an earlier step may not accept a
  * later one. Returning the sheet is open to any reviewer. `actorId` is the
  * caller's account (or API key) id; callers without one count as one and the
- * same person. null when the decision may be taken, else the refusal.
+ * same person. Nor does whoever submitted the sheet for the unit (`submittedBy`,
+ * e.g. a secretariat entering a unit's paper sheet) review it. null when the
+ * decision may be taken, else the refusal.
  */
-export function reviewerRefusal(step: number, decision: ReviewDecision, actorId: string | null, accepted: readonly RoundAcceptance[]): FieldError | null {
+export function reviewerRefusal(
+  step: number,
+  decision: ReviewDecision,
+  actorId: string | null,
+  accepted: readonly RoundAcceptance[],
+  submittedBy?: string | null,
+): FieldError | null {
   if (decision !== 'ACCEPT') return null;
+  const label = REVIEW_STEPS.find((s) => s.step === step)?.label;
+  if (submittedBy !== undefined && submittedBy === actorId) {
+    return { field: 'reviewer', code: 'submitter', message: `Người đã nộp bảng điểm không tự thẩm định: bước ${step}${label ? ` (${label})` : ''} phải do người khác thực hiện.` };
+  }
   const earlier = [...new Set(accepted.filter((a) => a.step < step && a.actorId === actorId).map((a) => a.step))].sort((a, b) => a - b);
   if (!earlier.length) return null;
-  const label = REVIEW_STEPS.find((s) => s.step === step)?.label;
   const steps = earlier.length === 1 ? `${earlier[0]}` : `${earlier.slice(0, -1).join(', ')} và ${earlier[earlier.length - 1]}`;
   return {
     field: 'reviewer',

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsNumber, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsLocalDate, LocalDateScalar } from '@danvan/core';
 import { CRITERIA_LIMITS } from '@danvan/contracts';
 
@@ -25,10 +25,6 @@ export class SelfScoresInput {
   @ApiProperty({ type: [ScoreInput] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(CRITERIA_LIMITS.itemsMax) @ValidateNested({ each: true }) @Type(() => ScoreInput)
   scores: ScoreInput[];
-}
-
-export class ReviewDecisionBody {
-  @ApiProperty({ required: false }) @IsOptional() @Text() @IsString() @MaxLength(2000) reason?: string;
 }
 
 /** Awards for the top of a finalised pledge's ranking, in one step (GraphQL `awardsFromRanking`). */

@@ -119,6 +119,12 @@ export class ScoringController {
       throw DomainError.validation([{ field: 'Content-Type', code: 'type', message: `Gửi tệp minh chứng nguyên dạng (${Object.values(EVIDENCE_LIMITS.contentTypes).join(', ')}).` }]);
     }
     if (!itemCode) throw DomainError.validation([{ field: 'itemCode', code: 'required', message: 'Hãy ghi mục chấm điểm (tham số itemCode).' }]);
+    // A parameter sent twice arrives as an array.
+    const once = (name: string, value: unknown) => {
+      if (value !== undefined && typeof value !== 'string') throw DomainError.validation([{ field: name, code: 'single', message: `Tham số ${name} chỉ được gửi một lần.` }]);
+    };
+    once('itemCode', itemCode);
+    once('filename', filename);
     return this.scoring.addEvidence(ctx, id, unitId, { itemCode, filename: filename ?? '', contentType: contentType ?? '', data: body });
   }
 

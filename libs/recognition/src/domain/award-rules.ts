@@ -1,4 +1,4 @@
-import { AWARD_ENTRY_KIND_LABELS, AWARD_TITLE_RECIPIENTS_LABELS, type AwardEntryKind, type AwardRank, type AwardTitleRecipients, type FieldError, RECIPIENT_KIND_LABELS, type RecipientKind } from '@danvan/contracts';
+import { AWARD_ENTRY_KIND_LABELS, AWARD_TITLE_RECIPIENTS_LABELS, type AwardEntryKind, type AwardRank, type AwardTitleRecipients, type FieldError, RECIPIENT_KIND_LABELS, RECOGNITION_LIMITS, type RecipientKind } from '@danvan/contracts';
 
 /**
  * Rules of awards that need no I/O. Which titles exist, whom they suit and
@@ -106,6 +106,13 @@ export function proposalRefusals(entry: AwardTitleFacts, titleField: string, pro
     }
   });
   return errors;
+}
+
+/** A decision date within the years the register keeps (the award's year may default to it). */
+export function decisionDateRefusal(decidedOn: string): FieldError | null {
+  const year = Number(decidedOn.slice(0, 4));
+  if (year >= RECOGNITION_LIMITS.minYear && year <= RECOGNITION_LIMITS.maxYear) return null;
+  return { field: 'decidedOn', code: 'range', message: `Ngày quyết định phải trong các năm ${RECOGNITION_LIMITS.minYear}–${RECOGNITION_LIMITS.maxYear}.` };
 }
 
 /** The year an award is for: as given, else the pledge's year, else the year of the decision. */
