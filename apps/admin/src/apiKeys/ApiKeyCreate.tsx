@@ -5,6 +5,7 @@ import { ShowOnceDialog } from '../components/ShowOnceDialog';
 import { handleSubmitError } from '../data/submitErrors';
 import { VnDateInput } from '../fields/VnDateInput';
 import { isIsoDate } from '../fields/vnDate';
+import { todayIso } from '../fields/localDay';
 import { UnitReferenceInput } from '../units/UnitReferenceInput';
 import type { AccountIdentity } from '../auth/authProvider';
 import type { ApiKeyWithSecret } from './ApiKeyRecord';
@@ -13,11 +14,6 @@ import { scopeChoices } from './scopes';
 const validateName = [required(), maxLength(120)];
 const validateUnit = required();
 const validateScopes = [required(), minLength(1)];
-
-const todayIso = (): string => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
 
 /** The key works until the end of the day chosen, so that day may be today but not earlier. */
 const notPast: Validator = (value: unknown) => (isIsoDate(value) && value < todayIso() ? 'danvan.apiKeys.expiryPast' : undefined);

@@ -37,9 +37,12 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
   // Managing: create, edit, criteria, signing, steps, reviewing score sheets. `submit`: a signatory's own
   // registration and self-scores.
   [RESOURCES.pledges]: { read: 'emulation:read', write: 'emulation:manage', actions: { submit: 'emulation:submit' } },
-  // Awards and "Dân vận khéo" models are read (and exported) here; they are recorded through the API.
+  // Awards are recorded and revoked by those who manage the emulation (there is no editing: a decision is
+  // revoked and issued again).
   [RESOURCES.awards]: { read: 'emulation:read', write: 'emulation:manage' },
-  [RESOURCES.models]: { read: 'emulation:read', write: 'emulation:manage' },
+  // "Dân vận khéo" models are registered and edited by the units themselves (`submit`); recognising one
+  // (tiêu biểu, tiêu biểu xuất sắc) is the managers' `recognise`.
+  [RESOURCES.models]: { read: 'emulation:read', write: 'emulation:manage', actions: { create: 'emulation:submit', edit: 'emulation:submit' } },
   [RESOURCES.accounts]: { read: 'accounts:read', write: 'accounts:manage' },
   [RESOURCES.apiKeys]: { read: 'api-keys:read', write: 'api-keys:manage' },
   // The audit trail is append-only: it is written by the changes themselves, never from the admin.

@@ -122,6 +122,21 @@ describe('canAccessResource', () => {
     expect(can('ORGANISATION', 'api-keys', 'create')).toBe(false);
   });
 
+  it('units register and edit their models; only managers recognise them, and record and revoke awards', () => {
+    for (const action of ['create', 'edit']) {
+      expect(can('ORGANISATION', 'models', action)).toBe(true);
+      expect(can('VIEWER', 'models', action)).toBe(false);
+    }
+    expect(can('ORGANISATION', 'models', 'recognise')).toBe(false);
+    expect(can('SECRETARIAT', 'models', 'recognise')).toBe(true);
+    for (const action of ['create', 'revoke']) {
+      expect(can('ORGANISATION', 'awards', action)).toBe(false);
+      expect(can('SECRETARIAT', 'awards', action)).toBe(true);
+    }
+    expect(can('ORGANISATION', 'pledges', 'submit')).toBe(true);
+    expect(can('VIEWER', 'pledges', 'submit')).toBe(false);
+  });
+
   it('field-level resources follow their resource; unknown resources are refused', () => {
     expect(can('VIEWER', 'units.name', 'read')).toBe(true);
     expect(can('ADMIN', 'posts', 'list')).toBe(false);

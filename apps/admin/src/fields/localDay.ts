@@ -22,3 +22,7 @@ export const localDayEnd = (value: unknown): string | undefined => {
   const [year, month, day] = parts(value);
   return new Date(year, month - 1, day, 23, 59, 59, 999).toISOString();
 };
+
+/** The day `now` falls on in the browser's time zone, as yyyy-MM-dd (today by default). */
+export const todayIso = (now: Date = new Date()): string =>
+  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;

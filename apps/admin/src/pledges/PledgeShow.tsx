@@ -169,7 +169,7 @@ const PledgeShowContent = () => {
           ) : null}
         </Section>
         <Section title="danvan.pledges.sections.registrations">
-          <RegistrationsPanel pledgeId={record.id} />
+          <RegistrationsPanel pledge={record} onChanged={changed} />
         </Section>
       </Box>
 

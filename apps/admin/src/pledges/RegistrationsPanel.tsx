@@ -1,49 +1,112 @@
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useDataProvider, useTranslate } from 'react-admin';
+import AppRegistrationIcon from '@mui/icons-material/AppRegistration';
+import EditIcon from '@mui/icons-material/Edit';
+import { Button, useDataProvider, useGetMany, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider';
+import { RESOURCES } from '../auth/access';
 import { formatVnInstant } from '../fields/vnInstant';
-import { unitLabel } from '../emulation/refs';
+import { unitLabel, type UnitRef } from '../emulation/refs';
+import { usePermission } from '../emulation/usePermission';
+import { registrationRows, type PledgeRecord, type Registration } from './pledgeData';
+import { RegistrationDialog } from './RegistrationDialog';
 
-/** The targets and breakthrough tasks each unit registered (those the reader may see). */
-export const RegistrationsPanel = ({ pledgeId }: { pledgeId: string }) => {
+export const registrationsKey = (pledgeId: string) => ['danvan', 'pledgeRegistrations', pledgeId] as const;
+
+interface Props {
+  pledge: PledgeRecord;
+  /** After a registration was saved (the pledge's progress changed). */
+  onChanged?: () => void;
+}
+
+/**
+ * The targets and breakthrough tasks each unit registered (those the reader may see). While registration is
+ * open, an account that registers for units (emulation:submit) registers, or edits the registration of, each
+ * signatory within its reach (the unit register answers only those).
+ */
+export const RegistrationsPanel = ({ pledge, onChanged }: Props) => {
   const dataProvider = useDataProvider<AppDataProvider>();
+  const queryClient = useQueryClient();
   const translate = useTranslate();
+  const submit = usePermission('emulation:submit');
+  const canRegister = submit && pledge.status === 'REGISTRATION_OPEN' && pledge.signatories.length > 0;
+  const [editing, setEditing] = useState<{ unit: UnitRef; registration: Registration | null } | null>(null);
   const { data, error, isPending } = useQuery({
-    queryKey: ['danvan', 'pledgeRegistrations', pledgeId],
-    queryFn: ({ signal }) => dataProvider.getPledgeRegistrations(pledgeId, signal),
+    queryKey: registrationsKey(pledge.id),
+    queryFn: ({ signal }) => dataProvider.getPledgeRegistrations(pledge.id, signal),
   });
+  // The signatories the account may register for: those the (scoped) unit register lets it read.
+  const { data: reachable } = useGetMany<UnitRef & { id: string }>(RESOURCES.units, { ids: pledge.signatories.map((unit) => unit.id) }, { enabled: canRegister });
   if (isPending) return <Typography variant="body2">{translate('ra.page.loading')}</Typography>;
   if (error) return <Alert severity="error">{translate(error.message, { _: error.message })}</Alert>;
-  if (data.length === 0) return <Typography variant="body2">{translate('danvan.pledges.noRegistrations')}</Typography>;
+
+  const rows = registrationRows(pledge.signatories, data, canRegister ? new Set((reachable ?? []).map((unit) => unit.id)) : new Set<string>());
+  const reload = () => queryClient.invalidateQueries({ queryKey: registrationsKey(pledge.id) });
+
   return (
-    <Table size="small" aria-label={translate('danvan.pledges.registrations')}>
-      <TableHead>
-        <TableRow>
-          <TableCell>{translate('danvan.pledges.registrationUnit')}</TableCell>
-          <TableCell>{translate('danvan.pledges.targets')}</TableCell>
-          <TableCell>{translate('danvan.pledges.breakthroughTasks')}</TableCell>
-          <TableCell>{translate('danvan.pledges.registeredOn')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {data.map((registration) => (
-          <TableRow key={registration.id}>
-            <TableCell>{unitLabel(registration.unit)}</TableCell>
-            <TableCell>
-              {registration.targets.map((target, index) => (
-                <div key={index}>{target.measure ? `${target.title} (${target.measure})` : target.title}</div>
-              ))}
-            </TableCell>
-            <TableCell>
-              {registration.breakthroughTasks.map((task, index) => (
-                <div key={index}>{task}</div>
-              ))}
-            </TableCell>
-            <TableCell>{formatVnInstant(registration.updatedAt)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <>
+      {rows.length === 0 ? (
+        <Typography variant="body2">{translate('danvan.pledges.noRegistrations')}</Typography>
+      ) : (
+        <Table size="small" aria-label={translate('danvan.pledges.registrations')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('danvan.pledges.registrationUnit')}</TableCell>
+              <TableCell>{translate('danvan.pledges.targets')}</TableCell>
+              <TableCell>{translate('danvan.pledges.breakthroughTasks')}</TableCell>
+              <TableCell>{translate('danvan.pledges.registeredOn')}</TableCell>
+              {canRegister ? <TableCell /> : null}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map(({ unit, registration, editable }) => (
+              <TableRow key={unit.id}>
+                <TableCell>{unitLabel(unit)}</TableCell>
+                <TableCell>
+                  {registration
+                    ? registration.targets.map((target, index) => <div key={index}>{target.measure ? `${target.title} (${target.measure})` : target.title}</div>)
+                    : translate('danvan.registration.none')}
+                </TableCell>
+                <TableCell>
+                  {registration?.breakthroughTasks.map((task, index) => (
+                    <div key={index}>{task}</div>
+                  ))}
+                </TableCell>
+                <TableCell>{registration ? formatVnInstant(registration.updatedAt) : ''}</TableCell>
+                {canRegister ? (
+                  <TableCell>
+                    {editable ? (
+                      <Button
+                        label={registration ? 'danvan.registration.edit' : 'danvan.registration.register'}
+                        aria-label={translate(registration ? 'danvan.registration.editFor' : 'danvan.registration.registerFor', { unit: unitLabel(unit) })}
+                        onClick={() => setEditing({ unit, registration })}
+                      >
+                        {registration ? <EditIcon /> : <AppRegistrationIcon />}
+                      </Button>
+                    ) : null}
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {editing ? (
+        <RegistrationDialog
+          pledge={pledge}
+          unit={editing.unit}
+          registration={editing.registration}
+          open
+          onClose={() => setEditing(null)}
+          onRefused={() => void reload()}
+          onSaved={() => {
+            setEditing(null);
+            void reload();
+            onChanged?.();
+          }}
+        />
+      ) : null}
+    </>
   );
 };

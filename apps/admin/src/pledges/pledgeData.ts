@@ -2,7 +2,8 @@
  * Pledges (giao ước thi đua) over GraphQL. react-admin's methods: `pledges`, `pledge`, `createPledge`,
  * `updatePledge`. The lifecycle has operations of its own, offered as data-provider methods: signing
  * (`signPledge`), moving to the next step (`advancePledge`), the criteria set and its versions
- * (`setPledgeCriteria`, `criteriaVersions`) and the registrations of targets.
+ * (`setPledgeCriteria`, `criteriaVersions`) and the registrations of targets (`registrations`,
+ * `registerPledgeTargets`).
  */
 import type { CreateParams, GetListParams, GetManyParams, GetOneParams, Identifier, RaRecord, UpdateParams } from 'react-admin';
 import { PLEDGE_STATUSES, type CriteriaSetContent, type PledgeStatus } from '@danvan/contracts';
@@ -106,10 +107,15 @@ export const SET_PLEDGE_CRITERIA_MUTATION = {
   query: `mutation SetPledgeCriteria($id: ID!, $expectedVersion: Int!, $criteria: CriteriaSetInput!) {
   setPledgeCriteria(id: $id, expectedVersion: $expectedVersion, criteria: $criteria) { id version status criteriaSet { ${CRITERIA_SET_FIELDS} } } }`,
 };
+const REGISTRATION_FIELDS = `id unit ${UNIT_REF} targets { title measure } breakthroughTasks version createdAt updatedAt`;
 export const PLEDGE_REGISTRATIONS_QUERY = {
   operationName: 'PledgeRegistrations',
-  query: `query PledgeRegistrations($id: ID!) { pledge(id: $id) { id
-  registrations { id unit ${UNIT_REF} targets { title measure } breakthroughTasks version createdAt updatedAt } } }`,
+  query: `query PledgeRegistrations($id: ID!) { pledge(id: $id) { id registrations { ${REGISTRATION_FIELDS} } } }`,
+};
+export const REGISTER_PLEDGE_TARGETS_MUTATION = {
+  operationName: 'RegisterPledgeTargets',
+  query: `mutation RegisterPledgeTargets($pledgeId: ID!, $unitId: ID!, $input: RegistrationInput!, $expectedVersion: Int) {
+  registerPledgeTargets(pledgeId: $pledgeId, unitId: $unitId, input: $input, expectedVersion: $expectedVersion) { ${REGISTRATION_FIELDS} } }`,
 };
 
 export const PLEDGE_VERSION_CONFLICT_MESSAGE = 'danvan.errors.pledgeVersionConflict';
@@ -244,6 +250,86 @@ export interface Registration {
   updatedAt: string;
 }
 
+/** Translation key shown when the registration changed since it was read. */
+export const REGISTRATION_VERSION_CONFLICT_MESSAGE = 'danvan.errors.registrationVersionConflict';
+
+export interface RegistrationInput {
+  targets: { title: string; measure: string | null }[];
+  breakthroughTasks: string[];
+}
+
+/** The registration form's values: targets as rows, breakthrough tasks as texts. */
+export interface RegistrationFormValues {
+  targets: { title: string; measure: string }[];
+  breakthroughTasks: string[];
+}
+
+/**
+ * A registration → the form's values; none yet: one empty target and as many empty tasks as the pledge
+ * asks at least (one when it sets no range), so that the form shows what is expected.
+ */
+export const toRegistrationFormValues = (registration: Pick<Registration, 'targets' | 'breakthroughTasks'> | null, breakthroughMin: number | null): RegistrationFormValues =>
+  registration
+    ? {
+        targets: registration.targets.map((target) => ({ title: target.title, measure: target.measure ?? '' })),
+        breakthroughTasks: [...registration.breakthroughTasks],
+      }
+    : { targets: [{ title: '', measure: '' }], breakthroughTasks: Array.from({ length: Math.max(breakthroughMin ?? 1, 1) }, () => '') };
+
+/** The registration form's values → RegistrationInput (trimmed; rows and tasks left empty are not sent). */
+export const toRegistrationInput = (data: Record<string, unknown>): RegistrationInput => ({
+  targets: (Array.isArray(data.targets) ? data.targets : [])
+    .filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null)
+    .map((row) => ({ title: text(row.title), measure: nullableText(row.measure) }))
+    .filter((target) => target.title !== '' || target.measure !== null),
+  breakthroughTasks: (Array.isArray(data.breakthroughTasks) ? data.breakthroughTasks : []).map(text).filter((task) => task !== ''),
+});
+
+/**
+ * The pledge's range of breakthrough tasks against the tasks typed (blank ones not counted): a translation
+ * key with its arguments when the count is outside it, else undefined (also when the pledge sets no range).
+ */
+export const breakthroughCountProblem = (
+  tasks: unknown,
+  min: number | null,
+  max: number | null,
+): { message: string; args: Record<string, number> } | undefined => {
+  const count = (Array.isArray(tasks) ? tasks : []).filter((task) => text(task) !== '').length;
+  if (min === null && max === null) return undefined;
+  const low = min ?? 0;
+  const high = max ?? Number.POSITIVE_INFINITY;
+  if (count >= low && count <= high) return undefined;
+  return max === null
+    ? { message: 'danvan.registration.tooFewTasks', args: { min: low, count } }
+    : { message: 'danvan.registration.taskRange', args: { min: low, max, count } };
+};
+
+/** A row of the registrations panel: a unit, its registration if any, whether this account may (re)register it. */
+export interface RegistrationRow {
+  unit: UnitRef;
+  registration: Registration | null;
+  editable: boolean;
+}
+
+/**
+ * The panel's rows, in the order of the signatories: every registration the reader sees, and the signatories
+ * it may register for (`registrable`) that have none yet; registrations of units no longer signatories last.
+ */
+export const registrationRows = (signatories: readonly UnitRef[], registrations: readonly Registration[], registrable: ReadonlySet<string>): RegistrationRow[] => {
+  const byUnit = new Map(registrations.map((registration) => [registration.unit.id, registration]));
+  const rows: RegistrationRow[] = [];
+  for (const unit of signatories) {
+    const registration = byUnit.get(unit.id) ?? null;
+    if (registration || registrable.has(unit.id)) rows.push({ unit, registration, editable: registrable.has(unit.id) });
+  }
+  for (const registration of registrations) {
+    if (!signatories.some((unit) => unit.id === registration.unit.id)) rows.push({ unit: registration.unit, registration, editable: false });
+  }
+  return rows;
+};
+
+export const REGISTRATION_FORM_FIELDS: FormFields = { targets: { items: ['title', 'measure'] }, breakthroughTasks: 'inputList' };
+
 /** The lifecycle operations (see the module comment); each answers the pledge as it now is. */
 export interface PledgeMethods {
   signPledge(id: Identifier, expectedVersion: number, data: Record<string, unknown>): Promise<PledgeRecord>;
@@ -251,6 +337,8 @@ export interface PledgeMethods {
   getPledgeCriteria(id: Identifier, signal?: AbortSignal): Promise<PledgeCriteria>;
   setPledgeCriteria(id: Identifier, expectedVersion: number, criteria: CriteriaSetInput): Promise<{ id: string; version: number; criteriaSet: CriteriaSetView | null }>;
   getPledgeRegistrations(id: Identifier, signal?: AbortSignal): Promise<Registration[]>;
+  /** A signatory's targets and breakthrough tasks (expectedVersion: null the first time, else the version read). */
+  registerPledgeTargets(pledgeId: Identifier, unitId: string, expectedVersion: number | null, data: Record<string, unknown>): Promise<Registration>;
 }
 
 export const createPledgesProvider = (execute: Execute): { provider: ResourceDataProvider; methods: PledgeMethods } => {
@@ -332,6 +420,14 @@ export const createPledgesProvider = (execute: Execute): { provider: ResourceDat
       getPledgeRegistrations: async (id, signal) => {
         const { pledge } = await execute<{ pledge: { registrations: Registration[] } }>(PLEDGE_REGISTRATIONS_QUERY, { id: String(id) }, { signal });
         return pledge.registrations;
+      },
+      registerPledgeTargets: async (pledgeId, unitId, expectedVersion, data) => {
+        const { registerPledgeTargets } = await execute<{ registerPledgeTargets: Registration }>(
+          REGISTER_PLEDGE_TARGETS_MUTATION,
+          { pledgeId: String(pledgeId), unitId, input: toRegistrationInput(data), expectedVersion },
+          { errors: { formFields: REGISTRATION_FORM_FIELDS, conflictMessage: REGISTRATION_VERSION_CONFLICT_MESSAGE } },
+        );
+        return registerPledgeTargets;
       },
     },
   };

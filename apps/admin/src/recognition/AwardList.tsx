@@ -1,9 +1,10 @@
 import { Chip } from '@mui/material';
-import { BooleanInput, Datagrid, FilterButton, FunctionField, List, NumberField, NumberInput, Pagination, SearchInput, SelectInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { BooleanInput, CreateButton, Datagrid, FilterButton, FunctionField, List, NumberField, NumberInput, Pagination, SearchInput, SelectInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { MAX_PAGE_SIZE } from '@danvan/contracts';
 import { VnDateField } from '../fields/VnDateField';
 import { UnitReferenceInput } from '../units/UnitReferenceInput';
 import { unitLabel } from '../emulation/refs';
+import { AwardExportButton } from './AwardExportButton';
 import { AwardTitleInput } from './AwardTitleInput';
 import type { AwardRecord } from './recognitionData';
 import { AWARD_RANK_CHOICES, RECIPIENT_KIND_CHOICES } from './choices';
@@ -23,6 +24,8 @@ const awardFilters = [
 const AwardListActions = () => (
   <TopToolbar>
     <FilterButton />
+    <CreateButton />
+    <AwardExportButton />
   </TopToolbar>
 );
 
@@ -44,7 +47,7 @@ export const AwardTitleField = (_props: { label?: string }) => {
   );
 };
 
-/** Awards within the reader's reach, newest decision first, revoked ones marked. */
+/** Awards within the reader's reach, newest decision first, revoked ones marked; exported to Excel as filtered. */
 export const AwardList = () => (
   <List
     filters={awardFilters}

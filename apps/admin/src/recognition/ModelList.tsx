@@ -1,5 +1,5 @@
 import { Chip } from '@mui/material';
-import { Datagrid, FilterButton, FunctionField, List, NumberInput, Pagination, SearchInput, SelectField, SelectInput, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { CreateButton, Datagrid, FilterButton, FunctionField, List, NumberInput, Pagination, SearchInput, SelectField, SelectInput, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { MAX_PAGE_SIZE } from '@danvan/contracts';
 import { UnitReferenceInput } from '../units/UnitReferenceInput';
 import { unitLabel } from '../emulation/refs';
@@ -22,6 +22,7 @@ const modelFilters = [
 const ModelListActions = () => (
   <TopToolbar>
     <FilterButton />
+    <CreateButton />
     <ModelExportButton />
   </TopToolbar>
 );

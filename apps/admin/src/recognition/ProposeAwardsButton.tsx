@@ -2,11 +2,9 @@ import { useMemo, useState } from 'react';
 import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, Tooltip, Typography } from '@mui/material';
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import {
-  AutocompleteInput,
   Button,
   Form,
   HttpError,
-  ReferenceInput,
   SaveButton,
   TextInput,
   maxLength,
@@ -20,25 +18,19 @@ import {
 import type { AppDataProvider, FormErrors } from '../dataProvider';
 import { RESOURCES } from '../auth/access';
 import type { BlocRecord } from '../blocs/blocData';
-import type { DocumentRecord } from '../documents/documentData';
 import { VnDateInput } from '../fields/VnDateInput';
+import { todayIso } from '../fields/localDay';
+import { DocumentInput } from '../emulation/DocumentsInput';
 import { unitLabel } from '../emulation/refs';
 import type { PledgeRecord } from '../pledges/pledgeData';
 import type { Ranking } from '../scoring/scoringData';
 import { UnitReferenceInput } from '../units/UnitReferenceInput';
-import { searchFilter } from '../units/searchFilter';
 import { AwardTitleInput, useAwardTitles } from './AwardTitleInput';
 import { toCreateAwardsInput, topThreeProposals, type AwardTitle } from './recognitionData';
 import { AWARD_RANK_LABELS } from '@danvan/contracts';
 
 /** Entries that can go to the units ranked first, second, third: ranked, for collectives, still in use. */
 const forRanking = (title: AwardTitle) => title.active && title.ranked && title.recipients !== 'INDIVIDUAL';
-const documentText = (record: DocumentRecord | undefined) => (record ? `${record.number} – ${record.title}` : '');
-
-const todayIso = (): string => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
 
 /**
  * "Đề nghị khen thưởng": the units ranked first, second and third become awards of the chosen title (cờ thi
@@ -118,9 +110,7 @@ export const ProposeAwardsButton = ({ pledgeId, ranking }: { pledgeId: string; r
               <AwardTitleInput source="titleId" resource={RESOURCES.awards} only={forRanking} validate={required()} fullWidth />
               <UnitReferenceInput source="issuerUnitId" label="resources.awards.fields.issuerUnitId" validate={required()} sx={{ minWidth: 420 }} />
               <VnDateInput source="decidedOn" resource={RESOURCES.awards} validate={required()} />
-              <ReferenceInput source="decisionDocumentId" reference={RESOURCES.documents}>
-                <AutocompleteInput optionText={documentText} filterToQuery={searchFilter} sx={{ minWidth: 420 }} label="resources.awards.fields.decisionDocument" />
-              </ReferenceInput>
+              <DocumentInput source="decisionDocumentId" label="resources.awards.fields.decisionDocument" />
               <TextInput source="citation" resource={RESOURCES.awards} validate={maxLength(2000)} multiline fullWidth />
             </DialogContent>
             <DialogActions>

@@ -1,7 +1,10 @@
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import LightbulbIcon from '@mui/icons-material/Lightbulb';
+import { AwardCreate } from './AwardCreate';
 import { AwardList } from './AwardList';
 import { AwardShow } from './AwardShow';
+import { ModelCreate } from './ModelCreate';
+import { ModelEdit } from './ModelEdit';
 import { ModelList } from './ModelList';
 import { ModelShow } from './ModelShow';
 import type { AwardRecord, ModelRecord } from './recognitionData';
@@ -10,6 +13,7 @@ import type { AwardRecord, ModelRecord } from './recognitionData';
 export const awards = {
   list: AwardList,
   show: AwardShow,
+  create: AwardCreate,
   icon: EmojiEventsIcon,
   recordRepresentation: (record: AwardRecord) => `${record.title.name} ${record.year}`,
 };
@@ -18,6 +22,8 @@ export const awards = {
 export const models = {
   list: ModelList,
   show: ModelShow,
+  create: ModelCreate,
+  edit: ModelEdit,
   icon: LightbulbIcon,
   recordRepresentation: (record: ModelRecord) => record.name,
 };

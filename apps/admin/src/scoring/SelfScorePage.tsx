@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
 import SendIcon from '@mui/icons-material/Send';
@@ -9,15 +10,18 @@ import { notifyError } from '../data/submitErrors';
 import { PledgePageHeader } from '../emulation/PledgePageHeader';
 import { unitLabel } from '../emulation/refs';
 import { usePermission } from '../emulation/usePermission';
+import { EvidenceCell } from './EvidenceCell';
 import { SHEET_CONFLICT_MESSAGE, type ScoreSheet } from './scoringData';
-import { formatScore, isSelfScorable, scorableItems, selfScoreDraft, sheetCells, toSelfScores, type Problem } from './scoringGrid';
+import { formatScore, isSelfScorable, scorableItems, SELF_COMMENT_MAX_LENGTH, selfCommentDraft, selfScoreDraft, sheetCells, toSelfScores, type Problem } from './scoringGrid';
 import { SheetDetailView } from './SheetDetailView';
-import { useCriteriaQuery, useScoringQuery, useSheetChanged } from './useScoringQueries';
+import { scoringKeys, useCriteriaQuery, useScoringQuery, useSheetChanged, useSheetDetail } from './useScoringQueries';
 
 /**
- * A signatory's own sheet (route /pledges/:id/self-score, emulation:submit): a self-score per item, saved
- * (saveSelfScores) while scoring is open, then submitted for review (every criterion scored). The reviewers'
- * scores, comments and the review log (a returned sheet says why) are shown beside.
+ * A signatory's own sheet (route /pledges/:id/self-score, emulation:submit): a self-score and a comment
+ * (giải trình) per item, saved (saveSelfScores) while scoring is open or the sheet is returned, evidence files
+ * per line (uploaded, downloaded, removed over REST), then submitted for review (every criterion scored).
+ * The reviewers' scores, comments and the review log (a returned sheet says why) are shown beside. The
+ * comments and files come from the sheet read in full (REST), so nothing is saved until it has been read.
  */
 export const SelfScorePage = () => {
   const { id = '' } = useParams<{ id: string }>();
@@ -30,6 +34,7 @@ export const SelfScorePage = () => {
   const criteria = useCriteriaQuery(id);
   const scoring = useScoringQuery(id);
   const { changed, reload } = useSheetChanged(id);
+  const queryClient = useQueryClient();
   const ownUnitId = (identity as AccountIdentity | undefined)?.unitId ?? '';
 
   // The units this account scores for: its own unit, or (without the manager's view of every sheet) any signatory whose sheet it sees.
@@ -43,19 +48,29 @@ export const SelfScorePage = () => {
   const sheet: ScoreSheet | null = scoring.data?.scoreSheets.find((item) => item.unit.id === unitId) ?? null;
   const items = useMemo(() => scorableItems(criteria.data?.criteriaSet), [criteria.data]);
 
+  // The sheet in full (comments, evidence), read again whenever its version changes.
+  const detail = useSheetDetail(id, unitId, sheet?.version, sheet !== null);
+  const detailLines = detail.data && sheet && detail.data.version === sheet.version ? detail.data.lines : null;
+  // Without a sheet there is nothing to read; with one, nothing is saved before its comments are known.
+  const ready = sheet === null || detailLines !== null;
+
   const [draft, setDraft] = useState<Record<string, string>>({});
+  const [comments, setComments] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Record<string, Problem>>({});
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
   const [confirmingSubmit, setConfirmingSubmit] = useState(false);
-  const sheetKey = `${unitId}:${sheet?.version ?? 0}:${items.length}`;
+  const sheetKey = `${unitId}:${sheet?.version ?? 0}:${items.length}:${ready ? 'read' : 'reading'}`;
   useEffect(() => {
     setDraft(selfScoreDraft(items, sheet));
+    setComments(selfCommentDraft(items, detailLines));
     setProblems({});
     setDirty(false);
     // The draft follows the sheet the server holds whenever it changes (saved, returned, another unit chosen),
     // keyed on its version rather than on the objects, which every refetch renews.
   }, [sheetKey]);
+  /** After a file was added or removed (the sheet's version does not change): read its files again. */
+  const evidenceChanged = () => queryClient.invalidateQueries({ queryKey: scoringKeys.sheetDetail(id, unitId) });
 
   if (criteria.isPending || scoring.isPending) return <Loading />;
   const error = criteria.error ?? scoring.error;
@@ -66,10 +81,11 @@ export const SelfScorePage = () => {
 
   const editable = allowed && unitId !== '' && isSelfScorable(scoring.data.status, sheet);
   const cells = sheetCells(items, sheet);
+  const linesByCode = new Map((detailLines ?? []).map((line) => [line.itemCode, line]));
 
   /** Saves what was typed; answers the sheet as saved (or null when nothing could be saved). */
   const save = async (): Promise<ScoreSheet | null> => {
-    const checked = toSelfScores(items, draft);
+    const checked = toSelfScores(items, draft, comments);
     if (!checked.ok) {
       setProblems(checked.problems);
       notify('danvan.scoring.fixScores', { type: 'error' });
@@ -122,10 +138,10 @@ export const SelfScorePage = () => {
           actions={
             editable ? (
               <>
-                <Button label="danvan.scoring.saveSelf" onClick={() => void saveOnly()} disabled={busy}>
+                <Button label="danvan.scoring.saveSelf" onClick={() => void saveOnly()} disabled={busy || !ready}>
                   <SaveIcon />
                 </Button>
-                <Button label="danvan.scoring.submit" onClick={() => setConfirmingSubmit(true)} disabled={busy} variant="contained">
+                <Button label="danvan.scoring.submit" onClick={() => setConfirmingSubmit(true)} disabled={busy || !ready} variant="contained">
                   <SendIcon />
                 </Button>
               </>
@@ -154,17 +170,20 @@ export const SelfScorePage = () => {
             </Typography>
             {!editable && allowed ? (
               <Alert severity="info">
-                {scoring.data.status !== 'SCORING_OPEN'
+                {scoring.data.status !== 'SCORING_OPEN' && scoring.data.status !== 'UNDER_REVIEW'
                   ? translate('danvan.scoring.selfClosed', { step: scoring.data.statusLabel })
                   : translate('danvan.scoring.sheetLocked', { status: sheet?.statusLabel ?? '' })}
               </Alert>
             ) : null}
+            {detail.error ? <Alert severity="error">{translate(detail.error.message, { _: detail.error.message })}</Alert> : null}
             <Table size="small" aria-label={translate('danvan.scoring.selfTitle')}>
               <TableHead>
                 <TableRow>
                   <TableCell>{translate('danvan.scoring.item')}</TableCell>
                   <TableCell align="right">{translate('danvan.scoring.maxScore')}</TableCell>
                   <TableCell>{translate('danvan.scoring.selfScore')}</TableCell>
+                  <TableCell>{translate('danvan.scoring.selfComment')}</TableCell>
+                  <TableCell>{translate('danvan.scoring.evidence')}</TableCell>
                   <TableCell align="right">{translate('danvan.scoring.reviewedScore')}</TableCell>
                   <TableCell>{translate('danvan.scoring.reviewComment')}</TableCell>
                 </TableRow>
@@ -186,11 +205,38 @@ export const SelfScorePage = () => {
                             setDraft((old) => ({ ...old, [item.code]: event.target.value }));
                             setDirty(true);
                           }}
-                          disabled={!editable || busy}
+                          disabled={!editable || busy || !ready}
                           error={problem !== undefined}
                           helperText={problem ? translate(problem.message, problem.args) : undefined}
                           slotProps={{ htmlInput: { inputMode: 'decimal', 'aria-label': translate('danvan.scoring.selfScoreOf', { code: item.code }) } }}
                           sx={{ width: 120 }}
+                        />
+                      </TableCell>
+                      <TableCell>
+                        <TextField
+                          size="small"
+                          hiddenLabel
+                          multiline
+                          maxRows={6}
+                          value={comments[item.code] ?? ''}
+                          onChange={(event) => {
+                            setComments((old) => ({ ...old, [item.code]: event.target.value }));
+                            setDirty(true);
+                          }}
+                          disabled={!editable || busy || !ready}
+                          slotProps={{ htmlInput: { maxLength: SELF_COMMENT_MAX_LENGTH, 'aria-label': translate('danvan.scoring.selfCommentOf', { code: item.code }) } }}
+                          sx={{ minWidth: 220 }}
+                        />
+                      </TableCell>
+                      <TableCell>
+                        <EvidenceCell
+                          pledgeId={id}
+                          unitId={unitId}
+                          itemCode={item.code}
+                          files={linesByCode.get(item.code)?.evidence ?? []}
+                          editable={editable && ready}
+                          lineSaved={linesByCode.has(item.code)}
+                          onChanged={evidenceChanged}
                         />
                       </TableCell>
                       <TableCell align="right">{formatScore(cells[item.code]?.reviewedScore)}</TableCell>
@@ -205,7 +251,7 @@ export const SelfScorePage = () => {
                 <Typography variant="h6" component="h2">
                   {translate('danvan.scoring.detail')}
                 </Typography>
-                <SheetDetailView pledgeId={id} unitId={unitId} items={items} version={sheet.version} />
+                <SheetDetailView pledgeId={id} unitId={unitId} items={items} version={sheet.version} showLines={false} />
               </>
             ) : null}
           </Stack>

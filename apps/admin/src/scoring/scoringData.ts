@@ -121,7 +121,7 @@ export interface ScoringMethods {
   getPledgeRanking(pledgeId: Identifier, signal?: AbortSignal): Promise<Ranking>;
   reviewScore(variables: ReviewScoreVariables): Promise<ScoreSheet>;
   decideScoreSheet(pledgeId: Identifier, unitId: string, expectedVersion: number, decision: ReviewDecision, reason: string | null): Promise<ScoreSheet>;
-  saveSelfScores(pledgeId: Identifier, unitId: string, expectedVersion: number | null, scores: { itemCode: string; score: number }[]): Promise<ScoreSheet>;
+  saveSelfScores(pledgeId: Identifier, unitId: string, expectedVersion: number | null, scores: { itemCode: string; score: number; comment?: string | null }[]): Promise<ScoreSheet>;
   submitScoreSheet(pledgeId: Identifier, unitId: string, expectedVersion: number): Promise<ScoreSheet>;
 }
 

@@ -9,6 +9,7 @@ import {
   isSelfScorable,
   replaceSheet,
   scorableItems,
+  selfCommentDraft,
   selfScoreDraft,
   toReviewScoreVariables,
   toSelfScores,
@@ -131,6 +132,10 @@ describe('who may do what, when', () => {
     expect(isSelfScorable('SCORING_OPEN', sheet(unitA, { status: 'RETURNED' }))).toBe(true);
     expect(isSelfScorable('SCORING_OPEN', sheet(unitA))).toBe(false);
     expect(isSelfScorable('UNDER_REVIEW', sheet(unitA, { status: 'DRAFT' }))).toBe(false);
+    // A sheet returned during the review is corrected by its unit (the server allows it too).
+    expect(isSelfScorable('UNDER_REVIEW', sheet(unitA, { status: 'RETURNED' }))).toBe(true);
+    expect(isSelfScorable('UNDER_REVIEW', null)).toBe(false);
+    expect(isSelfScorable('FINALISED', sheet(unitA, { status: 'RETURNED' }))).toBe(false);
   });
 });
 
@@ -177,9 +182,9 @@ describe('a unit’s self-scores', () => {
     expect(toSelfScores(items, { '1.a': '9', '1.b': ' ', '2': '30,5', C1: '2' })).toEqual({
       ok: true,
       scores: [
-        { itemCode: '1.a', score: 9 },
-        { itemCode: '2', score: 30.5 },
-        { itemCode: 'C1', score: 2 },
+        { itemCode: '1.a', score: 9, comment: null },
+        { itemCode: '2', score: 30.5, comment: null },
+        { itemCode: 'C1', score: 2, comment: null },
       ],
     });
     expect(toSelfScores(items, { '1.a': '11', T1: 'x' })).toEqual({
@@ -189,6 +194,32 @@ describe('a unit’s self-scores', () => {
         T1: { message: 'danvan.scoring.scoreRange', args: { code: 'T1', max: 5 } },
       },
     });
+  });
+
+  it('sends each line’s comment with its score (blank clears it); a comment without a score is named', () => {
+    expect(toSelfScores(items, { '1.a': '9', '2': '30' }, { '1.a': ' Đã ban hành kế hoạch 151-KH/BDVTU ', '2': '   ' })).toEqual({
+      ok: true,
+      scores: [
+        { itemCode: '1.a', score: 9, comment: 'Đã ban hành kế hoạch 151-KH/BDVTU' },
+        { itemCode: '2', score: 30, comment: null },
+      ],
+    });
+    expect(toSelfScores(items, { '1.a': '9' }, { '1.b': 'Có biên bản' })).toEqual({
+      ok: false,
+      problems: { '1.b': { message: 'danvan.scoring.commentNeedsScore', args: { code: '1.b' } } },
+    });
+    expect(toSelfScores(items, { '1.a': '9' }, { '1.a': 'x'.repeat(2001) })).toMatchObject({ ok: false, problems: { '1.a': { message: 'danvan.scoring.commentTooLong' } } });
+  });
+
+  it('reads the comments of the lines into the inputs', () => {
+    expect(selfCommentDraft(items, [{ itemCode: '2', selfComment: 'Có 3 mô hình' }, { itemCode: '1.a', selfComment: null }])).toEqual({
+      '1.a': '',
+      '1.b': '',
+      '2': 'Có 3 mô hình',
+      C1: '',
+      T1: '',
+    });
+    expect(selfCommentDraft(items, null)).toEqual({ '1.a': '', '1.b': '', '2': '', C1: '', T1: '' });
   });
 });
 

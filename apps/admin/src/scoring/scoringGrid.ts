@@ -144,9 +144,13 @@ const REVIEW_OPEN: readonly PledgeStatus[] = ['SCORING_OPEN', 'UNDER_REVIEW'];
 export const isReviewable = (pledgeStatus: string, sheet: ScoreSheet | null): boolean =>
   sheet !== null && sheet.status === 'SUBMITTED' && (REVIEW_OPEN as readonly string[]).includes(pledgeStatus);
 
-/** Whether the unit may change its self-scores now: scoring is open and the sheet is with the unit (or not started). */
+/**
+ * Whether the unit may change its self-scores (and evidence) now, as the server decides: while scoring is
+ * open, on a sheet with the unit (not started, draft, returned); during the review, only on a returned sheet.
+ */
 export const isSelfScorable = (pledgeStatus: string, sheet: ScoreSheet | null): boolean =>
-  pledgeStatus === 'SCORING_OPEN' && (sheet === null || sheet.status === 'DRAFT' || sheet.status === 'RETURNED');
+  (pledgeStatus === 'SCORING_OPEN' && (sheet === null || sheet.status === 'DRAFT' || sheet.status === 'RETURNED')) ||
+  (pledgeStatus === 'UNDER_REVIEW' && sheet?.status === 'RETURNED');
 
 /** A translation key and its arguments. */
 export interface Problem {
@@ -199,21 +203,47 @@ export const selfScoreDraft = (items: readonly ScorableItem[], sheet: ScoreSheet
   );
 };
 
+/** The unit's comments (giải trình) on its lines, as the texts of their inputs ('' where none). */
+export const selfCommentDraft = (items: readonly ScorableItem[], lines: readonly { itemCode: string; selfComment: string | null }[] | null | undefined): Record<string, string> => {
+  const comments = new Map((lines ?? []).map((line) => [line.itemCode, line.selfComment ?? '']));
+  return Object.fromEntries(items.map((item) => [item.code, comments.get(item.code) ?? '']));
+};
+
+/** The longest comment the server keeps on a line. */
+export const SELF_COMMENT_MAX_LENGTH = 2000;
+
+export interface SelfScore {
+  itemCode: string;
+  score: number;
+  /** The unit's comment on the line; null clears it. */
+  comment: string | null;
+}
+
 /**
- * The unit's typed self-scores → the scores to save (filled inputs only; an item left empty is not sent),
- * or the problems by item code.
+ * The unit's typed self-scores and comments → the lines to save (those with a score; an item left empty is
+ * not sent), or the problems by item code. A comment goes with its line's score: one without a score is a
+ * problem, not silently dropped.
  */
 export const toSelfScores = (
   items: readonly ScorableItem[],
   draft: Record<string, string>,
-): { ok: true; scores: { itemCode: string; score: number }[] } | { ok: false; problems: Record<string, Problem> } => {
-  const scores: { itemCode: string; score: number }[] = [];
+  comments: Record<string, string> = {},
+): { ok: true; scores: SelfScore[] } | { ok: false; problems: Record<string, Problem> } => {
+  const scores: SelfScore[] = [];
   const problems: Record<string, Problem> = {};
   for (const item of items) {
     const typed = draft[item.code] ?? '';
-    if (typed.trim() === '') continue;
+    const comment = (comments[item.code] ?? '').trim();
+    if (comment.length > SELF_COMMENT_MAX_LENGTH) {
+      problems[item.code] = { message: 'danvan.scoring.commentTooLong', args: { code: item.code, max: SELF_COMMENT_MAX_LENGTH } };
+      continue;
+    }
+    if (typed.trim() === '') {
+      if (comment !== '') problems[item.code] = { message: 'danvan.scoring.commentNeedsScore', args: { code: item.code } };
+      continue;
+    }
     const checked = checkScore(typed, item);
-    if (checked.ok) scores.push({ itemCode: item.code, score: checked.value });
+    if (checked.ok) scores.push({ itemCode: item.code, score: checked.value, comment: comment === '' ? null : comment });
     else problems[item.code] = checked.problem;
   }
   return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, scores };
