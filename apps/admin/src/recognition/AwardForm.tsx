@@ -1,4 +1,5 @@
-import { useWatch } from 'react-hook-form';
+import { useEffect } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import {
   AutocompleteInput,
   NumberInput,
@@ -33,8 +34,14 @@ const AwardInputs = () => {
   const titleId: unknown = useWatch({ name: 'titleId' });
   const year: unknown = useWatch({ name: 'year' });
   const { data: titles } = useAwardTitles();
+  const { setValue } = useFormContext();
   const chosen = titles?.find((title) => title.id === titleId);
   const individual = recipientKind === 'INDIVIDUAL';
+  // An entry chosen for a collective that a person cannot receive (or the reverse) is no longer offered: clear it.
+  const unsuited = chosen !== undefined && !titleSuits(chosen, recipientKind);
+  useEffect(() => {
+    if (unsuited) setValue('titleId', null, { shouldDirty: true });
+  }, [unsuited, setValue]);
   return (
     <>
       <RadioButtonGroupInput source="recipientKind" choices={RECIPIENT_KIND_CHOICES} translateChoice={false} validate={required()} />
