@@ -174,6 +174,10 @@ describe('self-scoring', () => {
     expect(wrongType.status).toBe(415);
     const elsewhere = await fetch(`${server.baseUrl}/api/v1/units`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' }, body: pdf });
     expect(elsewhere.status).toBe(415); // raw files are taken on the evidence route only
+    // An item not scored yet has no line to hold evidence.
+    const unscored = await fetch(`${server.baseUrl}${sheetPath(districts[1])}/evidence?itemCode=2&filename=x.pdf`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' }, body: pdf });
+    expect(unscored.status).toBe(422);
+    expect(((await unscored.json()) as ProblemDetails).errors?.[0]).toMatchObject({ field: 'itemCode', code: 'notScored' });
     const tooBig = await fetch(`${server.baseUrl}${evidencePath}`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'image/png' }, body: Buffer.alloc(10 * 1024 * 1024 + 1) });
     expect(tooBig.status).toBe(413);
     const sheet = await gql<{ pledge: { scoreSheets: Array<{ unit: { id: string }; lines: Array<{ itemCode: string; evidence: Array<{ id: string }> }> }> } }>(

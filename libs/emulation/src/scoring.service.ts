@@ -301,6 +301,9 @@ export class ScoringService {
       if (!scorableItems(sheet.content).some((i) => i.code === file.itemCode)) {
         throw DomainError.validation([{ field: 'itemCode', code: 'unknownItem', message: `Bảng tiêu chí không có mục "${file.itemCode}".` }]);
       }
+      // Evidence belongs to a line of the sheet, and a line exists once the item is scored.
+      const [line] = (await db.query(`SELECT 1 AS scored FROM score_line WHERE sheet_id = $1 AND item_code = $2`, [sheet.id, file.itemCode])) as unknown[];
+      if (!line) throw DomainError.rule('itemCode', 'notScored', `Hãy tự chấm điểm mục ${file.itemCode} trước khi nộp minh chứng cho mục đó.`);
       const [count] = (await db.query(`SELECT count(*)::int AS n FROM evidence_file WHERE sheet_id = $1 AND item_code = $2`, [sheet.id, file.itemCode])) as Array<{ n: number }>;
       if (count.n >= EVIDENCE_LIMITS.perItemMax) throw DomainError.rule('itemCode', 'tooMany', `Mỗi mục có tối đa ${EVIDENCE_LIMITS.perItemMax} tệp minh chứng.`);
       const sha256 = createHash('sha256').update(file.data).digest('hex');
