@@ -293,6 +293,8 @@ describe('emulation in the admin (Chromium)', () => {
       ['2', 'Ban Dân vận Huyện ủy Bù Đăng', '41'],
       ['3', 'Ban Dân vận Thành ủy Đồng Xoài', '38'],
     ]);
+    // Before finalisation the server says what the ranking is: provisional, submitted sheets only.
+    await page.getByTestId('ranking-note').getByText(/^Tạm tính: chỉ xếp hạng các bảng điểm đã nộp/).waitFor();
 
     // Đồng Xoài's item 2: self-scored 24, the reviewer gives 36.
     const cell = cellButton('2', dongXoai);

@@ -7,8 +7,8 @@ import { useRankingQuery } from './useScoringQueries';
 
 /**
  * The bloc's ranking for the pledge as the server computes it (reviewed scores where given, else the
- * self-scores; bonus and deduction within their caps), provisional until the pledge is finalised, with
- * the tie rule under it.
+ * self-scores; bonus and deduction within their caps), provisional until the pledge is finalised (the
+ * server's note says what a provisional ranking shows to this caller), with the tie rule under it.
  */
 export const RankingTable = ({ pledgeId }: { pledgeId: string }) => {
   const translate = useTranslate();
@@ -17,9 +17,14 @@ export const RankingTable = ({ pledgeId }: { pledgeId: string }) => {
   if (error) return <Alert severity="error">{translate(error.message, { _: error.message })}</Alert>;
   return (
     <Stack spacing={1}>
-      <div>
+      <Stack direction="row" spacing={1} alignItems="center">
         <Chip size="small" color={data.final ? 'success' : 'warning'} label={translate(data.final ? 'danvan.ranking.final' : 'danvan.ranking.provisional')} />
-      </div>
+        {!data.final && (
+          <Typography variant="body2" color="text.secondary" data-testid="ranking-note">
+            {data.note}
+          </Typography>
+        )}
+      </Stack>
       <Table size="small" aria-label={translate('danvan.ranking.title')}>
         <TableHead>
           <TableRow>

@@ -64,6 +64,8 @@ export interface RankingRow {
 
 export interface Ranking {
   final: boolean;
+  /** What the ranking shows: final, or provisional (submitted sheets only; a member unit sees its own rows). */
+  note: string;
   tieRule: string;
   rows: RankingRow[];
 }
@@ -80,7 +82,7 @@ export const PLEDGE_SCORING_QUERY = {
 };
 export const PLEDGE_RANKING_QUERY = {
   operationName: 'PledgeRanking',
-  query: `query PledgeRanking($id: ID!) { pledge(id: $id) { id ranking { final tieRule
+  query: `query PledgeRanking($id: ID!) { pledge(id: $id) { id ranking { final note tieRule
   rows { rank unit ${UNIT_REF} status criteria bonus deduction total classification } } } }`,
 };
 export const REVIEW_SCORE_MUTATION = {
