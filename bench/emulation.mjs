@@ -134,10 +134,10 @@ async function serviceStatements(pool, caller, { pledgeId, rootId, provinceId })
   return {
     // REST: ScoringController.ranking → ScoringService.ranking (reads the pledge, then RANKING_SQL).
     rankingRest: await record(() => scoring.ranking(ctx, pledgeId)),
-    // GraphQL: PledgeResolver.pledge → PledgeService.get, then the ranking field → ScoringService.ranking.
+    // GraphQL: PledgeResolver.pledge → PledgeService.get, then the ranking field → ScoringService.ranking with that pledge.
     rankingGraphql: await record(async () => {
-      await pledges.get(ctx, pledgeId);
-      await scoring.ranking(ctx, pledgeId);
+      const pledge = await pledges.get(ctx, pledgeId);
+      await scoring.ranking(ctx, pledge);
     }),
     countsNational: await record(() => models.counts(ctx, YEAR, rootId)),
     countsProvince: await record(() => models.counts(ctx, YEAR, provinceId)),
