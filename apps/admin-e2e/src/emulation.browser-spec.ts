@@ -61,14 +61,20 @@ async function gql<T>(query: string, variables: Record<string, unknown>): Promis
   return answer.data;
 }
 
-/** The unit's self-scores over REST, then its submission with the sheet's ETag (as an organisation's system does). */
-async function selfScoreAndSubmit(unit: UnitView, scores: Record<string, number>): Promise<void> {
+/** The unit's self-scores over REST (with a PDF of evidence for `evidenceFor`), then its submission with the sheet's ETag (as an organisation's system does). */
+async function selfScoreAndSubmit(unit: UnitView, scores: Record<string, number>, evidenceFor?: string): Promise<void> {
   const saved = await server.rest('PUT', `/api/v1/pledges/${pledgeId}/score-sheets/${unit.id}`, {
     scores: Object.entries(scores).map(([itemCode, score]) => ({ itemCode, score })),
   });
   expect(saved.status).toBe(200);
   const etag = saved.headers.get('etag');
   expect(etag).toBeTruthy();
+  if (evidenceFor) {
+    const uploaded = await server.rest('POST', `/api/v1/pledges/${pledgeId}/score-sheets/${unit.id}/evidence?itemCode=${evidenceFor}&filename=bien-ban.pdf`, '%PDF-1.4 biên bản', {
+      'content-type': 'application/pdf',
+    });
+    expect(uploaded.status).toBe(201);
+  }
   const submitted = await server.rest('POST', `/api/v1/pledges/${pledgeId}/score-sheets/${unit.id}/submit`, undefined, { 'if-match': etag ?? '' });
   expect(submitted.status).toBe(200);
 }
@@ -121,7 +127,7 @@ beforeAll(async () => {
   await advance(registrationOpen, 'SCORING_OPEN');
 
   // Phú Riềng 48, Bù Đăng 41, Đồng Xoài 38: Đồng Xoài is last until a reviewer raises its score.
-  await selfScoreAndSubmit(phuRieng, { '1.a': 9, '1.b': 9, '2': 28, C1: 2 });
+  await selfScoreAndSubmit(phuRieng, { '1.a': 9, '1.b': 9, '2': 28, C1: 2 }, '2');
   await selfScoreAndSubmit(buDang, { '1.a': 8, '1.b': 8, '2': 25 });
   await selfScoreAndSubmit(dongXoai, { '1.a': 7, '1.b': 7, '2': 24 });
 
@@ -295,6 +301,10 @@ describe('emulation in the admin (Chromium)', () => {
     ]);
     // Before finalisation the server says what the ranking is: provisional, submitted sheets only.
     await page.getByTestId('ranking-note').getByText(/^Tạm tính: chỉ xếp hạng các bảng điểm đã nộp/).waitFor();
+
+    // Phú Riềng attached a file to item 2: its cell says so.
+    expect(await cellButton('2', phuRieng).locator('[data-role="evidence"]').innerText()).toBe('1');
+    expect(await cellButton('2', dongXoai).locator('[data-role="evidence"]').count()).toBe(0);
 
     // Đồng Xoài's item 2: self-scored 24, the reviewer gives 36.
     const cell = cellButton('2', dongXoai);

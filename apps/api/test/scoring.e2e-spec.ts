@@ -180,12 +180,12 @@ describe('self-scoring', () => {
     expect(((await unscored.json()) as ProblemDetails).errors?.[0]).toMatchObject({ field: 'itemCode', code: 'notScored' });
     const tooBig = await fetch(`${server.baseUrl}${evidencePath}`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'image/png' }, body: Buffer.alloc(10 * 1024 * 1024 + 1) });
     expect(tooBig.status).toBe(413);
-    const sheet = await gql<{ pledge: { scoreSheets: Array<{ unit: { id: string }; lines: Array<{ itemCode: string; evidence: Array<{ id: string }> }> }> } }>(
+    const sheet = await gql<{ pledge: { scoreSheets: Array<{ unit: { id: string }; lines: Array<{ itemCode: string; evidence: Array<{ id: string }>; evidenceCount: number }> }> } }>(
       secretariat,
-      `query($id: ID!) { pledge(id: $id) { scoreSheets { unit { id } lines { itemCode evidence { id } } } } }`,
+      `query($id: ID!) { pledge(id: $id) { scoreSheets { unit { id } lines { itemCode evidence { id } evidenceCount } } } }`,
       { id: pledgeId },
     );
-    expect(sheet.pledge.scoreSheets.find((s) => s.unit.id === districts[1].id)?.lines[0].evidence).toEqual([{ id: evidence.id }]);
+    expect(sheet.pledge.scoreSheets.find((s) => s.unit.id === districts[1].id)?.lines[0]).toMatchObject({ evidence: [{ id: evidence.id }], evidenceCount: 1 });
   });
 
   it('a file uploaded by mistake is removed by its own unit while the sheet is a draft; to other units it does not exist', async () => {

@@ -459,12 +459,10 @@ export class ScoringService {
       const sheetLines = lines
         .filter((l) => l.sheetId === row.id)
         .sort((a, b) => (order.get(a.itemCode) ?? 0) - (order.get(b.itemCode) ?? 0))
-        .map(({ sheetId: _sheetId, ...l }) => ({
-          ...l,
-          selfScore: num(l.selfScore),
-          reviewedScore: num(l.reviewedScore),
-          evidence: evidence.filter((e) => e.sheetId === row.id && e.itemCode === l.itemCode).map(({ sheetId: _s, ...e }) => e),
-        }));
+        .map(({ sheetId: _sheetId, ...l }) => {
+          const files = evidence.filter((e) => e.sheetId === row.id && e.itemCode === l.itemCode).map(({ sheetId: _s, ...e }) => e);
+          return { ...l, selfScore: num(l.selfScore), reviewedScore: num(l.reviewedScore), evidence: files, evidenceCount: files.length };
+        });
       return {
         id: row.id,
         pledgeId: row.pledgeId,

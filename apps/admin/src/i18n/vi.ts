@@ -788,6 +788,7 @@ const appMessages: MessageTree = {
       bonus: 'cộng',
       deduction: 'trừ',
       selfShort: 'TC',
+      evidenceCount: '%{smart_count} tệp minh chứng (xem trong bảng điểm của đơn vị)',
       notStarted: 'Chưa chấm',
       otherVersion: 'Chấm theo bảng tiêu chí phiên bản %{number}',
       openSheet: 'Xem bảng điểm của %{unit}',

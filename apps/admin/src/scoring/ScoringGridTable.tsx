@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Box, ButtonBase, Chip, Dialog, DialogContent, DialogTitle, IconButton, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import AttachFileIcon from '@mui/icons-material/AttachFile';
 import CloseIcon from '@mui/icons-material/Close';
 import { useTranslate } from 'react-admin';
 import { unitLabel } from '../emulation/refs';
@@ -29,6 +30,12 @@ const CellContent = ({ cell }: { cell: GridCell | undefined }) => {
       <Typography variant="caption" component="div" color="text.secondary" data-role="self">
         {`${translate('danvan.scoring.selfShort')} ${cell?.selfScore === null || cell?.selfScore === undefined ? '—' : formatScore(cell.selfScore)}`}
       </Typography>
+      {cell?.evidenceCount ? (
+        <Typography variant="caption" component="div" color="primary" data-role="evidence" title={translate('danvan.scoring.evidenceCount', { smart_count: cell.evidenceCount })}>
+          <AttachFileIcon sx={{ fontSize: 12, verticalAlign: 'middle' }} aria-hidden />
+          {cell.evidenceCount}
+        </Typography>
+      ) : null}
     </Box>
   );
 };

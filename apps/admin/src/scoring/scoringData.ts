@@ -19,6 +19,8 @@ export interface ScoreLine {
   reviewComment: string | null;
   /** The line's own version (a reviewer sends it back as expectedLineVersion). */
   version: number;
+  /** How many evidence files the unit attached to the item (the files themselves are in the sheet's full view). */
+  evidenceCount: number;
 }
 
 export interface ScoreTotals {
@@ -74,7 +76,7 @@ export type ReviewDecision = 'ACCEPT' | 'RETURN';
 
 const UNIT_REF = '{ id name shortName }';
 export const SHEET_FIELDS = `id unit ${UNIT_REF} criteriaSetNumber status statusLabel reviewStep reviewStepLabel version submittedAt
-  totals { criteria bonus deduction total } lines { itemCode selfScore reviewedScore reviewComment version }`;
+  totals { criteria bonus deduction total } lines { itemCode selfScore reviewedScore reviewComment version evidenceCount }`;
 
 export const PLEDGE_SCORING_QUERY = {
   operationName: 'PledgeScoring',

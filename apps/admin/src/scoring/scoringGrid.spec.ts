@@ -50,8 +50,8 @@ const sheet = (unit: typeof unitA, overrides: Partial<ScoreSheet> = {}): ScoreSh
   submittedAt: '2024-12-01T00:00:00.000Z',
   totals: { criteria: 40, bonus: 2, deduction: 0, total: 42 },
   lines: [
-    { itemCode: '1.a', selfScore: 9, reviewedScore: null, reviewComment: null, version: 1 },
-    { itemCode: '2', selfScore: 24, reviewedScore: 30, reviewComment: 'Có minh chứng', version: 2 },
+    { itemCode: '1.a', selfScore: 9, reviewedScore: null, reviewComment: null, version: 1, evidenceCount: 0 },
+    { itemCode: '2', selfScore: 24, reviewedScore: 30, reviewComment: 'Có minh chứng', version: 2, evidenceCount: 2 },
   ],
   ...overrides,
 });
@@ -81,10 +81,10 @@ describe('the grid', () => {
     expect(grid.rows[2].totals).toBeNull();
   });
 
-  it('gives each cell the self-score, the reviewed score, the score that counts and the line’s version (0 without a line)', () => {
-    expect(grid.rows[0].cells['2']).toEqual({ itemCode: '2', selfScore: 24, reviewedScore: 30, reviewComment: 'Có minh chứng', version: 2, score: 30 });
+  it('gives each cell the self-score, the reviewed score, the score that counts, its evidence count and the line’s version (0 without a line)', () => {
+    expect(grid.rows[0].cells['2']).toEqual({ itemCode: '2', selfScore: 24, reviewedScore: 30, reviewComment: 'Có minh chứng', version: 2, score: 30, evidenceCount: 2 });
     expect(grid.rows[0].cells['1.a']).toMatchObject({ selfScore: 9, reviewedScore: null, score: 9, version: 1 });
-    expect(grid.rows[0].cells['1.b']).toEqual({ itemCode: '1.b', selfScore: null, reviewedScore: null, reviewComment: null, version: 0, score: null });
+    expect(grid.rows[0].cells['1.b']).toEqual({ itemCode: '1.b', selfScore: null, reviewedScore: null, reviewComment: null, version: 0, score: null, evidenceCount: 0 });
     expect(Object.keys(grid.rows[2].cells).sort()).toEqual(['1.a', '1.b', '2', 'C1', 'T1']);
     expect(grid.items.map((item) => item.code)).toEqual(['1.a', '1.b', '2', 'C1', 'T1']);
   });

@@ -58,6 +58,8 @@ export interface GridCell {
   version: number;
   /** What counts: the reviewed score where given, else the self-score. */
   score: number | null;
+  /** Evidence files attached to the item. */
+  evidenceCount: number;
 }
 
 export interface GridRow {
@@ -76,7 +78,7 @@ export interface ScoringGrid {
   rows: GridRow[];
 }
 
-const emptyCell = (itemCode: string): GridCell => ({ itemCode, selfScore: null, reviewedScore: null, reviewComment: null, version: 0, score: null });
+const emptyCell = (itemCode: string): GridCell => ({ itemCode, selfScore: null, reviewedScore: null, reviewComment: null, version: 0, score: null, evidenceCount: 0 });
 
 /** The cells of one sheet by item code; items without a line get an empty cell (version 0). */
 export const sheetCells = (items: readonly ScorableItem[], sheet: ScoreSheet | null): Record<string, GridCell> => {
@@ -89,6 +91,7 @@ export const sheetCells = (items: readonly ScorableItem[], sheet: ScoreSheet | n
       reviewComment: line.reviewComment,
       version: line.version,
       score: line.reviewedScore ?? line.selfScore,
+      evidenceCount: line.evidenceCount ?? 0,
     };
   }
   return cells;

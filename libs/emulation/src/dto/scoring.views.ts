@@ -34,6 +34,9 @@ export class ScoreLineView {
   @Field() @ApiProperty() updatedBy: string;
   @Field() @ApiProperty() updatedAt: Date;
   @MaxItems(EVIDENCE_LIMITS.perItemMax) @Field(() => [EvidenceView]) @ApiProperty({ type: [EvidenceView] }) evidence: EvidenceView[];
+  @Field(() => Int, { description: 'Số tệp minh chứng của mục (rẻ hơn danh sách `evidence` khi đọc cả khối, ví dụ bảng chấm điểm).' })
+  @ApiProperty({ example: 2 })
+  evidenceCount: number;
 }
 
 @ObjectType('ReviewEvent', { description: 'Một bước trong quá trình nộp và thẩm định: ai, khi nào, quyết định gì, lý do.' })
