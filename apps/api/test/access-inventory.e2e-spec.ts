@@ -82,6 +82,7 @@ describe('access inventory', () => {
       'POST /api/v1/models': 'permission emulation:submit',
       'GraphQL Query.awardTitles': 'permission emulation:read',
       'GraphQL Query.award': 'permission emulation:read',
+      'GraphQL Award.canRevoke': 'permission emulation:read',
       'GraphQL Query.awards': 'permission emulation:read',
       'GraphQL Query.model': 'permission emulation:read',
       'GraphQL Query.models': 'permission emulation:read',

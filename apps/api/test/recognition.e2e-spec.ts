@@ -399,6 +399,10 @@ describe('access', () => {
     const foreign = await gqlError(outsider, CREATE_AWARDS, { input: { ...input, issuerUnitId: haTinh.id } });
     expect(foreign.extensions?.fields?.map((f) => f.field)).toEqual(['pledgeId']);
     expect((await gqlError(outsider, `query($id: ID!) { award(id: $id) { id } }`, { id: first.id })).extensions?.code).toBe('NOT_FOUND');
+    // The admin shows "revoke" only where the server allows it: the issuer's subtree, with emulation:manage, an award in force.
+    const canRevoke = async (client: TestClient) => (await gql<{ award: { canRevoke: boolean } }>(client, `query($id: ID!) { award(id: $id) { canRevoke } }`, { id: first.id })).award.canRevoke;
+    const recipientSecretariat = await server.signedIn('SECRETARIAT', first.recipientUnit.id === chauThanh.id ? chauThanh : first.recipientUnit.id === viThanh.id ? viThanh : longMy);
+    expect([await canRevoke(secretariat), await canRevoke(viewer), await canRevoke(recipientSecretariat)]).toEqual([true, false, false]);
   });
 });
 

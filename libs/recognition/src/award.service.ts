@@ -315,6 +315,11 @@ export class AwardService {
     });
   }
 
+  /** Whether the caller may revoke the award now: it manages emulation over the issuer's subtree, and the award is in force. */
+  canRevoke(ctx: RequestContext, award: AwardView): boolean {
+    return !award.revoked && ctx.caller.permissions.has('emulation:manage') && inScope(ctx.caller, award.issuerPath);
+  }
+
   /** Revokes an award (e.g. obtained by fraud): it stays listed, marked revoked, with who, when and why. */
   async revoke(ctx: RequestContext, id: string, expectedVersion: number, reason: string): Promise<AwardView> {
     return inTransaction(this.database, ctx, async (tx) => {

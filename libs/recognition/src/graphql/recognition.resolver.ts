@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
 import { AwardTitleService } from '../award-title.service.js';
 import { AwardService } from '../award.service.js';
@@ -31,6 +31,11 @@ export class AwardResolver {
     private readonly titleService: AwardTitleService,
     private readonly awardService: AwardService,
   ) {}
+
+  @ResolveField(() => Boolean, { description: 'Bạn có được thu hồi khen thưởng này không (đơn vị khen thưởng thuộc phạm vi của bạn, còn hiệu lực).' })
+  canRevoke(@Ctx() ctx: RequestContext, @Parent() award: AwardView): boolean {
+    return this.awardService.canRevoke(ctx, award);
+  }
 
   @MaxItems(RECOGNITION_LIMITS.titlesMax)
   @Query(() => [AwardTitleView], { description: 'Danh mục danh hiệu thi đua và hình thức khen thưởng (theo thứ tự hiển thị).' })
