@@ -1,14 +1,12 @@
-import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, DOCUMENT_FORMS, DOCUMENT_SORT_FIELDS, MAX_PAGE_SIZE, type DocumentForm, type DocumentSortField, type SortOrder } from '@danvan/contracts';
-import { IsLocalDate, LocalDateScalar } from '@danvan/core';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { DOCUMENT_FORMS, DOCUMENT_SORT_FIELDS, MAX_PAGE_SIZE, type DocumentForm, type DocumentSortField, type SortOrder } from '@danvan/contracts';
+import { IsLocalDate, LocalDateScalar, PageOptions } from '@danvan/core';
 import { SortOrderEnum } from '@danvan/units';
 import { DocumentFormEnum } from './document.view.js';
 
-const PAGE_SIZE_MESSAGE = `Số bản ghi mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`;
-const PAGE_MESSAGE = 'Số trang phải là số nguyên từ 1 trở lên.';
 const SEARCH_MESSAGE = 'Chuỗi tìm kiếm không được dài quá 100 ký tự.';
 
 /** Filters of the document list, the same for REST and GraphQL. */
@@ -33,15 +31,7 @@ const QueryList = () =>
 const REST_SORT_VALUES = DOCUMENT_SORT_FIELDS.flatMap((field) => [field, `-${field}`]);
 
 /** Query string of GET /api/v1/documents. */
-export class DocumentListQuery {
-  @ApiProperty({ required: false, minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_MESSAGE }) @Min(1, { message: PAGE_MESSAGE })
-  page?: number;
-
-  @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_SIZE_MESSAGE }) @Min(1, { message: PAGE_SIZE_MESSAGE }) @Max(MAX_PAGE_SIZE, { message: PAGE_SIZE_MESSAGE })
-  pageSize?: number;
-
+export class DocumentListQuery extends PageOptions {
   @ApiProperty({ required: false, enum: REST_SORT_VALUES, description: 'Field to sort by; a leading "-" sorts descending. Default: -issuedOn.' })
   @IsOptional() @IsIn(REST_SORT_VALUES, { message: `Chỉ được sắp xếp theo: ${DOCUMENT_SORT_FIELDS.join(', ')} (thêm "-" phía trước để giảm dần).` })
   sort?: string;
@@ -104,15 +94,7 @@ export class DocumentFilterInput implements DocumentFilterValues {
 }
 
 @InputType('DocumentListOptions')
-export class DocumentListOptions {
-  @Field(() => Int, { nullable: true, defaultValue: 1 })
-  @IsOptional() @IsInt({ message: PAGE_MESSAGE }) @Min(1, { message: PAGE_MESSAGE })
-  page?: number;
-
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Tối đa ${MAX_PAGE_SIZE}.` })
-  @IsOptional() @IsInt({ message: PAGE_SIZE_MESSAGE }) @Min(1, { message: PAGE_SIZE_MESSAGE }) @Max(MAX_PAGE_SIZE, { message: PAGE_SIZE_MESSAGE })
-  pageSize?: number;
-
+export class DocumentListOptions extends PageOptions {
   @Field(() => DocumentSortInput, { nullable: true })
   @IsOptional() @ValidateNested() @Type(() => DocumentSortInput)
   sort?: DocumentSortInput;

@@ -19,8 +19,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { BLOC_LIMITS, CRITERIA_LIMITS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MOVEMENT_KINDS, PLEDGE_STATUSES, type MovementKind, type PledgeStatus } from '@danvan/contracts';
-import { IsLocalDate, LocalDateScalar } from '@danvan/core';
+import { BLOC_LIMITS, CRITERIA_LIMITS, MOVEMENT_KINDS, PLEDGE_STATUSES, type MovementKind, type PledgeStatus } from '@danvan/contracts';
+import { IsLocalDate, LocalDateScalar, PageOptions } from '@danvan/core';
 import { MovementKindEnum, PledgeStatusEnum } from './emulation.views.js';
 
 /** Trims text and composes Vietnamese (NFC). */
@@ -30,24 +30,8 @@ const IfPresent = () => ValidateIf((_o: object, value: unknown) => value !== und
 /** Absent or null: no value. */
 const Nullable = () => ValidateIf((_o: object, value: unknown) => value !== undefined && value !== null);
 
-const PAGE_SIZE_MESSAGE = `Số bản ghi mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`;
-const PAGE_MESSAGE = 'Số trang phải là số nguyên từ 1 trở lên.';
 const SCORE_MESSAGE = `Điểm phải là số từ 0 đến ${CRITERIA_LIMITS.maxScore}.`;
 const YEAR_MESSAGE = 'Năm phải từ 1945 đến 2100.';
-
-/** Pagination of every emulation list (GraphQL `options`, REST query string). */
-@InputType({ isAbstract: true })
-export class PageOptions {
-  @Field(() => Int, { nullable: true, defaultValue: 1 })
-  @ApiProperty({ required: false, minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_MESSAGE }) @Min(1, { message: PAGE_MESSAGE })
-  page?: number;
-
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Tối đa ${MAX_PAGE_SIZE}.` })
-  @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_SIZE_MESSAGE }) @Min(1, { message: PAGE_SIZE_MESSAGE }) @Max(MAX_PAGE_SIZE, { message: PAGE_SIZE_MESSAGE })
-  pageSize?: number;
-}
 
 // ---------------------------------------------------------------- movements
 

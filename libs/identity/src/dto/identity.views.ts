@@ -1,26 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { API_KEY_SCOPES, MAX_PAGE_SIZE, ROLES, type ApiKeyScope, type Role } from '@danvan/contracts';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDate, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { API_KEY_SCOPES, ROLES, type ApiKeyScope, type Role } from '@danvan/contracts';
 import { registerEnumType } from '@nestjs/graphql';
+import { PageOptions } from '@danvan/core';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as Record<Role, Role>;
 registerEnumType(RoleEnum, { name: 'Role', description: 'Vai trò: quản trị, văn phòng Ban Dân vận, tổ chức thành viên, chỉ xem.' });
-
-const PAGE_SIZE_MESSAGE = `Số bản ghi mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`;
-
-/** Page and page size of the identity lists (the same limits as every list). */
-@InputType('PageInput')
-export class PageInput {
-  @Field(() => Int, { nullable: true, defaultValue: 1 }) @ApiProperty({ required: false, minimum: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page?: number;
-
-  @Field(() => Int, { nullable: true, defaultValue: 20 }) @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_SIZE_MESSAGE }) @Min(1, { message: PAGE_SIZE_MESSAGE }) @Max(MAX_PAGE_SIZE, { message: PAGE_SIZE_MESSAGE })
-  pageSize?: number;
-}
 
 @ObjectType('Account', { description: 'Tài khoản người dùng (không bao giờ trả về mật khẩu hay mã băm).' })
 export class AccountView {
@@ -59,7 +46,7 @@ export class AccountFilterInput {
 }
 
 @InputType('AccountListOptions')
-export class AccountListOptions extends PageInput {
+export class AccountListOptions extends PageOptions {
   @Field(() => AccountFilterInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => AccountFilterInput)
   filter?: AccountFilterInput;
 }
@@ -111,7 +98,7 @@ export class ApiKeyWithSecret {
 }
 
 @InputType('ApiKeyListOptions')
-export class ApiKeyListOptions extends PageInput {
+export class ApiKeyListOptions extends PageOptions {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') unitId?: string;
   @Field({ nullable: true, description: 'true: cả các khóa đã thu hồi hoặc hết hạn' }) @IsOptional() @IsBoolean() includeInactive?: boolean;
 }
@@ -152,7 +139,7 @@ export class AuditEventList {
 
 /** Filters of the audit trail (REST query string and GraphQL input). */
 @InputType('AuditEventListOptions')
-export class AuditEventListOptions extends PageInput {
+export class AuditEventListOptions extends PageOptions {
   @Field({ nullable: true }) @ApiProperty({ required: false, example: 'unit' }) @IsOptional() @IsString() @MaxLength(40) entity?: string;
   @Field({ nullable: true }) @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(80) entityId?: string;
   @Field({ nullable: true }) @ApiProperty({ required: false, example: 'update' }) @IsOptional() @IsString() @MaxLength(40) action?: string;

@@ -21,8 +21,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { AWARD_ENTRY_KINDS, AWARD_RANKS, AWARD_SORT_FIELDS, AWARD_TITLE_RECIPIENTS, type AwardEntryKind, type AwardRank, type AwardSortField, type AwardTitleRecipients, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MODEL_FIELDS, MODEL_RECOGNITIONS, MODEL_SORT_FIELDS, type ModelField, type ModelRecognition, type ModelSortField, RECIPIENT_KINDS, type RecipientKind, RECOGNITION_LIMITS as L, type SortOrder, UNIT_LEVELS, type UnitLevel } from '@danvan/contracts';
-import { IsLocalDate, LocalDateScalar } from '@danvan/core';
+import { AWARD_ENTRY_KINDS, AWARD_RANKS, AWARD_SORT_FIELDS, AWARD_TITLE_RECIPIENTS, type AwardEntryKind, type AwardRank, type AwardSortField, type AwardTitleRecipients, MAX_PAGE_SIZE, MODEL_FIELDS, MODEL_RECOGNITIONS, MODEL_SORT_FIELDS, type ModelField, type ModelRecognition, type ModelSortField, RECIPIENT_KINDS, type RecipientKind, RECOGNITION_LIMITS as L, type SortOrder, UNIT_LEVELS, type UnitLevel } from '@danvan/contracts';
+import { IsLocalDate, LocalDateScalar, PageOptions } from '@danvan/core';
 import { SortOrderEnum, UnitLevelEnum } from '@danvan/units';
 import {
   AwardEntryKindEnum,
@@ -44,8 +44,6 @@ const Nullable = () => ValidateIf((_o: object, value: unknown) => value !== unde
 /** `a,b` in a query string → ['a', 'b']. */
 const QueryList = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value));
 
-const PAGE_SIZE_MESSAGE = `Số bản ghi mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`;
-const PAGE_MESSAGE = 'Số trang phải là số nguyên từ 1 trở lên.';
 const YEAR_MESSAGE = `Năm phải là số nguyên từ ${L.minYear} đến ${L.maxYear}.`;
 const SEARCH_MESSAGE = 'Chuỗi tìm kiếm không được dài quá 100 ký tự.';
 const DATE_MESSAGE = (label: string) => `${label} phải là ngày hợp lệ dạng yyyy-MM-dd.`;
@@ -54,20 +52,6 @@ const ONE_OF = (label: string, values: readonly string[]) => `${label} phải l�
 const TOO_LONG = (label: string, max: number) => `${label} không được dài quá ${max} ký tự.`;
 const Year = () => [IsInt({ message: YEAR_MESSAGE }), Min(L.minYear, { message: YEAR_MESSAGE }), Max(L.maxYear, { message: YEAR_MESSAGE })];
 const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
-
-/** Pagination of the recognition lists (GraphQL `options`, REST query string). */
-@InputType({ isAbstract: true })
-export class RecognitionPageOptions {
-  @Field(() => Int, { nullable: true, defaultValue: 1 })
-  @ApiProperty({ required: false, minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_MESSAGE }) @Min(1, { message: PAGE_MESSAGE })
-  page?: number;
-
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Tối đa ${MAX_PAGE_SIZE}.` })
-  @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_SIZE_MESSAGE }) @Min(1, { message: PAGE_SIZE_MESSAGE }) @Max(MAX_PAGE_SIZE, { message: PAGE_SIZE_MESSAGE })
-  pageSize?: number;
-}
 
 // ---------------------------------------------------------------- award catalogue
 
@@ -180,7 +164,7 @@ export class AwardSortInput {
 }
 
 @InputType('AwardListOptions')
-export class AwardListOptions extends RecognitionPageOptions {
+export class AwardListOptions extends PageOptions {
   @Field(() => AwardSortInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => AwardSortInput) sort?: AwardSortInput;
   @Field(() => AwardFilterInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => AwardFilterInput) filter?: AwardFilterInput;
 }
@@ -189,7 +173,7 @@ const AWARD_REST_SORTS = AWARD_SORT_FIELDS.flatMap((f) => [f, `-${f}`]);
 const booleanQuery = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 /** Query string of GET /api/v1/awards. */
-export class AwardListQuery extends RecognitionPageOptions {
+export class AwardListQuery extends PageOptions {
   @ApiProperty({ required: false, enum: AWARD_REST_SORTS, description: 'A leading "-" sorts descending. Default: -decidedOn.' })
   @IsOptional() @IsIn(AWARD_REST_SORTS, { message: `Chỉ được sắp xếp theo: ${AWARD_SORT_FIELDS.join(', ')} (thêm "-" phía trước để giảm dần).` })
   sort?: string;
@@ -385,7 +369,7 @@ export class ModelSortInput {
 }
 
 @InputType('ModelListOptions')
-export class ModelListOptions extends RecognitionPageOptions {
+export class ModelListOptions extends PageOptions {
   @Field(() => ModelSortInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ModelSortInput) sort?: ModelSortInput;
   @Field(() => ModelFilterInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ModelFilterInput) filter?: ModelFilterInput;
 }
@@ -393,7 +377,7 @@ export class ModelListOptions extends RecognitionPageOptions {
 const MODEL_REST_SORTS = MODEL_SORT_FIELDS.flatMap((f) => [f, `-${f}`]);
 
 /** Query string of GET /api/v1/models. */
-export class ModelListQuery extends RecognitionPageOptions {
+export class ModelListQuery extends PageOptions {
   @ApiProperty({ required: false, enum: MODEL_REST_SORTS, description: 'A leading "-" sorts descending. Default: name.' })
   @IsOptional() @IsIn(MODEL_REST_SORTS, { message: `Chỉ được sắp xếp theo: ${MODEL_SORT_FIELDS.join(', ')} (thêm "-" phía trước để giảm dần).` })
   sort?: string;

@@ -1,9 +1,8 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import {
-  DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   UNIT_KINDS,
   UNIT_LEVELS,
@@ -15,11 +14,8 @@ import {
   type UnitSortField,
   type UnitStatus,
 } from '@danvan/contracts';
-import { IsLocalDate, LocalDateScalar } from '@danvan/core';
+import { IsLocalDate, LocalDateScalar, PageOptions } from '@danvan/core';
 import { SortOrderEnum, UnitKindEnum, UnitLevelEnum, UnitSortFieldEnum, UnitStatusEnum } from './unit-enums.js';
-
-const PAGE_SIZE_MESSAGE = `Số bản ghi mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`;
-const PAGE_MESSAGE = 'Số trang phải là số nguyên từ 1 trở lên.';
 
 /** Filters of the unit list, the same for REST and GraphQL (see UnitService.list). */
 export interface UnitFilterValues {
@@ -40,15 +36,7 @@ const QueryList = () =>
 const REST_SORT_VALUES = UNIT_SORT_FIELDS.flatMap((field) => [field, `-${field}`]);
 
 /** Query string of GET /api/v1/units. */
-export class UnitListQuery {
-  @ApiProperty({ required: false, minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_MESSAGE }) @Min(1, { message: PAGE_MESSAGE })
-  page?: number;
-
-  @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_SIZE_MESSAGE }) @Min(1, { message: PAGE_SIZE_MESSAGE }) @Max(MAX_PAGE_SIZE, { message: PAGE_SIZE_MESSAGE })
-  pageSize?: number;
-
+export class UnitListQuery extends PageOptions {
   @ApiProperty({ required: false, enum: REST_SORT_VALUES, description: 'Field to sort by; a leading "-" sorts descending. Default: name.' })
   @IsOptional() @IsIn(REST_SORT_VALUES, { message: `Chỉ được sắp xếp theo: ${UNIT_SORT_FIELDS.join(', ')} (thêm "-" phía trước để giảm dần).` })
   sort?: string;
@@ -120,15 +108,7 @@ export class UnitFilterInput implements UnitFilterValues {
 }
 
 @InputType('UnitListOptions')
-export class UnitListOptions {
-  @Field(() => Int, { nullable: true, defaultValue: 1 })
-  @IsOptional() @IsInt({ message: PAGE_MESSAGE }) @Min(1, { message: PAGE_MESSAGE })
-  page?: number;
-
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Tối đa ${MAX_PAGE_SIZE}.` })
-  @IsOptional() @IsInt({ message: PAGE_SIZE_MESSAGE }) @Min(1, { message: PAGE_SIZE_MESSAGE }) @Max(MAX_PAGE_SIZE, { message: PAGE_SIZE_MESSAGE })
-  pageSize?: number;
-
+export class UnitListOptions extends PageOptions {
   @Field(() => UnitSortInput, { nullable: true })
   @IsOptional() @ValidateNested() @Type(() => UnitSortInput)
   sort?: UnitSortInput;

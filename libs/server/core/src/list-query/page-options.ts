@@ -1,0 +1,25 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@danvan/contracts';
+
+const PAGE_MESSAGE = 'Số trang phải là số nguyên từ 1 trở lên.';
+const PAGE_SIZE_MESSAGE = `Số bản ghi mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`;
+
+/**
+ * Pagination of every list: GraphQL `options` (extend it with an `@InputType`)
+ * and REST query strings (extend it with the list's filters; numbers arrive as text).
+ */
+@InputType({ isAbstract: true })
+export class PageOptions {
+  @Field(() => Int, { nullable: true, defaultValue: 1 })
+  @ApiProperty({ required: false, minimum: 1, default: 1 })
+  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_MESSAGE }) @Min(1, { message: PAGE_MESSAGE })
+  page?: number;
+
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Tối đa ${MAX_PAGE_SIZE}.` })
+  @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_SIZE_MESSAGE }) @Min(1, { message: PAGE_SIZE_MESSAGE }) @Max(MAX_PAGE_SIZE, { message: PAGE_SIZE_MESSAGE })
+  pageSize?: number;
+}
