@@ -23,6 +23,13 @@ export const localDayEnd = (value: unknown): string | undefined => {
   return new Date(year, month - 1, day, 23, 59, 59, 999).toISOString();
 };
 
-/** The day `now` falls on in the browser's time zone, as yyyy-MM-dd (today by default). */
-export const todayIso = (now: Date = new Date()): string =>
-  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+/** Vietnam's time zone: the calendar of every date the admin proposes (decisions, recognitions, expiries). */
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const vietnamDay = new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The day `now` falls on in Vietnam (Asia/Ho_Chi_Minh, whatever the browser's own time zone), as yyyy-MM-dd
+ * (today by default): the date a decision taken in Vietnam carries.
+ */
+export const todayIso = (now: Date = new Date()): string => vietnamDay.format(now);

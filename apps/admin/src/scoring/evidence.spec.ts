@@ -177,7 +177,10 @@ describe('removing', () => {
 });
 
 describe('todayIso', () => {
-  it('is the local calendar day', () => {
-    expect(todayIso(new Date(2025, 5, 30, 23, 59))).toBe('2025-06-30');
+  it('is the calendar day in Vietnam, whatever the browser’s time zone', () => {
+    // 18:30 UTC is 01:30 the next day in Hồ Chí Minh City (UTC+7).
+    expect(todayIso(new Date('2026-03-10T18:30:00Z'))).toBe('2026-03-11');
+    expect(todayIso(new Date('2026-03-10T16:59:59Z'))).toBe('2026-03-10');
+    expect(todayIso(new Date('2025-12-31T17:00:00Z'))).toBe('2026-01-01');
   });
 });
