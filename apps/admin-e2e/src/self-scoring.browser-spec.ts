@@ -309,6 +309,8 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
     expect(response.status()).toBe(201);
     expect(response.request().headers().authorization).toMatch(/^Bearer /);
     expect(response.request().headers()['content-type']).toBe('application/pdf');
+    // A retry of this upload cannot store the file twice.
+    expect(response.request().headers()['idempotency-key']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     await page.unroute(isUpload, holdBack);
 
     // Listed on its line, and downloaded with the session's token: the same name, the same bytes.

@@ -236,6 +236,27 @@ describe('renewing the access token', () => {
     expect(api.count(AUTH_PATHS.refresh)).toBe(0);
   });
 
+  it('renews first when the caller needs the token valid longer than it has left (a long upload)', async () => {
+    const { client, clock, api } = await signedIn();
+    const first = client.getSession()?.accessToken;
+    clock.now += ACCESS_SECONDS * 1000 - 4 * 60_000; // 4 minutes left: enough for a call, not for a 5-minute upload
+    const sent: (string | null)[] = [];
+    const send = async (token: string | null) => {
+      sent.push(token);
+      return 201;
+    };
+    await client.withAccessToken(send, (status) => status === 401);
+    expect(api.count(AUTH_PATHS.refresh)).toBe(0);
+    expect(sent).toEqual([first]);
+    await client.withAccessToken(send, (status) => status === 401, { minValidityMs: 5 * 60_000 });
+    expect(api.count(AUTH_PATHS.refresh)).toBe(1);
+    expect(sent[1]).toBe(client.getSession()?.accessToken);
+    expect(sent[1]).not.toBe(first);
+    // The new token has its whole lifetime: no second renewal.
+    expect(await client.getAccessToken(5 * 60_000)).toBe(sent[1]);
+    expect(api.count(AUTH_PATHS.refresh)).toBe(1);
+  });
+
   it('on a 401 refreshes once and sends the request once more', async () => {
     const { client, api } = await signedIn();
     const first = client.getSession()?.accessToken;

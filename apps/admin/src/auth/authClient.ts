@@ -92,6 +92,11 @@ export interface AuthErrorBody {
   fields?: FieldError[];
 }
 
+export interface AccessTokenOptions {
+  /** How long the token must still be valid when it is handed out (default: REFRESH_MARGIN_MS). */
+  minValidityMs?: number;
+}
+
 export interface AuthClient {
   /** Signs in; fails with an HttpError whose message is a translation key (or the server's own text). */
   login(username: string, password: string): Promise<StoredSession>;
@@ -104,15 +109,20 @@ export interface AuthClient {
    * until the session changes (useSyncExternalStore needs that); never changes anything itself.
    */
   getSession(): StoredSession | null;
-  /** A valid access token (renewed first when it is about to expire), or null when signed out. */
-  getAccessToken(): Promise<string | null>;
+  /**
+   * A valid access token (renewed first when it is about to expire, or has less than `minValidityMs` left),
+   * or null when signed out.
+   */
+  getAccessToken(minValidityMs?: number): Promise<string | null>;
   /** A token to retry with after the server refused `rejectedToken`; throws SessionEndedError when there is none. */
   renewAfterRejection(rejectedToken: string | null): Promise<string>;
   /**
    * Runs `send` with the current access token; if the server refused it (`isRejected`), renews the token
    * and runs `send` once more. When the session cannot be renewed, the refused result is returned as is.
+   * `minValidityMs`: renew first unless the token has that long left (a long upload, which the server refuses
+   * only once its whole body has arrived).
    */
-  withAccessToken<T>(send: (token: string | null) => Promise<T>, isRejected: (result: T) => boolean): Promise<T>;
+  withAccessToken<T>(send: (token: string | null) => Promise<T>, isRejected: (result: T) => boolean, options?: AccessTokenOptions): Promise<T>;
   /** fetch with `Authorization: Bearer`, renewing and retrying once on a 401 (for the REST API). */
   fetch: typeof fetch;
   /** Called whenever the stored session changes (here or in another tab). */
@@ -354,10 +364,10 @@ export const createAuthClient = ({
     return inflight;
   };
 
-  const getAccessToken = async (): Promise<string | null> => {
+  const getAccessToken = async (minValidityMs = 0): Promise<string | null> => {
     const session = read();
     if (!session) return null;
-    if (session.accessTokenLocalExpiry - now() > refreshMarginMs) return session.accessToken;
+    if (session.accessTokenLocalExpiry - now() > Math.max(refreshMarginMs, minValidityMs)) return session.accessToken;
     try {
       return (await renew(session.refreshToken)).accessToken;
     } catch (error) {
@@ -375,8 +385,8 @@ export const createAuthClient = ({
     return (await renew(current.refreshToken)).accessToken;
   };
 
-  const withAccessToken = async <T>(send: (token: string | null) => Promise<T>, isRejected: (result: T) => boolean): Promise<T> => {
-    const token = await getAccessToken();
+  const withAccessToken = async <T>(send: (token: string | null) => Promise<T>, isRejected: (result: T) => boolean, options: AccessTokenOptions = {}): Promise<T> => {
+    const token = await getAccessToken(options.minValidityMs);
     const result = await send(token);
     if (!isRejected(result)) return result;
     let renewed: string;

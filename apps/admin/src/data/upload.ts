@@ -25,6 +25,8 @@ export interface SendFileOptions {
   contentType: string;
   /** The session's access token (sent as `Authorization: Bearer`), or null. */
   token: string | null;
+  /** Sent as `Idempotency-Key`: the same key on every attempt of one upload, so the server stores it once. */
+  idempotencyKey?: string;
   /** From 0 to 1 as the body goes out. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -38,13 +40,14 @@ export interface SentFile {
 }
 
 /** Sends `body` to `url` as is; resolves with the answer whatever its status, rejects on a network failure (HttpError status 0). */
-export const sendFile = (url: string, body: Blob, { method = 'POST', contentType, token, onProgress, signal, createRequest }: SendFileOptions): Promise<SentFile> =>
+export const sendFile = (url: string, body: Blob, { method = 'POST', contentType, token, idempotencyKey, onProgress, signal, createRequest }: SendFileOptions): Promise<SentFile> =>
   new Promise<SentFile>((resolve, reject) => {
     const request = createRequest ? createRequest() : (new XMLHttpRequest() as unknown as UploadRequest);
     request.open(method, url);
     request.setRequestHeader('content-type', contentType);
     request.setRequestHeader('accept', 'application/json, application/problem+json');
     if (token) request.setRequestHeader('authorization', `Bearer ${token}`);
+    if (idempotencyKey) request.setRequestHeader('idempotency-key', idempotencyKey);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress?.(Math.min(1, event.loaded / event.total));
     };
@@ -63,6 +66,18 @@ export const sendFile = (url: string, body: Blob, { method = 'POST', contentType
     }
     request.send(body);
   });
+
+/**
+ * A random UUID (version 4) for an `Idempotency-Key`. From crypto.getRandomValues, which works on a plain
+ * http:// intranet address too (crypto.randomUUID needs a secure context).
+ */
+export const randomUuid = (fill: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (bytes) => crypto.getRandomValues(bytes)): string => {
+  const bytes = fill(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
 
 /** A problem+json body's `detail` and field errors (`errors`), whatever parses of it. */
 export const parseProblem = (text: string): { detail?: string; errors: FieldError[] } => {

@@ -5,6 +5,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Button, Confirm, HttpError, useNotify, useTranslate } from 'react-admin';
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
 import { authClient } from '../providers';
+import { randomUuid } from '../data/upload';
 import { EvidenceButton } from './EvidenceButton';
 import { deleteEvidence, EVIDENCE_ACCEPT, evidenceFileProblem, formatFileSize, uploadEvidence } from './evidence';
 import type { EvidenceFile } from './sheetDetail';
@@ -43,6 +44,9 @@ export const EvidenceCell = ({ pledgeId, unitId, itemCode, files, editable, line
   const [problem, setProblem] = useState<string | null>(null);
   const [removing, setRemoving] = useState<EvidenceFile | null>(null);
   const [busy, setBusy] = useState(false);
+  // The Idempotency-Key of each chosen file not stored yet: the same file chosen again after a failure (the
+  // answer lost on the way back) is sent with the same key, so the server never stores it twice.
+  const pendingKeys = useRef(new Map<string, string>());
   const full = files.length >= EVIDENCE_LIMITS.perItemMax;
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -57,8 +61,12 @@ export const EvidenceCell = ({ pledgeId, unitId, itemCode, files, editable, line
       return;
     }
     setProgress({ name: file.name, fraction: 0 });
+    const chosen = `${file.name}|${file.size}|${file.lastModified}`;
+    const idempotencyKey = pendingKeys.current.get(chosen) ?? randomUuid();
+    pendingKeys.current.set(chosen, idempotencyKey);
     try {
-      await uploadEvidence({ pledgeId, unitId, itemCode, file, auth: authClient, onProgress: (fraction) => setProgress({ name: file.name, fraction }) });
+      await uploadEvidence({ pledgeId, unitId, itemCode, file, auth: authClient, idempotencyKey, onProgress: (fraction) => setProgress({ name: file.name, fraction }) });
+      pendingKeys.current.delete(chosen);
       await onChanged();
       notify('danvan.evidence.uploaded', { type: 'success', messageArgs: { name: file.name, code: itemCode } });
     } catch (error) {

@@ -1,9 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import { HttpError } from 'react-admin';
 import { todayIso } from '../fields/localDay';
-import { parseProblem, refusalError, sendFile, type UploadRequest } from '../data/upload';
+import { parseProblem, randomUuid, refusalError, sendFile, type UploadRequest } from '../data/upload';
 import type { AccessTokenSource } from '../dataProvider';
-import { deleteEvidence, evidenceContentType, evidenceFileProblem, evidencePath, evidenceUploadPath, formatFileSize, uploadEvidence } from './evidence';
+import {
+  deleteEvidence,
+  evidenceContentType,
+  evidenceFileProblem,
+  evidencePath,
+  evidenceUploadPath,
+  formatFileSize,
+  UPLOAD_MIN_TOKEN_VALIDITY_MS,
+  uploadEvidence,
+} from './evidence';
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -52,12 +61,15 @@ const fakeRequest = (answers: { status: number; text: string }[]) => {
   return { sent, create };
 };
 
-/** The session: a token, then a fresh one once the first is refused. */
-const fakeAuth = (): AccessTokenSource & { tokens: string[] } => {
+/** The session: a token, then a fresh one once the first is refused; records what validity each call asked for. */
+const fakeAuth = (): AccessTokenSource & { tokens: string[]; asked: (number | undefined)[] } => {
   const tokens = ['old', 'new'];
+  const asked: (number | undefined)[] = [];
   return {
     tokens,
-    withAccessToken: async (send, isRejected) => {
+    asked,
+    withAccessToken: async (send, isRejected, options) => {
+      asked.push(options?.minValidityMs);
       const first = await send(tokens[0]);
       return isRejected(first) ? send(tokens[1]) : first;
     },
@@ -111,10 +123,31 @@ describe('uploading', () => {
     expect(progress).toEqual([0.5, 1]);
   });
 
-  it('sends again once with a fresh token after a 401', async () => {
+  it('sends again once with a fresh token after a 401, with the same Idempotency-Key', async () => {
     const request = fakeRequest([{ status: 401, text: '' }, { status: 201, text: JSON.stringify(stored) }]);
-    await uploadEvidence({ pledgeId: 'p', unitId: 'u', itemCode: '1.a', file, auth: fakeAuth(), createRequest: request.create });
+    await uploadEvidence({ pledgeId: 'p', unitId: 'u', itemCode: '1.a', file, auth: fakeAuth(), idempotencyKey: 'k-1', createRequest: request.create });
     expect(request.sent.map((sent) => sent.headers.authorization)).toEqual(['Bearer old', 'Bearer new']);
+    expect(request.sent.map((sent) => sent.headers['idempotency-key'])).toEqual(['k-1', 'k-1']);
+  });
+
+  it('asks for a token valid a few minutes more (renewed first otherwise), and gives each upload its own key', async () => {
+    const auth = fakeAuth();
+    const request = fakeRequest([
+      { status: 201, text: JSON.stringify(stored) },
+      { status: 201, text: JSON.stringify(stored) },
+    ]);
+    await uploadEvidence({ pledgeId: 'p', unitId: 'u', itemCode: '1.a', file, auth, createRequest: request.create });
+    await uploadEvidence({ pledgeId: 'p', unitId: 'u', itemCode: '1.a', file, auth, createRequest: request.create });
+    expect(UPLOAD_MIN_TOKEN_VALIDITY_MS).toBeGreaterThanOrEqual(3 * 60_000);
+    expect(auth.asked).toEqual([UPLOAD_MIN_TOKEN_VALIDITY_MS, UPLOAD_MIN_TOKEN_VALIDITY_MS]);
+    const keys = request.sent.map((sent) => sent.headers['idempotency-key']);
+    for (const key of keys) expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+
+  it('makes version-4 UUIDs from random bytes', () => {
+    expect(randomUuid((bytes) => bytes.fill(0xff))).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
+    expect(randomUuid((bytes) => bytes.fill(0))).toBe('00000000-0000-4000-8000-000000000000');
   });
 
   it('fails with the server’s field errors, its detail, or a network message', async () => {

@@ -8,7 +8,7 @@
 import { HttpError } from 'react-admin';
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
 import type { AccessTokenSource } from '../dataProvider';
-import { refusalError, sendFile, type UploadRequest } from '../data/upload';
+import { randomUuid, refusalError, sendFile, type UploadRequest } from '../data/upload';
 import type { Problem } from './scoringGrid';
 import { scoreSheetPath, type EvidenceFile } from './sheetDetail';
 
@@ -57,27 +57,49 @@ export const evidenceFileProblem = (file: { name: string; type: string; size: nu
   return null;
 };
 
+/**
+ * How long the access token must still be valid when an upload starts: the server checks the token only once
+ * the whole body (up to 10 MB, minutes on a slow line) has arrived, and a refusal then means sending it all again.
+ */
+export const UPLOAD_MIN_TOKEN_VALIDITY_MS = 5 * 60_000;
+
 export interface UploadEvidenceOptions {
   pledgeId: string;
   unitId: string;
   itemCode: string;
   file: File;
-  /** The session (the token, refreshed and the upload sent again once on a 401). */
+  /** The session (the token, renewed first when it has less than UPLOAD_MIN_TOKEN_VALIDITY_MS left, and the upload sent again once on a 401). */
   auth: AccessTokenSource;
+  /**
+   * `Idempotency-Key` of this upload (one per file the user chose; a new random UUID by default): every attempt
+   * sends it, so that a retry of an upload the server did store gets the stored file back instead of a second copy.
+   */
+  idempotencyKey?: string;
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
   createRequest?: () => UploadRequest;
 }
 
 /** Uploads one file to a line; answers the file as stored, or fails with the server's reasons (HttpError). */
-export const uploadEvidence = async ({ pledgeId, unitId, itemCode, file, auth, onProgress, signal, createRequest }: UploadEvidenceOptions): Promise<EvidenceFile> => {
+export const uploadEvidence = async ({
+  pledgeId,
+  unitId,
+  itemCode,
+  file,
+  auth,
+  idempotencyKey = randomUuid(),
+  onProgress,
+  signal,
+  createRequest,
+}: UploadEvidenceOptions): Promise<EvidenceFile> => {
   const problem = evidenceFileProblem(file, 0);
   const contentType = evidenceContentType(file);
   if (problem || !contentType) throw new HttpError(problem?.message ?? 'danvan.evidence.badType', 400, { args: problem?.args });
   const url = evidenceUploadPath(pledgeId, unitId, itemCode, file.name);
   const answer = await auth.withAccessToken(
-    (token) => sendFile(url, file, { contentType, token, onProgress, signal, createRequest }),
+    (token) => sendFile(url, file, { contentType, token, idempotencyKey, onProgress, signal, createRequest }),
     (sent) => sent.status === 401,
+    { minValidityMs: UPLOAD_MIN_TOKEN_VALIDITY_MS },
   );
   if (answer.status < 200 || answer.status >= 300) throw refusalError(answer.status, answer.text, 'danvan.evidence.uploadFailed');
   try {
