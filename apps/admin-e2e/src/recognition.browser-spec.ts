@@ -4,12 +4,13 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { UnitView } from '@danvan/units';
 import { TestServer, type TestAccount } from '@danvan/testing';
 import { launchChromium } from './browser.js';
-import { signIn } from './session.js';
+import { signIn, signOut } from './session.js';
 
 /**
  * Recognition in the admin: a secretariat registers a "Dân vận khéo" model, edits it (a concurrent change is
  * refused), raises its recognition twice; records an award (a ranked flag, and a form of commendation to a
- * person), revokes one with its reason; exports the awards to Excel with the list's filters. One server.
+ * person), revokes one with its reason (offered only where the server allows it); exports the awards to Excel
+ * with the list's filters. One server.
  */
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -17,6 +18,8 @@ let server: TestServer;
 let browser: BrowserContext;
 let page: Page;
 let secretariat: TestAccount;
+let districtSecretariat: TestAccount;
+let viewer: TestAccount;
 let commission: UnitView;
 let tienHai: UnitView;
 let decisionId: string;
@@ -101,6 +104,11 @@ beforeAll(async () => {
   });
   decisionId = createDocument.id;
   secretariat = await server.factory.account({ role: 'SECRETARIAT', unitId: province.id });
+  // Manages the emulation, but over Tiền Hải only: it reads the awards Tiền Hải receives, not those it may revoke.
+  districtSecretariat = await server.factory.account({ role: 'SECRETARIAT', unitId: tienHai.id });
+  // Reads only, in another province (where no model is registered).
+  const otherProvince = await server.factory.unit({ code: 'TU-70', name: 'Tỉnh ủy Bình Phước', kind: 'PARTY_COMMITTEE', level: 'PROVINCE', adminAreaCode: '70' });
+  viewer = await server.factory.account({ role: 'VIEWER', unitId: otherProvince.id });
   browser = await launchChromium();
   page = await browser.newPage();
   await signIn(page, server.baseUrl, secretariat);
@@ -322,6 +330,25 @@ describe('recognition in the admin (Chromium)', () => {
       rank: null,
       model: { id: modelId },
     });
+  });
+
+  it('offers the revocation only where the server allows it, and invites to register a model only who may', async () => {
+    await signOut(page);
+    await signIn(page, server.baseUrl, districtSecretariat);
+    await page.goto(`${server.baseUrl}/#/awards/${awardId}/show`);
+    await page.getByText('Cờ thi đua cấp bộ, cấp ban, cấp ngành, cấp tỉnh – hạng Nhất').waitFor();
+    // It manages the emulation, but the issuer (the province's commission) is outside its reach.
+    expect(await page.getByRole('button', { name: 'Thu hồi khen thưởng' }).count()).toBe(0);
+
+    await signOut(page);
+    await signIn(page, server.baseUrl, viewer);
+    await page.goto(`${server.baseUrl}/#/models`);
+    await page.getByText('Chưa có mô hình "Dân vận khéo" nào.').waitFor();
+    expect(await page.getByText('Bạn có muốn đăng ký mô hình "Dân vận khéo" không?').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Đăng ký mô hình' }).count()).toBe(0);
+
+    await signOut(page);
+    await signIn(page, server.baseUrl, secretariat);
   });
 
   it('revokes an award with its reason; it stays listed, marked revoked', async () => {

@@ -3,6 +3,7 @@ import { BooleanInput, CreateButton, Datagrid, FilterButton, FunctionField, List
 import { MAX_PAGE_SIZE } from '@danvan/contracts';
 import { VnDateField } from '../fields/VnDateField';
 import { UnitReferenceInput } from '../units/UnitReferenceInput';
+import { PermittedEmpty } from '../components/PermittedEmpty';
 import { unitLabel } from '../emulation/refs';
 import { AwardExportButton } from './AwardExportButton';
 import { AwardTitleInput } from './AwardTitleInput';
@@ -56,6 +57,7 @@ export const AwardList = () => (
     pagination={<Pagination rowsPerPageOptions={ROWS_PER_PAGE} />}
     actions={<AwardListActions />}
     exporter={false}
+    empty={<PermittedEmpty />}
   >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <VnDateField source="decidedOn" />

@@ -2,6 +2,7 @@ import { Chip } from '@mui/material';
 import { CreateButton, Datagrid, FilterButton, FunctionField, List, NumberInput, Pagination, SearchInput, SelectField, SelectInput, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { MAX_PAGE_SIZE } from '@danvan/contracts';
 import { UnitReferenceInput } from '../units/UnitReferenceInput';
+import { PermittedEmpty } from '../components/PermittedEmpty';
 import { unitLabel } from '../emulation/refs';
 import { ModelExportButton } from './ModelExportButton';
 import type { ModelRecord } from './recognitionData';
@@ -43,6 +44,7 @@ export const ModelList = () => (
     pagination={<Pagination rowsPerPageOptions={ROWS_PER_PAGE} />}
     actions={<ModelListActions />}
     exporter={false}
+    empty={<PermittedEmpty />}
   >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import BlockIcon from '@mui/icons-material/Block';
-import { Button, TextInput, maxLength, required, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { Button, TextInput, maxLength, required, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { RECOGNITION_LIMITS } from '@danvan/contracts';
 import type { AppDataProvider } from '../dataProvider';
 import { RESOURCES } from '../auth/access';
@@ -12,16 +12,17 @@ const validateReason = [required(), maxLength(RECOGNITION_LIMITS.reasonMaxLength
 
 /**
  * "Thu hồi khen thưởng" with its reason (an award obtained by fraud, a decision issued in error): the award
- * stays listed, marked revoked. Offered to those who manage the emulation, on awards still in force.
+ * stays listed, marked revoked. Offered only where the server says the reader may revoke it (`canRevoke`:
+ * it manages the emulation over the issuing unit's subtree, and the award is in force); emulation:manage
+ * alone is not enough, since the server refuses a revocation outside the issuer's subtree.
  */
 export const RevokeAwardButton = () => {
   const record = useRecordContext<AwardRecord>();
-  const { canAccess } = useCanAccess({ resource: RESOURCES.awards, action: 'revoke', record });
   const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
-  if (!record || !canAccess || record.revoked) return null;
+  if (!record || record.canRevoke !== true || record.revoked) return null;
 
   return (
     <>

@@ -58,6 +58,8 @@ export interface AwardRecord {
   revokedAt: string | null;
   revokedBy: string | null;
   revocationReason: string | null;
+  /** The server's word: the caller may revoke it now (it manages the emulation over the issuer, and the award is in force). */
+  canRevoke: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -106,7 +108,7 @@ const UNIT_REF = '{ id name shortName level }';
 const DOCUMENT_REF = '{ id number issuedOn title }';
 const AWARD_FIELDS = `id title { id code name kind } recipientKind recipientUnit ${UNIT_REF} personName personPosition rank rankLabel
   decisionDocument ${DOCUMENT_REF} issuer ${UNIT_REF} decidedOn year pledgeId model { id name } citation
-  revoked revokedAt revokedBy revocationReason version createdAt updatedAt`;
+  revoked revokedAt revokedBy revocationReason canRevoke version createdAt updatedAt`;
 const MODEL_LIST_FIELDS = `id name owner ${UNIT_REF} holderKind personName field fieldLabel level firstYear lastYear recognition recognitionLabel
   recognisedOn recognitionDocument ${DOCUMENT_REF} description version createdAt updatedAt`;
 const MODEL_DETAIL_FIELDS = `${MODEL_LIST_FIELDS} results { indicator value unit } evidence { description url }
