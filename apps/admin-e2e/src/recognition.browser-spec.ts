@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
 import type { UnitView } from '@danvan/units';
 import { TestServer, type TestAccount } from '@danvan/testing';
 import { launchChromium } from './browser.js';
@@ -359,9 +359,29 @@ describe('recognition in the admin (Chromium)', () => {
     await dialog.getByRole('button', { name: 'Thu hồi', exact: true }).click();
     // The reason is required: nothing is sent without it.
     await dialog.getByText('Bắt buộc nhập').waitFor();
-    await dialog.getByRole('textbox', { name: /^Lý do thu hồi/ }).fill('Quyết định ban hành nhầm đơn vị, thu hồi để ban hành lại.');
-    await dialog.getByRole('button', { name: 'Thu hồi', exact: true }).click();
+    const reason = dialog.getByRole('textbox', { name: /^Lý do thu hồi/ });
+    await reason.fill('Quyết định ban hành nhầm đơn vị, thu hồi để ban hành lại.');
+    // Escape or a click beside the dialog does not throw away what was typed.
+    await page.keyboard.press('Escape');
+    await page.mouse.click(8, 8);
+    await page.waitForTimeout(400);
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await reason.inputValue()).toBe('Quyết định ban hành nhầm đơn vị, thu hồi để ban hành lại.');
+    // While the revocation is on its way, it cannot be sent a second time.
+    const holdBack = async (route: Route) => {
+      if ((route.request().postData() ?? '').includes('"operationName":"RevokeAward"')) await new Promise((done) => setTimeout(done, 700));
+      await route.continue();
+    };
+    await page.route('**/graphql', holdBack);
+    const confirm = dialog.getByRole('button', { name: 'Thu hồi', exact: true });
+    await confirm.click();
+    const deadline = Date.now() + 5_000;
+    while (!(await confirm.isDisabled())) {
+      if (Date.now() > deadline) throw new Error('the confirming button stayed enabled while sending');
+      await page.waitForTimeout(20);
+    }
     await answerOf(revoked);
+    await page.unroute('**/graphql', holdBack);
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('Đã thu hồi', { exact: true }).waitFor();
     await page.getByText(/^Quyết định ban hành nhầm đơn vị, thu hồi để ban hành lại\./).waitFor();
