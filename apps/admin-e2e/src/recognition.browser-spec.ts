@@ -46,6 +46,7 @@ interface ModelAnswer {
   field: string;
   level: string;
   firstYear: number;
+  lastYear: number | null;
   description: string | null;
   owner: { id: string };
   recognition: string;
@@ -59,7 +60,7 @@ interface ModelAnswer {
 async function modelOf(id: string): Promise<ModelAnswer> {
   return (
     await gql<{ model: ModelAnswer }>(
-      `query ($id: ID!) { model(id: $id) { name version field level firstYear description owner { id } recognition recognisedOn recognitionDocument { id }
+      `query ($id: ID!) { model(id: $id) { name version field level firstYear lastYear description owner { id } recognition recognisedOn recognitionDocument { id }
         results { indicator value unit } evidence { description url } recognitionHistory { from to recognisedOn } } }`,
       { id },
     )
@@ -217,15 +218,23 @@ describe('recognition in the admin (Chromium)', () => {
     await waitForValue(description, 'Nhân dân tự nguyện hiến đất, góp công mở rộng đường thôn, xóm.');
     await gql(`mutation ($id: ID!, $input: UpdateModelInput!) { updateModel(id: $id, expectedVersion: 2, input: $input) { version } }`, {
       id: modelId,
-      input: { description: 'Sửa từ hệ thống của huyện.' },
+      input: { description: 'Sửa từ hệ thống của huyện.', lastYear: 2030 },
     });
     await description.fill('Mô tả sửa trong trang quản trị.');
     saved = operationDone('UpdateModel');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await saved;
-    await page.getByText('Mô hình đã được người khác sửa trong lúc bạn đang sửa.', { exact: false }).waitFor();
+    // Refused; the model is read again: what was typed is kept, the rest is the latest (the district's end year).
+    await page.getByText('Mô hình vừa được người khác sửa trong lúc bạn đang sửa. Những gì bạn đã nhập vẫn được giữ', { exact: false }).waitFor();
+    await waitForValue(page.getByRole('spinbutton', { name: /^Năm kết thúc/ }), '2030');
     expect(await description.inputValue()).toBe('Mô tả sửa trong trang quản trị.');
     expect((await modelOf(modelId)).description).toBe('Sửa từ hệ thống của huyện.');
+    // Saved again, now against the latest version: accepted, keeping the district's change to the other field.
+    saved = operationDone('UpdateModel');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await answerOf(saved);
+    await page.waitForURL(/#\/models\/[^/]+\/show$/);
+    expect(await modelOf(modelId)).toMatchObject({ version: 4, description: 'Mô tả sửa trong trang quản trị.', lastYear: 2030 });
   });
 
   it('raises the model’s recognition to tiêu biểu, then tiêu biểu xuất sắc, with the date and decision', async () => {

@@ -588,7 +588,7 @@ const appMessages: MessageTree = {
         'Bản đăng ký chỉ tiêu vừa được người khác sửa, đã tải lại. Hãy đóng hộp thoại, xem bản mới nhất rồi sửa lại.',
       awardVersionConflict: 'Khen thưởng vừa được người khác thay đổi, đã tải lại. Hãy xem lại rồi làm lại.',
       modelVersionConflict:
-        'Mô hình đã được người khác sửa trong lúc bạn đang sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.',
+        'Mô hình vừa được người khác sửa trong lúc bạn đang sửa. Những gì bạn đã nhập vẫn được giữ, các ô khác đã cập nhật theo bản mới nhất; bấm Lưu để lưu trên bản mới nhất này.',
     },
     auth: {
       badCredentials: 'Sai tên đăng nhập hoặc mật khẩu.',
