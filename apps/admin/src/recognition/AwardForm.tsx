@@ -12,6 +12,7 @@ import {
   maxValue,
   minValue,
   required,
+  useGetOne,
   type SimpleFormProps,
 } from 'react-admin';
 import { RECOGNITION_LIMITS as L } from '@danvan/contracts';
@@ -22,17 +23,21 @@ import { searchFilter } from '../units/searchFilter';
 import type { PledgeRecord } from '../pledges/pledgeData';
 import { AwardTitleInput, useAwardTitles } from './AwardTitleInput';
 import { AWARD_RANK_CHOICES, RECIPIENT_KIND_CHOICES } from './choices';
-import { titleSuits } from './recognitionData';
+import { awardPledgeFilter, pledgeOfOtherYear, titleSuits } from './recognitionData';
 
 const validateYear = [minValue(L.minYear), maxValue(L.maxYear)];
 const validatePerson = [required(), maxLength(L.personNameMaxLength)];
 const pledgeText = (pledge: PledgeRecord | undefined) => (pledge ? `${pledge.title} (${pledge.year})` : '');
 
-/** The inputs that depend on other inputs: the entries for the recipient, the person, the rank of a ranked entry, the pledges of the year. */
+/**
+ * The inputs that depend on other inputs: the entries for the recipient, the person, the rank of a ranked
+ * entry, the finalised pledges of the year (a pledge of another year is cleared when the year changes).
+ */
 const AwardInputs = () => {
   const recipientKind: unknown = useWatch({ name: 'recipientKind' });
   const titleId: unknown = useWatch({ name: 'titleId' });
   const year: unknown = useWatch({ name: 'year' });
+  const pledgeId: unknown = useWatch({ name: 'pledgeId' });
   const { data: titles } = useAwardTitles();
   const { setValue } = useFormContext();
   const chosen = titles?.find((title) => title.id === titleId);
@@ -42,6 +47,13 @@ const AwardInputs = () => {
   useEffect(() => {
     if (unsuited) setValue('titleId', null, { shouldDirty: true });
   }, [unsuited, setValue]);
+  // A pledge chosen for another year (the year was typed or changed afterwards) is no longer offered: clear it.
+  const chosenPledgeId = typeof pledgeId === 'string' && pledgeId !== '' ? pledgeId : undefined;
+  const { data: pledge } = useGetOne<PledgeRecord>('pledges', { id: chosenPledgeId ?? '' }, { enabled: chosenPledgeId !== undefined });
+  const otherYear = chosenPledgeId !== undefined && pledge?.id === chosenPledgeId && pledgeOfOtherYear(pledge.year, year);
+  useEffect(() => {
+    if (otherYear) setValue('pledgeId', null, { shouldDirty: true });
+  }, [otherYear, setValue]);
   return (
     <>
       <RadioButtonGroupInput source="recipientKind" choices={RECIPIENT_KIND_CHOICES} translateChoice={false} validate={required()} />
@@ -63,7 +75,7 @@ const AwardInputs = () => {
       <DocumentInput source="decisionDocumentId" label="resources.awards.fields.decisionDocumentId" />
       <VnDateInput source="decidedOn" validate={required()} />
       <NumberInput source="year" step={1} validate={validateYear} helperText="danvan.awards.yearHelp" sx={{ width: 200 }} />
-      <ReferenceInput source="pledgeId" reference="pledges" filter={typeof year === 'number' ? { year } : {}} perPage={100}>
+      <ReferenceInput source="pledgeId" reference="pledges" filter={awardPledgeFilter(year)} perPage={100}>
         <SelectInput optionText={pledgeText} sx={{ minWidth: 420 }} helperText="danvan.awards.pledgeHelp" />
       </ReferenceInput>
       <ReferenceInput source="modelId" reference="models" sort={{ field: 'name', order: 'ASC' }}>

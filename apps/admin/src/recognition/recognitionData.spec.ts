@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { toRestSortParam, toRestUrl } from '../data/restQuery';
+import { toPledgeListOptions } from '../pledges/pledgeData';
 import {
+  awardPledgeFilter,
   isRecognitionDown,
+  pledgeOfOtherYear,
   nextRecognition,
   titleSuits,
   toAwardFormErrors,
@@ -172,6 +175,27 @@ describe('one award', () => {
     expect(titleSuits({ active: true, recipients: 'BOTH' }, 'INDIVIDUAL')).toBe(true);
     expect(titleSuits({ active: true, recipients: 'COLLECTIVE' }, 'INDIVIDUAL')).toBe(false);
     expect(titleSuits({ active: false, recipients: 'COLLECTIVE' }, 'COLLECTIVE')).toBe(false);
+  });
+
+  it('offers only finalised pledges (of the award’s year once typed), as the pledge list asks the server', () => {
+    expect(awardPledgeFilter(undefined)).toEqual({ status: ['FINALISED'] });
+    expect(awardPledgeFilter(null)).toEqual({ status: ['FINALISED'] });
+    expect(awardPledgeFilter(2023)).toEqual({ status: ['FINALISED'], year: 2023 });
+    expect(toPledgeListOptions({ pagination: { page: 1, perPage: 100 }, filter: awardPledgeFilter(2023) })).toEqual({
+      page: 1,
+      pageSize: 100,
+      filter: { year: 2023, status: ['FINALISED'] },
+    });
+  });
+
+  it('clears a chosen pledge once the award’s year is another one', () => {
+    expect(pledgeOfOtherYear(2023, 2024)).toBe(true);
+    expect(pledgeOfOtherYear(2023, 2023)).toBe(false);
+    // No year typed: the server takes the pledge's.
+    expect(pledgeOfOtherYear(2023, undefined)).toBe(false);
+    expect(pledgeOfOtherYear(2023, null)).toBe(false);
+    // The pledge not read yet.
+    expect(pledgeOfOtherYear(undefined, 2024)).toBe(false);
   });
 });
 

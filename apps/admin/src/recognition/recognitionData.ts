@@ -346,6 +346,17 @@ export interface CreateAwardInput {
 export const titleSuits = (title: Pick<AwardTitle, 'active' | 'recipients'>, recipientKind: unknown): boolean =>
   title.active && (title.recipients === 'BOTH' || title.recipients === recipientKind);
 
+/**
+ * The pledges the award form offers: finalised ones only (the server refuses an award under a pledge that is
+ * not finalised), of the award's year once one is typed.
+ */
+export const awardPledgeFilter = (year: unknown): { status: ['FINALISED']; year?: number } =>
+  typeof year === 'number' && Number.isInteger(year) ? { status: ['FINALISED'], year } : { status: ['FINALISED'] };
+
+/** Whether the chosen pledge is of another year than the one typed for the award (then it is cleared). */
+export const pledgeOfOtherYear = (pledgeYear: number | undefined, year: unknown): boolean =>
+  pledgeYear !== undefined && typeof year === 'number' && Number.isInteger(year) && pledgeYear !== year;
+
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): T | null => (typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : null);
 
 /**
