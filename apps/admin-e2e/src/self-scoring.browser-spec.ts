@@ -220,7 +220,7 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
     });
   });
 
-  it('edits the registration with its version; a change made meanwhile elsewhere is refused with a clear message', async () => {
+  it('edits the registration with its version; a change made meanwhile elsewhere is refused, shown, and replaced only on a second save', async () => {
     await page.getByRole('button', { name: `Sửa đăng ký chỉ tiêu của ${phuRieng.name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Sửa đăng ký chỉ tiêu: ${phuRieng.name}` });
     const tasks = dialog.getByRole('textbox', { name: /^Nhiệm vụ đột phá/ });
@@ -246,11 +246,25 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
     saved = operationDone('RegisterPledgeTargets');
     await dialog.getByRole('button', { name: 'Lưu đăng ký' }).click();
     await saved;
-    await dialog.getByRole('alert').filter({ hasText: 'Bản đăng ký chỉ tiêu vừa được người khác sửa' }).waitFor();
+    await dialog.getByRole('alert').filter({ hasText: 'Bản đăng ký chỉ tiêu vừa được người khác lưu trong lúc bạn đang sửa' }).waitFor();
+    // The newer registration is shown beside what was typed, which is kept.
+    const newer = dialog.getByRole('alert', { name: 'Bản đăng ký mới nhất của đơn vị' });
+    await newer.getByText('Chỉ tiêu: Xây dựng mô hình "Dân vận khéo" cấp huyện (6 mô hình).').waitFor();
+    await newer.getByText('Nội dung bạn nhập bên dưới vẫn được giữ nguyên.', { exact: false }).waitFor();
     expect(await tasks.nth(0).inputValue()).toBe('Chuyển đổi số toàn diện công tác dân vận');
+    expect(await tasks.nth(3).inputValue()).toBe('Dân vận khéo trong giải phóng mặt bằng');
     expect(await registrationOf(phuRieng)).toMatchObject({ version: 3, targets: [{ measure: '6 mô hình' }] });
-    await dialog.getByRole('button', { name: 'Hủy bỏ' }).click();
-    await registrationRow(phuRieng).getByText('Xây dựng mô hình "Dân vận khéo" cấp huyện (6 mô hình)').waitFor();
+    // Saved again: now on the newer version, so accepted, with what was typed.
+    saved = operationDone('RegisterPledgeTargets');
+    await dialog.getByRole('button', { name: 'Lưu đăng ký' }).click();
+    expect(((await (await saved).json()) as { errors?: unknown[] }).errors).toBeUndefined();
+    await dialog.waitFor({ state: 'hidden' });
+    await registrationRow(phuRieng).getByText('Chuyển đổi số toàn diện công tác dân vận').waitFor();
+    expect(await registrationOf(phuRieng)).toMatchObject({
+      version: 4,
+      targets: [{ measure: '5 mô hình' }],
+      breakthroughTasks: ['Chuyển đổi số toàn diện công tác dân vận', 'Nâng cao chất lượng đối thoại với nhân dân', 'Xây dựng tổ tự quản ở khu dân cư', 'Dân vận khéo trong giải phóng mặt bằng'],
+    });
   });
 
   it('writes a comment per line that persists, and uploads, downloads and removes an evidence file', async () => {

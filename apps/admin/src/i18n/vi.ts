@@ -585,7 +585,7 @@ const appMessages: MessageTree = {
       pledgeVersionConflict:
         'Giao ước đã được người khác thay đổi trong lúc bạn đang làm. Hãy tải lại trang để xem bản mới nhất rồi làm lại.',
       registrationVersionConflict:
-        'Bản đăng ký chỉ tiêu vừa được người khác sửa, đã tải lại. Hãy đóng hộp thoại, xem bản mới nhất rồi sửa lại.',
+        'Bản đăng ký chỉ tiêu vừa được người khác lưu trong lúc bạn đang sửa, nên chưa lưu được. Nội dung bạn nhập vẫn được giữ.',
       awardVersionConflict: 'Khen thưởng vừa được người khác thay đổi, đã tải lại. Hãy xem lại rồi làm lại.',
       modelVersionConflict:
         'Mô hình vừa được người khác sửa trong lúc bạn đang sửa. Những gì bạn đã nhập vẫn được giữ, các ô khác đã cập nhật theo bản mới nhất; bấm Lưu để lưu trên bản mới nhất này.',
@@ -883,6 +883,13 @@ const appMessages: MessageTree = {
       taskHelp: 'Giao ước yêu cầu từ %{min} đến %{max} nhiệm vụ đột phá.',
       taskRange: 'Giao ước yêu cầu đăng ký từ %{min} đến %{max} nhiệm vụ đột phá (đang có %{count}).',
       tooFewTasks: 'Giao ước yêu cầu đăng ký ít nhất %{min} nhiệm vụ đột phá (đang có %{count}).',
+      newerTitle: 'Bản đăng ký mới nhất của đơn vị',
+      newerSaved: 'Lưu lúc %{at}.',
+      newerTargets: 'Chỉ tiêu: %{targets}.',
+      newerTasks: 'Nhiệm vụ đột phá: %{tasks}.',
+      newerNone: 'Đơn vị vẫn chưa có bản đăng ký nào.',
+      inputKept:
+        'Nội dung bạn nhập bên dưới vẫn được giữ nguyên. Bấm "Lưu đăng ký" để lưu nội dung của bạn thay cho bản mới nhất này, hoặc "Hủy bỏ" để giữ bản mới nhất.',
     },
     ranking: {
       title: 'Bảng xếp hạng',

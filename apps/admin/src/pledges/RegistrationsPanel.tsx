@@ -31,7 +31,8 @@ export const RegistrationsPanel = ({ pledge, onChanged }: Props) => {
   const translate = useTranslate();
   const submit = usePermission('emulation:submit');
   const canRegister = submit && pledge.status === 'REGISTRATION_OPEN' && pledge.signatories.length > 0;
-  const [editing, setEditing] = useState<{ unit: UnitRef; registration: Registration | null } | null>(null);
+  // The unit whose registration is being edited; its registration is read from the (refetched) list.
+  const [editing, setEditing] = useState<UnitRef | null>(null);
   const { data, error, isPending } = useQuery({
     queryKey: registrationsKey(pledge.id),
     queryFn: ({ signal }) => dataProvider.getPledgeRegistrations(pledge.id, signal),
@@ -43,6 +44,11 @@ export const RegistrationsPanel = ({ pledge, onChanged }: Props) => {
 
   const rows = registrationRows(pledge.signatories, data, canRegister ? new Set((reachable ?? []).map((unit) => unit.id)) : new Set<string>());
   const reload = () => queryClient.invalidateQueries({ queryKey: registrationsKey(pledge.id) });
+  /** Reads the registrations again (someone else saved one meanwhile) and answers the unit's latest. */
+  const latestOf = async (unitId: string): Promise<Registration | null> => {
+    await reload();
+    return queryClient.getQueryData<Registration[]>(registrationsKey(pledge.id))?.find((registration) => registration.unit.id === unitId) ?? null;
+  };
 
   return (
     <>
@@ -80,7 +86,7 @@ export const RegistrationsPanel = ({ pledge, onChanged }: Props) => {
                       <Button
                         label={registration ? 'danvan.registration.edit' : 'danvan.registration.register'}
                         aria-label={translate(registration ? 'danvan.registration.editFor' : 'danvan.registration.registerFor', { unit: unitLabel(unit) })}
-                        onClick={() => setEditing({ unit, registration })}
+                        onClick={() => setEditing(unit)}
                       >
                         {registration ? <EditIcon /> : <AppRegistrationIcon />}
                       </Button>
@@ -94,12 +100,13 @@ export const RegistrationsPanel = ({ pledge, onChanged }: Props) => {
       )}
       {editing ? (
         <RegistrationDialog
+          key={editing.id}
           pledge={pledge}
-          unit={editing.unit}
-          registration={editing.registration}
+          unit={editing}
+          registration={(data ?? []).find((registration) => registration.unit.id === editing.id) ?? null}
           open
           onClose={() => setEditing(null)}
-          onRefused={() => void reload()}
+          onConflict={() => latestOf(editing.id)}
           onSaved={() => {
             setEditing(null);
             void reload();
