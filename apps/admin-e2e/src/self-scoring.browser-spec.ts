@@ -355,6 +355,68 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
     await waitForInputValue(page.getByRole('textbox', { name: 'Điểm tự chấm mục 1.a' }), '9');
   });
 
+  it('keeps what was typed when the sheet is saved elsewhere meanwhile; a saved score cannot be emptied', async () => {
+    const score = (code: string) => page.getByRole('textbox', { name: `Điểm tự chấm mục ${code}` });
+    const comment = (code: string) => page.getByRole('textbox', { name: `Giải trình mục ${code}` });
+    const saveButton = page.getByRole('button', { name: 'Lưu điểm tự chấm' });
+    await waitForInputValue(score('1.a'), '9');
+    await waitUntilEnabled(saveButton);
+
+    // Emptying a saved score would be ignored by the server: refused here, nothing sent.
+    let sent = 0;
+    const count = (request: { url(): string; postData(): string | null }) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('SaveSelfScores')) sent++;
+    };
+    page.on('request', count);
+    await score('1.a').fill('');
+    await saveButton.click();
+    await page.getByText('Nhập 0 nếu mục này không đạt; không xóa được điểm đã lưu.').waitFor();
+    expect(sent).toBe(0);
+    page.off('request', count);
+    await score('1.a').fill('9');
+
+    // The user types 1.b; meanwhile another tab of the unit saves its bonus line.
+    await score('1.b').fill('8');
+    await comment('1.b').fill('Sơ kết 6 tháng đúng hạn');
+    const saveElsewhere = async (points: number) =>
+      gql(
+        `mutation ($p: ID!, $u: ID!, $v: Int, $input: SelfScoresInput!) { saveSelfScores(pledgeId: $p, unitId: $u, expectedVersion: $v, input: $input) { version } }`,
+        { p: pledgeId, u: phuRieng.id, v: (await sheetOf(phuRieng)).version, input: { scores: [{ itemCode: 'C1', score: points, comment: 'Mô hình được tỉnh công nhận' }] } },
+      );
+    await saveElsewhere(2);
+    // Back on the window, the sheet is read again: the newer lines show, what was typed stays, and the page says so.
+    await page.evaluate("window.dispatchEvent(new Event('visibilitychange'))");
+    const notice = page.getByRole('alert', { name: 'Bảng điểm vừa thay đổi ở nơi khác' });
+    await notice.getByText('Những gì bạn đã nhập mà chưa lưu vẫn được giữ nguyên (mục 1.b)', { exact: false }).waitFor();
+    await waitForInputValue(score('C1'), '2');
+    await waitForInputValue(comment('C1'), 'Mô hình được tỉnh công nhận');
+    expect(await score('1.b').inputValue()).toBe('8');
+    expect(await comment('1.b').inputValue()).toBe('Sơ kết 6 tháng đúng hạn');
+    expect(await score('1.a').inputValue()).toBe('9');
+
+    // Saved elsewhere once more, unseen: the save is refused (version conflict); the input is still kept.
+    await saveElsewhere(3);
+    let saved = operationDone('SaveSelfScores');
+    await saveButton.click();
+    expect(((await (await saved).json()) as { errors?: Array<{ extensions?: { reason?: string } }> }).errors?.[0]?.extensions?.reason).toBe('VERSION_CONFLICT');
+    await waitForInputValue(score('C1'), '3');
+    expect(await score('1.b').inputValue()).toBe('8');
+    expect(await comment('1.b').inputValue()).toBe('Sơ kết 6 tháng đúng hạn');
+    await notice.waitFor();
+
+    // Saved again, on the newer version: accepted, with both what was typed here and what was saved elsewhere.
+    await waitUntilEnabled(saveButton);
+    saved = operationDone('SaveSelfScores');
+    await saveButton.click();
+    expect(((await (await saved).json()) as { errors?: unknown[] }).errors).toBeUndefined();
+    await page.getByText('Đã lưu điểm tự chấm.').waitFor();
+    await notice.waitFor({ state: 'detached' });
+    const lines = (await sheetOf(phuRieng)).lines;
+    expect(lines.find((line) => line.itemCode === '1.a')).toMatchObject({ selfScore: 9, selfComment: 'Đã ban hành Kế hoạch 151-KH/BDVTU ngày 21/12/2023' });
+    expect(lines.find((line) => line.itemCode === '1.b')).toMatchObject({ selfScore: 8, selfComment: 'Sơ kết 6 tháng đúng hạn' });
+    expect(lines.find((line) => line.itemCode === 'C1')).toMatchObject({ selfScore: 3, selfComment: 'Mô hình được tỉnh công nhận' });
+  });
+
   it('once the sheet is submitted, offers no more uploads or removals; its files stay downloadable', async () => {
     await page.getByRole('textbox', { name: 'Điểm tự chấm mục 1.b' }).fill('8');
     await page.getByRole('textbox', { name: 'Điểm tự chấm mục 2' }).fill('30');

@@ -7,7 +7,7 @@ import { toBlocListOptions, toBlocRecord, toCreateBlocInput, toUpdateBlocInput, 
 import { toCreateDocumentInput, toDocumentListOptions, toUpdateDocumentInput, type DocumentRecord } from './documents/documentData';
 import { toCreateMovementInput, toMovementListOptions, toMovementRecord, toUpdateMovementInput } from './movements/movementData';
 import { toCreatePledgeInput, toPledgeListOptions, toSignPledgeInput, toUpdatePledgeInput, type PledgeRecord } from './pledges/pledgeData';
-import { LINE_CONFLICT_MESSAGE } from './scoring/scoringData';
+import { LINE_CONFLICT_MESSAGE, selfScoreRefusalOf } from './scoring/scoringData';
 
 const unit = (id: string, name: string) => ({ id, name, shortName: null });
 
@@ -202,6 +202,37 @@ describe('the emulation operations over a fake fetch', () => {
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).message).toBe(LINE_CONFLICT_MESSAGE);
     expect((error as HttpError).status).toBe(409);
+  });
+
+  it('saveSelfScores brings the server’s refusals back to the lines sent and to the capped sections', async () => {
+    const { fetchImpl } = fakeFetch(() => ({
+      errors: [
+        {
+          message: 'Dữ liệu gửi lên không hợp lệ.',
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            reason: 'VALIDATION_FAILED',
+            fields: [
+              { field: 'scores[1].score', code: 'range', message: 'Điểm mục 2 phải từ 0 đến 40 (tối đa 2 chữ số thập phân).' },
+              { field: 'scores', code: 'bonusCap', message: 'Tổng điểm cộng (6) vượt mức cộng tối đa 5.' },
+            ],
+          },
+        },
+      ],
+    }));
+    const scores = [
+      { itemCode: '1.a', score: 9, comment: null },
+      { itemCode: '2', score: 41, comment: null },
+    ];
+    const error = await createDataProvider({ fetch: fetchImpl })
+      .saveSelfScores('p', 'u', 3, scores)
+      .catch((reason: unknown) => reason);
+    expect(selfScoreRefusalOf(error)).toEqual({
+      lines: { '2': 'Điểm mục 2 phải từ 0 đến 40 (tối đa 2 chữ số thập phân).' },
+      sections: { BONUS: 'Tổng điểm cộng (6) vượt mức cộng tối đa 5.' },
+      other: ['Dữ liệu gửi lên không hợp lệ.'],
+    });
+    expect(selfScoreRefusalOf(new HttpError('x', 500))).toBeUndefined();
   });
 
   it('advancePledge keeps the server’s refusal as the message', async () => {

@@ -839,6 +839,13 @@ const appMessages: MessageTree = {
       saveSelf: 'Lưu điểm tự chấm',
       selfSaved: 'Đã lưu điểm tự chấm.',
       nothingToSave: 'Chưa nhập điểm nào để lưu.',
+      cannotClear: 'Nhập 0 nếu mục này không đạt; không xóa được điểm đã lưu.',
+      bonusCapExceeded: 'Tổng điểm cộng (%{total}) vượt mức cộng tối đa %{cap}.',
+      deductionCapExceeded: 'Tổng điểm trừ (%{total}) vượt mức trừ tối đa %{cap}.',
+      selfConflict: 'Bảng điểm vừa được lưu ở nơi khác nên lần lưu này chưa thực hiện; đã đọc lại bản mới nhất, những gì bạn nhập vẫn được giữ.',
+      changedElsewhereTitle: 'Bảng điểm vừa thay đổi ở nơi khác',
+      changedElsewhere:
+        'Bảng điểm vừa được lưu ở nơi khác (người khác hoặc một thẻ khác). Những gì bạn đã nhập mà chưa lưu vẫn được giữ nguyên (mục %{codes}); các ô khác đã cập nhật theo bản mới nhất. Khi bấm "Lưu điểm tự chấm", điểm sẽ được lưu trên bản mới nhất này.',
       fixScores: 'Có điểm chưa hợp lệ: hãy sửa các ô được đánh dấu.',
       submit: 'Nộp để thẩm định',
       submitTitle: 'Nộp bảng điểm để thẩm định?',

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
@@ -7,12 +7,30 @@ import { Button, Confirm, Loading, useDataProvider, useGetIdentity, useNotify, u
 import type { AppDataProvider } from '../dataProvider';
 import type { AccountIdentity } from '../auth/authProvider';
 import { notifyError } from '../data/submitErrors';
+import { isVersionConflict } from '../emulation/useSaveErrorHandler';
 import { PledgePageHeader } from '../emulation/PledgePageHeader';
 import { unitLabel } from '../emulation/refs';
 import { usePermission } from '../emulation/usePermission';
 import { EvidenceCell } from './EvidenceCell';
-import { SHEET_CONFLICT_MESSAGE, type ScoreSheet } from './scoringData';
-import { formatScore, isSelfScorable, scorableItems, SELF_COMMENT_MAX_LENGTH, selfCommentDraft, selfScoreDraft, sheetCells, toSelfScores, type Problem } from './scoringGrid';
+import { selfScoreRefusalOf, type ScoreSheet } from './scoringData';
+import {
+  editedItems,
+  formatScore,
+  isSelfScorable,
+  rebaseSelfDraft,
+  savedSelfScoreCodes,
+  scorableItems,
+  SELF_COMMENT_MAX_LENGTH,
+  selfCommentDraft,
+  selfScoreDraft,
+  serverProblem,
+  sheetCells,
+  toSelfScores,
+  type CappedKind,
+  type Problem,
+  type SectionProblems,
+  type SelfDraft,
+} from './scoringGrid';
 import { SheetDetailView } from './SheetDetailView';
 import { scoringKeys, useCriteriaQuery, useScoringQuery, useSheetChanged, useSheetDetail } from './useScoringQueries';
 
@@ -22,6 +40,10 @@ import { scoringKeys, useCriteriaQuery, useScoringQuery, useSheetChanged, useShe
  * per line (uploaded, downloaded, removed over REST), then submitted for review (every criterion scored).
  * The reviewers' scores, comments and the review log (a returned sheet says why) are shown beside. The
  * comments and files come from the sheet read in full (REST), so nothing is saved until it has been read.
+ *
+ * A newer version of the sheet (saved by another person or tab, read again on a refetch or after a refused
+ * save) never wipes what the user typed: the inputs changed since the sheet was last read keep their text,
+ * the others take the newer sheet's, and a lasting alert says so; the next save goes on the newer version.
  */
 export const SelfScorePage = () => {
   const { id = '' } = useParams<{ id: string }>();
@@ -56,18 +78,47 @@ export const SelfScorePage = () => {
 
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [comments, setComments] = useState<Record<string, string>>({});
+  // The sheet as last read (or as last saved from here): what the inputs are compared with to know what the user
+  // changed. Also in a ref, which the effect below reads whatever the order React applies the updates in.
+  const [base, setBaseState] = useState<SelfDraft>({ scores: {}, comments: {} });
+  const baseRef = useRef(base);
+  const setBase = (next: SelfDraft) => {
+    baseRef.current = next;
+    setBaseState(next);
+  };
   const [problems, setProblems] = useState<Record<string, Problem>>({});
-  const [dirty, setDirty] = useState(false);
+  const [sections, setSections] = useState<SectionProblems>({});
+  // Items whose unsaved input was kept when a newer sheet was read (null: nothing to tell).
+  const [keptOverNewer, setKeptOverNewer] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmingSubmit, setConfirmingSubmit] = useState(false);
+  // The unit whose sheet the inputs hold.
+  const shownUnit = useRef<string | null>(null);
   const sheetKey = `${unitId}:${sheet?.version ?? 0}:${items.length}:${ready ? 'read' : 'reading'}`;
   useEffect(() => {
-    setDraft(selfScoreDraft(items, sheet));
-    setComments(selfCommentDraft(items, detailLines));
-    setProblems({});
-    setDirty(false);
-    // The draft follows the sheet the server holds whenever it changes (saved, returned, another unit chosen),
-    // keyed on its version rather than on the objects, which every refetch renews.
+    const latest: SelfDraft = { scores: selfScoreDraft(items, sheet), comments: selfCommentDraft(items, detailLines) };
+    if (shownUnit.current !== unitId) {
+      // Another unit chosen (or the first read): its sheet as the server holds it.
+      shownUnit.current = unitId;
+      setBase(latest);
+      setDraft(latest.scores);
+      setComments(latest.comments);
+      setProblems({});
+      setSections({});
+      setKeptOverNewer(null);
+      return;
+    }
+    // A newer version: wait for its comments before merging, the inputs stay as typed (and disabled) meanwhile.
+    if (!ready) return;
+    const merged = rebaseSelfDraft(items, baseRef.current, { scores: draft, comments }, latest);
+    setBase(latest);
+    setDraft(merged.draft.scores);
+    setComments(merged.draft.comments);
+    setProblems((old) => Object.fromEntries(Object.entries(old).filter(([code]) => merged.kept.includes(code))));
+    setSections({});
+    if (merged.kept.length > 0) setKeptOverNewer((old) => [...new Set([...(old ?? []), ...merged.kept])]);
+    // Keyed on the sheet's version (and the unit, the items, whether its comments are read) rather than on
+    // the objects, which every refetch renews.
   }, [sheetKey]);
   /** After a file was added or removed (the sheet's version does not change): read its files again. */
   const evidenceChanged = () => queryClient.invalidateQueries({ queryKey: scoringKeys.sheetDetail(id, unitId) });
@@ -83,19 +134,28 @@ export const SelfScorePage = () => {
   const cells = sheetCells(items, sheet);
   const linesByCode = new Map((detailLines ?? []).map((line) => [line.itemCode, line]));
 
+  const typed: SelfDraft = { scores: draft, comments };
+  const dirty = editedItems(items, base, typed).length > 0;
+
   /** Saves what was typed; answers the sheet as saved (or null when nothing could be saved). */
   const save = async (): Promise<ScoreSheet | null> => {
-    const checked = toSelfScores(items, draft, comments);
+    const checked = toSelfScores(items, draft, comments, { saved: savedSelfScoreCodes(sheet), caps: criteria.data?.criteriaSet ?? undefined });
     if (!checked.ok) {
       setProblems(checked.problems);
+      setSections(checked.sections);
       notify('danvan.scoring.fixScores', { type: 'error' });
       return null;
     }
+    setProblems({});
+    setSections({});
     if (checked.scores.length === 0) {
       notify('danvan.scoring.nothingToSave', { type: 'info' });
       return sheet;
     }
     const saved = await dataProvider.saveSelfScores(id, unitId, sheet?.version ?? null, checked.scores);
+    // What was sent is now the sheet: the newer version read next is this save, not someone else's change.
+    setBase(typed);
+    setKeptOverNewer(null);
     await changed(saved);
     return saved;
   };
@@ -105,8 +165,19 @@ export const SelfScorePage = () => {
     try {
       await work();
     } catch (failure) {
-      notifyError(failure, notify, [SHEET_CONFLICT_MESSAGE]);
-      if (failure instanceof Error && failure.message === SHEET_CONFLICT_MESSAGE) await reload();
+      const refusal = selfScoreRefusalOf(failure);
+      if (refusal) {
+        // The server's reasons beside the lines (and the bonus or deduction section) they concern.
+        setProblems(Object.fromEntries(Object.entries(refusal.lines).map(([code, message]) => [code, serverProblem(message)])));
+        setSections(Object.fromEntries(Object.entries(refusal.sections).map(([kind, message]) => [kind, serverProblem(message)])));
+      }
+      if (isVersionConflict(failure)) {
+        // Saved elsewhere meanwhile: read the newer sheet; what was typed is kept (see the effect above).
+        notify('danvan.scoring.selfConflict', { type: 'warning', multiLine: true });
+        await reload();
+      } else {
+        notifyError(failure, notify);
+      }
     } finally {
       setBusy(false);
     }
@@ -176,6 +247,11 @@ export const SelfScorePage = () => {
               </Alert>
             ) : null}
             {detail.error ? <Alert severity="error">{translate(detail.error.message, { _: detail.error.message })}</Alert> : null}
+            {keptOverNewer ? (
+              <Alert severity="warning" onClose={() => setKeptOverNewer(null)} aria-label={translate('danvan.scoring.changedElsewhereTitle')}>
+                {translate('danvan.scoring.changedElsewhere', { codes: keptOverNewer.join(', ') })}
+              </Alert>
+            ) : null}
             <Table size="small" aria-label={translate('danvan.scoring.selfTitle')}>
               <TableHead>
                 <TableRow>
@@ -189,59 +265,64 @@ export const SelfScorePage = () => {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {items.map((item) => {
+                {items.map((item, index) => {
                   const problem = problems[item.code];
                   const kind = item.kind === 'BONUS' ? ` (${translate('danvan.scoring.bonus')})` : item.kind === 'DEDUCTION' ? ` (${translate('danvan.scoring.deduction')})` : '';
+                  // A capped section's problem goes under its last line.
+                  const sectionProblem = item.kind !== 'CRITERION' && items[index + 1]?.kind !== item.kind ? sections[item.kind as CappedKind] : undefined;
                   return (
-                    <TableRow key={item.code}>
-                      <TableCell>{`${item.code}. ${item.title}${kind}`}</TableCell>
-                      <TableCell align="right">{formatScore(item.maxScore)}</TableCell>
-                      <TableCell>
-                        <TextField
-                          size="small"
-                          hiddenLabel
-                          value={draft[item.code] ?? ''}
-                          onChange={(event) => {
-                            setDraft((old) => ({ ...old, [item.code]: event.target.value }));
-                            setDirty(true);
-                          }}
-                          disabled={!editable || busy || !ready}
-                          error={problem !== undefined}
-                          helperText={problem ? translate(problem.message, problem.args) : undefined}
-                          slotProps={{ htmlInput: { inputMode: 'decimal', 'aria-label': translate('danvan.scoring.selfScoreOf', { code: item.code }) } }}
-                          sx={{ width: 120 }}
-                        />
-                      </TableCell>
-                      <TableCell>
-                        <TextField
-                          size="small"
-                          hiddenLabel
-                          multiline
-                          maxRows={6}
-                          value={comments[item.code] ?? ''}
-                          onChange={(event) => {
-                            setComments((old) => ({ ...old, [item.code]: event.target.value }));
-                            setDirty(true);
-                          }}
-                          disabled={!editable || busy || !ready}
-                          slotProps={{ htmlInput: { maxLength: SELF_COMMENT_MAX_LENGTH, 'aria-label': translate('danvan.scoring.selfCommentOf', { code: item.code }) } }}
-                          sx={{ minWidth: 220 }}
-                        />
-                      </TableCell>
-                      <TableCell>
-                        <EvidenceCell
-                          pledgeId={id}
-                          unitId={unitId}
-                          itemCode={item.code}
-                          files={linesByCode.get(item.code)?.evidence ?? []}
-                          editable={editable && ready}
-                          lineSaved={linesByCode.has(item.code)}
-                          onChanged={evidenceChanged}
-                        />
-                      </TableCell>
-                      <TableCell align="right">{formatScore(cells[item.code]?.reviewedScore)}</TableCell>
-                      <TableCell>{cells[item.code]?.reviewComment ?? ''}</TableCell>
-                    </TableRow>
+                    <Fragment key={item.code}>
+                      <TableRow>
+                        <TableCell>{`${item.code}. ${item.title}${kind}`}</TableCell>
+                        <TableCell align="right">{formatScore(item.maxScore)}</TableCell>
+                        <TableCell>
+                          <TextField
+                            size="small"
+                            hiddenLabel
+                            value={draft[item.code] ?? ''}
+                            onChange={(event) => setDraft((old) => ({ ...old, [item.code]: event.target.value }))}
+                            disabled={!editable || busy || !ready}
+                            error={problem !== undefined}
+                            helperText={problem ? translate(problem.message, problem.args) : undefined}
+                            slotProps={{ htmlInput: { inputMode: 'decimal', 'aria-label': translate('danvan.scoring.selfScoreOf', { code: item.code }) } }}
+                            sx={{ width: 120 }}
+                          />
+                        </TableCell>
+                        <TableCell>
+                          <TextField
+                            size="small"
+                            hiddenLabel
+                            multiline
+                            maxRows={6}
+                            value={comments[item.code] ?? ''}
+                            onChange={(event) => setComments((old) => ({ ...old, [item.code]: event.target.value }))}
+                            disabled={!editable || busy || !ready}
+                            slotProps={{ htmlInput: { maxLength: SELF_COMMENT_MAX_LENGTH, 'aria-label': translate('danvan.scoring.selfCommentOf', { code: item.code }) } }}
+                            sx={{ minWidth: 220 }}
+                          />
+                        </TableCell>
+                        <TableCell>
+                          <EvidenceCell
+                            pledgeId={id}
+                            unitId={unitId}
+                            itemCode={item.code}
+                            files={linesByCode.get(item.code)?.evidence ?? []}
+                            editable={editable && ready}
+                            lineSaved={linesByCode.has(item.code)}
+                            onChanged={evidenceChanged}
+                          />
+                        </TableCell>
+                        <TableCell align="right">{formatScore(cells[item.code]?.reviewedScore)}</TableCell>
+                        <TableCell>{cells[item.code]?.reviewComment ?? ''}</TableCell>
+                      </TableRow>
+                      {sectionProblem ? (
+                        <TableRow>
+                          <TableCell colSpan={7}>
+                            <Alert severity="error">{translate(sectionProblem.message, sectionProblem.args)}</Alert>
+                          </TableCell>
+                        </TableRow>
+                      ) : null}
+                    </Fragment>
                   );
                 })}
               </TableBody>

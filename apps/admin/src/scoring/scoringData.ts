@@ -7,10 +7,11 @@
  * The grid asks only for what its cells show: GraphQL refuses documents whose estimated size (up to 200
  * sheets × 150 lines) is too large, which comments, evidence and events of every line would exceed.
  */
-import type { Identifier } from 'react-admin';
-import type { ScoreSheetStatus } from '@danvan/contracts';
-import type { Execute } from '../dataProvider';
+import { HttpError, type Identifier } from 'react-admin';
+import type { FieldError, ScoreSheetStatus } from '@danvan/contracts';
+import type { Execute, FormErrors } from '../dataProvider';
 import type { UnitRef } from '../emulation/refs';
+import { placeSelfScoreRefusal, type SelfScoreRefusal } from './scoringGrid';
 
 export interface ScoreLine {
   itemCode: string;
@@ -131,6 +132,28 @@ export interface ScoringMethods {
 
 const NO_FORM = { formFields: {} };
 
+/**
+ * A refused save of self-scores → form errors the page places itself: the server's messages by item code
+ * (`lines`, from `scores[i]` of the lines sent), by capped section (`sections`), the rest in the summary.
+ */
+export const toSelfScoreFormErrors = (fields: readonly FieldError[], summary: string, sent: readonly { itemCode: string }[]): FormErrors => {
+  const { lines, sections, other } = placeSelfScoreRefusal(fields, sent);
+  return { lines, sections, root: { serverError: [summary, ...other.filter((message) => message !== summary)].join(' ') } };
+};
+
+/** The placed refusal carried by a failed saveSelfScores (undefined for any other failure). */
+export const selfScoreRefusalOf = (error: unknown): SelfScoreRefusal | undefined => {
+  const errors = error instanceof HttpError ? (error.body?.errors as FormErrors | undefined) : undefined;
+  if (!errors || typeof errors.lines !== 'object' || typeof errors.sections !== 'object') return undefined;
+  const root = errors.root;
+  const summary = typeof root === 'object' && typeof root.serverError === 'string' ? root.serverError : '';
+  return {
+    lines: errors.lines as Record<string, string>,
+    sections: errors.sections as SelfScoreRefusal['sections'],
+    other: summary ? [summary] : [],
+  };
+};
+
 export const createScoringMethods = (execute: Execute): ScoringMethods => ({
   getPledgeScoring: async (pledgeId, signal) => {
     const { pledge } = await execute<{ pledge: PledgeScoring }>(PLEDGE_SCORING_QUERY, { id: String(pledgeId) }, { signal });
@@ -156,7 +179,7 @@ export const createScoringMethods = (execute: Execute): ScoringMethods => ({
     const { saveSelfScores } = await execute<{ saveSelfScores: ScoreSheet }>(
       SAVE_SELF_SCORES_MUTATION,
       { pledgeId: String(pledgeId), unitId, input: { scores }, expectedVersion },
-      { errors: { ...NO_FORM, conflictMessage: SHEET_CONFLICT_MESSAGE } },
+      { errors: { conflictMessage: SHEET_CONFLICT_MESSAGE, toFormErrors: (fields, summary) => toSelfScoreFormErrors(fields, summary, scores) } },
     );
     return saveSelfScores;
   },

@@ -4,10 +4,14 @@ import type { ScoreSheet } from './scoringData';
 import {
   buildScoringGrid,
   checkScore,
+  editedItems,
   formatScore,
   isReviewable,
   isSelfScorable,
+  placeSelfScoreRefusal,
+  rebaseSelfDraft,
   replaceSheet,
+  savedSelfScoreCodes,
   scorableItems,
   selfCommentDraft,
   selfScoreDraft,
@@ -193,6 +197,7 @@ describe('a unit’s self-scores', () => {
         '1.a': { message: 'danvan.scoring.scoreRange', args: { code: '1.a', max: 10 } },
         T1: { message: 'danvan.scoring.scoreRange', args: { code: 'T1', max: 5 } },
       },
+      sections: {},
     });
   });
 
@@ -207,8 +212,79 @@ describe('a unit’s self-scores', () => {
     expect(toSelfScores(items, { '1.a': '9' }, { '1.b': 'Có biên bản' })).toEqual({
       ok: false,
       problems: { '1.b': { message: 'danvan.scoring.commentNeedsScore', args: { code: '1.b' } } },
+      sections: {},
     });
     expect(toSelfScores(items, { '1.a': '9' }, { '1.a': 'x'.repeat(2001) })).toMatchObject({ ok: false, problems: { '1.a': { message: 'danvan.scoring.commentTooLong' } } });
+  });
+
+  it('refuses to empty a saved score (the server would keep it), and sends nothing then', () => {
+    const saved = savedSelfScoreCodes(sheet(unitA));
+    expect(saved).toEqual(['1.a', '2']);
+    expect(toSelfScores(items, { '1.a': '', '2': '24', C1: '' }, {}, { saved })).toEqual({
+      ok: false,
+      problems: { '1.a': { message: 'danvan.scoring.cannotClear', args: { code: '1.a' } } },
+      sections: {},
+    });
+    // 0 is a score: the line is saved as not achieved.
+    expect(toSelfScores(items, { '1.a': '0', '2': '24' }, {}, { saved })).toMatchObject({ ok: true, scores: [{ itemCode: '1.a', score: 0 }, { itemCode: '2', score: 24 }] });
+    // A line never saved may stay empty.
+    expect(toSelfScores(items, { '1.a': '9', '2': '24' }, {}, { saved }).ok).toBe(true);
+    expect(savedSelfScoreCodes(null)).toEqual([]);
+  });
+
+  it('checks the bonus and deduction caps before sending', () => {
+    const set = { ...SET, bonusItems: [{ code: 'C1', title: 'Cộng', maxScore: 5 }, { code: 'C2', title: 'Cộng 2', maxScore: 5 }], bonusCap: 6, deductionCap: 2.5 };
+    const capped = scorableItems(set);
+    expect(toSelfScores(capped, { C1: '4', C2: '2,5', T1: '3' }, {}, { caps: set })).toEqual({
+      ok: false,
+      problems: {},
+      sections: {
+        BONUS: { message: 'danvan.scoring.bonusCapExceeded', args: { total: '6,5', cap: '6' } },
+        DEDUCTION: { message: 'danvan.scoring.deductionCapExceeded', args: { total: '3', cap: '2,5' } },
+      },
+    });
+    expect(toSelfScores(capped, { C1: '4', C2: '2', T1: '2,5' }, {}, { caps: set }).ok).toBe(true);
+  });
+
+  it('places the server’s refusals: scores[i] on the i-th line sent, the caps on their sections', () => {
+    const sent = [{ itemCode: '1.a' }, { itemCode: '2' }, { itemCode: 'C1' }];
+    expect(
+      placeSelfScoreRefusal(
+        [
+          { field: 'scores[1].score', code: 'range', message: 'Điểm mục 2 phải từ 0 đến 40.' },
+          { field: 'scores[2].itemCode', code: 'unknownItem', message: 'Bảng tiêu chí không có mục "C1".' },
+          { field: 'scores.0.comment', code: 'maxLength', message: 'Quá dài.' },
+          { field: 'scores', code: 'bonusCap', message: 'Tổng điểm cộng (6) vượt mức cộng tối đa 5.' },
+          { field: 'scores', code: 'deductionCap', message: 'Tổng điểm trừ (6) vượt mức trừ tối đa 5.' },
+          { field: 'scores', code: 'duplicate', message: 'Một mục được chấm hai lần.' },
+          { field: 'scores[7].score', code: 'range', message: 'Ngoài danh sách.' },
+        ],
+        sent,
+      ),
+    ).toEqual({
+      lines: { '2': 'Điểm mục 2 phải từ 0 đến 40.', C1: 'Bảng tiêu chí không có mục "C1".', '1.a': 'Quá dài.' },
+      sections: { BONUS: 'Tổng điểm cộng (6) vượt mức cộng tối đa 5.', DEDUCTION: 'Tổng điểm trừ (6) vượt mức trừ tối đa 5.' },
+      other: ['Một mục được chấm hai lần.', 'Ngoài danh sách.'],
+    });
+  });
+
+  it('on a newer sheet keeps what the user changed and takes the rest from it', () => {
+    const base = { scores: { '1.a': '9', '1.b': '', '2': '24', C1: '', T1: '' }, comments: { '1.a': 'Kế hoạch 151', '1.b': '', '2': '', C1: '', T1: '' } };
+    // The user typed 1.b's score and comment, and rewrote 1.a's comment.
+    const typed = { scores: { ...base.scores, '1.b': '8' }, comments: { ...base.comments, '1.a': 'Kế hoạch 151-KH/BDVTU', '1.b': 'Sơ kết đúng hạn' } };
+    expect(editedItems(items, base, typed)).toEqual(['1.a', '1.b']);
+    // Saved elsewhere meanwhile: 1.a's score, 2's comment and C1.
+    const latest = { scores: { ...base.scores, '1.a': '10', C1: '2' }, comments: { ...base.comments, '2': 'Có 3 mô hình' } };
+    const { draft, kept } = rebaseSelfDraft(items, base, typed, latest);
+    expect(draft).toEqual({
+      scores: { '1.a': '10', '1.b': '8', '2': '24', C1: '2', T1: '' },
+      comments: { '1.a': 'Kế hoạch 151-KH/BDVTU', '1.b': 'Sơ kết đúng hạn', '2': 'Có 3 mô hình', C1: '', T1: '' },
+    });
+    expect(kept).toEqual(['1.a', '1.b']);
+    // Nothing typed: the newer sheet as it is, nothing to tell.
+    expect(rebaseSelfDraft(items, base, base, latest)).toEqual({ draft: latest, kept: [] });
+    // What was just saved from here comes back: nothing is still unsaved.
+    expect(rebaseSelfDraft(items, typed, typed, typed).kept).toEqual([]);
   });
 
   it('reads the comments of the lines into the inputs', () => {

@@ -212,6 +212,35 @@ export const selfCommentDraft = (items: readonly ScorableItem[], lines: readonly
   return Object.fromEntries(items.map((item) => [item.code, comments.get(item.code) ?? '']));
 };
 
+/** The texts of the inputs of a unit's own sheet: the self-scores and the comments, by item code. */
+export interface SelfDraft {
+  scores: Record<string, string>;
+  comments: Record<string, string>;
+}
+
+const sameText = (a: string | undefined, b: string | undefined) => (a ?? '') === (b ?? '');
+
+/** Items whose score or comment the user changed since `base` (the sheet as last read), i.e. what a save would change. */
+export const editedItems = (items: readonly ScorableItem[], base: SelfDraft, typed: SelfDraft): string[] =>
+  items
+    .filter((item) => !sameText(typed.scores[item.code], base.scores[item.code]) || !sameText(typed.comments[item.code], base.comments[item.code]))
+    .map((item) => item.code);
+
+/**
+ * A newer version of the sheet read while the user was typing (saved elsewhere, by another person or tab):
+ * each input the user changed since `base` keeps what was typed, every other input takes `latest`. Answers
+ * the texts and the items whose unsaved input was kept over the newer sheet (those a save would still change).
+ */
+export const rebaseSelfDraft = (items: readonly ScorableItem[], base: SelfDraft, typed: SelfDraft, latest: SelfDraft): { draft: SelfDraft; kept: string[] } => {
+  const draft: SelfDraft = { scores: {}, comments: {} };
+  for (const item of items) {
+    const code = item.code;
+    draft.scores[code] = sameText(typed.scores[code], base.scores[code]) ? (latest.scores[code] ?? '') : (typed.scores[code] ?? '');
+    draft.comments[code] = sameText(typed.comments[code], base.comments[code]) ? (latest.comments[code] ?? '') : (typed.comments[code] ?? '');
+  }
+  return { draft, kept: editedItems(items, latest, draft) };
+};
+
 /** The longest comment the server keeps on a line. */
 export const SELF_COMMENT_MAX_LENGTH = 2000;
 
@@ -222,18 +251,42 @@ export interface SelfScore {
   comment: string | null;
 }
 
+/** The bonus and the deduction items: the sections of the sheet whose totals are capped. */
+export type CappedKind = Exclude<ItemKind, 'CRITERION'>;
+
+/** What a sheet refuses besides one line: a capped section's total over its cap. */
+export type SectionProblems = Partial<Record<CappedKind, Problem>>;
+
+export interface SelfScoreRules {
+  /** Item codes whose self-score the sheet holds: the server keeps a line that is not sent, so one cannot be emptied. */
+  saved?: Iterable<string>;
+  /** The criteria set's caps: the bonus (or deduction) points of the lines sent may not add up to more. */
+  caps?: Pick<CriteriaSetContent, 'bonusCap' | 'deductionCap'>;
+}
+
+/** Item codes of the lines of `sheet` that hold a self-score. */
+export const savedSelfScoreCodes = (sheet: ScoreSheet | null): string[] => (sheet?.lines ?? []).filter((line) => line.selfScore !== null).map((line) => line.itemCode);
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
 /**
  * The unit's typed self-scores and comments → the lines to save (those with a score; an item left empty is
- * not sent), or the problems by item code. A comment goes with its line's score: one without a score is a
- * problem, not silently dropped.
+ * not sent), or the problems by item code and by capped section. A comment goes with its line's score: one
+ * without a score is a problem, not silently dropped. A line whose saved score was emptied is a problem too
+ * (the server would keep the saved score while the page said saved), and so are bonus or deduction points
+ * over the set's cap (checked here, as the server does, before anything is sent).
  */
 export const toSelfScores = (
   items: readonly ScorableItem[],
   draft: Record<string, string>,
   comments: Record<string, string> = {},
-): { ok: true; scores: SelfScore[] } | { ok: false; problems: Record<string, Problem> } => {
+  rules: SelfScoreRules = {},
+): { ok: true; scores: SelfScore[] } | { ok: false; problems: Record<string, Problem>; sections: SectionProblems } => {
+  const saved = new Set(rules.saved ?? []);
   const scores: SelfScore[] = [];
   const problems: Record<string, Problem> = {};
+  const sections: SectionProblems = {};
+  const totals: Record<CappedKind, number> = { BONUS: 0, DEDUCTION: 0 };
   for (const item of items) {
     const typed = draft[item.code] ?? '';
     const comment = (comments[item.code] ?? '').trim();
@@ -242,15 +295,57 @@ export const toSelfScores = (
       continue;
     }
     if (typed.trim() === '') {
-      if (comment !== '') problems[item.code] = { message: 'danvan.scoring.commentNeedsScore', args: { code: item.code } };
+      if (saved.has(item.code)) problems[item.code] = { message: 'danvan.scoring.cannotClear', args: { code: item.code } };
+      else if (comment !== '') problems[item.code] = { message: 'danvan.scoring.commentNeedsScore', args: { code: item.code } };
       continue;
     }
     const checked = checkScore(typed, item);
-    if (checked.ok) scores.push({ itemCode: item.code, score: checked.value, comment: comment === '' ? null : comment });
-    else problems[item.code] = checked.problem;
+    if (!checked.ok) {
+      problems[item.code] = checked.problem;
+      continue;
+    }
+    scores.push({ itemCode: item.code, score: checked.value, comment: comment === '' ? null : comment });
+    if (item.kind !== 'CRITERION') totals[item.kind] = round2(totals[item.kind] + checked.value);
   }
-  return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, scores };
+  if (rules.caps) {
+    if (totals.BONUS > rules.caps.bonusCap) {
+      sections.BONUS = { message: 'danvan.scoring.bonusCapExceeded', args: { total: formatScore(totals.BONUS), cap: formatScore(rules.caps.bonusCap) } };
+    }
+    if (totals.DEDUCTION > rules.caps.deductionCap) {
+      sections.DEDUCTION = { message: 'danvan.scoring.deductionCapExceeded', args: { total: formatScore(totals.DEDUCTION), cap: formatScore(rules.caps.deductionCap) } };
+    }
+  }
+  return Object.keys(problems).length > 0 || Object.keys(sections).length > 0 ? { ok: false, problems, sections } : { ok: true, scores };
 };
+
+/** A refusal of saved self-scores, placed: the server's messages by item code and by capped section, the rest apart. */
+export interface SelfScoreRefusal {
+  lines: Record<string, string>;
+  sections: Partial<Record<CappedKind, string>>;
+  other: string[];
+}
+
+/**
+ * The server's field errors on a save of self-scores → where the page shows them. `scores[i]` (or `scores.i.…`
+ * from input validation) names the i-th line sent, so the item code is that of `sent[i]`; `scores` with the code
+ * bonusCap or deductionCap names a section. What fits nowhere (a duplicate line …) goes to `other`.
+ */
+export const placeSelfScoreRefusal = (fields: readonly { field: string; code?: string; message: string }[], sent: readonly Pick<SelfScore, 'itemCode'>[]): SelfScoreRefusal => {
+  const refusal: SelfScoreRefusal = { lines: {}, sections: {}, other: [] };
+  for (const { field, code, message } of fields) {
+    const path = field.replace(/^input\./, '');
+    const line = /^scores(?:\[(\d+)\]|\.(\d+))(?:\.|$)/.exec(path);
+    const itemCode = line ? sent[Number(line[1] ?? line[2])]?.itemCode : undefined;
+    if (itemCode !== undefined) refusal.lines[itemCode] ??= message;
+    else if (path === 'scores' && code === 'bonusCap') refusal.sections.BONUS ??= message;
+    else if (path === 'scores' && code === 'deductionCap') refusal.sections.DEDUCTION ??= message;
+    else refusal.other.push(message);
+  }
+  return refusal;
+};
+
+/** A message of the server (already Vietnamese) as a Problem the page translates to itself. */
+export const serverProblem = (message: string): Problem => ({ message, args: { _: message } });
 
 /** Scores print with up to two decimals and a decimal comma (7,5). */
 export const formatScore = (value: number | null | undefined): string =>
