@@ -92,14 +92,18 @@ export const SelfScorePage = () => {
   const [keptOverNewer, setKeptOverNewer] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmingSubmit, setConfirmingSubmit] = useState(false);
-  // The unit whose sheet the inputs hold.
+  // The unit whose sheet the inputs hold, and the sheet key last applied to them (an effect run twice, as
+  // StrictMode does, must not merge the same sheet again with the inputs of the render before).
   const shownUnit = useRef<string | null>(null);
+  const appliedKey = useRef<string | null>(null);
   const sheetKey = `${unitId}:${sheet?.version ?? 0}:${items.length}:${ready ? 'read' : 'reading'}`;
   useEffect(() => {
+    if (appliedKey.current === sheetKey) return;
     const latest: SelfDraft = { scores: selfScoreDraft(items, sheet), comments: selfCommentDraft(items, detailLines) };
     if (shownUnit.current !== unitId) {
       // Another unit chosen (or the first read): its sheet as the server holds it.
       shownUnit.current = unitId;
+      appliedKey.current = sheetKey;
       setBase(latest);
       setDraft(latest.scores);
       setComments(latest.comments);
@@ -110,6 +114,7 @@ export const SelfScorePage = () => {
     }
     // A newer version: wait for its comments before merging, the inputs stay as typed (and disabled) meanwhile.
     if (!ready) return;
+    appliedKey.current = sheetKey;
     const merged = rebaseSelfDraft(items, baseRef.current, { scores: draft, comments }, latest);
     setBase(latest);
     setDraft(merged.draft.scores);
