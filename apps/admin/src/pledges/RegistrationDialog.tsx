@@ -81,10 +81,13 @@ export const RegistrationDialog = ({ pledge, unit, registration, open, onClose, 
       onClose={onClose}
       onRefused={(error) => {
         if (!isVersionConflict(error)) return;
-        void onConflict().then((latest) => {
-          setBasis(latest);
-          setNewer(latest);
-        });
+        onConflict().then(
+          (latest) => {
+            setBasis(latest);
+            setNewer(latest);
+          },
+          () => undefined, // Not read again (network): the next save is refused again, and tried again.
+        );
       }}
       onSubmit={async (values) => {
         const saved = await dataProvider.registerPledgeTargets(pledge.id, unit.id, basis?.version ?? null, values);

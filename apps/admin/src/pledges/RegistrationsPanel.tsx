@@ -40,7 +40,8 @@ export const RegistrationsPanel = ({ pledge, onChanged }: Props) => {
   // The signatories the account may register for: those the (scoped) unit register lets it read.
   const { data: reachable } = useGetMany<UnitRef & { id: string }>(RESOURCES.units, { ids: pledge.signatories.map((unit) => unit.id) }, { enabled: canRegister });
   if (isPending) return <Typography variant="body2">{translate('ra.page.loading')}</Typography>;
-  if (error) return <Alert severity="error">{translate(error.message, { _: error.message })}</Alert>;
+  // A failed refetch keeps the list read before (and an open dialog with what was typed in it).
+  if (error && !data) return <Alert severity="error">{translate(error.message, { _: error.message })}</Alert>;
 
   const rows = registrationRows(pledge.signatories, data, canRegister ? new Set((reachable ?? []).map((unit) => unit.id)) : new Set<string>());
   const reload = () => queryClient.invalidateQueries({ queryKey: registrationsKey(pledge.id) });
