@@ -113,6 +113,14 @@ describe('admin in Chromium', () => {
     expect(await page.getByRole('textbox', { name: 'Tên viết tắt', exact: true }).inputValue()).toBe('Bản của tôi');
     const stored = await server.rest<{ shortName: string }>('GET', `/api/v1/units/${tienHai.id}`);
     expect(stored.body.shortName).toBe('HU Tiền Hải (đã sửa)');
+    // The unit was read again: the other person's name is in the form, ours is kept, and saving now goes through.
+    await waitForValue(page.getByRole('textbox', { name: /^Tên đơn vị\s*\*?$/ }), 'Huyện ủy Tiền Hải (người khác sửa)');
+    const retried = mutationDone('updateUnit');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await retried;
+    await page.waitForURL(/\/units\/[^/]+\/show$/);
+    const saved = await server.rest<{ shortName: string; name: string }>('GET', `/api/v1/units/${tienHai.id}`);
+    expect(saved.body).toMatchObject({ shortName: 'Bản của tôi', name: 'Huyện ủy Tiền Hải (người khác sửa)' });
   });
 
   it('takes dates typed dd/MM/yyyy, refuses a day that does not exist, and saves yyyy-MM-dd', async () => {

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { HttpError, useNotify } from 'react-admin';
 import type { HttpErrorBody } from '../dataProvider';
 import { notifyError } from '../data/submitErrors';
@@ -18,4 +19,13 @@ export const useSaveErrorHandler = (conflictMessage: string, onConflict?: () => 
     notifyError(error, notify, [conflictMessage]);
     if (isVersionConflict(error)) onConflict?.();
   };
+};
+
+/**
+ * The onConflict of an Edit page: reads the `resource` record again, so its form (with keepDirtyValues) keeps
+ * what was typed and takes the other fields, and the version, from the latest record.
+ */
+export const useRereadRecord = (resource: string) => {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: [resource, 'getOne'] });
 };

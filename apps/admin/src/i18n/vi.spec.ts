@@ -96,7 +96,7 @@ describe('i18nProvider', () => {
 
   it('has the version-conflict message', () => {
     expect(translate('danvan.errors.versionConflict')).toBe(
-      'Đơn vị đã được người khác sửa trong lúc bạn đang sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.',
+      'Đơn vị đã được người khác sửa trong lúc bạn đang sửa. Những gì bạn đã nhập vẫn được giữ, các ô khác đã cập nhật theo bản mới nhất; bấm Lưu để lưu trên bản mới nhất này.',
     );
   });
 });

@@ -567,7 +567,7 @@ const appMessages: MessageTree = {
     title: 'Danvan – Quản lý công tác dân vận',
     errors: {
       versionConflict:
-        'Đơn vị đã được người khác sửa trong lúc bạn đang sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.',
+        'Đơn vị đã được người khác sửa trong lúc bạn đang sửa. Những gì bạn đã nhập vẫn được giữ, các ô khác đã cập nhật theo bản mới nhất; bấm Lưu để lưu trên bản mới nhất này.',
       versionMissing: 'Không xác định được phiên bản của đơn vị. Hãy tải lại trang rồi sửa lại.',
       network: 'Không kết nối được máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.',
       invalidResponse: 'Máy chủ trả về dữ liệu không hợp lệ.',
@@ -577,11 +577,11 @@ const appMessages: MessageTree = {
         'Tài khoản đã được người khác sửa trong lúc bạn đang sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.',
       accountNotFound: 'Không tìm thấy tài khoản.',
       documentVersionConflict:
-        'Văn bản đã được người khác sửa trong lúc bạn đang sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.',
+        'Văn bản đã được người khác sửa trong lúc bạn đang sửa. Những gì bạn đã nhập vẫn được giữ, các ô khác đã cập nhật theo bản mới nhất; bấm Lưu để lưu trên bản mới nhất này.',
       movementVersionConflict:
-        'Phong trào đã được người khác sửa trong lúc bạn đang sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.',
+        'Phong trào đã được người khác sửa trong lúc bạn đang sửa. Những gì bạn đã nhập vẫn được giữ, các ô khác đã cập nhật theo bản mới nhất; bấm Lưu để lưu trên bản mới nhất này.',
       blocVersionConflict:
-        'Khối thi đua đã được người khác sửa trong lúc bạn đang sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.',
+        'Khối thi đua đã được người khác sửa trong lúc bạn đang sửa. Những gì bạn đã nhập vẫn được giữ, các ô khác đã cập nhật theo bản mới nhất; bấm Lưu để lưu trên bản mới nhất này.',
       pledgeVersionConflict:
         'Giao ước đã được người khác thay đổi trong lúc bạn đang làm. Hãy tải lại trang để xem bản mới nhất rồi làm lại.',
       registrationVersionConflict:

@@ -1,7 +1,6 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { Edit } from 'react-admin';
 import { RESOURCES } from '../auth/access';
-import { useSaveErrorHandler } from '../emulation/useSaveErrorHandler';
+import { useRereadRecord, useSaveErrorHandler } from '../emulation/useSaveErrorHandler';
 import { SaveOnlyToolbar } from '../emulation/SaveOnlyToolbar';
 import { ModelForm } from './ModelForm';
 import { MODEL_VERSION_CONFLICT_MESSAGE } from './recognitionData';
@@ -12,10 +11,7 @@ import { MODEL_VERSION_CONFLICT_MESSAGE } from './recognitionData';
  * against its version. Recognition has its own dialog.
  */
 export const ModelEdit = () => {
-  const queryClient = useQueryClient();
-  const onError = useSaveErrorHandler(MODEL_VERSION_CONFLICT_MESSAGE, () => {
-    void queryClient.invalidateQueries({ queryKey: [RESOURCES.models, 'getOne'] });
-  });
+  const onError = useSaveErrorHandler(MODEL_VERSION_CONFLICT_MESSAGE, useRereadRecord(RESOURCES.models));
   return (
     <Edit mutationMode="pessimistic" redirect="show" mutationOptions={{ onError }}>
       <ModelForm resetOptions={{ keepDirtyValues: true }} toolbar={<SaveOnlyToolbar />} />

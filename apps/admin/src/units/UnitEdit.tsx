@@ -1,5 +1,7 @@
 import { Edit, HttpError, useNotify } from 'react-admin';
 import { VERSION_CONFLICT_MESSAGE } from '../dataProvider';
+import { RESOURCES } from '../auth/access';
+import { useRereadRecord } from '../emulation/useSaveErrorHandler';
 import { UnitForm } from './UnitForm';
 
 /**
@@ -9,6 +11,7 @@ import { UnitForm } from './UnitForm';
  */
 export const UnitEdit = () => {
   const notify = useNotify();
+  const reread = useRereadRecord(RESOURCES.units);
   const onError = (error: unknown) => {
     // Field errors are shown beside the inputs, and the form notifies their summary itself.
     if (error instanceof HttpError && error.body?.errors) return;
@@ -20,6 +23,8 @@ export const UnitEdit = () => {
       // A version conflict stays until closed: the user has to decide what to do with the form.
       autoHideDuration: message === VERSION_CONFLICT_MESSAGE ? null : undefined,
     });
+    // Read the unit again: the form keeps what was typed and takes the rest, and the version, from the latest.
+    if (message === VERSION_CONFLICT_MESSAGE) reread();
   };
   return (
     <Edit mutationMode="pessimistic" redirect="show" mutationOptions={{ onError }}>
