@@ -400,9 +400,18 @@ describe('access', () => {
     expect(foreign.extensions?.fields?.map((f) => f.field)).toEqual(['pledgeId']);
     expect((await gqlError(outsider, `query($id: ID!) { award(id: $id) { id } }`, { id: first.id })).extensions?.code).toBe('NOT_FOUND');
     // The admin shows "revoke" only where the server allows it: the issuer's subtree, with emulation:manage, an award in force.
-    const canRevoke = async (client: TestClient) => (await gql<{ award: { canRevoke: boolean } }>(client, `query($id: ID!) { award(id: $id) { canRevoke } }`, { id: first.id })).award.canRevoke;
-    const recipientSecretariat = await server.signedIn('SECRETARIAT', first.recipientUnit.id === chauThanh.id ? chauThanh : first.recipientUnit.id === viThanh.id ? viThanh : longMy);
-    expect([await canRevoke(secretariat), await canRevoke(viewer), await canRevoke(recipientSecretariat)]).toEqual([true, false, false]);
+    const all = await awardsOfPledge();
+    const inForce = all.find((a) => !a.revoked) as AwardFields;
+    const revoked = all.find((a) => a.revoked) as AwardFields;
+    const canRevoke = async (client: TestClient, award: AwardFields) =>
+      (await gql<{ award: { canRevoke: boolean } }>(client, `query($id: ID!) { award(id: $id) { canRevoke } }`, { id: award.id })).award.canRevoke;
+    const recipientSecretariat = await server.signedIn('SECRETARIAT', [chauThanh, viThanh, longMy].find((u) => u.id === inForce.recipientUnit.id) as UnitView);
+    expect([await canRevoke(secretariat, inForce), await canRevoke(viewer, inForce), await canRevoke(recipientSecretariat, inForce), await canRevoke(secretariat, revoked)]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

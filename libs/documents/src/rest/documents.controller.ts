@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Q
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { DocumentDto, DocumentSortField, Page } from '@danvan/contracts';
-import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, versionFromIfMatch, withIfMatch } from '@danvan/core';
+import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, versionFromIfMatch, withIfMatch } from '@danvan/core';
 import { DocumentService } from '../document.service.js';
 import { DocumentListQuery } from '../dto/document-list.options.js';
 import { CreateDocumentInput, UpdateDocumentInput } from '../dto/document.inputs.js';
@@ -37,9 +37,7 @@ export class DocumentsController {
   @ApiOperation({ summary: 'List documents (paginated, sorted, filtered by form, type, issuer, date; diacritics-insensitive search)' })
   @ApiOkResponse({ schema: PAGE_SCHEMA })
   async list(@Ctx() ctx: RequestContext, @Query() query: DocumentListQuery): Promise<Page<DocumentDto>> {
-    const sort = query.sort
-      ? { field: query.sort.replace(/^-/, '') as DocumentSortField, order: query.sort.startsWith('-') ? ('desc' as const) : ('asc' as const) }
-      : undefined;
+    const sort = restSort<DocumentSortField>(query.sort);
     const page = await this.documents.list(ctx, {
       page: query.page,
       pageSize: query.pageSize,

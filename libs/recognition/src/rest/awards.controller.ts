@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AwardSortField, Page } from '@danvan/contracts';
-import { Ctx, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE } from '@danvan/core';
+import { Ctx, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, RequirePermission, restSort, XLSX_CONTENT_TYPE } from '@danvan/core';
 import { AwardService, type AwardListRequest } from '../award.service.js';
 import { AwardExportQuery, AwardListQuery } from '../dto/recognition.inputs.js';
 import { AwardList, AwardView } from '../dto/recognition.views.js';
@@ -17,9 +17,7 @@ export function toAwardDto(award: AwardView): AwardDto {
 }
 
 function listRequestOf(query: AwardListQuery | AwardExportQuery): AwardListRequest {
-  const sort = query.sort
-    ? { field: query.sort.replace(/^-/, '') as AwardSortField, order: query.sort.startsWith('-') ? ('desc' as const) : ('asc' as const) }
-    : undefined;
+  const sort = restSort<AwardSortField>(query.sort);
   return {
     page: 'page' in query ? query.page : undefined,
     pageSize: 'pageSize' in query ? query.pageSize : undefined,

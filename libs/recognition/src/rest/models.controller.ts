@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ModelSortField, Page } from '@danvan/contracts';
-import { Ctx, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, RequirePermission, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE } from '@danvan/core';
+import { Ctx, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, RequirePermission, restSort, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE } from '@danvan/core';
 import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } from '../dto/recognition.inputs.js';
 import { ModelList, ModelView } from '../dto/recognition.views.js';
 import { ModelService, type ModelListRequest } from '../model.service.js';
@@ -17,9 +17,7 @@ export function toModelDto(model: ModelView): ModelDto {
 }
 
 function listRequestOf(query: ModelListQuery | ModelExportQuery): ModelListRequest {
-  const sort = query.sort
-    ? { field: query.sort.replace(/^-/, '') as ModelSortField, order: query.sort.startsWith('-') ? ('desc' as const) : ('asc' as const) }
-    : undefined;
+  const sort = restSort<ModelSortField>(query.sort);
   return {
     page: 'page' in query ? query.page : undefined,
     pageSize: 'pageSize' in query ? query.pageSize : undefined,

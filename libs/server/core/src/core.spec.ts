@@ -4,9 +4,10 @@ import { DomainError } from './errors/domain-error.js';
 import { ERROR_MAPPING, problemType } from './errors/error-mapping.js';
 import { toProblem } from './errors/problem.js';
 import { searchTokens } from './list-query/filters.js';
+import { restSort } from './list-query/rest-sort.js';
 import { versionFromIfMatch } from './rest/if-match.js';
 import { isLocalDate } from './validation/is-local-date.js';
-import { flattenValidationErrors } from './validation/validation-pipe.js';
+import { flattenValidationErrors, nulCharacterPath } from './validation/validation-pipe.js';
 
 describe('configuration', () => {
   it('defaults to the embedded database on port 3000', () => {
@@ -85,5 +86,20 @@ describe('request helpers', () => {
       { field: 'leaders.0.name', code: 'isNotEmpty', message: 'Trường này không được để trống.' },
       { field: 'extra', code: 'whitelistValidation', message: 'Trường này không được phép gửi lên.' },
     ]);
+  });
+});
+
+describe('list and input helpers', () => {
+  it('reads the REST sort parameter: "-field" descending, "field" ascending, absent none', () => {
+    expect(restSort('-decidedOn')).toEqual({ field: 'decidedOn', order: 'desc' });
+    expect(restSort('name')).toEqual({ field: 'name', order: 'asc' });
+    expect(restSort(undefined)).toBeUndefined();
+  });
+
+  it('finds the first text holding a NUL character, by its path; not in bytes', () => {
+    expect(nulCharacterPath({ targets: [{ title: 'a' }, { title: 'b\u0000c' }] })).toBe('targets.1.title');
+    expect(nulCharacterPath('x\u0000')).toBe('');
+    expect(nulCharacterPath({ title: 'Mô hình' })).toBeNull();
+    expect(nulCharacterPath(Buffer.from([0, 1, 2]))).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ export * from './errors/problem.js';
 export * from './graphql/data-loaders.js';
 export * from './list-query/filters.js';
 export * from './list-query/list-query.js';
+export * from './list-query/rest-sort.js';
 export * from './list-query/page-options.js';
 export * from './list-query/sql-params.js';
 export * from './list-query/subtree-sql.js';

@@ -16,7 +16,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, UnitDto, UnitSortField } from '@danvan/contracts';
-import { Ctx, RequirePermission, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE } from '@danvan/core';
+import { Ctx, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, RequirePermission, restSort, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE } from '@danvan/core';
 import { CreateUnitInput } from '../dto/create-unit.input.js';
 import { UnitExportQuery, UnitListQuery } from '../dto/unit-list.options.js';
 import { UnitView } from '../dto/unit.view.js';
@@ -31,9 +31,7 @@ export function toUnitDto(unit: UnitView): UnitDto {
 }
 
 function listRequestOf(query: UnitListQuery | UnitExportQuery, parentId?: string) {
-  const sort = query.sort
-    ? { field: query.sort.replace(/^-/, '') as UnitSortField, order: query.sort.startsWith('-') ? ('desc' as const) : ('asc' as const) }
-    : undefined;
+  const sort = restSort<UnitSortField>(query.sort);
   return {
     page: 'page' in query ? query.page : undefined,
     pageSize: 'pageSize' in query ? query.pageSize : undefined,
