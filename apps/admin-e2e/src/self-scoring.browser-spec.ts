@@ -4,6 +4,7 @@ import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
 import type { UnitView } from '@danvan/units';
 import { TestServer, type TestAccount } from '@danvan/testing';
 import { launchChromium } from './browser.js';
+import { CRITERIA } from './fixtures.js';
 import { signIn } from './session.js';
 
 /**
@@ -21,32 +22,6 @@ let pledgeId: string;
 let phuRieng: UnitView;
 let buDang: UnitView;
 let dongXoai: UnitView;
-
-const CRITERIA = {
-  groups: [
-    {
-      code: 'I',
-      title: 'Công tác tham mưu, hướng dẫn',
-      criteria: [
-        {
-          code: '1',
-          title: 'Tham mưu cấp ủy về công tác dân vận',
-          maxScore: 20,
-          subCriteria: [
-            { code: '1.a', title: 'Ban hành kế hoạch thực hiện Chỉ thị 22-CT/TU', maxScore: 10 },
-            { code: '1.b', title: 'Sơ kết, tổng kết đúng hạn', maxScore: 10 },
-          ],
-        },
-      ],
-    },
-    { code: 'II', title: 'Phong trào thi đua "Dân vận khéo"', criteria: [{ code: '2', title: 'Xây dựng mô hình "Dân vận khéo"', maxScore: 40 }] },
-  ],
-  bonusItems: [{ code: 'C1', title: 'Mô hình được công nhận tiêu biểu cấp tỉnh', maxScore: 5 }],
-  bonusCap: 5,
-  deductionItems: [{ code: 'T1', title: 'Báo cáo chậm', maxScore: 5 }],
-  deductionCap: 5,
-  bands: [{ name: 'Xuất sắc', minScore: 55 }],
-};
 
 /** A small but real PDF: what the test uploads and expects back byte for byte. */
 const PDF = Buffer.from(

@@ -3,11 +3,11 @@
  * carries the ids the form edits (`ownerUnitId`, `memberIds`, `headUnitId`, `deputyUnitId`) beside the
  * unit references the server answers.
  */
-import type { CreateParams, GetListParams, GetManyParams, GetOneParams, Identifier, RaRecord, UpdateParams } from 'react-admin';
+import type { GetListParams } from 'react-admin';
 import type { ErrorMapping, Execute, FormFields, ResourceDataProvider } from '../dataProvider';
 import { compact, optionalText, toPageOptions } from '../data/listOptions';
-import { asRecord, idList, optionalInt, sameIds, text, versionOf } from '../data/values';
-import { fetchEach } from '../data/fetchEach';
+import { idList, optionalInt, sameIds, text } from '../data/values';
+import { createGraphQLResourceProvider } from '../data/graphqlResource';
 import type { UnitRef } from '../emulation/refs';
 
 export interface BlocRecord {
@@ -136,45 +136,12 @@ export const toUpdateBlocInput = (data: Record<string, unknown>, previous: Parti
   return input;
 };
 
-export const createBlocsProvider = (execute: Execute): ResourceDataProvider => {
-  const fetchOne = async (id: Identifier, signal?: AbortSignal): Promise<BlocRecord> => {
-    const { bloc } = await execute<{ bloc: BlocView }>(BLOC_QUERY, { id: String(id) }, { signal, errors: ERRORS });
-    return toBlocRecord(bloc);
-  };
-
-  return {
-    getList: async <RecordType extends RaRecord>(_resource: string, params: GetListParams) => {
-      const { blocs } = await execute<{ blocs: { items: BlocView[]; totalItems: number } }>(BLOCS_QUERY, { options: toBlocListOptions(params) }, { signal: params.signal });
-      return { data: blocs.items.map((item) => asRecord<RecordType>(toBlocRecord(item))), total: blocs.totalItems };
-    },
-
-    getOne: async <RecordType extends RaRecord>(_resource: string, params: GetOneParams<RecordType>) => ({
-      data: asRecord<RecordType>(await fetchOne(params.id, params.signal)),
-    }),
-
-    getMany: async <RecordType extends RaRecord>(_resource: string, params: GetManyParams<RecordType>) => ({
-      data: (await fetchEach(params.ids, (id) => fetchOne(id, params.signal))).map(asRecord<RecordType>),
-    }),
-
-    create: async <RecordType extends Omit<RaRecord, 'id'>, ResultRecordType extends RaRecord = RecordType & { id: Identifier }>(
-      _resource: string,
-      params: CreateParams,
-    ) => {
-      const { createBloc } = await execute<{ createBloc: BlocView }>(CREATE_BLOC_MUTATION, { input: toCreateBlocInput(params.data ?? {}) }, { errors: ERRORS });
-      return { data: asRecord<ResultRecordType>(toBlocRecord(createBloc)) };
-    },
-
-    update: async <RecordType extends RaRecord>(_resource: string, params: UpdateParams) => {
-      const { updateBloc } = await execute<{ updateBloc: BlocView }>(
-        UPDATE_BLOC_MUTATION,
-        {
-          id: String(params.id),
-          expectedVersion: versionOf(params.previousData),
-          input: toUpdateBlocInput(params.data as Record<string, unknown>, params.previousData as Partial<BlocRecord>),
-        },
-        { errors: ERRORS },
-      );
-      return { data: asRecord<RecordType>(toBlocRecord(updateBloc)) };
-    },
-  };
-};
+export const createBlocsProvider = (execute: Execute): ResourceDataProvider =>
+  createGraphQLResourceProvider<BlocView, BlocRecord>(execute, {
+    list: { operation: BLOCS_QUERY, field: 'blocs', options: toBlocListOptions },
+    one: { operation: BLOC_QUERY, field: 'bloc' },
+    create: { operation: CREATE_BLOC_MUTATION, field: 'createBloc', input: toCreateBlocInput },
+    update: { operation: UPDATE_BLOC_MUTATION, field: 'updateBloc', input: toUpdateBlocInput },
+    toRecord: toBlocRecord,
+    errors: ERRORS,
+  });

@@ -3,12 +3,12 @@
  * `updateMovement`. The record carries the ids the form edits (`launchedByUnitId`, `legalBasisIds`)
  * beside the references the server answers (`launchedBy`, `legalBasis`).
  */
-import type { CreateParams, GetListParams, GetManyParams, GetOneParams, Identifier, RaRecord, UpdateParams } from 'react-admin';
+import type { GetListParams } from 'react-admin';
 import { MOVEMENT_KINDS, type MovementKind } from '@danvan/contracts';
 import type { ErrorMapping, Execute, FormFields, ResourceDataProvider } from '../dataProvider';
 import { compact, optionalText, toPageOptions } from '../data/listOptions';
-import { asRecord, enumValues, idList, nullableDate, nullableText, sameIds, text, versionOf } from '../data/values';
-import { fetchEach } from '../data/fetchEach';
+import { enumValues, idList, nullableDate, nullableText, sameIds, text } from '../data/values';
+import { createGraphQLResourceProvider } from '../data/graphqlResource';
 import type { DocumentRef, UnitRef } from '../emulation/refs';
 
 export interface MovementRecord {
@@ -119,53 +119,12 @@ export const toUpdateMovementInput = (data: Record<string, unknown>, previous: P
   return input;
 };
 
-export const createMovementsProvider = (execute: Execute): ResourceDataProvider => {
-  const fetchOne = async (id: Identifier, signal?: AbortSignal): Promise<MovementRecord> => {
-    const { movement } = await execute<{ movement: MovementView }>(MOVEMENT_QUERY, { id: String(id) }, { signal, errors: ERRORS });
-    return toMovementRecord(movement);
-  };
-
-  return {
-    getList: async <RecordType extends RaRecord>(_resource: string, params: GetListParams) => {
-      const { movements } = await execute<{ movements: { items: MovementView[]; totalItems: number } }>(
-        MOVEMENTS_QUERY,
-        { options: toMovementListOptions(params) },
-        { signal: params.signal },
-      );
-      return { data: movements.items.map((item) => asRecord<RecordType>(toMovementRecord(item))), total: movements.totalItems };
-    },
-
-    getOne: async <RecordType extends RaRecord>(_resource: string, params: GetOneParams<RecordType>) => ({
-      data: asRecord<RecordType>(await fetchOne(params.id, params.signal)),
-    }),
-
-    getMany: async <RecordType extends RaRecord>(_resource: string, params: GetManyParams<RecordType>) => ({
-      data: (await fetchEach(params.ids, (id) => fetchOne(id, params.signal))).map(asRecord<RecordType>),
-    }),
-
-    create: async <RecordType extends Omit<RaRecord, 'id'>, ResultRecordType extends RaRecord = RecordType & { id: Identifier }>(
-      _resource: string,
-      params: CreateParams,
-    ) => {
-      const { createMovement } = await execute<{ createMovement: MovementView }>(
-        CREATE_MOVEMENT_MUTATION,
-        { input: toCreateMovementInput(params.data ?? {}) },
-        { errors: ERRORS },
-      );
-      return { data: asRecord<ResultRecordType>(toMovementRecord(createMovement)) };
-    },
-
-    update: async <RecordType extends RaRecord>(_resource: string, params: UpdateParams) => {
-      const { updateMovement } = await execute<{ updateMovement: MovementView }>(
-        UPDATE_MOVEMENT_MUTATION,
-        {
-          id: String(params.id),
-          expectedVersion: versionOf(params.previousData),
-          input: toUpdateMovementInput(params.data as Record<string, unknown>, params.previousData as Partial<MovementRecord>),
-        },
-        { errors: ERRORS },
-      );
-      return { data: asRecord<RecordType>(toMovementRecord(updateMovement)) };
-    },
-  };
-};
+export const createMovementsProvider = (execute: Execute): ResourceDataProvider =>
+  createGraphQLResourceProvider<MovementView, MovementRecord>(execute, {
+    list: { operation: MOVEMENTS_QUERY, field: 'movements', options: toMovementListOptions },
+    one: { operation: MOVEMENT_QUERY, field: 'movement' },
+    create: { operation: CREATE_MOVEMENT_MUTATION, field: 'createMovement', input: toCreateMovementInput },
+    update: { operation: UPDATE_MOVEMENT_MUTATION, field: 'updateMovement', input: toUpdateMovementInput },
+    toRecord: toMovementRecord,
+    errors: ERRORS,
+  });

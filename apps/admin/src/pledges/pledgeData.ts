@@ -5,12 +5,12 @@
  * (`setPledgeCriteria`, `criteriaVersions`) and the registrations of targets (`registrations`,
  * `registerPledgeTargets`).
  */
-import type { CreateParams, GetListParams, GetManyParams, GetOneParams, Identifier, RaRecord, UpdateParams } from 'react-admin';
+import type { GetListParams, Identifier } from 'react-admin';
 import { PLEDGE_STATUSES, type CriteriaSetContent, type PledgeStatus } from '@danvan/contracts';
 import type { ErrorMapping, Execute, FormFields, ResourceDataProvider } from '../dataProvider';
 import { compact, optionalText, toPageOptions } from '../data/listOptions';
-import { asRecord, enumValues, idList, nullableDate, nullableText, optionalInt, sameIds, text, versionOf } from '../data/values';
-import { fetchEach } from '../data/fetchEach';
+import { enumValues, idList, nullableDate, nullableText, optionalInt, sameIds, text } from '../data/values';
+import { createGraphQLResourceProvider } from '../data/graphqlResource';
 import type { DocumentRef, UnitRef } from '../emulation/refs';
 import { toCriteriaFormErrors, type CriteriaSetInput } from '../criteria/criteriaForm';
 
@@ -342,51 +342,15 @@ export interface PledgeMethods {
 }
 
 export const createPledgesProvider = (execute: Execute): { provider: ResourceDataProvider; methods: PledgeMethods } => {
-  const fetchOne = async (id: Identifier, signal?: AbortSignal): Promise<PledgeRecord> => {
-    const { pledge } = await execute<{ pledge: PledgeView }>(PLEDGE_QUERY, { id: String(id) }, { signal, errors: ERRORS });
-    return toPledgeRecord(pledge);
-  };
-
   return {
-    provider: {
-      getList: async <RecordType extends RaRecord>(_resource: string, params: GetListParams) => {
-        const { pledges } = await execute<{ pledges: { items: PledgeView[]; totalItems: number } }>(
-          PLEDGES_QUERY,
-          { options: toPledgeListOptions(params) },
-          { signal: params.signal },
-        );
-        return { data: pledges.items.map((item) => asRecord<RecordType>(toPledgeRecord(item))), total: pledges.totalItems };
-      },
-
-      getOne: async <RecordType extends RaRecord>(_resource: string, params: GetOneParams<RecordType>) => ({
-        data: asRecord<RecordType>(await fetchOne(params.id, params.signal)),
-      }),
-
-      getMany: async <RecordType extends RaRecord>(_resource: string, params: GetManyParams<RecordType>) => ({
-        data: (await fetchEach(params.ids, (id) => fetchOne(id, params.signal))).map(asRecord<RecordType>),
-      }),
-
-      create: async <RecordType extends Omit<RaRecord, 'id'>, ResultRecordType extends RaRecord = RecordType & { id: Identifier }>(
-        _resource: string,
-        params: CreateParams,
-      ) => {
-        const { createPledge } = await execute<{ createPledge: PledgeView }>(CREATE_PLEDGE_MUTATION, { input: toCreatePledgeInput(params.data ?? {}) }, { errors: ERRORS });
-        return { data: asRecord<ResultRecordType>(toPledgeRecord(createPledge)) };
-      },
-
-      update: async <RecordType extends RaRecord>(_resource: string, params: UpdateParams) => {
-        const { updatePledge } = await execute<{ updatePledge: PledgeView }>(
-          UPDATE_PLEDGE_MUTATION,
-          {
-            id: String(params.id),
-            expectedVersion: versionOf(params.previousData),
-            input: toUpdatePledgeInput(params.data as Record<string, unknown>, params.previousData as Partial<PledgeRecord>),
-          },
-          { errors: ERRORS },
-        );
-        return { data: asRecord<RecordType>(toPledgeRecord(updatePledge)) };
-      },
-    },
+    provider: createGraphQLResourceProvider<PledgeView, PledgeRecord>(execute, {
+      list: { operation: PLEDGES_QUERY, field: 'pledges', options: toPledgeListOptions },
+      one: { operation: PLEDGE_QUERY, field: 'pledge' },
+      create: { operation: CREATE_PLEDGE_MUTATION, field: 'createPledge', input: toCreatePledgeInput },
+      update: { operation: UPDATE_PLEDGE_MUTATION, field: 'updatePledge', input: toUpdatePledgeInput },
+      toRecord: toPledgeRecord,
+      errors: ERRORS,
+    }),
     methods: {
       signPledge: async (id, expectedVersion, data) => {
         const { signPledge } = await execute<{ signPledge: PledgeView }>(

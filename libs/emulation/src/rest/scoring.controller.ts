@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Que
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
-import { Ctx, DomainError, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, RequirePermission, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE } from '@danvan/core';
+import { Ctx, DomainError, etagOf, ParseIdPipe, RequestContext, RequirePermission, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
 import { SelfScoresInput } from '../dto/scoring.inputs.js';
 import { EvidenceView, RankingView, ScoreSheetView } from '../dto/scoring.views.js';
 import { PledgeService } from '../pledge.service.js';
@@ -41,7 +41,7 @@ export class ScoringController {
     const ranking = await this.scoring.ranking(ctx, pledge);
     const now = new Date();
     const workbook = await renderRankingWorkbook(pledge, ranking, now);
-    void reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', `attachment; filename="xep-hang-${pledge.year}-${isoDateInVietnam(now)}.xlsx"`);
+    void reply.headers(xlsxDownload(`xep-hang-${pledge.year}`, now));
     return workbook;
   }
 

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AwardSortField, Page } from '@danvan/contracts';
-import { Ctx, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, RequirePermission, restSort, XLSX_CONTENT_TYPE } from '@danvan/core';
+import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
 import { AwardService, type AwardListRequest } from '../award.service.js';
 import { AwardExportQuery, AwardListQuery } from '../dto/recognition.inputs.js';
 import { AwardList, AwardView } from '../dto/recognition.views.js';
@@ -64,9 +64,7 @@ export class AwardsController {
     const filter = request.filter ?? {};
     const now = new Date();
     const workbook = await renderAwardsWorkbook(awards, describeAwardFilters(filter, await this.awards.filterNames(ctx, filter, awards)), now);
-    void reply
-      .header('content-type', XLSX_CONTENT_TYPE)
-      .header('content-disposition', `attachment; filename="khen-thuong-${isoDateInVietnam(now)}.xlsx"`);
+    void reply.headers(xlsxDownload('khen-thuong', now));
     return workbook;
   }
 

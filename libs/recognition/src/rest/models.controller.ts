@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ModelSortField, Page } from '@danvan/contracts';
-import { Ctx, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, RequirePermission, restSort, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE } from '@danvan/core';
+import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
 import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } from '../dto/recognition.inputs.js';
 import { ModelList, ModelView } from '../dto/recognition.views.js';
 import { ModelService, type ModelListRequest } from '../model.service.js';
@@ -61,9 +61,7 @@ export class ModelsController {
     const models = await this.models.exportRows(ctx, request);
     const now = new Date();
     const workbook = await renderModelsWorkbook(models, describeModelFilters(request.filter ?? {}, within), now);
-    void reply
-      .header('content-type', XLSX_CONTENT_TYPE)
-      .header('content-disposition', `attachment; filename="mo-hinh-dan-van-kheo-${isoDateInVietnam(now)}.xlsx"`);
+    void reply.headers(xlsxDownload('mo-hinh-dan-van-kheo', now));
     return workbook;
   }
 

@@ -16,7 +16,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, UnitDto, UnitSortField } from '@danvan/contracts';
-import { Ctx, etagOf, isoDateInVietnam, ParseIdPipe, RequestContext, RequirePermission, restSort, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE } from '@danvan/core';
+import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
 import { CreateUnitInput } from '../dto/create-unit.input.js';
 import { UnitExportQuery, UnitListQuery } from '../dto/unit-list.options.js';
 import { UnitView } from '../dto/unit.view.js';
@@ -84,9 +84,7 @@ export class UnitsController {
     const within = query.withinUnitId ? await this.units.get(ctx, query.withinUnitId) : undefined;
     const now = new Date();
     const workbook = await renderUnitsWorkbook(units, parents, describeFilters(query, within), now);
-    void reply
-      .header('content-type', XLSX_CONTENT_TYPE)
-      .header('content-disposition', `attachment; filename="don-vi-${isoDateInVietnam(now)}.xlsx"`);
+    void reply.headers(xlsxDownload('don-vi', now));
     return workbook;
   }
 

@@ -35,6 +35,11 @@ export function assertExportable(totalItems: number, noun: string): void {
 /** The content type of .xlsx files. */
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** Headers of an .xlsx answer downloaded as `<name>-<yyyy-MM-dd>.xlsx` (the day in Vietnam): `reply.headers(xlsxDownload(…))`. */
+export function xlsxDownload(name: string, at: Date): Record<string, string> {
+  return { 'content-type': XLSX_CONTENT_TYPE, 'content-disposition': `attachment; filename="${name}-${isoDateInVietnam(at)}.xlsx"` };
+}
+
 /** `yyyy-MM-dd` → `dd/MM/yyyy`, the way Vietnamese documents print dates. */
 export function vnDate(isoDate: string | null | undefined): string {
   if (!isoDate) return '';
