@@ -6,27 +6,17 @@ import { fetchFile, saveBlob } from '../data/download';
 import { authClient } from '../providers';
 import { EXPORT_FAILED_MESSAGE, XLSX_CONTENT_TYPE } from '../units/unitExport';
 
-interface Props {
-  /** The list's filter values and sort → the export's url (the same query parameters as the REST list). */
-  toUrl: (filter: Record<string, unknown> | undefined, sort: SortPayload | undefined) => string;
-  /** Used when the server names no file. */
-  fallbackName: string;
-}
-
 /**
- * "Xuất Excel" of a list: the workbook as the server renders it, with the list's current filters and sort,
- * fetched with the session's Bearer token (a plain link would carry none). A failure is notified with the
- * server's reason.
+ * "Xuất Excel": a workbook as the server renders it at `url()`, fetched with the session's Bearer token (a
+ * plain link would carry none). A failure is notified with the server's reason.
  */
-export const XlsxExportButton = ({ toUrl, fallbackName }: Props) => {
-  const { filter, filterValues, sort, total } = useListContext();
+export const XlsxDownloadButton = ({ url, fallbackName, disabled = false }: { url: () => string; fallbackName: string; disabled?: boolean }) => {
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
   const download = async () => {
     setBusy(true);
     try {
-      const url = toUrl(filter ? { ...filterValues, ...filter } : filterValues, sort);
-      const { blob, filename } = await fetchFile(url, { fetch: authClient.fetch, fallbackName, contentType: XLSX_CONTENT_TYPE });
+      const { blob, filename } = await fetchFile(url(), { fetch: authClient.fetch, fallbackName, contentType: XLSX_CONTENT_TYPE });
       saveBlob(blob, filename);
     } catch (error) {
       const message = error instanceof Error && error.message ? error.message : EXPORT_FAILED_MESSAGE;
@@ -36,8 +26,21 @@ export const XlsxExportButton = ({ toUrl, fallbackName }: Props) => {
     }
   };
   return (
-    <Button label="danvan.export.excel" onClick={() => void download()} disabled={busy || total === 0} aria-busy={busy}>
+    <Button label="danvan.export.excel" onClick={() => void download()} disabled={busy || disabled} aria-busy={busy}>
       {busy ? <CircularProgress size={16} thickness={5} color="inherit" /> : <DownloadIcon />}
     </Button>
   );
+};
+
+interface Props {
+  /** The list's filter values and sort → the export's url (the same query parameters as the REST list). */
+  toUrl: (filter: Record<string, unknown> | undefined, sort: SortPayload | undefined) => string;
+  /** Used when the server names no file. */
+  fallbackName: string;
+}
+
+/** "Xuất Excel" of a list, with the list's current filters and sort; disabled while the list is empty. */
+export const XlsxExportButton = ({ toUrl, fallbackName }: Props) => {
+  const { filter, filterValues, sort, total } = useListContext();
+  return <XlsxDownloadButton url={() => toUrl(filter ? { ...filterValues, ...filter } : filterValues, sort)} fallbackName={fallbackName} disabled={total === 0} />;
 };
