@@ -2,20 +2,20 @@
  * The baseline of bench/units-read.mjs: bare node:http + a pg Pool of 10 running
  * the API's own one-unit SELECT by primary key and returning the row as JSON.
  * No framework, no validation library, no logging: what the API cannot beat.
- * When the API's SELECT carries the caller's unit scope, SCOPE_PATH gives it
- * (the path of the unit of the benchmark's API key).
+ * UNIT_SELECT is that statement as bench/unit-select.mjs recorded it from the
+ * API (JSON { text, values }: the same text and parameters, the requested id
+ * in the place of the recorded one, e.g. the caller's scope path kept).
  *
- *   DATABASE_URL=postgres://… PORT=3901 [SCOPE_PATH=/…/] node bench/bare-server.mjs
+ *   DATABASE_URL=postgres://… PORT=3901 UNIT_SELECT='{"text":"SELECT …","values":[{"unitId":true},"/…/"]}' node bench/bare-server.mjs
  *
  * GET /api/v1/units/:id → 200 row | 400 not a UUID | 404; GET /health → {"status":"ok"}.
  */
 import { createServer } from 'node:http';
 import pg from 'pg';
-import { unitByIdScoped, unitByIdSql } from './unit-select.mjs';
+import { parametersFor } from './unit-select.mjs';
 
-const SQL = unitByIdSql();
-const SCOPE_PATH = unitByIdScoped() ? process.env.SCOPE_PATH : undefined;
-if (unitByIdScoped() && !SCOPE_PATH) throw new Error('bare-server: the unit SELECT takes a scope path: set SCOPE_PATH');
+if (!process.env.UNIT_SELECT) throw new Error('bare-server: set UNIT_SELECT to the statement recorded from the API (bench/unit-select.mjs)');
+const STATEMENT = JSON.parse(process.env.UNIT_SELECT);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PREFIX = '/api/v1/units/';
 
@@ -37,7 +37,7 @@ const server = createServer(async (req, res) => {
     if (req.method !== 'GET' || !req.url.startsWith(PREFIX)) return send(res, 404, { status: 404, title: 'Not Found' });
     const id = req.url.slice(PREFIX.length);
     if (!UUID.test(id)) return send(res, 400, { status: 400, title: 'id must be a UUID' });
-    const { rows } = await pool.query(SQL, SCOPE_PATH ? [id.toLowerCase(), SCOPE_PATH] : [id.toLowerCase()]);
+    const { rows } = await pool.query(STATEMENT.text, parametersFor(STATEMENT, id.toLowerCase()));
     if (!rows.length) return send(res, 404, { status: 404, title: 'No such unit' });
     return send(res, 200, rows[0]);
   } catch (error) {

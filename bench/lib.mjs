@@ -16,7 +16,17 @@ import pg from 'pg';
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const env = process.env;
 export const HOST = '127.0.0.1';
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/danvan_bench';
+/**
+ * Smoke mode (`BENCH_SMOKE=1`, run by CI): a small seed, a few seconds per
+ * target, docs/performance.md left alone; every target still runs, and any
+ * error, non-2xx answer, unexpected body or target without responses still
+ * fails the run. Its figures mean nothing; it proves the benchmark works.
+ */
+export const SMOKE = env.BENCH_SMOKE === '1';
+/** Provinces of the seeded tree in smoke mode (the first ones of the full tree, with the same ids): ≈ 500 committees. */
+export const SMOKE_PROVINCES = 3;
+// A smoke seed is smaller than a full one: the two never share a database.
+export const DEFAULT_DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${SMOKE ? 'danvan_bench_smoke' : 'danvan_bench'}`;
 export const API_ENTRY = join(root, 'dist/server/apps/api/src/main.js');
 export const DOC = join(root, 'docs/performance.md');
 

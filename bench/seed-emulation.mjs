@@ -6,7 +6,7 @@
  *   tree, its Fatherland Front committee and four mass organisations (women,
  *   farmers, youth union, veterans): 5 × 10,458 = 52,290 more units, so the
  *   tree has the national order of magnitude (≈ 62,750 units);
- * - the bloc under test: 100 district committees (chosen by a hash of their
+ * - the bloc under test: 100 (`blocSize`) district committees (chosen by a hash of their
  *   codes, spread over the provinces) in a bloc owned by the root, its FINALISED
  *   pledge, a criteria set of 30 scored criteria (5 groups; sub-criteria), 3 bonus
  *   and 3 deduction items, 4 bands, one ACCEPTED score sheet per member with its
@@ -170,7 +170,9 @@ const exists = async (client, sql, params = []) => (await client.query(sql, para
 
 /** Step 1: the Fatherland Front and four mass organisations under every committee of the tree. */
 async function seedOrganisations(client) {
-  const last = `BENCH-${ORGANISATIONS.at(-1)[0]}-DU-09702`;
+  // Done when the last organisation of the last commune of the tree (full or smoke) is there.
+  const lastCommune = (await client.query(`SELECT max(code) AS code FROM unit WHERE code LIKE 'BENCH-DU-%'`)).rows[0].code ?? 'BENCH-DU-';
+  const last = `BENCH-${ORGANISATIONS.at(-1)[0]}-${lastCommune.slice('BENCH-'.length)}`;
   if (await exists(client, `SELECT 1 FROM unit WHERE code = $1`, [last])) return 0;
   const result = await client.query(
     `INSERT INTO unit (id, code, name, short_name, kind, level, parent_id, path, depth, admin_area_code, leaders, status, valid_from)
@@ -196,7 +198,7 @@ async function seedOrganisations(client) {
 }
 
 /** Step 2: the bloc under test and the background blocs, with pledges, criteria, sheets, lines and awards. */
-async function seedEmulation(client, rootId) {
+async function seedEmulation(client, rootId, blocSize) {
   if (await exists(client, `SELECT 1 FROM award WHERE id = pg_temp.uid('award:10')`)) return { sheets: 0, lines: 0 };
   const content = criteriaContent();
   const items = scorableItems(content);
@@ -206,13 +208,13 @@ async function seedEmulation(client, rootId) {
   await client.query(
     `INSERT INTO bench_bloc
      SELECT pg_temp.uid('bloc:TARGET'), pg_temp.uid('pledge:TARGET'), pg_temp.uid('criteria:TARGET'), $1::uuid,
-            'Khối thi đua 100 huyện ủy, quận ủy, thị ủy, thành ủy (đo hiệu năng)', 'FINALISED', true
+            'Khối thi đua ' || $2::int || ' huyện ủy, quận ủy, thị ủy, thành ủy (đo hiệu năng)', 'FINALISED', true
      UNION ALL
      SELECT pg_temp.uid('bloc:' || u.code), pg_temp.uid('pledge:' || u.code), pg_temp.uid('criteria:' || u.code), u.id,
             CASE u.level WHEN 'PROVINCE' THEN 'Khối thi đua các huyện ủy, thị ủy, thành ủy trực thuộc ' ELSE 'Khối thi đua các đảng ủy xã, phường, thị trấn trực thuộc ' END || u.name,
             CASE WHEN pg_temp.h(u.code, 0) % 2 = 0 THEN 'FINALISED' ELSE 'SCORING_OPEN' END, false
      FROM unit u WHERE u.code LIKE 'BENCH-%' AND u.kind = 'PARTY_COMMITTEE' AND u.level IN ('PROVINCE', 'DISTRICT')`,
-    [rootId],
+    [rootId, blocSize],
   );
   await client.query(`CREATE TEMP TABLE bench_member (bloc_id uuid, pledge_id uuid, criteria_id uuid, unit_id uuid, status text, sheet_id uuid) ON COMMIT DROP`);
   await client.query(
@@ -224,7 +226,8 @@ async function seedEmulation(client, rootId) {
        UNION ALL
        SELECT u.id FROM unit u WHERE NOT b.target AND u.parent_id = b.owner_id AND u.kind = 'PARTY_COMMITTEE'
      ) m ON true
-     WHERE NOT b.target OR m.id IN (SELECT id FROM unit WHERE code LIKE 'BENCH-HU-%' AND kind = 'PARTY_COMMITTEE' ORDER BY md5(code) LIMIT 100)`,
+     WHERE NOT b.target OR m.id IN (SELECT id FROM unit WHERE code LIKE 'BENCH-HU-%' AND kind = 'PARTY_COMMITTEE' ORDER BY md5(code) LIMIT $1)`,
+    [blocSize],
   );
   await client.query(`INSERT INTO emulation_bloc (id, year, name, owner_unit_id) SELECT bloc_id, $1, name, owner_id FROM bench_bloc ON CONFLICT DO NOTHING`, [BLOC_YEAR]);
   await client.query(`INSERT INTO emulation_bloc_member (bloc_id, unit_id) SELECT bloc_id, unit_id FROM bench_member ON CONFLICT DO NOTHING`);
@@ -388,7 +391,7 @@ async function seedModels(client, models) {
  * Seeds whatever is missing (the unit tree must be there: bench/seed-units.mjs).
  * Returns what it inserted; statistics are refreshed (VACUUM ANALYZE) when anything was.
  */
-export async function seedEmulationData(pool, { rootId, models = 100_000, organisations = true } = {}) {
+export async function seedEmulationData(pool, { rootId, models = 100_000, organisations = true, blocSize = 100 } = {}) {
   const client = await pool.connect();
   const inserted = { units: 0, sheets: 0, lines: 0, models: 0, changes: 0 };
   try {
@@ -396,7 +399,7 @@ export async function seedEmulationData(pool, { rootId, models = 100_000, organi
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('danvan:bench-emulation'))`);
     for (const sql of HELPERS) await client.query(sql);
     if (organisations) inserted.units = await seedOrganisations(client);
-    Object.assign(inserted, await seedEmulation(client, rootId));
+    Object.assign(inserted, await seedEmulation(client, rootId, blocSize));
     Object.assign(inserted, await seedModels(client, models));
     await client.query('COMMIT');
     if (Object.values(inserted).some(Boolean)) {

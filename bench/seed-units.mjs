@@ -60,8 +60,11 @@ function leader(n, title) {
   return [{ name: `${pick(FAMILY, n * 5)} ${pick(MIDDLE, n * 3 + 1)} ${pick(GIVEN, n * 7 + 2)}`, title }];
 }
 
-/** Every unit of the tree, parents before children, grouped by level. */
-export function buildTree() {
+/**
+ * Every unit of the tree, parents before children, grouped by level. With
+ * `provinces`, only the first ones (smoke mode): a subset of the full tree, same ids.
+ */
+export function buildTree({ provinces = PROVINCES.length } = {}) {
   const rootCode = `${CODE_PREFIX}TW`;
   const root = {
     id: idOf(rootCode), code: rootCode, name: 'Ban Chấp hành Trung ương Đảng', shortName: 'BCHTW', kind: 'PARTY_COMMITTEE',
@@ -71,7 +74,7 @@ export function buildTree() {
   const levels = { CENTRAL: [root], PROVINCE: [], DISTRICT: [], COMMUNE: [] };
   let districtNo = 0;
   let communeNo = 0;
-  PROVINCES.forEach(([area, provinceName, city = false], p) => {
+  PROVINCES.slice(0, provinces).forEach(([area, provinceName, city = false], p) => {
     const committee = city ? 'Thành ủy' : 'Tỉnh ủy';
     const displayName = area === '79' ? 'Thành phố Hồ Chí Minh' : provinceName;
     const code = `${CODE_PREFIX}TU-${area}`;
@@ -133,10 +136,10 @@ const INSERT = `
   ON CONFLICT DO NOTHING`;
 
 /**
- * Seeds the tree unless the unit table already holds `minimum` units. Returns
- * { before, inserted, total }.
+ * Seeds the tree (of `provinces` provinces, all by default) unless the unit
+ * table already holds `minimum` units. Returns { before, inserted, total }.
  */
-export async function seedUnits(pool, { minimum = 10_000 } = {}) {
+export async function seedUnits(pool, { minimum = 10_000, provinces } = {}) {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -144,7 +147,7 @@ export async function seedUnits(pool, { minimum = 10_000 } = {}) {
     const before = Number((await client.query('SELECT count(*) AS n FROM unit')).rows[0].n);
     let inserted = 0;
     if (before < minimum) {
-      const levels = buildTree();
+      const levels = buildTree({ provinces });
       for (const units of Object.values(levels)) {
         const result = await client.query(INSERT, [
           units.map((u) => u.id), units.map((u) => u.code), units.map((u) => u.name), units.map((u) => u.shortName),

@@ -1,51 +1,74 @@
 /**
- * The SELECT the API runs to read one unit (UnitRepository.findById), taken from
- * the repository's source so the bare baseline can never drift from it.
+ * The SELECT the API runs to read one unit, recorded from the API itself so the
+ * bare baseline (bench/bare-server.mjs) can never drift from it: boots the
+ * compiled application (dist/server, as main.js does, without listening to the
+ * world) on the benchmark database, sends it the REST read the benchmark sends
+ * (`GET /api/v1/units/:id` with the benchmark's credentials), and takes from
+ * the database's StatementCounter the statement TypeORM sent with the unit id
+ * among its parameters: text and parameters exactly as PostgreSQL received them.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { HOST, root } from './lib.mjs';
 
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const REPOSITORY = join(root, 'libs/units/src/unit.repository.ts');
+/** Marks the parameter that carries the requested unit id (the bare server puts each request's id there). */
+export const UNIT_ID_PARAMETER = { unitId: true };
+
+const load = (path) => import(pathToFileURL(join(root, 'dist/server', path)).href);
 
 /**
- * The statement of UnitRepository.findById, with UNIT_COLUMNS copied character
- * for character from libs/units/src/unit.repository.ts:
- *
- * - `SELECT ${UNIT_COLUMNS} FROM unit u WHERE u.id = $1` when findById runs that
- *   template itself (the repository before callers had a unit scope);
- * - `SELECT ${UNIT_COLUMNS} FROM unit u WHERE u.id = $1 AND u.path >= $2 AND u.path < $2 || '~'`
- *   when findById goes through `rows()`, which adds the caller's unit scope
- *   (unitScope(): `$2` is the scope's path, the root of the tree for the
- *   benchmark's API key). `scoped()` tells which.
- *
- * Throws when the source no longer has either shape (then update this file).
+ * Records the statement of `GET /api/v1/units/:unitId` as `auth` (a bearer
+ * credential, or '' for none). `unitId` should not be the caller's own unit, so
+ * that only the read itself carries it. Returns { text, values } where the id's
+ * parameter is UNIT_ID_PARAMETER; throws unless exactly one SELECT carried it.
  */
-export function unitByIdSql() {
-  return unitById().sql;
+export async function recordUnitSelect({ databaseUrl, auth, unitId }) {
+  await import('reflect-metadata');
+  const { loadConfig } = await load('libs/server/core/src/index.js');
+  const { Database } = await load('libs/server/database/src/index.js');
+  const { createApp, MIGRATIONS } = await load('libs/server/app/src/index.js');
+  // The configuration of the API process under test (lib.mjs startApi), silent.
+  const config = {
+    ...loadConfig({ DATABASE_URL: databaseUrl, NODE_ENV: 'production', DEMO_DATA: 'false', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' }),
+    port: 0,
+    host: HOST,
+  };
+  const database = await Database.open({ target: { kind: 'server', url: databaseUrl, poolSize: 2 }, migrations: MIGRATIONS });
+  let app;
+  try {
+    app = await createApp(config, database);
+    await app.listen({ port: 0, host: HOST });
+    const { port } = app.getHttpServer().address();
+    const read = async (id) => {
+      const response = await fetch(`http://${HOST}:${port}/api/v1/units/${id}`, { headers: auth ? { authorization: `Bearer ${auth}` } : {} });
+      const body = await response.text();
+      if (response.status !== 200) throw new Error(`recording the unit SELECT: GET /api/v1/units/${id} answered ${response.status}: ${body.slice(0, 300)}`);
+    };
+    // A first read warms whatever a process does once (caches, prepared settings); the second is the one recorded.
+    await read(unitId);
+    database.statements.reset();
+    await read(unitId);
+    const sent = [...database.statements.recent];
+    const carrying = sent.filter((s) => s.parameters.some((v) => typeof v === 'string' && v.toLowerCase() === unitId.toLowerCase()));
+    if (carrying.length !== 1 || !/^\s*SELECT\b/i.test(carrying[0].query)) {
+      const list = sent.map((s) => `  ${s.query.replace(/\s+/g, ' ').slice(0, 200)} ${JSON.stringify(s.parameters)}`).join('\n');
+      throw new Error(`recording the unit SELECT: expected one SELECT with the unit id among its parameters, the API sent ${carrying.length} such statements of these ${sent.length}:\n${list}`);
+    }
+    const [statement] = carrying;
+    for (const value of statement.parameters) {
+      if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
+        throw new Error(`recording the unit SELECT: parameter ${JSON.stringify(value)} is not a plain value the bare server can pass on`);
+      }
+    }
+    const values = statement.parameters.map((v) => (typeof v === 'string' && v.toLowerCase() === unitId.toLowerCase() ? UNIT_ID_PARAMETER : v));
+    return { text: statement.query, values };
+  } finally {
+    await app?.close();
+    await database.close();
+  }
 }
 
-/** True when the statement takes the caller's scope path as its second parameter. */
-export function unitByIdScoped() {
-  return unitById().scoped;
-}
-
-function unitById() {
-  const source = readFileSync(REPOSITORY, 'utf8');
-  const columns = /const UNIT_COLUMNS = `([^`]*)`;/.exec(source)?.[1];
-  if (!columns || columns.includes('${')) throw new Error(`bench: cannot find a literal UNIT_COLUMNS in ${REPOSITORY}`);
-  const findById = /async findById\([^)]*\)[^{]*\{([\s\S]*?)\n  \}/.exec(source)?.[1];
-  const direct = '`SELECT ${UNIT_COLUMNS} FROM unit u WHERE u.id = $1${lock ? \' FOR UPDATE OF u\' : \'\'}`';
-  if (findById?.includes(direct)) return { sql: `SELECT ${columns} FROM unit u WHERE u.id = $1`, scoped: false };
-  // findById → rows(ctx, (p) => `u.id = ${p.add(id)}`, …) → SELECT … WHERE <condition> AND <unitScope>
-  const rows = /private async rows\([^)]*\)[^{]*\{([\s\S]*?)\n  \}/.exec(source)?.[1];
-  const scope = /export function unitScope\([^)]*\)[^{]*\{([\s\S]*?)\n\}/.exec(source)?.[1];
-  const viaRows =
-    findById?.includes('this.rows(ctx, (p) => `u.id = ${p.add(id)}`') &&
-    rows?.includes('const where = [condition(params), unitScope(ctx, params)].filter(Boolean).join(\' AND \');') &&
-    rows.includes('`SELECT ${UNIT_COLUMNS} FROM unit u WHERE ${where}${suffix}`') &&
-    scope?.includes("return `${alias}.path >= ${p} AND ${alias}.path < ${p} || '~'`;");
-  if (viaRows) return { sql: `SELECT ${columns} FROM unit u WHERE u.id = $1 AND u.path >= $2 AND u.path < $2 || '~'`, scoped: true };
-  throw new Error(`bench: UnitRepository.findById runs neither ${direct} nor rows() with unitScope(); update bench/unit-select.mjs`);
+/** The recorded statement's parameters for one request: the id in its place. */
+export function parametersFor(statement, id) {
+  return statement.values.map((v) => (v && typeof v === 'object' && v.unitId ? id : v));
 }

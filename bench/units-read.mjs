@@ -6,11 +6,14 @@
  *   bare     node:http + pg Pool(10) running the API's own one-unit SELECT (bench/bare-server.mjs)
  *   REST     GET /api/v1/units/:id of the built API (NestJS + Fastify)
  *   GraphQL  POST /graphql { unit(id) { … } } of the same API process
- * each request asking for a random unit id among all seeded ones. Prints a table
- * and rewrites the results section of docs/performance.md (between markers).
+ * each request asking for a random unit id among all seeded ones. The bare
+ * server's SELECT is recorded from the API itself (bench/unit-select.mjs). Prints
+ * a table and rewrites the results section of docs/performance.md (between markers).
  *
  * Environment:
- *   BENCH_DATABASE_URL    default postgres://postgres@127.0.0.1:5432/danvan_bench (created if missing; loopback only)
+ *   BENCH_SMOKE           1: smoke mode (CI): ≈ 500 units, 2 s per target, no warm-up wait, docs/performance.md left alone;
+ *                         still fails on any error, non-2xx answer, wrong body or target without responses
+ *   BENCH_DATABASE_URL    default postgres://postgres@127.0.0.1:5432/danvan_bench (smoke: danvan_bench_smoke; created if missing; loopback only)
  *   BENCH_SECONDS         measured seconds per target (default 10)
  *   BENCH_WARMUP_SECONDS  unmeasured load before each measurement (default 3)
  *   BENCH_CONNECTIONS     concurrent connections (default 10)
@@ -30,6 +33,8 @@ import pg from 'pg';
 import {
   DEFAULT_DATABASE_URL,
   HOST,
+  SMOKE,
+  SMOKE_PROVINCES,
   benchApiKey as writeBenchApiKey,
   buildApi,
   checkLoopback,
@@ -55,20 +60,21 @@ import {
   writeDocSection,
 } from './lib.mjs';
 import { buildTree, seedUnits } from './seed-units.mjs';
-import { unitByIdSql } from './unit-select.mjs';
+import { recordUnitSelect } from './unit-select.mjs';
 
 const DATABASE_URL = env.BENCH_DATABASE_URL || DEFAULT_DATABASE_URL;
-const SECONDS = positive('BENCH_SECONDS', 10);
-const WARMUP_SECONDS = positive('BENCH_WARMUP_SECONDS', 3, true);
+const SECONDS = positive('BENCH_SECONDS', SMOKE ? 2 : 10);
+const WARMUP_SECONDS = positive('BENCH_WARMUP_SECONDS', SMOKE ? 0 : 3, true);
 const CONNECTIONS = positive('BENCH_CONNECTIONS', 10);
 const ROUNDS = positive('BENCH_ROUNDS', 1);
-const QUIET_WAIT = positive('BENCH_QUIET_WAIT', 60, true);
+const QUIET_WAIT = positive('BENCH_QUIET_WAIT', SMOKE ? 0 : 60, true);
 const MAX_OTHER = positive('BENCH_MAX_OTHER_CORES', 0.25, true);
-const ATTEMPTS = positive('BENCH_ATTEMPTS', 3);
+const ATTEMPTS = positive('BENCH_ATTEMPTS', SMOKE ? 1 : 3);
 const BUILD = env.BENCH_BUILD || 'auto';
-const WRITE_DOC = env.BENCH_WRITE_DOC !== '0';
-const STRICT = env.BENCH_STRICT === '1';
-const MIN_UNITS = 10_000;
+const WRITE_DOC = !SMOKE && env.BENCH_WRITE_DOC !== '0';
+const STRICT = !SMOKE && env.BENCH_STRICT === '1';
+const TREE = buildTree(SMOKE ? { provinces: SMOKE_PROVINCES } : {});
+const MIN_UNITS = SMOKE ? Object.values(TREE).flat().length : 10_000;
 const BEGIN = '<!-- bench:units-read:begin -->';
 const END = '<!-- bench:units-read:end -->';
 const TARGETS = { restVsBare: 0.5, restP99Ms: 20, graphqlVsRest: 0.6 };
@@ -297,34 +303,36 @@ async function main() {
 
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 1, application_name: 'danvan-bench' });
   try {
-    const seed = await seedUnits(pool, { minimum: MIN_UNITS });
-    const expected = Object.values(buildTree()).flat().length;
+    const seed = await seedUnits(pool, { minimum: MIN_UNITS, provinces: SMOKE ? SMOKE_PROVINCES : undefined });
+    const expected = Object.values(TREE).flat().length;
     log(seed.inserted ? `seeded ${fmt(seed.inserted)} units (${fmt(seed.before)} were present)` : `${fmt(seed.total)} units present: nothing to seed`);
     if (seed.total < MIN_UNITS) throw new Error(`only ${seed.total} units after seeding (the tree has ${expected})`);
     // Every unit of the benchmark tree (the root and all below it).
-    const rootUnit = buildTree().CENTRAL[0];
+    const rootUnit = TREE.CENTRAL[0];
     const ids = (
       await pool.query(`SELECT u.id::text AS id FROM unit u, unit r WHERE r.id = $1 AND u.path >= r.path AND u.path < r.path || '~'`, [rootUnit.id])
     ).rows.map((r) => r.id);
     if (ids.length < MIN_UNITS) throw new Error(`only ${ids.length} units in the benchmark tree`);
     const postgres = (await pool.query('SHOW server_version')).rows[0].server_version;
 
-    const barePort = await freePort();
-    log(`starting the bare baseline on ${HOST}:${barePort}…`);
-    // The API's SELECT carries the caller's scope: the bare server gets the path of the benchmark key's unit (the root).
-    const scopePath = (await pool.query('SELECT path FROM unit WHERE id = $1', [rootUnit.id])).rows[0].path;
-    const bare = startChild('bare', [join(root, 'bench/bare-server.mjs')], { DATABASE_URL, PORT: String(barePort), HOST, POOL_SIZE: '10', SCOPE_PATH: scopePath });
-    await waitHealthy(bare, barePort);
-
-    const bareUrl = `http://${HOST}:${barePort}`;
     const apiUrl = `http://${HOST}:${apiPort}`;
     let auth = env.BENCH_API_KEY || '';
     if (!auth && (await apiWantsCredentials(apiUrl, rootUnit.id))) {
       auth = await benchApiKey(pool, rootUnit.id);
       log('the API wants credentials: reading with a units:read API key made for the benchmark');
     }
+
+    // The bare server runs the statement the API sends for this read, recorded from the API (a unit other than the key's own).
+    const unitSelect = await recordUnitSelect({ databaseUrl: DATABASE_URL, auth, unitId: ids.find((id) => id !== rootUnit.id) });
+    log(`SELECT the API runs for GET /api/v1/units/:id (recorded), parameters ${JSON.stringify(unitSelect.values)}:\n  ${unitSelect.text.replace(/\n/g, '\n  ')}`);
+    const barePort = await freePort();
+    log(`starting the bare baseline on ${HOST}:${barePort}…`);
+    const bare = startChild('bare', [join(root, 'bench/bare-server.mjs')], { DATABASE_URL, PORT: String(barePort), HOST, POOL_SIZE: '10', UNIT_SELECT: JSON.stringify(unitSelect) });
+    await waitHealthy(bare, barePort);
+    const bareUrl = `http://${HOST}:${barePort}`;
+
     await crossCheck(bareUrl, apiUrl, ids, auth);
-    log(`the three targets agree on a sample of units; SELECT under test:\n  ${unitByIdSql().replace(/\n/g, '\n  ')}`);
+    log('the three targets agree on a sample of units');
 
     const targets = targetsOf(bareUrl, apiUrl, ids, auth);
     const serverOf = { bare, rest: api, graphql: api };
@@ -386,6 +394,7 @@ async function main() {
         `GraphQL/REST ${pct(report.graphqlVsRest)} (target ≥ ${pct(TARGETS.graphqlVsRest)}: ${report.met.graphqlVsRest ? 'met' : 'MISSED'})\n` +
         `  cores = CPU used during the measurement by the server process / all postgres processes / this script (autocannon) / anything else, of ${cpus.length} cores.\n\n`,
     );
+    if (SMOKE) log('smoke run passed: every target answered 2xx with the expected bodies (the figures of a smoke run measure nothing)');
     if (WRITE_DOC) {
       writeDoc(report.markdown);
       log('results written to docs/performance.md');
