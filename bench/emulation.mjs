@@ -22,7 +22,10 @@
  * section of docs/performance.md (between markers).
  *
  * Environment:
- *   BENCH_DATABASE_URL        default postgres://postgres@127.0.0.1:5432/danvan_bench (created if missing; loopback only)
+ *   BENCH_SMOKE               1: smoke mode (CI): 3 provinces (≈ 2,600 units), a bloc of 20, 2,000 models, 20 requests and
+ *                             1 s of throughput per query, docs/performance.md left alone; still fails on any error,
+ *                             non-2xx answer, wrong body or query without responses
+ *   BENCH_DATABASE_URL        default postgres://postgres@127.0.0.1:5432/danvan_bench (smoke: danvan_bench_smoke; created if missing; loopback only)
  *   BENCH_REQUESTS            measured requests per query, 1 connection (default 500)
  *   BENCH_MAX_SECONDS         stop a latency measurement after this many seconds (default 30)
  *   BENCH_WARMUP_REQUESTS     unmeasured requests before each measurement (default 30)
@@ -49,6 +52,8 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import {
   DEFAULT_DATABASE_URL,
+  SMOKE,
+  SMOKE_PROVINCES,
   benchApiKey,
   buildApi,
   checkLoopback,
@@ -71,24 +76,27 @@ import { criteriaContent, dataSizes, scorableItems, seedEmulationData, uid } fro
 import { buildTree, seedUnits } from './seed-units.mjs';
 
 const DATABASE_URL = env.BENCH_DATABASE_URL || DEFAULT_DATABASE_URL;
-const REQUESTS = positive('BENCH_REQUESTS', 500);
-const MAX_SECONDS = positive('BENCH_MAX_SECONDS', 30);
-const WARMUP = positive('BENCH_WARMUP_REQUESTS', 30, true);
-const THROUGHPUT_SECONDS = positive('BENCH_THROUGHPUT_SECONDS', 5, true);
+const REQUESTS = positive('BENCH_REQUESTS', SMOKE ? 20 : 500);
+const MAX_SECONDS = positive('BENCH_MAX_SECONDS', SMOKE ? 5 : 30);
+const WARMUP = positive('BENCH_WARMUP_REQUESTS', SMOKE ? 3 : 30, true);
+const THROUGHPUT_SECONDS = positive('BENCH_THROUGHPUT_SECONDS', SMOKE ? 1 : 5, true);
 const CONNECTIONS = positive('BENCH_CONNECTIONS', 10);
-const SQL_RUNS = positive('BENCH_SQL_RUNS', 20);
-const MODELS = positive('BENCH_MODELS', 100_000);
+const SQL_RUNS = positive('BENCH_SQL_RUNS', SMOKE ? 2 : 20);
+const MODELS = positive('BENCH_MODELS', SMOKE ? 2_000 : 100_000);
 const ORGANISATIONS = env.BENCH_ORGANISATIONS !== '0';
 const YEAR = positive('BENCH_YEAR', 2024);
 const PROVINCE = env.BENCH_PROVINCE || '01';
-const QUIET_WAIT = positive('BENCH_QUIET_WAIT', 30, true);
+const QUIET_WAIT = positive('BENCH_QUIET_WAIT', SMOKE ? 0 : 30, true);
 const MAX_OTHER = positive('BENCH_MAX_OTHER_CORES', 0.25, true);
-const ATTEMPTS = positive('BENCH_ATTEMPTS', 2);
+const ATTEMPTS = positive('BENCH_ATTEMPTS', SMOKE ? 1 : 2);
 const BUILD = env.BENCH_BUILD || 'auto';
-const WRITE_DOC = env.BENCH_WRITE_DOC !== '0';
-const STRICT = env.BENCH_STRICT === '1';
+const WRITE_DOC = !SMOKE && env.BENCH_WRITE_DOC !== '0';
+const STRICT = !SMOKE && env.BENCH_STRICT === '1';
 const TARGET_MS = 50;
-const MIN_UNITS = 10_000;
+const TREE = buildTree(SMOKE ? { provinces: SMOKE_PROVINCES } : {});
+const MIN_UNITS = SMOKE ? Object.values(TREE).flat().length : 10_000;
+/** Signatories of the bloc under test. */
+const BLOC_SIZE = SMOKE ? 20 : 100;
 const KEY = { prefix: 'danvanbenchemu', name: 'npm run bench:emulation (read-only)', scopes: ['units:read', 'emulation:read'] };
 const BEGIN = '<!-- bench:emulation:begin -->';
 const END = '<!-- bench:emulation:end -->';
@@ -400,8 +408,8 @@ async function measure(target, api, pool) {
   }
   if (THROUGHPUT_SECONDS > 0) {
     log(`${target.short}: ${THROUGHPUT_SECONDS} s at ${CONNECTIONS} connections…`);
-    // Slow queries may finish few or no responses in the window: reported as measured, not an error.
-    const { result, problems } = await run(target, { connections: CONNECTIONS, duration: THROUGHPUT_SECONDS, lenient: true });
+    // Slow queries may finish few or no responses in the window: reported as measured, not an error (except in a smoke run, on small data).
+    const { result, problems } = await run(target, { connections: CONNECTIONS, duration: THROUGHPUT_SECONDS, lenient: !SMOKE });
     best.throughput = { rps: result.requests.total / THROUGHPUT_SECONDS, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, problems };
     log(`  ${fmt(best.throughput.rps, 1)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms${problems.length ? ` (${problems.join('; ')})` : ''}`);
   }
@@ -507,16 +515,15 @@ async function main() {
 
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2, application_name: 'danvan-bench-emulation' });
   try {
-    const tree = buildTree();
-    const rootUnit = tree.CENTRAL[0];
-    const province = tree.PROVINCE.find((p) => p.code === `BENCH-TU-${PROVINCE}`);
+    const rootUnit = TREE.CENTRAL[0];
+    const province = TREE.PROVINCE.find((p) => p.code === `BENCH-TU-${PROVINCE}`);
     if (!province) throw new Error(`BENCH_PROVINCE: no province with GSO code ${PROVINCE} in the tree`);
     const ids = { pledgeId: uid('pledge:TARGET'), rootId: rootUnit.id, provinceId: province.id };
 
     let started = performance.now();
-    const units = await seedUnits(pool, { minimum: MIN_UNITS });
+    const units = await seedUnits(pool, { minimum: MIN_UNITS, provinces: SMOKE ? SMOKE_PROVINCES : undefined });
     log(units.inserted ? `seeded ${fmt(units.inserted)} units` : `${fmt(units.total)} units present: the tree is there`);
-    const seeded = await seedEmulationData(pool, { rootId: rootUnit.id, models: MODELS, organisations: ORGANISATIONS });
+    const seeded = await seedEmulationData(pool, { rootId: rootUnit.id, models: MODELS, organisations: ORGANISATIONS, blocSize: BLOC_SIZE });
     const seconds = (performance.now() - started) / 1000;
     const anything = units.inserted + Object.values(seeded).reduce((s, n) => s + n, 0);
     log(
@@ -525,7 +532,9 @@ async function main() {
         : 'emulation data present: nothing to seed',
     );
     const sizes = await dataSizes(pool, { pledgeId: ids.pledgeId, provinceId: ids.provinceId, year: YEAR });
-    if (sizes.signatories !== 100) throw new Error(`the bloc under test has ${sizes.signatories} signatories, not 100`);
+    if (sizes.signatories !== BLOC_SIZE) {
+      throw new Error(`the bloc under test has ${sizes.signatories} signatories, not ${BLOC_SIZE} (smoke and full runs seed differently: give each its own BENCH_DATABASE_URL)`);
+    }
 
     const auth = env.BENCH_API_KEY || (await benchApiKey(pool, rootUnit.id, KEY));
     const apiUrl = api.url;
@@ -587,6 +596,7 @@ async function main() {
     process.stdout.write('\n');
     printTable(targets, results, sql);
     process.stdout.write(`\n  target: p95 < ${TARGET_MS} ms for each query; stmts = SQL statements per request; SQL p50 = those statements run directly.\n\n`);
+    if (SMOKE) log('smoke run passed: every query answered 2xx with the expected bodies, equal to an independent count (the figures of a smoke run measure nothing)');
     if (WRITE_DOC) {
       writeDocSection({ begin: BEGIN, end: END, markdown: render(info, sizes, check, targets, results, sql, plans, national), template: DOC_TEMPLATE, fallbackHeading: '## Latest results of `npm run bench:emulation`' });
       log('results written to docs/performance.md');
