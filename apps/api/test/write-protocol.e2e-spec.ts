@@ -221,7 +221,7 @@ describe('a change that changes nothing', () => {
     expect(await auditCount()).toBe(audits + 1);
   });
 
-  it('GraphQL updates of movements, blocs and pledges that change nothing keep the version', async () => {
+  it('GraphQL updates of movements, blocs, pledges and accounts that change nothing keep the version', async () => {
     const { movements } = await gql<{ movements: { items: Array<{ id: string; name: string; version: number }> } }>(server, `{ movements { items { id name version } } }`);
     const movement = movements.items[0];
     const audits = await auditCount();
@@ -245,6 +245,19 @@ describe('a change that changes nothing', () => {
       name: blocs.items[0].name,
     });
     expect(updateBloc.version).toBe(blocs.items[0].version);
-    expect(await auditCount()).toBe(audits);
+    const account = await server.factory.account({ role: 'VIEWER', unitId: district.id });
+    const [{ version, displayName }] = (await server.database.manager.query(`SELECT version, display_name AS "displayName" FROM account WHERE username = $1`, [account.username])) as Array<{
+      version: number;
+      displayName: string;
+    }>;
+    const [{ id: accountId }] = (await server.database.manager.query(`SELECT id FROM account WHERE username = $1`, [account.username])) as Array<{ id: string }>;
+    const before = await auditCount();
+    const { updateAccount } = await gql<{ updateAccount: { version: number } }>(server, `mutation($id: ID!, $v: Int!, $d: String!) { updateAccount(id: $id, expectedVersion: $v, input: { displayName: $d }) { version } }`, {
+      id: accountId,
+      v: version,
+      d: ` ${displayName} `,
+    });
+    expect(updateAccount.version).toBe(version);
+    expect(await auditCount()).toBe(before);
   });
 });
