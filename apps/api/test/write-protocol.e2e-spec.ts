@@ -251,13 +251,12 @@ describe('a change that changes nothing', () => {
       displayName: string;
     }>;
     const [{ id: accountId }] = (await server.database.manager.query(`SELECT id FROM account WHERE username = $1`, [account.username])) as Array<{ id: string }>;
-    const before = await auditCount();
     const { updateAccount } = await gql<{ updateAccount: { version: number } }>(server, `mutation($id: ID!, $v: Int!, $d: String!) { updateAccount(id: $id, expectedVersion: $v, input: { displayName: $d }) { version } }`, {
       id: accountId,
       v: version,
       d: ` ${displayName} `,
     });
     expect(updateAccount.version).toBe(version);
-    expect(await auditCount()).toBe(before);
+    expect(await auditCount()).toBe(audits);
   });
 });
