@@ -127,7 +127,10 @@ describe('self-scoring', () => {
     const first = await selfScore(officer, districts[0], [['1.a', 24], ['C1', 2]]);
     expect(first.status).toBe(200);
     expect(first.headers.get('etag')).toBe('"2"');
-    expect((await officer.rest('PUT', sheetPath(districts[0]), { scores: [{ itemCode: '1.b', score: 1 }] })).status).toBe(412);
+    // Missing If-Match on a sheet that exists: 428 naming the version to send.
+    const missing = await officer.rest('PUT', sheetPath(districts[0]), { scores: [{ itemCode: '1.b', score: 1 }] });
+    expect(missing.status).toBe(428);
+    expect(missing.headers.get('etag')).toBe('"2"');
     expect((await officer.rest('PUT', sheetPath(districts[0]), { scores: [{ itemCode: '1.b', score: 1 }] }, { 'if-match': '"1"' })).status).toBe(412);
     const incomplete = await submit(officer, districts[0]);
     expect(incomplete.status).toBe(422);

@@ -39,5 +39,7 @@ export interface ProblemDetails {
   instance?: string;
   code: ErrorCode;
   errors?: FieldError[];
+  /** On 409, 412 and 428 of a versioned record: its version now (also the `ETag` header); null when it does not exist yet. */
+  currentVersion?: number | null;
   requestId?: string;
 }

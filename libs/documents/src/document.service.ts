@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, parseDocumentNumber, type DocumentSortField, type Page, type SortOrder } from '@danvan/contracts';
-import { DomainError, inScope, recordAudit, translatePgErrors, type RequestContext } from '@danvan/core';
+import { DomainError, inScope, recordAudit, translatePgErrors, writeUnlessUnchanged, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import type { DocumentFilterValues } from './dto/document-list.options.js';
@@ -82,11 +82,13 @@ export class DocumentService {
         title: input.title ?? current.title,
         ownerUnitId: current.ownerUnitId,
       };
-      await translatePgErrors(async () => {
-        if (!(await this.documents.updateIfVersion(tx, next, expectedVersion))) throw DomainError.versionConflict(DOCUMENT, expectedVersion);
-      }, CONSTRAINT_ERRORS);
-      const updated = await this.get(tx, id);
-      await this.audit(tx, 'update', current, updated);
+      const { after: updated, changed } = await writeUnlessUnchanged(managerOf(this.database, tx), current, async () => {
+        await translatePgErrors(async () => {
+          if (!(await this.documents.updateIfVersion(tx, next, expectedVersion))) throw DomainError.versionConflict(DOCUMENT, expectedVersion);
+        }, CONSTRAINT_ERRORS);
+        return this.get(tx, id);
+      });
+      if (changed) await this.audit(tx, 'update', current, updated);
       return updated;
     });
   }

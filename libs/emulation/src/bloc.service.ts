@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, type Page } from '@danvan/contracts';
-import { DomainError, equals, fetchPage, inScope, recordAudit, SqlParams, textSearch, translatePgErrors, visibleUnit, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
+import { DomainError, equals, fetchPage, inScope, recordAudit, writeUnlessUnchanged, SqlParams, textSearch, translatePgErrors, visibleUnit, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import type { BlocListOptions, CreateBlocInput, UpdateBlocInput } from './dto/emulation.inputs.js';
 import type { BlocView } from './dto/emulation.views.js';
@@ -97,36 +97,38 @@ export class BlocService {
       const current = await this.editable(tx, id);
       if (current.version !== expectedVersion) throw DomainError.versionConflict(BLOC, expectedVersion, current.version);
       if (input.movementId) await assertMovementExists(db, input.movementId);
-      const result = (await translatePgErrors(
-        () =>
-          db.query(`UPDATE emulation_bloc SET name = $3, movement_id = $4, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`, [
-            id,
-            expectedVersion,
-            input.name ?? current.name,
-            input.movementId === undefined ? current.movementId : input.movementId,
-          ]),
-        CONSTRAINT_ERRORS,
-      )) as unknown[];
-      if (rowCount(result) !== 1) throw DomainError.versionConflict(BLOC, expectedVersion);
-      const memberIds = input.memberIds ?? current.members.map((m) => m.id);
-      const removed = current.members.filter((m) => !memberIds.includes(m.id)).map((m) => m.id);
-      if (removed.length) {
-        const [signed] = (await db.query(
-          `SELECT count(*)::int AS n FROM pledge_signatory s JOIN pledge p ON p.id = s.pledge_id WHERE p.bloc_id = $1 AND s.unit_id = ANY($2)`,
-          [id, removed],
-        )) as Array<{ n: number }>;
-        if (signed.n) throw DomainError.rule('memberIds', 'signatory', 'Không thể bỏ đơn vị đã ký giao ước của khối ra khỏi khối.');
-      }
-      await this.writeMembers(
-        tx,
-        db,
-        id,
-        memberIds,
-        input.headUnitId === undefined ? (current.head?.id ?? null) : input.headUnitId,
-        input.deputyUnitId === undefined ? (current.deputy?.id ?? null) : input.deputyUnitId,
-      );
-      const updated = await this.get(tx, id);
-      await this.audit(tx, 'update', current, updated);
+      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+        const result = (await translatePgErrors(
+          () =>
+            db.query(`UPDATE emulation_bloc SET name = $3, movement_id = $4, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`, [
+              id,
+              expectedVersion,
+              input.name ?? current.name,
+              input.movementId === undefined ? current.movementId : input.movementId,
+            ]),
+          CONSTRAINT_ERRORS,
+        )) as unknown[];
+        if (rowCount(result) !== 1) throw DomainError.versionConflict(BLOC, expectedVersion);
+        const memberIds = input.memberIds ?? current.members.map((m) => m.id);
+        const removed = current.members.filter((m) => !memberIds.includes(m.id)).map((m) => m.id);
+        if (removed.length) {
+          const [signed] = (await db.query(
+            `SELECT count(*)::int AS n FROM pledge_signatory s JOIN pledge p ON p.id = s.pledge_id WHERE p.bloc_id = $1 AND s.unit_id = ANY($2)`,
+            [id, removed],
+          )) as Array<{ n: number }>;
+          if (signed.n) throw DomainError.rule('memberIds', 'signatory', 'Không thể bỏ đơn vị đã ký giao ước của khối ra khỏi khối.');
+        }
+        await this.writeMembers(
+          tx,
+          db,
+          id,
+          memberIds,
+          input.headUnitId === undefined ? (current.head?.id ?? null) : input.headUnitId,
+          input.deputyUnitId === undefined ? (current.deputy?.id ?? null) : input.deputyUnitId,
+        );
+        return this.get(tx, id);
+      });
+      if (changed) await this.audit(tx, 'update', current, updated);
       return updated;
     });
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, type MovementKind, type Page } from '@danvan/contracts';
-import { DomainError, fetchPage, inList, inScope, recordAudit, textSearch, visibleUnit, type ListQuerySpec, type RequestContext } from '@danvan/core';
+import { DomainError, fetchPage, inList, inScope, recordAudit, writeUnlessUnchanged, textSearch, visibleUnit, type ListQuerySpec, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import type { CreateMovementInput, MovementListOptions, UpdateMovementInput } from './dto/emulation.inputs.js';
 import type { MovementView } from './dto/emulation.views.js';
@@ -94,18 +94,20 @@ export class MovementService {
         description: input.description === undefined ? current.description : input.description,
       };
       assertDates(next.startsOn, next.endsOn);
-      const result = (await db.query(
-        `UPDATE emulation_movement SET name = $3, kind = $4, starts_on = $5, ends_on = $6, description = $7, version = version + 1, updated_at = now()
-         WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, expectedVersion, next.name, next.kind, next.startsOn, next.endsOn, next.description],
-      )) as unknown[];
-      if (rowCount(result) !== 1) throw DomainError.versionConflict(MOVEMENT, expectedVersion);
-      if (input.legalBasisIds) {
-        await assertDocumentsExist(db, input.legalBasisIds, 'legalBasisIds');
-        await replaceDocumentLinks(db, 'emulation_movement_document', 'movement_id', id, input.legalBasisIds);
-      }
-      const updated = await this.get(tx, id);
-      await this.audit(tx, 'update', current, updated);
+      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+        const result = (await db.query(
+          `UPDATE emulation_movement SET name = $3, kind = $4, starts_on = $5, ends_on = $6, description = $7, version = version + 1, updated_at = now()
+           WHERE id = $1 AND version = $2 RETURNING id`,
+          [id, expectedVersion, next.name, next.kind, next.startsOn, next.endsOn, next.description],
+        )) as unknown[];
+        if (rowCount(result) !== 1) throw DomainError.versionConflict(MOVEMENT, expectedVersion);
+        if (input.legalBasisIds) {
+          await assertDocumentsExist(db, input.legalBasisIds, 'legalBasisIds');
+          await replaceDocumentLinks(db, 'emulation_movement_document', 'movement_id', id, input.legalBasisIds);
+        }
+        return this.get(tx, id);
+      });
+      if (changed) await this.audit(tx, 'update', current, updated);
       return updated;
     });
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, PLEDGE_STATUS_LABELS, type CriteriaSetContent, type Page, type PledgeStatus } from '@danvan/contracts';
-import { DomainError, equals, fetchPage, groupBy, inList, inScope, recordAudit, SqlParams, translatePgErrors, visibleUnit, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
+import { DomainError, equals, fetchPage, groupBy, inList, inScope, recordAudit, writeUnlessUnchanged, SqlParams, translatePgErrors, visibleUnit, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { BlocService, blocScope } from './bloc.service.js';
 import { checkCriteriaSet, maximumTotal, scorableItems } from './domain/criteria-set.js';
@@ -12,6 +12,7 @@ import { assertDocumentsExist, replaceDocumentLinks } from '@danvan/documents';
 import { documentRefJson, rowCount, unitRefJson } from './sql-refs.js';
 
 const PLEDGE = 'giao ước thi đua';
+const REGISTRATION = 'bản đăng ký chỉ tiêu';
 
 interface PledgeFilter {
   year?: number;
@@ -300,16 +301,20 @@ export class PledgeService {
       const [existing] = (await db.query(`SELECT id, version FROM pledge_registration WHERE pledge_id = $1 AND unit_id = $2 FOR UPDATE`, [pledgeId, unitId])) as Array<{ id: string; version: number }>;
       const before = existing ? await this.registration(tx, pledgeId, unitId) : null;
       if (existing) {
-        if (expectedVersion === null || existing.version !== expectedVersion) {
-          throw DomainError.versionConflict('bản đăng ký chỉ tiêu', expectedVersion ?? 0, existing.version);
-        }
-        await db.query(`UPDATE pledge_registration SET targets = $2::jsonb, breakthrough_tasks = $3::jsonb, version = version + 1, updated_at = now() WHERE id = $1`, [
-          existing.id,
-          targets,
-          JSON.stringify(tasks),
-        ]);
+        if (expectedVersion === null) throw DomainError.versionRequired(REGISTRATION, existing.version);
+        if (existing.version !== expectedVersion) throw DomainError.versionConflict(REGISTRATION, expectedVersion, existing.version);
+        const { after, changed } = await writeUnlessUnchanged(db, before as RegistrationView, async () => {
+          await db.query(`UPDATE pledge_registration SET targets = $2::jsonb, breakthrough_tasks = $3::jsonb, version = version + 1, updated_at = now() WHERE id = $1`, [
+            existing.id,
+            targets,
+            JSON.stringify(tasks),
+          ]);
+          return this.registration(tx, pledgeId, unitId);
+        });
+        // The same targets and tasks again: answered as they are, same version, no audit event.
+        if (!changed) return after;
       } else {
-        if (expectedVersion !== null) throw DomainError.versionConflict('bản đăng ký chỉ tiêu', expectedVersion, 0);
+        if (expectedVersion !== null) throw DomainError.nothingToMatch(REGISTRATION, expectedVersion);
         await translatePgErrors(
           () =>
             db.query(`INSERT INTO pledge_registration (pledge_id, unit_id, targets, breakthrough_tasks) VALUES ($1, $2, $3::jsonb, $4::jsonb)`, [
@@ -363,11 +368,13 @@ export class PledgeService {
         throw new DomainError('FORBIDDEN', 'Giao ước này do đơn vị khác quản lý: chỉ đơn vị quản lý khối được thay đổi.');
       }
       if (current.version !== expectedVersion) throw DomainError.versionConflict(PLEDGE, expectedVersion, current.version);
-      await work(tx, db, current);
-      const result = (await db.query(`UPDATE pledge SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`, [id, expectedVersion])) as unknown[];
-      if (rowCount(result) !== 1) throw DomainError.versionConflict(PLEDGE, expectedVersion);
-      const updated = await this.get(tx, id);
-      await this.audit(tx, action, current, updated);
+      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+        await work(tx, db, current);
+        const result = (await db.query(`UPDATE pledge SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`, [id, expectedVersion])) as unknown[];
+        if (rowCount(result) !== 1) throw DomainError.versionConflict(PLEDGE, expectedVersion);
+        return this.get(tx, id);
+      });
+      if (changed) await this.audit(tx, action, current, updated);
       return updated;
     });
   }

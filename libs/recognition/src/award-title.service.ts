@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, recordAudit, SqlParams, translatePgErrors, type Queryable, type RequestContext } from '@danvan/core';
+import { DomainError, recordAudit, writeUnlessUnchanged, SqlParams, translatePgErrors, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { titleChangeRefusals, type TitleUsage } from './domain/award-rules.js';
 import { RECOGNITION_LIMITS, type AwardEntryKind, type RecipientKind } from '@danvan/contracts';
@@ -89,18 +89,20 @@ export class AwardTitleService {
         position: input.position ?? current.position,
       };
       DomainError.refuseIfAny(titleChangeRefusals(next, await usageOf(db, id)));
-      const result = (await translatePgErrors(
-        () =>
-          db.query(
-            `UPDATE award_title SET name = $3, recipients = $4, ranked = $5, legal_basis = $6, active = $7, position = $8, version = version + 1, updated_at = now()
-             WHERE id = $1 AND version = $2 RETURNING id`,
-            [id, expectedVersion, next.name, next.recipients, next.ranked, next.legalBasis, next.active, next.position],
-          ),
-        CONSTRAINT_ERRORS,
-      )) as unknown[];
-      if (rowCount(result) !== 1) throw DomainError.versionConflict(TITLE, expectedVersion);
-      const updated = await this.get(tx, id);
-      await this.audit(db, tx, 'update', current, updated);
+      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+        const result = (await translatePgErrors(
+          () =>
+            db.query(
+              `UPDATE award_title SET name = $3, recipients = $4, ranked = $5, legal_basis = $6, active = $7, position = $8, version = version + 1, updated_at = now()
+               WHERE id = $1 AND version = $2 RETURNING id`,
+              [id, expectedVersion, next.name, next.recipients, next.ranked, next.legalBasis, next.active, next.position],
+            ),
+          CONSTRAINT_ERRORS,
+        )) as unknown[];
+        if (rowCount(result) !== 1) throw DomainError.versionConflict(TITLE, expectedVersion);
+        return this.get(tx, id);
+      });
+      if (changed) await this.audit(db, tx, 'update', current, updated);
       return updated;
     });
   }

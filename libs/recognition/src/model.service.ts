@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, MODEL_FIELD_LABELS, MODEL_RECOGNITION_LABELS, MODEL_RECOGNITIONS, type ModelSortField, type Page, type SortOrder, type UnitLevel } from '@danvan/contracts';
-import { assertExportable, DomainError, equals, fetchPage, inList, MAX_EXPORT_ROWS, recordAudit, SqlParams, textSearch, visibleUnit, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
+import { assertExportable, DomainError, equals, fetchPage, inList, MAX_EXPORT_ROWS, recordAudit, writeUnlessUnchanged, SqlParams, textSearch, visibleUnit, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { assembleModelCounts, holderRefusal, recognitionChangeRefusals, yearsRefusal, type ModelCountRow } from './domain/model-rules.js';
 import type { CreateModelInput, ModelFilterValues, ModelResultInput, ModelEvidenceInput, RecogniseModelInput, UpdateModelInput } from './dto/recognition.inputs.js';
@@ -186,29 +186,31 @@ export class ModelService {
       const firstYear = input.firstYear ?? current.firstYear;
       const lastYear = input.lastYear === undefined ? current.lastYear : input.lastYear;
       DomainError.refuseIfAny([holderRefusal(holderKind, personName), yearsRefusal(firstYear, lastYear)]);
-      const result = (await db.query(
-        `UPDATE model_practice SET name = $3, owner_unit_id = $4, holder_kind = $5, person_name = $6, field = $7, level = $8, first_year = $9, last_year = $10,
-           description = $11, results = $12::jsonb, evidence = $13::jsonb, version = version + 1, updated_at = now()
-         WHERE id = $1 AND version = $2 RETURNING id`,
-        [
-          id,
-          expectedVersion,
-          input.name ?? current.name,
-          owner ? input.ownerUnitId : current.owner.id,
-          holderKind,
-          personName ?? null,
-          input.field ?? current.field,
-          level,
-          firstYear,
-          lastYear ?? null,
-          input.description === undefined ? current.description : input.description,
-          input.results ? resultsJson(input.results) : JSON.stringify(current.results),
-          input.evidence ? evidenceJson(input.evidence) : JSON.stringify(current.evidence),
-        ],
-      )) as unknown[];
-      if (rowCount(result) !== 1) throw DomainError.versionConflict(MODEL, expectedVersion);
-      const updated = await this.get(tx, id);
-      await this.audit(db, tx, 'update', current, updated);
+      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+        const result = (await db.query(
+          `UPDATE model_practice SET name = $3, owner_unit_id = $4, holder_kind = $5, person_name = $6, field = $7, level = $8, first_year = $9, last_year = $10,
+             description = $11, results = $12::jsonb, evidence = $13::jsonb, version = version + 1, updated_at = now()
+           WHERE id = $1 AND version = $2 RETURNING id`,
+          [
+            id,
+            expectedVersion,
+            input.name ?? current.name,
+            owner ? input.ownerUnitId : current.owner.id,
+            holderKind,
+            personName ?? null,
+            input.field ?? current.field,
+            level,
+            firstYear,
+            lastYear ?? null,
+            input.description === undefined ? current.description : input.description,
+            input.results ? resultsJson(input.results) : JSON.stringify(current.results),
+            input.evidence ? evidenceJson(input.evidence) : JSON.stringify(current.evidence),
+          ],
+        )) as unknown[];
+        if (rowCount(result) !== 1) throw DomainError.versionConflict(MODEL, expectedVersion);
+        return this.get(tx, id);
+      });
+      if (changed) await this.audit(db, tx, 'update', current, updated);
       return updated;
     });
   }

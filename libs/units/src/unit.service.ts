@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, type Page, type SortOrder, type UnitSortField } from '@danvan/contracts';
-import { assertExportable, DomainError, MAX_EXPORT_ROWS, recordAudit, translatePgErrors, type RequestContext } from '@danvan/core';
+import { assertExportable, DomainError, MAX_EXPORT_ROWS, recordAudit, translatePgErrors, writeUnlessUnchanged, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { checkUnitRules, levelFitsUnder } from './domain/unit-rules.js';
 import { ancestorIds, childPath, wouldCreateCycle } from './domain/unit-path.js';
@@ -153,15 +153,17 @@ export class UnitService {
       if (parentChanged) next.path = childPath(parent?.path ?? null, id);
       if (levelChanged) await this.assertChildrenFit(tx, next);
       await this.assertSuccessorsExist(tx, successorIds);
-      await translatePgErrors(async () => {
-        if (!(await this.units.updateIfVersion(tx, next, expectedVersion))) {
-          throw DomainError.versionConflict(UNIT, expectedVersion);
-        }
-        if (next.path !== current.path) await this.units.movePathsBelow(tx, current.path, next.path);
-        if (input.successorIds !== undefined) await this.units.replaceSuccessors(tx, id, successorIds);
-      }, CONSTRAINT_ERRORS);
-      const updated = await this.get(tx, id);
-      await this.audit(tx, 'update', current, updated);
+      const { after: updated, changed } = await writeUnlessUnchanged(managerOf(this.database, tx), current, async () => {
+        await translatePgErrors(async () => {
+          if (!(await this.units.updateIfVersion(tx, next, expectedVersion))) {
+            throw DomainError.versionConflict(UNIT, expectedVersion);
+          }
+          if (next.path !== current.path) await this.units.movePathsBelow(tx, current.path, next.path);
+          if (input.successorIds !== undefined) await this.units.replaceSuccessors(tx, id, successorIds);
+        }, CONSTRAINT_ERRORS);
+        return this.get(tx, id);
+      });
+      if (changed) await this.audit(tx, 'update', current, updated);
       return updated;
     });
   }

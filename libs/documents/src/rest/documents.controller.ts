@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Q
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { DocumentDto, DocumentSortField, Page } from '@danvan/contracts';
-import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, versionFromIfMatch, withIfMatch } from '@danvan/core';
+import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, withIfMatch } from '@danvan/core';
 import { DocumentService } from '../document.service.js';
 import { DocumentListQuery } from '../dto/document-list.options.js';
 import { CreateDocumentInput, UpdateDocumentInput } from '../dto/document.inputs.js';
@@ -82,8 +82,7 @@ export class DocumentsController {
     @Body() input: UpdateDocumentInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DocumentDto> {
-    const version = versionFromIfMatch(ifMatch, true) as number;
-    const doc = await withIfMatch(() => this.documents.update(ctx, id, version, input));
+    const doc = await withIfMatch(ifMatch, true, (version) => this.documents.update(ctx, id, version, input));
     void reply.header('ETag', etagOf(doc.version));
     return toDocumentDto(doc);
   }
@@ -95,7 +94,6 @@ export class DocumentsController {
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiNoContentResponse()
   async remove(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
-    const version = versionFromIfMatch(ifMatch, false);
-    await withIfMatch(() => this.documents.remove(ctx, id, version));
+    await withIfMatch(ifMatch, false, (version) => this.documents.remove(ctx, id, version));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, versionFromIfMatch, withIfMatch } from '@danvan/core';
+import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, withIfMatch } from '@danvan/core';
 import { PledgeListQuery, RegistrationInput } from '../dto/emulation.inputs.js';
 import { PledgeList, PledgeProgressView, PledgeView, RegistrationView } from '../dto/emulation.views.js';
 import { PledgeService } from '../pledge.service.js';
@@ -87,8 +87,7 @@ export class PledgesController {
     @Body() input: RegistrationInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RegistrationView> {
-    const version = versionFromIfMatch(ifMatch, false);
-    const registration = await withIfMatch(() => this.pledges.register(ctx, id, unitId, version, input));
+    const registration = await withIfMatch(ifMatch, false, (version) => this.pledges.register(ctx, id, unitId, version, input));
     void reply.header('ETag', etagOf(registration.version));
     return registration;
   }

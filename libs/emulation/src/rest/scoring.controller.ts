@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Que
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
-import { Ctx, DomainError, etagOf, ParseIdPipe, RequestContext, RequirePermission, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
+import { Ctx, DomainError, etagOf, ParseIdPipe, RequestContext, RequirePermission, withIfMatch, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
 import { SelfScoresInput } from '../dto/scoring.inputs.js';
 import { EvidenceView, RankingView, ScoreSheetView } from '../dto/scoring.views.js';
 import { PledgeService } from '../pledge.service.js';
@@ -73,8 +73,7 @@ export class ScoringController {
     @Body() input: SelfScoresInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
-    const version = versionFromIfMatch(ifMatch, false);
-    const sheet = await withIfMatch(() => this.scoring.saveSelfScores(ctx, id, unitId, version, input.scores));
+    const sheet = await withIfMatch(ifMatch, false, (version) => this.scoring.saveSelfScores(ctx, id, unitId, version, input.scores));
     void reply.header('ETag', etagOf(sheet.version));
     return toSheetDto(sheet);
   }
@@ -92,8 +91,7 @@ export class ScoringController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
-    const version = versionFromIfMatch(ifMatch, true) as number;
-    const sheet = await withIfMatch(() => this.scoring.submit(ctx, id, unitId, version));
+    const sheet = await withIfMatch(ifMatch, true, (version) => this.scoring.submit(ctx, id, unitId, version));
     void reply.header('ETag', etagOf(sheet.version));
     return toSheetDto(sheet);
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Page, Role } from '@danvan/contracts';
-import { DomainError, fetchPage, recordAudit, textSearch, equals, translatePgErrors, type ListQuerySpec, type RequestContext, type SqlParams } from '@danvan/core';
+import { DomainError, fetchPage, recordAudit, writeUnlessUnchanged, textSearch, equals, translatePgErrors, type ListQuerySpec, type RequestContext, type SqlParams } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import { hashPassword } from '../auth/password-hasher.js';
@@ -102,17 +102,21 @@ export class AccountAdminService {
       const unitId = input.unitId === undefined ? current.unitId : input.unitId;
       if (input.role !== undefined || input.unitId !== undefined) await this.assertMayAssign(tx, role, unitId);
       const deactivated = input.active === false && current.active;
-      const changed = (await managerOf(this.database, tx).query(
-        `UPDATE account SET display_name = $3, role = $4, unit_id = $5, active = $6,
-           token_version = token_version + $7, version = version + 1, updated_at = now()
-         WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, expectedVersion, input.displayName?.trim() ?? current.displayName, role, unitId, input.active ?? current.active, deactivated ? 1 : 0],
-      )) as [unknown[], number];
-      if (changed[1] !== 1) throw DomainError.versionConflict('tài khoản', expectedVersion);
-      if (deactivated) await this.accounts.revokeAllSessions(tx, id);
-      const updated = await this.findInScope(tx, id);
-      await this.audit(tx, 'update', updated, view(current), view(updated));
-      return view(updated);
+      let record = current;
+      const { after: updated, changed } = await writeUnlessUnchanged(managerOf(this.database, tx), view(current), async () => {
+        const written = (await managerOf(this.database, tx).query(
+          `UPDATE account SET display_name = $3, role = $4, unit_id = $5, active = $6,
+             token_version = token_version + $7, version = version + 1, updated_at = now()
+           WHERE id = $1 AND version = $2 RETURNING id`,
+          [id, expectedVersion, input.displayName?.trim() ?? current.displayName, role, unitId, input.active ?? current.active, deactivated ? 1 : 0],
+        )) as [unknown[], number];
+        if (written[1] !== 1) throw DomainError.versionConflict('tài khoản', expectedVersion);
+        if (deactivated) await this.accounts.revokeAllSessions(tx, id);
+        record = await this.findInScope(tx, id);
+        return view(record);
+      });
+      if (changed) await this.audit(tx, 'update', record, view(current), updated);
+      return updated;
     });
   }
 

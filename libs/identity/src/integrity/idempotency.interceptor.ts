@@ -9,12 +9,16 @@ import { Database } from '@danvan/database';
 /** Records are kept at least this long (then purged): a retry within two days replays the first answer. */
 export const IDEMPOTENCY_RETENTION_HOURS = 48;
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
-const REPLAYED_HEADERS = ['location', 'etag'];
+const REPLAYED_HEADERS = ['location', 'etag', 'content-type'];
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 const SESSION_ROUTES = '/api/v1/auth/';
 
 interface StoredRecord {
   request_hash: string;
   status: number | null;
+  /** The body as sent, byte for byte (null: a record stored before it was kept, replayed from `response`). */
+  response_body: Buffer | null;
+  /** The body's JSON value, as records stored before `response_body` kept it. */
   response: unknown;
   headers: Record<string, string> | null;
 }
@@ -79,7 +83,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
   private async run(request: FastifyRequest, reply: FastifyReply, next: CallHandler, caller: string, key: string, requestHash: string, status: number): Promise<unknown> {
     return this.database.dataSource.transaction(async (manager) => {
       await manager.query(`INSERT INTO idempotency_record (caller, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [caller, key, requestHash]);
-      const [record] = (await manager.query(`SELECT request_hash, status, response, headers FROM idempotency_record WHERE caller = $1 AND key = $2 FOR UPDATE`, [
+      const [record] = (await manager.query(`SELECT request_hash, status, response_body, response, headers FROM idempotency_record WHERE caller = $1 AND key = $2 FOR UPDATE`, [
         caller,
         key,
       ])) as StoredRecord[];
@@ -89,19 +93,35 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
       if (record.status !== null) {
         void reply.status(record.status).header('idempotent-replayed', 'true');
         for (const [name, value] of Object.entries(record.headers ?? {})) void reply.header(name, value);
-        return record.response;
+        if (record.response_body === null) {
+          // Stored before the body was kept as sent: its JSON value is all there is.
+          void reply.header('content-type', JSON_CONTENT_TYPE);
+          return JSON.stringify(record.response ?? null);
+        }
+        return record.response_body.length ? Buffer.from(record.response_body) : undefined;
       }
       bindTransaction(request, manager);
-      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      const answer = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      // Serialized here, once: the bytes sent now are the bytes stored for every replay.
+      const body = serialized(answer, reply);
       const headers = Object.fromEntries(REPLAYED_HEADERS.map((h) => [h, reply.getHeader(h)]).filter(([, v]) => typeof v === 'string'));
-      await manager.query(`UPDATE idempotency_record SET status = $3, response = $4::jsonb, headers = $5::jsonb WHERE caller = $1 AND key = $2`, [
+      await manager.query(`UPDATE idempotency_record SET status = $3, response_body = $4, headers = $5::jsonb WHERE caller = $1 AND key = $2`, [
         caller,
         key,
         status,
-        JSON.stringify(body ?? null),
+        body ?? Buffer.alloc(0),
         JSON.stringify(headers),
       ]);
-      return body;
+      return typeof answer === 'object' && answer !== null && !Buffer.isBuffer(answer) ? (body as Buffer).toString('utf8') : answer;
     });
   }
+}
+
+/** The bytes an answer goes out as; a JSON value is serialized here (and its content-type set) so that a replay sends the same bytes. */
+function serialized(answer: unknown, reply: FastifyReply): Buffer | undefined {
+  if (answer === undefined || answer === null) return undefined;
+  if (Buffer.isBuffer(answer)) return answer;
+  if (typeof answer === 'string') return Buffer.from(answer, 'utf8');
+  if (!reply.hasHeader('content-type')) void reply.header('content-type', JSON_CONTENT_TYPE);
+  return Buffer.from(JSON.stringify(answer), 'utf8');
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ModelSortField, Page } from '@danvan/contracts';
-import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
+import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, withIfMatch, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
 import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } from '../dto/recognition.inputs.js';
 import { ModelList, ModelView } from '../dto/recognition.views.js';
 import { ModelService, type ModelListRequest } from '../model.service.js';
@@ -99,8 +99,7 @@ export class ModelsController {
     @Body() input: UpdateModelInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ModelDto> {
-    const version = versionFromIfMatch(ifMatch, true) as number;
-    const model = await withIfMatch(() => this.models.update(ctx, id, version, input));
+    const model = await withIfMatch(ifMatch, true, (version) => this.models.update(ctx, id, version, input));
     void reply.header('ETag', etagOf(model.version));
     return toModelDto(model);
   }

@@ -26,3 +26,4 @@ export * from './access/caller.js';
 export * from './audit/audit-trail.js';
 export * from './graphql/query-limits.js';
 export * from './config/app-config.module.js';
+export * from './audit/unchanged-write.js';

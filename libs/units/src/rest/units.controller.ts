@@ -16,7 +16,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, UnitDto, UnitSortField } from '@danvan/contracts';
-import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, versionFromIfMatch, withIfMatch, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
+import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, withIfMatch, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
 import { CreateUnitInput } from '../dto/create-unit.input.js';
 import { UnitExportQuery, UnitListQuery } from '../dto/unit-list.options.js';
 import { UnitView } from '../dto/unit.view.js';
@@ -139,8 +139,7 @@ export class UnitsController {
     @Body() input: UpdateUnitInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UnitDto> {
-    const version = versionFromIfMatch(ifMatch, true) as number;
-    const unit = await withIfMatch(() => this.units.update(ctx, id, version, input));
+    const unit = await withIfMatch(ifMatch, true, (version) => this.units.update(ctx, id, version, input));
     void reply.header('ETag', etagOf(unit.version));
     return toUnitDto(unit);
   }
@@ -152,7 +151,6 @@ export class UnitsController {
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiNoContentResponse()
   async remove(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
-    const version = versionFromIfMatch(ifMatch, false);
-    await withIfMatch(() => this.units.remove(ctx, id, version));
+    await withIfMatch(ifMatch, false, (version) => this.units.remove(ctx, id, version));
   }
 }

@@ -2,6 +2,7 @@ import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { ProblemDetails } from '@danvan/contracts';
+import { etagOf } from '../rest/if-match.js';
 import { ERROR_MAPPING, problemType } from './error-mapping.js';
 import { toProblem, type Problem } from './problem.js';
 
@@ -30,6 +31,7 @@ export function toGraphQLError(problem: Problem): GraphQLError {
       reason: problem.code,
       ...(problem.fields.length ? { fields: problem.fields } : {}),
       ...(problem.retryAfterSeconds ? { retryAfter: problem.retryAfterSeconds } : {}),
+      ...(problem.currentVersion !== undefined ? { currentVersion: problem.currentVersion } : {}),
     },
   });
 }
@@ -43,12 +45,15 @@ export function problemBody(request: FastifyRequest, problem: Problem): ProblemD
     instance: request.url,
     code: problem.code,
     ...(problem.fields.length ? { errors: problem.fields } : {}),
+    ...(problem.currentVersion !== undefined ? { currentVersion: problem.currentVersion } : {}),
     requestId: String(request.id),
   };
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): void {
   if (problem.retryAfterSeconds) void reply.header('retry-after', String(problem.retryAfterSeconds));
+  // The version now, as the ETag a GET would give: the caller can retry knowingly.
+  if (typeof problem.currentVersion === 'number') void reply.header('etag', etagOf(problem.currentVersion));
   if (problem.status === 401) void reply.header('www-authenticate', 'Bearer realm="danvan"');
   void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problemBody(request, problem));
 }

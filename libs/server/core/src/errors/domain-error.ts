@@ -8,6 +8,12 @@ import type { ErrorCode, FieldError } from '@danvan/contracts';
 export class DomainError extends Error {
   /** For RATE_LIMITED: when to try again (REST `Retry-After`, GraphQL `extensions.retryAfter`). */
   retryAfterSeconds?: number;
+  /**
+   * For a version conflict or a missing precondition: the record's version now (REST `ETag`
+   * and `currentVersion`, GraphQL `extensions.currentVersion`), so the caller can re-read or
+   * retry knowingly; null when the record does not exist yet; undefined when unknown.
+   */
+  currentVersion?: number | null;
 
   constructor(
     readonly code: ErrorCode,
@@ -49,10 +55,31 @@ export class DomainError extends Error {
 
   static versionConflict(entityLabel: string, expected: number, actual?: number): DomainError {
     const now = actual === undefined ? '' : ` (phiên bản hiện tại là ${actual})`;
-    return new DomainError(
+    const error = new DomainError(
       'VERSION_CONFLICT',
       `${capitalise(entityLabel)} đã được người khác thay đổi sau phiên bản ${expected} mà bạn đang sửa${now}. Hãy tải lại và sửa lại trên bản mới nhất.`,
     );
+    error.currentVersion = actual;
+    return error;
+  }
+
+  /**
+   * A version was sent for a record that does not exist yet (the first registration, the first
+   * self-score): nobody changed it, there is nothing to match. Create it without a version.
+   */
+  static nothingToMatch(entityLabel: string, expected: number): DomainError {
+    const message = `Chưa có ${entityLabel} nào nên không có phiên bản ${expected} để so khớp: lần tạo đầu tiên hãy gửi không kèm If-Match (GraphQL: bỏ trống expectedVersion).`;
+    const error = new DomainError('VERSION_CONFLICT', message, [{ field: 'expectedVersion', code: 'notCreatedYet', message }]);
+    error.currentVersion = null;
+    return error;
+  }
+
+  /** A change of an existing record sent without the version read: say which version is current. */
+  static versionRequired(entityLabel: string, current: number): DomainError {
+    const message = `${capitalise(entityLabel)} đã có, phiên bản hiện tại là ${current}: hãy đọc lại rồi gửi If-Match: "${current}" (GraphQL: expectedVersion: ${current}) để sửa đúng bản đã đọc.`;
+    const error = new DomainError('PRECONDITION_REQUIRED', message, [{ field: 'expectedVersion', code: 'required', message }]);
+    error.currentVersion = current;
+    return error;
   }
 
   static stillReferenced(message: string): DomainError {

@@ -13,6 +13,8 @@ export interface Problem {
   /** True when the cause is unexpected: logged with its stack, never shown to the caller. */
   unexpected: boolean;
   retryAfterSeconds?: number;
+  /** See DomainError.currentVersion. */
+  currentVersion?: number | null;
 }
 
 interface ErrorWithStatus {
@@ -37,7 +39,11 @@ function fromMapping(code: ErrorCode, detail: string, fields: FieldError[] = [],
 /** Classifies anything thrown while serving a request. */
 export function toProblem(exception: unknown): Problem {
   if (exception instanceof DomainError) {
-    return { ...fromMapping(exception.code, exception.message, exception.fields), retryAfterSeconds: exception.retryAfterSeconds };
+    return {
+      ...fromMapping(exception.code, exception.message, exception.fields),
+      retryAfterSeconds: exception.retryAfterSeconds,
+      currentVersion: exception.currentVersion,
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
