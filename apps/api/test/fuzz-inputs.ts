@@ -115,7 +115,7 @@ export function badValuesFor(facts: PlaceFacts): BadValue[] {
       const belowMin = facts.minimum !== undefined && facts.minimum > -1;
       add('number', '-1', -1, belowMin);
       add('number', '1.5', 1.5, facts.kind === 'integer' || !!facts.graphqlInt);
-      add('number', '2^53+1', 9007199254740993, !!facts.graphqlInt || facts.maximum !== undefined);
+      add('number', '2^53+2', 2 ** 53 + 2, !!facts.graphqlInt || facts.maximum !== undefined);
       add('number', '1e308', 1e308, !!facts.graphqlInt || facts.maximum !== undefined);
       add('wrong-type', 'string for number', '12', true);
       add('nul', 'NUL in a numeric string', '1\u0000', true);
