@@ -2,9 +2,9 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@danvan/contracts';
+import { MAX_PAGE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@danvan/contracts';
 
-const PAGE_MESSAGE = 'Số trang phải là số nguyên từ 1 trở lên.';
+const PAGE_MESSAGE = `Số trang phải là số nguyên từ 1 đến ${MAX_PAGE.toLocaleString('vi-VN')}.`;
 const PAGE_SIZE_MESSAGE = `Số bản ghi mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`;
 
 /**
@@ -14,8 +14,8 @@ const PAGE_SIZE_MESSAGE = `Số bản ghi mỗi trang phải từ 1 đến ${MAX
 @InputType({ isAbstract: true })
 export class PageOptions {
   @Field(() => Int, { nullable: true, defaultValue: 1 })
-  @ApiProperty({ required: false, minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_MESSAGE }) @Min(1, { message: PAGE_MESSAGE })
+  @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE, default: 1 })
+  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_MESSAGE }) @Min(1, { message: PAGE_MESSAGE }) @Max(MAX_PAGE, { message: PAGE_MESSAGE })
   page?: number;
 
   @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Tối đa ${MAX_PAGE_SIZE}.` })
