@@ -16,7 +16,6 @@ let province: UnitView;
 let leaderUnit: UnitDto;
 
 const DEEP = '['.repeat(10_000) + ']'.repeat(10_000); // 20 kB
-const NUL = 'Mô hình\u0000mới';
 const LONE = 'Nguyễn Văn \ud800A';
 
 const auditCount = async () => Number((await server.database.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`))[0].n);

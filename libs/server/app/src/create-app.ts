@@ -81,7 +81,7 @@ export async function createApp(config: AppConfig, database: Database, logger: L
   const parseJson = fastify.getDefaultJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error');
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimit }, (request, body, done) => {
     const text = body.toString('utf8');
-    if (jsonNestingExceeds(text)) return done(DomainError.validation([{ field: 'body', code: 'nesting', message: INPUT_MESSAGES.nesting }]), undefined);
+    if (jsonNestingExceeds(text)) return done(DomainError.validation([{ field: 'body', code: 'nesting', message: INPUT_MESSAGES.nesting }], INPUT_MESSAGES.nesting), undefined);
     parseJson(request as Parameters<typeof parseJson>[0], text, done);
   });
   // Evidence files (PDF, images, Office documents) arrive as the raw body, up to their own size limit,

@@ -12,7 +12,9 @@ describe('findInputProblem', () => {
     const query = Object.assign(Object.create(null) as object, { q: 'a\u0000b' });
     expect(findInputProblem(query)).toMatchObject({ field: 'q', code: 'nulCharacter' });
     // fast-querystring's objects have an empty prototype of their own.
-    const Empty = function () {} as unknown as { new (): Record<string, unknown>; prototype: object };
+    const Empty = function () {
+      /* an empty constructor, as fast-querystring's */
+    } as unknown as { new (): Record<string, unknown>; prototype: object };
     Empty.prototype = Object.create(null) as object;
     expect(findInputProblem(Object.assign(new Empty(), { issuer: '\u0000' }))).toMatchObject({ field: 'issuer', code: 'nulCharacter' });
     expect(findInputProblem({ leaders: [{ name: 'A' }, { name: 'B\ud800' }] })).toMatchObject({ field: 'leaders.1.name', code: 'illFormedUnicode' });

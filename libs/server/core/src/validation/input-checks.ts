@@ -101,7 +101,8 @@ export function findInputProblem(value: unknown, maxDepth = MAX_INPUT_DEPTH): Fi
     const keys = Object.keys(item);
     for (const key of keys) {
       const code = textProblem(key);
-      if (code) return problem(at(key.replace(/[\u0000\uD800-\uDFFF]/g, '\uFFFD')), code);
+      // The key is named in the answer, so it is made printable first.
+      if (code) return problem(at(key.replaceAll('\u0000', '\uFFFD').toWellFormed()), code);
     }
     for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: item[keys[i]], path: at(keys[i]), depth: depth + 1 });
   }

@@ -45,7 +45,7 @@ class DanvanValidationPipe extends ValidationPipe {
     if (metadata.type !== 'custom') {
       const problem = findInputProblem(value);
       // Paths are those of the DTO's own errors (`leaders.0.name`); a bare value is named by its parameter.
-      if (problem) throw DomainError.validation([{ ...problem, field: problem.field || metadata.data || metadata.type }]);
+      if (problem) throw DomainError.validation([{ ...problem, field: problem.field || metadata.data || metadata.type }], problem.message);
     }
     return super.transform(value, metadata);
   }
