@@ -1,10 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDate, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDate, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { API_KEY_SCOPES, ROLES, type ApiKeyScope, type Role } from '@danvan/contracts';
 import { registerEnumType } from '@nestjs/graphql';
-import { PageOptions } from '@danvan/core';
+import { IsDateOrDateTime, PageOptions } from '@danvan/core';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as Record<Role, Role>;
 registerEnumType(RoleEnum, { name: 'Role', description: 'Vai trò: quản trị, văn phòng Ban Dân vận, tổ chức thành viên, chỉ xem.' });
@@ -144,6 +144,6 @@ export class AuditEventListOptions extends PageOptions {
   @Field({ nullable: true }) @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(80) entityId?: string;
   @Field({ nullable: true }) @ApiProperty({ required: false, example: 'update' }) @IsOptional() @IsString() @MaxLength(40) action?: string;
   @Field(() => ID, { nullable: true }) @ApiProperty({ required: false }) @IsOptional() @IsUUID('all') actorId?: string;
-  @Field({ nullable: true, description: 'Từ thời điểm (ISO 8601)' }) @ApiProperty({ required: false }) @IsOptional() @IsISO8601() from?: string;
-  @Field({ nullable: true, description: 'Đến thời điểm (ISO 8601)' }) @ApiProperty({ required: false }) @IsOptional() @IsISO8601() to?: string;
+  @Field({ nullable: true, description: 'Từ thời điểm (ISO 8601)' }) @ApiProperty({ required: false }) @IsOptional() @IsDateOrDateTime() from?: string;
+  @Field({ nullable: true, description: 'Đến thời điểm (ISO 8601)' }) @ApiProperty({ required: false }) @IsOptional() @IsDateOrDateTime() to?: string;
 }

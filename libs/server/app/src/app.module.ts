@@ -13,6 +13,7 @@ import {
   DataLoaders,
   depthLimitRule,
   GRAPHQL_LIMITS,
+  IsoDateTimeScalar,
   type AppConfig,
   type GraphQLRequestContext,
 } from '@danvan/core';
@@ -51,6 +52,8 @@ export class AppModule {
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
+          // Date fields are read by the strict DateTime scalar (real calendar dates only), not Nest's.
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: IsoDateTimeScalar }] },
           // Off in production unless configured: reporting tools read docs/api/schema.graphql instead.
           introspection: config.graphqlIntrospection,
           graphiql: !config.production,

@@ -8,7 +8,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import helmet from '@fastify/helmet';
 import type { IncomingMessage } from 'node:http';
 import { pino, type Logger } from 'pino';
-import { PinoNestLogger, type AppConfig } from '@danvan/core';
+import { DomainError, INPUT_MESSAGES, jsonNestingExceeds, PinoNestLogger, type AppConfig } from '@danvan/core';
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
 import type { Database } from '@danvan/database';
 import { AppModule } from './app.module.js';
@@ -75,6 +75,15 @@ export async function createApp(config: AppConfig, database: Database, logger: L
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
   fastify.removeContentTypeParser('text/plain');
+  // JSON nested beyond MAX_INPUT_DEPTH is refused on its text, before it is parsed, so no recursive walk
+  // downstream (validation, class-transformer, graphql-js) ever sees it; then Fastify's own JSON parser.
+  const { onProtoPoisoning, onConstructorPoisoning } = fastify.initialConfig;
+  const parseJson = fastify.getDefaultJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error');
+  app.useBodyParser('application/json', { bodyLimit: config.bodyLimit }, (request, body, done) => {
+    const text = body.toString('utf8');
+    if (jsonNestingExceeds(text)) return done(DomainError.validation([{ field: 'body', code: 'nesting', message: INPUT_MESSAGES.nesting }], INPUT_MESSAGES.nesting), undefined);
+    parseJson(request as Parameters<typeof parseJson>[0], text, done);
+  });
   // Evidence files (PDF, images, Office documents) arrive as the raw body, up to their own size limit,
   // on the evidence route only: anywhere else these types are refused before any byte is read.
   fastify.addContentTypeParser(Object.keys(EVIDENCE_LIMITS.contentTypes), (request, payload, done) => {

@@ -17,6 +17,7 @@ export * from './request-context/request-context.js';
 export * from './validation/is-local-date.js';
 export * from './validation/validation-messages.js';
 export * from './validation/validation-pipe.js';
+export * from './validation/input-checks.js';
 export * from './graphql/local-date.scalar.js';
 export * from './rest/if-match.js';
 export * from './rest/parse-id.pipe.js';

@@ -17,6 +17,7 @@ export const VALIDATION_MESSAGES_VI: Record<string, string> = {
   isEnum: 'Giá trị không nằm trong danh sách cho phép.',
   isEmail: 'Địa chỉ email không hợp lệ.',
   isLocalDate: 'Phải là ngày hợp lệ theo dạng yyyy-MM-dd.',
+  isDateOrDateTime: 'Phải là ngày (yyyy-MM-dd) hoặc thời điểm có múi giờ (ví dụ 2024-03-01T08:30:00+07:00) có thật trên lịch.',
   matches: 'Sai định dạng.',
   min: 'Giá trị quá nhỏ.',
   max: 'Giá trị quá lớn.',

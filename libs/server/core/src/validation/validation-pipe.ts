@@ -1,6 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@danvan/contracts';
 import { DomainError } from '../errors/domain-error.js';
+import { findInputProblem } from './input-checks.js';
 import { VALIDATION_MESSAGES_VI } from './validation-messages.js';
 
 /** Flattens class-validator's error tree into dotted field paths (`leaders.0.name`). */
@@ -23,44 +24,35 @@ function vietnameseMessage(code: string, message: string): string {
 }
 
 /**
- * The dotted path of the first string holding a NUL character (PostgreSQL stores
- * none, in text or jsonb), '' for the value itself; null when there is none. Only
- * plain objects and arrays are walked (not Buffers: evidence files are bytes).
+ * The dotted path of the first string holding a NUL character, '' for the value
+ * itself; null when there is none (see findInputProblem, which checks more).
  */
-export function nulCharacterPath(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = nulCharacterPath(value[i], path ? `${path}.${i}` : String(i));
-      if (found !== null) return found;
-    }
-    return null;
-  }
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    for (const [key, item] of Object.entries(value)) {
-      const found = nulCharacterPath(item, path ? `${path}.${key}` : key);
-      if (found !== null) return found;
-    }
-  }
-  return null;
+export function nulCharacterPath(value: unknown): string | null {
+  const problem = findInputProblem(value);
+  return problem?.code === 'nulCharacter' ? problem.field : null;
 }
 
-/** ValidationPipe that first refuses text with a NUL character, on the field that holds it. */
+/**
+ * ValidationPipe that first refuses, on the field that holds it, what no DTO rule
+ * sees: text with a NUL character or a lone surrogate, nesting beyond
+ * MAX_INPUT_DEPTH, a GraphQL scalar that failed its format check. Every REST body,
+ * query string and path parameter and every GraphQL argument (inline or from
+ * variables: both arrive with metadata type 'body') passes through it; 'custom'
+ * values (@Ctx(), the request context) are not input.
+ */
 class DanvanValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
-      const path = nulCharacterPath(value);
-      if (path !== null) {
-        const field = [metadata.type === 'body' && !metadata.data ? '' : (metadata.data ?? ''), path].filter(Boolean).join('.') || metadata.type;
-        throw DomainError.validation([{ field, code: 'nulCharacter', message: 'Văn bản chứa ký tự NUL (\\0), không lưu được: hãy bỏ ký tự này.' }]);
-      }
+      const problem = findInputProblem(value);
+      // Paths are those of the DTO's own errors (`leaders.0.name`); a bare value is named by its parameter.
+      if (problem) throw DomainError.validation([{ ...problem, field: problem.field || metadata.data || metadata.type }], problem.message);
     }
     return super.transform(value, metadata);
   }
 }
 
 /**
- * The global validation pipe: text with a NUL character is refused, unknown fields
+ * The global validation pipe: text with a NUL character or a lone surrogate is refused, unknown fields
  * are rejected (not stripped), payloads are transformed to their DTO classes, and
  * failures become a VALIDATION_FAILED domain error with one entry per field.
  */
