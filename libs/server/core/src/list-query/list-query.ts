@@ -1,5 +1,7 @@
 import type { Page, SortOrder } from '@danvan/contracts';
+import type { RequestContext } from '../request-context/request-context.js';
 import { SqlParams } from './sql-params.js';
+import { assertUnitsVisible } from './subtree-sql.js';
 
 /** Anything that runs SQL: TypeORM's EntityManager or a QueryRunner. */
 export interface Queryable {
@@ -37,6 +39,13 @@ export interface ListQuerySpec<TSort extends string, TFilter> {
   tieBreaker: string;
   defaultSort: SortSpec<TSort>;
   filters: { [K in keyof TFilter]-?: FilterCondition<NonNullable<TFilter[K]>> };
+  /**
+   * Filters that name one unit by id. fetchPage checks that the unit exists and
+   * lies in the caller's subtree, and answers NOT_FOUND otherwise (the same answer
+   * for both, so nothing leaks), instead of an empty page that hides a mistyped or
+   * foreign id.
+   */
+  unitFilters?: ReadonlyArray<keyof TFilter & string>;
 }
 
 /**
@@ -49,7 +58,17 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
   request: ListRequest<TSort, TFilter>,
   /** The caller's row scope as a SQL condition (null: unrestricted); applied before any filter. */
   scope?: (params: SqlParams) => string | null,
+  /** The caller, against whose subtree the units named by `spec.unitFilters` are checked (required when the spec has any). */
+  ctx?: RequestContext,
 ): Promise<Page<Row>> {
+  const namedUnits = (spec.unitFilters ?? []).flatMap((field) => {
+    const id = request.filter?.[field];
+    return typeof id === 'string' ? [{ field, id }] : [];
+  });
+  if (namedUnits.length) {
+    if (!ctx) throw new Error(`fetchPage of ${spec.from}: unit filters need the caller's context`);
+    await assertUnitsVisible(db, ctx, namedUnits);
+  }
   const params = new SqlParams();
   const conditions: string[] = [];
   const scoped = scope?.(params);
