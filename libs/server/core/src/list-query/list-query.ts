@@ -1,7 +1,7 @@
 import type { Page, SortOrder } from '@danvan/contracts';
 import type { RequestContext } from '../request-context/request-context.js';
 import { SqlParams } from './sql-params.js';
-import { assertUnitsVisible } from './subtree-sql.js';
+import { refuseUnitsNotVisible, visibleUnitIdsSql } from './subtree-sql.js';
 
 /** Anything that runs SQL: TypeORM's EntityManager or a QueryRunner. */
 export interface Queryable {
@@ -65,10 +65,7 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
     const id = request.filter?.[field];
     return typeof id === 'string' ? [{ field, id }] : [];
   });
-  if (namedUnits.length) {
-    if (!ctx) throw new Error(`fetchPage of ${spec.from}: unit filters need the caller's context`);
-    await assertUnitsVisible(db, ctx, namedUnits);
-  }
+  if (namedUnits.length && !ctx) throw new Error(`fetchPage of ${spec.from}: unit filters need the caller's context`);
   const params = new SqlParams();
   const conditions: string[] = [];
   const scoped = scope?.(params);
@@ -83,13 +80,20 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
   const sort = request.sort ?? spec.defaultSort;
   const direction = sort.order === 'desc' ? 'DESC' : 'ASC';
   const orderBy = `ORDER BY ${spec.sortColumns[sort.field]} ${direction} NULLS LAST, ${spec.tieBreaker} ${direction}`;
-  const countParams = params.values.slice();
+  const countParams = new SqlParams();
+  countParams.values.push(...params.values);
+  // The units the filters name are checked in the count's statement: no extra round trip.
+  const countSql =
+    namedUnits.length && ctx
+      ? `SELECT (SELECT count(*)::int FROM ${spec.from} ${where}) AS total, ${visibleUnitIdsSql(ctx, countParams, namedUnits)} AS "visibleUnits"`
+      : `SELECT count(*)::int AS total FROM ${spec.from} ${where}`;
   const limit = params.add(request.pageSize);
   const offset = params.add((request.page - 1) * request.pageSize);
   const [rows, countRows] = await Promise.all([
     db.query(`SELECT ${spec.select} FROM ${spec.from} ${where} ${orderBy} LIMIT ${limit} OFFSET ${offset}`, params.values),
-    db.query(`SELECT count(*)::int AS total FROM ${spec.from} ${where}`, countParams),
+    db.query(countSql, countParams.values),
   ]);
+  if (namedUnits.length) refuseUnitsNotVisible(namedUnits, (countRows as Array<{ visibleUnits: string[] | null }>)[0]?.visibleUnits ?? []);
   return {
     items: rows as Row[],
     totalItems: (countRows as Array<{ total: number }>)[0]?.total ?? 0,
