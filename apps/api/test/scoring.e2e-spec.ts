@@ -123,6 +123,27 @@ describe('self-scoring', () => {
     expect((await officer.rest('GET', sheetPath(districts[0]))).status).toBe(404);
   });
 
+  it('says what was wrong: a criterion scored through its sub-criteria, the line’s own range, the two-decimal rule, a sheet not saved yet', async () => {
+    const parent = await selfScore(officer, districts[0], [['1', 20]]);
+    expect(parent.status).toBe(422);
+    expect(parent.body.errors?.[0]).toMatchObject({ field: 'scores[0].itemCode', code: 'hasSubCriteria', message: expect.stringContaining('1.a, 1.b') });
+    const decimals = await selfScore(officer, districts[0], [['1.a', 9.555]]);
+    expect(decimals.status).toBe(400);
+    expect(decimals.body.errors?.[0]).toMatchObject({ field: 'scores.0.score', message: 'Điểm có tối đa 2 chữ số thập phân.' });
+    expect(JSON.stringify(decimals.body)).not.toContain('1000');
+    const graphqlDecimals = await officer.graphql(`mutation($p: ID!, $u: ID!) { saveSelfScores(pledgeId: $p, unitId: $u, input: { scores: [{ itemCode: "1.a", score: 9.555 }] }) { version } }`, {
+      p: pledgeId,
+      u: districts[0].id,
+    });
+    expect(graphqlDecimals.errors?.[0].extensions?.fields?.[0].message).toBe('Điểm có tối đa 2 chữ số thập phân.');
+    const above = await selfScore(officer, districts[0], [['2', 1001]]);
+    expect([above.status, above.body.errors?.[0].message]).toEqual([422, 'Điểm mục 2 phải từ 0 đến 60.']);
+    const notSaved = await officer.rest<ProblemDetails>('GET', sheetPath(districts[0]));
+    expect([notSaved.status, notSaved.body.code]).toEqual([404, 'NOT_FOUND']);
+    expect(notSaved.body.detail).toContain('chưa lưu điểm nào');
+    expect(notSaved.body.detail).not.toContain('có mã định danh');
+  });
+
   it('saves scores, refuses a stale or missing If-Match, refuses submitting an incomplete sheet, then submits', async () => {
     const first = await selfScore(officer, districts[0], [['1.a', 24], ['C1', 2]]);
     expect(first.status).toBe(200);

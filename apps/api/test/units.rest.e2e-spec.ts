@@ -193,7 +193,7 @@ describe('REST /api/v1/units', () => {
       expect([empty.status, empty.body.detail]).toEqual([400, 'Nội dung JSON trống.']);
       const text = await server.rest<ProblemDetails>('POST', '/api/v1/units', 'code=X', { 'content-type': 'text/plain' });
       expect([text.status, text.body.code]).toEqual([415, 'MALFORMED_REQUEST']);
-      expect(text.body.detail).toBe('Kiểu nội dung (Content-Type) không được hỗ trợ.');
+      expect(text.body.detail).toBe('Kiểu nội dung (Content-Type) không được hỗ trợ: API chỉ nhận application/json.');
     });
 
     it('an oversized page, an unknown sort field or query parameter → 400', async () => {

@@ -46,6 +46,7 @@ const BLOC_LIST: ListQuerySpec<'year', BlocFilter> = {
     search: textSearch('danvan_normalize(b.name)'),
     memberUnitId: (id, params) => `EXISTS (SELECT 1 FROM emulation_bloc_member fm WHERE fm.bloc_id = b.id AND fm.unit_id = ${params.add(id)})`,
   },
+  unitFilters: ['memberUnitId'],
 };
 
 const CONSTRAINT_ERRORS = {
@@ -71,6 +72,7 @@ export class BlocService {
       BLOC_LIST,
       { page: options.page ?? 1, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, filter: options.filter },
       (params) => blocScope(ctx, params),
+      ctx,
     );
   }
 

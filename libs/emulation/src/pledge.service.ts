@@ -54,6 +54,7 @@ const PLEDGE_LIST: ListQuerySpec<'year', PledgeFilter> = {
     status: inList('p.status'),
     signatoryUnitId: (id, params) => `EXISTS (SELECT 1 FROM pledge_signatory fs WHERE fs.pledge_id = p.id AND fs.unit_id = ${params.add(id)})`,
   },
+  unitFilters: ['signatoryUnitId'],
 };
 
 const REGISTRATION_COLUMNS = `r.id, r.pledge_id AS "pledgeId", ${unitRefJson('ru')} AS unit, r.targets, r.breakthrough_tasks AS "breakthroughTasks",
@@ -141,6 +142,7 @@ export class PledgeService {
       PLEDGE_LIST,
       { page: options.page ?? 1, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, filter: options.filter },
       (params) => blocScope(ctx, params),
+      ctx,
     );
     return { ...page, items: page.items.map(toView) };
   }

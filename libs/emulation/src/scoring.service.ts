@@ -22,6 +22,15 @@ import type { AwardsFromRankingInput } from './dto/scoring.inputs.js';
 import { rowCount, unitRefJson } from './sql-refs.js';
 
 const SHEET = 'bảng chấm điểm';
+
+/**
+ * 404 for a sheet that is not there: a sheet is created by the unit's first saved
+ * score, so say that (the id is the unit's, not a sheet's), in words that do not
+ * reveal whether a sheet outside the caller's scope exists.
+ */
+function noSheet(unitId: string): DomainError {
+  return new DomainError('NOT_FOUND', `Chưa có bảng chấm điểm của đơn vị ${unitId} theo giao ước này: đơn vị chưa lưu điểm nào, hoặc bảng điểm nằm ngoài phạm vi của bạn.`);
+}
 /** Longest reason of a review decision (a returned sheet must say why). */
 const REVIEW_REASON_MAX_LENGTH = 2000;
 
@@ -66,7 +75,7 @@ export class ScoringService {
   async sheet(ctx: RequestContext, pledgeId: string, unitId: string): Promise<ScoreSheetView> {
     const pledge = await this.pledges.get(ctx, pledgeId);
     const row = await this.sheetRow(managerOf(this.database, ctx), pledgeId, unitId);
-    if (!row || !this.canSee(ctx, pledge, row.unitPath)) throw DomainError.notFound(SHEET, unitId);
+    if (!row || !this.canSee(ctx, pledge, row.unitPath)) throw noSheet(unitId);
     return this.view(managerOf(this.database, ctx), row);
   }
 
@@ -159,7 +168,7 @@ export class ScoringService {
       const db = managerOf(this.database, tx);
       const pledge = await this.managed(tx, pledgeId);
       const sheet = await this.sheetRow(db, pledgeId, unitId);
-      if (!sheet) throw DomainError.notFound(SHEET, unitId);
+      if (!sheet) throw noSheet(unitId);
       assertOpen(pledge);
       if (sheet.status !== 'SUBMITTED') throw DomainError.rule('status', 'notUnderReview', `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[sheet.status].toLowerCase()}: chỉ chấm thẩm định bảng đã nộp.`);
       const others = (await db.query(
@@ -387,7 +396,7 @@ export class ScoringService {
 
   private async lockedSheet(db: Queryable, pledgeId: string, unitId: string, expectedVersion: number): Promise<SheetRow> {
     const sheet = await this.sheetRow(db, pledgeId, unitId, true);
-    if (!sheet) throw DomainError.notFound(SHEET, unitId);
+    if (!sheet) throw noSheet(unitId);
     if (sheet.version !== expectedVersion) throw DomainError.versionConflict(SHEET, expectedVersion, sheet.version);
     return sheet;
   }

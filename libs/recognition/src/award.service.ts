@@ -74,6 +74,7 @@ const AWARD_LIST: ListQuerySpec<AwardSortField, AwardFilterValues> = {
     rank: inList('a.rank'),
     revoked: (revoked) => (revoked ? 'a.revoked_at IS NOT NULL' : 'a.revoked_at IS NULL'),
   },
+  unitFilters: ['recipientUnitId', 'withinUnitId', 'issuerUnitId'],
 };
 
 const CONSTRAINT_ERRORS = {
@@ -181,6 +182,7 @@ export class AwardService {
         filter: request.filter,
       },
       (params) => awardScope(ctx, params),
+      ctx,
     );
     return { ...page, items: page.items.map(toView) };
   }

@@ -54,6 +54,7 @@ const MODEL_LIST: ListQuerySpec<ModelSortField, ModelFilterValues> = {
     holderKind: inList('m.holder_kind'),
     ids: inList('m.id'),
   },
+  unitFilters: ['withinUnitId', 'ownerUnitId'],
 };
 
 type ModelRow = Omit<ModelView, 'fieldLabel' | 'recognitionLabel' | 'recognitionHistory'> & {
@@ -115,6 +116,7 @@ export class ModelService {
         filter: request.filter,
       },
       (params) => pathInScope(ctx, params, 'ou.path'),
+      ctx,
     );
     return { ...page, items: page.items.map(toView) };
   }

@@ -62,6 +62,7 @@ const UNIT_LIST: ListQuerySpec<UnitSortField, UnitFilterValues> = {
     // A btree range over the "C"-collated path: the unit itself and every descendant.
     withinUnitId: (id, params) => pathWithin(params, 'u.path', id),
   },
+  unitFilters: ['parentId', 'withinUnitId'],
 };
 
 function toView(row: UnitRow): UnitView {
@@ -159,7 +160,7 @@ export class UnitRepository {
   }
 
   async list(ctx: RequestContext, request: ListRequest<UnitSortField, UnitFilterValues>): Promise<Page<UnitView>> {
-    const page = await fetchPage<UnitRow, UnitSortField, UnitFilterValues>(this.db(ctx), UNIT_LIST, request, (params) => unitScope(ctx, params));
+    const page = await fetchPage<UnitRow, UnitSortField, UnitFilterValues>(this.db(ctx), UNIT_LIST, request, (params) => unitScope(ctx, params), ctx);
     return { ...page, items: page.items.map(toView) };
   }
 

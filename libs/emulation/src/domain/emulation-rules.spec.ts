@@ -102,7 +102,12 @@ describe('scores', () => {
 
   it('refuses unknown items, scores above the maximum or below zero, and too many hundredths', () => {
     const errors = checkScores(criteria(), [{ itemCode: '9', score: 1 }, { itemCode: '1.a', score: 12.5 }, { itemCode: '3', score: -1 }, { itemCode: '2', score: 1.234 }]);
-    expect(errors.map((e) => `${e.field}:${e.code}`)).toEqual(['scores[0].itemCode:unknownItem', 'scores[1].score:range', 'scores[2].score:range', 'scores[3].score:range']);
+    expect(errors.map((e) => `${e.field}:${e.code}`)).toEqual(['scores[0].itemCode:unknownItem', 'scores[1].score:range', 'scores[2].score:range', 'scores[3].score:decimals']);
+  });
+
+  it('says a criterion split into sub-criteria is scored through them, naming them', () => {
+    const [error] = checkScores(criteria(), [{ itemCode: '1', score: 5 }]);
+    expect(error).toMatchObject({ field: 'scores[0].itemCode', code: 'hasSubCriteria', message: expect.stringContaining('1.a, 1.b') });
   });
 
   it('counts the sheet’s other lines against the bonus and deduction caps', () => {

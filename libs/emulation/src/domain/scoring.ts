@@ -15,16 +15,25 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  */
 export function checkScores(set: CriteriaSetContent, given: GivenScore[], others: GivenScore[] = []): FieldError[] {
   const items = new Map(scorableItems(set).map((item) => [item.code, item]));
+  // A criterion split into sub-criteria is scored only through them.
+  const split = new Map(set.groups.flatMap((g) => g.criteria).filter((c) => c.subCriteria?.length).map((c) => [c.code, (c.subCriteria ?? []).map((sub) => sub.code)]));
   const errors: FieldError[] = [];
   given.forEach((g, i) => {
     const item = items.get(g.itemCode);
     const field = `scores[${i}]`;
     if (!item) {
-      errors.push({ field: `${field}.itemCode`, code: 'unknownItem', message: `Bảng tiêu chí không có mục "${g.itemCode}".` });
+      const subCodes = split.get(g.itemCode);
+      errors.push(
+        subCodes
+          ? { field: `${field}.itemCode`, code: 'hasSubCriteria', message: `Tiêu chí ${g.itemCode} được chấm qua các tiêu chí con ${subCodes.join(', ')}: hãy chấm từng tiêu chí con.` }
+          : { field: `${field}.itemCode`, code: 'unknownItem', message: `Bảng tiêu chí không có mục "${g.itemCode}".` },
+      );
       return;
     }
-    if (!Number.isFinite(g.score) || g.score < 0 || g.score > item.maxScore || round2(g.score) !== g.score) {
-      errors.push({ field: `${field}.score`, code: 'range', message: `Điểm mục ${item.code} phải từ 0 đến ${item.maxScore} (tối đa 2 chữ số thập phân).` });
+    if (!Number.isFinite(g.score) || g.score < 0 || g.score > item.maxScore) {
+      errors.push({ field: `${field}.score`, code: 'range', message: `Điểm mục ${item.code} phải từ 0 đến ${item.maxScore}.` });
+    } else if (round2(g.score) !== g.score) {
+      errors.push({ field: `${field}.score`, code: 'decimals', message: `Điểm mục ${item.code} có tối đa 2 chữ số thập phân (đã gửi ${g.score}).` });
     }
   });
   if (errors.length) return errors;

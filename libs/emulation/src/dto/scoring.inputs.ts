@@ -1,17 +1,22 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsNumber, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsNumber, IsString, IsUUID, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { IsLocalDate, LocalDateScalar } from '@danvan/core';
 import { CRITERIA_LIMITS } from '@danvan/contracts';
 
 const Text = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
-const SCORE_MESSAGE = `Điểm phải là số từ 0 đến ${CRITERIA_LIMITS.maxScore}, tối đa 2 chữ số thập phân.`;
+// The range depends on the line (its maximum in the criteria set): checked with it by checkScores, not here.
+const SCORE_NUMBER_MESSAGE = 'Điểm phải là một số.';
+const SCORE_DECIMALS_MESSAGE = 'Điểm có tối đa 2 chữ số thập phân.';
+const SCORE_NEGATIVE_MESSAGE = 'Điểm không được âm.';
+const AtMostTwoDecimals = () =>
+  ValidateBy({ name: 'atMostTwoDecimals', validator: { validate: (v: unknown) => typeof v !== 'number' || Math.round(v * 100) / 100 === v, defaultMessage: () => SCORE_DECIMALS_MESSAGE } });
 
 @InputType('ScoreInput')
 export class ScoreInput {
   @Field() @ApiProperty({ example: '1.a' }) @Text() @IsString() @IsNotEmpty() @MaxLength(CRITERIA_LIMITS.codeMaxLength) itemCode: string;
-  @Field(() => Float) @ApiProperty({ example: 10.5 }) @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: SCORE_MESSAGE }) @Min(0, { message: SCORE_MESSAGE }) @Max(CRITERIA_LIMITS.maxScore, { message: SCORE_MESSAGE })
+  @Field(() => Float) @ApiProperty({ example: 10.5 }) @IsNumber({ allowNaN: false, allowInfinity: false }, { message: SCORE_NUMBER_MESSAGE }) @Min(0, { message: SCORE_NEGATIVE_MESSAGE }) @AtMostTwoDecimals()
   score: number;
   @Field(() => String, { nullable: true }) @ApiProperty({ required: false, type: String, nullable: true })
   @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null) @Text() @IsString() @MaxLength(2000)

@@ -24,6 +24,7 @@ const ACCOUNT_LIST: ListQuerySpec<'username', AccountFilter> = {
     role: equals('a.role'),
     unitId: equals('a.unit_id'),
   },
+  unitFilters: ['unitId'],
 };
 
 /** Accounts a caller may see: all for administrators; for others, non-admin accounts of units in their subtree. */
@@ -59,6 +60,7 @@ export class AccountAdminService {
       ACCOUNT_LIST,
       { page: options.page ?? 1, pageSize: options.pageSize ?? 20, filter: options.filter },
       (params) => accountScope(ctx, params),
+      ctx,
     );
   }
 

@@ -22,6 +22,7 @@ const API_KEY_LIST: ListQuerySpec<'createdAt', ApiKeyFilter> = {
     unitId: equals('k.unit_id'),
     active: (active) => (active ? 'k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())' : 'TRUE'),
   },
+  unitFilters: ['unitId'],
 };
 
 function keyScope(ctx: RequestContext, params: SqlParams): string | null {
@@ -49,6 +50,7 @@ export class ApiKeyService {
       API_KEY_LIST,
       { page: options.page ?? 1, pageSize: options.pageSize ?? 20, filter: { unitId: options.unitId, active: !options.includeInactive } },
       (params) => keyScope(ctx, params),
+      ctx,
     );
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { APP_CONFIG, DomainError, type AppConfig } from '@danvan/core';
 import { Database } from '@danvan/database';
 import { randomToken } from './secrets.js';
@@ -8,6 +8,9 @@ import { randomToken } from './secrets.js';
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600;
 const ISSUER = 'danvan';
+/** How far the clocks of the API processes may disagree: `iat` up to this far ahead and `exp` this far behind are still accepted. */
+export const TOKEN_CLOCK_SKEW_SECONDS = 30;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AccessClaims {
   accountId: string;
@@ -56,15 +59,33 @@ export class TokenService implements OnModuleInit {
     return { token, expiresAt };
   }
 
-  /** The claims of a valid token; 401 for an expired, forged or malformed one. */
+  /**
+   * The claims of a valid token; 401 for an expired, forged or malformed one.
+   * Every claim the server relies on is checked, not only the signature: header
+   * `typ: JWT`, issuer, `exp` and `iat` present, `iat` not in the future (beyond
+   * the clock skew), a lifetime (`exp − iat`) no longer than ACCESS_TOKEN_SECONDS,
+   * `sub` a UUID and `tv` a non-negative integer.
+   */
   async verify(token: string): Promise<AccessClaims> {
+    const invalid = () => new DomainError('UNAUTHENTICATED', 'Mã truy cập không hợp lệ.');
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, await this.signingKey(), { algorithms: ['HS256'], issuer: ISSUER });
-      if (typeof payload.sub !== 'string' || typeof payload.tv !== 'number') throw new Error('claims');
-      return { accountId: payload.sub, tokenVersion: payload.tv };
+      ({ payload } = await jwtVerify(token, await this.signingKey(), {
+        algorithms: ['HS256'],
+        typ: 'JWT',
+        issuer: ISSUER,
+        requiredClaims: ['exp', 'iat', 'sub', 'tv'],
+        maxTokenAge: ACCESS_TOKEN_SECONDS,
+        clockTolerance: TOKEN_CLOCK_SKEW_SECONDS,
+      }));
     } catch (error) {
-      const expired = error instanceof errors.JWTExpired;
-      throw new DomainError('UNAUTHENTICATED', expired ? 'Phiên đăng nhập đã hết hạn, hãy làm mới hoặc đăng nhập lại.' : 'Mã truy cập không hợp lệ.');
+      if (error instanceof errors.JWTExpired) throw new DomainError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn, hãy làm mới hoặc đăng nhập lại.');
+      throw invalid();
     }
+    const { sub, tv, iat, exp } = payload;
+    if (typeof sub !== 'string' || !UUID.test(sub)) throw invalid();
+    if (typeof tv !== 'number' || !Number.isSafeInteger(tv) || tv < 0) throw invalid();
+    if (typeof iat !== 'number' || typeof exp !== 'number' || exp - iat > ACCESS_TOKEN_SECONDS) throw invalid();
+    return { accountId: sub, tokenVersion: tv };
   }
 }

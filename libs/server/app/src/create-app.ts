@@ -8,7 +8,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import helmet from '@fastify/helmet';
 import type { IncomingMessage } from 'node:http';
 import { pino, type Logger } from 'pino';
-import { DomainError, INPUT_MESSAGES, jsonNestingExceeds, PinoNestLogger, type AppConfig } from '@danvan/core';
+import { DomainError, INPUT_MESSAGES, jsonNestingExceeds, megabytes, PinoNestLogger, TransportRefusal, type AppConfig } from '@danvan/core';
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
 import type { Database } from '@danvan/database';
 import { AppModule } from './app.module.js';
@@ -40,6 +40,23 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
  */
 /** The one route that takes a raw file body (see ScoringController.addEvidence). */
 const EVIDENCE_ROUTE = /^\/api\/v1\/pledges\/[^/?]+\/score-sheets\/[^/?]+\/evidence(\?|$)/;
+
+/** Answers that carry tokens or a caller's data (REST, errors and exports included; GraphQL): never stored by a browser or proxy. */
+const PRIVATE_ANSWER = /^\/(api\/v1|graphql)(\/|\?|$)/;
+
+const EVIDENCE_TYPES = Object.entries(EVIDENCE_LIMITS.contentTypes)
+  .map(([type, label]) => `${label} (${type})`)
+  .join(', ');
+
+/** 415 naming what the route accepts: the evidence types on the evidence route, JSON everywhere else. */
+function unsupportedMediaType(url: string): TransportRefusal {
+  return new TransportRefusal(
+    415,
+    EVIDENCE_ROUTE.test(url)
+      ? `Kiểu tệp minh chứng (Content-Type) không được nhận. Chỉ nhận: ${EVIDENCE_TYPES}.`
+      : 'Kiểu nội dung (Content-Type) không được hỗ trợ: API chỉ nhận application/json.',
+  );
+}
 
 export async function createApp(config: AppConfig, database: Database, logger: Logger = createLogger(config)): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -87,8 +104,8 @@ export async function createApp(config: AppConfig, database: Database, logger: L
   // Evidence files (PDF, images, Office documents) arrive as the raw body, up to their own size limit,
   // on the evidence route only: anywhere else these types are refused before any byte is read.
   fastify.addContentTypeParser(Object.keys(EVIDENCE_LIMITS.contentTypes), (request, payload, done) => {
-    if (!EVIDENCE_ROUTE.test(request.url)) return done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 }), undefined);
-    const tooLarge = () => Object.assign(new Error('Payload Too Large'), { statusCode: 413 });
+    if (!EVIDENCE_ROUTE.test(request.url)) return done(unsupportedMediaType(request.url), undefined);
+    const tooLarge = () => new TransportRefusal(413, `Tệp minh chứng vượt quá giới hạn ${megabytes(EVIDENCE_LIMITS.maxBytes)} MB.`);
     if (Number(request.headers['content-length'] ?? 0) > EVIDENCE_LIMITS.maxBytes) return done(tooLarge(), undefined);
     // Without a length (chunked), read on but keep nothing beyond the limit, and answer 413 at the end.
     const chunks: Buffer[] = [];
@@ -100,8 +117,12 @@ export async function createApp(config: AppConfig, database: Database, logger: L
     payload.on('end', () => (size > EVIDENCE_LIMITS.maxBytes ? done(tooLarge(), undefined) : done(null, Buffer.concat(chunks))));
     payload.on('error', (error: Error) => done(error, undefined));
   });
+  // Any other type (none registered for it): refused before any byte is read, saying what is accepted.
+  fastify.addContentTypeParser('*', (request, _payload, done) => done(unsupportedMediaType(request.url), undefined));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // The admin's assets, OpenAPI and /health keep their own caching.
+    if (PRIVATE_ANSWER.test(request.url)) void reply.header('cache-control', 'no-store');
   });
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
   if (existsSync(join(config.adminDist, 'index.html'))) {

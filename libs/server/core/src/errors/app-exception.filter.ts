@@ -16,11 +16,12 @@ export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): GraphQLError | void {
-    const problem = toProblem(exception);
+    const graphql = host.getType<string>() === 'graphql';
+    const request = graphql ? undefined : host.switchToHttp().getRequest<FastifyRequest>();
+    const problem = toProblem(exception, request);
     if (problem.unexpected) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (host.getType<string>() === 'graphql') return toGraphQLError(problem);
-    const http = host.switchToHttp();
-    sendProblem(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), problem);
+    if (request === undefined) return toGraphQLError(problem);
+    sendProblem(request, host.switchToHttp().getResponse<FastifyReply>(), problem);
   }
 }
 

@@ -1,5 +1,7 @@
 import type { Page, SortOrder } from '@danvan/contracts';
+import type { RequestContext } from '../request-context/request-context.js';
 import { SqlParams } from './sql-params.js';
+import { refuseUnitsNotVisible, visibleUnitIdsSql } from './subtree-sql.js';
 
 /** Anything that runs SQL: TypeORM's EntityManager or a QueryRunner. */
 export interface Queryable {
@@ -37,6 +39,13 @@ export interface ListQuerySpec<TSort extends string, TFilter> {
   tieBreaker: string;
   defaultSort: SortSpec<TSort>;
   filters: { [K in keyof TFilter]-?: FilterCondition<NonNullable<TFilter[K]>> };
+  /**
+   * Filters that name one unit by id. fetchPage checks that the unit exists and
+   * lies in the caller's subtree, and answers NOT_FOUND otherwise (the same answer
+   * for both, so nothing leaks), instead of an empty page that hides a mistyped or
+   * foreign id.
+   */
+  unitFilters?: ReadonlyArray<keyof TFilter & string>;
 }
 
 /**
@@ -49,7 +58,14 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
   request: ListRequest<TSort, TFilter>,
   /** The caller's row scope as a SQL condition (null: unrestricted); applied before any filter. */
   scope?: (params: SqlParams) => string | null,
+  /** The caller, against whose subtree the units named by `spec.unitFilters` are checked (required when the spec has any). */
+  ctx?: RequestContext,
 ): Promise<Page<Row>> {
+  const namedUnits = (spec.unitFilters ?? []).flatMap((field) => {
+    const id = request.filter?.[field];
+    return typeof id === 'string' ? [{ field, id }] : [];
+  });
+  if (namedUnits.length && !ctx) throw new Error(`fetchPage of ${spec.from}: unit filters need the caller's context`);
   const params = new SqlParams();
   const conditions: string[] = [];
   const scoped = scope?.(params);
@@ -64,13 +80,20 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
   const sort = request.sort ?? spec.defaultSort;
   const direction = sort.order === 'desc' ? 'DESC' : 'ASC';
   const orderBy = `ORDER BY ${spec.sortColumns[sort.field]} ${direction} NULLS LAST, ${spec.tieBreaker} ${direction}`;
-  const countParams = params.values.slice();
+  const countParams = new SqlParams();
+  countParams.values.push(...params.values);
+  // The units the filters name are checked in the count's statement: no extra round trip.
+  const countSql =
+    namedUnits.length && ctx
+      ? `SELECT (SELECT count(*)::int FROM ${spec.from} ${where}) AS total, ${visibleUnitIdsSql(ctx, countParams, namedUnits)} AS "visibleUnits"`
+      : `SELECT count(*)::int AS total FROM ${spec.from} ${where}`;
   const limit = params.add(request.pageSize);
   const offset = params.add((request.page - 1) * request.pageSize);
   const [rows, countRows] = await Promise.all([
     db.query(`SELECT ${spec.select} FROM ${spec.from} ${where} ${orderBy} LIMIT ${limit} OFFSET ${offset}`, params.values),
-    db.query(`SELECT count(*)::int AS total FROM ${spec.from} ${where}`, countParams),
+    db.query(countSql, countParams.values),
   ]);
+  if (namedUnits.length) refuseUnitsNotVisible(namedUnits, (countRows as Array<{ visibleUnits: string[] | null }>)[0]?.visibleUnits ?? []);
   return {
     items: rows as Row[],
     totalItems: (countRows as Array<{ total: number }>)[0]?.total ?? 0,

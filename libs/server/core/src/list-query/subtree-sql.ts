@@ -46,3 +46,27 @@ export async function visibleUnit(db: Queryable, ctx: RequestContext, unitId: st
   if (!row) throw DomainError.rule(field, 'notFound', `${label} không tồn tại hoặc nằm ngoài phạm vi của bạn.`);
   return row;
 }
+
+/** A unit a list filter names by id (`field` is the filter's name). */
+export interface NamedUnit {
+  field: string;
+  id: string;
+}
+
+/** SQL: a JSON array of the ids of the named units that exist and lie in the caller's subtree (null when none). */
+export function visibleUnitIdsSql(ctx: RequestContext, params: SqlParams, named: NamedUnit[]): string {
+  const ids = [...new Set(named.map((n) => n.id.toLowerCase()))];
+  return `(SELECT json_agg(u.id) FROM unit u WHERE ${allOf(`u.id = ANY(${params.add(ids)}::uuid[])`, pathInScope(ctx, params, 'u.path'))})`;
+}
+
+/**
+ * NOT_FOUND on every field naming a unit that is not among the visible ones, in
+ * words that do not reveal whether it exists outside the caller's subtree.
+ */
+export function refuseUnitsNotVisible(named: NamedUnit[], visibleIds: string[]): void {
+  const visible = new Set(visibleIds.map((id) => id.toLowerCase()));
+  const fields = named
+    .filter((n) => !visible.has(n.id.toLowerCase()))
+    .map(({ field, id }) => ({ field, code: 'notFound', message: `Không tìm thấy đơn vị có mã định danh ${id} (không tồn tại hoặc nằm ngoài phạm vi của bạn).` }));
+  if (fields.length) throw new DomainError('NOT_FOUND', fields.map((f) => f.message).join(' '), fields);
+}
