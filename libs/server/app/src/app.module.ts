@@ -5,14 +5,13 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
 import type { GraphQLFormattedError } from 'graphql';
 import {
-  aliasLimitRule,
   AppConfigModule,
   AppExceptionFilter,
-  costLimitRule,
   createValidationPipe,
   DataLoaders,
-  depthLimitRule,
   GRAPHQL_LIMITS,
+  graphqlLimitRules,
+  queryCostPlugin,
   type AppConfig,
   type GraphQLRequestContext,
 } from '@danvan/core';
@@ -53,14 +52,14 @@ export class AppModule {
           sortSchema: true,
           // Off in production unless configured: reporting tools read docs/api/schema.graphql instead.
           introspection: config.graphqlIntrospection,
+          // Without introspection, "Did you mean …" suggestions would disclose the schema field by field.
+          hideSchemaDetailsFromClientErrors: !config.graphqlIntrospection,
           graphiql: !config.production,
           allowBatchedHttpRequests: false,
           parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
-          validationRules: [
-            depthLimitRule(GRAPHQL_LIMITS.maxDepth),
-            aliasLimitRule(GRAPHQL_LIMITS.maxAliases),
-            costLimitRule(GRAPHQL_LIMITS.maxCost),
-          ],
+          validationRules: graphqlLimitRules(GRAPHQL_LIMITS),
+          // The cost needs the variables' values: priced once the operation is resolved, before it runs.
+          plugins: [queryCostPlugin(GRAPHQL_LIMITS.maxCost)],
           includeStacktraceInErrorResponses: false,
           // Field resolvers (parent, children …) get the same filters, guards and interceptors as operations.
           fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],

@@ -1,0 +1,121 @@
+import type { UnitView } from '@danvan/units';
+import { TestServer, type TestClient, type GraphQLResult } from '@danvan/testing';
+
+/**
+ * The GraphQL limits (docs/security.md, "Abuse limits"): a document is priced
+ * with its fragments expanded and its variables' values, and refused before
+ * anything runs; ordinary mistakes keep their ordinary 400.
+ */
+let server: TestServer;
+let province: UnitView;
+let secretariat: TestClient;
+
+beforeAll(async () => {
+  server = await TestServer.start();
+  province = await server.factory.unit({ name: 'Tỉnh ủy Thái Bình', kind: 'PARTY_COMMITTEE', adminAreaCode: '34' });
+  const district = await server.factory.unit({ parent: province, name: 'Huyện ủy Tiền Hải', kind: 'PARTY_COMMITTEE', level: 'DISTRICT' });
+  await server.factory.unit({ parent: district, name: 'Đảng ủy xã Nam Trung', kind: 'PARTY_COMMITTEE', level: 'COMMUNE' });
+  secretariat = await server.signedIn('SECRETARIAT', province);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+type Answer = GraphQLResult & { status: number };
+
+/** Sends one GraphQL request and counts the SQL statements it caused. */
+async function send(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<Answer & { statements: number }> {
+  server.database.statements.reset();
+  const response = await secretariat.rest<GraphQLResult>('POST', '/graphql', { query, variables, operationName });
+  return { ...response.body, status: response.status, statements: server.database.statements.statements };
+}
+
+function refusal(answer: Answer): { status: number; code: unknown; reason: unknown } {
+  return { status: answer.status, code: answer.errors?.[0]?.extensions?.code, reason: answer.errors?.[0]?.extensions?.reason };
+}
+
+const TOO_COMPLEX = { status: 400, code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COMPLEX' };
+
+/** 5 aliases of unit(id), then ancestors / children(limit: 500) alternating four levels deep (issue 8, item 1). */
+function attack(id: string, style: 'inline' | 'fragments' | 'inline-fragments'): string {
+  const levels = ['ancestors', 'children(limit: 500)', 'ancestors', 'children(limit: 500)'];
+  const roots = (inner: string) => Array.from({ length: 5 }, (_, i) => `u${i}: unit(id: "${id}") { ${inner} }`).join(' ');
+  if (style === 'fragments') {
+    const fragments = levels.map((list, i) => `fragment A${i} on Unit { id name ${list} { ${i + 1 < levels.length ? `...A${i + 1}` : 'id name code'} } }`);
+    return `{ ${roots('...A0')} } ${fragments.join(' ')}`;
+  }
+  const nest = (i: number): string => (i === levels.length ? 'id name code' : style === 'inline' ? `id name ${levels[i]} { ${nest(i + 1)} }` : `... on Unit { id name ${levels[i]} { ${nest(i + 1)} } }`);
+  return `{ ${roots(nest(0))} }`;
+}
+
+describe('GraphQL cost: fragments and variables are priced', () => {
+  it('the fragment version of the attack gets the same refusal as the inline one, and nothing runs', async () => {
+    const inline = await send(attack(province.id, 'inline'));
+    expect(refusal(inline)).toEqual(TOO_COMPLEX);
+    const fragments = await send(attack(province.id, 'fragments'));
+    expect(refusal(fragments)).toEqual(TOO_COMPLEX);
+    expect(fragments.errors?.[0]?.message).toBe(inline.errors?.[0]?.message);
+    expect(fragments.data).toBeUndefined();
+    expect(fragments.statements).toBe(0);
+  });
+
+  it('inline fragments (... on Unit) are priced like the fields they hold', async () => {
+    const inline = await send(attack(province.id, 'inline'));
+    const inlineFragments = await send(attack(province.id, 'inline-fragments'));
+    expect(refusal(inlineFragments)).toEqual(TOO_COMPLEX);
+    expect(inlineFragments.errors?.[0]?.message).toBe(inline.errors?.[0]?.message);
+    expect(inlineFragments.statements).toBe(0);
+  });
+
+  it('a fragment spread many times inside lists is multiplied by each list around each spread', async () => {
+    const query = `{ units(options: { pageSize: 100 }) { items { ...Kids } } }
+      fragment Kids on Unit { children(limit: 50) { ...Grandkids } }
+      fragment Grandkids on Unit { children(limit: 50) { id name code } }`;
+    expect(refusal(await send(query))).toEqual(TOO_COMPLEX);
+  });
+
+  it('a limit passed as a variable is priced by its value: 500 is refused like the literal, a small one passes', async () => {
+    const query = `query Children($l: Int!) { units(options: { pageSize: 100 }) { items { children(limit: $l) { children(limit: $l) { id } } } } }`;
+    const literal = await send(`{ units(options: { pageSize: 100 }) { items { children(limit: 500) { children(limit: 500) { id } } } } }`);
+    expect(refusal(literal)).toEqual(TOO_COMPLEX);
+    const variable = await send(query, { l: 500 });
+    expect(refusal(variable)).toEqual(TOO_COMPLEX);
+    expect(variable.statements).toBe(0);
+    const small = await send(query, { l: 3 });
+    expect({ status: small.status, errors: small.errors }).toEqual({ status: 200, errors: undefined });
+  });
+
+  it('a pageSize passed as a variable (whole options or the field alone) is priced by its value', async () => {
+    const whole = `query Units($o: UnitListOptions) { units(options: $o) { items { children(limit: 500) { id children(limit: 5) { id } } } } }`;
+    expect(refusal(await send(whole, { o: { pageSize: 100 } }))).toEqual(TOO_COMPLEX);
+    const small = await send(whole, { o: { pageSize: 2 } });
+    expect({ status: small.status, errors: small.errors }).toEqual({ status: 200, errors: undefined });
+    const field = `query Units($size: Int) { units(options: { pageSize: $size }) { items { children(limit: 500) { id children(limit: 5) { id } } } } }`;
+    expect(refusal(await send(field, { size: 100 }))).toEqual(TOO_COMPLEX);
+    expect((await send(field, { size: 2 })).status).toBe(200);
+  });
+
+  it('the declared bound of children (500) is accepted and priced at 500; above it the field refuses with a 400', async () => {
+    const ok = await send(`query($l: Int!) { unit(id: "${province.id}") { children(limit: $l) { id } } }`, { l: 500 });
+    expect({ status: ok.status, errors: ok.errors }).toEqual({ status: 200, errors: undefined });
+    const above = await send(`query($l: Int!) { unit(id: "${province.id}") { children(limit: $l) { id } } }`, { l: 501 });
+    expect(above.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('GraphQL limits leave ordinary mistakes their ordinary 400', () => {
+  it('an unknown field, an unknown operation name, variables of the wrong type or missing', async () => {
+    const unknownField = await send('{ units { nope } }');
+    expect({ status: unknownField.status, code: unknownField.errors?.[0]?.extensions?.code }).toEqual({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(unknownField.errors?.[0]?.extensions?.reason).toBeUndefined();
+    const unknownOperation = await send('query A { units { totalItems } }', undefined, 'B');
+    expect(unknownOperation.status).toBe(400);
+    const wrongType = await send('query($l: Int!) { unit(id: "x") { children(limit: $l) { id } } }', { l: 'năm trăm' });
+    expect({ status: wrongType.status, code: wrongType.errors?.[0]?.extensions?.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
+    const wrongOptions = await send('query($o: UnitListOptions) { units(options: $o) { totalItems } }', { o: { pageSize: 'lớn' } });
+    expect({ status: wrongOptions.status, code: wrongOptions.errors?.[0]?.extensions?.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
+    const missing = await send('query($l: Int!) { unit(id: "x") { children(limit: $l) { id } } }');
+    expect({ status: missing.status, code: missing.errors?.[0]?.extensions?.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
+    for (const answer of [unknownField, unknownOperation, wrongType, wrongOptions, missing]) expect(answer.statements).toBe(0);
+  });
+});
