@@ -95,11 +95,43 @@ describe('GraphQL cost: fragments and variables are priced', () => {
     expect((await send(field, { size: 2 })).status).toBe(200);
   });
 
+  it('a negative or zero limit does not lower the estimate of the fields beside it', async () => {
+    const heavy = `units(options: { pageSize: 100 }) { items { children(limit: 500) { id children(limit: 5) { id } } } }`;
+    const answer = await send(`query($l: Int!) { unit(id: "${province.id}") { children(limit: $l) { id name code parentId } } ${heavy} }`, { l: -100_000_000 });
+    expect(refusal(answer)).toEqual(TOO_COMPLEX);
+    expect(answer.statements).toBe(0);
+  });
+
+  it('the standard introspection query (GraphiQL, outside production) is not refused', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const answer = await send(getIntrospectionQuery());
+    expect({ status: answer.status, errors: answer.errors }).toEqual({ status: 200, errors: undefined });
+  });
+
   it('the declared bound of children (500) is accepted and priced at 500; above it the field refuses with a 400', async () => {
     const ok = await send(`query($l: Int!) { unit(id: "${province.id}") { children(limit: $l) { id } } }`, { l: 500 });
     expect({ status: ok.status, errors: ok.errors }).toEqual({ status: 200, errors: undefined });
     const above = await send(`query($l: Int!) { unit(id: "${province.id}") { children(limit: $l) { id } } }`, { l: 501 });
     expect(above.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('GraphQL depth and aliases count what fragments spread', () => {
+  it('aliases inside a fragment count once per spread', async () => {
+    const aliases = Array.from({ length: 11 }, (_, i) => `n${i}: name`).join(' ');
+    const query = `{ a: unit(id: "${province.id}") { ...Names } b: unit(id: "${province.id}") { ...Names } } fragment Names on Unit { ${aliases} }`;
+    const answer = await send(query);
+    expect(refusal(answer)).toEqual(TOO_COMPLEX);
+    expect(answer.errors?.[0]?.message).toBe('Truy vấn dùng quá nhiều bí danh (alias): 24, tối đa 20.');
+    expect(answer.statements).toBe(0);
+  });
+
+  it('depth counts the fields of the fragments, not the spreads', async () => {
+    const parents = (n: number) => 'parent { '.repeat(n) + 'id' + ' }'.repeat(n);
+    const answer = await send(`{ units { items { ...Up } } } fragment Up on Unit { ${parents(9)} }`);
+    expect(refusal(answer)).toEqual(TOO_COMPLEX);
+    expect(answer.errors?.[0]?.message).toBe('Truy vấn lồng quá sâu: 12 cấp, tối đa 10 cấp.');
+    expect((await send(`{ units { items { ...Up } } } fragment Up on Unit { ${parents(7)} }`)).status).toBe(200);
   });
 });
 
@@ -117,5 +149,35 @@ describe('GraphQL limits leave ordinary mistakes their ordinary 400', () => {
     const missing = await send('query($l: Int!) { unit(id: "x") { children(limit: $l) { id } } }');
     expect({ status: missing.status, code: missing.errors?.[0]?.extensions?.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
     for (const answer of [unknownField, unknownOperation, wrongType, wrongOptions, missing]) expect(answer.statements).toBe(0);
+  });
+});
+
+describe('GraphQL field suggestions', () => {
+  const misspelled = '{ units { totalItem } }';
+  const misspelledOption = 'query($o: UnitListOptions) { units(options: $o) { totalItems } }';
+
+  it('outside production, a misspelled field is answered with a suggestion (developer help)', async () => {
+    const answer = await send(misspelled);
+    expect(answer.status).toBe(400);
+    expect(answer.errors?.[0]?.message).toContain('Did you mean "totalItems"?');
+  });
+
+  it('in production with introspection off, errors suggest no field, argument or enum value', async () => {
+    const production = await TestServer.start({ production: true, graphqlIntrospection: false });
+    try {
+      const answers = [
+        await production.graphql(misspelled),
+        await production.graphql('{ units(option: { pageSize: 1 }) { totalItems } }'),
+        await production.graphql('{ units(options: { filter: { kind: [PARTY_COMITTEE] } }) { totalItems } }'),
+        await production.graphql(misspelledOption, { o: { pageSiz: 1 } }),
+      ];
+      for (const answer of answers) {
+        expect(answer.status).toBe(400);
+        expect(answer.errors?.[0]?.message).toBeTruthy();
+        expect(answer.errors?.map((error) => error.message).join('\n')).not.toMatch(/Did you mean/);
+      }
+    } finally {
+      await production.close();
+    }
   });
 });

@@ -11,6 +11,7 @@ import {
   DataLoaders,
   GRAPHQL_LIMITS,
   graphqlLimitRules,
+  hideSuggestionsPlugin,
   queryCostPlugin,
   type AppConfig,
   type GraphQLRequestContext,
@@ -52,14 +53,13 @@ export class AppModule {
           sortSchema: true,
           // Off in production unless configured: reporting tools read docs/api/schema.graphql instead.
           introspection: config.graphqlIntrospection,
-          // Without introspection, "Did you mean …" suggestions would disclose the schema field by field.
-          hideSchemaDetailsFromClientErrors: !config.graphqlIntrospection,
           graphiql: !config.production,
           allowBatchedHttpRequests: false,
           parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
           validationRules: graphqlLimitRules(GRAPHQL_LIMITS),
           // The cost needs the variables' values: priced once the operation is resolved, before it runs.
-          plugins: [queryCostPlugin(GRAPHQL_LIMITS.maxCost)],
+          // Without introspection, "Did you mean …" suggestions would disclose the schema name by name.
+          plugins: [queryCostPlugin(GRAPHQL_LIMITS.maxCost), ...(config.graphqlIntrospection ? [] : [hideSuggestionsPlugin()])],
           includeStacktraceInErrorResponses: false,
           // Field resolvers (parent, children …) get the same filters, guards and interceptors as operations.
           fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],

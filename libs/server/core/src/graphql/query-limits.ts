@@ -152,3 +152,26 @@ export function queryCostPlugin(maxCost: number = GRAPHQL_LIMITS.maxCost): Apoll
     },
   };
 }
+
+/** graphql-js's suggestions: `Did you mean "pageSize" or "page"?`, `Did you mean the enum value "X"?` … */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
+ * Apollo plugin removing "Did you mean …" suggestions from every error message
+ * (for a server without introspection: they would disclose the schema name by
+ * name). Apollo's `hideSchemaDetailsFromClientErrors` and graphql-armor's
+ * block-field-suggestions only see validation errors; variable errors
+ * (`Field "pageSiz" is not defined by type "UnitListOptions". Did you mean
+ * "pageSize"?`) suggest too, so this runs on every error before it is formatted.
+ */
+export function hideSuggestionsPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) error.message = error.message.replace(SUGGESTION, '').trim();
+        },
+      };
+    },
+  };
+}
