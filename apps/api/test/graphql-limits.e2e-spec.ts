@@ -74,6 +74,20 @@ describe('GraphQL cost: fragments and variables are priced', () => {
     expect(refusal(await send(query))).toEqual(TOO_COMPLEX);
   });
 
+  it('fragments that fan out exponentially are refused quickly, before the estimate walks them all', async () => {
+    const levels = 8; // depth 10, the most allowed; 4^8 = 65,536 fields once expanded
+    const fragments = Array.from({ length: levels }, (_, i) => {
+      const inner = i + 1 < levels ? `...F${i + 1}` : 'id';
+      return `fragment F${i} on Unit { id parent { ${inner} } ancestors { ${inner} } children { ${inner} } successors { ${inner} } }`;
+    });
+    const started = Date.now();
+    const answer = await send(`{ unit(id: "${province.id}") { ...F0 } } ${fragments.join(' ')}`);
+    expect(refusal(answer)).toEqual(TOO_COMPLEX);
+    expect(answer.errors?.[0]?.message).toContain('10.000 trường cần ước tính');
+    expect(answer.statements).toBe(0);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it('a limit passed as a variable is priced by its value: 500 is refused like the literal, a small one passes', async () => {
     const query = `query Children($l: Int!) { units(options: { pageSize: 100 }) { items { children(limit: $l) { children(limit: $l) { id } } } } }`;
     const literal = await send(`{ units(options: { pageSize: 100 }) { items { children(limit: 500) { children(limit: 500) { id } } } } }`);
@@ -108,7 +122,7 @@ describe('GraphQL cost: fragments and variables are priced', () => {
     expect({ status: answer.status, errors: answer.errors }).toEqual({ status: 200, errors: undefined });
   });
 
-  it('the declared bound of children (500) is accepted and priced at 500; above it the field refuses with a 400', async () => {
+  it('children accepts its declared bound (500) as a variable; above it the field answers 400 BAD_USER_INPUT', async () => {
     const ok = await send(`query($l: Int!) { unit(id: "${province.id}") { children(limit: $l) { id } } }`, { l: 500 });
     expect({ status: ok.status, errors: ok.errors }).toEqual({ status: 200, errors: undefined });
     const above = await send(`query($l: Int!) { unit(id: "${province.id}") { children(limit: $l) { id } } }`, { l: 501 });
