@@ -5,14 +5,14 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
 import type { GraphQLFormattedError } from 'graphql';
 import {
-  aliasLimitRule,
   AppConfigModule,
   AppExceptionFilter,
-  costLimitRule,
   createValidationPipe,
   DataLoaders,
-  depthLimitRule,
   GRAPHQL_LIMITS,
+  graphqlLimitRules,
+  hideSuggestionsPlugin,
+  queryCostPlugin,
   IsoDateTimeScalar,
   type AppConfig,
   type GraphQLRequestContext,
@@ -59,11 +59,10 @@ export class AppModule {
           graphiql: !config.production,
           allowBatchedHttpRequests: false,
           parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
-          validationRules: [
-            depthLimitRule(GRAPHQL_LIMITS.maxDepth),
-            aliasLimitRule(GRAPHQL_LIMITS.maxAliases),
-            costLimitRule(GRAPHQL_LIMITS.maxCost),
-          ],
+          validationRules: graphqlLimitRules(GRAPHQL_LIMITS),
+          // The cost needs the variables' values: priced once the operation is resolved, before it runs.
+          // Without introspection, "Did you mean …" suggestions would disclose the schema name by name.
+          plugins: [queryCostPlugin(GRAPHQL_LIMITS.maxCost), ...(config.graphqlIntrospection ? [] : [hideSuggestionsPlugin()])],
           includeStacktraceInErrorResponses: false,
           // Field resolvers (parent, children …) get the same filters, guards and interceptors as operations.
           fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],

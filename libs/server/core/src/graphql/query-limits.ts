@@ -1,19 +1,20 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
   GraphQLError,
   getNamedType,
   getNullableType,
+  getVariableValues,
   isListType,
-  Kind,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-  type ASTVisitor,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValueNode,
+  isObjectType,
+  type DocumentNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationRule,
 } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { Extensions } from '@nestjs/graphql';
 import { MAX_PAGE_SIZE } from '@danvan/contracts';
 
@@ -28,117 +29,149 @@ export const MaxItems = (max: number) => Extensions({ maxItems: max });
 export const GRAPHQL_LIMITS = {
   /** Nesting of fields (units { items { parent { … } } } is 4). */
   maxDepth: 10,
-  /** Aliased fields in one document (alias flooding multiplies work). */
+  /** Aliased fields in one operation, counted in every fragment it spreads (alias flooding multiplies work). */
   maxAliases: 20,
   /** Parser tokens (huge documents). */
   maxTokens: 4_000,
   /** Estimated fields returned: each field counts once per element of every list around it. */
   maxCost: 250_000,
+  /** Fields the cost estimate may walk once fragments are expanded (a fragment spread many times is walked each time). */
+  maxCostedFields: 10_000,
 } as const;
 
 function limitError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COMPLEX' } });
 }
 
-function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>): number {
-  if (!selectionSet) return 0;
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue;
-      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, seen));
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, seen));
-    } else {
-      const name = selection.name.value;
-      if (seen.has(name) || !fragments[name]) continue;
-      deepest = Math.max(deepest, depthOf(fragments[name].selectionSet, fragments, new Set([...seen, name])));
-    }
-  }
-  return deepest;
-}
-
-/** Refuses documents nested deeper than `max` fields. */
-export function depthLimitRule(max: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = Object.fromEntries(context.getDocument().definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-    return {
-      OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, fragments, new Set());
-        if (depth > max) context.reportError(limitError(`Truy vấn lồng quá sâu: ${depth} cấp, tối đa ${max} cấp.`));
-      },
-    };
-  };
-}
-
-/** Refuses documents with more than `max` aliased fields. */
-export function aliasLimitRule(max: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    let aliases = 0;
-    return {
-      Field(field) {
-        if (field.alias) aliases++;
-      },
-      Document: {
-        leave() {
-          if (aliases > max) context.reportError(limitError(`Truy vấn dùng quá nhiều bí danh (alias): ${aliases}, tối đa ${max}.`));
-        },
-      },
-    };
-  };
-}
-
-/** The page size a field asks for when written literally (`options: { pageSize: 50 }`, `limit: 10`), else undefined. */
-function literalSize(field: FieldNode): number | undefined {
-  const intOf = (value: ValueNode | undefined) => (value?.kind === Kind.INT ? Number(value.value) : undefined);
-  for (const argument of field.arguments ?? []) {
-    if (argument.name.value === 'limit') return intOf(argument.value);
-    if (argument.value.kind === Kind.OBJECT) {
-      const pageSize = argument.value.fields.find((f) => f.name.value === 'pageSize');
-      if (pageSize) return intOf(pageSize.value);
-    }
-  }
-  return undefined;
+/** The count graphql-armor found ("… exceeded, found 12."), to name it in our message. */
+function found(error: GraphQLError, unit = ''): string {
+  const count = /found (\d+)/.exec(error.message)?.[1];
+  return count ? `${count}${unit}, ` : '';
 }
 
 /**
- * Refuses documents whose estimated size exceeds `max`: each field costs the
- * product of the sizes of the lists around it; a list's size is the page size or
- * limit written in the query, else the bound the field declares (`@MaxItems`),
- * else the largest page allowed.
+ * Depth and alias limits (graphql-armor's rules, fragments expanded), reporting
+ * a Vietnamese validation error instead of throwing.
  */
-export function costLimitRule(max: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    const typeInfo = new TypeInfo(context.getSchema());
-    let cost = 0;
-    const multipliers: number[] = [1];
-    const pendingSizes: Array<number | undefined> = [];
-    const visitor: ASTVisitor = {
-      Field: {
-        enter(field) {
-          const type = typeInfo.getType();
-          const size = literalSize(field) ?? pendingSizes[pendingSizes.length - 1];
-          const isList = type ? isListType(getNullableType(type)) : false;
-          const declared = typeInfo.getFieldDef()?.extensions?.maxItems as number | undefined;
-          const factor = isList ? (size ?? declared ?? MAX_PAGE_SIZE) : 1;
-          const multiplier = multipliers[multipliers.length - 1] * factor;
-          cost += multipliers[multipliers.length - 1];
-          multipliers.push(multiplier);
-          // A paginated wrapper (UnitList) passes its page size on to its list field (items).
-          pendingSizes.push(!isList && type && getNamedType(type).name.endsWith('List') ? literalSize(field) : undefined);
+export function graphqlLimitRules(limits: Pick<typeof GRAPHQL_LIMITS, 'maxDepth' | 'maxAliases'> = GRAPHQL_LIMITS): ValidationRule[] {
+  return [
+    maxDepthRule({
+      n: limits.maxDepth,
+      flattenFragments: true,
+      propagateOnRejection: false,
+      onReject: [(context, error) => context?.reportError(limitError(`Truy vấn lồng quá sâu: ${found(error, ' cấp')}tối đa ${limits.maxDepth} cấp.`))],
+    }) as ValidationRule,
+    maxAliasesRule({
+      n: limits.maxAliases,
+      propagateOnRejection: false,
+      onReject: [(context, error) => context?.reportError(limitError(`Truy vấn dùng quá nhiều bí danh (alias): ${found(error)}tối đa ${limits.maxAliases}.`))],
+    }) as ValidationRule,
+  ];
+}
+
+/** A page of a paginated list (UnitList …): `items` on one page, plus `totalItems`. */
+function isPage(type: GraphQLNamedType): boolean {
+  if (!isObjectType(type)) return false;
+  const fields = type.getFields();
+  return Boolean(fields.items && fields.totalItems && isListType(getNullableType(fields.items.type)));
+}
+
+/** A size the caller asked for, at least 1 (a negative limit must not lower the estimate of its siblings). */
+function askedSize(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, value) : undefined;
+}
+
+/**
+ * The estimated number of fields an operation returns, with its variables:
+ * each field counts once per element of every list around it. A list's size is
+ * its `limit` argument, else the bound it declares (`@MaxItems`), else the
+ * largest page; a page's `items` count `options.pageSize` times (100 when the
+ * caller sends no options). Fragment spreads and inline fragments are expanded
+ * where they are spread (graphql-query-complexity). Introspection counts as one
+ * field: its size is the schema's, not the caller's. Throws a GraphQLError when
+ * the document has more than `maxCostedFields` fields to walk.
+ */
+export function estimateQueryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
+  // The library prices children before their parent: the per-element cost of
+  // each page's `items` waits here until the field returning the page is priced.
+  let pendingItems: number[] = [];
+  const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+    if (field.name.startsWith('__') || type.name.startsWith('__')) return 1;
+    if (isListType(getNullableType(field.type))) {
+      if (field.name === 'items' && isPage(type)) {
+        pendingItems.push(childComplexity);
+        return 1 + childComplexity;
+      }
+      const size = askedSize(args.limit) ?? (field.extensions?.maxItems as number | undefined) ?? MAX_PAGE_SIZE;
+      return 1 + size * childComplexity;
+    }
+    if (isPage(getNamedType(field.type))) {
+      const pageSize = askedSize((args.options as { pageSize?: unknown } | undefined)?.pageSize) ?? MAX_PAGE_SIZE;
+      const items = pendingItems.reduce((sum, cost) => sum + cost, 0);
+      pendingItems = [];
+      return 1 + childComplexity + (pageSize - 1) * items;
+    }
+    return 1 + childComplexity;
+  };
+  return getComplexity({ schema, query: document, variables, operationName, estimators: [estimator], maxQueryNodes: GRAPHQL_LIMITS.maxCostedFields });
+}
+
+/** Variables that would not reach execution (wrong type, missing): GraphQL answers them with its own 400. */
+function hasVariableErrors(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): boolean {
+  return Boolean(getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors?.length);
+}
+
+/**
+ * Apollo plugin refusing an operation whose estimated cost (variables
+ * included) exceeds `maxCost`, once the operation is known and before anything
+ * runs: HTTP 400, GRAPHQL_VALIDATION_FAILED / QUERY_TOO_COMPLEX.
+ */
+export function queryCostPlugin(maxCost: number = GRAPHQL_LIMITS.maxCost): ApolloServerPlugin {
+  const refuse = (message: string) => {
+    const error = limitError(message);
+    error.extensions.http = { status: 400 };
+    return error;
+  };
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          // No such operation, or bad variables: the ordinary 400 follows.
+          if (!operation || hasVariableErrors(schema, operation, request.variables)) return;
+          let cost: number;
+          try {
+            cost = estimateQueryCost(schema, document, request.variables, operation.name?.value);
+          } catch {
+            throw refuse(`Truy vấn quá lớn: quá ${GRAPHQL_LIMITS.maxCostedFields.toLocaleString('vi-VN')} trường cần ước tính (kể cả các fragment được mở rộng). Hãy bớt các fragment hoặc quan hệ lồng nhau.`);
+          }
+          if (cost > maxCost) {
+            throw refuse(`Truy vấn quá lớn: ước tính ${cost.toLocaleString('vi-VN')} trường dữ liệu, tối đa ${maxCost.toLocaleString('vi-VN')}. Hãy giảm pageSize hoặc bớt các quan hệ lồng nhau.`);
+          }
         },
-        leave() {
-          multipliers.pop();
-          pendingSizes.pop();
+      };
+    },
+  };
+}
+
+/** graphql-js's suggestions: `Did you mean "pageSize" or "page"?`, `Did you mean the enum value "X"?` … */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
+ * Apollo plugin removing "Did you mean …" suggestions from every error message
+ * (for a server without introspection: they would disclose the schema name by
+ * name). Apollo's `hideSchemaDetailsFromClientErrors` and graphql-armor's
+ * block-field-suggestions only see validation errors; variable errors
+ * (`Field "pageSiz" is not defined by type "UnitListOptions". Did you mean
+ * "pageSize"?`) suggest too, so this runs on every error before it is formatted.
+ */
+export function hideSuggestionsPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) error.message = error.message.replace(SUGGESTION, '').trim();
         },
-      },
-    };
-    return {
-      Document(document) {
-        visit(document, visitWithTypeInfo(typeInfo, visitor));
-        if (cost > max) context.reportError(limitError(`Truy vấn quá lớn: ước tính ${cost.toLocaleString('vi-VN')} trường dữ liệu, tối đa ${max.toLocaleString('vi-VN')}. Hãy giảm pageSize hoặc bớt các quan hệ lồng nhau.`));
-        return false;
-      },
-    };
+      };
+    },
   };
 }
