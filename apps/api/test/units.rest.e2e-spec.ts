@@ -194,10 +194,22 @@ describe('REST /api/v1/units', () => {
       const text = await server.rest<ProblemDetails>('POST', '/api/v1/units', 'code=X', { 'content-type': 'text/plain' });
       expect([text.status, text.body.code]).toEqual([415, 'MALFORMED_REQUEST']);
       expect(text.body.detail).toBe('Kiểu nội dung (Content-Type) không được hỗ trợ: API chỉ nhận application/json.');
+      const form = await server.rest<ProblemDetails>('POST', '/api/v1/units', 'code=X', { 'content-type': 'application/x-www-form-urlencoded' });
+      expect([form.status, form.body.detail]).toEqual([415, 'Kiểu nội dung (Content-Type) không được hỗ trợ: API chỉ nhận application/json.']);
+    });
+
+    it('a JSON null as a whole body is 400 on body, not an empty change (the version stays)', async () => {
+      const unit = await server.factory.unit({ name: 'Ban Dân vận Thân null' });
+      const patched = await server.rest<ProblemDetails>('PATCH', `/api/v1/units/${unit.id}`, 'null', { 'content-type': 'application/json', 'if-match': `"${unit.version}"` });
+      expect([patched.status, patched.body.errors?.[0]?.field, patched.body.errors?.[0]?.code]).toEqual([400, 'body', 'isObject']);
+      const created = await server.rest<ProblemDetails>('POST', '/api/v1/units', 'null', { 'content-type': 'application/json' });
+      expect([created.status, created.body.errors?.[0]?.code]).toEqual([400, 'isObject']);
+      const read = await server.rest<{ version: number }>('GET', `/api/v1/units/${unit.id}`);
+      expect(read.body.version).toBe(unit.version);
     });
 
     it('an oversized page, an unknown sort field or query parameter → 400', async () => {
-      for (const query of ['pageSize=101', 'pageSize=0', 'page=abc', 'sort=path', 'sort=name;drop', 'color=red', 'validOn=12/01/2024', 'withinUnitId=nope']) {
+      for (const query of ['pageSize=101', 'pageSize=0', 'page=abc', 'page=1e308', 'page=99999999999999999999', 'page=1000001', 'sort=path', 'sort=name;drop', 'color=red', 'validOn=12/01/2024', 'withinUnitId=nope']) {
         const response = await server.rest<ProblemDetails>('GET', `/api/v1/units?${query}`);
         expect({ query, status: response.status }).toEqual({ query, status: 400 });
       }

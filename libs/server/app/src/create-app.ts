@@ -101,6 +101,8 @@ export async function createApp(config: AppConfig, database: Database, logger: L
     if (jsonNestingExceeds(text)) return done(DomainError.validation([{ field: 'body', code: 'nesting', message: INPUT_MESSAGES.nesting }], INPUT_MESSAGES.nesting), undefined);
     parseJson(request as Parameters<typeof parseJson>[0], text, done);
   });
+  // Nest would otherwise register a form parser at init(): the API takes no form bodies (415, like any other type).
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: config.bodyLimit }, (request, _body, done) => done(unsupportedMediaType(request.url), undefined));
   // Evidence files (PDF, images, Office documents) arrive as the raw body, up to their own size limit,
   // on the evidence route only: anywhere else these types are refused before any byte is read.
   fastify.addContentTypeParser(Object.keys(EVIDENCE_LIMITS.contentTypes), (request, payload, done) => {

@@ -40,8 +40,19 @@ export function nulCharacterPath(value: unknown): string | null {
  * variables: both arrive with metadata type 'body') passes through it; 'custom'
  * values (@Ctx(), the request context) are not input.
  */
+const BODY_NOT_OBJECT = 'Nội dung yêu cầu phải là một đối tượng JSON ({ … }), không phải null.';
+
+function isPrimitiveType(type: unknown): boolean {
+  return type === String || type === Number || type === Boolean || type === Object || type === Array;
+}
+
 class DanvanValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // A JSON `null` as the whole body would become an empty DTO (Nest turns nil into {}) and pass as
+    // "change nothing"; a body of a DTO type must be an object.
+    if (metadata.type === 'body' && metadata.data === undefined && value === null && typeof metadata.metatype === 'function' && !isPrimitiveType(metadata.metatype)) {
+      throw DomainError.validation([{ field: 'body', code: 'isObject', message: BODY_NOT_OBJECT }], BODY_NOT_OBJECT);
+    }
     if (metadata.type !== 'custom') {
       const problem = findInputProblem(value);
       // Paths are those of the DTO's own errors (`leaders.0.name`); a bare value is named by its parameter.
