@@ -243,7 +243,7 @@ describe('self-scoring', () => {
     expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('text with a NUL character, a parameter sent twice, an overlong reason: a 400 on the field, never a 500, nothing stored', async () => {
+  it('text with a NUL character, a parameter sent twice or unknown, an overlong reason: a 400 on the field, never a 500, nothing stored', async () => {
     const nulTarget = await secretariat.rest<ProblemDetails>('PUT', `/api/v1/pledges/${pledgeId}/registrations/${districts[1].id}`, { targets: [{ title: 'Mô hình\u0000mới' }] });
     expect(nulTarget.status).toBe(400);
     expect(nulTarget.body.errors).toEqual([expect.objectContaining({ field: 'targets.0.title', code: 'nulCharacter' })]);
@@ -256,6 +256,9 @@ describe('self-scoring', () => {
     const twice = await upload('filename=a.pdf&filename=b.pdf');
     expect(twice.status).toBe(400);
     expect(((await twice.json()) as ProblemDetails).errors?.[0]).toMatchObject({ field: 'filename', code: 'single' });
+    const unknownParameter = await upload('filename=a.pdf&note=x');
+    expect(unknownParameter.status).toBe(400);
+    expect(((await unknownParameter.json()) as ProblemDetails).errors?.[0]).toMatchObject({ field: 'note', code: 'whitelistValidation' });
     const nulReason = await decide(districts[0], 'RETURN', 'Thiếu\u0000minh chứng');
     expect(nulReason.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field: 'reason', code: 'nulCharacter' })]);
     const longReason = await decide(districts[0], 'RETURN', 'x'.repeat(2001));

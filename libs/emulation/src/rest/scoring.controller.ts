@@ -9,6 +9,8 @@ import { PledgeService } from '../pledge.service.js';
 import { ScoringService } from '../scoring.service.js';
 import { renderRankingWorkbook } from './ranking-export.js';
 
+const EVIDENCE_QUERY_PARAMETERS = ['itemCode', 'filename'];
+
 function toSheetDto(sheet: ScoreSheetView): Omit<ScoreSheetView, 'unitPath'> {
   const { unitPath: _unitPath, ...rest } = sheet;
   return rest;
@@ -108,11 +110,16 @@ export class ScoringController {
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Param('unitId', ParseIdPipe) unitId: string,
-    @Query('itemCode') itemCode: string | undefined,
-    @Query('filename') filename: string | undefined,
+    @Query() query: Record<string, unknown>,
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
   ): Promise<EvidenceView> {
+    // The one route whose query parameters are read one by one (the body is a file, not a DTO), so unknown
+    // ones are refused here as the validation pipe refuses them on every other route.
+    const unknown = Object.keys(query).filter((name) => !EVIDENCE_QUERY_PARAMETERS.includes(name));
+    if (unknown.length) throw DomainError.validation(unknown.map((field) => ({ field, code: 'whitelistValidation', message: `Tham số ${field} không được nhận: chỉ nhận itemCode và filename.` })));
+    const itemCode = query.itemCode as string | undefined;
+    const filename = query.filename as string | undefined;
     if (!Buffer.isBuffer(body)) {
       throw DomainError.validation([{ field: 'Content-Type', code: 'type', message: `Gửi tệp minh chứng nguyên dạng (${Object.values(EVIDENCE_LIMITS.contentTypes).join(', ')}).` }]);
     }
