@@ -196,6 +196,10 @@ describe('REST /api/v1/units', () => {
       expect(text.body.detail).toBe('Kiểu nội dung (Content-Type) không được hỗ trợ: API chỉ nhận application/json.');
       const form = await server.rest<ProblemDetails>('POST', '/api/v1/units', 'code=X', { 'content-type': 'application/x-www-form-urlencoded' });
       expect([form.status, form.body.detail]).toEqual([415, 'Kiểu nội dung (Content-Type) không được hỗ trợ: API chỉ nhận application/json.']);
+      const utf7 = await server.rest<ProblemDetails>('POST', '/api/v1/units', '{}', { 'content-type': 'application/json; charset=utf-7' });
+      expect([utf7.status, utf7.body.detail]).toEqual([415, 'Bảng mã utf-7 không được nhận: nội dung JSON phải ở bảng mã UTF-8.']);
+      const utf8 = await server.rest<ProblemDetails>('POST', '/api/v1/units', '{}', { 'content-type': 'application/json; charset=UTF-8' });
+      expect(utf8.status).toBe(400); // read, then refused by validation (no code, no name …)
     });
 
     it('a JSON null as a whole body is 400 on body, not an empty change (the version stays)', async () => {
