@@ -174,6 +174,15 @@ describe('impossible dates in the audit filters and date inputs (item 5)', () =>
     }
   });
 
+  it('a calendar date as from/to is a whole day in Vietnam: to=today includes the events made today', async () => {
+    await server.factory.unit({ name: 'Ban Dân vận Xã Hôm Nay' }); // an event now
+    const vietnamDay = (offsetDays: number) => new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    const total = async (query: string) => (await server.rest<{ totalItems: number }>('GET', `/api/v1/audit-events?${query}`)).body.totalItems;
+    expect(await total(`from=${vietnamDay(0)}&to=${vietnamDay(0)}`)).toBeGreaterThan(0);
+    expect(await total(`to=${vietnamDay(-1)}&from=${vietnamDay(-1)}`)).toBe(0);
+    expect(await total(`from=${vietnamDay(1)}`)).toBe(0);
+  });
+
   it('a GraphQL Date or DateTime argument on an impossible day is a 400 on its field, inline and as a variable, and creates nothing', async () => {
     const before = await auditCount();
     const key = (expiresAt: string) => ({ name: 'Khóa thử', unitId: province.id, scopes: ['units:read'], expiresAt });

@@ -6,6 +6,19 @@ import type { AuditEventListOptions, AuditEventView } from '../dto/identity.view
 
 type AuditFilter = { entity?: string; entityId?: string; action?: string; actorId?: string; from?: string; to?: string };
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date is a day in Vietnam (UTC+07:00 all year, no daylight saving): it starts at 00:00 there. */
+function startOfDayOrInstant(value: string): string {
+  return DATE_ONLY.test(value) ? `${value}T00:00:00+07:00` : value;
+}
+
+function nextDay(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
 const AUDIT_LIST: ListQuerySpec<'at', AuditFilter> = {
   from: 'audit_event e',
   select: `e.id::text AS id, e.at, e.actor_type AS "actorType", e.actor_id AS "actorId", e.actor_label AS "actorLabel",
@@ -18,8 +31,9 @@ const AUDIT_LIST: ListQuerySpec<'at', AuditFilter> = {
     entityId: equals('e.entity_id'),
     action: equals('e.action'),
     actorId: equals('e.actor_id'),
-    from: (value, params) => `e.at >= ${params.add(value)}::timestamptz`,
-    to: (value, params) => `e.at <= ${params.add(value)}::timestamptz`,
+    from: (value, params) => `e.at >= ${params.add(startOfDayOrInstant(value))}::timestamptz`,
+    // A calendar date as `to` is inclusive: the whole day, as people read "đến ngày 31/01/2024".
+    to: (value, params) => (DATE_ONLY.test(value) ? `e.at < ${params.add(startOfDayOrInstant(nextDay(value)))}::timestamptz` : `e.at <= ${params.add(value)}::timestamptz`),
   },
 };
 
