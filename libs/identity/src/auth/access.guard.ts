@@ -29,9 +29,9 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   /** Once per request (GraphQL runs the guard for every field): per key/account, or per IP without credentials. */
-  private countRequest(request: FastifyRequest, caller: Caller): void {
+  private countRequest(request: FastifyRequest, caller: Caller): Promise<void> {
     const anonymous = caller.kind === 'anonymous';
-    this.rateLimiter.consume(
+    return this.rateLimiter.consume(
       anonymous ? `ip:${request.ip}` : `${caller.kind}:${caller.id}`,
       anonymous ? this.config.rateLimitAnonymousPerMinute : this.config.rateLimitPerMinute,
       60,
@@ -51,11 +51,11 @@ export class AccessGuard implements CanActivate {
         caller = access.kind === 'public' ? await this.authenticator.authenticate(request).catch(() => ANONYMOUS_CALLER) : await this.authenticator.authenticate(request);
       } catch (error) {
         // Guessing keys or tokens costs from the IP's budget like any anonymous request.
-        this.countRequest(request, ANONYMOUS_CALLER);
+        await this.countRequest(request, ANONYMOUS_CALLER);
         throw error;
       }
       setCaller(request, caller);
-      this.countRequest(request, caller);
+      await this.countRequest(request, caller);
     }
     if (access.kind === 'public') return true;
     if (caller.kind === 'anonymous') {
