@@ -279,6 +279,16 @@ describe('API4:2023 Unrestricted Resource Consumption — shared rate limit', ()
     }
   });
 
+  it('a GraphQL request counts once, however many root fields it has', async () => {
+    const [a, b] = await callerOnBoth();
+    await roomInWindow(10);
+    const fields = await a.graphql(`{ ${Array.from({ length: 5 }, (_, i) => `f${i}: units(options: { pageSize: 1 }) { totalItems }`).join(' ')} }`);
+    expect(fields.errors).toBeUndefined();
+    const statuses: number[] = [];
+    for (let i = 0; i < LIMIT; i++) statuses.push((await (i % 2 ? b : a).rest('GET', '/api/v1/units?pageSize=1')).status);
+    expect(tally(statuses)).toEqual({ admitted: LIMIT - 1, refused: 1 });
+  });
+
   it('when the shared counter fails, requests and sign-ins are still answered (fail open), each process stopping at the limit', async () => {
     const [a] = await callerOnBoth();
     await limited.database.manager.query('ALTER TABLE rate_limit_counter RENAME TO rate_limit_counter_unavailable');
