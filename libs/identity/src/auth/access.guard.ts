@@ -6,6 +6,9 @@ import { ACCESS_METADATA, ANONYMOUS_CALLER, APP_CONFIG, callerOf, DomainError, r
 import { RateLimiter } from '../integrity/rate-limiter.js';
 import { Authenticator } from './authenticator.js';
 
+/** A request's caller, or why its credentials were refused. */
+type Admission = { caller: Caller } | { refusal: unknown };
+
 /** Reads what a handler declares (method first, then its class). */
 export function accessOf(reflector: Reflector, context: ExecutionContext): EndpointAccess | undefined {
   return reflector.getAllAndOverride<EndpointAccess | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
@@ -20,6 +23,7 @@ export function accessOf(reflector: Reflector, context: ExecutionContext): Endpo
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger('Access');
+  private readonly admissions = new WeakMap<FastifyRequest, Promise<Admission>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -28,10 +32,36 @@ export class AccessGuard implements CanActivate {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Once per request (GraphQL runs the guard for every field): per key/account, or per IP without credentials. */
-  private countRequest(request: FastifyRequest, caller: Caller): void {
+  /**
+   * Who is calling, authenticated and counted once per request: GraphQL runs the guard for every field, the
+   * root fields at the same time, so they share one admission. Answers the authentication failure instead of
+   * a caller (counted against the IP's anonymous budget: guessing keys or tokens costs like any anonymous
+   * request); rejects only with RATE_LIMITED.
+   */
+  private admissionOf(request: FastifyRequest): Promise<Admission> {
+    let admission = this.admissions.get(request);
+    if (!admission) {
+      admission = this.admit(request);
+      this.admissions.set(request, admission);
+    }
+    return admission;
+  }
+
+  private async admit(request: FastifyRequest): Promise<Admission> {
+    let admission: Admission;
+    try {
+      admission = { caller: await this.authenticator.authenticate(request) };
+    } catch (refusal) {
+      admission = { refusal };
+    }
+    await this.countRequest(request, 'caller' in admission ? admission.caller : ANONYMOUS_CALLER);
+    return admission;
+  }
+
+  /** Per key/account, or per IP without credentials. */
+  private countRequest(request: FastifyRequest, caller: Caller): Promise<void> {
     const anonymous = caller.kind === 'anonymous';
-    this.rateLimiter.consume(
+    return this.rateLimiter.consume(
       anonymous ? `ip:${request.ip}` : `${caller.kind}:${caller.id}`,
       anonymous ? this.config.rateLimitAnonymousPerMinute : this.config.rateLimitPerMinute,
       60,
@@ -47,15 +77,10 @@ export class AccessGuard implements CanActivate {
     const request = requestOf(context);
     let caller = callerOf(request);
     if (!caller) {
-      try {
-        caller = access.kind === 'public' ? await this.authenticator.authenticate(request).catch(() => ANONYMOUS_CALLER) : await this.authenticator.authenticate(request);
-      } catch (error) {
-        // Guessing keys or tokens costs from the IP's budget like any anonymous request.
-        this.countRequest(request, ANONYMOUS_CALLER);
-        throw error;
-      }
+      const admission = await this.admissionOf(request);
+      if ('refusal' in admission && access.kind !== 'public') throw admission.refusal;
+      caller = 'caller' in admission ? admission.caller : ANONYMOUS_CALLER;
       setCaller(request, caller);
-      this.countRequest(request, caller);
     }
     if (access.kind === 'public') return true;
     if (caller.kind === 'anonymous') {
