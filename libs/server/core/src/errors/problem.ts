@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { ErrorCode, FieldError } from '@danvan/contracts';
 import { DomainError } from './domain-error.js';
 import { ERROR_MAPPING } from './error-mapping.js';
+import { isTransactionConflict, transactionConflictError } from './postgres-errors.js';
 
 /** A failure in transport-neutral form, ready to render as problem+json or a GraphQL error. */
 export interface Problem {
@@ -54,6 +55,8 @@ export function toProblem(exception: unknown): Problem {
     }
     return fromMapping('INTERNAL', 'Đã có lỗi hệ thống. Vui lòng thử lại sau.');
   }
+  // A deadlock or serialization failure that reached the caller (retries exhausted, or outside a transaction).
+  if (isTransactionConflict(exception)) return toProblem(transactionConflictError());
   const withStatus = exception as ErrorWithStatus | null;
   const status = withStatus?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
