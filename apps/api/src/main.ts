@@ -2,9 +2,14 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig, RequestContext } from '@danvan/core';
 import { Database, DataFolderLockedError } from '@danvan/database';
 import { AuthService } from '@danvan/identity';
-import { createApp, createLogger, loadAllDemoData, MIGRATIONS } from '@danvan/server-app';
+import { beginDraining, createApp, createLogger, loadAllDemoData, MIGRATIONS } from '@danvan/server-app';
 
+/** Time in-flight requests get to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Time the database then gets to close (PGlite writes its shutdown checkpoint) on a forced stop. */
+const DATABASE_CLOSE_MS = 5_000;
+/** How often keep-alive sockets that turned idle during the shutdown are closed. */
+const IDLE_SWEEP_MS = 100;
 
 /** Expected start-up failures print one line and exit 1; anything else keeps its stack. */
 function fail(error: unknown): never {
@@ -64,13 +69,28 @@ async function main(): Promise<void> {
       `danvan is serving http://localhost:${config.port}/ (admin), /api/v1 (REST), /graphql, /api/docs (OpenAPI), /health`,
     );
     let stopping = false;
+    // Graceful stop: in-flight requests finish and are answered with `connection: close`, idle keep-alive
+    // sockets are closed, new requests get 503; then the database is closed (PGlite: clean shutdown, lock
+    // removed) and the process exits 0. Past the grace period connections are cut, the database is still
+    // closed, and the exit code is 1.
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, 'shutting down');
-      setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+      beginDraining(app);
+      const server = app.getHttpServer();
+      // An answer already being written when the signal came keeps its keep-alive socket: close it once idle.
+      setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS).unref();
+      setTimeout(() => {
+        logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'requests still running after the grace period: closing their connections');
+        server.closeAllConnections();
+        const exit = () => process.exit(1);
+        setTimeout(exit, DATABASE_CLOSE_MS).unref();
+        database.close().then(exit, exit);
+      }, SHUTDOWN_GRACE_MS).unref();
       await app.close();
       await database.close();
+      logger.info({ signal }, 'stopped');
       process.exit(0);
     };
     process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page, SessionTokens, UnitDto } from '@danvan/contracts';
@@ -39,6 +40,16 @@ async function stop(running: Running): Promise<number | null> {
 }
 
 const port = () => String(20000 + Math.floor(Math.random() * 20000));
+
+/**
+ * The cluster state PostgreSQL keeps in `global/pg_control` (`ControlFileData.state`, after the 8-byte
+ * system identifier and two 4-byte versions): 1 = shut down cleanly, anything else (6 = in production)
+ * means the next start runs crash recovery.
+ */
+const PG_STATE_SHUT_DOWN = 1;
+function clusterState(dataDir: string): number {
+  return readFileSync(join(dataDir, 'global/pg_control')).readInt32LE(16);
+}
 
 describe('the server process (npm start)', () => {
   beforeAll(() => {
@@ -88,6 +99,63 @@ describe('the server process (npm start)', () => {
     const tienHai = (await (await fetch(`${base}/api/v1/units?q=tien%20hai`, { headers: { authorization: `Bearer ${relogin.accessToken}` } })).json()) as Page<UnitDto>;
     expect(tienHai.items.map((u) => u.name)).toContain('Huyện ủy Tiền Hải');
     expect(await stop(restarted)).toBe(0);
+  });
+
+  it('SIGTERM during an export on a keep-alive connection: the answer completes with connection: close, then a clean exit 0', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'danvan-stop-')), 'pglite');
+    const env = { DATA_DIR: dataDir, PORT: port() };
+    const running = startServer(env);
+    await waitFor(running, 'danvan is serving');
+    const base = `http://127.0.0.1:${env.PORT}`;
+    const password = /one-time password:\s+(\S+)/.exec(running.output())?.[1] ?? '';
+    const post = async (path: string, body: unknown, token?: string) =>
+      (await (
+        await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+      ).json()) as SessionTokens;
+    const first = await post('/api/v1/auth/login', { username: 'admin', password });
+    const { accessToken } = await post('/api/v1/auth/password', { currentPassword: password, newPassword: 'Mật khẩu mới 2026' }, first.accessToken);
+
+    const agent = new http.Agent({ keepAlive: true });
+    const exportUnits = (requestId: string) =>
+      new Promise<{ status?: number; connection?: string; body: Buffer; endedAt: number }>((resolve, reject) => {
+        http
+          .get(`${base}/api/v1/units/export.xlsx`, { agent, headers: { authorization: `Bearer ${accessToken}`, 'x-request-id': requestId } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => resolve({ status: response.statusCode, connection: response.headers.connection, body: Buffer.concat(chunks), endedAt: Date.now() }));
+          })
+          .on('error', reject);
+      });
+    try {
+      const before = await exportUnits('export-before');
+      expect(before).toMatchObject({ status: 200, connection: 'keep-alive' }); // the socket stays with the client
+      const inFlight = exportUnits('export-in-flight');
+      // The signal as soon as the server has begun the request (its log line), on the kept-alive socket.
+      const deadline = Date.now() + 10_000;
+      while (!running.output().includes('"reqId":"export-in-flight"') && Date.now() < deadline) await new Promise((r) => setImmediate(r));
+      running.child.kill('SIGTERM');
+      const answer = await inFlight;
+      const code = await running.exited;
+      const exitedAfterMs = Date.now() - answer.endedAt;
+
+      expect(answer).toMatchObject({ status: 200, connection: 'close' });
+      expect(answer.body.length).toBe(before.body.length);
+      expect(answer.body.subarray(0, 2).toString()).toBe('PK'); // a whole xlsx (zip) file
+      const log = running.output();
+      // The signal came while the export was running, not after it.
+      expect(log.indexOf('"msg":"shutting down"')).toBeLessThan(log.search(/"reqId":"export-in-flight"[^\n]*"msg":"request completed"/));
+      expect(code).toBe(0);
+      expect(exitedAfterMs).toBeLessThan(2_000);
+      expect(log).toContain('"msg":"stopped"');
+      expect(existsSync(`${dataDir}.lock`)).toBe(false);
+      expect(clusterState(dataDir)).toBe(PG_STATE_SHUT_DOWN); // the next start needs no crash recovery
+    } finally {
+      agent.destroy();
+    }
+    const restarted = startServer(env);
+    await waitFor(restarted, 'danvan is serving');
+    expect(await stop(restarted)).toBe(0);
+    expect(clusterState(dataDir)).toBe(PG_STATE_SHUT_DOWN);
   });
 
   it.each([

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'PRECONDITION_FAILED',
   'PRECONDITION_REQUIRED',
   'PAYLOAD_TOO_LARGE',
+  'TRANSACTION_CONFLICT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -147,6 +147,16 @@ interface PledgeRow {
   ownerPath: string;
 }
 
+/**
+ * Every writer of a pledge's awards (one award, a ranking's awards, a revocation) locks the pledge row
+ * FOR UPDATE before touching an award, as the pledge's own changes do (PledgeService.get with `lock`):
+ * one lock order, so an award insert never holds a unique-index entry while it waits for the pledge.
+ * Locked first, then read in a new statement, so the read sees what a concurrent writer committed.
+ */
+async function lockPledge(db: Queryable, pledgeId: string): Promise<void> {
+  await db.query(`SELECT 1 FROM pledge WHERE id = $1 FOR UPDATE`, [pledgeId]);
+}
+
 /** Awards under a pledge come from its final result: never before it is finalised (FINALISED is the last status, so this holds once true). */
 function assertFinalised(pledge: PledgeRow): void {
   if (pledge.status !== 'FINALISED') {
@@ -229,7 +239,7 @@ export class AwardService {
       const recipient = await visibleUnit(db, tx, input.recipientUnitId, 'recipientUnitId', 'Đơn vị được khen');
       await visibleUnit(db, tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
       await assertDocumentsExist(db, [input.decisionDocumentId], 'decisionDocumentId');
-      const pledge = input.pledgeId ? await this.pledgeOf(db, tx, input.pledgeId) : null;
+      const pledge = input.pledgeId ? await this.pledgeOf(db, tx, input.pledgeId, true) : null;
       if (pledge) {
         assertFinalised(pledge);
         const signatory = (await db.query(`SELECT 1 FROM pledge_signatory WHERE pledge_id = $1 AND unit_id = $2`, [pledge.id, input.recipientUnitId])) as unknown[];
@@ -326,6 +336,9 @@ export class AwardService {
   async revoke(ctx: RequestContext, id: string, expectedVersion: number, reason: string): Promise<AwardView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
+      // An award's pledge is locked before the award, as every writer of a pledge's awards does (no deadlock).
+      const [owner] = (await db.query(`SELECT pledge_id AS "pledgeId" FROM award WHERE id = $1`, [id])) as Array<{ pledgeId: string | null }>;
+      if (owner?.pledgeId) await lockPledge(db, owner.pledgeId);
       const current = await this.get(tx, id, true);
       if (!inScope(tx.caller, current.issuerPath)) {
         throw new DomainError('FORBIDDEN', 'Chỉ đơn vị đã khen thưởng (hoặc cấp trên của đơn vị đó) được thu hồi khen thưởng.');
@@ -368,12 +381,16 @@ export class AwardService {
     return { choice, entry };
   }
 
-  /** The pledge, if the caller sees it as its bloc's managing unit (or above); its year is the awards' year. */
+  /**
+   * The pledge, if the caller sees it as its bloc's managing unit (or above); its year is the awards' year.
+   * `lock`: a writer of the pledge's awards locks the pledge first (see `lockPledge`).
+   */
   private async pledgeOf(db: Queryable, ctx: RequestContext, pledgeId: string, lock = false): Promise<PledgeRow> {
+    if (lock) await lockPledge(db, pledgeId);
     const params = new SqlParams();
     const where = [`p.id = ${params.add(pledgeId)}`, pathInScope(ctx, params, 'ou.path')].filter(Boolean).join(' AND ');
     const [row] = (await db.query(
-      `SELECT p.id, b.year, p.status, ou.path AS "ownerPath" FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id WHERE ${where}${lock ? ' FOR SHARE OF p' : ''}`,
+      `SELECT p.id, b.year, p.status, ou.path AS "ownerPath" FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id WHERE ${where}`,
       params.values,
     )) as PledgeRow[];
     if (!row) throw DomainError.rule('pledgeId', 'notFound', 'Giao ước thi đua không tồn tại hoặc không do đơn vị trong phạm vi của bạn quản lý.');

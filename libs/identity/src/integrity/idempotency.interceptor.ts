@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { bindTransaction, callerOf, DomainError } from '@danvan/core';
-import { Database } from '@danvan/database';
+import { Database, retryingTransaction } from '@danvan/database';
 
 /** Records are kept at least this long (then purged): a retry within two days replays the first answer. */
 export const IDEMPOTENCY_RETENTION_HOURS = 48;
@@ -81,7 +81,8 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
   }
 
   private async run(request: FastifyRequest, reply: FastifyReply, next: CallHandler, caller: string, key: string, requestHash: string, status: number): Promise<unknown> {
-    return this.database.dataSource.transaction(async (manager) => {
+    // Retried whole on a deadlock or serialization failure: the handler runs again in the new transaction.
+    return retryingTransaction(this.database, async (manager) => {
       await manager.query(`INSERT INTO idempotency_record (caller, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [caller, key, requestHash]);
       const [record] = (await manager.query(`SELECT request_hash, status, response_body, response, headers FROM idempotency_record WHERE caller = $1 AND key = $2 FOR UPDATE`, [
         caller,

@@ -58,6 +58,18 @@ function unsupportedMediaType(url: string): TransportRefusal {
   );
 }
 
+/** Apps that are stopping (see `beginDraining`). */
+const drainingApps = new WeakSet<object>();
+
+/**
+ * Marks the app as stopping (main.ts, on SIGTERM, before `app.close()`): every answer sent from now on,
+ * including those of requests already running, says `connection: close`, so no keep-alive client holds
+ * the server open. Requests that arrive during the shutdown get 503 (`return503OnClosing`).
+ */
+export function beginDraining(app: NestFastifyApplication): void {
+  drainingApps.add(app.getHttpAdapter().getInstance());
+}
+
 export async function createApp(config: AppConfig, database: Database, logger: Logger = createLogger(config)): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -69,6 +81,8 @@ export async function createApp(config: AppConfig, database: Database, logger: L
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database), adapter, {
+    // During app.close(), before Fastify itself refuses them: new requests answer 503 with connection: close.
+    return503OnClosing: true,
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
   });
   // Security headers on every answer (HSTS, nosniff, frame-ancestors …). The CSP allows the admin's
@@ -90,6 +104,14 @@ export async function createApp(config: AppConfig, database: Database, logger: L
     });
   }
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('preClose', (done) => {
+    drainingApps.add(fastify);
+    done();
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (drainingApps.has(fastify)) void reply.header('connection', 'close');
+    done(null, payload);
+  });
   // The API speaks JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
   fastify.removeContentTypeParser('text/plain');
   // JSON nested beyond MAX_INPUT_DEPTH is refused on its text, before it is parsed, so no recursive walk

@@ -22,6 +22,7 @@ export const ERROR_MAPPING: Record<ErrorCode, ErrorMapping> = {
   PRECONDITION_FAILED: { httpStatus: 412, graphqlCode: 'CONFLICT', title: 'Phiên bản không khớp (If-Match)' },
   PRECONDITION_REQUIRED: { httpStatus: 428, graphqlCode: 'BAD_USER_INPUT', title: 'Thiếu điều kiện phiên bản' },
   PAYLOAD_TOO_LARGE: { httpStatus: 413, graphqlCode: 'BAD_REQUEST', title: 'Dữ liệu gửi lên quá lớn' },
+  TRANSACTION_CONFLICT: { httpStatus: 409, graphqlCode: 'CONFLICT', title: 'Xung đột với thao tác đồng thời' },
   INTERNAL: { httpStatus: 500, graphqlCode: 'INTERNAL_SERVER_ERROR', title: 'Lỗi hệ thống' },
 };
 

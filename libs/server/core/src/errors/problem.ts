@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { ErrorCode, FieldError } from '@danvan/contracts';
 import { DomainError } from './domain-error.js';
 import { ERROR_MAPPING } from './error-mapping.js';
+import { isTransactionConflict, transactionConflictError } from './postgres-errors.js';
 
 /** A failure in transport-neutral form, ready to render as problem+json or a GraphQL error. */
 export interface Problem {
@@ -90,6 +91,8 @@ export function toProblem(exception: unknown, request?: RequestLimits): Problem 
     }
     return fromMapping('INTERNAL', 'Đã có lỗi hệ thống. Vui lòng thử lại sau.');
   }
+  // A deadlock or serialization failure that reached the caller (retries exhausted, or outside a transaction).
+  if (isTransactionConflict(exception)) return toProblem(transactionConflictError());
   if (exception instanceof TransportRefusal) {
     return exception.statusCode === 413 ? fromMapping('PAYLOAD_TOO_LARGE', exception.message) : fromMapping('MALFORMED_REQUEST', exception.message, [], 415);
   }

@@ -23,7 +23,10 @@ type RequestWithContext = FastifyRequest & { [CONTEXT_KEY]?: RequestContext; cal
  * idempotency interceptor runs a POST and the record of its answer in one).
  */
 export function bindTransaction(request: FastifyRequest, manager: EntityManager): void {
-  (request as RequestWithContext).transaction = manager;
+  const holder = request as RequestWithContext;
+  holder.transaction = manager;
+  // A retried transaction binds a new manager: the context made for the failed attempt must not be reused.
+  delete holder[CONTEXT_KEY];
 }
 
 /** The Fastify request behind a REST call or a GraphQL operation. */

@@ -1,0 +1,182 @@
+import { RequestContext, toProblem } from '@danvan/core';
+import { inTransaction, managerOf, TRANSACTION_RETRY } from '@danvan/database';
+import type { UnitView } from '@danvan/units';
+import { TestServer, type TestAccount, type TestClient } from '@danvan/testing';
+
+/**
+ * Concurrent writers on PostgreSQL: a deadlock or serialization failure is
+ * retried by the transaction helper and never answered as a 500; the writers of a
+ * pledge's awards take their locks in one order, so they do not deadlock at all.
+ * PGlite is one connection (transactions run one after the other and cannot
+ * deadlock), so the races run only on a PostgreSQL server (TEST_DATABASE_URL).
+ */
+let server: TestServer;
+const onServer = Boolean(process.env.TEST_DATABASE_URL?.trim());
+const raceIt = onServer ? it : it.skip;
+if (!onServer) {
+  // Visible in the output, so a skipped race is never mistaken for a passed one.
+  console.info('concurrency.e2e-spec: the deadlock races need a PostgreSQL server (TEST_DATABASE_URL); PGlite has one connection and cannot deadlock.');
+}
+
+beforeAll(async () => {
+  server = await TestServer.start();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Resolves once `parties` callers have arrived: holds each racer until all hold their first lock. */
+function barrier(parties: number): () => Promise<void> {
+  let arrived = 0;
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return async () => {
+    if (++arrived === parties) open();
+    await opened;
+  };
+}
+
+describe('the transaction helper', () => {
+  beforeAll(async () => {
+    await server.database.manager.query(`CREATE TABLE retry_probe (id int PRIMARY KEY, n int NOT NULL DEFAULT 0)`);
+    await server.database.manager.query(`INSERT INTO retry_probe (id) VALUES (1), (2)`);
+  });
+
+  raceIt('retries the loser of a deadlock: two transactions locking two rows in opposite orders both commit', async () => {
+    const bothHoldTheirFirstRow = barrier(2);
+    const attempts = { forward: 0, backward: 0 };
+    const run = (name: keyof typeof attempts, first: number, second: number) =>
+      inTransaction(server.database, RequestContext.system(name), async (tx) => {
+        const db = managerOf(server.database, tx);
+        attempts[name]++;
+        await db.query(`UPDATE retry_probe SET n = n + 1 WHERE id = $1`, [first]);
+        if (attempts[name] === 1) await bothHoldTheirFirstRow(); // only the first attempt waits: the retry runs alone
+        await db.query(`UPDATE retry_probe SET n = n + 1 WHERE id = $1`, [second]);
+        return name;
+      });
+    await expect(Promise.all([run('forward', 1, 2), run('backward', 2, 1)])).resolves.toEqual(['forward', 'backward']);
+    // PostgreSQL aborted exactly one of them (40P01); the helper ran it again and it committed.
+    expect(attempts.forward + attempts.backward).toBe(3);
+    const rows = (await server.database.manager.query(`SELECT id, n FROM retry_probe ORDER BY id`)) as Array<{ id: number; n: number }>;
+    expect(rows).toEqual([
+      { id: 1, n: 2 },
+      { id: 2, n: 2 },
+    ]);
+  });
+
+  raceIt('retries a serialization failure under SERIALIZABLE (40001)', async () => {
+    const bothHaveRead = barrier(2);
+    let runs = 0;
+    const addOne = (name: string) =>
+      inTransaction(server.database, RequestContext.system(name), async (tx) => {
+        const db = managerOf(server.database, tx);
+        runs++;
+        await db.query(`SET TRANSACTION ISOLATION LEVEL SERIALIZABLE`);
+        const [row] = (await db.query(`SELECT n FROM retry_probe WHERE id = 1`)) as Array<{ n: number }>;
+        if (runs <= 2) await bothHaveRead();
+        await db.query(`UPDATE retry_probe SET n = $1 WHERE id = 1`, [row.n + 1]);
+      });
+    const [before] = (await server.database.manager.query(`SELECT n FROM retry_probe WHERE id = 1`)) as Array<{ n: number }>;
+    await Promise.all([addOne('first'), addOne('second')]);
+    const [after] = (await server.database.manager.query(`SELECT n FROM retry_probe WHERE id = 1`)) as Array<{ n: number }>;
+    expect(after.n).toBe(before.n + 2); // no lost update: the loser read again and added its one
+    expect(runs).toBe(3);
+  });
+
+  it('gives up after a bounded number of attempts; the conflict is answered 409 TRANSACTION_CONFLICT with Retry-After, never a 500', async () => {
+    let runs = 0;
+    const failure = await inTransaction(server.database, RequestContext.system('always-conflicting'), async (tx) => {
+      runs++;
+      // A real PostgreSQL error with the SQLSTATE of a serialization failure, through the driver.
+      await managerOf(server.database, tx).query(`DO $$ BEGIN RAISE EXCEPTION 'conflict on purpose' USING ERRCODE = '40001'; END $$`);
+    }).catch((error: unknown) => error);
+    expect(runs).toBe(TRANSACTION_RETRY.attempts);
+    expect(toProblem(failure)).toMatchObject({ status: 409, code: 'TRANSACTION_CONFLICT', unexpected: false, retryAfterSeconds: 1, detail: expect.stringMatching(/Hãy thử lại/) });
+  });
+});
+
+describe('awards of one pledge written concurrently', () => {
+  const UNITS = 6;
+  const TOP = 3;
+  let province: UnitView;
+  let districts: UnitView[];
+  let secretariat: TestClient & { account: TestAccount };
+  let flagId: string;
+
+  /** A finalised pledge whose accepted sheets rank the districts 1…6 (written directly: this test needs the result, not the lifecycle). */
+  async function rankedPledge(index: number): Promise<string> {
+    const db = server.database.manager;
+    const [bloc] = (await db.query(`INSERT INTO emulation_bloc (year, name, owner_unit_id) VALUES (2023, $1, $2) RETURNING id`, [`Khối thi đua số ${index}`, province.id])) as Array<{ id: string }>;
+    await db.query(`INSERT INTO emulation_bloc_member (bloc_id, unit_id) SELECT $1, unnest($2::uuid[])`, [bloc.id, districts.map((d) => d.id)]);
+    const [pledge] = (await db.query(
+      `INSERT INTO pledge (bloc_id, title, status, signed_on, signing_event) VALUES ($1, 'Giao ước thi đua năm 2023', 'FINALISED', '2023-01-10', 'Hội nghị tổng kết năm 2022') RETURNING id`,
+      [bloc.id],
+    )) as Array<{ id: string }>;
+    await db.query(`INSERT INTO pledge_signatory (pledge_id, unit_id) SELECT $1, unnest($2::uuid[])`, [pledge.id, districts.map((d) => d.id)]);
+    const [set] = (await db.query(`INSERT INTO criteria_set (pledge_id, number, content, max_total, created_by) VALUES ($1, 1, $2::jsonb, 100, 'test') RETURNING id`, [
+      pledge.id,
+      JSON.stringify({ bands: [], bonusCap: 0, deductionCap: 0 }),
+    ])) as Array<{ id: string }>;
+    for (const [position, district] of districts.entries()) {
+      const [sheet] = (await db.query(`INSERT INTO score_sheet (pledge_id, unit_id, criteria_set_id, status, review_step) VALUES ($1, $2, $3, 'ACCEPTED', 3) RETURNING id`, [
+        pledge.id,
+        district.id,
+        set.id,
+      ])) as Array<{ id: string }>;
+      await db.query(`INSERT INTO score_line (sheet_id, item_code, item_kind, self_score, updated_by) VALUES ($1, '1', 'CRITERION', $2, 'test')`, [sheet.id, 90 - position]);
+    }
+    return pledge.id;
+  }
+
+  beforeAll(async () => {
+    province = await server.factory.unit({ name: 'Ban Dân vận Tỉnh ủy Hậu Giang', shortName: 'BDVTU', adminAreaCode: '93' });
+    districts = [];
+    for (let i = 1; i <= UNITS; i++) districts.push(await server.factory.unit({ parent: province, name: `Ban Dân vận Huyện ủy số ${i}`, level: 'DISTRICT' }));
+    secretariat = await server.signedIn('SECRETARIAT', province);
+    const { data } = await server.graphql<{ awardTitles: Array<{ id: string; code: string }> }>(`{ awardTitles { id code } }`);
+    flagId = (data?.awardTitles.find((t) => t.code === 'CO_THI_DUA_BO_TINH') as { id: string }).id;
+  });
+
+  raceIt('the ranking and single awards naming the same pledge and title: no 5xx, no duplicate, one award per unit', async () => {
+    const PLEDGES = 4;
+    const REPEATS = 2; // each unit is named twice by createAward, so duplicates race as well
+    const pledgeIds: string[] = [];
+    for (let i = 0; i < PLEDGES; i++) pledgeIds.push(await rankedPledge(i));
+    const fromRanking = (pledgeId: string) =>
+      secretariat.graphql(`mutation($p: ID!, $input: AwardsFromRankingInput!) { awardsFromRanking(pledgeId: $p, input: $input) { id rank recipientUnit { id } } }`, {
+        p: pledgeId,
+        input: { awardTitleId: flagId, issuerUnitId: province.id, decidedOn: '2024-01-03', top: TOP },
+      });
+    const single = (pledgeId: string, unit: UnitView) =>
+      secretariat.graphql(`mutation($input: CreateAwardInput!) { createAward(input: $input) { id } }`, {
+        input: { awardTitleId: flagId, recipientKind: 'COLLECTIVE', recipientUnitId: unit.id, issuerUnitId: province.id, decidedOn: '2024-01-03', pledgeId },
+      });
+    const requests: Array<Promise<Awaited<ReturnType<typeof fromRanking>>>> = [];
+    for (const pledgeId of pledgeIds) {
+      // The ranking first: the single awards for its top units arrive while it holds the pledge.
+      requests.push(fromRanking(pledgeId));
+      for (let r = 0; r < REPEATS; r++) for (const unit of districts) requests.push(single(pledgeId, unit));
+    }
+    const answers = await Promise.all(requests);
+    expect(answers).toHaveLength(PLEDGES * (UNITS * REPEATS + 1));
+
+    const codes = answers.flatMap((a) => (a.errors ?? []).map((e) => `${String(e.extensions?.code)}/${String(e.extensions?.reason)}`));
+    expect(answers.filter((a) => a.status >= 500)).toEqual([]);
+    // Every refusal is the expected one: that unit already has this flag under this pledge.
+    expect(codes.filter((c) => c !== 'CONFLICT/DUPLICATE' && c !== 'BAD_USER_INPUT/RULE_VIOLATION')).toEqual([]);
+
+    for (const pledgeId of pledgeIds) {
+      const rows = (await server.database.manager.query(
+        `SELECT recipient_unit_id AS "unitId", count(*)::int AS n FROM award WHERE pledge_id = $1 AND title_id = $2 AND revoked_at IS NULL GROUP BY recipient_unit_id`,
+        [pledgeId, flagId],
+      )) as Array<{ unitId: string; n: number }>;
+      // Every district was named by at least one single award: each holds the flag exactly once.
+      expect(rows.map((r) => r.n)).toEqual(districts.map(() => 1));
+      expect(new Set(rows.map((r) => r.unitId))).toEqual(new Set(districts.map((d) => d.id)));
+    }
+    const created = answers.filter((a) => !a.errors).length;
+    const rankingsThatWon = answers.filter((a) => !a.errors && (a.data as { awardsFromRanking?: unknown[] }).awardsFromRanking).length;
+    // Each winning ranking made TOP awards in one answer; every other award is one single answer.
+    expect(created - rankingsThatWon + rankingsThatWon * TOP).toBe(PLEDGES * UNITS);
+  });
+});
