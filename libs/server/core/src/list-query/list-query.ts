@@ -41,9 +41,10 @@ export interface ListQuerySpec<TSort extends string, TFilter> {
   filters: { [K in keyof TFilter]-?: FilterCondition<NonNullable<TFilter[K]>> };
   /**
    * Filters that name one unit by id. fetchPage checks that the unit exists and
-   * lies in the caller's subtree, and answers NOT_FOUND otherwise (the same answer
-   * for both, so nothing leaks), instead of an empty page that hides a mistyped or
-   * foreign id.
+   * lies in the caller's subtree or is carried by a row the caller may see (an
+   * award's issuer, a bloc's peer member), and answers NOT_FOUND otherwise (the
+   * same answer for "does not exist" and "not yours", so nothing leaks), instead of
+   * an empty page that hides a mistyped or foreign id.
    */
   unitFilters?: ReadonlyArray<keyof TFilter & string>;
 }
@@ -83,9 +84,14 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
   const countParams = new SqlParams();
   countParams.values.push(...params.values);
   // The units the filters name are checked in the count's statement: no extra round trip.
+  // A named unit also counts as known when a row in the caller's scope carries it (that filter alone, the others aside).
+  const seenInRows = namedUnits.map((named) => ({
+    ...named,
+    seenInRows: `EXISTS (SELECT 1 FROM ${spec.from} WHERE ${[scoped ? `(${scoped})` : null, `(${(spec.filters[named.field as keyof TFilter] as FilterCondition<unknown>)(named.id, countParams)})`].filter(Boolean).join(' AND ')})`,
+  }));
   const countSql =
     namedUnits.length && ctx
-      ? `SELECT (SELECT count(*)::int FROM ${spec.from} ${where}) AS total, ${visibleUnitIdsSql(ctx, countParams, namedUnits)} AS "visibleUnits"`
+      ? `SELECT (SELECT count(*)::int FROM ${spec.from} ${where}) AS total, ${visibleUnitIdsSql(ctx, countParams, seenInRows)} AS "visibleUnits"`
       : `SELECT count(*)::int AS total FROM ${spec.from} ${where}`;
   const limit = params.add(request.pageSize);
   const offset = params.add((request.page - 1) * request.pageSize);

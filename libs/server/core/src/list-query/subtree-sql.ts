@@ -51,12 +51,24 @@ export async function visibleUnit(db: Queryable, ctx: RequestContext, unitId: st
 export interface NamedUnit {
   field: string;
   id: string;
+  /**
+   * SQL that holds when a row the caller may see carries this unit in the filtered
+   * column (an award's issuer above the caller, a bloc's peer member): such a unit
+   * is known to the caller through the list itself, so naming it is no mistake.
+   */
+  seenInRows?: string;
 }
 
-/** SQL: a JSON array of the ids of the named units that exist and lie in the caller's subtree (null when none). */
+/**
+ * SQL: a JSON array of the ids of the named units the caller may name (null when
+ * none): those that exist in the caller's subtree, and those a row the caller may
+ * see carries.
+ */
 export function visibleUnitIdsSql(ctx: RequestContext, params: SqlParams, named: NamedUnit[]): string {
   const ids = [...new Set(named.map((n) => n.id.toLowerCase()))];
-  return `(SELECT json_agg(u.id) FROM unit u WHERE ${allOf(`u.id = ANY(${params.add(ids)}::uuid[])`, pathInScope(ctx, params, 'u.path'))})`;
+  const inSubtree = `SELECT u.id::text AS id FROM unit u WHERE ${allOf(`u.id = ANY(${params.add(ids)}::uuid[])`, pathInScope(ctx, params, 'u.path'))}`;
+  const seen = named.filter((n) => n.seenInRows).map((n) => `SELECT ${params.add(n.id.toLowerCase())}::text AS id WHERE ${n.seenInRows}`);
+  return `(SELECT json_agg(v.id) FROM (${[inSubtree, ...seen].join(' UNION ')}) AS v)`;
 }
 
 /**
