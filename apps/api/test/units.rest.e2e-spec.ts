@@ -200,6 +200,8 @@ describe('REST /api/v1/units', () => {
       expect([utf7.status, utf7.body.detail]).toEqual([415, 'Bảng mã utf-7 không được nhận: nội dung JSON phải ở bảng mã UTF-8.']);
       const utf8 = await server.rest<ProblemDetails>('POST', '/api/v1/units', '{}', { 'content-type': 'application/json; charset=UTF-8' });
       expect(utf8.status).toBe(400); // read, then refused by validation (no code, no name …)
+      const ascii = await server.rest<ProblemDetails>('POST', '/api/v1/units', '{}', { 'content-type': 'application/json; charset=us-ascii' });
+      expect(ascii.status).toBe(400); // ASCII is UTF-8
     });
 
     it('a JSON null as a whole body is 400 on body, not an empty change (the version stays)', async () => {

@@ -336,13 +336,16 @@ export class AwardService {
   async revoke(ctx: RequestContext, id: string, expectedVersion: number, reason: string): Promise<AwardView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
-      // An award's pledge is locked before the award, as every writer of a pledge's awards does (no deadlock).
-      const [owner] = (await db.query(`SELECT pledge_id AS "pledgeId" FROM award WHERE id = $1`, [id])) as Array<{ pledgeId: string | null }>;
-      if (owner?.pledgeId) await lockPledge(db, owner.pledgeId);
+      const refuseOutsideIssuer = (award: AwardView) => {
+        if (!inScope(tx.caller, award.issuerPath)) throw new DomainError('FORBIDDEN', 'Chỉ đơn vị đã khen thưởng (hoặc cấp trên của đơn vị đó) được thu hồi khen thưởng.');
+      };
+      // Read in the caller's scope and checked before any lock, so a caller who may not revoke it holds no lock;
+      // then the award's pledge is locked before the award, as every writer of a pledge's awards does (no deadlock).
+      const seen = await this.get(tx, id);
+      refuseOutsideIssuer(seen);
+      if (seen.pledgeId) await lockPledge(db, seen.pledgeId);
       const current = await this.get(tx, id, true);
-      if (!inScope(tx.caller, current.issuerPath)) {
-        throw new DomainError('FORBIDDEN', 'Chỉ đơn vị đã khen thưởng (hoặc cấp trên của đơn vị đó) được thu hồi khen thưởng.');
-      }
+      refuseOutsideIssuer(current);
       if (current.version !== expectedVersion) throw DomainError.versionConflict(AWARD, expectedVersion, current.version);
       if (current.revoked) throw DomainError.rule('id', 'revoked', 'Khen thưởng này đã bị thu hồi.');
       const trimmed = reason.normalize('NFC').trim();
@@ -386,15 +389,21 @@ export class AwardService {
    * `lock`: a writer of the pledge's awards locks the pledge first (see `lockPledge`).
    */
   private async pledgeOf(db: Queryable, ctx: RequestContext, pledgeId: string, lock = false): Promise<PledgeRow> {
-    if (lock) await lockPledge(db, pledgeId);
-    const params = new SqlParams();
-    const where = [`p.id = ${params.add(pledgeId)}`, pathInScope(ctx, params, 'ou.path')].filter(Boolean).join(' AND ');
-    const [row] = (await db.query(
-      `SELECT p.id, b.year, p.status, ou.path AS "ownerPath" FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id WHERE ${where}`,
-      params.values,
-    )) as PledgeRow[];
-    if (!row) throw DomainError.rule('pledgeId', 'notFound', 'Giao ước thi đua không tồn tại hoặc không do đơn vị trong phạm vi của bạn quản lý.');
-    return row;
+    const read = async (): Promise<PledgeRow> => {
+      const params = new SqlParams();
+      const where = [`p.id = ${params.add(pledgeId)}`, pathInScope(ctx, params, 'ou.path')].filter(Boolean).join(' AND ');
+      const [row] = (await db.query(
+        `SELECT p.id, b.year, p.status, ou.path AS "ownerPath" FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id WHERE ${where}`,
+        params.values,
+      )) as PledgeRow[];
+      if (!row) throw DomainError.rule('pledgeId', 'notFound', 'Giao ước thi đua không tồn tại hoặc không do đơn vị trong phạm vi của bạn quản lý.');
+      return row;
+    };
+    // Seen in the caller's scope before it is locked (a caller outside it holds no lock), read again once locked.
+    const seen = await read();
+    if (!lock) return seen;
+    await lockPledge(db, pledgeId);
+    return read();
   }
 
   private async assertModelVisible(db: Queryable, ctx: RequestContext, modelId: string): Promise<void> {

@@ -121,7 +121,7 @@ export async function createApp(config: AppConfig, database: Database, logger: L
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimit }, (request, body, done) => {
     // JSON is UTF-8 (RFC 8259): a body declared in another charset would be read wrongly, so it is refused.
     const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(String(request.headers['content-type'] ?? ''))?.[1];
-    if (charset && !/^utf-?8$/i.test(charset)) return done(new TransportRefusal(415, `Bảng mã ${charset} không được nhận: nội dung JSON phải ở bảng mã UTF-8.`), undefined);
+    if (charset && !/^(utf-?8|us-ascii|ascii)$/i.test(charset)) return done(new TransportRefusal(415, `Bảng mã ${charset} không được nhận: nội dung JSON phải ở bảng mã UTF-8.`), undefined);
     const text = body.toString('utf8');
     if (jsonNestingExceeds(text)) return done(DomainError.validation([{ field: 'body', code: 'nesting', message: INPUT_MESSAGES.nesting }], INPUT_MESSAGES.nesting), undefined);
     parseJson(request as Parameters<typeof parseJson>[0], text, done);
