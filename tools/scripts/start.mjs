@@ -12,5 +12,7 @@ buildServer();
 buildAdmin();
 
 const server = spawn(process.execPath, ['--enable-source-maps', serverEntry], { cwd: root, stdio: 'inherit', env: process.env });
+// Forwarded for a signal sent to this process alone (systemd, kill); a terminal's Ctrl-C reaches the server
+// too, which takes a repeated signal as the same stop.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

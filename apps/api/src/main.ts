@@ -74,7 +74,12 @@ async function main(): Promise<void> {
     // removed) and the process exits 0. Past the grace period connections are cut, the database is still
     // closed, and the exit code is 1.
     const stop = async (signal: string) => {
-      if (stopping) return;
+      if (stopping) {
+        // A terminal's Ctrl-C reaches both `npm start` (which forwards it) and this process, and an operator
+        // may press it twice: the stop already under way goes on (a default handler would kill it mid-way).
+        logger.info({ signal }, 'already shutting down');
+        return;
+      }
       stopping = true;
       logger.info({ signal }, 'shutting down');
       beginDraining(app);
@@ -93,8 +98,8 @@ async function main(): Promise<void> {
       logger.info({ signal }, 'stopped');
       process.exit(0);
     };
-    process.once('SIGTERM', () => void stop('SIGTERM'));
-    process.once('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+    process.on('SIGINT', () => void stop('SIGINT'));
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;

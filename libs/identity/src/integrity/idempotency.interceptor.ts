@@ -102,6 +102,8 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
         return record.response_body.length ? Buffer.from(record.response_body) : undefined;
       }
       bindTransaction(request, manager);
+      // The status the answer goes out with: the declared one, unless the handler sets its own (reply.status).
+      void reply.status(status);
       const answer = await lastValueFrom(next.handle(), { defaultValue: undefined });
       // Serialized here, once: the bytes sent now are the bytes stored for every replay.
       const body = serialized(answer, reply);
@@ -109,7 +111,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
       await manager.query(`UPDATE idempotency_record SET status = $3, response_body = $4, headers = $5::jsonb WHERE caller = $1 AND key = $2`, [
         caller,
         key,
-        status,
+        reply.statusCode,
         body ?? Buffer.alloc(0),
         JSON.stringify(headers),
       ]);
@@ -121,8 +123,15 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
 /** The bytes an answer goes out as; a JSON value is serialized here (and its content-type set) so that a replay sends the same bytes. */
 function serialized(answer: unknown, reply: FastifyReply): Buffer | undefined {
   if (answer === undefined || answer === null) return undefined;
-  if (Buffer.isBuffer(answer)) return answer;
-  if (typeof answer === 'string') return Buffer.from(answer, 'utf8');
+  // The content-type Fastify would choose, set here so that it is stored with the bytes and replayed.
+  if (Buffer.isBuffer(answer)) {
+    if (!reply.hasHeader('content-type')) void reply.header('content-type', 'application/octet-stream');
+    return answer;
+  }
+  if (typeof answer === 'string') {
+    if (!reply.hasHeader('content-type')) void reply.header('content-type', 'text/plain; charset=utf-8');
+    return Buffer.from(answer, 'utf8');
+  }
   if (!reply.hasHeader('content-type')) void reply.header('content-type', JSON_CONTENT_TYPE);
   return Buffer.from(JSON.stringify(answer), 'utf8');
 }
