@@ -84,7 +84,7 @@ export class ApiKeyService {
   }
 
   async revoke(ctx: RequestContext, id: string): Promise<ApiKeyView> {
-    return inTransaction(this.database, ctx, async (tx) => {
+    const revoked = await inTransaction(this.database, ctx, async (tx) => {
       const key = await this.get(tx, id);
       if (!key.revokedAt) {
         await managerOf(this.database, tx).query(`UPDATE api_key SET revoked_at = now(), version = version + 1 WHERE id = $1`, [id]);
@@ -92,8 +92,12 @@ export class ApiKeyService {
         await recordAudit(managerOf(this.database, tx), tx, { entity: 'api-key', entityId: id, action: 'revoke', scopePath: unit.path, after: { revoked: true } });
       }
       this.cache.forget(key.prefix);
-      return this.get(tx, id);
+      return { view: await this.get(tx, id), prefix: key.prefix };
     });
+    // Forgotten again once committed: a request that read the key between the first forget and the commit
+    // may have cached it as valid (the cache keeps a key for API_KEY_CACHE_MS).
+    this.cache.forget(revoked.prefix);
+    return revoked.view;
   }
 
   private async get(ctx: RequestContext, id: string): Promise<ApiKeyView> {
