@@ -302,9 +302,8 @@ export class PledgeService {
       const targets = JSON.stringify(input.targets.map((t) => ({ title: t.title, measure: t.measure ?? null })));
       const [existing] = (await db.query(`SELECT id, version FROM pledge_registration WHERE pledge_id = $1 AND unit_id = $2 FOR UPDATE`, [pledgeId, unitId])) as Array<{ id: string; version: number }>;
       const before = existing ? await this.registration(tx, pledgeId, unitId) : null;
+      DomainError.refuseVersionMismatch(REGISTRATION, expectedVersion, existing?.version ?? null);
       if (existing) {
-        if (expectedVersion === null) throw DomainError.versionRequired(REGISTRATION, existing.version);
-        if (existing.version !== expectedVersion) throw DomainError.versionConflict(REGISTRATION, expectedVersion, existing.version);
         const { after, changed } = await writeUnlessUnchanged(db, before as RegistrationView, async () => {
           await db.query(`UPDATE pledge_registration SET targets = $2::jsonb, breakthrough_tasks = $3::jsonb, version = version + 1, updated_at = now() WHERE id = $1`, [
             existing.id,
@@ -316,7 +315,6 @@ export class PledgeService {
         // The same targets and tasks again: answered as they are, same version, no audit event.
         if (!changed) return after;
       } else {
-        if (expectedVersion !== null) throw DomainError.nothingToMatch(REGISTRATION, expectedVersion);
         await translatePgErrors(
           () =>
             db.query(`INSERT INTO pledge_registration (pledge_id, unit_id, targets, breakthrough_tasks) VALUES ($1, $2, $3::jsonb, $4::jsonb)`, [

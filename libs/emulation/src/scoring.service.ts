@@ -102,18 +102,14 @@ export class ScoringService {
       await this.ownUnit(tx, db, pledge, unitId);
       let sheet = await this.sheetRow(db, pledgeId, unitId, true);
       assertUnitMayEdit(pledge, sheet);
+      DomainError.refuseVersionMismatch(SHEET, expectedVersion, sheet?.version ?? null);
       if (!sheet) {
-        if (expectedVersion !== null) throw DomainError.nothingToMatch(SHEET, expectedVersion);
         if (!pledge.criteriaSet) throw DomainError.rule('criteria', 'missing', 'Giao ước chưa có bảng tiêu chí.');
         await translatePgErrors(
           () => db.query(`INSERT INTO score_sheet (pledge_id, unit_id, criteria_set_id) VALUES ($1, $2, $3)`, [pledgeId, unitId, pledge.criteriaSet?.id]),
           { score_sheet_unit_key: () => new DomainError('VERSION_CONFLICT', 'Bảng chấm điểm vừa được người khác tạo. Hãy tải lại.') },
         );
         sheet = (await this.sheetRow(db, pledgeId, unitId, true)) as SheetRow;
-      } else if (expectedVersion === null) {
-        throw DomainError.versionRequired(SHEET, sheet.version);
-      } else if (sheet.version !== expectedVersion) {
-        throw DomainError.versionConflict(SHEET, expectedVersion, sheet.version);
       }
       const existing = (await db.query(`SELECT item_code AS "itemCode", self_score AS score FROM score_line WHERE sheet_id = $1 AND self_score IS NOT NULL`, [sheet.id])) as Array<{ itemCode: string; score: string }>;
       if (new Set(scores.map((x) => x.itemCode)).size !== scores.length) {

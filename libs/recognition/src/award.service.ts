@@ -386,24 +386,19 @@ export class AwardService {
 
   /**
    * The pledge, if the caller sees it as its bloc's managing unit (or above); its year is the awards' year.
-   * `lock`: a writer of the pledge's awards locks the pledge first (see `lockPledge`).
+   * `lock`: a writer of the pledge's awards locks the pledge first, the lock `lockPledge` takes.
    */
   private async pledgeOf(db: Queryable, ctx: RequestContext, pledgeId: string, lock = false): Promise<PledgeRow> {
-    const read = async (): Promise<PledgeRow> => {
-      const params = new SqlParams();
-      const where = [`p.id = ${params.add(pledgeId)}`, pathInScope(ctx, params, 'ou.path')].filter(Boolean).join(' AND ');
-      const [row] = (await db.query(
-        `SELECT p.id, b.year, p.status, ou.path AS "ownerPath" FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id WHERE ${where}`,
-        params.values,
-      )) as PledgeRow[];
-      if (!row) throw DomainError.rule('pledgeId', 'notFound', 'Giao ước thi đua không tồn tại hoặc không do đơn vị trong phạm vi của bạn quản lý.');
-      return row;
-    };
-    // Seen in the caller's scope before it is locked (a caller outside it holds no lock), read again once locked.
-    const seen = await read();
-    if (!lock) return seen;
-    await lockPledge(db, pledgeId);
-    return read();
+    const params = new SqlParams();
+    const where = [`p.id = ${params.add(pledgeId)}`, pathInScope(ctx, params, 'ou.path')].filter(Boolean).join(' AND ');
+    // FOR UPDATE OF p locks only a pledge the scope lets through (a caller outside it holds no lock); after a
+    // wait, PostgreSQL reads the row again, so the status is the one committed by the writer waited for.
+    const [row] = (await db.query(
+      `SELECT p.id, b.year, p.status, ou.path AS "ownerPath" FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id WHERE ${where}${lock ? ' FOR UPDATE OF p' : ''}`,
+      params.values,
+    )) as PledgeRow[];
+    if (!row) throw DomainError.rule('pledgeId', 'notFound', 'Giao ước thi đua không tồn tại hoặc không do đơn vị trong phạm vi của bạn quản lý.');
+    return row;
   }
 
   private async assertModelVisible(db: Queryable, ctx: RequestContext, modelId: string): Promise<void> {

@@ -108,10 +108,6 @@ export async function createApp(config: AppConfig, database: Database, logger: L
     drainingApps.add(fastify);
     done();
   });
-  fastify.addHook('onSend', (_request, reply, payload, done) => {
-    if (drainingApps.has(fastify)) void reply.header('connection', 'close');
-    done(null, payload);
-  });
   // The API speaks JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
   fastify.removeContentTypeParser('text/plain');
   // JSON nested beyond MAX_INPUT_DEPTH is refused on its text, before it is parsed, so no recursive walk
@@ -146,10 +142,13 @@ export async function createApp(config: AppConfig, database: Database, logger: L
   });
   // Any other type (none registered for it): refused before any byte is read, saying what is accepted.
   fastify.addContentTypeParser('*', (request, _payload, done) => done(unsupportedMediaType(request.url), undefined));
+  // Headers of every answer, in one hook.
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     // The admin's assets, OpenAPI and /health keep their own caching.
     if (PRIVATE_ANSWER.test(request.url)) void reply.header('cache-control', 'no-store');
+    // A stopping app lets every keep-alive client go with the answer in progress.
+    if (drainingApps.has(fastify)) void reply.header('connection', 'close');
   });
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
   if (existsSync(join(config.adminDist, 'index.html'))) {

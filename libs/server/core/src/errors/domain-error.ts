@@ -64,6 +64,20 @@ export class DomainError extends Error {
   }
 
   /**
+   * The check of a record created on its first write (a registration, a score sheet): the version the
+   * caller sent (null: none) against the one stored (null: nothing yet). Sent for nothing → nothingToMatch;
+   * none sent for an existing record → versionRequired; another version → versionConflict.
+   */
+  static refuseVersionMismatch(entityLabel: string, expected: number | null, current: number | null): void {
+    if (current === null) {
+      if (expected !== null) throw DomainError.nothingToMatch(entityLabel, expected);
+      return;
+    }
+    if (expected === null) throw DomainError.versionRequired(entityLabel, current);
+    if (expected !== current) throw DomainError.versionConflict(entityLabel, expected, current);
+  }
+
+  /**
    * A version was sent for a record that does not exist yet (the first registration, the first
    * self-score): nobody changed it, there is nothing to match. Create it without a version.
    */

@@ -141,7 +141,9 @@ export function queryCostPlugin(maxCost: number = GRAPHQL_LIMITS.maxCost): Apoll
           let cost: number;
           try {
             cost = estimateQueryCost(schema, document, request.variables, operation.name?.value);
-          } catch {
+          } catch (error) {
+            // graphql-query-complexity's refusal past maxQueryNodes; anything else is a fault of ours.
+            if (!(error instanceof GraphQLError)) throw error;
             throw refuse(`Truy vấn quá lớn: quá ${GRAPHQL_LIMITS.maxCostedFields.toLocaleString('vi-VN')} trường cần ước tính (kể cả các fragment được mở rộng). Hãy bớt các fragment hoặc quan hệ lồng nhau.`);
           }
           if (cost > maxCost) {
