@@ -7,7 +7,8 @@ import { searchTokens } from './list-query/filters.js';
 import { restSort } from './list-query/rest-sort.js';
 import { versionFromIfMatch } from './rest/if-match.js';
 import { isLocalDate } from './validation/is-local-date.js';
-import { flattenValidationErrors, nulCharacterPath } from './validation/validation-pipe.js';
+import { flattenValidationErrors } from './validation/validation-pipe.js';
+import { findInputProblem } from './validation/input-checks.js';
 
 describe('configuration', () => {
   it('defaults to the embedded database on port 3000', () => {
@@ -97,6 +98,10 @@ describe('list and input helpers', () => {
   });
 
   it('finds the first text holding a NUL character, by its path; not in bytes', () => {
+    const nulCharacterPath = (value: unknown) => {
+      const problem = findInputProblem(value);
+      return problem?.code === 'nulCharacter' ? problem.field : null;
+    };
     expect(nulCharacterPath({ targets: [{ title: 'a' }, { title: 'b\u0000c' }] })).toBe('targets.1.title');
     expect(nulCharacterPath('x\u0000')).toBe('');
     expect(nulCharacterPath({ title: 'Mô hình' })).toBeNull();

@@ -24,15 +24,6 @@ function vietnameseMessage(code: string, message: string): string {
 }
 
 /**
- * The dotted path of the first string holding a NUL character, '' for the value
- * itself; null when there is none (see findInputProblem, which checks more).
- */
-export function nulCharacterPath(value: unknown): string | null {
-  const problem = findInputProblem(value);
-  return problem?.code === 'nulCharacter' ? problem.field : null;
-}
-
-/**
  * ValidationPipe that first refuses, on the field that holds it, what no DTO rule
  * sees: text with a NUL character or a lone surrogate, nesting beyond
  * MAX_INPUT_DEPTH, a GraphQL scalar that failed its format check. Every REST body,
