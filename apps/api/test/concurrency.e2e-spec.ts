@@ -1,7 +1,7 @@
 import { RequestContext, toProblem } from '@danvan/core';
 import { inTransaction, managerOf, TRANSACTION_RETRY } from '@danvan/database';
 import type { UnitView } from '@danvan/units';
-import { TestServer, type TestAccount, type TestClient } from '@danvan/testing';
+import { finalisedPledge, TestServer, type TestAccount, type TestClient } from '@danvan/testing';
 
 /**
  * Concurrent writers on PostgreSQL: a deadlock or serialization failure is
@@ -106,26 +106,26 @@ describe('awards of one pledge written concurrently', () => {
   /** A finalised pledge whose accepted sheets rank the districts 1…6 (written directly: this test needs the result, not the lifecycle). */
   async function rankedPledge(index: number): Promise<string> {
     const db = server.database.manager;
-    const [bloc] = (await db.query(`INSERT INTO emulation_bloc (year, name, owner_unit_id) VALUES (2023, $1, $2) RETURNING id`, [`Khối thi đua số ${index}`, province.id])) as Array<{ id: string }>;
-    await db.query(`INSERT INTO emulation_bloc_member (bloc_id, unit_id) SELECT $1, unnest($2::uuid[])`, [bloc.id, districts.map((d) => d.id)]);
-    const [pledge] = (await db.query(
-      `INSERT INTO pledge (bloc_id, title, status, signed_on, signing_event) VALUES ($1, 'Giao ước thi đua năm 2023', 'FINALISED', '2023-01-10', 'Hội nghị tổng kết năm 2022') RETURNING id`,
-      [bloc.id],
-    )) as Array<{ id: string }>;
-    await db.query(`INSERT INTO pledge_signatory (pledge_id, unit_id) SELECT $1, unnest($2::uuid[])`, [pledge.id, districts.map((d) => d.id)]);
+    const { pledgeId } = await finalisedPledge(server.database, {
+      ownerUnitId: province.id,
+      memberIds: districts.map((d) => d.id),
+      blocName: `Khối thi đua số ${index}`,
+      title: 'Giao ước thi đua năm 2023',
+      signingEvent: 'Hội nghị tổng kết năm 2022',
+    });
     const [set] = (await db.query(`INSERT INTO criteria_set (pledge_id, number, content, max_total, created_by) VALUES ($1, 1, $2::jsonb, 100, 'test') RETURNING id`, [
-      pledge.id,
+      pledgeId,
       JSON.stringify({ bands: [], bonusCap: 0, deductionCap: 0 }),
     ])) as Array<{ id: string }>;
     for (const [position, district] of districts.entries()) {
       const [sheet] = (await db.query(`INSERT INTO score_sheet (pledge_id, unit_id, criteria_set_id, status, review_step) VALUES ($1, $2, $3, 'ACCEPTED', 3) RETURNING id`, [
-        pledge.id,
+        pledgeId,
         district.id,
         set.id,
       ])) as Array<{ id: string }>;
       await db.query(`INSERT INTO score_line (sheet_id, item_code, item_kind, self_score, updated_by) VALUES ($1, '1', 'CRITERION', $2, 'test')`, [sheet.id, 90 - position]);
     }
-    return pledge.id;
+    return pledgeId;
   }
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { ProblemDetails } from '@danvan/contracts';
 import type { UnitView } from '@danvan/units';
-import { TestServer, type TestClient } from '@danvan/testing';
+import { FOUR_BANDS, gql, TestServer, type TestClient } from '@danvan/testing';
 
 /**
  * Emulation over GraphQL (the secretariat's screens) and REST (a member
@@ -35,22 +35,11 @@ const criteria = {
   bonusCap: 5,
   deductionItems: [{ code: 'T1', title: 'Báo cáo chậm', maxScore: 2 }],
   deductionCap: 10,
-  bands: [
-    { name: 'Xuất sắc', minScore: 95 },
-    { name: 'Tốt', minScore: 80 },
-    { name: 'Khá', minScore: 65 },
-    { name: 'Chưa đạt', minScore: 0 },
-  ],
+  bands: FOUR_BANDS,
 };
 
 const PLEDGE_FIELDS = `id status statusLabel version breakthroughMin breakthroughMax signedOn signingEvent signingPlace
   documents { number } signatories { id name } criteriaSet { number maxTotal bands { name minScore } groups { code criteria { code maxScore subCriteria { code } } } }`;
-
-async function gql<T>(client: TestClient, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const { data, errors } = await client.graphql<T>(query, variables);
-  if (errors) throw new Error(JSON.stringify(errors));
-  return data as T;
-}
 
 async function gqlError(client: TestClient, query: string, variables?: Record<string, unknown>) {
   const { errors } = await client.graphql(query, variables);

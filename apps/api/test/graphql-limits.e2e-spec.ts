@@ -85,7 +85,8 @@ describe('GraphQL cost: fragments and variables are priced', () => {
     expect(refusal(answer)).toEqual(TOO_COMPLEX);
     expect(answer.errors?.[0]?.message).toContain('10.000 trường cần ước tính');
     expect(answer.statements).toBe(0);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // Generous for a loaded CI machine: the message and the 0 statements show the walk stopped early; this only catches a walk of all 65,536.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('a limit passed as a variable is priced by its value: 500 is refused like the literal, a small one passes', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildSchema, getNamedType, getNullableType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputObjectType } from 'graphql';
 import type { ProblemDetails, UnitDto } from '@danvan/contracts';
 import type { UnitView } from '@danvan/units';
-import { TestServer, type GraphQLResult } from '@danvan/testing';
+import { auditEventCount, TestServer, type GraphQLResult } from '@danvan/testing';
 
 /**
  * The input edge (issue 8 items 3–6): input no DTO rule sees — JSON nested
@@ -18,7 +18,7 @@ let leaderUnit: UnitDto;
 const DEEP = '['.repeat(10_000) + ']'.repeat(10_000); // 20 kB
 const LONE = 'Nguyễn Văn \ud800A';
 
-const auditCount = async () => Number((await server.database.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`))[0].n);
+const auditCount = () => auditEventCount(server.database);
 
 /** A raw JSON body (the text is sent as is: `JSON.stringify` would escape nothing away, but a deep body must be written by hand). */
 async function postJson(path: string, body: string, token: string | null = server.token): Promise<{ status: number; body: ProblemDetails & GraphQLResult }> {

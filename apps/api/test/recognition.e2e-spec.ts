@@ -3,7 +3,7 @@ import type { ProblemDetails } from '@danvan/contracts';
 import { RequestContext } from '@danvan/core';
 import { AwardService } from '@danvan/recognition';
 import type { UnitView } from '@danvan/units';
-import { TestServer, type TestAccount, type TestClient } from '@danvan/testing';
+import { finalisedPledge as writeFinalisedPledge, gql, TestServer, type TestAccount, type TestClient } from '@danvan/testing';
 
 /**
  * Recognition over GraphQL (the secretariat, reporting tools) and REST (a member
@@ -64,12 +64,6 @@ const MODEL_FIELDS = `id version name level recognition recognisedOn owner { id 
 
 type GraphQLErrorShape = { message: string; extensions?: { code?: string; reason?: string; fields?: Array<{ field: string; code: string; message: string }> } };
 
-async function gql<T>(client: TestClient, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const { data, errors } = await client.graphql<T>(query, variables);
-  if (errors) throw new Error(JSON.stringify(errors));
-  return data as T;
-}
-
 async function gqlError(client: TestClient, query: string, variables?: Record<string, unknown>): Promise<GraphQLErrorShape> {
   const { errors } = await client.graphql(query, variables);
   expect(errors).toBeDefined();
@@ -88,15 +82,14 @@ async function awardsOfPledge(client: TestClient = secretariat): Promise<AwardFi
 
 /** A finalised 2023 pledge of the Hậu Giang district commissions' bloc, written directly: these tests need one, not its lifecycle. */
 async function finalisedPledge(members: UnitView[]): Promise<string> {
-  const db = server.database.manager;
-  const [bloc] = (await db.query(`INSERT INTO emulation_bloc (year, name, owner_unit_id) VALUES (2023, 'Khối Ban Dân vận các huyện, thị, thành ủy', $1) RETURNING id`, [province.id])) as Array<{ id: string }>;
-  await db.query(`INSERT INTO emulation_bloc_member (bloc_id, unit_id) SELECT $1, unnest($2::uuid[])`, [bloc.id, members.map((m) => m.id)]);
-  const [pledge] = (await db.query(
-    `INSERT INTO pledge (bloc_id, title, status, signed_on, signing_event) VALUES ($1, 'Giao ước thi đua năm 2023 trong hệ thống ngành Dân vận', 'FINALISED', '2023-01-10', 'Hội nghị tổng kết công tác dân vận năm 2022') RETURNING id`,
-    [bloc.id],
-  )) as Array<{ id: string }>;
-  await db.query(`INSERT INTO pledge_signatory (pledge_id, unit_id) SELECT $1, unnest($2::uuid[])`, [pledge.id, members.map((m) => m.id)]);
-  return pledge.id;
+  const { pledgeId } = await writeFinalisedPledge(server.database, {
+    ownerUnitId: province.id,
+    memberIds: members.map((m) => m.id),
+    blocName: 'Khối Ban Dân vận các huyện, thị, thành ủy',
+    title: 'Giao ước thi đua năm 2023 trong hệ thống ngành Dân vận',
+    signingEvent: 'Hội nghị tổng kết công tác dân vận năm 2022',
+  });
+  return pledgeId;
 }
 
 beforeAll(async () => {

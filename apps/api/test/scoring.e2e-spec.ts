@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ProblemDetails } from '@danvan/contracts';
 import type { UnitView } from '@danvan/units';
-import { TestServer, type TestClient } from '@danvan/testing';
+import { BONUS_AND_DEDUCTION, CRITERIA_GROUP_I, FOUR_BANDS, gql, TestServer, type TestClient } from '@danvan/testing';
 
 /**
  * Scoring, review and ranking of a pledge: self-scores over REST with
@@ -19,27 +19,10 @@ let officer: TestClient; // of the first district
 let pledgeId: string;
 
 const criteria = {
-  groups: [
-    { code: 'I', title: 'Tham mưu', criteria: [{ code: '1', title: 'Văn bản', maxScore: 40, subCriteria: [{ code: '1.a', title: 'Nghị quyết', maxScore: 25 }, { code: '1.b', title: 'Sơ kết', maxScore: 15 }] }] },
-    { code: 'II', title: 'Phong trào', criteria: [{ code: '2', title: 'Dân vận khéo', maxScore: 60 }] },
-  ],
-  bonusItems: [{ code: 'C1', title: 'Mô hình mới', maxScore: 5 }],
-  bonusCap: 5,
-  deductionItems: [{ code: 'T1', title: 'Báo cáo chậm', maxScore: 3 }],
-  deductionCap: 3,
-  bands: [
-    { name: 'Xuất sắc', minScore: 95 },
-    { name: 'Tốt', minScore: 80 },
-    { name: 'Khá', minScore: 65 },
-    { name: 'Chưa đạt', minScore: 0 },
-  ],
+  groups: [CRITERIA_GROUP_I, { code: 'II', title: 'Phong trào', criteria: [{ code: '2', title: 'Dân vận khéo', maxScore: 60 }] }],
+  ...BONUS_AND_DEDUCTION,
+  bands: FOUR_BANDS,
 };
-
-async function gql<T>(client: TestClient, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const { data, errors } = await client.graphql<T>(query, variables);
-  if (errors) throw new Error(JSON.stringify(errors));
-  return data as T;
-}
 
 async function pledgeVersion(): Promise<number> {
   return (await gql<{ pledge: { version: number } }>(server, `query($id: ID!) { pledge(id: $id) { version } }`, { id: pledgeId })).pledge.version;

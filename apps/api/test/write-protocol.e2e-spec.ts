@@ -1,6 +1,6 @@
 import type { ProblemDetails } from '@danvan/contracts';
 import type { UnitView } from '@danvan/units';
-import { TestServer, type TestClient } from '@danvan/testing';
+import { auditEventCount, gql, TestServer, type TestClient } from '@danvan/testing';
 
 /**
  * The write protocol every versioned resource shares: idempotent replays are
@@ -26,16 +26,7 @@ const criteria = {
   ],
 };
 
-async function gql<T>(client: TestClient, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const { data, errors } = await client.graphql<T>(query, variables);
-  if (errors) throw new Error(JSON.stringify(errors));
-  return data as T;
-}
-
-async function auditCount(): Promise<number> {
-  const [row] = (await server.database.manager.query(`SELECT count(*)::int AS n FROM audit_event`)) as Array<{ n: number }>;
-  return row.n;
-}
+const auditCount = () => auditEventCount(server.database);
 
 /** The raw answer (status, headers, body text), as a client sees it on the wire. */
 async function raw(method: string, path: string, body: string, headers: Record<string, string>): Promise<{ status: number; headers: Headers; text: string }> {

@@ -1,3 +1,4 @@
 export * from './factories.js';
 export * from './test-database.js';
 export * from './test-server.js';
+export * from './fixtures.js';
