@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * npm test: install what is missing, type-check, lint (module boundaries), build,
+ * npm test: install what is missing, type-check, lint (module boundaries) and check
+ * the formatting (Prettier), build,
  * then run every jest project (unit, api, admin, browser).
  *
  * Database: embedded PGlite per test file by default; a real server when
@@ -26,6 +27,8 @@ run(bin('tsc'), ['-p', 'apps/admin/tsconfig.json', '--noEmit']);
 log('linting (including Nx module boundaries)…');
 run(bin('nx'), ['show', 'projects'], { env: { NX_DAEMON: 'false' } }); // computes the project graph the boundary rule reads
 run(bin('eslint'), ['apps', 'libs', 'tools', '--max-warnings', '0'], { env: { NX_DAEMON: 'false' } });
+log('checking formatting (Prettier; `npm run format` rewrites)…');
+run(bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 
 buildServer();
 buildAdmin();
