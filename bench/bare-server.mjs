@@ -14,7 +14,8 @@ import { createServer } from 'node:http';
 import pg from 'pg';
 import { parametersFor } from './unit-select.mjs';
 
-if (!process.env.UNIT_SELECT) throw new Error('bare-server: set UNIT_SELECT to the statement recorded from the API (bench/unit-select.mjs)');
+if (!process.env.UNIT_SELECT)
+  throw new Error('bare-server: set UNIT_SELECT to the statement recorded from the API (bench/unit-select.mjs)');
 const STATEMENT = JSON.parse(process.env.UNIT_SELECT);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PREFIX = '/api/v1/units/';

@@ -152,7 +152,12 @@ async function serviceStatements(pool, caller, { pledgeId, rootId, provinceId })
   };
 }
 
-const MAIN_STATEMENT = { rankingRest: /WITH totals AS/, rankingGraphql: /WITH totals AS/, countsNational: /GROUPING SETS/, countsProvince: /GROUPING SETS/ };
+const MAIN_STATEMENT = {
+  rankingRest: /WITH totals AS/,
+  rankingGraphql: /WITH totals AS/,
+  countsNational: /GROUPING SETS/,
+  countsProvince: /GROUPING SETS/,
+};
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
@@ -200,7 +205,12 @@ function planFacts(explained) {
       indexes.set(key, (indexes.get(key) ?? 0) + loops);
     }
     if (node['Node Type'] === 'Seq Scan') {
-      seqScans.push({ table: node['Relation Name'], rows: (node['Actual Rows'] ?? 0) * loops + (node['Rows Removed by Filter'] ?? 0) * loops, kept: (node['Actual Rows'] ?? 0) * loops, loops });
+      seqScans.push({
+        table: node['Relation Name'],
+        rows: (node['Actual Rows'] ?? 0) * loops + (node['Rows Removed by Filter'] ?? 0) * loops,
+        kept: (node['Actual Rows'] ?? 0) * loops,
+        loops,
+      });
     }
     if (node['Sort Space Type'] === 'Disk') diskSorts.push(`${node['Sort Space Used']} kB`);
     for (const child of node.Plans ?? []) visit(child);
@@ -210,7 +220,7 @@ function planFacts(explained) {
     execution,
     planning,
     cost: plan['Total Cost'],
-    jit: jit ? jit.Timing?.Total ?? null : null,
+    jit: jit ? (jit.Timing?.Total ?? null) : null,
     jitFull: Boolean(jit?.Options?.Optimization || jit?.Options?.Inlining),
     indexes: [...indexes].map(([name, loops]) => `${name}${loops > 1 ? ` ×${fmt(loops)}` : ''}`),
     seqScans,
@@ -221,7 +231,9 @@ function planFacts(explained) {
 async function explain(client, statement) {
   await client.query(statement.text, statement.values); // warm
   const json = (await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`, statement.values)).rows[0]['QUERY PLAN'];
-  const text = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values)).rows.map((r) => r['QUERY PLAN']).join('\n');
+  const text = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values)).rows
+    .map((r) => r['QUERY PLAN'])
+    .join('\n');
   return { facts: planFacts(json), text };
 }
 
@@ -235,7 +247,9 @@ async function explain(client, statement) {
  * API's statement no longer has the shape this relies on.
  */
 async function nationalWhatIf(client, statement, runs) {
-  const scope = /FROM (model_practice m JOIN unit ou ON ou\.id = m\.owner_unit_id) WHERE ([\s\S]*?)\n\s*\)\s*SELECT level/.exec(statement.text);
+  const scope = /FROM (model_practice m JOIN unit ou ON ou\.id = m\.owner_unit_id) WHERE ([\s\S]*?)\n\s*\)\s*SELECT level/.exec(
+    statement.text,
+  );
   if (!scope) return null;
   const floor = `SELECT count(*)::int AS n FROM ${scope[1]} WHERE ${scope[2]}`;
   const time = async (text) => {
@@ -255,7 +269,9 @@ async function nationalWhatIf(client, statement, runs) {
     // Serial: on a small machine shared with the API, parallel workers only add overhead to this count.
     await client.query('SET max_parallel_workers_per_gather = 0');
     const floorOff = await time(floor);
-    const offPlan = planFacts((await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`, statement.values)).rows[0]['QUERY PLAN']);
+    const offPlan = planFacts(
+      (await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`, statement.values)).rows[0]['QUERY PLAN'],
+    );
     return { jitOn, jitOff, floorOff, offPlan, floorRows: (await client.query(floor, statement.values)).rows[0].n };
   } finally {
     await client.query('RESET jit');
@@ -267,7 +283,12 @@ async function nationalWhatIf(client, statement, runs) {
 
 function targetsOf(apiUrl, auth, { pledgeId, rootId, provinceId }) {
   const headers = { authorization: `Bearer ${auth}` };
-  const gql = (query, variables) => ({ method: 'POST', path: '/graphql', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const gql = (query, variables) => ({
+    method: 'POST',
+    path: '/graphql',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return [
     {
       key: 'rankingRest',
@@ -334,22 +355,30 @@ async function expectedCounts(pool, unitId) {
 async function crossCheck(pool, apiUrl, targets, ids, sizes) {
   const [rest, graphql, national, province] = await Promise.all(targets.map((t) => call(apiUrl, t.request)));
   const rows = rest.rows;
-  if (rows.length !== sizes.signatories || rows.some((r) => r.rank === null)) throw new Error(`REST ranking: ${rows.length} rows, expected ${sizes.signatories}, all ranked`);
+  if (rows.length !== sizes.signatories || rows.some((r) => r.rank === null))
+    throw new Error(`REST ranking: ${rows.length} rows, expected ${sizes.signatories}, all ranked`);
   if (rows.some((r, i) => i && r.rank < rows[i - 1].rank)) throw new Error('REST ranking is not in rank order');
   const gqlRows = graphql.data.pledge.ranking.rows;
   const key = (r) => `${r.rank}|${r.total}|${r.classification}|${r.unit.name}`;
   if (gqlRows.map(key).join('\n') !== rows.map(key).join('\n')) throw new Error('REST and GraphQL rankings differ');
-  for (const [label, answer, unitId] of [['national', national, ids.rootId], ['province', province, ids.provinceId]]) {
+  for (const [label, answer, unitId] of [
+    ['national', national, ids.rootId],
+    ['province', province, ids.provinceId],
+  ]) {
     const counts = answer.data.modelCounts;
     const expected = await expectedCounts(pool, unitId);
     const got = { registered: counts.registered, typical: counts.typical, excellent: counts.excellent };
-    if (JSON.stringify(got) !== JSON.stringify(expected)) throw new Error(`model counts (${label}): API ${JSON.stringify(got)}, independent count ${JSON.stringify(expected)}`);
-    if (counts.total !== expected.registered + expected.typical + expected.excellent) throw new Error(`model counts (${label}): total ${counts.total}`);
+    if (JSON.stringify(got) !== JSON.stringify(expected))
+      throw new Error(`model counts (${label}): API ${JSON.stringify(got)}, independent count ${JSON.stringify(expected)}`);
+    if (counts.total !== expected.registered + expected.typical + expected.excellent)
+      throw new Error(`model counts (${label}): total ${counts.total}`);
   }
   return {
     top: rows.slice(0, 3).map((r) => `${r.rank}. ${r.unit.name} ${r.total}`),
     ties: rows.length - new Set(rows.map((r) => r.rank)).size,
-    classes: Object.entries(rows.reduce((acc, r) => ((acc[r.classification] = (acc[r.classification] ?? 0) + 1), acc), {})).map(([k, v]) => `${k}: ${v}`),
+    classes: Object.entries(rows.reduce((acc, r) => ((acc[r.classification] = (acc[r.classification] ?? 0) + 1), acc), {})).map(
+      ([k, v]) => `${k}: ${v}`,
+    ),
     national: national.data.modelCounts.summary,
     province: province.data.modelCounts.summary,
   };
@@ -397,21 +426,37 @@ async function measure(target, api, pool) {
     const cpu = cpuShare(before, after);
     const latency = stats(times);
     const perResponse = (cores) => (cores * ((after.at - before.at) / 1000) * 1e6) / times.length;
-    const measured = { latency, cpu, serverUs: perResponse(cpu.server), postgresUs: perResponse(cpu.postgres), bytes: result.throughput.total / result.requests.total, attempts: attempt };
+    const measured = {
+      latency,
+      cpu,
+      serverUs: perResponse(cpu.server),
+      postgresUs: perResponse(cpu.postgres),
+      bytes: result.throughput.total / result.requests.total,
+      attempts: attempt,
+    };
     log(
       `  p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms over ${latency.n} responses; ` +
         `cores: server ${fmt(cpu.server, 2)}, postgres ${fmt(cpu.postgres, 2)}, autocannon ${fmt(cpu.loader, 2)}, other ${fmt(cpu.other, 2)}`,
     );
     if (!best || cpu.other < best.cpu.other) best = measured;
     if (cpu.other <= MAX_OTHER) break;
-    if (attempt < ATTEMPTS) log(`  other processes used ${fmt(cpu.other, 2)} cores (> ${MAX_OTHER}) during the measurement: measuring again`);
+    if (attempt < ATTEMPTS)
+      log(`  other processes used ${fmt(cpu.other, 2)} cores (> ${MAX_OTHER}) during the measurement: measuring again`);
   }
   if (THROUGHPUT_SECONDS > 0) {
     log(`${target.short}: ${THROUGHPUT_SECONDS} s at ${CONNECTIONS} connections…`);
     // Slow queries may finish few or no responses in the window: reported as measured, not an error (except in a smoke run, on small data).
     const { result, problems } = await run(target, { connections: CONNECTIONS, duration: THROUGHPUT_SECONDS, lenient: !SMOKE });
-    best.throughput = { rps: result.requests.total / THROUGHPUT_SECONDS, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, problems };
-    log(`  ${fmt(best.throughput.rps, 1)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms${problems.length ? ` (${problems.join('; ')})` : ''}`);
+    best.throughput = {
+      rps: result.requests.total / THROUGHPUT_SECONDS,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      total: result.requests.total,
+      problems,
+    };
+    log(
+      `  ${fmt(best.throughput.rps, 1)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms${problems.length ? ` (${problems.join('; ')})` : ''}`,
+    );
   }
   return best;
 }
@@ -426,8 +471,10 @@ function planLine(facts) {
   if (facts.jit !== null) parts.push(`**JIT ${ms(facts.jit)} ms**${facts.jitFull ? ' (with optimisation/inlining)' : ''}`);
   parts.push(`indexes: ${facts.indexes.length ? facts.indexes.map((i) => `\`${i}\``).join(', ') : 'none'}`);
   const scans = facts.seqScans.filter((s) => s.rows > 1000);
-  if (scans.length) parts.push(`sequential scans: ${scans.map((s) => `**\`${s.table}\` ${fmt(s.rows)} rows read, ${fmt(s.kept)} kept**`).join(', ')}`);
-  else if (facts.seqScans.length) parts.push(`small sequential scans: ${facts.seqScans.map((s) => `\`${s.table}\` (${fmt(s.rows)} rows)`).join(', ')}`);
+  if (scans.length)
+    parts.push(`sequential scans: ${scans.map((s) => `**\`${s.table}\` ${fmt(s.rows)} rows read, ${fmt(s.kept)} kept**`).join(', ')}`);
+  else if (facts.seqScans.length)
+    parts.push(`small sequential scans: ${facts.seqScans.map((s) => `\`${s.table}\` (${fmt(s.rows)} rows)`).join(', ')}`);
   if (facts.diskSorts.length) parts.push(`**sort on disk (${facts.diskSorts.join(', ')})**`);
   return parts.join('; ');
 }
@@ -439,9 +486,14 @@ function render(info, sizes, check, targets, results, sql, plans, national) {
     const met = r.latency.p95 < TARGET_MS;
     return `| ${t.label} | ${s.statements} | ${ms(s.timing.whole.p50)} / ${ms(s.timing.whole.p95)} | ${ms(r.latency.p50)} | **${ms(r.latency.p95)}** | ${ms(r.latency.p99)} | ${ms(r.latency.max)} | ${fmt(r.latency.n)} | ${ratio(r.latency.p95)} ${met ? '✔' : '✘'} | ${r.throughput ? `${fmt(r.throughput.rps, r.throughput.rps < 10 ? 1 : 0)}${r.throughput.total ? ` (p99 ${fmt(r.throughput.p99)} ms)` : ''}${r.throughput.problems.length ? ` (${r.throughput.problems.join('; ')})` : ''}` : '–'} | ${fmt(r.serverUs / 1000, 1)} / ${fmt(r.postgresUs / 1000, 1)} | ${fmt(r.cpu.other, 2)} |`;
   });
-  const planSections = Object.entries(plans).map(([key, plan]) => `- **${targets.find((t) => t.key === key).short}** (main statement): ${planLine(plan.facts)}.`);
+  const planSections = Object.entries(plans).map(
+    ([key, plan]) => `- **${targets.find((t) => t.key === key).short}** (main statement): ${planLine(plan.facts)}.`,
+  );
   const details = Object.entries(plans)
-    .map(([key, plan]) => `<details><summary>EXPLAIN (ANALYZE, BUFFERS): ${targets.find((t) => t.key === key).short}</summary>\n\n\`\`\`\n${plan.text}\n\`\`\`\n</details>`)
+    .map(
+      ([key, plan]) =>
+        `<details><summary>EXPLAIN (ANALYZE, BUFFERS): ${targets.find((t) => t.key === key).short}</summary>\n\n\`\`\`\n${plan.text}\n\`\`\`\n</details>`,
+    )
     .join('\n\n');
   const whatIf = national
     ? `
@@ -495,10 +547,24 @@ ${END}
 `;
 
 function printTable(targets, results, sql) {
-  const lines = [['query', 'stmts', 'SQL p50', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'n', 'p95/50ms', 'req/s@' + CONNECTIONS, 'other cores']];
+  const lines = [
+    ['query', 'stmts', 'SQL p50', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'n', 'p95/50ms', 'req/s@' + CONNECTIONS, 'other cores'],
+  ];
   for (const t of targets) {
     const r = results[t.key];
-    lines.push([t.short, String(sql[t.key].statements), ms(sql[t.key].timing.whole.p50), ms(r.latency.p50), ms(r.latency.p95), ms(r.latency.p99), ms(r.latency.max), String(r.latency.n), `${ratio(r.latency.p95)} ${r.latency.p95 < TARGET_MS ? 'met' : 'MISSED'}`, r.throughput ? fmt(r.throughput.rps, 1) : '–', fmt(r.cpu.other, 2)]);
+    lines.push([
+      t.short,
+      String(sql[t.key].statements),
+      ms(sql[t.key].timing.whole.p50),
+      ms(r.latency.p50),
+      ms(r.latency.p95),
+      ms(r.latency.p99),
+      ms(r.latency.max),
+      String(r.latency.n),
+      `${ratio(r.latency.p95)} ${r.latency.p95 < TARGET_MS ? 'met' : 'MISSED'}`,
+      r.throughput ? fmt(r.throughput.rps, 1) : '–',
+      fmt(r.cpu.other, 2),
+    ]);
   }
   const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
   for (const l of lines) process.stdout.write(`  ${l.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')}\n`);
@@ -508,7 +574,10 @@ function printTable(targets, results, sql) {
 
 async function main() {
   checkLoopback(DATABASE_URL);
-  const loadavg = os.loadavg().map((n) => n.toFixed(2)).join(' / ');
+  const loadavg = os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
   if (await ensureDatabase(DATABASE_URL)) log(`created database ${new URL(DATABASE_URL).pathname.slice(1)}`);
   buildApi(BUILD);
   const api = await startApi(DATABASE_URL);
@@ -523,7 +592,12 @@ async function main() {
     let started = performance.now();
     const units = await seedUnits(pool, { minimum: MIN_UNITS, provinces: SMOKE ? SMOKE_PROVINCES : undefined });
     log(units.inserted ? `seeded ${fmt(units.inserted)} units` : `${fmt(units.total)} units present: the tree is there`);
-    const seeded = await seedEmulationData(pool, { rootId: rootUnit.id, models: MODELS, organisations: ORGANISATIONS, blocSize: BLOC_SIZE });
+    const seeded = await seedEmulationData(pool, {
+      rootId: rootUnit.id,
+      models: MODELS,
+      organisations: ORGANISATIONS,
+      blocSize: BLOC_SIZE,
+    });
     const seconds = (performance.now() - started) / 1000;
     const anything = units.inserted + Object.values(seeded).reduce((s, n) => s + n, 0);
     log(
@@ -533,7 +607,9 @@ async function main() {
     );
     const sizes = await dataSizes(pool, { pledgeId: ids.pledgeId, provinceId: ids.provinceId, year: YEAR });
     if (sizes.signatories !== BLOC_SIZE) {
-      throw new Error(`the bloc under test has ${sizes.signatories} signatories, not ${BLOC_SIZE} (smoke and full runs seed differently: give each its own BENCH_DATABASE_URL)`);
+      throw new Error(
+        `the bloc under test has ${sizes.signatories} signatories, not ${BLOC_SIZE} (smoke and full runs seed differently: give each its own BENCH_DATABASE_URL)`,
+      );
     }
 
     const auth = env.BENCH_API_KEY || (await benchApiKey(pool, rootUnit.id, KEY));
@@ -544,7 +620,16 @@ async function main() {
 
     // The statements of each request, run directly, and the plan of the main one.
     const rootPath = (await pool.query('SELECT path FROM unit WHERE id = $1', [rootUnit.id])).rows[0].path;
-    const caller = { kind: 'api-key', id: null, label: 'bench', role: null, unitId: rootUnit.id, scopePath: rootPath, permissions: new Set(KEY.scopes), mustChangePassword: false };
+    const caller = {
+      kind: 'api-key',
+      id: null,
+      label: 'bench',
+      role: null,
+      unitId: rootUnit.id,
+      scopePath: rootPath,
+      permissions: new Set(KEY.scopes),
+      mustChangePassword: false,
+    };
     const captured = await serviceStatements(pool, caller, ids);
     const client = await pool.connect();
     const sql = {};
@@ -557,9 +642,15 @@ async function main() {
         if (!main) throw new Error(`${t.short}: the main statement was not among those captured`);
         sql[t.key] = { statements: statements.length, timing: await timeStatements(client, statements, MAIN_STATEMENT[t.key], SQL_RUNS) };
         if (t.key !== 'rankingGraphql') plans[t.key] = await explain(client, main);
-        log(`${t.short}: ${statements.length} statements, SQL alone p50 ${ms(sql[t.key].timing.whole.p50)} ms${plans[t.key] ? `; ${planLine(plans[t.key].facts).replace(/\*\*|`/g, '')}` : ''}`);
+        log(
+          `${t.short}: ${statements.length} statements, SQL alone p50 ${ms(sql[t.key].timing.whole.p50)} ms${plans[t.key] ? `; ${planLine(plans[t.key].facts).replace(/\*\*|`/g, '')}` : ''}`,
+        );
       }
-      national = await nationalWhatIf(client, captured.countsNational.find((s) => MAIN_STATEMENT.countsNational.test(s.text)), Math.min(SQL_RUNS, 10));
+      national = await nationalWhatIf(
+        client,
+        captured.countsNational.find((s) => MAIN_STATEMENT.countsNational.test(s.text)),
+        Math.min(SQL_RUNS, 10),
+      );
       if (national) {
         log(
           `counts national, run directly: p50 ${ms(national.jitOn.p50)} ms with jit on, ${ms(national.jitOff.p50)} ms with jit off; ` +
@@ -574,7 +665,11 @@ async function main() {
     for (const t of targets) results[t.key] = await measure(t, api, pool);
 
     const settings = Object.fromEntries(
-      await Promise.all(['shared_buffers', 'work_mem', 'jit', 'random_page_cost', 'jit_above_cost', 'jit_optimize_above_cost', 'jit_inline_above_cost'].map(async (name) => [name, (await pool.query(`SHOW ${name}`)).rows[0][name]])),
+      await Promise.all(
+        ['shared_buffers', 'work_mem', 'jit', 'random_page_cost', 'jit_above_cost', 'jit_optimize_above_cost', 'jit_inline_above_cost'].map(
+          async (name) => [name, (await pool.query(`SHOW ${name}`)).rows[0][name]],
+        ),
+      ),
     );
     const content = criteriaContent();
     const items = scorableItems(content);
@@ -595,10 +690,21 @@ async function main() {
     };
     process.stdout.write('\n');
     printTable(targets, results, sql);
-    process.stdout.write(`\n  target: p95 < ${TARGET_MS} ms for each query; stmts = SQL statements per request; SQL p50 = those statements run directly.\n\n`);
-    if (SMOKE) log('smoke run passed: every query answered 2xx with the expected bodies, equal to an independent count (the figures of a smoke run measure nothing)');
+    process.stdout.write(
+      `\n  target: p95 < ${TARGET_MS} ms for each query; stmts = SQL statements per request; SQL p50 = those statements run directly.\n\n`,
+    );
+    if (SMOKE)
+      log(
+        'smoke run passed: every query answered 2xx with the expected bodies, equal to an independent count (the figures of a smoke run measure nothing)',
+      );
     if (WRITE_DOC) {
-      writeDocSection({ begin: BEGIN, end: END, markdown: render(info, sizes, check, targets, results, sql, plans, national), template: DOC_TEMPLATE, fallbackHeading: '## Latest results of `npm run bench:emulation`' });
+      writeDocSection({
+        begin: BEGIN,
+        end: END,
+        markdown: render(info, sizes, check, targets, results, sql, plans, national),
+        template: DOC_TEMPLATE,
+        fallbackHeading: '## Latest results of `npm run bench:emulation`',
+      });
       log('results written to docs/performance.md');
     }
     if (STRICT && targets.some((t) => results[t.key].latency.p95 >= TARGET_MS)) process.exitCode = 1;

@@ -43,41 +43,61 @@ const ORGANISATIONS = [
 ];
 
 const GROUPS = [
-  ['I', 'Công tác tham mưu, hướng dẫn', [
-    'Tham mưu cấp ủy ban hành nghị quyết, chỉ thị, kết luận về công tác dân vận',
-    'Hướng dẫn, kiểm tra việc thực hiện công tác dân vận',
-    'Sơ kết, tổng kết, nhân rộng cách làm hay',
-    'Nắm tình hình nhân dân, báo cáo định kỳ và đột xuất',
-    'Công tác dân vận trong thực hiện nhiệm vụ chính trị của địa phương',
-  ]],
-  ['II', 'Công tác dân vận chính quyền', [
-    'Thực hiện Quy chế dân chủ ở cơ sở',
-    'Tiếp xúc, đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền với nhân dân',
-    'Giải quyết đơn thư, kiến nghị của nhân dân',
-    'Cải cách hành chính, nâng cao chất lượng phục vụ nhân dân',
-    'Dân vận trong xây dựng nông thôn mới, đô thị văn minh',
-  ]],
-  ['III', 'Phối hợp với Mặt trận Tổ quốc và các đoàn thể', [
-    'Thực hiện quy chế phối hợp công tác dân vận',
-    'Giám sát, phản biện xã hội và góp ý xây dựng Đảng, chính quyền',
-    'Cuộc vận động "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh"',
-    'Công tác tôn giáo, dân tộc',
-    'Phát triển đoàn viên, hội viên',
-  ]],
-  ['IV', 'Phong trào thi đua "Dân vận khéo"', [
-    'Đăng ký và xây dựng mô hình "Dân vận khéo"',
-    'Biểu dương, khen thưởng điển hình',
-    'Tuyên truyền về phong trào trên các phương tiện thông tin',
-    'Nhân rộng mô hình, điển hình',
-    'Hiệu quả của các mô hình',
-  ]],
-  ['V', 'Xây dựng cơ quan, đội ngũ cán bộ', [
-    'Kiện toàn tổ chức bộ máy',
-    'Bồi dưỡng nghiệp vụ cho đội ngũ cán bộ dân vận',
-    'Chuyển đổi số trong công tác dân vận',
-    'Thực hiện chế độ thông tin, báo cáo',
-    'Xây dựng cơ quan trong sạch, vững mạnh',
-  ]],
+  [
+    'I',
+    'Công tác tham mưu, hướng dẫn',
+    [
+      'Tham mưu cấp ủy ban hành nghị quyết, chỉ thị, kết luận về công tác dân vận',
+      'Hướng dẫn, kiểm tra việc thực hiện công tác dân vận',
+      'Sơ kết, tổng kết, nhân rộng cách làm hay',
+      'Nắm tình hình nhân dân, báo cáo định kỳ và đột xuất',
+      'Công tác dân vận trong thực hiện nhiệm vụ chính trị của địa phương',
+    ],
+  ],
+  [
+    'II',
+    'Công tác dân vận chính quyền',
+    [
+      'Thực hiện Quy chế dân chủ ở cơ sở',
+      'Tiếp xúc, đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền với nhân dân',
+      'Giải quyết đơn thư, kiến nghị của nhân dân',
+      'Cải cách hành chính, nâng cao chất lượng phục vụ nhân dân',
+      'Dân vận trong xây dựng nông thôn mới, đô thị văn minh',
+    ],
+  ],
+  [
+    'III',
+    'Phối hợp với Mặt trận Tổ quốc và các đoàn thể',
+    [
+      'Thực hiện quy chế phối hợp công tác dân vận',
+      'Giám sát, phản biện xã hội và góp ý xây dựng Đảng, chính quyền',
+      'Cuộc vận động "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh"',
+      'Công tác tôn giáo, dân tộc',
+      'Phát triển đoàn viên, hội viên',
+    ],
+  ],
+  [
+    'IV',
+    'Phong trào thi đua "Dân vận khéo"',
+    [
+      'Đăng ký và xây dựng mô hình "Dân vận khéo"',
+      'Biểu dương, khen thưởng điển hình',
+      'Tuyên truyền về phong trào trên các phương tiện thông tin',
+      'Nhân rộng mô hình, điển hình',
+      'Hiệu quả của các mô hình',
+    ],
+  ],
+  [
+    'V',
+    'Xây dựng cơ quan, đội ngũ cán bộ',
+    [
+      'Kiện toàn tổ chức bộ máy',
+      'Bồi dưỡng nghiệp vụ cho đội ngũ cán bộ dân vận',
+      'Chuyển đổi số trong công tác dân vận',
+      'Thực hiện chế độ thông tin, báo cáo',
+      'Xây dựng cơ quan trong sạch, vững mạnh',
+    ],
+  ],
 ];
 
 /** The criteria set of every seeded pledge (CriteriaSetContent): 30 scored criterion lines worth 100, caps 5 and 10. */
@@ -127,7 +147,8 @@ export function scorableItems(content) {
   const items = [];
   for (const group of content.groups) {
     for (const criterion of group.criteria) {
-      if (criterion.subCriteria?.length) for (const sub of criterion.subCriteria) items.push({ code: sub.code, kind: 'CRITERION', maxScore: sub.maxScore });
+      if (criterion.subCriteria?.length)
+        for (const sub of criterion.subCriteria) items.push({ code: sub.code, kind: 'CRITERION', maxScore: sub.maxScore });
       else items.push({ code: criterion.code, kind: 'CRITERION', maxScore: criterion.maxScore });
     }
   }
@@ -137,14 +158,62 @@ export function scorableItems(content) {
 }
 
 const THEMES = {
-  ECONOMY: ['Hiến đất làm đường giao thông nông thôn', 'Tổ hợp tác sản xuất lúa chất lượng cao', 'Chi hội nông dân giúp nhau thoát nghèo', 'Cánh đồng mẫu lớn', 'Tiết kiệm vì phụ nữ nghèo', 'Chuyển đổi số trong tiêu thụ nông sản'],
-  CULTURE_SOCIETY: ['Khu dân cư văn hóa, sạch đẹp', 'Câu lạc bộ dưỡng sinh người cao tuổi', 'Quỹ khuyến học dòng họ', 'Tuyến đường hoa kiểu mẫu', 'Phân loại rác thải tại nguồn', 'Nhà nhân ái'],
-  DEFENCE_SECURITY: ['Tổ an ninh tự quản', 'Camera an ninh khu dân cư', 'Tổ hòa giải ở cơ sở', 'Xóm không có tội phạm', 'Dòng họ không có người vi phạm pháp luật', 'Tổ tự quản đường biên'],
-  POLITICAL_SYSTEM: ['Đối thoại trực tiếp với nhân dân', 'Chi bộ gắn với dân', 'Tiếp công dân định kỳ', 'Cán bộ bám địa bàn', 'Zalo "Lắng nghe dân nói"', 'Mỗi đảng viên phụ trách một hộ'],
+  ECONOMY: [
+    'Hiến đất làm đường giao thông nông thôn',
+    'Tổ hợp tác sản xuất lúa chất lượng cao',
+    'Chi hội nông dân giúp nhau thoát nghèo',
+    'Cánh đồng mẫu lớn',
+    'Tiết kiệm vì phụ nữ nghèo',
+    'Chuyển đổi số trong tiêu thụ nông sản',
+  ],
+  CULTURE_SOCIETY: [
+    'Khu dân cư văn hóa, sạch đẹp',
+    'Câu lạc bộ dưỡng sinh người cao tuổi',
+    'Quỹ khuyến học dòng họ',
+    'Tuyến đường hoa kiểu mẫu',
+    'Phân loại rác thải tại nguồn',
+    'Nhà nhân ái',
+  ],
+  DEFENCE_SECURITY: [
+    'Tổ an ninh tự quản',
+    'Camera an ninh khu dân cư',
+    'Tổ hòa giải ở cơ sở',
+    'Xóm không có tội phạm',
+    'Dòng họ không có người vi phạm pháp luật',
+    'Tổ tự quản đường biên',
+  ],
+  POLITICAL_SYSTEM: [
+    'Đối thoại trực tiếp với nhân dân',
+    'Chi bộ gắn với dân',
+    'Tiếp công dân định kỳ',
+    'Cán bộ bám địa bàn',
+    'Zalo "Lắng nghe dân nói"',
+    'Mỗi đảng viên phụ trách một hộ',
+  ],
 };
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Quốc', 'Thanh', 'Đức', 'Hồng', 'Ngọc', 'Xuân', 'Hữu'];
-const GIVEN = ['Hùng', 'Lan', 'Tuấn', 'Hải', 'Dũng', 'Hương', 'Sơn', 'Thành', 'Hà', 'Long', 'Phương', 'Nam', 'Trang', 'Bình', 'Quang', 'Huyền', 'Khoa', 'Tâm', 'Vinh'];
+const GIVEN = [
+  'Hùng',
+  'Lan',
+  'Tuấn',
+  'Hải',
+  'Dũng',
+  'Hương',
+  'Sơn',
+  'Thành',
+  'Hà',
+  'Long',
+  'Phương',
+  'Nam',
+  'Trang',
+  'Bình',
+  'Quang',
+  'Huyền',
+  'Khoa',
+  'Tâm',
+  'Vinh',
+];
 
 /** Session-local helpers (pg_temp: nothing stays in the database): a name-based uuid (see uid()) and 28-bit hashes. */
 const HELPERS = [
@@ -204,7 +273,9 @@ async function seedEmulation(client, rootId, blocSize) {
   const items = scorableItems(content);
   const maxTotal = items.filter((i) => i.kind === 'CRITERION').reduce((s, i) => s + i.maxScore, 0) + content.bonusCap;
 
-  await client.query(`CREATE TEMP TABLE bench_bloc (bloc_id uuid, pledge_id uuid, criteria_id uuid, owner_id uuid, name text, status text, target boolean) ON COMMIT DROP`);
+  await client.query(
+    `CREATE TEMP TABLE bench_bloc (bloc_id uuid, pledge_id uuid, criteria_id uuid, owner_id uuid, name text, status text, target boolean) ON COMMIT DROP`,
+  );
   await client.query(
     `INSERT INTO bench_bloc
      SELECT pg_temp.uid('bloc:TARGET'), pg_temp.uid('pledge:TARGET'), pg_temp.uid('criteria:TARGET'), $1::uuid,
@@ -216,7 +287,9 @@ async function seedEmulation(client, rootId, blocSize) {
      FROM unit u WHERE u.code LIKE 'BENCH-%' AND u.kind = 'PARTY_COMMITTEE' AND u.level IN ('PROVINCE', 'DISTRICT')`,
     [rootId, blocSize],
   );
-  await client.query(`CREATE TEMP TABLE bench_member (bloc_id uuid, pledge_id uuid, criteria_id uuid, unit_id uuid, status text, sheet_id uuid) ON COMMIT DROP`);
+  await client.query(
+    `CREATE TEMP TABLE bench_member (bloc_id uuid, pledge_id uuid, criteria_id uuid, unit_id uuid, status text, sheet_id uuid) ON COMMIT DROP`,
+  );
   await client.query(
     `INSERT INTO bench_member
      SELECT b.bloc_id, b.pledge_id, b.criteria_id, m.id, b.status, pg_temp.uid('sheet:' || b.pledge_id || ':' || m.id)
@@ -229,8 +302,13 @@ async function seedEmulation(client, rootId, blocSize) {
      WHERE NOT b.target OR m.id IN (SELECT id FROM unit WHERE code LIKE 'BENCH-HU-%' AND kind = 'PARTY_COMMITTEE' ORDER BY md5(code) LIMIT $1)`,
     [blocSize],
   );
-  await client.query(`INSERT INTO emulation_bloc (id, year, name, owner_unit_id) SELECT bloc_id, $1, name, owner_id FROM bench_bloc ON CONFLICT DO NOTHING`, [BLOC_YEAR]);
-  await client.query(`INSERT INTO emulation_bloc_member (bloc_id, unit_id) SELECT bloc_id, unit_id FROM bench_member ON CONFLICT DO NOTHING`);
+  await client.query(
+    `INSERT INTO emulation_bloc (id, year, name, owner_unit_id) SELECT bloc_id, $1, name, owner_id FROM bench_bloc ON CONFLICT DO NOTHING`,
+    [BLOC_YEAR],
+  );
+  await client.query(
+    `INSERT INTO emulation_bloc_member (bloc_id, unit_id) SELECT bloc_id, unit_id FROM bench_member ON CONFLICT DO NOTHING`,
+  );
   // Head and deputy: the first two members by code (they must be members).
   await client.query(
     `UPDATE emulation_bloc e SET head_unit_id = x.ids[1], deputy_unit_id = x.ids[2]
@@ -245,7 +323,9 @@ async function seedEmulation(client, rootId, blocSize) {
      ON CONFLICT DO NOTHING`,
     [BLOC_YEAR],
   );
-  await client.query(`INSERT INTO pledge_signatory (pledge_id, unit_id) SELECT pledge_id, unit_id FROM bench_member ON CONFLICT DO NOTHING`);
+  await client.query(
+    `INSERT INTO pledge_signatory (pledge_id, unit_id) SELECT pledge_id, unit_id FROM bench_member ON CONFLICT DO NOTHING`,
+  );
   // criteria_set rows are immutable (an UPDATE trigger refuses changes): insert only, never upsert.
   await client.query(
     `INSERT INTO criteria_set (id, pledge_id, number, content, max_total, created_by, created_at)
@@ -313,7 +393,8 @@ async function seedEmulation(client, rootId, blocSize) {
 
 /** Step 3: "Dân vận khéo" models with their recognition history. */
 async function seedModels(client, models) {
-  if (await exists(client, `SELECT 1 FROM model_practice WHERE id = pg_temp.uid('model:' || $1::int)`, [models])) return { models: 0, changes: 0 };
+  if (await exists(client, `SELECT 1 FROM model_practice WHERE id = pg_temp.uid('model:' || $1::int)`, [models]))
+    return { models: 0, changes: 0 };
   await client.query(
     `CREATE TEMP TABLE bench_model ON COMMIT DROP AS
      WITH lv AS (
@@ -404,7 +485,19 @@ export async function seedEmulationData(pool, { rootId, models = 100_000, organi
     await client.query('COMMIT');
     if (Object.values(inserted).some(Boolean)) {
       // As autovacuum would leave them after a while: statistics, visibility map (index-only scans).
-      for (const table of ['unit', 'emulation_bloc', 'emulation_bloc_member', 'pledge', 'pledge_signatory', 'criteria_set', 'score_sheet', 'score_line', 'award', 'model_practice', 'model_recognition']) {
+      for (const table of [
+        'unit',
+        'emulation_bloc',
+        'emulation_bloc_member',
+        'pledge',
+        'pledge_signatory',
+        'criteria_set',
+        'score_sheet',
+        'score_line',
+        'award',
+        'model_practice',
+        'model_recognition',
+      ]) {
         await client.query(`VACUUM ANALYZE ${table}`);
       }
     }
@@ -422,16 +515,25 @@ export async function dataSizes(pool, { pledgeId, provinceId, year }) {
   const one = (sql, params) => count(pool, sql, params);
   return {
     units: await one(`SELECT count(*) AS n FROM unit`),
-    provinceUnits: await one(`SELECT count(*) AS n FROM unit u, unit p WHERE p.id = $1 AND u.path >= p.path AND u.path < p.path || '~'`, [provinceId]),
+    provinceUnits: await one(`SELECT count(*) AS n FROM unit u, unit p WHERE p.id = $1 AND u.path >= p.path AND u.path < p.path || '~'`, [
+      provinceId,
+    ]),
     blocs: await one(`SELECT count(*) AS n FROM emulation_bloc`),
     pledges: await one(`SELECT count(*) AS n FROM pledge`),
     signatories: await one(`SELECT count(*) AS n FROM pledge_signatory WHERE pledge_id = $1`, [pledgeId]),
     sheets: await one(`SELECT count(*) AS n FROM score_sheet`),
     lines: await one(`SELECT count(*) AS n FROM score_line`),
-    pledgeLines: await one(`SELECT count(*) AS n FROM score_line l JOIN score_sheet s ON s.id = l.sheet_id WHERE s.pledge_id = $1`, [pledgeId]),
-    pledgeCriterionLines: await one(`SELECT count(*) AS n FROM score_line l JOIN score_sheet s ON s.id = l.sheet_id WHERE s.pledge_id = $1 AND l.item_kind = 'CRITERION'`, [pledgeId]),
+    pledgeLines: await one(`SELECT count(*) AS n FROM score_line l JOIN score_sheet s ON s.id = l.sheet_id WHERE s.pledge_id = $1`, [
+      pledgeId,
+    ]),
+    pledgeCriterionLines: await one(
+      `SELECT count(*) AS n FROM score_line l JOIN score_sheet s ON s.id = l.sheet_id WHERE s.pledge_id = $1 AND l.item_kind = 'CRITERION'`,
+      [pledgeId],
+    ),
     models: await one(`SELECT count(*) AS n FROM model_practice`),
-    activeModels: await one(`SELECT count(*) AS n FROM model_practice WHERE first_year <= $1 AND (last_year IS NULL OR last_year >= $1)`, [year]),
+    activeModels: await one(`SELECT count(*) AS n FROM model_practice WHERE first_year <= $1 AND (last_year IS NULL OR last_year >= $1)`, [
+      year,
+    ]),
     provinceModels: await one(
       `SELECT count(*) AS n FROM model_practice m JOIN unit ou ON ou.id = m.owner_unit_id, unit p
        WHERE p.id = $1 AND ou.path >= p.path AND ou.path < p.path || '~' AND m.first_year <= $2 AND (m.last_year IS NULL OR m.last_year >= $2)`,

@@ -13,28 +13,160 @@ import { createHash } from 'node:crypto';
 
 /** [GSO code, name, centrally-run city] of the 63 provinces and cities (before the 2025 merger). */
 const PROVINCES = [
-  ['01', 'Hà Nội', true], ['02', 'Hà Giang'], ['04', 'Cao Bằng'], ['06', 'Bắc Kạn'], ['08', 'Tuyên Quang'],
-  ['10', 'Lào Cai'], ['11', 'Điện Biên'], ['12', 'Lai Châu'], ['14', 'Sơn La'], ['15', 'Yên Bái'],
-  ['17', 'Hòa Bình'], ['19', 'Thái Nguyên'], ['20', 'Lạng Sơn'], ['22', 'Quảng Ninh'], ['24', 'Bắc Giang'],
-  ['25', 'Phú Thọ'], ['26', 'Vĩnh Phúc'], ['27', 'Bắc Ninh'], ['30', 'Hải Dương'], ['31', 'Hải Phòng', true],
-  ['33', 'Hưng Yên'], ['34', 'Thái Bình'], ['35', 'Hà Nam'], ['36', 'Nam Định'], ['37', 'Ninh Bình'],
-  ['38', 'Thanh Hóa'], ['40', 'Nghệ An'], ['42', 'Hà Tĩnh'], ['44', 'Quảng Bình'], ['45', 'Quảng Trị'],
-  ['46', 'Thừa Thiên Huế'], ['48', 'Đà Nẵng', true], ['49', 'Quảng Nam'], ['51', 'Quảng Ngãi'], ['52', 'Bình Định'],
-  ['54', 'Phú Yên'], ['56', 'Khánh Hòa'], ['58', 'Ninh Thuận'], ['60', 'Bình Thuận'], ['62', 'Kon Tum'],
-  ['64', 'Gia Lai'], ['66', 'Đắk Lắk'], ['67', 'Đắk Nông'], ['68', 'Lâm Đồng'], ['70', 'Bình Phước'],
-  ['72', 'Tây Ninh'], ['74', 'Bình Dương'], ['75', 'Đồng Nai'], ['77', 'Bà Rịa - Vũng Tàu'], ['79', 'Hồ Chí Minh', true],
-  ['80', 'Long An'], ['82', 'Tiền Giang'], ['83', 'Bến Tre'], ['84', 'Trà Vinh'], ['86', 'Vĩnh Long'],
-  ['87', 'Đồng Tháp'], ['89', 'An Giang'], ['91', 'Kiên Giang'], ['92', 'Cần Thơ', true], ['93', 'Hậu Giang'],
-  ['94', 'Sóc Trăng'], ['95', 'Bạc Liêu'], ['96', 'Cà Mau'],
+  ['01', 'Hà Nội', true],
+  ['02', 'Hà Giang'],
+  ['04', 'Cao Bằng'],
+  ['06', 'Bắc Kạn'],
+  ['08', 'Tuyên Quang'],
+  ['10', 'Lào Cai'],
+  ['11', 'Điện Biên'],
+  ['12', 'Lai Châu'],
+  ['14', 'Sơn La'],
+  ['15', 'Yên Bái'],
+  ['17', 'Hòa Bình'],
+  ['19', 'Thái Nguyên'],
+  ['20', 'Lạng Sơn'],
+  ['22', 'Quảng Ninh'],
+  ['24', 'Bắc Giang'],
+  ['25', 'Phú Thọ'],
+  ['26', 'Vĩnh Phúc'],
+  ['27', 'Bắc Ninh'],
+  ['30', 'Hải Dương'],
+  ['31', 'Hải Phòng', true],
+  ['33', 'Hưng Yên'],
+  ['34', 'Thái Bình'],
+  ['35', 'Hà Nam'],
+  ['36', 'Nam Định'],
+  ['37', 'Ninh Bình'],
+  ['38', 'Thanh Hóa'],
+  ['40', 'Nghệ An'],
+  ['42', 'Hà Tĩnh'],
+  ['44', 'Quảng Bình'],
+  ['45', 'Quảng Trị'],
+  ['46', 'Thừa Thiên Huế'],
+  ['48', 'Đà Nẵng', true],
+  ['49', 'Quảng Nam'],
+  ['51', 'Quảng Ngãi'],
+  ['52', 'Bình Định'],
+  ['54', 'Phú Yên'],
+  ['56', 'Khánh Hòa'],
+  ['58', 'Ninh Thuận'],
+  ['60', 'Bình Thuận'],
+  ['62', 'Kon Tum'],
+  ['64', 'Gia Lai'],
+  ['66', 'Đắk Lắk'],
+  ['67', 'Đắk Nông'],
+  ['68', 'Lâm Đồng'],
+  ['70', 'Bình Phước'],
+  ['72', 'Tây Ninh'],
+  ['74', 'Bình Dương'],
+  ['75', 'Đồng Nai'],
+  ['77', 'Bà Rịa - Vũng Tàu'],
+  ['79', 'Hồ Chí Minh', true],
+  ['80', 'Long An'],
+  ['82', 'Tiền Giang'],
+  ['83', 'Bến Tre'],
+  ['84', 'Trà Vinh'],
+  ['86', 'Vĩnh Long'],
+  ['87', 'Đồng Tháp'],
+  ['89', 'An Giang'],
+  ['91', 'Kiên Giang'],
+  ['92', 'Cần Thơ', true],
+  ['93', 'Hậu Giang'],
+  ['94', 'Sóc Trăng'],
+  ['95', 'Bạc Liêu'],
+  ['96', 'Cà Mau'],
 ];
 /** Provinces re-established on 1/1/2004 (the others date here from the 1997 re-division). */
 const SINCE_2004 = new Set(['11', '12', '67', '93']);
 
-const FIRST = ['Yên', 'Tân', 'Phú', 'Bình', 'Hòa', 'Đông', 'Tây', 'Nam', 'Bắc', 'Thạch', 'Vĩnh', 'Quảng', 'Hưng', 'Thanh', 'Kim', 'Mỹ', 'Long', 'An', 'Thuận', 'Gia', 'Cẩm', 'Đức', 'Hải', 'Lạc', 'Xuân', 'Trung', 'Thái', 'Hoàng', 'Phước', 'Châu', 'Ngọc'];
-const SECOND = ['Lạc', 'Sơn', 'Thành', 'Hưng', 'Bình', 'Phong', 'Lộc', 'Hà', 'Xuân', 'Mỹ', 'Định', 'Hòa', 'Phước', 'Lâm', 'Thủy', 'Ninh', 'Lập', 'Tiến', 'Lợi', 'Nghĩa', 'Hiệp', 'Khánh', 'Thịnh', 'Trạch', 'Điền', 'Quang', 'Đồng', 'Minh', 'Phú'];
+const FIRST = [
+  'Yên',
+  'Tân',
+  'Phú',
+  'Bình',
+  'Hòa',
+  'Đông',
+  'Tây',
+  'Nam',
+  'Bắc',
+  'Thạch',
+  'Vĩnh',
+  'Quảng',
+  'Hưng',
+  'Thanh',
+  'Kim',
+  'Mỹ',
+  'Long',
+  'An',
+  'Thuận',
+  'Gia',
+  'Cẩm',
+  'Đức',
+  'Hải',
+  'Lạc',
+  'Xuân',
+  'Trung',
+  'Thái',
+  'Hoàng',
+  'Phước',
+  'Châu',
+  'Ngọc',
+];
+const SECOND = [
+  'Lạc',
+  'Sơn',
+  'Thành',
+  'Hưng',
+  'Bình',
+  'Phong',
+  'Lộc',
+  'Hà',
+  'Xuân',
+  'Mỹ',
+  'Định',
+  'Hòa',
+  'Phước',
+  'Lâm',
+  'Thủy',
+  'Ninh',
+  'Lập',
+  'Tiến',
+  'Lợi',
+  'Nghĩa',
+  'Hiệp',
+  'Khánh',
+  'Thịnh',
+  'Trạch',
+  'Điền',
+  'Quang',
+  'Đồng',
+  'Minh',
+  'Phú',
+];
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Văn', 'Minh', 'Quốc', 'Thanh', 'Đức', 'Hồng', 'Ngọc', 'Xuân', 'Hữu'];
-const GIVEN = ['Hùng', 'Lan', 'Tuấn', 'Hải', 'Dũng', 'Hương', 'Sơn', 'Thành', 'Hà', 'Long', 'Phương', 'Nam', 'Trang', 'Bình', 'Quang', 'Huyền', 'Khoa', 'Tâm', 'Vinh'];
+const GIVEN = [
+  'Hùng',
+  'Lan',
+  'Tuấn',
+  'Hải',
+  'Dũng',
+  'Hương',
+  'Sơn',
+  'Thành',
+  'Hà',
+  'Long',
+  'Phương',
+  'Nam',
+  'Trang',
+  'Bình',
+  'Quang',
+  'Huyền',
+  'Khoa',
+  'Tâm',
+  'Vinh',
+];
 
 export const CODE_PREFIX = 'BENCH-';
 
@@ -67,9 +199,17 @@ function leader(n, title) {
 export function buildTree({ provinces = PROVINCES.length } = {}) {
   const rootCode = `${CODE_PREFIX}TW`;
   const root = {
-    id: idOf(rootCode), code: rootCode, name: 'Ban Chấp hành Trung ương Đảng', shortName: 'BCHTW', kind: 'PARTY_COMMITTEE',
-    level: 'CENTRAL', parentId: null, path: `/${idOf(rootCode)}/`, adminAreaCode: null,
-    leaders: [], validFrom: '1930-02-03',
+    id: idOf(rootCode),
+    code: rootCode,
+    name: 'Ban Chấp hành Trung ương Đảng',
+    shortName: 'BCHTW',
+    kind: 'PARTY_COMMITTEE',
+    level: 'CENTRAL',
+    parentId: null,
+    path: `/${idOf(rootCode)}/`,
+    adminAreaCode: null,
+    leaders: [],
+    validFrom: '1930-02-03',
   };
   const levels = { CENTRAL: [root], PROVINCE: [], DISTRICT: [], COMMUNE: [] };
   let districtNo = 0;
@@ -79,8 +219,15 @@ export function buildTree({ provinces = PROVINCES.length } = {}) {
     const displayName = area === '79' ? 'Thành phố Hồ Chí Minh' : provinceName;
     const code = `${CODE_PREFIX}TU-${area}`;
     const province = {
-      id: idOf(code), code, name: `${committee} ${displayName}`, shortName: city ? 'ThU' : 'TU', kind: 'PARTY_COMMITTEE',
-      level: 'PROVINCE', parentId: root.id, adminAreaCode: area, leaders: leader(p, `Bí thư ${committee}`),
+      id: idOf(code),
+      code,
+      name: `${committee} ${displayName}`,
+      shortName: city ? 'ThU' : 'TU',
+      kind: 'PARTY_COMMITTEE',
+      level: 'PROVINCE',
+      parentId: root.id,
+      adminAreaCode: area,
+      leaders: leader(p, `Bí thư ${committee}`),
       validFrom: area === '01' ? '2008-08-01' : SINCE_2004.has(area) ? '2004-01-01' : '1997-01-01',
     };
     province.path = `${root.path}${province.id}/`;
@@ -90,20 +237,27 @@ export function buildTree({ provinces = PROVINCES.length } = {}) {
       districtNo++;
       const districtArea = String(districtNo).padStart(3, '0');
       // The provincial capital first, then (cities) urban districts, a town, rural districts.
-      const [locality, districtCommittee, urban] = d === 0 && !city
-        ? [`thành phố ${provinceName}`, 'Thành ủy', true]
-        : city && d < districts / 2
-          ? [`quận ${placeName(districtNo)}`, 'Quận ủy', true]
-          : d === 1
-            ? [`thị xã ${placeName(districtNo)}`, 'Thị ủy', true]
-            : [`huyện ${placeName(districtNo)}`, 'Huyện ủy', false];
+      const [locality, districtCommittee, urban] =
+        d === 0 && !city
+          ? [`thành phố ${provinceName}`, 'Thành ủy', true]
+          : city && d < districts / 2
+            ? [`quận ${placeName(districtNo)}`, 'Quận ủy', true]
+            : d === 1
+              ? [`thị xã ${placeName(districtNo)}`, 'Thị ủy', true]
+              : [`huyện ${placeName(districtNo)}`, 'Huyện ủy', false];
       const place = locality.replace(/^(huyện|quận|thị xã|thành phố) /, '');
       const districtCode = `${CODE_PREFIX}HU-${districtArea}`;
       const district = {
-        id: idOf(districtCode), code: districtCode, name: `${districtCommittee} ${place}`,
+        id: idOf(districtCode),
+        code: districtCode,
+        name: `${districtCommittee} ${place}`,
         shortName: `${{ 'Huyện ủy': 'HU', 'Quận ủy': 'QU', 'Thị ủy': 'TXU', 'Thành ủy': 'ThU' }[districtCommittee]} ${place}`.slice(0, 64),
-        kind: 'PARTY_COMMITTEE', level: 'DISTRICT', parentId: province.id, adminAreaCode: districtArea,
-        leaders: leader(districtNo, `Bí thư ${districtCommittee}`), validFrom: '2020-10-01',
+        kind: 'PARTY_COMMITTEE',
+        level: 'DISTRICT',
+        parentId: province.id,
+        adminAreaCode: districtArea,
+        leaders: leader(districtNo, `Bí thư ${districtCommittee}`),
+        validFrom: '2020-10-01',
       };
       district.path = `${province.path}${district.id}/`;
       levels.DISTRICT.push(district);
@@ -115,9 +269,16 @@ export function buildTree({ provinces = PROVINCES.length } = {}) {
         const communeName = placeName(communeNo + 101);
         const communeCode = `${CODE_PREFIX}DU-${communeArea}`;
         const commune = {
-          id: idOf(communeCode), code: communeCode, name: `Đảng ủy ${type} ${communeName}`, shortName: `ĐU ${communeName}`,
-          kind: 'PARTY_COMMITTEE', level: 'COMMUNE', parentId: district.id, adminAreaCode: communeArea,
-          leaders: leader(communeNo, `Bí thư Đảng ủy ${type}`), validFrom: communeNo % 3 === 0 ? '2020-01-01' : null,
+          id: idOf(communeCode),
+          code: communeCode,
+          name: `Đảng ủy ${type} ${communeName}`,
+          shortName: `ĐU ${communeName}`,
+          kind: 'PARTY_COMMITTEE',
+          level: 'COMMUNE',
+          parentId: district.id,
+          adminAreaCode: communeArea,
+          leaders: leader(communeNo, `Bí thư Đảng ủy ${type}`),
+          validFrom: communeNo % 3 === 0 ? '2020-01-01' : null,
         };
         commune.path = `${district.path}${commune.id}/`;
         levels.COMMUNE.push(commune);
@@ -150,9 +311,17 @@ export async function seedUnits(pool, { minimum = 10_000, provinces } = {}) {
       const levels = buildTree({ provinces });
       for (const units of Object.values(levels)) {
         const result = await client.query(INSERT, [
-          units.map((u) => u.id), units.map((u) => u.code), units.map((u) => u.name), units.map((u) => u.shortName),
-          units.map((u) => u.kind), units.map((u) => u.level), units.map((u) => u.parentId), units.map((u) => u.path),
-          units.map((u) => u.adminAreaCode), units.map((u) => JSON.stringify(u.leaders)), units.map((u) => u.validFrom),
+          units.map((u) => u.id),
+          units.map((u) => u.code),
+          units.map((u) => u.name),
+          units.map((u) => u.shortName),
+          units.map((u) => u.kind),
+          units.map((u) => u.level),
+          units.map((u) => u.parentId),
+          units.map((u) => u.path),
+          units.map((u) => u.adminAreaCode),
+          units.map((u) => JSON.stringify(u.leaders)),
+          units.map((u) => u.validFrom),
         ]);
         inserted += result.rowCount;
       }

@@ -29,7 +29,13 @@ export async function recordUnitSelect({ databaseUrl, auth, unitId }) {
   const { createApp, MIGRATIONS } = await load('libs/server/app/src/index.js');
   // The configuration of the API process under test (lib.mjs startApi), silent.
   const config = {
-    ...loadConfig({ DATABASE_URL: databaseUrl, NODE_ENV: 'production', DEMO_DATA: 'false', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' }),
+    ...loadConfig({
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    }),
     port: 0,
     host: HOST,
   };
@@ -40,9 +46,12 @@ export async function recordUnitSelect({ databaseUrl, auth, unitId }) {
     await app.listen({ port: 0, host: HOST });
     const { port } = app.getHttpServer().address();
     const read = async (id) => {
-      const response = await fetch(`http://${HOST}:${port}/api/v1/units/${id}`, { headers: auth ? { authorization: `Bearer ${auth}` } : {} });
+      const response = await fetch(`http://${HOST}:${port}/api/v1/units/${id}`, {
+        headers: auth ? { authorization: `Bearer ${auth}` } : {},
+      });
       const body = await response.text();
-      if (response.status !== 200) throw new Error(`recording the unit SELECT: GET /api/v1/units/${id} answered ${response.status}: ${body.slice(0, 300)}`);
+      if (response.status !== 200)
+        throw new Error(`recording the unit SELECT: GET /api/v1/units/${id} answered ${response.status}: ${body.slice(0, 300)}`);
     };
     // A first read warms whatever a process does once (caches, prepared settings); the second is the one recorded.
     await read(unitId);
@@ -52,7 +61,9 @@ export async function recordUnitSelect({ databaseUrl, auth, unitId }) {
     const carrying = sent.filter((s) => s.parameters.some((v) => typeof v === 'string' && v.toLowerCase() === unitId.toLowerCase()));
     if (carrying.length !== 1 || !/^\s*SELECT\b/i.test(carrying[0].query)) {
       const list = sent.map((s) => `  ${s.query.replace(/\s+/g, ' ').slice(0, 200)} ${JSON.stringify(s.parameters)}`).join('\n');
-      throw new Error(`recording the unit SELECT: expected one SELECT with the unit id among its parameters, the API sent ${carrying.length} such statements of these ${sent.length}:\n${list}`);
+      throw new Error(
+        `recording the unit SELECT: expected one SELECT with the unit id among its parameters, the API sent ${carrying.length} such statements of these ${sent.length}:\n${list}`,
+      );
     }
     const [statement] = carrying;
     for (const value of statement.parameters) {
@@ -60,7 +71,9 @@ export async function recordUnitSelect({ databaseUrl, auth, unitId }) {
         throw new Error(`recording the unit SELECT: parameter ${JSON.stringify(value)} is not a plain value the bare server can pass on`);
       }
     }
-    const values = statement.parameters.map((v) => (typeof v === 'string' && v.toLowerCase() === unitId.toLowerCase() ? UNIT_ID_PARAMETER : v));
+    const values = statement.parameters.map((v) =>
+      typeof v === 'string' && v.toLowerCase() === unitId.toLowerCase() ? UNIT_ID_PARAMETER : v,
+    );
     return { text: statement.query, values };
   } finally {
     await app?.close();

@@ -167,9 +167,17 @@ async function crossCheck(bareUrl, apiUrl, ids, auth) {
     const [b, r, g] = [await bare.json(), await rest.json(), await gql.json()];
     if (g.errors || !g.data?.unit) throw new Error(`GraphQL unit ${id}: ${JSON.stringify(g)}`);
     const same =
-      b.id === id && r.id === id && g.data.unit.id === id && b.code === r.code && r.code === g.data.unit.code &&
-      b.name === r.name && r.name === g.data.unit.name && b.version === r.version && r.version === g.data.unit.version &&
-      b.valid_from === r.validFrom && r.validFrom === g.data.unit.validFrom;
+      b.id === id &&
+      r.id === id &&
+      g.data.unit.id === id &&
+      b.code === r.code &&
+      r.code === g.data.unit.code &&
+      b.name === r.name &&
+      r.name === g.data.unit.name &&
+      b.version === r.version &&
+      r.version === g.data.unit.version &&
+      b.valid_from === r.validFrom &&
+      r.validFrom === g.data.unit.validFrom;
     if (!same) throw new Error(`unit ${id} differs between targets:\n${JSON.stringify({ b, r, g: g.data.unit }, null, 1)}`);
   }
 }
@@ -188,7 +196,11 @@ async function apiWantsCredentials(apiUrl, id) {
   });
   const gqlBody = await gql.json().catch(() => ({}));
   const refused = (status) => status === 401 || status === 403;
-  return refused(rest.status) || refused(gql.status) || (gqlBody.errors ?? []).some((e) => /UNAUTHENTICATED|FORBIDDEN/.test(e.extensions?.code ?? ''));
+  return (
+    refused(rest.status) ||
+    refused(gql.status) ||
+    (gqlBody.errors ?? []).some((e) => /UNAUTHENTICATED|FORBIDDEN/.test(e.extensions?.code ?? ''))
+  );
 }
 
 /**
@@ -240,10 +252,11 @@ function renderResults(info, summary, targets) {
     return `| ${t.label} | ${fmt(s.rps)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.max)} | ${fmt(s.requests)} | ${fmt(s.bytes)} | ${fmt(s.serverUs)} / ${fmt(s.postgresUs)} | ${fmt(s.cpu.server, 2)} / ${fmt(s.cpu.postgres, 2)} / ${fmt(s.cpu.loader, 2)} / ${fmt(s.cpu.other, 2)} |`;
   });
   const perRoundRatio = (a, b) => summary[a].perRound.map((v, i) => pct(v / summary[b].perRound[i])).join(', ');
-  const rounds = ROUNDS > 1
-    ? `\nPer round — req/s: ${targets.map((t) => `${t.key} ${summary[t.key].perRound.map((v) => fmt(v)).join(', ')}`).join('; ')}; ` +
-      `REST/bare ${perRoundRatio('rest', 'bare')}; GraphQL/REST ${perRoundRatio('graphql', 'rest')}.\n`
-    : '';
+  const rounds =
+    ROUNDS > 1
+      ? `\nPer round — req/s: ${targets.map((t) => `${t.key} ${summary[t.key].perRound.map((v) => fmt(v)).join(', ')}`).join('; ')}; ` +
+        `REST/bare ${perRoundRatio('rest', 'bare')}; GraphQL/REST ${perRoundRatio('graphql', 'rest')}.\n`
+      : '';
   const markdown = `${BEGIN}
 <!-- Written by \`npm run bench\` (bench/units-read.mjs); everything between these markers is replaced on each run. -->
 
@@ -285,7 +298,16 @@ function printTable(targets, summary) {
   const lines = [['target', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'µs/resp srv/pg', 'cores srv/pg/ac/other']];
   for (const t of targets) {
     const s = summary[t.key];
-    lines.push([t.label, fmt(s.rps), fmt(s.p50), fmt(s.p99), fmt(s.max), fmt(s.requests), `${fmt(s.serverUs)}/${fmt(s.postgresUs)}`, `${fmt(s.cpu.server, 2)}/${fmt(s.cpu.postgres, 2)}/${fmt(s.cpu.loader, 2)}/${fmt(s.cpu.other, 2)}`]);
+    lines.push([
+      t.label,
+      fmt(s.rps),
+      fmt(s.p50),
+      fmt(s.p99),
+      fmt(s.max),
+      fmt(s.requests),
+      `${fmt(s.serverUs)}/${fmt(s.postgresUs)}`,
+      `${fmt(s.cpu.server, 2)}/${fmt(s.cpu.postgres, 2)}/${fmt(s.cpu.loader, 2)}/${fmt(s.cpu.other, 2)}`,
+    ]);
   }
   const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
   for (const l of lines) process.stdout.write(`  ${l.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')}\n`);
@@ -295,7 +317,10 @@ function printTable(targets, summary) {
 
 async function main() {
   checkLoopback(DATABASE_URL);
-  const loadavg = os.loadavg().map((n) => n.toFixed(2)).join(' / ');
+  const loadavg = os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
   if (await ensureDatabase(DATABASE_URL)) log(`created database ${new URL(DATABASE_URL).pathname.slice(1)}`);
   buildApi(BUILD);
 
@@ -305,12 +330,18 @@ async function main() {
   try {
     const seed = await seedUnits(pool, { minimum: MIN_UNITS, provinces: SMOKE ? SMOKE_PROVINCES : undefined });
     const expected = Object.values(TREE).flat().length;
-    log(seed.inserted ? `seeded ${fmt(seed.inserted)} units (${fmt(seed.before)} were present)` : `${fmt(seed.total)} units present: nothing to seed`);
+    log(
+      seed.inserted
+        ? `seeded ${fmt(seed.inserted)} units (${fmt(seed.before)} were present)`
+        : `${fmt(seed.total)} units present: nothing to seed`,
+    );
     if (seed.total < MIN_UNITS) throw new Error(`only ${seed.total} units after seeding (the tree has ${expected})`);
     // Every unit of the benchmark tree (the root and all below it).
     const rootUnit = TREE.CENTRAL[0];
     const ids = (
-      await pool.query(`SELECT u.id::text AS id FROM unit u, unit r WHERE r.id = $1 AND u.path >= r.path AND u.path < r.path || '~'`, [rootUnit.id])
+      await pool.query(`SELECT u.id::text AS id FROM unit u, unit r WHERE r.id = $1 AND u.path >= r.path AND u.path < r.path || '~'`, [
+        rootUnit.id,
+      ])
     ).rows.map((r) => r.id);
     if (ids.length < MIN_UNITS) throw new Error(`only ${ids.length} units in the benchmark tree`);
     const postgres = (await pool.query('SHOW server_version')).rows[0].server_version;
@@ -324,10 +355,18 @@ async function main() {
 
     // The bare server runs the statement the API sends for this read, recorded from the API (a unit other than the key's own).
     const unitSelect = await recordUnitSelect({ databaseUrl: DATABASE_URL, auth, unitId: ids.find((id) => id !== rootUnit.id) });
-    log(`SELECT the API runs for GET /api/v1/units/:id (recorded), parameters ${JSON.stringify(unitSelect.values)}:\n  ${unitSelect.text.replace(/\n/g, '\n  ')}`);
+    log(
+      `SELECT the API runs for GET /api/v1/units/:id (recorded), parameters ${JSON.stringify(unitSelect.values)}:\n  ${unitSelect.text.replace(/\n/g, '\n  ')}`,
+    );
     const barePort = await freePort();
     log(`starting the bare baseline on ${HOST}:${barePort}…`);
-    const bare = startChild('bare', [join(root, 'bench/bare-server.mjs')], { DATABASE_URL, PORT: String(barePort), HOST, POOL_SIZE: '10', UNIT_SELECT: JSON.stringify(unitSelect) });
+    const bare = startChild('bare', [join(root, 'bench/bare-server.mjs')], {
+      DATABASE_URL,
+      PORT: String(barePort),
+      HOST,
+      POOL_SIZE: '10',
+      UNIT_SELECT: JSON.stringify(unitSelect),
+    });
     await waitHealthy(bare, barePort);
     const bareUrl = `http://${HOST}:${barePort}`;
 
@@ -363,7 +402,8 @@ async function main() {
           if (!best || cpu.other < best.cpu.other) best = { result, cpu, attempts: attempt };
           await sleep(500);
           if (cpu.other <= MAX_OTHER) break;
-          if (attempt < ATTEMPTS) log(`  other processes used ${fmt(cpu.other, 2)} cores (> ${MAX_OTHER}) during the measurement: measuring again`);
+          if (attempt < ATTEMPTS)
+            log(`  other processes used ${fmt(cpu.other, 2)} cores (> ${MAX_OTHER}) during the measurement: measuring again`);
         }
         runs[target.key].push(best);
       }

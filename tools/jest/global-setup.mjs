@@ -17,9 +17,11 @@ export default async function globalSetup() {
   try {
     await client.query('CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public');
     await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
-    const { rows } = await client.query(
-      `SELECT nspname FROM pg_namespace WHERE nspname LIKE 'jest\\_%' AND to_timestamp(('x' || lpad(split_part(nspname, '_', 2), 16, '0'))::bit(64)::bigint / 1000) < now() - interval '1 hour'`,
-    ).catch(() => ({ rows: [] }));
+    const { rows } = await client
+      .query(
+        `SELECT nspname FROM pg_namespace WHERE nspname LIKE 'jest\\_%' AND to_timestamp(('x' || lpad(split_part(nspname, '_', 2), 16, '0'))::bit(64)::bigint / 1000) < now() - interval '1 hour'`,
+      )
+      .catch(() => ({ rows: [] }));
     for (const { nspname } of rows) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
   } finally {
     await client.end();

@@ -13,16 +13,27 @@ async function boundaryErrors(file: string, source: string): Promise<string[]> {
 /** The architecture, enforced: `npm test` lints, and these cases prove the rule is live (it is skipped without a project graph). */
 describe('module boundaries', () => {
   it('forbids the admin (scope:frontend) to import server code', async () => {
-    const errors = await boundaryErrors('apps/admin/src/probe.ts', "import { UnitService } from '@danvan/units';\nexport const probe = UnitService;\n");
+    const errors = await boundaryErrors(
+      'apps/admin/src/probe.ts',
+      "import { UnitService } from '@danvan/units';\nexport const probe = UnitService;\n",
+    );
     expect(errors.join('\n')).toContain('scope:frontend');
   });
 
   it('lets the admin import the shared contracts', async () => {
-    expect(await boundaryErrors('apps/admin/src/probe.ts', "import { UNIT_KINDS } from '@danvan/contracts';\nexport const probe = UNIT_KINDS;\n")).toEqual([]);
+    expect(
+      await boundaryErrors(
+        'apps/admin/src/probe.ts',
+        "import { UNIT_KINDS } from '@danvan/contracts';\nexport const probe = UNIT_KINDS;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('forbids shared contracts to import server code', async () => {
-    const errors = await boundaryErrors('libs/contracts/src/probe.ts', "import { DomainError } from '@danvan/core';\nexport const probe = DomainError;\n");
+    const errors = await boundaryErrors(
+      'libs/contracts/src/probe.ts',
+      "import { DomainError } from '@danvan/core';\nexport const probe = DomainError;\n",
+    );
     expect(errors.length).toBeGreaterThan(0);
   });
 });

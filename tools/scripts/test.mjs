@@ -46,12 +46,22 @@ if (!existsSync(chromium)) {
 
 mkdirSync(join(root, 'tmp'), { recursive: true });
 const resultsFile = join(root, 'tmp', 'jest-results.json');
-const target = process.env.TEST_DATABASE_URL ? `PostgreSQL server ${process.env.TEST_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}` : 'embedded PGlite';
+const target = process.env.TEST_DATABASE_URL
+  ? `PostgreSQL server ${process.env.TEST_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`
+  : 'embedded PGlite';
 log(`running tests against ${target}…`);
 const status = run(
   bin('jest'),
-  [...(jestArgs.some((a) => a.startsWith('--selectProjects')) ? [] : ['--selectProjects', ...projects]), '--json', `--outputFile=${resultsFile}`, ...jestArgs],
-  { env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(), CHROMIUM_PATH: chromium }, allowFailure: true },
+  [
+    ...(jestArgs.some((a) => a.startsWith('--selectProjects')) ? [] : ['--selectProjects', ...projects]),
+    '--json',
+    `--outputFile=${resultsFile}`,
+    ...jestArgs,
+  ],
+  {
+    env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(), CHROMIUM_PATH: chromium },
+    allowFailure: true,
+  },
 );
 if (existsSync(resultsFile)) {
   const results = JSON.parse(readFileSync(resultsFile, 'utf8'));

@@ -19,7 +19,6 @@ let phuRieng: UnitView;
 let buDang: UnitView;
 let dongXoai: UnitView;
 
-
 interface GraphQLAnswer<T> {
   data?: T | null;
   errors?: Array<{ message: string }>;
@@ -41,19 +40,38 @@ async function selfScoreAndSubmit(unit: UnitView, scores: Record<string, number>
   const etag = saved.headers.get('etag');
   expect(etag).toBeTruthy();
   if (evidenceFor) {
-    const uploaded = await server.rest('POST', `/api/v1/pledges/${pledgeId}/score-sheets/${unit.id}/evidence?itemCode=${evidenceFor}&filename=bien-ban.pdf`, '%PDF-1.4 biên bản', {
-      'content-type': 'application/pdf',
-    });
+    const uploaded = await server.rest(
+      'POST',
+      `/api/v1/pledges/${pledgeId}/score-sheets/${unit.id}/evidence?itemCode=${evidenceFor}&filename=bien-ban.pdf`,
+      '%PDF-1.4 biên bản',
+      {
+        'content-type': 'application/pdf',
+      },
+    );
     expect(uploaded.status).toBe(201);
   }
-  const submitted = await server.rest('POST', `/api/v1/pledges/${pledgeId}/score-sheets/${unit.id}/submit`, undefined, { 'if-match': etag ?? '' });
+  const submitted = await server.rest('POST', `/api/v1/pledges/${pledgeId}/score-sheets/${unit.id}/submit`, undefined, {
+    'if-match': etag ?? '',
+  });
   expect(submitted.status).toBe(200);
 }
 
 beforeAll(async () => {
   server = await TestServer.start({ adminDist: resolve(root, 'dist/admin') });
-  const province = await server.factory.unit({ code: 'TU-70', name: 'Tỉnh ủy Bình Phước', kind: 'PARTY_COMMITTEE', level: 'PROVINCE', adminAreaCode: '70' });
-  const commission = await server.factory.unit({ code: 'BDVTU-70', name: 'Ban Dân vận Tỉnh ủy Bình Phước', shortName: 'BDVTU', parent: province, level: 'PROVINCE' });
+  const province = await server.factory.unit({
+    code: 'TU-70',
+    name: 'Tỉnh ủy Bình Phước',
+    kind: 'PARTY_COMMITTEE',
+    level: 'PROVINCE',
+    adminAreaCode: '70',
+  });
+  const commission = await server.factory.unit({
+    code: 'BDVTU-70',
+    name: 'Ban Dân vận Tỉnh ủy Bình Phước',
+    shortName: 'BDVTU',
+    parent: province,
+    level: 'PROVINCE',
+  });
   phuRieng = await server.factory.unit({ code: 'BDV-PR', name: 'Ban Dân vận Huyện ủy Phú Riềng', parent: province, level: 'DISTRICT' });
   buDang = await server.factory.unit({ code: 'BDV-BD', name: 'Ban Dân vận Huyện ủy Bù Đăng', parent: province, level: 'DISTRICT' });
   dongXoai = await server.factory.unit({ code: 'BDV-DX', name: 'Ban Dân vận Thành ủy Đồng Xoài', parent: province, level: 'DISTRICT' });
@@ -73,12 +91,24 @@ beforeAll(async () => {
   );
   const { createPledge } = await gql<{ createPledge: { id: string; version: number } }>(
     `mutation ($input: CreatePledgeInput!) { createPledge(input: $input) { id version } }`,
-    { input: { blocId: createBloc.id, title: 'Giao ước thi đua năm 2024 trong hệ thống ngành Dân vận', breakthroughMin: 3, breakthroughMax: 5, criteria: CRITERIA } },
+    {
+      input: {
+        blocId: createBloc.id,
+        title: 'Giao ước thi đua năm 2024 trong hệ thống ngành Dân vận',
+        breakthroughMin: 3,
+        breakthroughMax: 5,
+        criteria: CRITERIA,
+      },
+    },
   );
   pledgeId = createPledge.id;
   const { signPledge } = await gql<{ signPledge: { version: number } }>(
     `mutation ($id: ID!, $v: Int!, $input: SignPledgeInput!) { signPledge(id: $id, expectedVersion: $v, input: $input) { version } }`,
-    { id: pledgeId, v: createPledge.version, input: { signedOn: '2024-01-12', signingEvent: 'Hội nghị tổng kết công tác dân vận năm 2023', signingPlace: 'Phú Riềng' } },
+    {
+      id: pledgeId,
+      v: createPledge.version,
+      input: { signedOn: '2024-01-12', signingEvent: 'Hội nghị tổng kết công tác dân vận năm 2023', signingPlace: 'Phú Riềng' },
+    },
   );
   const advance = async (version: number, to: string) =>
     (
@@ -102,12 +132,18 @@ beforeAll(async () => {
   await selfScoreAndSubmit(buDang, { '1.a': 8, '1.b': 8, '2': 25 });
   await selfScoreAndSubmit(dongXoai, { '1.a': 7, '1.b': 7, '2': 24 });
 
-  const { createBloc: nextYear } = await gql<{ createBloc: { id: string } }>(`mutation ($input: CreateBlocInput!) { createBloc(input: $input) { id } }`, {
-    input: { year: 2025, name: 'Khối Ban Dân vận các huyện năm 2025', ownerUnitId: commission.id, memberIds: [phuRieng.id, buDang.id] },
-  });
-  const { createPledge: draft } = await gql<{ createPledge: { id: string } }>(`mutation ($input: CreatePledgeInput!) { createPledge(input: $input) { id } }`, {
-    input: { blocId: nextYear.id, title: 'Giao ước thi đua năm 2025' },
-  });
+  const { createBloc: nextYear } = await gql<{ createBloc: { id: string } }>(
+    `mutation ($input: CreateBlocInput!) { createBloc(input: $input) { id } }`,
+    {
+      input: { year: 2025, name: 'Khối Ban Dân vận các huyện năm 2025', ownerUnitId: commission.id, memberIds: [phuRieng.id, buDang.id] },
+    },
+  );
+  const { createPledge: draft } = await gql<{ createPledge: { id: string } }>(
+    `mutation ($input: CreatePledgeInput!) { createPledge(input: $input) { id } }`,
+    {
+      input: { blocId: nextYear.id, title: 'Giao ước thi đua năm 2025' },
+    },
+  );
   draftId = draft.id;
 
   secretariat = await server.factory.account({ role: 'SECRETARIAT', unitId: province.id });
@@ -232,10 +268,13 @@ describe('emulation in the admin (Chromium)', () => {
     await page.getByRole('button', { name: 'Lưu thành phiên bản mới' }).click();
     await page.getByRole('cell', { name: '2 (hiện hành)' }).waitFor();
     expect(await page.getByRole('table', { name: 'Các phiên bản bảng tiêu chí' }).locator('tbody tr').count()).toBe(2);
-    const { pledge } = await gql<{ pledge: { criteriaSet: { number: number; groups: Array<{ criteria: Array<{ maxScore: number; subCriteria: Array<{ code: string }> }> }> } } }>(
-      `query ($id: ID!) { pledge(id: $id) { criteriaSet { number groups { criteria { maxScore subCriteria { code } } } } } }`,
-      { id: draftId },
-    );
+    const { pledge } = await gql<{
+      pledge: {
+        criteriaSet: { number: number; groups: Array<{ criteria: Array<{ maxScore: number; subCriteria: Array<{ code: string }> }> }> };
+      };
+    }>(`query ($id: ID!) { pledge(id: $id) { criteriaSet { number groups { criteria { maxScore subCriteria { code } } } } } }`, {
+      id: draftId,
+    });
     expect(pledge.criteriaSet.number).toBe(2);
     expect(pledge.criteriaSet.groups[0].criteria[0]).toEqual({ maxScore: 20, subCriteria: [{ code: '1.a' }, { code: '1.b' }] });
 
@@ -271,7 +310,10 @@ describe('emulation in the admin (Chromium)', () => {
       ['3', 'Ban Dân vận Thành ủy Đồng Xoài', '38'],
     ]);
     // Before finalisation the server says what the ranking is: provisional, submitted sheets only.
-    await page.getByTestId('ranking-note').getByText(/^Tạm tính: chỉ xếp hạng các bảng điểm đã nộp/).waitFor();
+    await page
+      .getByTestId('ranking-note')
+      .getByText(/^Tạm tính: chỉ xếp hạng các bảng điểm đã nộp/)
+      .waitFor();
 
     // Phú Riềng attached a file to item 2: its cell says so.
     expect(await cellButton('2', phuRieng).locator('[data-role="evidence"]').innerText()).toBe('1');
@@ -304,7 +346,10 @@ describe('emulation in the admin (Chromium)', () => {
       ['3', 'Ban Dân vận Huyện ủy Bù Đăng', '41'],
     ]);
     expect(await cellButton('2', dongXoai).innerText()).toContain('36');
-    const ranking = await server.rest<{ rows: Array<{ rank: number; unit: { id: string }; total: number; classification: string }> }>('GET', `/api/v1/pledges/${pledgeId}/ranking`);
+    const ranking = await server.rest<{ rows: Array<{ rank: number; unit: { id: string }; total: number; classification: string }> }>(
+      'GET',
+      `/api/v1/pledges/${pledgeId}/ranking`,
+    );
     expect(ranking.body.rows[0]).toMatchObject({ rank: 1, unit: { id: dongXoai.id }, total: 50, classification: 'Tốt' });
   });
 
@@ -332,7 +377,10 @@ describe('emulation in the admin (Chromium)', () => {
       if (Date.now() > deadline) throw new Error('the grid was not reloaded');
       await page.waitForTimeout(100);
     }
-    const sheet = await server.rest<{ lines: Array<{ itemCode: string; reviewedScore: number | null }> }>('GET', `/api/v1/pledges/${pledgeId}/score-sheets/${buDang.id}`);
+    const sheet = await server.rest<{ lines: Array<{ itemCode: string; reviewedScore: number | null }> }>(
+      'GET',
+      `/api/v1/pledges/${pledgeId}/score-sheets/${buDang.id}`,
+    );
     expect(sheet.body.lines.find((line) => line.itemCode === '1.a')?.reviewedScore).toBe(6);
   });
 
@@ -357,17 +405,24 @@ describe('emulation in the admin (Chromium)', () => {
     for (const unit of [phuRieng, buDang, dongXoai]) {
       for (const reviewer of reviewers) {
         const sheet = await server.rest<{ version: number }>('GET', `/api/v1/pledges/${pledgeId}/score-sheets/${unit.id}`);
-        const accepted = await reviewer.graphql(`mutation ($p: ID!, $u: ID!, $v: Int!) { decideScoreSheet(pledgeId: $p, unitId: $u, expectedVersion: $v, decision: ACCEPT) { status } }`, {
-          p: pledgeId,
-          u: unit.id,
-          v: sheet.body.version,
-        });
+        const accepted = await reviewer.graphql(
+          `mutation ($p: ID!, $u: ID!, $v: Int!) { decideScoreSheet(pledgeId: $p, unitId: $u, expectedVersion: $v, decision: ACCEPT) { status } }`,
+          {
+            p: pledgeId,
+            u: unit.id,
+            v: sheet.body.version,
+          },
+        );
         expect(accepted.errors).toBeUndefined();
       }
     }
     for (const to of ['UNDER_REVIEW', 'FINALISED']) {
       const current = await server.rest<{ version: number }>('GET', `/api/v1/pledges/${pledgeId}`);
-      await gql(`mutation ($id: ID!, $v: Int!, $to: PledgeStatus!) { advancePledge(id: $id, expectedVersion: $v, to: $to) { status } }`, { id: pledgeId, v: current.body.version, to });
+      await gql(`mutation ($id: ID!, $v: Int!, $to: PledgeStatus!) { advancePledge(id: $id, expectedVersion: $v, to: $to) { status } }`, {
+        id: pledgeId,
+        v: current.body.version,
+        to,
+      });
     }
 
     await page.goto(`${server.baseUrl}/#/pledges/${pledgeId}/ranking`);
@@ -380,7 +435,10 @@ describe('emulation in the admin (Chromium)', () => {
     await proposals.getByText('Ba: Ban Dân vận Huyện ủy Bù Đăng').waitFor();
     const created = operationDone('CreateAwards');
     await page.getByRole('button', { name: 'Ghi nhận khen thưởng' }).click();
-    const answer = (await (await created).json()) as { errors?: unknown[]; data?: { createAwards?: Array<{ rank: string; recipientUnit: { id: string } }> } };
+    const answer = (await (await created).json()) as {
+      errors?: unknown[];
+      data?: { createAwards?: Array<{ rank: string; recipientUnit: { id: string } }> };
+    };
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.createAwards?.map((award) => [award.recipientUnit.id, award.rank])).toEqual([
       [dongXoai.id, 'FIRST'],
@@ -394,7 +452,13 @@ describe('emulation in the admin (Chromium)', () => {
 
   it('lists the "Dân vận khéo" models found without diacritics and exports them to Excel', async () => {
     await gql(`mutation ($input: CreateModelInput!) { createModel(input: $input) { id } }`, {
-      input: { name: 'Vận động nhân dân hiến đất làm đường giao thông nông thôn', ownerUnitId: phuRieng.id, holderKind: 'COLLECTIVE', field: 'ECONOMY', firstYear: 2023 },
+      input: {
+        name: 'Vận động nhân dân hiến đất làm đường giao thông nông thôn',
+        ownerUnitId: phuRieng.id,
+        holderKind: 'COLLECTIVE',
+        field: 'ECONOMY',
+        firstYear: 2023,
+      },
     });
     await page.goto(`${server.baseUrl}/#/models`);
     await page.getByPlaceholder('Tìm kiếm').fill('hien dat');

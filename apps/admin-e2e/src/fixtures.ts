@@ -18,7 +18,11 @@ export const CRITERIA = {
         },
       ],
     },
-    { code: 'II', title: 'Phong trào thi đua "Dân vận khéo"', criteria: [{ code: '2', title: 'Xây dựng mô hình "Dân vận khéo"', maxScore: 40 }] },
+    {
+      code: 'II',
+      title: 'Phong trào thi đua "Dân vận khéo"',
+      criteria: [{ code: '2', title: 'Xây dựng mô hình "Dân vận khéo"', maxScore: 40 }],
+    },
   ],
   bonusItems: [{ code: 'C1', title: 'Mô hình được công nhận tiêu biểu cấp tỉnh', maxScore: 5 }],
   bonusCap: 5,

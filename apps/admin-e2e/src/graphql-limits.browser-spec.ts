@@ -27,13 +27,33 @@ interface Operation {
 }
 
 const isOperation = (value: unknown): value is Operation =>
-  typeof value === 'object' && value !== null && typeof (value as Operation).operationName === 'string' && typeof (value as Operation).query === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Operation).operationName === 'string' &&
+  typeof (value as Operation).query === 'string';
 
 /** The admin modules that send GraphQL documents (as in graphqlDocuments.spec.ts). */
-const ADMIN_DATA_MODULES = ['dataProvider', 'accounts/accountData', 'apiKeys/apiKeyData', 'audit/auditData', 'documents/documentData', 'movements/movementData', 'blocs/blocData', 'pledges/pledgeData', 'scoring/scoringData', 'recognition/recognitionData'];
+const ADMIN_DATA_MODULES = [
+  'dataProvider',
+  'accounts/accountData',
+  'apiKeys/apiKeyData',
+  'audit/auditData',
+  'documents/documentData',
+  'movements/movementData',
+  'blocs/blocData',
+  'pledges/pledgeData',
+  'scoring/scoringData',
+  'recognition/recognitionData',
+];
 const operations: Operation[] = [];
 
-const SCALAR_SAMPLES: Record<string, unknown> = { Int: 1, Float: 1, Boolean: true, Date: '2024-01-12', DateTime: '2024-01-12T00:00:00.000Z' };
+const SCALAR_SAMPLES: Record<string, unknown> = {
+  Int: 1,
+  Float: 1,
+  Boolean: true,
+  Date: '2024-01-12',
+  DateTime: '2024-01-12T00:00:00.000Z',
+};
 
 /** A valid value of `type`: required fields only, one element per list, and the largest page wherever a page size can be given. */
 function worstCase(type: GraphQLInputType): unknown {
@@ -51,7 +71,10 @@ function worstCase(type: GraphQLInputType): unknown {
 
 function variablesOf(schema: GraphQLSchema, operation: OperationDefinitionNode): Record<string, unknown> {
   return Object.fromEntries(
-    (operation.variableDefinitions ?? []).map((definition) => [definition.variable.name.value, worstCase(typeFromAST(schema, definition.type) as GraphQLInputType)]),
+    (operation.variableDefinitions ?? []).map((definition) => [
+      definition.variable.name.value,
+      worstCase(typeFromAST(schema, definition.type) as GraphQLInputType),
+    ]),
   );
 }
 

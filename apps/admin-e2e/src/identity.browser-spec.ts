@@ -23,8 +23,20 @@ const vnDay = (offsetDays = 0): string =>
 
 beforeAll(async () => {
   server = await TestServer.start({ adminDist: resolve(root, 'dist/admin') });
-  const central = await server.factory.unit({ code: 'BCHTW', name: 'Ban Chấp hành Trung ương Đảng', kind: 'PARTY_COMMITTEE', level: 'CENTRAL' });
-  thaiBinh = await server.factory.unit({ code: 'TU-34', name: 'Tỉnh ủy Thái Bình', kind: 'PARTY_COMMITTEE', parent: central, level: 'PROVINCE', adminAreaCode: '34' });
+  const central = await server.factory.unit({
+    code: 'BCHTW',
+    name: 'Ban Chấp hành Trung ương Đảng',
+    kind: 'PARTY_COMMITTEE',
+    level: 'CENTRAL',
+  });
+  thaiBinh = await server.factory.unit({
+    code: 'TU-34',
+    name: 'Tỉnh ủy Thái Bình',
+    kind: 'PARTY_COMMITTEE',
+    parent: central,
+    level: 'PROVINCE',
+    adminAreaCode: '34',
+  });
   admin = await server.factory.account({ role: 'ADMIN', unitId: null });
   viewer = await server.factory.account({ role: 'VIEWER', unitId: thaiBinh.id });
   browser = await launchChromium();
@@ -92,7 +104,10 @@ describe('identity in the admin (Chromium)', () => {
       await submitLogin(page, server.baseUrl, { username: unlucky.username, password: `sai-mat-khau-${attempt}` });
       await answered;
     }
-    await page.getByRole('alert').filter({ hasText: 'Đăng nhập sai quá nhiều lần nên tạm thời bị khóa. Hãy thử lại sau 15 phút.' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Đăng nhập sai quá nhiều lần nên tạm thời bị khóa. Hãy thử lại sau 15 phút.' })
+      .waitFor();
     expect(page.url()).toContain('#/login');
   });
 

@@ -96,19 +96,51 @@ async function awardOf(id: string): Promise<AwardAnswer> {
 
 beforeAll(async () => {
   server = await TestServer.start({ adminDist: resolve(root, 'dist/admin') });
-  const province = await server.factory.unit({ code: 'TU-34', name: 'Tỉnh ủy Thái Bình', kind: 'PARTY_COMMITTEE', level: 'PROVINCE', adminAreaCode: '34' });
-  commission = await server.factory.unit({ code: 'BDVTU-34', name: 'Ban Dân vận Tỉnh ủy Thái Bình', shortName: 'BDVTU', parent: province, level: 'PROVINCE' });
-  tienHai = await server.factory.unit({ code: 'HU-TH', name: 'Huyện ủy Tiền Hải', kind: 'PARTY_COMMITTEE', parent: province, level: 'DISTRICT' });
-  await server.factory.unit({ code: 'BDV-TH', name: 'Ban Dân vận Huyện ủy Tiền Hải', parent: tienHai, level: 'DISTRICT' });
-  const { createDocument } = await gql<{ createDocument: { id: string } }>(`mutation ($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
-    input: { number: '45-QĐ/BDVTU', issuedOn: '2024-12-20', title: 'Quyết định công nhận mô hình "Dân vận khéo" tiêu biểu năm 2024', ownerUnitId: commission.id },
+  const province = await server.factory.unit({
+    code: 'TU-34',
+    name: 'Tỉnh ủy Thái Bình',
+    kind: 'PARTY_COMMITTEE',
+    level: 'PROVINCE',
+    adminAreaCode: '34',
   });
+  commission = await server.factory.unit({
+    code: 'BDVTU-34',
+    name: 'Ban Dân vận Tỉnh ủy Thái Bình',
+    shortName: 'BDVTU',
+    parent: province,
+    level: 'PROVINCE',
+  });
+  tienHai = await server.factory.unit({
+    code: 'HU-TH',
+    name: 'Huyện ủy Tiền Hải',
+    kind: 'PARTY_COMMITTEE',
+    parent: province,
+    level: 'DISTRICT',
+  });
+  await server.factory.unit({ code: 'BDV-TH', name: 'Ban Dân vận Huyện ủy Tiền Hải', parent: tienHai, level: 'DISTRICT' });
+  const { createDocument } = await gql<{ createDocument: { id: string } }>(
+    `mutation ($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`,
+    {
+      input: {
+        number: '45-QĐ/BDVTU',
+        issuedOn: '2024-12-20',
+        title: 'Quyết định công nhận mô hình "Dân vận khéo" tiêu biểu năm 2024',
+        ownerUnitId: commission.id,
+      },
+    },
+  );
   decisionId = createDocument.id;
   secretariat = await server.factory.account({ role: 'SECRETARIAT', unitId: province.id });
   // Manages the emulation, but over Tiền Hải only: it reads the awards Tiền Hải receives, not those it may revoke.
   districtSecretariat = await server.factory.account({ role: 'SECRETARIAT', unitId: tienHai.id });
   // Reads only, in another province (where no model is registered).
-  const otherProvince = await server.factory.unit({ code: 'TU-70', name: 'Tỉnh ủy Bình Phước', kind: 'PARTY_COMMITTEE', level: 'PROVINCE', adminAreaCode: '70' });
+  const otherProvince = await server.factory.unit({
+    code: 'TU-70',
+    name: 'Tỉnh ủy Bình Phước',
+    kind: 'PARTY_COMMITTEE',
+    level: 'PROVINCE',
+    adminAreaCode: '70',
+  });
   viewer = await server.factory.account({ role: 'VIEWER', unitId: otherProvince.id });
   browser = await launchChromium();
   page = await browser.newPage();
@@ -159,7 +191,10 @@ describe('recognition in the admin (Chromium)', () => {
     await pick(page, /^Đơn vị quản lý mô hình/, 'Huyện ủy Tiền Hải', 'Huyện ủy Tiền Hải');
     await choose(page, /^Lĩnh vực/, 'Kinh tế');
     await page.getByRole('spinbutton', { name: /^Năm bắt đầu/ }).fill('2017');
-    await page.getByRole('textbox', { name: /^Mô tả/ }).first().fill('Nhân dân tự nguyện hiến đất, góp công mở rộng đường thôn, xóm.');
+    await page
+      .getByRole('textbox', { name: /^Mô tả/ })
+      .first()
+      .fill('Nhân dân tự nguyện hiến đất, góp công mở rộng đường thôn, xóm.');
     const adds = page.getByRole('button', { name: 'Thêm', exact: true });
     await adds.nth(0).click();
     await page.getByRole('textbox', { name: /^Chỉ tiêu kết quả/ }).fill('Đất hiến làm đường');
@@ -196,9 +231,18 @@ describe('recognition in the admin (Chromium)', () => {
     const description = page.getByRole('textbox', { name: /^Mô tả$|^Mô tả \*?$/ }).first();
     await waitForValue(description, 'Nhân dân tự nguyện hiến đất, góp công mở rộng đường thôn, xóm.');
     await page.getByRole('button', { name: 'Thêm', exact: true }).nth(0).click();
-    await page.getByRole('textbox', { name: /^Chỉ tiêu kết quả/ }).nth(1).fill('Xã đạt chuẩn nông thôn mới');
-    await page.getByRole('spinbutton', { name: /^Giá trị/ }).nth(1).fill('27');
-    await page.getByRole('textbox', { name: /^Đơn vị tính/ }).nth(1).fill('xã');
+    await page
+      .getByRole('textbox', { name: /^Chỉ tiêu kết quả/ })
+      .nth(1)
+      .fill('Xã đạt chuẩn nông thôn mới');
+    await page
+      .getByRole('spinbutton', { name: /^Giá trị/ })
+      .nth(1)
+      .fill('27');
+    await page
+      .getByRole('textbox', { name: /^Đơn vị tính/ })
+      .nth(1)
+      .fill('xã');
     let saved = operationDone('UpdateModel');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await answerOf(saved);
@@ -225,7 +269,9 @@ describe('recognition in the admin (Chromium)', () => {
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await saved;
     // Refused; the model is read again: what was typed is kept, the rest is the latest (the district's end year).
-    await page.getByText('Mô hình vừa được người khác sửa trong lúc bạn đang sửa. Những gì bạn đã nhập vẫn được giữ', { exact: false }).waitFor();
+    await page
+      .getByText('Mô hình vừa được người khác sửa trong lúc bạn đang sửa. Những gì bạn đã nhập vẫn được giữ', { exact: false })
+      .waitFor();
     await waitForValue(page.getByRole('spinbutton', { name: /^Năm kết thúc/ }), '2030');
     expect(await description.inputValue()).toBe('Mô tả sửa trong trang quản trị.');
     expect((await modelOf(modelId)).description).toBe('Sửa từ hệ thống của huyện.');
@@ -242,7 +288,10 @@ describe('recognition in the admin (Chromium)', () => {
     await page.getByRole('button', { name: 'Công nhận mô hình' }).click();
     let dialog = page.getByRole('dialog', { name: /^Công nhận mô hình/ });
     // The next step up is proposed.
-    await dialog.getByRole('combobox', { name: /^Mức công nhận mới/ }).filter({ hasText: 'Tiêu biểu' }).waitFor();
+    await dialog
+      .getByRole('combobox', { name: /^Mức công nhận mới/ })
+      .filter({ hasText: 'Tiêu biểu' })
+      .waitFor();
     await dialog.getByRole('textbox', { name: /^Ngày công nhận/ }).fill('20/12/2024');
     await pick(dialog, /^Văn bản công nhận/, '45-QĐ', /^45-QĐ\/BDVTU/);
     let recognised = operationDone('RecogniseModel');
@@ -254,7 +303,10 @@ describe('recognition in the admin (Chromium)', () => {
 
     await page.getByRole('button', { name: 'Công nhận mô hình' }).click();
     dialog = page.getByRole('dialog', { name: /^Công nhận mô hình/ });
-    await dialog.getByRole('combobox', { name: /^Mức công nhận mới/ }).filter({ hasText: 'Tiêu biểu xuất sắc' }).waitFor();
+    await dialog
+      .getByRole('combobox', { name: /^Mức công nhận mới/ })
+      .filter({ hasText: 'Tiêu biểu xuất sắc' })
+      .waitFor();
     // Before the previous change: the server's reason beside the date.
     const date = dialog.getByRole('textbox', { name: /^Ngày công nhận/ });
     await date.fill('01/06/2024');
@@ -395,7 +447,10 @@ describe('recognition in the admin (Chromium)', () => {
     await page.getByText('Đã thu hồi', { exact: true }).waitFor();
     await page.getByText(/^Quyết định ban hành nhầm đơn vị, thu hồi để ban hành lại\./).waitFor();
     expect(await page.getByRole('button', { name: 'Thu hồi khen thưởng' }).count()).toBe(0);
-    expect(await awardOf(awardId)).toMatchObject({ revoked: true, revocationReason: 'Quyết định ban hành nhầm đơn vị, thu hồi để ban hành lại.' });
+    expect(await awardOf(awardId)).toMatchObject({
+      revoked: true,
+      revocationReason: 'Quyết định ban hành nhầm đơn vị, thu hồi để ban hành lại.',
+    });
 
     await page.goto(`${server.baseUrl}/#/awards`);
     await page.getByRole('row').filter({ hasText: 'Cờ thi đua cấp bộ, cấp ban, cấp ngành, cấp tỉnh' }).getByText('Đã thu hồi').waitFor();
@@ -403,7 +458,9 @@ describe('recognition in the admin (Chromium)', () => {
 
   it('exports the awards to Excel with the list’s filters and sort, with the session’s token', async () => {
     const filter = encodeURIComponent(JSON.stringify({ year: 2024, revoked: true }));
-    const listed = page.waitForResponse((r) => r.url().endsWith('/graphql') && /"operationName":"Awards".*"revoked":true/.test(r.request().postData() ?? ''));
+    const listed = page.waitForResponse(
+      (r) => r.url().endsWith('/graphql') && /"operationName":"Awards".*"revoked":true/.test(r.request().postData() ?? ''),
+    );
     await page.goto(`${server.baseUrl}/#/awards?filter=${filter}&sort=decidedOn&order=DESC`);
     await listed;
     // Only the revoked award of 2024 is listed (the list before this one showed two).

@@ -43,7 +43,11 @@ async function gql<T>(query: string, variables: Record<string, unknown>): Promis
 
 async function advance(to: string): Promise<void> {
   const current = await server.rest<{ version: number }>('GET', `/api/v1/pledges/${pledgeId}`);
-  await gql(`mutation ($id: ID!, $v: Int!, $to: PledgeStatus!) { advancePledge(id: $id, expectedVersion: $v, to: $to) { status } }`, { id: pledgeId, v: current.body.version, to });
+  await gql(`mutation ($id: ID!, $v: Int!, $to: PledgeStatus!) { advancePledge(id: $id, expectedVersion: $v, to: $to) { status } }`, {
+    id: pledgeId,
+    v: current.body.version,
+    to,
+  });
 }
 
 interface RegistrationAnswer {
@@ -65,7 +69,12 @@ async function registrationOf(unit: UnitView): Promise<RegistrationAnswer | unde
 interface SheetAnswer {
   status: string;
   version: number;
-  lines: Array<{ itemCode: string; selfScore: number | null; selfComment: string | null; evidence: Array<{ id: string; filename: string; sha256: string }> }>;
+  lines: Array<{
+    itemCode: string;
+    selfScore: number | null;
+    selfComment: string | null;
+    evidence: Array<{ id: string; filename: string; sha256: string }>;
+  }>;
 }
 
 async function sheetOf(unit: UnitView): Promise<SheetAnswer> {
@@ -74,25 +83,56 @@ async function sheetOf(unit: UnitView): Promise<SheetAnswer> {
 
 beforeAll(async () => {
   server = await TestServer.start({ adminDist: resolve(root, 'dist/admin') });
-  const province = await server.factory.unit({ code: 'TU-70', name: 'Tỉnh ủy Bình Phước', kind: 'PARTY_COMMITTEE', level: 'PROVINCE', adminAreaCode: '70' });
-  const commission = await server.factory.unit({ code: 'BDVTU-70', name: 'Ban Dân vận Tỉnh ủy Bình Phước', shortName: 'BDVTU', parent: province, level: 'PROVINCE' });
+  const province = await server.factory.unit({
+    code: 'TU-70',
+    name: 'Tỉnh ủy Bình Phước',
+    kind: 'PARTY_COMMITTEE',
+    level: 'PROVINCE',
+    adminAreaCode: '70',
+  });
+  const commission = await server.factory.unit({
+    code: 'BDVTU-70',
+    name: 'Ban Dân vận Tỉnh ủy Bình Phước',
+    shortName: 'BDVTU',
+    parent: province,
+    level: 'PROVINCE',
+  });
   phuRieng = await server.factory.unit({ code: 'BDV-PR', name: 'Ban Dân vận Huyện ủy Phú Riềng', parent: province, level: 'DISTRICT' });
   buDang = await server.factory.unit({ code: 'BDV-BD', name: 'Ban Dân vận Huyện ủy Bù Đăng', parent: province, level: 'DISTRICT' });
   dongXoai = await server.factory.unit({ code: 'BDV-DX', name: 'Ban Dân vận Thành ủy Đồng Xoài', parent: province, level: 'DISTRICT' });
 
-  const { createBloc } = await gql<{ createBloc: { id: string } }>(`mutation ($input: CreateBlocInput!) { createBloc(input: $input) { id } }`, {
-    input: { year: 2024, name: 'Khối Ban Dân vận các huyện, thị, thành ủy', ownerUnitId: commission.id, memberIds: [phuRieng.id, buDang.id, dongXoai.id] },
-  });
+  const { createBloc } = await gql<{ createBloc: { id: string } }>(
+    `mutation ($input: CreateBlocInput!) { createBloc(input: $input) { id } }`,
+    {
+      input: {
+        year: 2024,
+        name: 'Khối Ban Dân vận các huyện, thị, thành ủy',
+        ownerUnitId: commission.id,
+        memberIds: [phuRieng.id, buDang.id, dongXoai.id],
+      },
+    },
+  );
   const { createPledge } = await gql<{ createPledge: { id: string; version: number } }>(
     `mutation ($input: CreatePledgeInput!) { createPledge(input: $input) { id version } }`,
-    { input: { blocId: createBloc.id, title: 'Giao ước thi đua năm 2024 trong hệ thống ngành Dân vận', breakthroughMin: 3, breakthroughMax: 5, criteria: CRITERIA } },
+    {
+      input: {
+        blocId: createBloc.id,
+        title: 'Giao ước thi đua năm 2024 trong hệ thống ngành Dân vận',
+        breakthroughMin: 3,
+        breakthroughMax: 5,
+        criteria: CRITERIA,
+      },
+    },
   );
   pledgeId = createPledge.id;
-  await gql(`mutation ($id: ID!, $v: Int!, $input: SignPledgeInput!) { signPledge(id: $id, expectedVersion: $v, input: $input) { version } }`, {
-    id: pledgeId,
-    v: createPledge.version,
-    input: { signedOn: '2024-01-12', signingEvent: 'Hội nghị tổng kết công tác dân vận năm 2023', signingPlace: 'Phú Riềng' },
-  });
+  await gql(
+    `mutation ($id: ID!, $v: Int!, $input: SignPledgeInput!) { signPledge(id: $id, expectedVersion: $v, input: $input) { version } }`,
+    {
+      id: pledgeId,
+      v: createPledge.version,
+      input: { signedOn: '2024-01-12', signingEvent: 'Hội nghị tổng kết công tác dân vận năm 2023', signingPlace: 'Phú Riềng' },
+    },
+  );
   await advance('REGISTRATION_OPEN');
   for (const unit of [buDang, dongXoai]) {
     const registered = await server.rest('PUT', `/api/v1/pledges/${pledgeId}/registrations/${unit.id}`, {
@@ -191,7 +231,11 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
     expect(await registrationOf(phuRieng)).toMatchObject({
       version: 1,
       targets: [{ title: 'Xây dựng mô hình "Dân vận khéo" cấp huyện', measure: '5 mô hình' }],
-      breakthroughTasks: ['Chuyển đổi số công tác dân vận', 'Nâng cao chất lượng đối thoại với nhân dân', 'Xây dựng tổ tự quản ở khu dân cư'],
+      breakthroughTasks: [
+        'Chuyển đổi số công tác dân vận',
+        'Nâng cao chất lượng đối thoại với nhân dân',
+        'Xây dựng tổ tự quản ở khu dân cư',
+      ],
     });
   });
 
@@ -212,10 +256,19 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
     // The dialog is opened on version 2; meanwhile the unit's own system registers again (version 3).
     await page.getByRole('button', { name: `Sửa đăng ký chỉ tiêu của ${phuRieng.name}` }).click();
     await waitForInputValue(tasks.nth(3), 'Dân vận khéo trong giải phóng mặt bằng');
-    const elsewhere = await server.rest('PUT', `/api/v1/pledges/${pledgeId}/registrations/${phuRieng.id}`, {
-      targets: [{ title: 'Xây dựng mô hình "Dân vận khéo" cấp huyện', measure: '6 mô hình' }],
-      breakthroughTasks: ['Chuyển đổi số công tác dân vận', 'Nâng cao chất lượng đối thoại với nhân dân', 'Xây dựng tổ tự quản ở khu dân cư'],
-    }, { 'if-match': '"2"' });
+    const elsewhere = await server.rest(
+      'PUT',
+      `/api/v1/pledges/${pledgeId}/registrations/${phuRieng.id}`,
+      {
+        targets: [{ title: 'Xây dựng mô hình "Dân vận khéo" cấp huyện', measure: '6 mô hình' }],
+        breakthroughTasks: [
+          'Chuyển đổi số công tác dân vận',
+          'Nâng cao chất lượng đối thoại với nhân dân',
+          'Xây dựng tổ tự quản ở khu dân cư',
+        ],
+      },
+      { 'if-match': '"2"' },
+    );
     expect(elsewhere.status).toBe(200);
     await tasks.nth(0).fill('Chuyển đổi số toàn diện công tác dân vận');
     saved = operationDone('RegisterPledgeTargets');
@@ -238,7 +291,12 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
     expect(await registrationOf(phuRieng)).toMatchObject({
       version: 4,
       targets: [{ measure: '5 mô hình' }],
-      breakthroughTasks: ['Chuyển đổi số toàn diện công tác dân vận', 'Nâng cao chất lượng đối thoại với nhân dân', 'Xây dựng tổ tự quản ở khu dân cư', 'Dân vận khéo trong giải phóng mặt bằng'],
+      breakthroughTasks: [
+        'Chuyển đổi số toàn diện công tác dân vận',
+        'Nâng cao chất lượng đối thoại với nhân dân',
+        'Xây dựng tổ tự quản ở khu dân cư',
+        'Dân vận khéo trong giải phóng mặt bằng',
+      ],
     });
   });
 
@@ -264,7 +322,10 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
     await page.getByRole('button', { name: 'Lưu điểm tự chấm' }).click();
     expect(((await (await saved).json()) as { errors?: unknown[] }).errors).toBeUndefined();
     await page.getByText('Đã lưu điểm tự chấm.').waitFor();
-    expect((await sheetOf(phuRieng)).lines.find((line) => line.itemCode === '1.a')).toMatchObject({ selfScore: 9, selfComment: 'Đã ban hành Kế hoạch 151-KH/BDVTU ngày 21/12/2023' });
+    expect((await sheetOf(phuRieng)).lines.find((line) => line.itemCode === '1.a')).toMatchObject({
+      selfScore: 9,
+      selfComment: 'Đã ban hành Kế hoạch 151-KH/BDVTU ngày 21/12/2023',
+    });
 
     // A file the server would refuse is refused before it is sent.
     const choose = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
@@ -279,7 +340,10 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
     };
     page.on('request', countPosts);
     await choose({ name: 'danh-sach.zip', mimeType: 'application/zip', buffer: Buffer.from('PK') });
-    await page.getByRole('alert').filter({ hasText: 'Tệp "danh-sach.zip" không được nhận: chỉ nhận PDF, Ảnh JPEG, Ảnh PNG, Word (.docx), Excel (.xlsx).' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Tệp "danh-sach.zip" không được nhận: chỉ nhận PDF, Ảnh JPEG, Ảnh PNG, Word (.docx), Excel (.xlsx).' })
+      .waitFor();
     await choose({ name: 'ban-chup.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(12 * 1024 * 1024, 0x20) });
     await page.getByRole('alert').filter({ hasText: 'Tệp "ban-chup.pdf" (12 MB) lớn quá mức cho phép 10 MB.' }).waitFor();
     expect(posted).toBe(0);
@@ -291,7 +355,9 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
       await route.continue();
     };
     await page.route(isUpload, holdBack);
-    const uploaded = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(`/score-sheets/${phuRieng.id}/evidence?`));
+    const uploaded = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().includes(`/score-sheets/${phuRieng.id}/evidence?`),
+    );
     await choose({ name: PDF_NAME, mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('progressbar', { name: new RegExp(`^Đang tải lên ${PDF_NAME}`) }).waitFor();
     const response = await uploaded;
@@ -299,7 +365,9 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
     expect(response.request().headers().authorization).toMatch(/^Bearer /);
     expect(response.request().headers()['content-type']).toBe('application/pdf');
     // A retry of this upload cannot store the file twice.
-    expect(response.request().headers()['idempotency-key']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(response.request().headers()['idempotency-key']).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     await page.unroute(isUpload, holdBack);
 
     // Listed on its line, and downloaded with the session's token: the same name, the same bytes.
@@ -356,7 +424,12 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
     const saveElsewhere = async (points: number) =>
       gql(
         `mutation ($p: ID!, $u: ID!, $v: Int, $input: SelfScoresInput!) { saveSelfScores(pledgeId: $p, unitId: $u, expectedVersion: $v, input: $input) { version } }`,
-        { p: pledgeId, u: phuRieng.id, v: (await sheetOf(phuRieng)).version, input: { scores: [{ itemCode: 'C1', score: points, comment: 'Mô hình được tỉnh công nhận' }] } },
+        {
+          p: pledgeId,
+          u: phuRieng.id,
+          v: (await sheetOf(phuRieng)).version,
+          input: { scores: [{ itemCode: 'C1', score: points, comment: 'Mô hình được tỉnh công nhận' }] },
+        },
       );
     await saveElsewhere(2);
     // Back on the window, the sheet is read again: the newer lines show, what was typed stays, and the page says so.
@@ -373,7 +446,9 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
     await saveElsewhere(3);
     let saved = operationDone('SaveSelfScores');
     await saveButton.click();
-    expect(((await (await saved).json()) as { errors?: Array<{ extensions?: { reason?: string } }> }).errors?.[0]?.extensions?.reason).toBe('VERSION_CONFLICT');
+    expect(((await (await saved).json()) as { errors?: Array<{ extensions?: { reason?: string } }> }).errors?.[0]?.extensions?.reason).toBe(
+      'VERSION_CONFLICT',
+    );
     await waitForInputValue(score('C1'), '3');
     expect(await score('1.b').inputValue()).toBe('8');
     expect(await comment('1.b').inputValue()).toBe('Sơ kết 6 tháng đúng hạn');
@@ -387,7 +462,10 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
     await page.getByText('Đã lưu điểm tự chấm.').waitFor();
     await notice.waitFor({ state: 'detached' });
     const lines = (await sheetOf(phuRieng)).lines;
-    expect(lines.find((line) => line.itemCode === '1.a')).toMatchObject({ selfScore: 9, selfComment: 'Đã ban hành Kế hoạch 151-KH/BDVTU ngày 21/12/2023' });
+    expect(lines.find((line) => line.itemCode === '1.a')).toMatchObject({
+      selfScore: 9,
+      selfComment: 'Đã ban hành Kế hoạch 151-KH/BDVTU ngày 21/12/2023',
+    });
     expect(lines.find((line) => line.itemCode === '1.b')).toMatchObject({ selfScore: 8, selfComment: 'Sơ kết 6 tháng đúng hạn' });
     expect(lines.find((line) => line.itemCode === 'C1')).toMatchObject({ selfScore: 3, selfComment: 'Mô hình được tỉnh công nhận' });
   });
@@ -405,7 +483,10 @@ describe('a member organisation registers and scores itself (Chromium)', () => {
     const uploaded = page.waitForResponse((r) => r.request().method() === 'POST' && isUpload(new URL(r.url())));
     await (await chooser).setFiles({ name: 'Danh sách mô hình.pdf', mimeType: 'application/pdf', buffer: PDF });
     expect((await uploaded).status()).toBe(201);
-    await page.getByRole('group', { name: 'Minh chứng mục 2' }).getByRole('button', { name: 'Danh sách mô hình.pdf', exact: true }).waitFor();
+    await page
+      .getByRole('group', { name: 'Minh chứng mục 2' })
+      .getByRole('button', { name: 'Danh sách mô hình.pdf', exact: true })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Nộp để thẩm định' }).click();
     const submitted = operationDone('SubmitScoreSheet');

@@ -14,8 +14,20 @@ let tienHai: UnitView;
 
 beforeAll(async () => {
   server = await TestServer.start({ adminDist: resolve(root, 'dist/admin') });
-  const central = await server.factory.unit({ code: 'BCHTW', name: 'Ban Chấp hành Trung ương Đảng', kind: 'PARTY_COMMITTEE', level: 'CENTRAL' });
-  const thaiBinh = await server.factory.unit({ code: 'TU-34', name: 'Tỉnh ủy Thái Bình', kind: 'PARTY_COMMITTEE', parent: central, level: 'PROVINCE', adminAreaCode: '34' });
+  const central = await server.factory.unit({
+    code: 'BCHTW',
+    name: 'Ban Chấp hành Trung ương Đảng',
+    kind: 'PARTY_COMMITTEE',
+    level: 'CENTRAL',
+  });
+  const thaiBinh = await server.factory.unit({
+    code: 'TU-34',
+    name: 'Tỉnh ủy Thái Bình',
+    kind: 'PARTY_COMMITTEE',
+    parent: central,
+    level: 'PROVINCE',
+    adminAreaCode: '34',
+  });
   tienHai = await server.factory.unit({
     code: 'HU-342',
     name: 'Huyện ủy Tiền Hải',
@@ -28,7 +40,14 @@ beforeAll(async () => {
     validTo: '2025-06-30',
   });
   await server.factory.unit({ code: 'BDV-342', name: 'Ban Dân vận Huyện ủy Tiền Hải', parent: tienHai, level: 'DISTRICT' });
-  await server.factory.unit({ code: 'TU-42', name: 'Tỉnh ủy Hà Tĩnh', kind: 'PARTY_COMMITTEE', parent: central, level: 'PROVINCE', adminAreaCode: '42' });
+  await server.factory.unit({
+    code: 'TU-42',
+    name: 'Tỉnh ủy Hà Tĩnh',
+    kind: 'PARTY_COMMITTEE',
+    parent: central,
+    level: 'PROVINCE',
+    adminAreaCode: '42',
+  });
   browser = await launchChromium();
   page = await browser.newPage();
   // A real account signs in through the login page; the admin then signs every API call itself.
@@ -103,13 +122,21 @@ describe('admin in Chromium', () => {
 
     // Someone else saves first: our save must be refused and say so, keeping what we typed.
     const current = await server.rest<{ version: number }>('GET', `/api/v1/units/${tienHai.id}`);
-    await server.rest('PATCH', `/api/v1/units/${tienHai.id}`, { name: 'Huyện ủy Tiền Hải (người khác sửa)' }, { 'if-match': `"${current.body.version}"` });
+    await server.rest(
+      'PATCH',
+      `/api/v1/units/${tienHai.id}`,
+      { name: 'Huyện ủy Tiền Hải (người khác sửa)' },
+      { 'if-match': `"${current.body.version}"` },
+    );
     await code.fill('HU-342');
     await page.getByRole('textbox', { name: 'Tên viết tắt', exact: true }).fill('Bản của tôi');
     const conflict = mutationDone('updateUnit');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await conflict;
-    await page.getByText(/người khác sửa/).first().waitFor();
+    await page
+      .getByText(/người khác sửa/)
+      .first()
+      .waitFor();
     expect(await page.getByRole('textbox', { name: 'Tên viết tắt', exact: true }).inputValue()).toBe('Bản của tôi');
     const stored = await server.rest<{ shortName: string }>('GET', `/api/v1/units/${tienHai.id}`);
     expect(stored.body.shortName).toBe('HU Tiền Hải (đã sửa)');
@@ -185,7 +212,11 @@ describe('admin in Chromium', () => {
     const answered = new Promise<void>((resolve) => (answer = resolve));
     await page.route(/\/api\/v1\/units\/export\.xlsx/, async (route) => {
       await answered;
-      await route.fulfill({ status: 422, contentType: 'application/problem+json', body: JSON.stringify({ status: 422, title: 'Unprocessable Entity', detail }) });
+      await route.fulfill({
+        status: 422,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ status: 422, title: 'Unprocessable Entity', detail }),
+      });
     });
     await exportButton.click();
     await exportButton.getByRole('progressbar').waitFor();

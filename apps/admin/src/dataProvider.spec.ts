@@ -76,7 +76,13 @@ describe('getList variables', () => {
         page: 2,
         pageSize: 50,
         sort: { field: 'SHORT_NAME', order: 'DESC' },
-        filter: { search: 'tien hai', kind: ['PARTY_COMMITTEE'], level: ['DISTRICT', 'COMMUNE'], status: ['ACTIVE'], validOn: '2026-11-23' },
+        filter: {
+          search: 'tien hai',
+          kind: ['PARTY_COMMITTEE'],
+          level: ['DISTRICT', 'COMMUNE'],
+          status: ['ACTIVE'],
+          validOn: '2026-11-23',
+        },
       },
     ]);
   });
@@ -119,13 +125,25 @@ describe('getMany and getManyReference variables', () => {
 
   it('filters children by parentId', () => {
     expect(
-      toManyReferenceOptions({ target: 'parentId', id: 'u-0', pagination: { page: 1, perPage: 10 }, sort: { field: 'code', order: 'ASC' }, filter: {} }),
+      toManyReferenceOptions({
+        target: 'parentId',
+        id: 'u-0',
+        pagination: { page: 1, perPage: 10 },
+        sort: { field: 'code', order: 'ASC' },
+        filter: {},
+      }),
     ).toEqual([{ page: 1, pageSize: 10, sort: { field: 'CODE', order: 'ASC' }, filter: { parentId: 'u-0' } }]);
   });
 
   it('refuses a target the API cannot filter by', () => {
     const error = caught(() =>
-      toManyReferenceOptions({ target: 'successorIds', id: 'u-0', pagination: { page: 1, perPage: 10 }, sort: { field: 'code', order: 'ASC' }, filter: {} }),
+      toManyReferenceOptions({
+        target: 'successorIds',
+        id: 'u-0',
+        pagination: { page: 1, perPage: 10 },
+        sort: { field: 'code', order: 'ASC' },
+        filter: {},
+      }),
     );
     expect(error).toBeInstanceOf(HttpError);
   });
@@ -274,7 +292,8 @@ describe('the provider over a fake fetch', () => {
     };
     return { calls, fetchImpl };
   };
-  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
   it('getList posts the units query to /graphql', async () => {
     const { calls, fetchImpl } = fakeFetch(() => json({ data: { units: { items: [unit], totalItems: 41 } } }));
@@ -297,7 +316,9 @@ describe('the provider over a fake fetch', () => {
     const { calls, fetchImpl } = fakeFetch((call) => {
       const { page } = call.body.variables.options as { page: number };
       const count = page === 1 ? 100 : 30;
-      return json({ data: { units: { items: Array.from({ length: count }, (_, index) => ({ ...unit, id: `${page}-${index}` })), totalItems: 130 } } });
+      return json({
+        data: { units: { items: Array.from({ length: count }, (_, index) => ({ ...unit, id: `${page}-${index}` })), totalItems: 130 } },
+      });
     });
     const result = await createDataProvider({ fetch: fetchImpl }).getList('units', {
       pagination: { page: 1, perPage: 1000 },
@@ -316,7 +337,11 @@ describe('the provider over a fake fetch', () => {
           errors: [
             {
               message: 'Dữ liệu không hợp lệ',
-              extensions: { code: 'BAD_USER_INPUT', reason: 'VALIDATION_FAILED', fields: [{ field: 'code', code: 'unique', message: 'Mã đơn vị đã tồn tại' }] },
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                reason: 'VALIDATION_FAILED',
+                fields: [{ field: 'code', code: 'unique', message: 'Mã đơn vị đã tồn tại' }],
+              },
             },
           ],
         },

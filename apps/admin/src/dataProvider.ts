@@ -243,7 +243,9 @@ export const toManyOptions = (ids: readonly Identifier[]): UnitListOptions[] => 
 /** Targets a ReferenceManyField may use, mapped to UnitFilter keys. */
 const REFERENCE_TARGETS = ['parentId', 'withinUnitId'] as const;
 
-export const toManyReferenceOptions = (params: Pick<GetManyReferenceParams, 'target' | 'id' | 'pagination' | 'sort' | 'filter'>): UnitListOptions[] => {
+export const toManyReferenceOptions = (
+  params: Pick<GetManyReferenceParams, 'target' | 'id' | 'pagination' | 'sort' | 'filter'>,
+): UnitListOptions[] => {
   if (!(REFERENCE_TARGETS as readonly string[]).includes(params.target)) {
     throw new HttpError('danvan.errors.unsupported', 400);
   }
@@ -443,8 +445,7 @@ export const toHttpError = (errors: readonly GraphQLErrorLike[], httpStatus = 20
   if (errors.some((error) => error.extensions?.reason === 'VERSION_CONFLICT')) {
     return new HttpError(mapping.conflictMessage ?? VERSION_CONFLICT_MESSAGE, 409, { ...body, reason: 'VERSION_CONFLICT' });
   }
-  const status =
-    (reason && STATUS_BY_REASON[reason]) || (code && STATUS_BY_CODE[code]) || (httpStatus >= 400 ? httpStatus : 500);
+  const status = (reason && STATUS_BY_REASON[reason]) || (code && STATUS_BY_CODE[code]) || (httpStatus >= 400 ? httpStatus : 500);
   const message = first.message || 'ra.notification.http_error';
   const fields = errors.flatMap((error) => error.extensions?.fields ?? []);
   if (fields.length > 0) {

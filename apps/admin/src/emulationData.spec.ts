@@ -17,7 +17,15 @@ describe('documents', () => {
       toDocumentListOptions({
         pagination: { page: 2, perPage: 50 },
         sort: { field: 'issuedOn', order: 'DESC' },
-        filter: { q: ' ke hoach ', type: 'KH', issuer: ' BDVTU ', issuedFrom: '2023-01-01', issuedTo: '2023-12-31', form: 'PARTY', junk: 1 },
+        filter: {
+          q: ' ke hoach ',
+          type: 'KH',
+          issuer: ' BDVTU ',
+          issuedFrom: '2023-01-01',
+          issuedTo: '2023-12-31',
+          form: 'PARTY',
+          junk: 1,
+        },
       }),
     ).toEqual({
       page: 2,
@@ -25,7 +33,13 @@ describe('documents', () => {
       sort: { field: 'ISSUED_ON', order: 'DESC' },
       filter: { search: 'ke hoach', type: ['KH'], issuer: 'BDVTU', issuedFrom: '2023-01-01', issuedTo: '2023-12-31', form: ['PARTY'] },
     });
-    expect(toDocumentListOptions({ pagination: { page: 1, perPage: 20 }, sort: { field: 'typeName', order: 'ASC' }, filter: { issuedFrom: '01/2023' } })).toEqual({ page: 1, pageSize: 20 });
+    expect(
+      toDocumentListOptions({
+        pagination: { page: 1, perPage: 20 },
+        sort: { field: 'typeName', order: 'ASC' },
+        filter: { issuedFrom: '01/2023' },
+      }),
+    ).toEqual({ page: 1, pageSize: 20 });
   });
 
   it('creates with the number as typed (the server validates it) and the owner only when chosen', () => {
@@ -64,12 +78,24 @@ describe('movements', () => {
   });
 
   it('maps filters, creation and changes', () => {
-    expect(toMovementListOptions({ pagination: { page: 1, perPage: 20 }, filter: { q: 'dan van', kind: 'THEMED', activeOn: '2024-06-01' } })).toEqual({
+    expect(
+      toMovementListOptions({ pagination: { page: 1, perPage: 20 }, filter: { q: 'dan van', kind: 'THEMED', activeOn: '2024-06-01' } }),
+    ).toEqual({
       page: 1,
       pageSize: 20,
       filter: { search: 'dan van', kind: ['THEMED'], activeOn: '2024-06-01' },
     });
-    expect(toCreateMovementInput({ name: ' Dân vận khéo ', kind: 'REGULAR', launchedByUnitId: 'u-1', startsOn: '2024-01-01', endsOn: '', description: ' ', legalBasisIds: ['d-1', '', 'd-1'] })).toEqual({
+    expect(
+      toCreateMovementInput({
+        name: ' Dân vận khéo ',
+        kind: 'REGULAR',
+        launchedByUnitId: 'u-1',
+        startsOn: '2024-01-01',
+        endsOn: '',
+        description: ' ',
+        legalBasisIds: ['d-1', '', 'd-1'],
+      }),
+    ).toEqual({
       name: 'Dân vận khéo',
       kind: 'REGULAR',
       launchedByUnitId: 'u-1',
@@ -79,7 +105,10 @@ describe('movements', () => {
       legalBasisIds: ['d-1'],
     });
     const record = toMovementRecord(view);
-    expect(toUpdateMovementInput({ ...record, endsOn: '2025-12-31', legalBasisIds: [] }, record)).toEqual({ endsOn: '2025-12-31', legalBasisIds: [] });
+    expect(toUpdateMovementInput({ ...record, endsOn: '2025-12-31', legalBasisIds: [] }, record)).toEqual({
+      endsOn: '2025-12-31',
+      legalBasisIds: [],
+    });
   });
 });
 
@@ -104,12 +133,18 @@ describe('blocs', () => {
   });
 
   it('lists by year (ignoring what is not a year)', () => {
-    expect(toBlocListOptions({ pagination: { page: 1, perPage: 20 }, filter: { year: '2024', q: 'huyen' } })).toEqual({ page: 1, pageSize: 20, filter: { year: 2024, search: 'huyen' } });
+    expect(toBlocListOptions({ pagination: { page: 1, perPage: 20 }, filter: { year: '2024', q: 'huyen' } })).toEqual({
+      page: 1,
+      pageSize: 20,
+      filter: { year: 2024, search: 'huyen' },
+    });
     expect(toBlocListOptions({ pagination: { page: 1, perPage: 20 }, filter: { year: 20 } })).toEqual({ page: 1, pageSize: 20 });
   });
 
   it('sends a head or deputy only when it is a member', () => {
-    expect(toCreateBlocInput({ year: 2024, name: ' Khối ', ownerUnitId: 'o', memberIds: ['a', 'b'], headUnitId: 'a', deputyUnitId: 'z' })).toEqual({
+    expect(
+      toCreateBlocInput({ year: 2024, name: ' Khối ', ownerUnitId: 'o', memberIds: ['a', 'b'], headUnitId: 'a', deputyUnitId: 'z' }),
+    ).toEqual({
       year: 2024,
       name: 'Khối',
       ownerUnitId: 'o',
@@ -129,7 +164,9 @@ describe('blocs', () => {
 
 describe('pledges', () => {
   it('maps the list’s year, step and signatory', () => {
-    expect(toPledgeListOptions({ pagination: { page: 1, perPage: 20 }, filter: { year: 2024, status: 'SCORING_OPEN', signatoryUnitId: 'u-1' } })).toEqual({
+    expect(
+      toPledgeListOptions({ pagination: { page: 1, perPage: 20 }, filter: { year: 2024, status: 'SCORING_OPEN', signatoryUnitId: 'u-1' } }),
+    ).toEqual({
       page: 1,
       pageSize: 20,
       filter: { year: 2024, status: ['SCORING_OPEN'], signatoryUnitId: 'u-1' },
@@ -137,7 +174,9 @@ describe('pledges', () => {
   });
 
   it('creates and updates', () => {
-    expect(toCreatePledgeInput({ blocId: 'b-1', title: ' Giao ước 2024 ', documentIds: ['d-1'], breakthroughMin: 3, breakthroughMax: '' })).toEqual({
+    expect(
+      toCreatePledgeInput({ blocId: 'b-1', title: ' Giao ước 2024 ', documentIds: ['d-1'], breakthroughMin: 3, breakthroughMax: '' }),
+    ).toEqual({
       blocId: 'b-1',
       title: 'Giao ước 2024',
       documentIds: ['d-1'],
@@ -145,7 +184,10 @@ describe('pledges', () => {
       breakthroughMax: null,
     });
     const previous = { title: 'Giao ước', documentIds: ['d-1'], breakthroughMin: 3, breakthroughMax: 5 } as PledgeRecord;
-    expect(toUpdatePledgeInput({ ...previous, breakthroughMax: null, documentIds: ['d-2', 'd-1'] }, previous)).toEqual({ breakthroughMax: null, documentIds: ['d-2', 'd-1'] });
+    expect(toUpdatePledgeInput({ ...previous, breakthroughMax: null, documentIds: ['d-2', 'd-1'] }, previous)).toEqual({
+      breakthroughMax: null,
+      documentIds: ['d-2', 'd-1'],
+    });
   });
 
   it('signs with date, event and place; no signatory chosen means every member', () => {
@@ -198,7 +240,12 @@ describe('the emulation operations over a fake fetch', () => {
       .reviewScore({ pledgeId: 'p', unitId: 'u', expectedLineVersion: 2, input: { itemCode: '2', score: 36, comment: null } })
       .catch((reason: unknown) => reason);
     expect(calls[0].body.operationName).toBe('ReviewScore');
-    expect(calls[0].body.variables).toEqual({ pledgeId: 'p', unitId: 'u', expectedLineVersion: 2, input: { itemCode: '2', score: 36, comment: null } });
+    expect(calls[0].body.variables).toEqual({
+      pledgeId: 'p',
+      unitId: 'u',
+      expectedLineVersion: 2,
+      input: { itemCode: '2', score: 36, comment: null },
+    });
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).message).toBe(LINE_CONFLICT_MESSAGE);
     expect((error as HttpError).status).toBe(409);
@@ -238,7 +285,16 @@ describe('the emulation operations over a fake fetch', () => {
   it('advancePledge keeps the server’s refusal as the message', async () => {
     const refusal = 'Chưa thể mở chấm điểm: 2/3 đơn vị chưa đăng ký chỉ tiêu.';
     const { fetchImpl } = fakeFetch(() => ({
-      errors: [{ message: refusal, extensions: { code: 'BAD_USER_INPUT', reason: 'RULE_VIOLATION', fields: [{ field: 'status', code: 'transition', message: refusal }] } }],
+      errors: [
+        {
+          message: refusal,
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            reason: 'RULE_VIOLATION',
+            fields: [{ field: 'status', code: 'transition', message: refusal }],
+          },
+        },
+      ],
     }));
     const error = (await createDataProvider({ fetch: fetchImpl })
       .advancePledge('p', 4, 'SCORING_OPEN')
@@ -250,7 +306,16 @@ describe('the emulation operations over a fake fetch', () => {
   it('setPledgeCriteria places the rules’ errors on the editor’s nested inputs', async () => {
     const message = 'Điểm tối đa của tiêu chí 1 (20) phải bằng tổng (25).';
     const { calls, fetchImpl } = fakeFetch(() => ({
-      errors: [{ message, extensions: { code: 'BAD_USER_INPUT', reason: 'RULE_VIOLATION', fields: [{ field: 'criteria.groups[0].criteria[0].maxScore', code: 'sum', message }] } }],
+      errors: [
+        {
+          message,
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            reason: 'RULE_VIOLATION',
+            fields: [{ field: 'criteria.groups[0].criteria[0].maxScore', code: 'sum', message }],
+          },
+        },
+      ],
     }));
     const criteria = { groups: [], bonusItems: [], bonusCap: 0, deductionItems: [], deductionCap: 0, bands: [] };
     const error = (await createDataProvider({ fetch: fetchImpl })
@@ -263,7 +328,11 @@ describe('the emulation operations over a fake fetch', () => {
   it('getList of pledges asks for the filtered page and adds the form’s ids', async () => {
     const pledge = { id: 'p', documents: [{ id: 'd-1' }], signatories: [], progress: { signatories: 0, registered: 0, notRegistered: [] } };
     const { calls, fetchImpl } = fakeFetch(() => ({ data: { pledges: { items: [pledge], totalItems: 1 } } }));
-    const result = await createDataProvider({ fetch: fetchImpl }).getList('pledges', { pagination: { page: 1, perPage: 20 }, sort: { field: 'id', order: 'ASC' }, filter: { year: 2024 } });
+    const result = await createDataProvider({ fetch: fetchImpl }).getList('pledges', {
+      pagination: { page: 1, perPage: 20 },
+      sort: { field: 'id', order: 'ASC' },
+      filter: { year: 2024 },
+    });
     expect(calls[0].body.variables).toEqual({ options: { page: 1, pageSize: 20, filter: { year: 2024 } } });
     expect(result.data[0]).toMatchObject({ id: 'p', documentIds: ['d-1'] });
   });

@@ -19,7 +19,10 @@ interface Operation {
 }
 
 const isOperation = (value: unknown): value is Operation =>
-  typeof value === 'object' && value !== null && typeof (value as Operation).operationName === 'string' && typeof (value as Operation).query === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Operation).operationName === 'string' &&
+  typeof (value as Operation).query === 'string';
 
 /** Every GraphQL document the admin sends, from the modules that send them. */
 const operations = [units, accounts, apiKeys, audit, documents, movements, blocs, pledges, scoring, recognition].flatMap((module) =>
@@ -38,10 +41,15 @@ describe('GraphQL documents of the admin', () => {
     expect(operations.length).toBeGreaterThan(30);
   });
 
-  it.each(operations.map((operation): [string, Operation] => [operation.operationName, operation]))('%s is valid against the published schema', (_name, operation) => {
-    const document = parse(operation.query);
-    expect(validate(schema, document).map((error) => error.message)).toEqual([]);
-    const names = document.definitions.flatMap((definition) => (definition.kind === 'OperationDefinition' && definition.name ? [definition.name.value] : []));
-    expect(names).toEqual([operation.operationName]);
-  });
+  it.each(operations.map((operation): [string, Operation] => [operation.operationName, operation]))(
+    '%s is valid against the published schema',
+    (_name, operation) => {
+      const document = parse(operation.query);
+      expect(validate(schema, document).map((error) => error.message)).toEqual([]);
+      const names = document.definitions.flatMap((definition) =>
+        definition.kind === 'OperationDefinition' && definition.name ? [definition.name.value] : [],
+      );
+      expect(names).toEqual([operation.operationName]);
+    },
+  );
 });

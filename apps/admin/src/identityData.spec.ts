@@ -48,18 +48,23 @@ describe('accounts', () => {
   });
 
   it('creates with a lower-case username and no unit only when left empty', () => {
-    expect(toCreateAccountInput({ username: ' ChuyenVien.TB ', displayName: ' Phạm Thị Hà ', role: 'SECRETARIAT', unitId: 'u-1' })).toEqual({
-      username: 'chuyenvien.tb',
-      displayName: 'Phạm Thị Hà',
-      role: 'SECRETARIAT',
-      unitId: 'u-1',
-    });
+    expect(toCreateAccountInput({ username: ' ChuyenVien.TB ', displayName: ' Phạm Thị Hà ', role: 'SECRETARIAT', unitId: 'u-1' })).toEqual(
+      {
+        username: 'chuyenvien.tb',
+        displayName: 'Phạm Thị Hà',
+        role: 'SECRETARIAT',
+        unitId: 'u-1',
+      },
+    );
     expect(toCreateAccountInput({ username: 'quantri2', displayName: 'Quản trị', role: 'ADMIN', unitId: '' }).unitId).toBeNull();
   });
 
   it('updates only what changed (never an unchanged role, which the server refuses on one’s own account)', () => {
     expect(toUpdateAccountInput({ ...account }, account)).toEqual({});
-    expect(toUpdateAccountInput({ ...account, displayName: 'Tên mới ', active: false }, account)).toEqual({ displayName: 'Tên mới', active: false });
+    expect(toUpdateAccountInput({ ...account, displayName: 'Tên mới ', active: false }, account)).toEqual({
+      displayName: 'Tên mới',
+      active: false,
+    });
     expect(toUpdateAccountInput({ ...account, role: 'ADMIN', unitId: '' }, account)).toEqual({ role: 'ADMIN', unitId: null });
     // A disabled input sends nothing.
     expect(toUpdateAccountInput({ ...account, role: undefined, active: undefined }, account)).toEqual({});
@@ -88,7 +93,14 @@ describe('API keys', () => {
 
   it('creates with known scopes and an expiry at the end of the chosen day, local time', () => {
     const endOfDay = new Date(2099, 11, 31, 23, 59, 59).toISOString().replace('.000Z', 'Z');
-    expect(toCreateApiKeyInput({ name: ' Cổng MTTQ ', unitId: 'u-1', scopes: ['units:read', 'accounts:manage', 'units:write'], expiresAt: '2099-12-31' })).toEqual({
+    expect(
+      toCreateApiKeyInput({
+        name: ' Cổng MTTQ ',
+        unitId: 'u-1',
+        scopes: ['units:read', 'accounts:manage', 'units:write'],
+        expiresAt: '2099-12-31',
+      }),
+    ).toEqual({
       name: 'Cổng MTTQ',
       unitId: 'u-1',
       scopes: ['units:read', 'units:write'],
@@ -110,7 +122,10 @@ describe('API keys', () => {
 describe('audit trail', () => {
   it('maps entity, action, actor and a range of days (start of the first, end of the last)', () => {
     expect(
-      toAuditEventListOptions({ pagination, filter: { entity: 'unit', action: 'update', actorId: 'a-1', from: '2026-11-01', to: '2026-11-30', entityId: ' ' } }),
+      toAuditEventListOptions({
+        pagination,
+        filter: { entity: 'unit', action: 'update', actorId: 'a-1', from: '2026-11-01', to: '2026-11-30', entityId: ' ' },
+      }),
     ).toEqual({
       page: 2,
       pageSize: 50,
@@ -144,9 +159,16 @@ describe('audit trail', () => {
     expect(formatAuditValue('scopes', ['units:read', 'units:write'], words)).toBe('Xem đơn vị, Thêm, sửa, xóa đơn vị');
     expect(formatAuditValue('validTo', '2025-06-30', words)).toBe('30/06/2025');
     expect(formatAuditValue('active', false, words)).toBe('Không');
-    expect(formatAuditValue('leaders', [{ name: 'Nguyễn Văn A', title: 'Bí thư' }, { name: 'Trần Thị B', title: '' }], words)).toBe(
-      'Nguyễn Văn A (Bí thư); Trần Thị B',
-    );
+    expect(
+      formatAuditValue(
+        'leaders',
+        [
+          { name: 'Nguyễn Văn A', title: 'Bí thư' },
+          { name: 'Trần Thị B', title: '' },
+        ],
+        words,
+      ),
+    ).toBe('Nguyễn Văn A (Bí thư); Trần Thị B');
     expect(formatAuditValue('shortName', null, words)).toBeNull();
     expect(formatAuditValue('successorIds', [], words)).toBeNull();
     expect(formatAuditValue('name', 'Huyện ủy Tiền Hải', words)).toBe('Huyện ủy Tiền Hải');
@@ -173,7 +195,16 @@ describe('session', () => {
         accessTokenExpiresAt: '',
         refreshToken: 'drt_1',
         refreshTokenExpiresAt: '2026-12-23T02:00:00Z',
-        account: { id: 'a', username: 'u', displayName: 'U', role: 'VIEWER', unitId: 'x', unitName: 'X', permissions: ['units:read'], mustChangePassword: false },
+        account: {
+          id: 'a',
+          username: 'u',
+          displayName: 'U',
+          role: 'VIEWER',
+          unitId: 'x',
+          unitName: 'X',
+          permissions: ['units:read'],
+          mustChangePassword: false,
+        },
       },
       1_000,
     );
@@ -194,11 +225,16 @@ describe('identity operations of the data provider', () => {
         return json({ data: { createAccount: { account, oneTimePassword: 'Mk-7Hq2-xZ4p' } } });
       },
     });
-    await expect(provider.createAccount({ username: 'chuyenvien', displayName: 'C', role: 'SECRETARIAT', unitId: 'u-1' })).resolves.toEqual({
-      account,
-      oneTimePassword: 'Mk-7Hq2-xZ4p',
+    await expect(provider.createAccount({ username: 'chuyenvien', displayName: 'C', role: 'SECRETARIAT', unitId: 'u-1' })).resolves.toEqual(
+      {
+        account,
+        oneTimePassword: 'Mk-7Hq2-xZ4p',
+      },
+    );
+    expect(sent[0]).toMatchObject({
+      operationName: CREATE_ACCOUNT_MUTATION.operationName,
+      variables: { input: { username: 'chuyenvien' } },
     });
-    expect(sent[0]).toMatchObject({ operationName: CREATE_ACCOUNT_MUTATION.operationName, variables: { input: { username: 'chuyenvien' } } });
   });
 
   it('places account field errors beside the account form’s inputs', async () => {
@@ -208,21 +244,30 @@ describe('identity operations of the data provider', () => {
           errors: [
             {
               message: 'Tên đăng nhập này đã có người dùng.',
-              extensions: { code: 'CONFLICT', reason: 'DUPLICATE', fields: [{ field: 'username', code: 'unique', message: 'Tên đăng nhập này đã có người dùng.' }] },
+              extensions: {
+                code: 'CONFLICT',
+                reason: 'DUPLICATE',
+                fields: [{ field: 'username', code: 'unique', message: 'Tên đăng nhập này đã có người dùng.' }],
+              },
             },
           ],
         }),
     });
     const error = (await provider.createAccount({ username: 'chuyenvien' }).catch((reason: unknown) => reason)) as HttpError;
     expect(error.status).toBe(409);
-    expect(error.body.errors).toEqual({ username: 'Tên đăng nhập này đã có người dùng.', root: { serverError: 'Tên đăng nhập này đã có người dùng.' } });
+    expect(error.body.errors).toEqual({
+      username: 'Tên đăng nhập này đã có người dùng.',
+      root: { serverError: 'Tên đăng nhập này đã có người dùng.' },
+    });
   });
 
   it('an account edited meanwhile gets the account’s conflict message', async () => {
     const provider = createDataProvider({
       fetch: async () => json({ errors: [{ message: 'Version mismatch', extensions: { code: 'CONFLICT', reason: 'VERSION_CONFLICT' } }] }),
     });
-    const error = (await provider.update('accounts', { id: 'a-1', data: { ...account, displayName: 'X' }, previousData: account }).catch((reason: unknown) => reason)) as HttpError;
+    const error = (await provider
+      .update('accounts', { id: 'a-1', data: { ...account, displayName: 'X' }, previousData: account })
+      .catch((reason: unknown) => reason)) as HttpError;
     expect(error.message).toBe(ACCOUNT_VERSION_CONFLICT_MESSAGE);
     expect(error.status).toBe(409);
   });

@@ -18,7 +18,9 @@ function fail(error: unknown): never {
   } else if (isConnectionError(error)) {
     process.stderr.write(`danvan: cannot reach the PostgreSQL server of DATABASE_URL (${(error as Error).message})\n`);
   } else if (isSqlState(error)) {
-    process.stderr.write(`danvan: the database refused the start-up (SQLSTATE ${(error as { code: string }).code}): ${(error as Error).message}\n`);
+    process.stderr.write(
+      `danvan: the database refused the start-up (SQLSTATE ${(error as { code: string }).code}): ${(error as Error).message}\n`,
+    );
   } else {
     process.stderr.write(`danvan: start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }

@@ -15,7 +15,9 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL?.trim());
 const raceIt = onServer ? it : it.skip;
 if (!onServer) {
   // Visible in the output, so a skipped race is never mistaken for a passed one.
-  console.info('concurrency.e2e-spec: the deadlock races need a PostgreSQL server (TEST_DATABASE_URL); PGlite has one connection and cannot deadlock.');
+  console.info(
+    'concurrency.e2e-spec: the deadlock races need a PostgreSQL server (TEST_DATABASE_URL); PGlite has one connection and cannot deadlock.',
+  );
 }
 
 beforeAll(async () => {
@@ -91,7 +93,13 @@ describe('the transaction helper', () => {
       await managerOf(server.database, tx).query(`DO $$ BEGIN RAISE EXCEPTION 'conflict on purpose' USING ERRCODE = '40001'; END $$`);
     }).catch((error: unknown) => error);
     expect(runs).toBe(TRANSACTION_RETRY.attempts);
-    expect(toProblem(failure)).toMatchObject({ status: 409, code: 'TRANSACTION_CONFLICT', unexpected: false, retryAfterSeconds: 1, detail: expect.stringMatching(/Hãy thử lại/) });
+    expect(toProblem(failure)).toMatchObject({
+      status: 409,
+      code: 'TRANSACTION_CONFLICT',
+      unexpected: false,
+      retryAfterSeconds: 1,
+      detail: expect.stringMatching(/Hãy thử lại/),
+    });
   });
 });
 
@@ -113,17 +121,19 @@ describe('awards of one pledge written concurrently', () => {
       title: 'Giao ước thi đua năm 2023',
       signingEvent: 'Hội nghị tổng kết năm 2022',
     });
-    const [set] = (await db.query(`INSERT INTO criteria_set (pledge_id, number, content, max_total, created_by) VALUES ($1, 1, $2::jsonb, 100, 'test') RETURNING id`, [
-      pledgeId,
-      JSON.stringify({ bands: [], bonusCap: 0, deductionCap: 0 }),
-    ])) as Array<{ id: string }>;
+    const [set] = (await db.query(
+      `INSERT INTO criteria_set (pledge_id, number, content, max_total, created_by) VALUES ($1, 1, $2::jsonb, 100, 'test') RETURNING id`,
+      [pledgeId, JSON.stringify({ bands: [], bonusCap: 0, deductionCap: 0 })],
+    )) as Array<{ id: string }>;
     for (const [position, district] of districts.entries()) {
-      const [sheet] = (await db.query(`INSERT INTO score_sheet (pledge_id, unit_id, criteria_set_id, status, review_step) VALUES ($1, $2, $3, 'ACCEPTED', 3) RETURNING id`, [
-        pledgeId,
-        district.id,
-        set.id,
-      ])) as Array<{ id: string }>;
-      await db.query(`INSERT INTO score_line (sheet_id, item_code, item_kind, self_score, updated_by) VALUES ($1, '1', 'CRITERION', $2, 'test')`, [sheet.id, 90 - position]);
+      const [sheet] = (await db.query(
+        `INSERT INTO score_sheet (pledge_id, unit_id, criteria_set_id, status, review_step) VALUES ($1, $2, $3, 'ACCEPTED', 3) RETURNING id`,
+        [pledgeId, district.id, set.id],
+      )) as Array<{ id: string }>;
+      await db.query(
+        `INSERT INTO score_line (sheet_id, item_code, item_kind, self_score, updated_by) VALUES ($1, '1', 'CRITERION', $2, 'test')`,
+        [sheet.id, 90 - position],
+      );
     }
     return pledgeId;
   }
@@ -131,7 +141,8 @@ describe('awards of one pledge written concurrently', () => {
   beforeAll(async () => {
     province = await server.factory.unit({ name: 'Ban Dân vận Tỉnh ủy Hậu Giang', shortName: 'BDVTU', adminAreaCode: '93' });
     districts = [];
-    for (let i = 1; i <= UNITS; i++) districts.push(await server.factory.unit({ parent: province, name: `Ban Dân vận Huyện ủy số ${i}`, level: 'DISTRICT' }));
+    for (let i = 1; i <= UNITS; i++)
+      districts.push(await server.factory.unit({ parent: province, name: `Ban Dân vận Huyện ủy số ${i}`, level: 'DISTRICT' }));
     secretariat = await server.signedIn('SECRETARIAT', province);
     const { data } = await server.graphql<{ awardTitles: Array<{ id: string; code: string }> }>(`{ awardTitles { id code } }`);
     flagId = (data?.awardTitles.find((t) => t.code === 'CO_THI_DUA_BO_TINH') as { id: string }).id;
@@ -143,13 +154,23 @@ describe('awards of one pledge written concurrently', () => {
     const pledgeIds: string[] = [];
     for (let i = 0; i < PLEDGES; i++) pledgeIds.push(await rankedPledge(i));
     const fromRanking = (pledgeId: string) =>
-      secretariat.graphql(`mutation($p: ID!, $input: AwardsFromRankingInput!) { awardsFromRanking(pledgeId: $p, input: $input) { id rank recipientUnit { id } } }`, {
-        p: pledgeId,
-        input: { awardTitleId: flagId, issuerUnitId: province.id, decidedOn: '2024-01-03', top: TOP },
-      });
+      secretariat.graphql(
+        `mutation($p: ID!, $input: AwardsFromRankingInput!) { awardsFromRanking(pledgeId: $p, input: $input) { id rank recipientUnit { id } } }`,
+        {
+          p: pledgeId,
+          input: { awardTitleId: flagId, issuerUnitId: province.id, decidedOn: '2024-01-03', top: TOP },
+        },
+      );
     const single = (pledgeId: string, unit: UnitView) =>
       secretariat.graphql(`mutation($input: CreateAwardInput!) { createAward(input: $input) { id } }`, {
-        input: { awardTitleId: flagId, recipientKind: 'COLLECTIVE', recipientUnitId: unit.id, issuerUnitId: province.id, decidedOn: '2024-01-03', pledgeId },
+        input: {
+          awardTitleId: flagId,
+          recipientKind: 'COLLECTIVE',
+          recipientUnitId: unit.id,
+          issuerUnitId: province.id,
+          decidedOn: '2024-01-03',
+          pledgeId,
+        },
       });
     const requests: Array<Promise<Awaited<ReturnType<typeof fromRanking>>>> = [];
     for (const pledgeId of pledgeIds) {

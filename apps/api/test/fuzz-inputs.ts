@@ -105,7 +105,12 @@ export function badValuesFor(facts: PlaceFacts): BadValue[] {
       add('nul', 'NUL inside', 'Fuzz\u0000x', true);
       add('lone-surrogate', 'lone surrogate \\ud800', 'Fuzz\ud800x', true);
       add('wrong-type', 'object for string', { a: 1 }, true);
-      add('huge-string', `${HUGE} characters`, 'x'.repeat(HUGE), facts.kind !== 'string' || (facts.maxLength !== undefined && facts.maxLength < HUGE));
+      add(
+        'huge-string',
+        `${HUGE} characters`,
+        'x'.repeat(HUGE),
+        facts.kind !== 'string' || (facts.maxLength !== undefined && facts.maxLength < HUGE),
+      );
       if (facts.kind === 'id') add('wrong-type', 'not a UUID', 'not-a-uuid', true);
       if (facts.kind === 'date') IMPOSSIBLE_DATES.forEach((d) => add('impossible-date', d, d, true));
       if (facts.kind === 'date-time') IMPOSSIBLE_DATE_TIMES.forEach((d) => add('impossible-date', d, d, true));
@@ -161,7 +166,17 @@ export type OpenApiSchema = {
   maximum?: number;
 };
 export type OpenApiDocument = {
-  paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; required?: boolean; schema?: OpenApiSchema }>; requestBody?: { content: Record<string, { schema: OpenApiSchema }> }; security?: unknown[] }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: Array<{ name: string; in: string; required?: boolean; schema?: OpenApiSchema }>;
+        requestBody?: { content: Record<string, { schema: OpenApiSchema }> };
+        security?: unknown[];
+      }
+    >
+  >;
   components: { schemas: Record<string, OpenApiSchema> };
 };
 
@@ -206,7 +221,8 @@ export function openApiPlaces(doc: OpenApiDocument, schema: OpenApiSchema, path:
   const places: Place[] = [{ path, facts: schemaFacts(resolved, name, required) }];
   if (path.length >= maxDepth) return places;
   if (resolved.properties) {
-    for (const [key, child] of Object.entries(resolved.properties)) places.push(...openApiPlaces(doc, child, [...path, key], resolved.required?.includes(key) ?? false, maxDepth));
+    for (const [key, child] of Object.entries(resolved.properties))
+      places.push(...openApiPlaces(doc, child, [...path, key], resolved.required?.includes(key) ?? false, maxDepth));
   } else if (resolved.type === 'array' && resolved.items) {
     places.push(...openApiPlaces(doc, resolved.items, [...path, 0], false, maxDepth));
   }
@@ -227,7 +243,8 @@ export function openApiBase(doc: OpenApiDocument, schema: OpenApiSchema, name: s
     }
     return object;
   }
-  if (s.type === 'array') return s.items && depth < 4 && s.example === undefined ? [openApiBase(doc, s.items, name, idFor, depth + 1)] : (s.example ?? []);
+  if (s.type === 'array')
+    return s.items && depth < 4 && s.example === undefined ? [openApiBase(doc, s.items, name, idFor, depth + 1)] : (s.example ?? []);
   if (s.type === 'number' || s.type === 'integer') return numberFor(name);
   if (s.type === 'boolean') return false;
   if (s.format === 'uuid') return idFor(name);
@@ -284,31 +301,56 @@ export function graphqlFacts(type: GraphQLInputType, name: string, openApi: Open
 }
 
 /** Places of one GraphQL argument, walking its input object types (`parentType` names the OpenAPI schema of the same DTO, for constraints). */
-export function graphqlPlaces(type: GraphQLInputType, path: Path, openApi: OpenApiSchema | undefined, resolve: (s: OpenApiSchema) => OpenApiSchema, components: Record<string, OpenApiSchema>, maxDepth = 5): Array<Place & { type: GraphQLInputType }> {
+export function graphqlPlaces(
+  type: GraphQLInputType,
+  path: Path,
+  openApi: OpenApiSchema | undefined,
+  resolve: (s: OpenApiSchema) => OpenApiSchema,
+  components: Record<string, OpenApiSchema>,
+  maxDepth = 5,
+): Array<Place & { type: GraphQLInputType }> {
   const name = String(path.filter((p) => typeof p === 'string').pop() ?? '');
   const places: Array<Place & { type: GraphQLInputType }> = [{ path, type, facts: graphqlFacts(type, name, openApi) }];
   if (path.length >= maxDepth) return places;
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) {
-    places.push(...graphqlPlaces(inner.ofType as GraphQLInputType, [...path, 0], openApi?.items ? resolve(openApi.items) : undefined, resolve, components, maxDepth));
+    places.push(
+      ...graphqlPlaces(
+        inner.ofType as GraphQLInputType,
+        [...path, 0],
+        openApi?.items ? resolve(openApi.items) : undefined,
+        resolve,
+        components,
+        maxDepth,
+      ),
+    );
   } else if (isInputObjectType(inner)) {
     const schema = components[inner.name] ? resolve(components[inner.name]) : undefined;
     for (const field of Object.values(inner.getFields())) {
       const fieldSchema = schema?.properties?.[field.name];
-      places.push(...graphqlPlaces(field.type, [...path, field.name], fieldSchema ? resolve(fieldSchema) : undefined, resolve, components, maxDepth));
+      places.push(
+        ...graphqlPlaces(field.type, [...path, field.name], fieldSchema ? resolve(fieldSchema) : undefined, resolve, components, maxDepth),
+      );
     }
   }
   return places;
 }
 
 /** A plausible valid value of a GraphQL input type: required fields only (plus the units a record belongs to). */
-export function graphqlBase(type: GraphQLInputType, name: string, idFor: IdFor, example: (typeName: string, field: string) => unknown, depth = 0): unknown {
+export function graphqlBase(
+  type: GraphQLInputType,
+  name: string,
+  idFor: IdFor,
+  example: (typeName: string, field: string) => unknown,
+  depth = 0,
+): unknown {
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) return depth < 4 ? [graphqlBase(inner.ofType as GraphQLInputType, name, idFor, example, depth + 1)] : [];
   if (isInputObjectType(inner)) {
     const object: Record<string, unknown> = {};
     for (const field of Object.values(inner.getFields())) {
-      if (isNonNullType(field.type) && field.defaultValue === undefined) object[field.name] = fieldBase(inner, field.name, field.type, idFor, example, depth);
+      if (isNonNullType(field.type) && field.defaultValue === undefined)
+        object[field.name] = fieldBase(inner, field.name, field.type, idFor, example, depth);
       else if (preferredOptional(field.name)) object[field.name] = fieldBase(inner, field.name, field.type, idFor, example, depth);
     }
     return object;
@@ -331,10 +373,23 @@ export function graphqlBase(type: GraphQLInputType, name: string, idFor: IdFor, 
   }
 }
 
-function fieldBase(parent: GraphQLInputObjectType, field: string, type: GraphQLInputType, idFor: IdFor, example: (typeName: string, field: string) => unknown, depth: number): unknown {
+function fieldBase(
+  parent: GraphQLInputObjectType,
+  field: string,
+  type: GraphQLInputType,
+  idFor: IdFor,
+  example: (typeName: string, field: string) => unknown,
+  depth: number,
+): unknown {
   const named = getNamedType(type);
   const given = example(parent.name, field);
-  if (given !== undefined && !(named instanceof GraphQLInputObjectType) && !(type instanceof GraphQLList) && !(type instanceof GraphQLNonNull && type.ofType instanceof GraphQLList)) return given;
+  if (
+    given !== undefined &&
+    !(named instanceof GraphQLInputObjectType) &&
+    !(type instanceof GraphQLList) &&
+    !(type instanceof GraphQLNonNull && type.ofType instanceof GraphQLList)
+  )
+    return given;
   return graphqlBase(type, field, idFor, example, depth + 1);
 }
 
@@ -342,7 +397,8 @@ function fieldBase(parent: GraphQLInputObjectType, field: string, type: GraphQLI
 export function printLiteral(value: unknown, type: GraphQLInputType | undefined): string {
   const inner = type && isNonNullType(type) ? type.ofType : type;
   if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => printLiteral(v, inner && isListType(inner) ? (inner.ofType as GraphQLInputType) : undefined)).join(', ')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => printLiteral(v, inner && isListType(inner) ? (inner.ofType as GraphQLInputType) : undefined)).join(', ')}]`;
   if (typeof value === 'object') {
     const fields = inner && isInputObjectType(inner) ? inner.getFields() : {};
     return `{${Object.entries(value as Record<string, unknown>)

@@ -108,7 +108,9 @@ async function fingerprint(): Promise<Record<string, string>> {
   )) as Array<{ name: string }>;
   const digest: Record<string, string> = {};
   for (const { name } of tables) {
-    const [row] = (await server.database.manager.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${name}" t`)) as Array<{ n: number; h: string }>;
+    const [row] = (await server.database.manager.query(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${name}" t`,
+    )) as Array<{ n: number; h: string }>;
     digest[name] = `${row.n}:${row.h}`;
   }
   return digest;
@@ -129,10 +131,19 @@ async function send(probe: Probe, caller: CallerName, token = tokens[caller]): P
     status = response.status;
     text = await response.text();
   } catch (error) {
-    failures.push({ problem: 'no answer', caller, target: probe.target, cls: probe.cls, detail: probe.detail, status: 0, excerpt: String(error) });
+    failures.push({
+      problem: 'no answer',
+      caller,
+      target: probe.target,
+      cls: probe.cls,
+      detail: probe.detail,
+      status: 0,
+      excerpt: String(error),
+    });
     return;
   }
-  const record = (problem: Failure['problem']) => failures.push({ problem, caller, target: probe.target, cls: probe.cls, detail: probe.detail, status, excerpt: excerptOf(text) });
+  const record = (problem: Failure['problem']) =>
+    failures.push({ problem, caller, target: probe.target, cls: probe.cls, detail: probe.detail, status, excerpt: excerptOf(text) });
   let succeeded = status >= 200 && status < 300;
   if (status >= 500) record('5xx');
   if (probe.graphqlField !== undefined) {
@@ -171,7 +182,15 @@ async function runClass(name: string, probes: Probe[]): Promise<void> {
   const after = await fingerprint();
   const changed = Object.keys(after).filter((t) => before[t] !== after[t]);
   if (changed.length && !acceptedInClass) {
-    failures.push({ problem: 'records changed', caller: 'admin', target: `class ${name}`, cls: name, detail: `tables ${changed.join(', ')}`, status: 0, excerpt: '' });
+    failures.push({
+      problem: 'records changed',
+      caller: 'admin',
+      target: `class ${name}`,
+      cls: name,
+      detail: `tables ${changed.join(', ')}`,
+      status: 0,
+      excerpt: '',
+    });
   }
 }
 
@@ -191,7 +210,10 @@ function report(scope: string): void {
   }
   const lines = [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, g]) => `${key} ×${g.count} [${[...g.callers].join(',')}] status ${[...g.statuses].join(',')}\n    at: ${[...g.details].slice(0, 8).join('; ')}${g.details.size > 8 ? ` (+${g.details.size - 8})` : ''}\n    ${g.excerpt}`);
+    .map(
+      ([key, g]) =>
+        `${key} ×${g.count} [${[...g.callers].join(',')}] status ${[...g.statuses].join(',')}\n    at: ${[...g.details].slice(0, 8).join('; ')}${g.details.size > 8 ? ` (+${g.details.size - 8})` : ''}\n    ${g.excerpt}`,
+    );
   throw new Error(`${scope}: ${mine.length} failing requests in ${groups.size} groups (FUZZ_SEED=${SEED}):\n${lines.join('\n')}`);
 }
 
@@ -213,21 +235,45 @@ function idFor(name: string, context = ''): string {
   if (n.includes('account') || n.includes('actor')) return pick('account');
   if (/^(unitid|signatoryids?|memberids?|recipientunitid|headunitid|signatoryunitid)$/.test(n)) return pick('district');
   if (n.includes('deputy')) return pick('district2');
-  if (n.includes('unit') || n.includes('parent') || n.includes('successor') || n.includes('issuer') || n.includes('launched') || n.includes('within') || n.includes('owner')) return pick('province');
+  if (
+    n.includes('unit') ||
+    n.includes('parent') ||
+    n.includes('successor') ||
+    n.includes('issuer') ||
+    n.includes('launched') ||
+    n.includes('within') ||
+    n.includes('owner')
+  )
+    return pick('province');
   return randomUUID();
 }
 
 /** The current version of the record an id names (0 when it is no versioned fixture). */
 async function versionOf(id: string): Promise<number> {
-  for (const table of ['unit', 'document', 'pledge', 'model_practice', 'award', 'account', 'award_title', 'emulation_bloc', 'emulation_movement']) {
-    const rows = (await server.database.manager.query(`SELECT version FROM "${table}" WHERE id::text = $1`, [id]).catch(() => [])) as Array<{ version: number }>;
+  for (const table of [
+    'unit',
+    'document',
+    'pledge',
+    'model_practice',
+    'award',
+    'account',
+    'award_title',
+    'emulation_bloc',
+    'emulation_movement',
+  ]) {
+    const rows = (await server.database.manager
+      .query(`SELECT version FROM "${table}" WHERE id::text = $1`, [id])
+      .catch(() => [])) as Array<{ version: number }>;
     if (rows.length) return rows[0].version;
   }
   return 0;
 }
 
 async function sheetVersion(): Promise<number> {
-  const [row] = (await server.database.manager.query(`SELECT version FROM score_sheet WHERE pledge_id = $1 AND unit_id = $2`, [fixtures.pledge, fixtures.district])) as Array<{ version: number }>;
+  const [row] = (await server.database.manager.query(`SELECT version FROM score_sheet WHERE pledge_id = $1 AND unit_id = $2`, [
+    fixtures.pledge,
+    fixtures.district,
+  ])) as Array<{ version: number }>;
   return row?.version ?? 0;
 }
 
@@ -255,34 +301,71 @@ async function createFixtures(): Promise<void> {
   const officer = await server.signedIn('ORGANISATION', district);
   organisation = officer;
 
-  const document = await server.rest<{ id: string }>('POST', '/api/v1/documents', { number: '151-KH/BDVTU', issuedOn: '2023-12-21', title: 'Kế hoạch tổng kết công tác dân vận', ownerUnitId: province.id });
+  const document = await server.rest<{ id: string }>('POST', '/api/v1/documents', {
+    number: '151-KH/BDVTU',
+    issuedOn: '2023-12-21',
+    title: 'Kế hoạch tổng kết công tác dân vận',
+    ownerUnitId: province.id,
+  });
   if (document.status !== 201) throw new Error(`fixture document: ${JSON.stringify(document.body)}`);
   fixtures.document = document.body.id;
-  const { createMovement } = await gqlOk<{ createMovement: { id: string } }>(`mutation($input: CreateMovementInput!) { createMovement(input: $input) { id } }`, {
-    input: { name: 'Phong trào thi đua "Dân vận khéo"', kind: 'REGULAR', launchedByUnitId: province.id, startsOn: '2024-01-01', legalBasisIds: [fixtures.document] },
-  });
+  const { createMovement } = await gqlOk<{ createMovement: { id: string } }>(
+    `mutation($input: CreateMovementInput!) { createMovement(input: $input) { id } }`,
+    {
+      input: {
+        name: 'Phong trào thi đua "Dân vận khéo"',
+        kind: 'REGULAR',
+        launchedByUnitId: province.id,
+        startsOn: '2024-01-01',
+        legalBasisIds: [fixtures.document],
+      },
+    },
+  );
   fixtures.movement = createMovement.id;
   const bloc = { year: 2024, ownerUnitId: province.id, movementId: createMovement.id, memberIds: [district.id, district2.id] };
-  const { createBloc } = await gqlOk<{ createBloc: { id: string } }>(`mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`, { input: { ...bloc, name: 'Khối các huyện' } });
+  const { createBloc } = await gqlOk<{ createBloc: { id: string } }>(
+    `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`,
+    { input: { ...bloc, name: 'Khối các huyện' } },
+  );
   // A bloc without a pledge: createPledge and updateBloc reach their rules with it.
-  const spare = await gqlOk<{ createBloc: { id: string } }>(`mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`, { input: { ...bloc, name: 'Khối dự phòng' } });
-  fixtures.spareBloc = spare.createBloc.id;
-  const { createPledge } = await gqlOk<{ createPledge: { id: string } }>(`mutation($input: CreatePledgeInput!) { createPledge(input: $input) { id } }`, {
-    input: { blocId: createBloc.id, title: 'Giao ước thi đua năm 2024', criteria, documentIds: [fixtures.document] },
+  const spare = await gqlOk<{ createBloc: { id: string } }>(`mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`, {
+    input: { ...bloc, name: 'Khối dự phòng' },
   });
+  fixtures.spareBloc = spare.createBloc.id;
+  const { createPledge } = await gqlOk<{ createPledge: { id: string } }>(
+    `mutation($input: CreatePledgeInput!) { createPledge(input: $input) { id } }`,
+    {
+      input: { blocId: createBloc.id, title: 'Giao ước thi đua năm 2024', criteria, documentIds: [fixtures.document] },
+    },
+  );
   fixtures.pledge = createPledge.id;
-  await gqlOk(`mutation($id: ID!, $v: Int!) { signPledge(id: $id, expectedVersion: $v, input: { signedOn: "2024-01-12", signingEvent: "Hội nghị tổng kết" }) { id } }`, { id: fixtures.pledge, v: await versionOf(fixtures.pledge) });
-  const advance = async (to: string) => gqlOk(`mutation($id: ID!, $v: Int!) { advancePledge(id: $id, expectedVersion: $v, to: ${to}) { id } }`, { id: fixtures.pledge, v: await versionOf(fixtures.pledge) });
+  await gqlOk(
+    `mutation($id: ID!, $v: Int!) { signPledge(id: $id, expectedVersion: $v, input: { signedOn: "2024-01-12", signingEvent: "Hội nghị tổng kết" }) { id } }`,
+    { id: fixtures.pledge, v: await versionOf(fixtures.pledge) },
+  );
+  const advance = async (to: string) =>
+    gqlOk(`mutation($id: ID!, $v: Int!) { advancePledge(id: $id, expectedVersion: $v, to: ${to}) { id } }`, {
+      id: fixtures.pledge,
+      v: await versionOf(fixtures.pledge),
+    });
   await advance('REGISTRATION_OPEN');
   for (const unit of [district, district2]) {
-    const r = await server.rest('PUT', `/api/v1/pledges/${fixtures.pledge}/registrations/${unit.id}`, { targets: [{ title: 'Xây dựng mô hình Dân vận khéo' }], breakthroughTasks: [] });
+    const r = await server.rest('PUT', `/api/v1/pledges/${fixtures.pledge}/registrations/${unit.id}`, {
+      targets: [{ title: 'Xây dựng mô hình Dân vận khéo' }],
+      breakthroughTasks: [],
+    });
     if (r.status !== 200) throw new Error(`fixture registration: ${JSON.stringify(r.body)}`);
   }
   await advance('SCORING_OPEN');
   const sheetPath = `/api/v1/pledges/${fixtures.pledge}/score-sheets/${district.id}`;
   const scored = await officer.rest('PUT', sheetPath, { scores: [{ itemCode: '1.a', score: 10 }] });
   if (scored.status !== 200) throw new Error(`fixture score sheet: ${JSON.stringify(scored.body)}`);
-  const evidence = await officer.rest<{ lines: Array<{ evidence: Array<{ id: string }> }> }>('POST', `${sheetPath}/evidence?itemCode=1.a&filename=bien-ban.pdf`, '%PDF-1.4 fuzz', { 'content-type': 'application/pdf' });
+  const evidence = await officer.rest<{ lines: Array<{ evidence: Array<{ id: string }> }> }>(
+    'POST',
+    `${sheetPath}/evidence?itemCode=1.a&filename=bien-ban.pdf`,
+    '%PDF-1.4 fuzz',
+    { 'content-type': 'application/pdf' },
+  );
   if (evidence.status >= 300) throw new Error(`fixture evidence: ${JSON.stringify(evidence.body)}`);
   const [file] = (await server.database.manager.query(`SELECT id FROM evidence_file LIMIT 1`)) as Array<{ id: string }>;
   fixtures.evidence = file.id;
@@ -298,20 +381,40 @@ async function createFixtures(): Promise<void> {
   });
   if (model.status !== 201) throw new Error(`fixture model: ${JSON.stringify(model.body)}`);
   fixtures.model = model.body.id;
-  const { awardTitles } = await gqlOk<{ awardTitles: Array<{ id: string; recipients: string; ranked: boolean }> }>(`{ awardTitles { id recipients ranked } }`, {});
+  const { awardTitles } = await gqlOk<{ awardTitles: Array<{ id: string; recipients: string; ranked: boolean }> }>(
+    `{ awardTitles { id recipients ranked } }`,
+    {},
+  );
   const title = awardTitles.find((t) => t.recipients !== 'INDIVIDUAL' && !t.ranked) as { id: string };
   fixtures.awardTitle = title.id;
-  const { createAward } = await gqlOk<{ createAward: { id: string } }>(`mutation($input: CreateAwardInput!) { createAward(input: $input) { id } }`, {
-    input: { awardTitleId: title.id, recipientKind: 'COLLECTIVE', recipientUnitId: district.id, issuerUnitId: province.id, decidedOn: '2024-01-03', decisionDocumentId: fixtures.document, year: 2023 },
-  });
+  const { createAward } = await gqlOk<{ createAward: { id: string } }>(
+    `mutation($input: CreateAwardInput!) { createAward(input: $input) { id } }`,
+    {
+      input: {
+        awardTitleId: title.id,
+        recipientKind: 'COLLECTIVE',
+        recipientUnitId: district.id,
+        issuerUnitId: province.id,
+        decidedOn: '2024-01-03',
+        decisionDocumentId: fixtures.document,
+        year: 2023,
+      },
+    },
+  );
   fixtures.award = createAward.id;
-  const { createAccount } = await gqlOk<{ createAccount: { account: { id: string } } }>(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id } } }`, {
-    input: { username: 'fuzz_viewer', displayName: 'Người xem', role: 'VIEWER', unitId: district.id },
-  });
+  const { createAccount } = await gqlOk<{ createAccount: { account: { id: string } } }>(
+    `mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id } } }`,
+    {
+      input: { username: 'fuzz_viewer', displayName: 'Người xem', role: 'VIEWER', unitId: district.id },
+    },
+  );
   fixtures.account = createAccount.account.id;
-  const { createApiKey } = await gqlOk<{ createApiKey: { apiKey: { id: string } } }>(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }`, {
-    input: { name: 'Phần mềm thử', unitId: province.id, scopes: ['units:read'] },
-  });
+  const { createApiKey } = await gqlOk<{ createApiKey: { apiKey: { id: string } } }>(
+    `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }`,
+    {
+      input: { name: 'Phần mềm thử', unitId: province.id, scopes: ['units:read'] },
+    },
+  );
   fixtures.apiKey = createApiKey.apiKey.id;
 }
 
@@ -339,7 +442,9 @@ function restOperations(): RestOperation[] {
         template,
         target: `${method.toUpperCase()} ${template}`,
         pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
-        query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: resolveSchema(openApi, p.schema ?? { type: 'string' }), required: !!p.required })),
+        query: parameters
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: resolveSchema(openApi, p.schema ?? { type: 'string' }), required: !!p.required })),
         body: contentType ? { contentType, schema: content.schema } : undefined,
         secured: !!op.security?.length,
         ifMatch: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'if-match'),
@@ -351,7 +456,10 @@ function restOperations(): RestOperation[] {
 
 /** The segment before a path parameter names what it refers to (`/units/{id}` → a unit). */
 function pathWith(op: RestOperation, override: Record<string, string> = {}): string {
-  return op.template.replace(/\/([^/]+)\/\{(\w+)\}/g, (_, segment: string, param: string) => `/${segment}/${override[param] ?? (param === 'id' ? idFor('id', segment) : idFor(param))}`);
+  return op.template.replace(
+    /\/([^/]+)\/\{(\w+)\}/g,
+    (_, segment: string, param: string) => `/${segment}/${override[param] ?? (param === 'id' ? idFor('id', segment) : idFor(param))}`,
+  );
 }
 
 function isJsonBody(op: RestOperation): boolean {
@@ -383,7 +491,9 @@ function contentHeaders(op: RestOperation): Record<string, string> {
 
 function baseQuery(op: RestOperation): URLSearchParams {
   const query = new URLSearchParams();
-  for (const p of op.query) if (p.required || p.name === 'itemCode' || p.name === 'filename') query.set(p.name, p.name === 'filename' ? 'bien-ban.pdf' : String(openApiBase(openApi, p.schema, p.name, (n) => idFor(n))));
+  for (const p of op.query)
+    if (p.required || p.name === 'itemCode' || p.name === 'filename')
+      query.set(p.name, p.name === 'filename' ? 'bien-ban.pdf' : String(openApiBase(openApi, p.schema, p.name, (n) => idFor(n))));
   return query;
 }
 
@@ -404,12 +514,23 @@ async function restBodyProbes(cls: string): Promise<Probe[]> {
       for (const bad of badValuesFor(place.facts)) if (bad.cls === cls) candidates.push({ path: place.path, bad });
     }
     if (cls === 'unknown-field') {
-      for (const place of places) if (place.facts.kind === 'object') candidates.push({ path: [...place.path, 'zzUnknownField'], bad: { cls, label: 'unknown field', value: 1, mustRefuse: true } });
+      for (const place of places)
+        if (place.facts.kind === 'object')
+          candidates.push({ path: [...place.path, 'zzUnknownField'], bad: { cls, label: 'unknown field', value: 1, mustRefuse: true } });
     }
     const headers = { ...contentHeaders(op), ...(await restHeaders(op)) };
     for (const { path, bad } of sample(random, candidates, PER_CLASS)) {
       const json = JSON.stringify(setAt(base, path, bad.value));
-      probes.push({ target: op.target, cls, detail: `${path.join('.') || '(body)'} = ${bad.label}`, mustRefuse: bad.mustRefuse, method: op.method, path: withQuery(pathWith(op), baseQuery(op).toString()), headers, body: bad.value === RAW_MARK ? withRaw(json, deepArrayText) : json });
+      probes.push({
+        target: op.target,
+        cls,
+        detail: `${path.join('.') || '(body)'} = ${bad.label}`,
+        mustRefuse: bad.mustRefuse,
+        method: op.method,
+        path: withQuery(pathWith(op), baseQuery(op).toString()),
+        headers,
+        body: bad.value === RAW_MARK ? withRaw(json, deepArrayText) : json,
+      });
     }
   }
   return probes;
@@ -420,10 +541,21 @@ async function restRawBodyProbes(): Promise<Probe[]> {
   const probes: Probe[] = [];
   for (const op of restOperations().filter((o) => o.body || o.method === 'DELETE' || o.method === 'POST')) {
     // Where the body is not the contract (DELETE, a POST without one), the path names nothing, so a body that is ignored changes nothing.
-    const path = op.body ? withQuery(pathWith(op), baseQuery(op).toString()) : pathWith(op, Object.fromEntries(op.pathParams.map((p) => [p, randomUUID()])));
+    const path = op.body
+      ? withQuery(pathWith(op), baseQuery(op).toString())
+      : pathWith(op, Object.fromEntries(op.pathParams.map((p) => [p, randomUUID()])));
     const headers = op.body ? await restHeaders(op) : op.ifMatch ? { 'if-match': '"999"' } : {};
     const json = { 'content-type': 'application/json' };
-    const probe = (detail: string, body: string | undefined, extra: Record<string, string>, mustRefuse = true): Probe => ({ target: op.target, cls: 'raw-body', detail, mustRefuse: mustRefuse && !!op.body, method: op.method, path, headers: { ...headers, ...extra }, body });
+    const probe = (detail: string, body: string | undefined, extra: Record<string, string>, mustRefuse = true): Probe => ({
+      target: op.target,
+      cls: 'raw-body',
+      detail,
+      mustRefuse: mustRefuse && !!op.body,
+      method: op.method,
+      path,
+      headers: { ...headers, ...extra },
+      body,
+    });
     probes.push(probe(`array ${deepArrayText.length / 2} deep`, deepArrayText, json));
     probes.push(probe('object 10000 deep', deepObjectText, json));
     probes.push(probe('malformed JSON', '{"a": ', json));
@@ -431,7 +563,9 @@ async function restRawBodyProbes(): Promise<Probe[]> {
     probes.push(probe('JSON null', 'null', json));
     probes.push(probe('JSON string', '"x"', json));
     probes.push(probe('JSON number', '12', json));
-    probes.push(probe('text/plain', typeof baseBodyText(op) === 'string' ? (baseBodyText(op) as string) : '{}', { 'content-type': 'text/plain' }));
+    probes.push(
+      probe('text/plain', typeof baseBodyText(op) === 'string' ? (baseBodyText(op) as string) : '{}', { 'content-type': 'text/plain' }),
+    );
     probes.push(probe('form-urlencoded', 'a=1', { 'content-type': 'application/x-www-form-urlencoded' }));
     probes.push(probe('bad content-type', '{}', { 'content-type': 'application/json; charset=utf-7' }, !!op.body));
     if (op.body && isJsonBody(op)) {
@@ -439,7 +573,14 @@ async function restRawBodyProbes(): Promise<Probe[]> {
       const stringPlace = openApiPlaces(openApi, op.body.schema).find((p) => p.facts.kind === 'string' && p.path.length === 1);
       if (stringPlace) {
         const near = JSON.stringify(setAt(restBase(op), stringPlace.path, 'x'.repeat(bodyLimit - 2048)));
-        probes.push(probe(`body near the limit (${near.length} bytes in ${stringPlace.path.join('.')})`, near, json, stringPlace.facts.maxLength !== undefined));
+        probes.push(
+          probe(
+            `body near the limit (${near.length} bytes in ${stringPlace.path.join('.')})`,
+            near,
+            json,
+            stringPlace.facts.maxLength !== undefined,
+          ),
+        );
         probes.push(probe('body over the limit', JSON.stringify(setAt(restBase(op), stringPlace.path, 'x'.repeat(bodyLimit + 16))), json));
       }
     }
@@ -457,31 +598,89 @@ function restQueryProbes(): Probe[] {
     for (const p of op.query) {
       const rest = new URLSearchParams(base);
       rest.delete(p.name);
-      const facts = { ...schemaFacts(p.schema.type === 'array' && p.schema.items ? resolveSchema(openApi, p.schema.items) : p.schema, p.name, false), required: false };
+      const facts = {
+        ...schemaFacts(p.schema.type === 'array' && p.schema.items ? resolveSchema(openApi, p.schema.items) : p.schema, p.name, false),
+        required: false,
+      };
       const raw = (value: string) => encode(rest, `${p.name}=${value}`);
       candidates.push({ cls: 'nul', detail: `${p.name}=a%00b`, query: raw('a%00b'), mustRefuse: true });
       candidates.push({ cls: 'nul', detail: `${p.name}=%00`, query: raw('%00'), mustRefuse: true });
-      candidates.push({ cls: 'invalid-utf8', detail: `${p.name}=%ED%A0%80 (a surrogate in UTF-8)`, query: raw('%ED%A0%80'), mustRefuse: false });
+      candidates.push({
+        cls: 'invalid-utf8',
+        detail: `${p.name}=%ED%A0%80 (a surrogate in UTF-8)`,
+        query: raw('%ED%A0%80'),
+        mustRefuse: false,
+      });
       candidates.push({ cls: 'invalid-utf8', detail: `${p.name}=%FF`, query: raw('%FF'), mustRefuse: false });
-      candidates.push({ cls: 'huge-string', detail: `${p.name}= 8000 characters`, query: raw('x'.repeat(8000)), mustRefuse: facts.kind !== 'string' });
-      candidates.push({ cls: 'repeated-query', detail: `${p.name} twice`, query: encode(base, `${p.name}=${encodeURIComponent(String(openApiBase(openApi, p.schema, p.name, (n) => idFor(n))))}&${p.name}=${encodeURIComponent(String(openApiBase(openApi, p.schema, p.name, (n) => idFor(n))))}`), mustRefuse: false });
-      candidates.push({ cls: 'wrong-type', detail: `${p.name}[]=x (bracket array)`, query: encode(rest, `${p.name}[]=x`), mustRefuse: true });
-      if (facts.kind === 'date' || facts.kind === 'date-time') for (const d of ['2024-02-30', '0000-01-01', '2024-W01-1']) candidates.push({ cls: 'impossible-date', detail: `${p.name}=${d}`, query: raw(d), mustRefuse: true });
+      candidates.push({
+        cls: 'huge-string',
+        detail: `${p.name}= 8000 characters`,
+        query: raw('x'.repeat(8000)),
+        mustRefuse: facts.kind !== 'string',
+      });
+      candidates.push({
+        cls: 'repeated-query',
+        detail: `${p.name} twice`,
+        query: encode(
+          base,
+          `${p.name}=${encodeURIComponent(String(openApiBase(openApi, p.schema, p.name, (n) => idFor(n))))}&${p.name}=${encodeURIComponent(String(openApiBase(openApi, p.schema, p.name, (n) => idFor(n))))}`,
+        ),
+        mustRefuse: false,
+      });
+      candidates.push({
+        cls: 'wrong-type',
+        detail: `${p.name}[]=x (bracket array)`,
+        query: encode(rest, `${p.name}[]=x`),
+        mustRefuse: true,
+      });
+      if (facts.kind === 'date' || facts.kind === 'date-time')
+        for (const d of ['2024-02-30', '0000-01-01', '2024-W01-1'])
+          candidates.push({ cls: 'impossible-date', detail: `${p.name}=${d}`, query: raw(d), mustRefuse: true });
       if (facts.kind === 'number' || facts.kind === 'integer') {
-        candidates.push({ cls: 'number', detail: `${p.name}=-1`, query: raw('-1'), mustRefuse: p.schema.minimum !== undefined && p.schema.minimum > -1 });
-        candidates.push({ cls: 'number', detail: `${p.name}=1.5`, query: raw('1.5'), mustRefuse: /page|year/i.test(p.name) || facts.kind === 'integer' });
-        candidates.push({ cls: 'number', detail: `${p.name}=1e308`, query: raw('1e308'), mustRefuse: p.schema.maximum !== undefined || /page|year/i.test(p.name) });
-        candidates.push({ cls: 'number', detail: `${p.name}=99999999999999999999`, query: raw('99999999999999999999'), mustRefuse: p.schema.maximum !== undefined || /page|year/i.test(p.name) });
+        candidates.push({
+          cls: 'number',
+          detail: `${p.name}=-1`,
+          query: raw('-1'),
+          mustRefuse: p.schema.minimum !== undefined && p.schema.minimum > -1,
+        });
+        candidates.push({
+          cls: 'number',
+          detail: `${p.name}=1.5`,
+          query: raw('1.5'),
+          mustRefuse: /page|year/i.test(p.name) || facts.kind === 'integer',
+        });
+        candidates.push({
+          cls: 'number',
+          detail: `${p.name}=1e308`,
+          query: raw('1e308'),
+          mustRefuse: p.schema.maximum !== undefined || /page|year/i.test(p.name),
+        });
+        candidates.push({
+          cls: 'number',
+          detail: `${p.name}=99999999999999999999`,
+          query: raw('99999999999999999999'),
+          mustRefuse: p.schema.maximum !== undefined || /page|year/i.test(p.name),
+        });
         candidates.push({ cls: 'wrong-type', detail: `${p.name}=abc`, query: raw('abc'), mustRefuse: true });
       }
-      if (facts.kind === 'id' || facts.kind === 'enum' || facts.kind === 'boolean') candidates.push({ cls: 'wrong-type', detail: `${p.name}=not-valid`, query: raw('not-valid'), mustRefuse: true });
+      if (facts.kind === 'id' || facts.kind === 'enum' || facts.kind === 'boolean')
+        candidates.push({ cls: 'wrong-type', detail: `${p.name}=not-valid`, query: raw('not-valid'), mustRefuse: true });
     }
     candidates.push({ cls: 'unknown-field', detail: 'zzUnknown=1', query: encode(base, 'zzUnknown=1'), mustRefuse: true });
     const byClass = new Map<string, typeof candidates>();
     for (const c of candidates) byClass.set(c.cls, [...(byClass.get(c.cls) ?? []), c]);
     for (const [, list] of byClass) {
       for (const c of sample(random, list, PER_CLASS)) {
-        probes.push({ target: op.target, cls: c.cls, detail: c.detail, mustRefuse: c.mustRefuse, method: op.method, path: withQuery(pathWith(op), c.query), headers: contentHeaders(op), body: op.method === 'GET' ? undefined : baseBodyText(op) });
+        probes.push({
+          target: op.target,
+          cls: c.cls,
+          detail: c.detail,
+          mustRefuse: c.mustRefuse,
+          method: op.method,
+          path: withQuery(pathWith(op), c.query),
+          headers: contentHeaders(op),
+          body: op.method === 'GET' ? undefined : baseBodyText(op),
+        });
       }
     }
   }
@@ -496,13 +695,39 @@ async function restPathAndHeaderProbes(): Promise<Probe[]> {
     const headers = { ...contentHeaders(op), ...(await restHeaders(op)) };
     const query = baseQuery(op).toString();
     for (const param of op.pathParams) {
-      for (const [label, value] of [['%00', '%00'], ['a%00b', 'a%00b'], ['%ED%A0%80', '%ED%A0%80'], ['not-a-uuid', 'not-a-uuid'], ['4000 characters', 'x'.repeat(4000)], ['UUID with NUL', `${randomUUID()}%00`], ['uppercase braces', `{${randomUUID().toUpperCase()}}`]]) {
-        probes.push({ target: op.target, cls: 'path-id', detail: `${param} = ${label}`, mustRefuse: true, method: op.method, path: withQuery(pathWith(op, { [param]: value }), query), headers, body });
+      for (const [label, value] of [
+        ['%00', '%00'],
+        ['a%00b', 'a%00b'],
+        ['%ED%A0%80', '%ED%A0%80'],
+        ['not-a-uuid', 'not-a-uuid'],
+        ['4000 characters', 'x'.repeat(4000)],
+        ['UUID with NUL', `${randomUUID()}%00`],
+        ['uppercase braces', `{${randomUUID().toUpperCase()}}`],
+      ]) {
+        probes.push({
+          target: op.target,
+          cls: 'path-id',
+          detail: `${param} = ${label}`,
+          mustRefuse: true,
+          method: op.method,
+          path: withQuery(pathWith(op, { [param]: value }), query),
+          headers,
+          body,
+        });
       }
     }
     if (headers['if-match']) {
       for (const value of ['"abc"', '"-1"', '"99999999999999999999"', '"1.5"', '*', '"1", "2"', 'W/"1"', '"\u00ff"']) {
-        probes.push({ target: op.target, cls: 'if-match', detail: `If-Match: ${value}`, mustRefuse: value !== 'W/"1"' && value !== '*' && value !== '"1", "2"', method: op.method, path: withQuery(pathWith(op), query), headers: { ...headers, 'if-match': value }, body });
+        probes.push({
+          target: op.target,
+          cls: 'if-match',
+          detail: `If-Match: ${value}`,
+          mustRefuse: value !== 'W/"1"' && value !== '*' && value !== '"1", "2"',
+          method: op.method,
+          path: withQuery(pathWith(op), query),
+          headers: { ...headers, 'if-match': value },
+          body,
+        });
       }
     }
   }
@@ -519,8 +744,10 @@ interface GraphQLOperation {
 
 function graphqlOperations(): GraphQLOperation[] {
   const operations: GraphQLOperation[] = [];
-  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) operations.push({ kind: 'mutation', field, target: `Mutation.${field.name}` });
-  for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) if (field.args.length) operations.push({ kind: 'query', field, target: `Query.${field.name}` });
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {}))
+    operations.push({ kind: 'mutation', field, target: `Mutation.${field.name}` });
+  for (const field of Object.values(schema.getQueryType()?.getFields() ?? {}))
+    if (field.args.length) operations.push({ kind: 'query', field, target: `Query.${field.name}` });
   return operations;
 }
 
@@ -538,7 +765,10 @@ function selectionOf(op: GraphQLOperation, withFragments: boolean): { selection:
   const items = named.getFields().items;
   const itemType = items ? getNamedType(items.type) : undefined;
   if (itemType && isObjectType(itemType)) {
-    return { selection: ` { __typename ...Page items { ...Item ... on ${itemType.name} { __typename } } }`, fragments: `fragment Page on ${named.name} { __typename } fragment Item on ${itemType.name} { __typename }` };
+    return {
+      selection: ` { __typename ...Page items { ...Item ... on ${itemType.name} { __typename } } }`,
+      fragments: `fragment Page on ${named.name} { __typename } fragment Item on ${itemType.name} { __typename }`,
+    };
   }
   return { selection: ` { ...Whole ... on ${named.name} { __typename } }`, fragments: `fragment Whole on ${named.name} { __typename }` };
 }
@@ -555,7 +785,8 @@ async function graphqlBaseVariables(op: GraphQLOperation): Promise<Record<string
   const idArg = op.field.args.find((a) => a.name === 'id');
   for (const arg of op.field.args) {
     if (arg.name === 'expectedVersion' || arg.name === 'expectedLineVersion') {
-      if (/ScoreSheet|SelfScores|reviewScore/i.test(op.field.name)) variables[arg.name] = arg.name === 'expectedLineVersion' ? 1 : await sheetVersion();
+      if (/ScoreSheet|SelfScores|reviewScore/i.test(op.field.name))
+        variables[arg.name] = arg.name === 'expectedLineVersion' ? 1 : await sheetVersion();
       else variables[arg.name] = idArg ? (await versionOf(idFor('id', op.field.name))) || 1 : 1;
       continue;
     }
@@ -583,18 +814,46 @@ async function graphqlArgumentProbes(cls: string): Promise<Probe[]> {
     for (const arg of op.field.args) {
       for (const place of graphqlPlaces(arg.type, [arg.name], undefined, resolve, openApi.components.schemas)) {
         for (const bad of badValuesFor(place.facts)) if (bad.cls === cls) candidates.push({ path: place.path, bad, type: place.type });
-        if (cls === 'unknown-field' && place.facts.kind === 'object') candidates.push({ path: [...place.path, 'zzUnknownField'], bad: { cls, label: 'unknown field', value: 1, mustRefuse: true }, type: place.type });
+        if (cls === 'unknown-field' && place.facts.kind === 'object')
+          candidates.push({
+            path: [...place.path, 'zzUnknownField'],
+            bad: { cls, label: 'unknown field', value: 1, mustRefuse: true },
+            type: place.type,
+          });
       }
     }
     const query = documentOf(op);
     for (const { path, bad } of sample(random, candidates, PER_CLASS)) {
       const variables = setAt(base, path, bad.value) as Record<string, unknown>;
       const detail = `${path.join('.')} = ${bad.label}`;
-      probes.push({ target: op.target, cls, detail: `${detail} (variables)`, mustRefuse: bad.mustRefuse, method: 'POST', path: '/graphql', headers: GRAPHQL_JSON, body: bad.value === RAW_MARK ? bodyOf(query, variables, deepArrayText) : bodyOf(query, variables), graphqlField: 'r' });
+      probes.push({
+        target: op.target,
+        cls,
+        detail: `${detail} (variables)`,
+        mustRefuse: bad.mustRefuse,
+        method: 'POST',
+        path: '/graphql',
+        headers: GRAPHQL_JSON,
+        body: bad.value === RAW_MARK ? bodyOf(query, variables, deepArrayText) : bodyOf(query, variables),
+        graphqlField: 'r',
+      });
       if ((cls === 'nul' || cls === 'lone-surrogate' || cls === 'impossible-date') && typeof bad.value === 'string') {
-        const inlineArgs = op.field.args.filter((a) => variables[a.name] !== undefined).map((a) => `${a.name}: ${printLiteral(variables[a.name], a.type)}`).join(', ');
+        const inlineArgs = op.field.args
+          .filter((a) => variables[a.name] !== undefined)
+          .map((a) => `${a.name}: ${printLiteral(variables[a.name], a.type)}`)
+          .join(', ');
         const inline = `${op.kind} { __typename r: ${op.field.name}${inlineArgs ? `(${inlineArgs})` : ''}${selectionOf(op, false).selection} }`;
-        probes.push({ target: op.target, cls, detail: `${detail} (inline)`, mustRefuse: bad.mustRefuse, method: 'POST', path: '/graphql', headers: GRAPHQL_JSON, body: JSON.stringify({ query: inline }), graphqlField: 'r' });
+        probes.push({
+          target: op.target,
+          cls,
+          detail: `${detail} (inline)`,
+          mustRefuse: bad.mustRefuse,
+          method: 'POST',
+          path: '/graphql',
+          headers: GRAPHQL_JSON,
+          body: JSON.stringify({ query: inline }),
+          graphqlField: 'r',
+        });
       }
     }
   }
@@ -607,10 +866,34 @@ async function graphqlDocumentProbes(): Promise<Probe[]> {
   for (const op of graphqlOperations()) {
     const base = await graphqlBaseVariables(op);
     const firstArg = op.field.args[0];
-    const probe = (detail: string, body: string, mustRefuse = true): Probe => ({ target: op.target, cls: 'graphql-document', detail, mustRefuse, method: 'POST', path: '/graphql', headers: GRAPHQL_JSON, body, graphqlField: 'r' });
-    const nulPlace = op.field.args.flatMap((a) => graphqlPlaces(a.type, [a.name], undefined, (s) => resolveSchema(openApi, s), openApi.components.schemas)).find((p) => ['string', 'id'].includes(p.facts.kind));
-    if (nulPlace) probes.push(probe(`fragments with NUL in ${nulPlace.path.join('.')}`, bodyOf(documentOf(op, true), setAt(base, nulPlace.path, 'Fuzz\u0000x') as Record<string, unknown>)));
-    if (op.field.args.length) probes.push(probe('fragments with every variable an array', bodyOf(documentOf(op, true), Object.fromEntries(op.field.args.map((a) => [a.name, [[1]]])))));
+    const probe = (detail: string, body: string, mustRefuse = true): Probe => ({
+      target: op.target,
+      cls: 'graphql-document',
+      detail,
+      mustRefuse,
+      method: 'POST',
+      path: '/graphql',
+      headers: GRAPHQL_JSON,
+      body,
+      graphqlField: 'r',
+    });
+    const nulPlace = op.field.args
+      .flatMap((a) => graphqlPlaces(a.type, [a.name], undefined, (s) => resolveSchema(openApi, s), openApi.components.schemas))
+      .find((p) => ['string', 'id'].includes(p.facts.kind));
+    if (nulPlace)
+      probes.push(
+        probe(
+          `fragments with NUL in ${nulPlace.path.join('.')}`,
+          bodyOf(documentOf(op, true), setAt(base, nulPlace.path, 'Fuzz\u0000x') as Record<string, unknown>),
+        ),
+      );
+    if (op.field.args.length)
+      probes.push(
+        probe(
+          'fragments with every variable an array',
+          bodyOf(documentOf(op, true), Object.fromEntries(op.field.args.map((a) => [a.name, [[1]]]))),
+        ),
+      );
     probes.push(probe('variables as an array', JSON.stringify({ query: documentOf(op), variables: [base] })));
     probes.push(probe('variables as a string', JSON.stringify({ query: documentOf(op), variables: JSON.stringify(base) })));
     probes.push(probe('variables 10000 deep', bodyOf(documentOf(op), { [firstArg?.name ?? 'x']: RAW_MARK }, deepObjectText)));
@@ -619,23 +902,57 @@ async function graphqlDocumentProbes(): Promise<Probe[]> {
       probes.push(probe(`$${firstArg.name} declared String`, bodyOf(wrongDeclared, { ...base, [firstArg.name]: 'x' })));
       const deepLiteral = `${op.kind} { r: ${op.field.name}(${firstArg.name}: ${'['.repeat(10_000)}${']'.repeat(10_000)})${selectionOf(op, false).selection} }`;
       probes.push(probe('list literal 10000 deep', JSON.stringify({ query: deepLiteral })));
-      probes.push(probe(`${firstArg.name} missing`, bodyOf(documentOf(op), { ...base, [firstArg.name]: undefined }), isNonNullType(firstArg.type)));
+      probes.push(
+        probe(`${firstArg.name} missing`, bodyOf(documentOf(op), { ...base, [firstArg.name]: undefined }), isNonNullType(firstArg.type)),
+      );
     }
   }
   // The transport itself.
-  const raw = (detail: string, body: string | undefined, headers: Record<string, string> = GRAPHQL_JSON, method = 'POST', path = '/graphql', mustRefuse = true): Probe => ({ target: 'POST /graphql', cls: 'graphql-transport', detail, mustRefuse, method, path, headers, body, graphqlField: 'r' });
+  const raw = (
+    detail: string,
+    body: string | undefined,
+    headers: Record<string, string> = GRAPHQL_JSON,
+    method = 'POST',
+    path = '/graphql',
+    mustRefuse = true,
+  ): Probe => ({ target: 'POST /graphql', cls: 'graphql-transport', detail, mustRefuse, method, path, headers, body, graphqlField: 'r' });
   probes.push(raw('array 10000 deep', deepArrayText));
   probes.push(raw('object 10000 deep', deepObjectText));
   probes.push(raw('malformed JSON', '{"query": '));
   probes.push(raw('empty body', ''));
   probes.push(raw('query not a string', JSON.stringify({ query: { a: 1 } })));
   probes.push(raw('query with NUL', JSON.stringify({ query: 'mutation { r: deleteUnit(id: "\u0000") { __typename } }' })));
-  probes.push(raw('query with a lone surrogate', JSON.stringify({ query: '{ r: units(options: { filter: { search: "\ud800" } }) { __typename } }' })));
-  probes.push(raw('query of 900 kB', JSON.stringify({ query: `{ r: units { __typename } } # ${'x'.repeat(900_000)}` }), GRAPHQL_JSON, 'POST', '/graphql', false));
-  probes.push(raw('batched (array of operations)', JSON.stringify([{ query: `mutation { r: revokeApiKey(id: "${randomUUID()}") { __typename } }` }])));
-  probes.push(raw('text/plain', JSON.stringify({ query: `mutation { r: revokeApiKey(id: "${fixtures.apiKey}\u0000") { __typename } }` }), { 'content-type': 'text/plain' }));
+  probes.push(
+    raw('query with a lone surrogate', JSON.stringify({ query: '{ r: units(options: { filter: { search: "\ud800" } }) { __typename } }' })),
+  );
+  probes.push(
+    raw(
+      'query of 900 kB',
+      JSON.stringify({ query: `{ r: units { __typename } } # ${'x'.repeat(900_000)}` }),
+      GRAPHQL_JSON,
+      'POST',
+      '/graphql',
+      false,
+    ),
+  );
+  probes.push(
+    raw('batched (array of operations)', JSON.stringify([{ query: `mutation { r: revokeApiKey(id: "${randomUUID()}") { __typename } }` }])),
+  );
+  probes.push(
+    raw('text/plain', JSON.stringify({ query: `mutation { r: revokeApiKey(id: "${fixtures.apiKey}\u0000") { __typename } }` }), {
+      'content-type': 'text/plain',
+    }),
+  );
   probes.push(raw('form-urlencoded', 'query=%7B__typename%7D', { 'content-type': 'application/x-www-form-urlencoded' }));
-  probes.push(raw('mutation over GET', undefined, {}, 'GET', `/graphql?query=${encodeURIComponent(`mutation { r: revokeApiKey(id: "${randomUUID()}") { __typename } }`)}`));
+  probes.push(
+    raw(
+      'mutation over GET',
+      undefined,
+      {},
+      'GET',
+      `/graphql?query=${encodeURIComponent(`mutation { r: revokeApiKey(id: "${randomUUID()}") { __typename } }`)}`,
+    ),
+  );
   probes.push(raw('GET with NUL in query', undefined, {}, 'GET', `/graphql?query=%7B%00%7D`));
   probes.push(raw('unknown operationName', JSON.stringify({ query: '{ r: units { __typename } }', operationName: 'Nope' })));
   return probes;
@@ -647,14 +964,24 @@ async function graphqlDocumentProbes(): Promise<Probe[]> {
 async function badTokens(): Promise<Array<[string, string]>> {
   const [secret] = (await server.database.manager.query(`SELECT value FROM server_secret WHERE name = 'jwt'`)) as Array<{ value: string }>;
   const key = new TextEncoder().encode(secret.value);
-  const [admin] = (await server.database.manager.query(`SELECT id, token_version FROM account WHERE role = 'ADMIN' ORDER BY created_at LIMIT 1`).catch(async () => server.database.manager.query(`SELECT id, 0 AS token_version FROM account WHERE role = 'ADMIN' LIMIT 1`))) as Array<{ id: string; token_version: number }>;
+  const [admin] = (await server.database.manager
+    .query(`SELECT id, token_version FROM account WHERE role = 'ADMIN' ORDER BY created_at LIMIT 1`)
+    .catch(async () => server.database.manager.query(`SELECT id, 0 AS token_version FROM account WHERE role = 'ADMIN' LIMIT 1`))) as Array<{
+    id: string;
+    token_version: number;
+  }>;
   const now = Math.floor(Date.now() / 1000);
   const signed = (sub: string, claims: { iat?: number; exp?: number | null }) => {
-    const jwt = new SignJWT({ tv: admin.token_version ?? 0 }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(sub).setIssuer('danvan').setIssuedAt(claims.iat ?? now);
+    const jwt = new SignJWT({ tv: admin.token_version ?? 0 })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(sub)
+      .setIssuer('danvan')
+      .setIssuedAt(claims.iat ?? now);
     if (claims.exp !== null) jwt.setExpirationTime(claims.exp ?? now + 600);
     return jwt.sign(key);
   };
-  const unsigned = (payload: object) => `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
+  const unsigned = (payload: object) =>
+    `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
   return [
     ['empty bearer', 'Bearer '],
     ['three dots', 'Bearer a.b.c'],
@@ -685,7 +1012,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  console.log(`fuzz: ${requestCount} requests (FUZZ_SEED=${SEED}, FUZZ_PER_CLASS=${PER_CLASS}); ${accepted.length} uncertain values accepted${accepted.length ? `:\n  ${accepted.slice(0, 40).join('\n  ')}` : ''}`);
+  console.log(
+    `fuzz: ${requestCount} requests (FUZZ_SEED=${SEED}, FUZZ_PER_CLASS=${PER_CLASS}); ${accepted.length} uncertain values accepted${accepted.length ? `:\n  ${accepted.slice(0, 40).join('\n  ')}` : ''}`,
+  );
 });
 
 describe('fuzz: every published route and operation, bad input', () => {
@@ -699,10 +1028,13 @@ describe('fuzz: every published route and operation, bad input', () => {
     expect(Object.values(fixtures).every((id) => /^[0-9a-f-]{36}$/.test(id))).toBe(true);
   });
 
-  it.each(['nul', 'lone-surrogate', 'deep-nesting', 'impossible-date', 'wrong-type', 'unknown-field', 'number', 'huge-string'])('REST bodies: %s in every place', async (cls) => {
-    await runClass(`rest-body ${cls}`, await restBodyProbes(cls));
-    report(`REST bodies, ${cls}`);
-  });
+  it.each(['nul', 'lone-surrogate', 'deep-nesting', 'impossible-date', 'wrong-type', 'unknown-field', 'number', 'huge-string'])(
+    'REST bodies: %s in every place',
+    async (cls) => {
+      await runClass(`rest-body ${cls}`, await restBodyProbes(cls));
+      report(`REST bodies, ${cls}`);
+    },
+  );
 
   it('REST bodies: deep, malformed, empty, of the wrong type or content type, near and over the limit', async () => {
     await runClass('raw-body', await restRawBodyProbes());
@@ -712,7 +1044,11 @@ describe('fuzz: every published route and operation, bad input', () => {
   it('REST query parameters of every operation (lists, exports, evidence)', async () => {
     const probes = restQueryProbes();
     expect(probes.length).toBeGreaterThan(0);
-    for (const cls of [...new Set(probes.map((p) => p.cls))]) await runClass(`query ${cls}`, probes.filter((p) => p.cls === cls));
+    for (const cls of [...new Set(probes.map((p) => p.cls))])
+      await runClass(
+        `query ${cls}`,
+        probes.filter((p) => p.cls === cls),
+      );
     report('REST query parameters');
   });
 
@@ -721,10 +1057,13 @@ describe('fuzz: every published route and operation, bad input', () => {
     report('REST path ids and If-Match');
   });
 
-  it.each(['nul', 'lone-surrogate', 'deep-nesting', 'impossible-date', 'wrong-type', 'unknown-field', 'number', 'huge-string'])('GraphQL arguments: %s in every place', async (cls) => {
-    await runClass(`graphql ${cls}`, await graphqlArgumentProbes(cls));
-    report(`GraphQL arguments, ${cls}`);
-  });
+  it.each(['nul', 'lone-surrogate', 'deep-nesting', 'impossible-date', 'wrong-type', 'unknown-field', 'number', 'huge-string'])(
+    'GraphQL arguments: %s in every place',
+    async (cls) => {
+      await runClass(`graphql ${cls}`, await graphqlArgumentProbes(cls));
+      report(`GraphQL arguments, ${cls}`);
+    },
+  );
 
   it('GraphQL documents and transport: fragments, wrong variables, deep literals, batches, GET', async () => {
     await runClass('graphql-document', await graphqlDocumentProbes());
@@ -734,16 +1073,44 @@ describe('fuzz: every published route and operation, bad input', () => {
   it('bad credentials on every secured route and a sample of operations', async () => {
     const probes: Probe[] = [];
     for (const op of restOperations().filter((o) => o.secured)) {
-      probes.push({ target: op.target, cls: 'bad-token', detail: '', mustRefuse: true, method: op.method, path: withQuery(pathWith(op), baseQuery(op).toString()), headers: { ...contentHeaders(op), ...(await restHeaders(op)) }, body: baseBodyText(op) });
+      probes.push({
+        target: op.target,
+        cls: 'bad-token',
+        detail: '',
+        mustRefuse: true,
+        method: op.method,
+        path: withQuery(pathWith(op), baseQuery(op).toString()),
+        headers: { ...contentHeaders(op), ...(await restHeaders(op)) },
+        body: baseBodyText(op),
+      });
     }
     for (const op of sample(random, graphqlOperations(), 12)) {
-      probes.push({ target: op.target, cls: 'bad-token', detail: '', mustRefuse: true, method: 'POST', path: '/graphql', headers: GRAPHQL_JSON, body: bodyOf(documentOf(op), await graphqlBaseVariables(op)), graphqlField: 'r' });
+      probes.push({
+        target: op.target,
+        cls: 'bad-token',
+        detail: '',
+        mustRefuse: true,
+        method: 'POST',
+        path: '/graphql',
+        headers: GRAPHQL_JSON,
+        body: bodyOf(documentOf(op), await graphqlBaseVariables(op)),
+        graphqlField: 'r',
+      });
     }
     const before = await fingerprint();
     for (const [label, token] of await badTokens()) for (const probe of probes) await send({ ...probe, detail: label }, 'bad-token', token);
     const after = await fingerprint();
     const changed = Object.keys(after).filter((t) => before[t] !== after[t]);
-    if (changed.length) failures.push({ problem: 'records changed', caller: 'bad-token', target: 'class bad-token', cls: 'bad-token', detail: changed.join(', '), status: 0, excerpt: '' });
+    if (changed.length)
+      failures.push({
+        problem: 'records changed',
+        caller: 'bad-token',
+        target: 'class bad-token',
+        cls: 'bad-token',
+        detail: changed.join(', '),
+        status: 0,
+        excerpt: '',
+      });
     report('bad credentials');
   });
 });

@@ -41,10 +41,17 @@ function attack(id: string, style: 'inline' | 'fragments' | 'inline-fragments'):
   const levels = ['ancestors', 'children(limit: 500)', 'ancestors', 'children(limit: 500)'];
   const roots = (inner: string) => Array.from({ length: 5 }, (_, i) => `u${i}: unit(id: "${id}") { ${inner} }`).join(' ');
   if (style === 'fragments') {
-    const fragments = levels.map((list, i) => `fragment A${i} on Unit { id name ${list} { ${i + 1 < levels.length ? `...A${i + 1}` : 'id name code'} } }`);
+    const fragments = levels.map(
+      (list, i) => `fragment A${i} on Unit { id name ${list} { ${i + 1 < levels.length ? `...A${i + 1}` : 'id name code'} } }`,
+    );
     return `{ ${roots('...A0')} } ${fragments.join(' ')}`;
   }
-  const nest = (i: number): string => (i === levels.length ? 'id name code' : style === 'inline' ? `id name ${levels[i]} { ${nest(i + 1)} }` : `... on Unit { id name ${levels[i]} { ${nest(i + 1)} } }`);
+  const nest = (i: number): string =>
+    i === levels.length
+      ? 'id name code'
+      : style === 'inline'
+        ? `id name ${levels[i]} { ${nest(i + 1)} }`
+        : `... on Unit { id name ${levels[i]} { ${nest(i + 1)} } }`;
   return `{ ${roots(nest(0))} }`;
 }
 
@@ -112,7 +119,9 @@ describe('GraphQL cost: fragments and variables are priced', () => {
 
   it('a negative or zero limit does not lower the estimate of the fields beside it', async () => {
     const heavy = `units(options: { pageSize: 100 }) { items { children(limit: 500) { id children(limit: 5) { id } } } }`;
-    const answer = await send(`query($l: Int!) { unit(id: "${province.id}") { children(limit: $l) { id name code parentId } } ${heavy} }`, { l: -100_000_000 });
+    const answer = await send(`query($l: Int!) { unit(id: "${province.id}") { children(limit: $l) { id name code parentId } } ${heavy} }`, {
+      l: -100_000_000,
+    });
     expect(refusal(answer)).toEqual(TOO_COMPLEX);
     expect(answer.statements).toBe(0);
   });
@@ -153,14 +162,20 @@ describe('GraphQL depth and aliases count what fragments spread', () => {
 describe('GraphQL limits leave ordinary mistakes their ordinary 400', () => {
   it('an unknown field, an unknown operation name, variables of the wrong type or missing', async () => {
     const unknownField = await send('{ units { nope } }');
-    expect({ status: unknownField.status, code: unknownField.errors?.[0]?.extensions?.code }).toEqual({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect({ status: unknownField.status, code: unknownField.errors?.[0]?.extensions?.code }).toEqual({
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+    });
     expect(unknownField.errors?.[0]?.extensions?.reason).toBeUndefined();
     const unknownOperation = await send('query A { units { totalItems } }', undefined, 'B');
     expect(unknownOperation.status).toBe(400);
     const wrongType = await send('query($l: Int!) { unit(id: "x") { children(limit: $l) { id } } }', { l: 'năm trăm' });
     expect({ status: wrongType.status, code: wrongType.errors?.[0]?.extensions?.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
     const wrongOptions = await send('query($o: UnitListOptions) { units(options: $o) { totalItems } }', { o: { pageSize: 'lớn' } });
-    expect({ status: wrongOptions.status, code: wrongOptions.errors?.[0]?.extensions?.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
+    expect({ status: wrongOptions.status, code: wrongOptions.errors?.[0]?.extensions?.code }).toEqual({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+    });
     const missing = await send('query($l: Int!) { unit(id: "x") { children(limit: $l) { id } } }');
     expect({ status: missing.status, code: missing.errors?.[0]?.extensions?.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
     for (const answer of [unknownField, unknownOperation, wrongType, wrongOptions, missing]) expect(answer.statements).toBe(0);

@@ -56,7 +56,12 @@ describe('idempotent replay keeps the first answer’s Content-Type', () => {
   });
 
   it.each(['text', 'csv', 'status'])('a handler answering %s: the replay has the same status, bytes and Content-Type', async (route) => {
-    const send = () => fetch(`${base}/t/${route}`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `k-${route}` }, body: '{}' });
+    const send = () =>
+      fetch(`${base}/t/${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `k-${route}` },
+        body: '{}',
+      });
     const first = await send();
     const firstBody = Buffer.from(await first.arrayBuffer());
     const replay = await send();

@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, getNamedType, getNullableType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputObjectType } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLInputObjectType,
+} from 'graphql';
 import type { ProblemDetails, UnitDto } from '@danvan/contracts';
 import type { UnitView } from '@danvan/units';
 import { auditEventCount, TestServer, type GraphQLResult } from '@danvan/testing';
@@ -21,7 +30,11 @@ const LONE = 'Nguyễn Văn \ud800A';
 const auditCount = () => auditEventCount(server.database);
 
 /** A raw JSON body (the text is sent as is: `JSON.stringify` would escape nothing away, but a deep body must be written by hand). */
-async function postJson(path: string, body: string, token: string | null = server.token): Promise<{ status: number; body: ProblemDetails & GraphQLResult }> {
+async function postJson(
+  path: string,
+  body: string,
+  token: string | null = server.token,
+): Promise<{ status: number; body: ProblemDetails & GraphQLResult }> {
   const response = await fetch(`${server.baseUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -31,7 +44,11 @@ async function postJson(path: string, body: string, token: string | null = serve
 }
 
 function expectFieldError(result: { status: number; body: ProblemDetails }, field: string, code: string) {
-  expect({ status: result.status, code: result.body.code, errors: result.body.errors?.map((e) => [e.field, e.code]) }).toEqual({ status: 400, code: 'VALIDATION_FAILED', errors: [[field, code]] });
+  expect({ status: result.status, code: result.body.code, errors: result.body.errors?.map((e) => [e.field, e.code]) }).toEqual({
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    errors: [[field, code]],
+  });
 }
 
 function expectGraphQLFieldError(result: GraphQLResult, field: string, code: string) {
@@ -44,14 +61,30 @@ function expectGraphQLFieldError(result: GraphQLResult, field: string, code: str
 beforeAll(async () => {
   server = await TestServer.start();
   province = await server.factory.unit({ name: 'Tỉnh ủy Thái Bình', kind: 'PARTY_COMMITTEE', adminAreaCode: '34' });
-  leaderUnit = (await server.rest<UnitDto>('POST', '/api/v1/units', { code: 'BDV-TB', name: 'Ban Dân vận Tỉnh ủy Thái Bình', kind: 'MASS_MOBILISATION_COMMISSION', level: 'PROVINCE', parentId: province.id })).body;
+  leaderUnit = (
+    await server.rest<UnitDto>('POST', '/api/v1/units', {
+      code: 'BDV-TB',
+      name: 'Ban Dân vận Tỉnh ủy Thái Bình',
+      kind: 'MASS_MOBILISATION_COMMISSION',
+      level: 'PROVINCE',
+      parentId: province.id,
+    })
+  ).body;
 });
 afterAll(async () => {
   await server?.close();
 });
 
 describe('JSON nested 10,000 deep (item 3)', () => {
-  const routes = ['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout', '/api/v1/units', '/api/v1/documents', '/api/v1/models', '/graphql'];
+  const routes = [
+    '/api/v1/auth/login',
+    '/api/v1/auth/refresh',
+    '/api/v1/auth/logout',
+    '/api/v1/units',
+    '/api/v1/documents',
+    '/api/v1/models',
+    '/graphql',
+  ];
 
   it.each(routes)('POST %s: 400 nesting on the body, nothing written, the server still answers', async (path) => {
     const before = await auditCount();
@@ -66,7 +99,10 @@ describe('JSON nested 10,000 deep (item 3)', () => {
   it('deep inside an object, as GraphQL variables or a PATCH body, is refused the same way; 32 levels are still read', async () => {
     const before = await auditCount();
     expectFieldError(await postJson('/api/v1/auth/login', `{"username":${DEEP},"password":"x"}`, null), 'body', 'nesting');
-    const variables = await postJson('/graphql', `{"query":"mutation($input: CreateUnitInput!) { createUnit(input: $input) { id } }","variables":{"input":${DEEP}}}`);
+    const variables = await postJson(
+      '/graphql',
+      `{"query":"mutation($input: CreateUnitInput!) { createUnit(input: $input) { id } }","variables":{"input":${DEEP}}}`,
+    );
     expectFieldError(variables, 'body', 'nesting');
     const patch = await fetch(`${server.baseUrl}/api/v1/units/${leaderUnit.id}`, {
       method: 'PATCH',
@@ -105,7 +141,8 @@ function graphQLStringFilters(): Array<[string, string, string, string]> {
     Object.values(type.getFields()).flatMap((input) => {
       const named = getNamedType(input.type);
       // A list of strings takes one string too (GraphQL coerces it to a list of one): the error is on its element 0.
-      if (isScalarType(named) && named.name === 'String') return [`${prefix}${input.name}${isListType(getNullableType(input.type)) ? '.0' : ''}`];
+      if (isScalarType(named) && named.name === 'String')
+        return [`${prefix}${input.name}${isListType(getNullableType(input.type)) ? '.0' : ''}`];
       return isInputObjectType(named) && depth < 3 ? stringPaths(named, `${prefix}${input.name}.`, depth + 1) : [];
     });
   for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) {
@@ -119,15 +156,36 @@ function graphQLStringFilters(): Array<[string, string, string, string]> {
 }
 
 /** `{ a: { b: value } }` for the path `a.b` (`a.b.0`: a list element, sent as the one value). */
-const nested = (path: string, value: unknown): Record<string, unknown> => path.replace(/\.0$/, '').split('.').reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), value as never);
+const nested = (path: string, value: unknown): Record<string, unknown> =>
+  path
+    .replace(/\.0$/, '')
+    .split('.')
+    .reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), value as never);
 /** The same as a GraphQL literal, with a string written as GraphQL source text. */
-const nestedLiteral = (path: string, source: string): string => path.replace(/\.0$/, '').split('.').reduceRight((inner, key) => `{ ${key}: ${inner} }`, source);
+const nestedLiteral = (path: string, source: string): string =>
+  path
+    .replace(/\.0$/, '')
+    .split('.')
+    .reduceRight((inner, key) => `{ ${key}: ${inner} }`, source);
 
 describe('a NUL character in a query string or a GraphQL filter (item 4)', () => {
   const parameters = listQueryParameters();
   it('covers the filters the issue names', () => {
     const names = parameters.map(([path, name]) => `${path}?${name}`);
-    for (const expected of ['/api/v1/units?q', '/api/v1/units/export.xlsx?q', '/api/v1/documents?q', '/api/v1/documents?type', '/api/v1/documents?issuer', '/api/v1/models?q', '/api/v1/models/export.xlsx?q', '/api/v1/awards?q', '/api/v1/awards/export.xlsx?q', '/api/v1/audit-events?entity', '/api/v1/audit-events?entityId', '/api/v1/audit-events?action']) {
+    for (const expected of [
+      '/api/v1/units?q',
+      '/api/v1/units/export.xlsx?q',
+      '/api/v1/documents?q',
+      '/api/v1/documents?type',
+      '/api/v1/documents?issuer',
+      '/api/v1/models?q',
+      '/api/v1/models/export.xlsx?q',
+      '/api/v1/awards?q',
+      '/api/v1/awards/export.xlsx?q',
+      '/api/v1/audit-events?entity',
+      '/api/v1/audit-events?entityId',
+      '/api/v1/audit-events?action',
+    ]) {
       expect(names).toContain(expected);
     }
   });
@@ -144,27 +202,61 @@ describe('a NUL character in a query string or a GraphQL filter (item 4)', () =>
   const filters = graphQLStringFilters();
   it('covers the GraphQL filters the issue names', () => {
     const names = filters.map(([query, , , path]) => `${query}.${path.replace(/\.0$/, '').split('.').pop()}`);
-    for (const expected of ['units.search', 'documents.search', 'documents.issuer', 'documents.type', 'auditEvents.entity', 'auditEvents.entityId', 'auditEvents.action', 'awards.search', 'models.search']) {
+    for (const expected of [
+      'units.search',
+      'documents.search',
+      'documents.issuer',
+      'documents.type',
+      'auditEvents.entity',
+      'auditEvents.entityId',
+      'auditEvents.action',
+      'awards.search',
+      'models.search',
+    ]) {
       expect(names).toContain(expected);
     }
   });
 
-  it.each(filters)('GraphQL %s(%s: %s { %s }) with a NUL character, inline and as a variable: 400 on the field', async (query, arg, type, path) => {
-    const inline = await server.graphql(`{ ${query}(${arg}: ${nestedLiteral(path, '"a\\u0000b"')}) { __typename } }`);
-    expectGraphQLFieldError(inline, path, 'nulCharacter');
-    const variable = await server.graphql(`query($o: ${type}) { ${query}(${arg}: $o) { __typename } }`, { o: nested(path, 'a\u0000b') });
-    expectGraphQLFieldError(variable, path, 'nulCharacter');
-  });
+  it.each(filters)(
+    'GraphQL %s(%s: %s { %s }) with a NUL character, inline and as a variable: 400 on the field',
+    async (query, arg, type, path) => {
+      const inline = await server.graphql(`{ ${query}(${arg}: ${nestedLiteral(path, '"a\\u0000b"')}) { __typename } }`);
+      expectGraphQLFieldError(inline, path, 'nulCharacter');
+      const variable = await server.graphql(`query($o: ${type}) { ${query}(${arg}: $o) { __typename } }`, { o: nested(path, 'a\u0000b') });
+      expectGraphQLFieldError(variable, path, 'nulCharacter');
+    },
+  );
 });
 
 describe('impossible dates in the audit filters and date inputs (item 5)', () => {
-  const impossible = ['2024-02-30', '0000-01-01', '2024-W01-1', '2024-060', '20240101', '2024-01-01T25:00:00Z', '2024-13-01T00:00:00+07:00', '2023-02-29T00:00:00Z'];
+  const impossible = [
+    '2024-02-30',
+    '0000-01-01',
+    '2024-W01-1',
+    '2024-060',
+    '20240101',
+    '2024-01-01T25:00:00Z',
+    '2024-13-01T00:00:00+07:00',
+    '2023-02-29T00:00:00Z',
+  ];
 
   it.each(impossible)('REST and GraphQL audit from/to = %s: 400 on the field', async (value) => {
     for (const field of ['from', 'to']) {
-      expectFieldError(await server.rest<ProblemDetails>('GET', `/api/v1/audit-events?${field}=${encodeURIComponent(value)}`), field, 'isDateOrDateTime');
-      expectGraphQLFieldError(await server.graphql(`{ auditEvents(options: { ${field}: "${value}" }) { totalItems } }`), field, 'isDateOrDateTime');
-      expectGraphQLFieldError(await server.graphql(`query($o: AuditEventListOptions) { auditEvents(options: $o) { totalItems } }`, { o: { [field]: value } }), field, 'isDateOrDateTime');
+      expectFieldError(
+        await server.rest<ProblemDetails>('GET', `/api/v1/audit-events?${field}=${encodeURIComponent(value)}`),
+        field,
+        'isDateOrDateTime',
+      );
+      expectGraphQLFieldError(
+        await server.graphql(`{ auditEvents(options: { ${field}: "${value}" }) { totalItems } }`),
+        field,
+        'isDateOrDateTime',
+      );
+      expectGraphQLFieldError(
+        await server.graphql(`query($o: AuditEventListOptions) { auditEvents(options: $o) { totalItems } }`, { o: { [field]: value } }),
+        field,
+        'isDateOrDateTime',
+      );
     }
   });
 
@@ -177,7 +269,8 @@ describe('impossible dates in the audit filters and date inputs (item 5)', () =>
   it('a calendar date as from/to is a whole day in Vietnam: to=today includes the events made today', async () => {
     await server.factory.unit({ name: 'Ban Dân vận Xã Hôm Nay' }); // an event now
     const vietnamDay = (offsetDays: number) => new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-    const total = async (query: string) => (await server.rest<{ totalItems: number }>('GET', `/api/v1/audit-events?${query}`)).body.totalItems;
+    const total = async (query: string) =>
+      (await server.rest<{ totalItems: number }>('GET', `/api/v1/audit-events?${query}`)).body.totalItems;
     expect(await total(`from=${vietnamDay(0)}&to=${vietnamDay(0)}`)).toBeGreaterThan(0);
     expect(await total(`to=${vietnamDay(-1)}&from=${vietnamDay(-1)}`)).toBe(0);
     expect(await total(`from=${vietnamDay(1)}`)).toBe(0);
@@ -188,10 +281,22 @@ describe('impossible dates in the audit filters and date inputs (item 5)', () =>
     const key = (expiresAt: string) => ({ name: 'Khóa thử', unitId: province.id, scopes: ['units:read'], expiresAt });
     const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
     expectGraphQLFieldError(await server.graphql(CREATE_KEY, { input: key('2027-02-30T00:00:00Z') }), 'expiresAt', 'isDateTime');
-    expectGraphQLFieldError(await server.graphql(`mutation { createApiKey(input: { name: "K", unitId: "${province.id}", scopes: ["units:read"], expiresAt: "2027-W01-1" }) { secret } }`), 'expiresAt', 'isDateTime');
-    const docs = await server.graphql(`query($o: DocumentListOptions) { documents(options: $o) { totalItems } }`, { o: { filter: { issuedFrom: '2024-02-30' } } });
+    expectGraphQLFieldError(
+      await server.graphql(
+        `mutation { createApiKey(input: { name: "K", unitId: "${province.id}", scopes: ["units:read"], expiresAt: "2027-W01-1" }) { secret } }`,
+      ),
+      'expiresAt',
+      'isDateTime',
+    );
+    const docs = await server.graphql(`query($o: DocumentListOptions) { documents(options: $o) { totalItems } }`, {
+      o: { filter: { issuedFrom: '2024-02-30' } },
+    });
     expectGraphQLFieldError(docs, 'filter.issuedFrom', 'isLocalDate');
-    expectGraphQLFieldError(await server.graphql(`{ documents(options: { filter: { issuedTo: "0000-01-01" } }) { totalItems } }`), 'filter.issuedTo', 'isLocalDate');
+    expectGraphQLFieldError(
+      await server.graphql(`{ documents(options: { filter: { issuedTo: "0000-01-01" } }) { totalItems } }`),
+      'filter.issuedTo',
+      'isLocalDate',
+    );
     expect(await auditCount()).toBe(before);
   });
 });
@@ -204,9 +309,17 @@ describe('a lone surrogate (ill-formed UTF-16) wherever strings enter (item 6)',
       ['leaders.0.title', { name: 'Lê Văn A', title: LONE }],
       ['leaders.0.email', { name: 'Lê Văn A', title: 'Trưởng ban', email: `a\ud800@example.vn` }],
     ] as const) {
-      const rest = await server.rest<ProblemDetails>('PATCH', `/api/v1/units/${leaderUnit.id}`, { leaders: [leader] }, { 'if-match': '"1"' });
+      const rest = await server.rest<ProblemDetails>(
+        'PATCH',
+        `/api/v1/units/${leaderUnit.id}`,
+        { leaders: [leader] },
+        { 'if-match': '"1"' },
+      );
       expectFieldError(rest, field, 'illFormedUnicode');
-      const gql = await server.graphql(`mutation($id: ID!, $input: UpdateUnitInput!) { updateUnit(id: $id, expectedVersion: 1, input: $input) { id } }`, { id: leaderUnit.id, input: { leaders: [leader] } });
+      const gql = await server.graphql(
+        `mutation($id: ID!, $input: UpdateUnitInput!) { updateUnit(id: $id, expectedVersion: 1, input: $input) { id } }`,
+        { id: leaderUnit.id, input: { leaders: [leader] } },
+      );
       expectGraphQLFieldError(gql, field, 'illFormedUnicode');
     }
     expect(await auditCount()).toBe(before);
@@ -216,19 +329,47 @@ describe('a lone surrogate (ill-formed UTF-16) wherever strings enter (item 6)',
   it('model results and evidence, an API key name, the anonymous sign-in, a list filter: 400 on the field, nothing written', async () => {
     const before = await auditCount();
     const model = { name: 'Mô hình thử', holderKind: 'COLLECTIVE', field: 'ECONOMY', firstYear: 2023, ownerUnitId: province.id };
-    expectFieldError(await server.rest<ProblemDetails>('POST', '/api/v1/models', { ...model, results: [{ indicator: LONE, value: 1 }] }), 'results.0.indicator', 'illFormedUnicode');
-    expectFieldError(await server.rest<ProblemDetails>('POST', '/api/v1/models', { ...model, evidence: [{ description: LONE }] }), 'evidence.0.description', 'illFormedUnicode');
-    const createModel = await server.graphql(`mutation($input: CreateModelInput!) { createModel(input: $input) { id } }`, { input: { ...model, evidence: [{ description: LONE }] } });
+    expectFieldError(
+      await server.rest<ProblemDetails>('POST', '/api/v1/models', { ...model, results: [{ indicator: LONE, value: 1 }] }),
+      'results.0.indicator',
+      'illFormedUnicode',
+    );
+    expectFieldError(
+      await server.rest<ProblemDetails>('POST', '/api/v1/models', { ...model, evidence: [{ description: LONE }] }),
+      'evidence.0.description',
+      'illFormedUnicode',
+    );
+    const createModel = await server.graphql(`mutation($input: CreateModelInput!) { createModel(input: $input) { id } }`, {
+      input: { ...model, evidence: [{ description: LONE }] },
+    });
     expectGraphQLFieldError(createModel, 'evidence.0.description', 'illFormedUnicode');
-    const apiKey = await server.graphql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`, { input: { name: LONE, unitId: province.id, scopes: ['units:read'] } });
+    const apiKey = await server.graphql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`, {
+      input: { name: LONE, unitId: province.id, scopes: ['units:read'] },
+    });
     expectGraphQLFieldError(apiKey, 'name', 'illFormedUnicode');
     // Inline in a GraphQL document, a lone surrogate is a syntax error of the document itself.
     const inline = await server.graphql(`{ units(options: { filter: { search: "\\ud800" } }) { totalItems } }`);
     expect(inline.status).toBe(400);
-    expectGraphQLFieldError(await server.graphql(`query($o: UnitListOptions) { units(options: $o) { totalItems } }`, { o: { filter: { search: '\ud800' } } }), 'filter.search', 'illFormedUnicode');
-    expectFieldError(await postJson('/api/v1/auth/login', JSON.stringify({ username: LONE, password: 'x' }), null), 'username', 'illFormedUnicode');
-    expectFieldError(await postJson('/api/v1/auth/refresh', JSON.stringify({ refreshToken: '\udfff' }), null), 'refreshToken', 'illFormedUnicode');
-    expectFieldError(await postJson('/api/v1/auth/logout', JSON.stringify({ refreshToken: '\udfff' }), null), 'refreshToken', 'illFormedUnicode');
+    expectGraphQLFieldError(
+      await server.graphql(`query($o: UnitListOptions) { units(options: $o) { totalItems } }`, { o: { filter: { search: '\ud800' } } }),
+      'filter.search',
+      'illFormedUnicode',
+    );
+    expectFieldError(
+      await postJson('/api/v1/auth/login', JSON.stringify({ username: LONE, password: 'x' }), null),
+      'username',
+      'illFormedUnicode',
+    );
+    expectFieldError(
+      await postJson('/api/v1/auth/refresh', JSON.stringify({ refreshToken: '\udfff' }), null),
+      'refreshToken',
+      'illFormedUnicode',
+    );
+    expectFieldError(
+      await postJson('/api/v1/auth/logout', JSON.stringify({ refreshToken: '\udfff' }), null),
+      'refreshToken',
+      'illFormedUnicode',
+    );
     // A surrogate pair (an emoji) is well-formed and passes.
     expect((await server.rest('GET', `/api/v1/units?q=${encodeURIComponent('😀')}`)).status).toBe(200);
     expect(await auditCount()).toBe(before);

@@ -53,12 +53,18 @@ describe('safe retries (Idempotency-Key on REST POST)', () => {
   it('session answers (sign-in) are never stored for replay: each sign-in gets its own tokens', async () => {
     const account = await server.factory.account({ role: 'ADMIN', unitId: null });
     const credentials = { username: account.username, password: account.password };
-    const first = await server.anonymous.rest<{ refreshToken: string }>('POST', '/api/v1/auth/login', credentials, { 'idempotency-key': 'login-1' });
-    const second = await server.anonymous.rest<{ refreshToken: string }>('POST', '/api/v1/auth/login', credentials, { 'idempotency-key': 'login-1' });
+    const first = await server.anonymous.rest<{ refreshToken: string }>('POST', '/api/v1/auth/login', credentials, {
+      'idempotency-key': 'login-1',
+    });
+    const second = await server.anonymous.rest<{ refreshToken: string }>('POST', '/api/v1/auth/login', credentials, {
+      'idempotency-key': 'login-1',
+    });
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.headers.get('idempotent-replayed')).toBeNull();
     expect(second.body.refreshToken).not.toBe(first.body.refreshToken);
-    const stored = (await server.database.manager.query(`SELECT count(*)::int AS n FROM idempotency_record WHERE key = 'login-1'`)) as Array<{ n: number }>;
+    const stored = (await server.database.manager.query(
+      `SELECT count(*)::int AS n FROM idempotency_record WHERE key = 'login-1'`,
+    )) as Array<{ n: number }>;
     expect(stored[0].n).toBe(0);
   });
 });
@@ -66,14 +72,21 @@ describe('safe retries (Idempotency-Key on REST POST)', () => {
 describe('transactions', () => {
   it('a change and its audit record commit together, and the trail cannot be altered', async () => {
     const created = await server.rest<UnitDto>('POST', '/api/v1/units', body('AUDIT-1'));
-    const events = await server.rest<{ items: Array<{ action: string; changes: Record<string, unknown>; actorLabel: string; requestId: string }> }>('GET', `/api/v1/audit-events?entity=unit&entityId=${created.body.id}`);
+    const events = await server.rest<{
+      items: Array<{ action: string; changes: Record<string, unknown>; actorLabel: string; requestId: string }>;
+    }>('GET', `/api/v1/audit-events?entity=unit&entityId=${created.body.id}`);
     expect(events.body.items).toHaveLength(1);
     expect(events.body.items[0].action).toBe('create');
     expect(events.body.items[0].changes.code).toEqual({ before: null, after: 'AUDIT-1' });
     expect(created.headers.get('x-request-id')).toBe(events.body.items[0].requestId);
     await expect(server.database.dataSource.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
     await expect(server.database.dataSource.query(`UPDATE audit_event SET action = 'x'`)).rejects.toThrow(/append-only/);
-    const failed = await server.rest('PATCH', `/api/v1/units/${created.body.id}`, { name: 'Đổi tên', level: 'COMMUNE', adminAreaCode: '70' }, { 'if-match': '"1"' });
+    const failed = await server.rest(
+      'PATCH',
+      `/api/v1/units/${created.body.id}`,
+      { name: 'Đổi tên', level: 'COMMUNE', adminAreaCode: '70' },
+      { 'if-match': '"1"' },
+    );
     expect(failed.status).toBe(422);
     const after = await server.rest<{ items: unknown[] }>('GET', `/api/v1/audit-events?entity=unit&entityId=${created.body.id}`);
     expect(after.body.items).toHaveLength(1);

@@ -70,11 +70,17 @@ describe('the server process (npm start)', () => {
     const password = /one-time password:\s+(\S+)/.exec(first.output())?.[1] ?? '';
     expect(password).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/);
     const post = (path: string, body: unknown, token?: string) =>
-      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
     const login = (await (await post('/api/v1/auth/login', { username: 'admin', password })).json()) as SessionTokens;
     expect(login.account).toMatchObject({ role: 'ADMIN', mustChangePassword: true });
     expect((await fetch(`${base}/api/v1/units`, { headers: { authorization: `Bearer ${login.accessToken}` } })).status).toBe(403);
-    const changed = (await (await post('/api/v1/auth/password', { currentPassword: password, newPassword: 'Mật khẩu mới 2026' }, login.accessToken)).json()) as SessionTokens;
+    const changed = (await (
+      await post('/api/v1/auth/password', { currentPassword: password, newPassword: 'Mật khẩu mới 2026' }, login.accessToken)
+    ).json()) as SessionTokens;
     const auth = { authorization: `Bearer ${changed.accessToken}` };
 
     const units = (await (await fetch(`${base}/api/v1/units?pageSize=1`, { headers: auth })).json()) as Page<UnitDto>;
@@ -84,7 +90,9 @@ describe('the server process (npm start)', () => {
 
     const second = startServer({ ...env, PORT: port() });
     expect(await second.exited).toBe(1);
-    expect(second.output().trim().split('\n')).toEqual([expect.stringMatching(/^danvan: The embedded database folder is in use by process \d+/)]);
+    expect(second.output().trim().split('\n')).toEqual([
+      expect.stringMatching(/^danvan: The embedded database folder is in use by process \d+/),
+    ]);
 
     expect(await stop(first)).toBe(0);
     expect(first.output()).toContain('shutting down');
@@ -94,10 +102,16 @@ describe('the server process (npm start)', () => {
     await waitFor(restarted, 'danvan is serving');
     expect(restarted.output()).toContain('already-loaded');
     expect(restarted.output()).not.toContain('one-time password');
-    const relogin = (await (await post('/api/v1/auth/login', { username: 'admin', password: 'Mật khẩu mới 2026' })).json()) as SessionTokens;
-    const again = (await (await fetch(`${base}/api/v1/units?pageSize=1`, { headers: { authorization: `Bearer ${relogin.accessToken}` } })).json()) as Page<UnitDto>;
+    const relogin = (await (
+      await post('/api/v1/auth/login', { username: 'admin', password: 'Mật khẩu mới 2026' })
+    ).json()) as SessionTokens;
+    const again = (await (
+      await fetch(`${base}/api/v1/units?pageSize=1`, { headers: { authorization: `Bearer ${relogin.accessToken}` } })
+    ).json()) as Page<UnitDto>;
     expect(again.totalItems).toBe(DEMO_UNITS.length);
-    const tienHai = (await (await fetch(`${base}/api/v1/units?q=tien%20hai`, { headers: { authorization: `Bearer ${relogin.accessToken}` } })).json()) as Page<UnitDto>;
+    const tienHai = (await (
+      await fetch(`${base}/api/v1/units?q=tien%20hai`, { headers: { authorization: `Bearer ${relogin.accessToken}` } })
+    ).json()) as Page<UnitDto>;
     expect(tienHai.items.map((u) => u.name)).toContain('Huyện ủy Tiền Hải');
     expect(await stop(restarted)).toBe(0);
   });
@@ -111,20 +125,39 @@ describe('the server process (npm start)', () => {
     const password = /one-time password:\s+(\S+)/.exec(running.output())?.[1] ?? '';
     const post = async (path: string, body: unknown, token?: string) =>
       (await (
-        await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+        await fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(body),
+        })
       ).json()) as SessionTokens;
     const first = await post('/api/v1/auth/login', { username: 'admin', password });
-    const { accessToken } = await post('/api/v1/auth/password', { currentPassword: password, newPassword: 'Mật khẩu mới 2026' }, first.accessToken);
+    const { accessToken } = await post(
+      '/api/v1/auth/password',
+      { currentPassword: password, newPassword: 'Mật khẩu mới 2026' },
+      first.accessToken,
+    );
 
     const agent = new http.Agent({ keepAlive: true });
     const exportUnits = (requestId: string) =>
       new Promise<{ status?: number; connection?: string; body: Buffer; endedAt: number }>((resolve, reject) => {
         http
-          .get(`${base}/api/v1/units/export.xlsx`, { agent, headers: { authorization: `Bearer ${accessToken}`, 'x-request-id': requestId } }, (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('end', () => resolve({ status: response.statusCode, connection: response.headers.connection, body: Buffer.concat(chunks), endedAt: Date.now() }));
-          })
+          .get(
+            `${base}/api/v1/units/export.xlsx`,
+            { agent, headers: { authorization: `Bearer ${accessToken}`, 'x-request-id': requestId } },
+            (response) => {
+              const chunks: Buffer[] = [];
+              response.on('data', (chunk: Buffer) => chunks.push(chunk));
+              response.on('end', () =>
+                resolve({
+                  status: response.statusCode,
+                  connection: response.headers.connection,
+                  body: Buffer.concat(chunks),
+                  endedAt: Date.now(),
+                }),
+              );
+            },
+          )
           .on('error', reject);
       });
     try {
@@ -171,7 +204,10 @@ describe('the server process (npm start)', () => {
   it('a second signal during the stop (Ctrl-C under npm start delivers SIGINT twice) does not cut it short: exit 0, lock removed, clean folder', async () => {
     // Ctrl-C signals the whole foreground process group: the server gets SIGINT from the terminal and again from
     // tools/scripts/start.mjs, which forwards it; systemd (KillMode=control-group) does the same with SIGTERM.
-    for (const signals of [['SIGTERM', 'SIGTERM'], ['SIGINT', 'SIGINT']] as const) {
+    for (const signals of [
+      ['SIGTERM', 'SIGTERM'],
+      ['SIGINT', 'SIGINT'],
+    ] as const) {
       const dataDir = join(mkdtempSync(join(tmpdir(), 'danvan-twice-')), 'pglite');
       const running = startServer({ DATA_DIR: dataDir, PORT: port() });
       await waitFor(running, 'danvan is serving');
@@ -181,7 +217,8 @@ describe('the server process (npm start)', () => {
       expect(running.child.exitCode).toBeNull();
       running.child.kill(signals[1]);
       const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
-        if (running.child.exitCode !== null || running.child.signalCode !== null) done({ code: running.child.exitCode, signal: running.child.signalCode });
+        if (running.child.exitCode !== null || running.child.signalCode !== null)
+          done({ code: running.child.exitCode, signal: running.child.signalCode });
         else running.child.once('exit', (code, signal) => done({ code, signal }));
       });
       expect({ signals, ...exit }).toEqual({ signals, code: 0, signal: null });

@@ -43,7 +43,10 @@ describe('access tokens: every claim checked, 401 (never 500) on REST and GraphQ
   const now = () => Math.floor(Date.now() / 1000);
 
   /** A token signed with the server's real key: the claims of a real one, changed by `claims` (undefined removes a claim). */
-  async function forge(claims: Partial<Record<keyof JWTPayload | 'tv', unknown>>, header: { typ?: string } = { typ: 'JWT' }): Promise<string> {
+  async function forge(
+    claims: Partial<Record<keyof JWTPayload | 'tv', unknown>>,
+    header: { typ?: string } = { typ: 'JWT' },
+  ): Promise<string> {
     const payload: Record<string, unknown> = { ...decodeJwt(session.accessToken), ...claims };
     for (const name of Object.keys(payload)) if (payload[name] === undefined) delete payload[name];
     return new SignJWT(payload).setProtectedHeader({ alg: 'HS256', ...header }).sign(key);
@@ -153,7 +156,8 @@ describe('413 and 415 say the limit and what is accepted', () => {
   it('415 on the evidence route lists the accepted types; elsewhere it says JSON', async () => {
     const zip = await officer.rest<ProblemDetails>('POST', evidencePath(), 'PK', { 'content-type': 'application/zip' });
     expect(zip.status).toBe(415);
-    for (const accepted of ['application/pdf', 'image/jpeg', 'image/png', 'Word (.docx)', 'Excel (.xlsx)']) expect(zip.body.detail).toContain(accepted);
+    for (const accepted of ['application/pdf', 'image/jpeg', 'image/png', 'Word (.docx)', 'Excel (.xlsx)'])
+      expect(zip.body.detail).toContain(accepted);
     const text = await officer.rest<ProblemDetails>('POST', '/api/v1/units', 'name', { 'content-type': 'text/plain' });
     expect([text.status, text.body.code]).toEqual([415, 'MALFORMED_REQUEST']);
     expect(text.body.detail).toContain('application/json');
@@ -163,7 +167,9 @@ describe('413 and 415 say the limit and what is accepted', () => {
   });
 
   it('413 gives the limit in MB: 10 MB for evidence, BODY_LIMIT (1 MB here) for JSON', async () => {
-    const tooBig = await officer.rest<ProblemDetails>('POST', evidencePath(), Buffer.alloc(10 * 1024 * 1024 + 1).toString('latin1'), { 'content-type': 'application/pdf' });
+    const tooBig = await officer.rest<ProblemDetails>('POST', evidencePath(), Buffer.alloc(10 * 1024 * 1024 + 1).toString('latin1'), {
+      'content-type': 'application/pdf',
+    });
     expect([tooBig.status, tooBig.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
     expect(tooBig.body.detail).toContain('10 MB');
     const json = await secretariatA.rest<ProblemDetails>('POST', '/api/v1/units', { name: 'x'.repeat(2_000_000) });

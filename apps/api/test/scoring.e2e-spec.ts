@@ -25,11 +25,15 @@ const criteria = {
 };
 
 async function pledgeVersion(): Promise<number> {
-  return (await gql<{ pledge: { version: number } }>(server, `query($id: ID!) { pledge(id: $id) { version } }`, { id: pledgeId })).pledge.version;
+  return (await gql<{ pledge: { version: number } }>(server, `query($id: ID!) { pledge(id: $id) { version } }`, { id: pledgeId })).pledge
+    .version;
 }
 
 async function advance(to: string) {
-  return secretariat.graphql<{ advancePledge: { status: string } }>(`mutation($id: ID!, $v: Int!) { advancePledge(id: $id, expectedVersion: $v, to: ${to}) { status } }`, { id: pledgeId, v: await pledgeVersion() });
+  return secretariat.graphql<{ advancePledge: { status: string } }>(
+    `mutation($id: ID!, $v: Int!) { advancePledge(id: $id, expectedVersion: $v, to: ${to}) { status } }`,
+    { id: pledgeId, v: await pledgeVersion() },
+  );
 }
 
 const sheetPath = (unit: UnitView) => `/api/v1/pledges/${pledgeId}/score-sheets/${unit.id}`;
@@ -39,14 +43,25 @@ interface Sheet {
   status: string;
   reviewStep: number;
   totals: { total: number };
-  lines: Array<{ itemCode: string; version: number; selfScore: number | null; reviewedScore: number | null; evidence: Array<{ filename: string }> }>;
+  lines: Array<{
+    itemCode: string;
+    version: number;
+    selfScore: number | null;
+    reviewedScore: number | null;
+    evidence: Array<{ filename: string }>;
+  }>;
   events: Array<{ action: string; reason: string | null; stepLabel: string; actorLabel: string }>;
 }
 
 async function selfScore(client: TestClient, unit: UnitView, scores: Array<[string, number]>) {
   const current = await client.rest<Sheet>('GET', sheetPath(unit));
   const headers: Record<string, string> = current.status === 200 ? { 'if-match': `"${current.body.version}"` } : {};
-  return client.rest<Sheet & ProblemDetails>('PUT', sheetPath(unit), { scores: scores.map(([itemCode, score]) => ({ itemCode, score })) }, headers);
+  return client.rest<Sheet & ProblemDetails>(
+    'PUT',
+    sheetPath(unit),
+    { scores: scores.map(([itemCode, score]) => ({ itemCode, score })) },
+    headers,
+  );
 }
 
 async function submit(client: TestClient, unit: UnitView) {
@@ -70,23 +85,43 @@ async function acceptAllSteps(unit: UnitView) {
 beforeAll(async () => {
   server = await TestServer.start();
   province = await server.factory.unit({ name: 'Ban Dân vận Tỉnh ủy Hậu Giang', adminAreaCode: '93' });
-  for (const name of ['Ban Dân vận Thành ủy Vị Thanh', 'Ban Dân vận Huyện ủy Long Mỹ', 'Ban Dân vận Huyện ủy Phụng Hiệp', 'Ban Dân vận Huyện ủy Châu Thành']) {
+  for (const name of [
+    'Ban Dân vận Thành ủy Vị Thanh',
+    'Ban Dân vận Huyện ủy Long Mỹ',
+    'Ban Dân vận Huyện ủy Phụng Hiệp',
+    'Ban Dân vận Huyện ủy Châu Thành',
+  ]) {
     districts.push(await server.factory.unit({ parent: province, name, level: 'DISTRICT' }));
   }
   for (let i = 0; i < 3; i++) reviewers.push(await server.signedIn('SECRETARIAT', province));
   secretariat = await server.signedIn('SECRETARIAT', province);
   officer = await server.signedIn('ORGANISATION', districts[0]);
-  const { createBloc } = await gql<{ createBloc: { id: string } }>(secretariat, `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`, {
-    input: { year: 2023, name: 'Khối Ban Dân vận cấp huyện', ownerUnitId: province.id, memberIds: districts.map((d) => d.id) },
-  });
-  const { createPledge } = await gql<{ createPledge: { id: string } }>(secretariat, `mutation($input: CreatePledgeInput!) { createPledge(input: $input) { id } }`, {
-    input: { blocId: createBloc.id, title: 'Giao ước thi đua năm 2023', criteria },
-  });
+  const { createBloc } = await gql<{ createBloc: { id: string } }>(
+    secretariat,
+    `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`,
+    {
+      input: { year: 2023, name: 'Khối Ban Dân vận cấp huyện', ownerUnitId: province.id, memberIds: districts.map((d) => d.id) },
+    },
+  );
+  const { createPledge } = await gql<{ createPledge: { id: string } }>(
+    secretariat,
+    `mutation($input: CreatePledgeInput!) { createPledge(input: $input) { id } }`,
+    {
+      input: { blocId: createBloc.id, title: 'Giao ước thi đua năm 2023', criteria },
+    },
+  );
   pledgeId = createPledge.id;
-  await gql(secretariat, `mutation($id: ID!, $v: Int!) { signPledge(id: $id, expectedVersion: $v, input: { signedOn: "2023-01-10", signingEvent: "Hội nghị tổng kết năm 2022" }) { id } }`, { id: pledgeId, v: await pledgeVersion() });
+  await gql(
+    secretariat,
+    `mutation($id: ID!, $v: Int!) { signPledge(id: $id, expectedVersion: $v, input: { signedOn: "2023-01-10", signingEvent: "Hội nghị tổng kết năm 2022" }) { id } }`,
+    { id: pledgeId, v: await pledgeVersion() },
+  );
   expect((await advance('REGISTRATION_OPEN')).errors).toBeUndefined();
   for (const unit of districts) {
-    const r = await secretariat.rest('PUT', `/api/v1/pledges/${pledgeId}/registrations/${unit.id}`, { targets: [{ title: 'Xây dựng mô hình Dân vận khéo' }], breakthroughTasks: [] });
+    const r = await secretariat.rest('PUT', `/api/v1/pledges/${pledgeId}/registrations/${unit.id}`, {
+      targets: [{ title: 'Xây dựng mô hình Dân vận khéo' }],
+      breakthroughTasks: [],
+    });
     expect(r.status).toBe(200);
   }
   expect((await advance('SCORING_OPEN')).errors).toBeUndefined();
@@ -109,15 +144,22 @@ describe('self-scoring', () => {
   it('says what was wrong: a criterion scored through its sub-criteria, the line’s own range, the two-decimal rule, a sheet not saved yet', async () => {
     const parent = await selfScore(officer, districts[0], [['1', 20]]);
     expect(parent.status).toBe(422);
-    expect(parent.body.errors?.[0]).toMatchObject({ field: 'scores[0].itemCode', code: 'hasSubCriteria', message: expect.stringContaining('1.a, 1.b') });
+    expect(parent.body.errors?.[0]).toMatchObject({
+      field: 'scores[0].itemCode',
+      code: 'hasSubCriteria',
+      message: expect.stringContaining('1.a, 1.b'),
+    });
     const decimals = await selfScore(officer, districts[0], [['1.a', 9.555]]);
     expect(decimals.status).toBe(400);
     expect(decimals.body.errors?.[0]).toMatchObject({ field: 'scores.0.score', message: 'Điểm có tối đa 2 chữ số thập phân.' });
     expect(JSON.stringify(decimals.body)).not.toContain('1000');
-    const graphqlDecimals = await officer.graphql(`mutation($p: ID!, $u: ID!) { saveSelfScores(pledgeId: $p, unitId: $u, input: { scores: [{ itemCode: "1.a", score: 9.555 }] }) { version } }`, {
-      p: pledgeId,
-      u: districts[0].id,
-    });
+    const graphqlDecimals = await officer.graphql(
+      `mutation($p: ID!, $u: ID!) { saveSelfScores(pledgeId: $p, unitId: $u, input: { scores: [{ itemCode: "1.a", score: 9.555 }] }) { version } }`,
+      {
+        p: pledgeId,
+        u: districts[0].id,
+      },
+    );
     expect(graphqlDecimals.errors?.[0].extensions?.fields?.[0].message).toBe('Điểm có tối đa 2 chữ số thập phân.');
     const above = await selfScore(officer, districts[0], [['2', 1001]]);
     expect([above.status, above.body.errors?.[0].message]).toEqual([422, 'Điểm mục 2 phải từ 0 đến 60.']);
@@ -128,18 +170,27 @@ describe('self-scoring', () => {
   });
 
   it('saves scores, refuses a stale or missing If-Match, refuses submitting an incomplete sheet, then submits', async () => {
-    const first = await selfScore(officer, districts[0], [['1.a', 24], ['C1', 2]]);
+    const first = await selfScore(officer, districts[0], [
+      ['1.a', 24],
+      ['C1', 2],
+    ]);
     expect(first.status).toBe(200);
     expect(first.headers.get('etag')).toBe('"2"');
     // Missing If-Match on a sheet that exists: 428 naming the version to send.
     const missing = await officer.rest('PUT', sheetPath(districts[0]), { scores: [{ itemCode: '1.b', score: 1 }] });
     expect(missing.status).toBe(428);
     expect(missing.headers.get('etag')).toBe('"2"');
-    expect((await officer.rest('PUT', sheetPath(districts[0]), { scores: [{ itemCode: '1.b', score: 1 }] }, { 'if-match': '"1"' })).status).toBe(412);
+    expect(
+      (await officer.rest('PUT', sheetPath(districts[0]), { scores: [{ itemCode: '1.b', score: 1 }] }, { 'if-match': '"1"' })).status,
+    ).toBe(412);
     const incomplete = await submit(officer, districts[0]);
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.detail).toMatch(/Chưa chấm 2 tiêu chí: 1.b, 2/);
-    await selfScore(officer, districts[0], [['1.b', 14], ['2', 58], ['T1', 1]]);
+    await selfScore(officer, districts[0], [
+      ['1.b', 14],
+      ['2', 58],
+      ['T1', 1],
+    ]);
     const submitted = await submit(officer, districts[0]);
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'SUBMITTED', reviewStep: 1, totals: { total: 97 } });
@@ -148,13 +199,20 @@ describe('self-scoring', () => {
 
   it('once a unit has started scoring, the criteria set no longer changes: every sheet is scored on the same version', async () => {
     const changed = { ...criteria, bands: [{ name: 'Đạt', minScore: 0 }] };
-    const refused = await secretariat.graphql(`mutation($id: ID!, $v: Int!, $c: CriteriaSetInput!) { setPledgeCriteria(id: $id, expectedVersion: $v, criteria: $c) { id } }`, {
-      id: pledgeId,
-      v: await pledgeVersion(),
-      c: changed,
-    });
+    const refused = await secretariat.graphql(
+      `mutation($id: ID!, $v: Int!, $c: CriteriaSetInput!) { setPledgeCriteria(id: $id, expectedVersion: $v, criteria: $c) { id } }`,
+      {
+        id: pledgeId,
+        v: await pledgeVersion(),
+        c: changed,
+      },
+    );
     expect(refused.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field: 'status', code: 'scoringStarted' })]);
-    const { pledge } = await gql<{ pledge: { criteriaVersions: Array<{ number: number }> } }>(secretariat, `query($id: ID!) { pledge(id: $id) { criteriaVersions { number } } }`, { id: pledgeId });
+    const { pledge } = await gql<{ pledge: { criteriaVersions: Array<{ number: number }> } }>(
+      secretariat,
+      `query($id: ID!) { pledge(id: $id) { criteriaVersions { number } } }`,
+      { id: pledgeId },
+    );
     expect(pledge.criteriaVersions.map((v) => v.number)).toEqual([1]);
   });
 
@@ -162,14 +220,21 @@ describe('self-scoring', () => {
     const other = await selfScore(officer, districts[1], [['1.a', 20]]);
     expect(other.status).toBe(422);
     expect(other.body.errors?.[0].field).toBe('unitId');
-    const review = await officer.graphql(`mutation($p: ID!, $u: ID!) { reviewScore(pledgeId: $p, unitId: $u, expectedLineVersion: 1, input: { itemCode: "2", score: 1 }) { id } }`, { p: pledgeId, u: districts[0].id });
+    const review = await officer.graphql(
+      `mutation($p: ID!, $u: ID!) { reviewScore(pledgeId: $p, unitId: $u, expectedLineVersion: 1, input: { itemCode: "2", score: 1 }) { id } }`,
+      { p: pledgeId, u: districts[0].id },
+    );
     expect(review.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const officer2 = await server.signedIn('ORGANISATION', districts[1]);
     await selfScore(officer2, districts[1], [['1.a', 20]]);
     const pdf = Buffer.from('%PDF-1.4\n% biên bản hội nghị\n', 'utf8');
     const evidencePath = `${sheetPath(districts[1])}/evidence?itemCode=1.a&filename=${encodeURIComponent('Biên bản hội nghị.pdf')}`;
-    const uploaded = await fetch(`${server.baseUrl}${evidencePath}`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' }, body: pdf });
+    const uploaded = await fetch(`${server.baseUrl}${evidencePath}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' },
+      body: pdf,
+    });
     expect(uploaded.status).toBe(201);
     const evidence = (await uploaded.json()) as { id: string; url: string; sizeBytes: number; filename: string };
     expect(evidence).toMatchObject({ sizeBytes: pdf.length, filename: 'Biên bản hội nghị.pdf' });
@@ -177,29 +242,59 @@ describe('self-scoring', () => {
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
     expect((await fetch(`${server.baseUrl}${evidence.url}`, { headers: { authorization: `Bearer ${officer.token}` } })).status).toBe(404);
-    const wrongType = await fetch(`${server.baseUrl}${evidencePath}`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/zip' }, body: pdf });
+    const wrongType = await fetch(`${server.baseUrl}${evidencePath}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/zip' },
+      body: pdf,
+    });
     expect(wrongType.status).toBe(415);
-    const elsewhere = await fetch(`${server.baseUrl}/api/v1/units`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' }, body: pdf });
+    const elsewhere = await fetch(`${server.baseUrl}/api/v1/units`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' },
+      body: pdf,
+    });
     expect(elsewhere.status).toBe(415); // raw files are taken on the evidence route only
     // An item not scored yet has no line to hold evidence.
-    const unscored = await fetch(`${server.baseUrl}${sheetPath(districts[1])}/evidence?itemCode=2&filename=x.pdf`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' }, body: pdf });
+    const unscored = await fetch(`${server.baseUrl}${sheetPath(districts[1])}/evidence?itemCode=2&filename=x.pdf`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' },
+      body: pdf,
+    });
     expect(unscored.status).toBe(422);
     expect(((await unscored.json()) as ProblemDetails).errors?.[0]).toMatchObject({ field: 'itemCode', code: 'notScored' });
-    const tooBig = await fetch(`${server.baseUrl}${evidencePath}`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'image/png' }, body: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    const tooBig = await fetch(`${server.baseUrl}${evidencePath}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'image/png' },
+      body: Buffer.alloc(10 * 1024 * 1024 + 1),
+    });
     expect(tooBig.status).toBe(413);
-    const sheet = await gql<{ pledge: { scoreSheets: Array<{ unit: { id: string }; lines: Array<{ itemCode: string; evidence: Array<{ id: string }>; evidenceCount: number }> }> } }>(
+    const sheet = await gql<{
+      pledge: {
+        scoreSheets: Array<{
+          unit: { id: string };
+          lines: Array<{ itemCode: string; evidence: Array<{ id: string }>; evidenceCount: number }>;
+        }>;
+      };
+    }>(
       secretariat,
       `query($id: ID!) { pledge(id: $id) { scoreSheets { unit { id } lines { itemCode evidence { id } evidenceCount } } } }`,
       { id: pledgeId },
     );
-    expect(sheet.pledge.scoreSheets.find((s) => s.unit.id === districts[1].id)?.lines[0]).toMatchObject({ evidence: [{ id: evidence.id }], evidenceCount: 1 });
+    expect(sheet.pledge.scoreSheets.find((s) => s.unit.id === districts[1].id)?.lines[0]).toMatchObject({
+      evidence: [{ id: evidence.id }],
+      evidenceCount: 1,
+    });
   });
 
   it('a file uploaded by mistake is removed by its own unit while the sheet is a draft; to other units it does not exist', async () => {
     const officer2 = await server.signedIn('ORGANISATION', districts[1]);
     const upload = async (filename: string) => {
       const path = `${sheetPath(districts[1])}/evidence?itemCode=1.a&filename=${encodeURIComponent(filename)}`;
-      const response = await fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'image/png' }, body: Buffer.from('PNG nhầm') });
+      const response = await fetch(`${server.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'image/png' },
+        body: Buffer.from('PNG nhầm'),
+      });
       expect(response.status).toBe(201);
       return (await response.json()) as { id: string; url: string };
     };
@@ -209,9 +304,14 @@ describe('self-scoring', () => {
     expect((await viewer.rest('DELETE', `/api/v1/evidence/${mistaken.id}`)).status).toBe(403);
     const removed = await officer2.rest('DELETE', `/api/v1/evidence/${mistaken.id}`);
     expect(removed.status).toBe(204);
-    expect((await fetch(`${server.baseUrl}${mistaken.url}`, { headers: { authorization: `Bearer ${secretariat.token}` } })).status).toBe(404);
+    expect((await fetch(`${server.baseUrl}${mistaken.url}`, { headers: { authorization: `Bearer ${secretariat.token}` } })).status).toBe(
+      404,
+    );
     expect((await officer2.rest('DELETE', `/api/v1/evidence/${mistaken.id}`)).status).toBe(404);
-    const audit = await server.rest<{ items: Array<{ action: string; changes: Record<string, unknown> }> }>('GET', `/api/v1/audit-events?entity=evidence-file&entityId=${mistaken.id}`);
+    const audit = await server.rest<{ items: Array<{ action: string; changes: Record<string, unknown> }> }>(
+      'GET',
+      `/api/v1/audit-events?entity=evidence-file&entityId=${mistaken.id}`,
+    );
     expect(audit.body.items.map((e) => e.action).sort()).toEqual(['create', 'delete']);
 
     // Over GraphQL, the unit gets its sheet back without the file; the first file stays.
@@ -227,12 +327,18 @@ describe('self-scoring', () => {
   });
 
   it('text with a NUL character, a parameter sent twice or unknown, an overlong reason: a 400 on the field, never a 500, nothing stored', async () => {
-    const nulTarget = await secretariat.rest<ProblemDetails>('PUT', `/api/v1/pledges/${pledgeId}/registrations/${districts[1].id}`, { targets: [{ title: 'Mô hình\u0000mới' }] });
+    const nulTarget = await secretariat.rest<ProblemDetails>('PUT', `/api/v1/pledges/${pledgeId}/registrations/${districts[1].id}`, {
+      targets: [{ title: 'Mô hình\u0000mới' }],
+    });
     expect(nulTarget.status).toBe(400);
     expect(nulTarget.body.errors).toEqual([expect.objectContaining({ field: 'targets.0.title', code: 'nulCharacter' })]);
     const officer2 = await server.signedIn('ORGANISATION', districts[1]);
     const upload = (query: string) =>
-      fetch(`${server.baseUrl}${sheetPath(districts[1])}/evidence?itemCode=1.a&${query}`, { method: 'POST', headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' }, body: Buffer.from('%PDF-1.4') });
+      fetch(`${server.baseUrl}${sheetPath(districts[1])}/evidence?itemCode=1.a&${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' },
+        body: Buffer.from('%PDF-1.4'),
+      });
     const nulName = await upload('filename=a%00b.pdf');
     expect(nulName.status).toBe(400);
     expect(((await nulName.json()) as ProblemDetails).errors?.[0]).toMatchObject({ field: 'filename', code: 'nulCharacter' });
@@ -257,12 +363,15 @@ describe('review', () => {
     const sheet = await server.rest<Sheet>('GET', sheetPath(districts[0]));
     const line = sheet.body.lines.find((l) => l.itemCode === '2') as Sheet['lines'][number];
     const attempt = (client: TestClient, score: number) =>
-      client.graphql(`mutation($p: ID!, $u: ID!, $v: Int!, $s: Float!) { reviewScore(pledgeId: $p, unitId: $u, expectedLineVersion: $v, input: { itemCode: "2", score: $s, comment: "Theo biên bản" }) { totals { total } } }`, {
-        p: pledgeId,
-        u: districts[0].id,
-        v: line.version,
-        s: score,
-      });
+      client.graphql(
+        `mutation($p: ID!, $u: ID!, $v: Int!, $s: Float!) { reviewScore(pledgeId: $p, unitId: $u, expectedLineVersion: $v, input: { itemCode: "2", score: $s, comment: "Theo biên bản" }) { totals { total } } }`,
+        {
+          p: pledgeId,
+          u: districts[0].id,
+          v: line.version,
+          s: score,
+        },
+      );
     const results = await Promise.all([attempt(secretariat, 50), attempt(colleague, 45)]);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(1);
@@ -273,14 +382,21 @@ describe('review', () => {
 
   it('one account cannot accept two steps of a round: a 422 rule error on field reviewer (GraphQL BAD_USER_INPUT) that changes nothing', async () => {
     const [first] = reviewers;
-    expect((await decide(districts[0], 'ACCEPT', undefined, first)).data?.decideScoreSheet).toMatchObject({ status: 'SUBMITTED', reviewStep: 2 });
+    expect((await decide(districts[0], 'ACCEPT', undefined, first)).data?.decideScoreSheet).toMatchObject({
+      status: 'SUBMITTED',
+      reviewStep: 2,
+    });
     const before = await server.rest<Sheet>('GET', sheetPath(districts[0]));
     const again = await decide(districts[0], 'ACCEPT', undefined, first);
     const message = 'Bước 2 (Lãnh đạo cơ quan thường trực) phải do người khác với người đã duyệt bước 1 thực hiện.';
     expect(again.data).toBeNull();
     expect(again.errors).toHaveLength(1);
     expect(again.errors?.[0].message).toBe(message);
-    expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RULE_VIOLATION', fields: [{ field: 'reviewer', code: 'sameReviewer', message }] });
+    expect(again.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'RULE_VIOLATION',
+      fields: [{ field: 'reviewer', code: 'sameReviewer', message }],
+    });
     const after = await server.rest<Sheet>('GET', sheetPath(districts[0]));
     expect(after.body).toMatchObject({ status: 'SUBMITTED', reviewStep: 2, version: before.body.version });
     expect(after.body.events).toEqual(before.body.events);
@@ -299,11 +415,17 @@ describe('review', () => {
     expect((await submit(officer, districts[0])).status).toBe(200);
     // A new round: the earlier reviewer may accept step 1 again, and still not step 2.
     expect((await decide(districts[0], 'ACCEPT', undefined, first)).data?.decideScoreSheet.reviewStep).toBe(2);
-    expect((await decide(districts[0], 'ACCEPT', undefined, first)).errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field: 'reviewer' })]);
+    expect((await decide(districts[0], 'ACCEPT', undefined, first)).errors?.[0].extensions?.fields).toEqual([
+      expect.objectContaining({ field: 'reviewer' }),
+    ]);
     expect((await decide(districts[0], 'ACCEPT', undefined, second)).data?.decideScoreSheet.reviewStep).toBe(3);
     // Step 3 must be someone who accepted neither step 1 nor step 2.
-    expect((await decide(districts[0], 'ACCEPT', undefined, first)).errors?.[0].message).toBe('Bước 3 (Khối thi đua) phải do người khác với người đã duyệt bước 1 thực hiện.');
-    expect((await decide(districts[0], 'ACCEPT', undefined, second)).errors?.[0].message).toBe('Bước 3 (Khối thi đua) phải do người khác với người đã duyệt bước 2 thực hiện.');
+    expect((await decide(districts[0], 'ACCEPT', undefined, first)).errors?.[0].message).toBe(
+      'Bước 3 (Khối thi đua) phải do người khác với người đã duyệt bước 1 thực hiện.',
+    );
+    expect((await decide(districts[0], 'ACCEPT', undefined, second)).errors?.[0].message).toBe(
+      'Bước 3 (Khối thi đua) phải do người khác với người đã duyệt bước 2 thực hiện.',
+    );
     const done = await decide(districts[0], 'ACCEPT', undefined, third);
     expect(done.data?.decideScoreSheet.status).toBe('ACCEPTED');
     expect(done.data?.decideScoreSheet.events.map((e) => `${e.action}:${e.stepLabel}${e.reason ? `:${e.reason}` : ''}`)).toEqual([
@@ -323,14 +445,36 @@ describe('review', () => {
 describe('ranking and finalisation', () => {
   it('before finalisation ranks submitted sheets only, and shows a member unit its own row alone, unranked', async () => {
     // Unit 0 has submitted; units 1–3 now hold drafts: 82 - 2 = 80, 80 and 80.
-    await selfScore(secretariat, districts[1], [['1.a', 20], ['1.b', 10], ['2', 52], ['T1', 2]]);
-    await selfScore(secretariat, districts[2], [['1.a', 20], ['1.b', 10], ['2', 50]]);
-    await selfScore(secretariat, districts[3], [['1.a', 20], ['1.b', 10], ['2', 50]]);
-    type Ranking = { final: boolean; note: string; rows: Array<{ rank: number | null; unit: { id: string }; status: string | null; total: number | null }> };
+    await selfScore(secretariat, districts[1], [
+      ['1.a', 20],
+      ['1.b', 10],
+      ['2', 52],
+      ['T1', 2],
+    ]);
+    await selfScore(secretariat, districts[2], [
+      ['1.a', 20],
+      ['1.b', 10],
+      ['2', 50],
+    ]);
+    await selfScore(secretariat, districts[3], [
+      ['1.a', 20],
+      ['1.b', 10],
+      ['2', 50],
+    ]);
+    type Ranking = {
+      final: boolean;
+      note: string;
+      rows: Array<{ rank: number | null; unit: { id: string }; status: string | null; total: number | null }>;
+    };
     const reviewerView = await server.rest<Ranking>('GET', `/api/v1/pledges/${pledgeId}/ranking`);
     expect(reviewerView.body).toMatchObject({ final: false, note: expect.stringMatching(/^Tạm tính: chỉ xếp hạng các bảng điểm đã nộp/) });
     const [first, ...drafts] = reviewerView.body.rows;
-    expect([first.unit.id, first.rank, first.status, first.total === null]).toEqual([districts[0].id, 1, expect.stringMatching(/SUBMITTED|ACCEPTED/), false]);
+    expect([first.unit.id, first.rank, first.status, first.total === null]).toEqual([
+      districts[0].id,
+      1,
+      expect.stringMatching(/SUBMITTED|ACCEPTED/),
+      false,
+    ]);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect(drafts.map((r) => ({ id: r.unit.id, rank: r.rank, status: r.status, total: r.total })).sort(byId)).toEqual(
       [1, 2, 3].map((i) => ({ id: districts[i].id, rank: null, status: 'DRAFT', total: null })).sort(byId),
@@ -338,7 +482,11 @@ describe('ranking and finalisation', () => {
     const memberView = await officer.rest<Ranking>('GET', `/api/v1/pledges/${pledgeId}/ranking`);
     expect(memberView.body.note).toMatch(/công bố khi giao ước tổng kết/);
     expect(memberView.body.rows.map((r) => [r.unit.id, r.rank, r.total === null])).toEqual([[districts[0].id, null, false]]);
-    const { pledge } = await gql<{ pledge: { ranking: Ranking } }>(officer, `query($id: ID!) { pledge(id: $id) { ranking { final note rows { rank unit { id } status total } } } }`, { id: pledgeId });
+    const { pledge } = await gql<{ pledge: { ranking: Ranking } }>(
+      officer,
+      `query($id: ID!) { pledge(id: $id) { ranking { final note rows { rank unit { id } status total } } } }`,
+      { id: pledgeId },
+    );
     expect(pledge.ranking.rows.map((r) => r.unit.id)).toEqual([districts[0].id]);
 
     expect((await advance('UNDER_REVIEW')).errors?.[0].message).toMatch(/3\/4 đơn vị chưa nộp/);
@@ -348,7 +496,15 @@ describe('ranking and finalisation', () => {
   });
 
   it('ranks in the database: ties broken by fewer deductions, exact ties share a rank; classification from the pledge’s bands', async () => {
-    const { pledge } = await gql<{ pledge: { ranking: { tieRule: string; final: boolean; rows: Array<{ rank: number; unit: { id: string }; total: number; deduction: number; classification: string }> } } }>(
+    const { pledge } = await gql<{
+      pledge: {
+        ranking: {
+          tieRule: string;
+          final: boolean;
+          rows: Array<{ rank: number; unit: { id: string }; total: number; deduction: number; classification: string }>;
+        };
+      };
+    }>(
       server,
       `query($id: ID!) { pledge(id: $id) { ranking { final tieRule rows { rank unit { id } total deduction classification } } } }`,
       { id: pledgeId },
@@ -379,14 +535,20 @@ describe('ranking and finalisation', () => {
     expect(ownSubmission.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field: 'reviewer', code: 'submitter' })]);
     for (const unit of districts.slice(1)) await acceptAllSteps(unit);
     expect((await advance('FINALISED')).data?.advancePledge.status).toBe('FINALISED');
-    const progress = await secretariat.rest<{ submitted: number; accepted: number; notSubmitted: unknown[] }>('GET', `/api/v1/pledges/${pledgeId}/progress`);
+    const progress = await secretariat.rest<{ submitted: number; accepted: number; notSubmitted: unknown[] }>(
+      'GET',
+      `/api/v1/pledges/${pledgeId}/progress`,
+    );
     expect(progress.body).toMatchObject({ submitted: 4, accepted: 4, notSubmitted: [] });
     const sheet = await server.rest<Sheet>('GET', sheetPath(districts[1]));
-    const locked = await secretariat.graphql(`mutation($p: ID!, $u: ID!, $v: Int!) { reviewScore(pledgeId: $p, unitId: $u, expectedLineVersion: $v, input: { itemCode: "2", score: 60 }) { id } }`, {
-      p: pledgeId,
-      u: districts[1].id,
-      v: sheet.body.lines.find((l) => l.itemCode === '2')?.version,
-    });
+    const locked = await secretariat.graphql(
+      `mutation($p: ID!, $u: ID!, $v: Int!) { reviewScore(pledgeId: $p, unitId: $u, expectedLineVersion: $v, input: { itemCode: "2", score: 60 }) { id } }`,
+      {
+        p: pledgeId,
+        u: districts[1].id,
+        v: sheet.body.lines.find((l) => l.itemCode === '2')?.version,
+      },
+    );
     expect(locked.errors?.[0].message).toMatch(/điểm đã khóa/);
     expect((await selfScore(secretariat, districts[1], [['2', 60]])).status).toBe(422);
     const final = await server.rest<{ final: boolean }>('GET', `/api/v1/pledges/${pledgeId}/ranking`);
@@ -403,27 +565,48 @@ describe('ranking and finalisation', () => {
     );
     expect(awardsFromRanking.map((a) => a.rank).sort()).toEqual(['FIRST', 'SECOND', 'SECOND']);
     expect(awardsFromRanking.map((a) => a.recipientUnit.id)).not.toContain(districts[1].id);
-    const again = await secretariat.graphql(`mutation($p: ID!, $input: AwardsFromRankingInput!) { awardsFromRanking(pledgeId: $p, input: $input) { rank } }`, {
-      p: pledgeId,
-      input: { awardTitleId: flag.id, issuerUnitId: province.id, decidedOn: '2024-01-03', top: 3 },
-    });
+    const again = await secretariat.graphql(
+      `mutation($p: ID!, $input: AwardsFromRankingInput!) { awardsFromRanking(pledgeId: $p, input: $input) { rank } }`,
+      {
+        p: pledgeId,
+        input: { awardTitleId: flag.id, issuerUnitId: province.id, decidedOn: '2024-01-03', top: 3 },
+      },
+    );
     expect(again.errors?.[0].extensions?.code).toBeDefined(); // the same flags twice: refused, nothing duplicated
-    const ranking = await server.rest<{ rows: Array<{ unit: { id: string }; awards: string[] }> }>('GET', `/api/v1/pledges/${pledgeId}/ranking`);
-    expect(ranking.body.rows.find((r) => r.unit.id === districts[0].id)?.awards).toEqual(['Cờ thi đua cấp bộ, cấp ban, cấp ngành, cấp tỉnh (hạng Nhất)']);
+    const ranking = await server.rest<{ rows: Array<{ unit: { id: string }; awards: string[] }> }>(
+      'GET',
+      `/api/v1/pledges/${pledgeId}/ranking`,
+    );
+    expect(ranking.body.rows.find((r) => r.unit.id === districts[0].id)?.awards).toEqual([
+      'Cờ thi đua cấp bộ, cấp ban, cấp ngành, cấp tỉnh (hạng Nhất)',
+    ]);
     expect(ranking.body.rows.find((r) => r.unit.id === districts[1].id)?.awards).toEqual([]);
   });
 
   it('exports the ranking as a printable workbook with Vietnamese headers', async () => {
-    const response = await fetch(`${server.baseUrl}/api/v1/pledges/${pledgeId}/ranking.xlsx`, { headers: { authorization: `Bearer ${officer.token}` } });
+    const response = await fetch(`${server.baseUrl}/api/v1/pledges/${pledgeId}/ranking.xlsx`, {
+      headers: { authorization: `Bearer ${officer.token}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toMatch(/xep-hang-2023-/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.getWorksheet('Xếp hạng') as ExcelJS.Worksheet;
-    const texts = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
+    const texts = (n: number) =>
+      (sheet.getRow(n).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
     expect(texts(1)[0]).toBe('BẢNG XẾP HẠNG THI ĐUA NĂM 2023');
     const headerRow = [...Array(12).keys()].map((i) => i + 1).find((n) => texts(n)[0] === 'Hạng') as number;
-    expect(texts(headerRow)).toEqual(['Hạng', 'Đơn vị', 'Điểm tiêu chí', 'Điểm cộng', 'Điểm trừ', 'Tổng điểm', 'Xếp loại', 'Tình trạng bảng điểm', 'Khen thưởng']);
+    expect(texts(headerRow)).toEqual([
+      'Hạng',
+      'Đơn vị',
+      'Điểm tiêu chí',
+      'Điểm cộng',
+      'Điểm trừ',
+      'Tổng điểm',
+      'Xếp loại',
+      'Tình trạng bảng điểm',
+      'Khen thưởng',
+    ]);
     expect(texts(headerRow + 1).slice(0, 2)).toEqual(['1', 'Ban Dân vận Thành ủy Vị Thanh']);
     expect(texts(headerRow + 4)).toEqual(['4', 'Ban Dân vận Huyện ủy Long Mỹ', '82', '0', '2', '80', 'Tốt', 'Đã thẩm định xong', '']);
     expect(texts(headerRow + 1)[8]).toBe('Cờ thi đua cấp bộ, cấp ban, cấp ngành, cấp tỉnh (hạng Nhất)');

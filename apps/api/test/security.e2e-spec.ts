@@ -62,7 +62,12 @@ describe('API1:2023 Broken Object Level Authorization', () => {
     expect((await client.rest('GET', `/api/v1/units/${thaiBinh.id}`)).status).toBe(404);
     expect((await client.rest('PATCH', `/api/v1/units/${tienHai.id}`, { name: 'Chiếm quyền' }, { 'if-match': '"1"' })).status).toBe(404);
     const current = await client.rest<UnitDto>('GET', `/api/v1/units/${haTinhFront.id}`);
-    const reparent = await client.rest<ProblemDetails>('PATCH', `/api/v1/units/${haTinhFront.id}`, { parentId: thaiBinh.id }, { 'if-match': `"${current.body.version}"` });
+    const reparent = await client.rest<ProblemDetails>(
+      'PATCH',
+      `/api/v1/units/${haTinhFront.id}`,
+      { parentId: thaiBinh.id },
+      { 'if-match': `"${current.body.version}"` },
+    );
     expect(reparent.status).toBe(422);
     expect((await server.rest<UnitDto>('GET', `/api/v1/units/${tienHai.id}`)).body.name).toBe('Huyện ủy Tiền Hải');
   });
@@ -73,7 +78,9 @@ describe('API1:2023 Broken Object Level Authorization', () => {
       { id: thaiBinh.id },
     );
     expect(data?.unit).toEqual({ parent: null, ancestors: [], children: [{ id: tienHai.id }] });
-    const fromOrganisation = await organisation.graphql<{ units: { items: Array<{ id: string }> } }>(`{ units(options: { pageSize: 100 }) { items { id } } }`);
+    const fromOrganisation = await organisation.graphql<{ units: { items: Array<{ id: string }> } }>(
+      `{ units(options: { pageSize: 100 }) { items { id } } }`,
+    );
     expect(fromOrganisation.data?.units.items.map((u) => u.id)).toEqual([haTinhFront.id]);
   });
 
@@ -95,10 +102,23 @@ describe('API2:2023 Broken Authentication', () => {
   });
 
   it('forged, alg:none and expired tokens → 401', async () => {
-    const forged = await new SignJWT({ tv: 1 }).setProtectedHeader({ alg: 'HS256' }).setSubject(secretariat.account.id).setIssuer('danvan').setExpirationTime('10m').sign(new TextEncoder().encode('not-the-server-secret-at-all-000000'));
+    const forged = await new SignJWT({ tv: 1 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(secretariat.account.id)
+      .setIssuer('danvan')
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode('not-the-server-secret-at-all-000000'));
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ sub: secretariat.account.id, tv: 1, iss: 'danvan', exp: 9999999999 })).toString('base64url')}.`;
-    const [{ value }] = (await server.database.dataSource.query(`SELECT value FROM server_secret WHERE name = 'jwt'`)) as Array<{ value: string }>;
-    const expired = await new SignJWT({ tv: 1 }).setProtectedHeader({ alg: 'HS256' }).setSubject(secretariat.account.id).setIssuer('danvan').setIssuedAt(1_700_000_000).setExpirationTime(1_700_000_600).sign(new TextEncoder().encode(value));
+    const [{ value }] = (await server.database.dataSource.query(`SELECT value FROM server_secret WHERE name = 'jwt'`)) as Array<{
+      value: string;
+    }>;
+    const expired = await new SignJWT({ tv: 1 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(secretariat.account.id)
+      .setIssuer('danvan')
+      .setIssuedAt(1_700_000_000)
+      .setExpirationTime(1_700_000_600)
+      .sign(new TextEncoder().encode(value));
     for (const token of [forged, none, expired]) {
       expect((await server.as(token).rest('GET', '/api/v1/units')).status).toBe(401);
     }
@@ -107,7 +127,10 @@ describe('API2:2023 Broken Authentication', () => {
   it('a revoked API key → 401 at once', async () => {
     const key = await apiKey(thaiBinh, ['units:read']);
     expect((await server.as(key).rest('GET', '/api/v1/units')).status).toBe(200);
-    const keys = await server.graphql<{ apiKeys: { items: Array<{ id: string; prefix: string }> } }>(`query($u: ID!) { apiKeys(options: { unitId: $u }) { items { id prefix } } }`, { u: thaiBinh.id });
+    const keys = await server.graphql<{ apiKeys: { items: Array<{ id: string; prefix: string }> } }>(
+      `query($u: ID!) { apiKeys(options: { unitId: $u }) { items { id prefix } } }`,
+      { u: thaiBinh.id },
+    );
     const id = keys.data?.apiKeys.items.find((k) => key.includes(k.prefix))?.id as string;
     expect((await server.graphql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id })).errors).toBeUndefined();
     expect((await server.as(key).rest('GET', '/api/v1/units')).status).toBe(401);
@@ -128,7 +151,9 @@ describe('API2:2023 Broken Authentication', () => {
     expect((await server.anonymous.rest('POST', '/api/v1/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
 
     const other = (await server.login(account.username, 'Một mật khẩu 2026')).body;
-    const changed = await server.as(session.accessToken).rest<SessionTokens>('POST', '/api/v1/auth/password', { currentPassword: 'Một mật khẩu 2026', newPassword: 'Mật khẩu khác 2027' });
+    const changed = await server
+      .as(session.accessToken)
+      .rest<SessionTokens>('POST', '/api/v1/auth/password', { currentPassword: 'Một mật khẩu 2026', newPassword: 'Mật khẩu khác 2027' });
     expect(changed.status).toBe(200);
     expect((await server.as(other.accessToken).rest('GET', '/api/v1/units')).status).toBe(401);
     expect((await server.as(changed.body.accessToken).rest('GET', '/api/v1/units')).status).toBe(200);
@@ -150,12 +175,26 @@ describe('API2:2023 Broken Authentication', () => {
 
 describe('API3:2023 Broken Object Property Level Authorization', () => {
   it('id, version, createdBy or another unit’s fields in a body → 400, nothing changes', async () => {
-    const created = await server.rest<ProblemDetails>('POST', '/api/v1/units', { code: 'X-BOPLA', name: 'X', kind: 'STATE_AGENCY', level: 'PROVINCE', id: haTinh.id, createdBy: 'me' });
+    const created = await server.rest<ProblemDetails>('POST', '/api/v1/units', {
+      code: 'X-BOPLA',
+      name: 'X',
+      kind: 'STATE_AGENCY',
+      level: 'PROVINCE',
+      id: haTinh.id,
+      createdBy: 'me',
+    });
     expect(created.status).toBe(400);
     expect(created.body.errors?.map((e) => e.field).sort()).toEqual(['createdBy', 'id']);
-    const patched = await server.rest<ProblemDetails>('PATCH', `/api/v1/units/${tienHai.id}`, { version: 99, path: '/' }, { 'if-match': '"1"' });
+    const patched = await server.rest<ProblemDetails>(
+      'PATCH',
+      `/api/v1/units/${tienHai.id}`,
+      { version: 99, path: '/' },
+      { 'if-match': '"1"' },
+    );
     expect(patched.status).toBe(400);
-    const gql = await secretariat.graphql(`mutation($id: ID!) { updateUnit(id: $id, expectedVersion: 1, input: { version: 3 }) { id } }`, { id: tienHai.id });
+    const gql = await secretariat.graphql(`mutation($id: ID!) { updateUnit(id: $id, expectedVersion: 1, input: { version: 3 }) { id } }`, {
+      id: tienHai.id,
+    });
     expect(gql.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
@@ -178,7 +217,11 @@ describe('API4:2023 Unrestricted Resource Consumption — rate limits', () => {
   it('per account across two API processes sharing one database: 429 with Retry-After, on REST and GraphQL', async () => {
     const limited = await TestServer.start({ rateLimitPerMinute: 5 });
     // A second API process on the same database, as behind a load balancer.
-    const second = await createApp({ ...loadConfig({ LOG_LEVEL: 'silent' }), rateLimitPerMinute: 5 }, limited.database, pino({ level: 'silent' }));
+    const second = await createApp(
+      { ...loadConfig({ LOG_LEVEL: 'silent' }), rateLimitPerMinute: 5 },
+      limited.database,
+      pino({ level: 'silent' }),
+    );
     await second.listen({ port: 0, host: '127.0.0.1' });
     try {
       const address = second.getHttpServer().address();
@@ -208,7 +251,8 @@ describe('API4:2023 Unrestricted Resource Consumption — rate limits', () => {
  * server; on PGlite (one connection, in one process) a second app on the same connection.
  */
 async function secondProcess(first: TestServer, overrides: Partial<AppConfig>): Promise<{ url: string; close: () => Promise<void> }> {
-  const database = first.database.kind === 'server' ? await Database.open({ target: first.database.target, migrations: MIGRATIONS }) : first.database;
+  const database =
+    first.database.kind === 'server' ? await Database.open({ target: first.database.target, migrations: MIGRATIONS }) : first.database;
   const app = await createApp({ ...loadConfig({ LOG_LEVEL: 'silent' }), ...overrides }, database, pino({ level: 'silent' }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
@@ -252,12 +296,17 @@ describe('API4:2023 Unrestricted Resource Consumption — shared rate limit', ()
     return [caller, new TestClient(second.url, caller.token)];
   }
 
-  const tally = (statuses: number[]) => ({ admitted: statuses.filter((s) => s === 200).length, refused: statuses.filter((s) => s === 429).length });
+  const tally = (statuses: number[]) => ({
+    admitted: statuses.filter((s) => s === 200).length,
+    refused: statuses.filter((s) => s === 429).length,
+  });
 
   it(`a burst of 150 requests alternating between two processes admits at most the limit (${LIMIT})`, async () => {
     const [a, b] = await callerOnBoth();
     await roomInWindow(WINDOW_ROOM);
-    const statuses = await Promise.all(Array.from({ length: 150 }, async (_, i) => (await (i % 2 ? b : a).rest('GET', '/api/v1/units?pageSize=1')).status));
+    const statuses = await Promise.all(
+      Array.from({ length: 150 }, async (_, i) => (await (i % 2 ? b : a).rest('GET', '/api/v1/units?pageSize=1')).status),
+    );
     const { admitted, refused } = tally(statuses);
     expect(admitted + refused).toBe(150); // nothing but 200 and 429
     expect(admitted).toBeLessThanOrEqual(LIMIT + OVER);
@@ -284,7 +333,9 @@ describe('API4:2023 Unrestricted Resource Consumption — shared rate limit', ()
   it('a GraphQL request counts once, however many root fields it has', async () => {
     const [a, b] = await callerOnBoth();
     await roomInWindow(WINDOW_ROOM);
-    const fields = await a.graphql(`{ ${Array.from({ length: 5 }, (_, i) => `f${i}: units(options: { pageSize: 1 }) { totalItems }`).join(' ')} }`);
+    const fields = await a.graphql(
+      `{ ${Array.from({ length: 5 }, (_, i) => `f${i}: units(options: { pageSize: 1 }) { totalItems }`).join(' ')} }`,
+    );
     expect(fields.errors).toBeUndefined();
     const statuses: number[] = [];
     for (let i = 0; i < LIMIT; i++) statuses.push((await (i % 2 ? b : a).rest('GET', '/api/v1/units?pageSize=1')).status);
@@ -313,25 +364,51 @@ describe('API4:2023 Unrestricted Resource Consumption — GraphQL', () => {
     const aliases = `{ ${Array.from({ length: 25 }, (_, i) => `a${i}: units { totalItems }`).join(' ')} }`;
     const costly = `{ units(options: { pageSize: 100 }) { items { children(limit: 500) { children(limit: 500) { id } } } } }`;
     const long = `{ units { totalItems ${'__typename '.repeat(5000)} } }`;
-    for (const [query, text] of [[deep, 'sâu'], [aliases, 'bí danh'], [costly, 'quá lớn'], [long, 'token']] as const) {
+    for (const [query, text] of [
+      [deep, 'sâu'],
+      [aliases, 'bí danh'],
+      [costly, 'quá lớn'],
+      [long, 'token'],
+    ] as const) {
       const response = await secretariat.rest<{ errors: Array<{ message: string }> }>('POST', '/graphql', { query });
-      expect({ status: response.status, message: response.body.errors?.[0]?.message.includes(text) || response.body.errors?.[0]?.message }).toEqual({ status: 400, message: true });
+      expect({
+        status: response.status,
+        message: response.body.errors?.[0]?.message.includes(text) || response.body.errors?.[0]?.message,
+      }).toEqual({ status: 400, message: true });
     }
-    const batched = await secretariat.rest('POST', '/graphql', [{ query: '{ units { totalItems } }' }, { query: '{ units { totalItems } }' }]);
+    const batched = await secretariat.rest('POST', '/graphql', [
+      { query: '{ units { totalItems } }' },
+      { query: '{ units { totalItems } }' },
+    ]);
     expect(batched.status).toBe(400);
   });
 });
 
 describe('API5:2023 Broken Function Level Authorization', () => {
   it('a viewer cannot call a mutation (403), over REST and GraphQL', async () => {
-    expect((await viewer.rest('POST', '/api/v1/units', { code: 'V1', name: 'V', kind: 'STATE_AGENCY', level: 'DISTRICT', parentId: thaiBinh.id })).status).toBe(403);
-    const gql = await viewer.graphql(`mutation { createUnit(input: { code: "V2", name: "V", kind: STATE_AGENCY, level: DISTRICT }) { id } }`);
+    expect(
+      (
+        await viewer.rest('POST', '/api/v1/units', {
+          code: 'V1',
+          name: 'V',
+          kind: 'STATE_AGENCY',
+          level: 'DISTRICT',
+          parentId: thaiBinh.id,
+        })
+      ).status,
+    ).toBe(403);
+    const gql = await viewer.graphql(
+      `mutation { createUnit(input: { code: "V2", name: "V", kind: STATE_AGENCY, level: DISTRICT }) { id } }`,
+    );
     expect(gql.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('an organisation cannot manage accounts or keys; a secretariat cannot create an administrator', async () => {
     expect((await organisation.graphql(`{ accountList { totalItems } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const admin = await secretariat.graphql(`mutation($u: ID) { createAccount(input: { username: "chiem-quyen", displayName: "X", role: ADMIN, unitId: $u }) { oneTimePassword } }`, { u: thaiBinh.id });
+    const admin = await secretariat.graphql(
+      `mutation($u: ID) { createAccount(input: { username: "chiem-quyen", displayName: "X", role: ADMIN, unitId: $u }) { oneTimePassword } }`,
+      { u: thaiBinh.id },
+    );
     expect(admin.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -341,7 +418,12 @@ describe('API5:2023 Broken Function Level Authorization', () => {
   });
 
   it('an account on a temporary password can only change it', async () => {
-    const fresh = await server.factory.account({ role: 'SECRETARIAT', unitId: thaiBinh.id, password: 'Tạm thời 123456', mustChangePassword: true });
+    const fresh = await server.factory.account({
+      role: 'SECRETARIAT',
+      unitId: thaiBinh.id,
+      password: 'Tạm thời 123456',
+      mustChangePassword: true,
+    });
     const session = (await server.login(fresh.username, 'Tạm thời 123456')).body;
     expect((await server.as(session.accessToken).rest('GET', '/api/v1/units')).status).toBe(403);
     expect((await server.as(session.accessToken).rest('GET', '/api/v1/auth/me')).status).toBe(200);
@@ -360,9 +442,14 @@ describe('API8:2023 Security Misconfiguration', () => {
   it('in production, GraphQL introspection is off and CORS answers only the configured origins', async () => {
     const production = await TestServer.start({ production: true, graphqlIntrospection: false, corsOrigins: ['https://mttq.example.vn'] });
     try {
-      const introspection = await production.rest<{ errors?: Array<{ message: string }> }>('POST', '/graphql', { query: '{ __schema { types { name } } }' });
+      const introspection = await production.rest<{ errors?: Array<{ message: string }> }>('POST', '/graphql', {
+        query: '{ __schema { types { name } } }',
+      });
       expect(introspection.status).toBe(400);
-      const allowed = await production.anonymous.rest('OPTIONS', '/api/v1/units', undefined, { origin: 'https://mttq.example.vn', 'access-control-request-method': 'GET' });
+      const allowed = await production.anonymous.rest('OPTIONS', '/api/v1/units', undefined, {
+        origin: 'https://mttq.example.vn',
+        'access-control-request-method': 'GET',
+      });
       expect(allowed.headers.get('access-control-allow-origin')).toBe('https://mttq.example.vn');
       const denied = await production.anonymous.rest('GET', '/health', undefined, { origin: 'https://evil.example' });
       expect(denied.headers.get('access-control-allow-origin')).toBeNull();

@@ -58,12 +58,34 @@ describe('Excel export of the unit register', () => {
     expect(rows[2][0]).toMatch(/^Xuất ngày \d{2}\/\d{2}\/\d{4}: 3 đơn vị\.$/);
     const headerIndex = rows.findIndex((r) => r[0] === 'STT');
     expect(rows[headerIndex]).toEqual([
-      'STT', 'Mã đơn vị', 'Tên đơn vị', 'Tên viết tắt', 'Loại đơn vị', 'Cấp', 'Đơn vị cấp trên', 'Mã ĐVHC', 'Trạng thái', 'Hiệu lực từ', 'Hiệu lực đến', 'Lãnh đạo',
+      'STT',
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Tên viết tắt',
+      'Loại đơn vị',
+      'Cấp',
+      'Đơn vị cấp trên',
+      'Mã ĐVHC',
+      'Trạng thái',
+      'Hiệu lực từ',
+      'Hiệu lực đến',
+      'Lãnh đạo',
     ]);
     const body = rows.slice(headerIndex + 1);
     expect(body.map((r) => r[2])).toEqual(['Tỉnh ủy Đồng Tháp', 'Huyện ủy Lấp Vò', 'Ban Dân vận Tỉnh ủy Đồng Tháp']);
     expect(body[1]).toEqual([
-      '2', expect.any(String), 'Huyện ủy Lấp Vò', 'HU Lấp Vò', 'Cấp ủy', 'Huyện', 'Tỉnh ủy Đồng Tháp', '875', 'Đã giải thể', '', '30/06/2025', 'Nguyễn Văn A (Bí thư Huyện ủy)',
+      '2',
+      expect.any(String),
+      'Huyện ủy Lấp Vò',
+      'HU Lấp Vò',
+      'Cấp ủy',
+      'Huyện',
+      'Tỉnh ủy Đồng Tháp',
+      '875',
+      'Đã giải thể',
+      '',
+      '30/06/2025',
+      'Nguyễn Văn A (Bí thư Huyện ủy)',
     ]);
     expect(sheet?.pageSetup.orientation).toBe('landscape');
     expect(sheet?.pageSetup.printTitlesRow).toBe(`${headerRowNumber}:${headerRowNumber}`);

@@ -29,7 +29,12 @@ describe('GraphQL units', () => {
       { id: district.id },
     );
     expect(errors).toBeUndefined();
-    expect(data?.unit).toMatchObject({ id: district.id, parent: { id: province.id }, ancestors: [{ name: province.name }], children: [{ id: commune.id }] });
+    expect(data?.unit).toMatchObject({
+      id: district.id,
+      parent: { id: province.id },
+      ancestors: [{ name: province.name }],
+      children: [{ id: commune.id }],
+    });
   });
 
   it('lists with totals, sorting, filters and diacritics-insensitive search', async () => {
@@ -44,7 +49,16 @@ describe('GraphQL units', () => {
   it('creates, updates with the expected version and deletes', async () => {
     const created = await server.graphql<{ createUnit: UnitNode & { code: string; validFrom: string } }>(
       `mutation($input: CreateUnitInput!) { createUnit(input: $input) { ${UNIT_FIELDS} code validFrom } }`,
-      { input: { code: 'gql-1', name: 'Hội Cựu chiến binh tỉnh Bình Phước', kind: 'MASS_ORGANISATION', level: 'PROVINCE', adminAreaCode: '70', validFrom: '1990-01-01' } },
+      {
+        input: {
+          code: 'gql-1',
+          name: 'Hội Cựu chiến binh tỉnh Bình Phước',
+          kind: 'MASS_ORGANISATION',
+          level: 'PROVINCE',
+          adminAreaCode: '70',
+          validFrom: '1990-01-01',
+        },
+      },
     );
     expect(created.errors).toBeUndefined();
     expect(created.data?.createUnit).toMatchObject({ code: 'GQL-1', version: 1, validFrom: '1990-01-01' });
@@ -54,7 +68,10 @@ describe('GraphQL units', () => {
       { id },
     );
     expect(updated.data?.updateUnit).toEqual({ version: 2, shortName: 'HCCB tỉnh' });
-    const deleted = await server.graphql<{ deleteUnit: { id: string } }>(`mutation($id: ID!) { deleteUnit(id: $id, expectedVersion: 2) { id } }`, { id });
+    const deleted = await server.graphql<{ deleteUnit: { id: string } }>(
+      `mutation($id: ID!) { deleteUnit(id: $id, expectedVersion: 2) { id } }`,
+      { id },
+    );
     expect(deleted.data?.deleteUnit.id).toBe(id);
   });
 
@@ -85,7 +102,9 @@ describe('GraphQL units', () => {
 
   describe('errors carry a code, a reason and the offending fields', () => {
     it('validation: BAD_USER_INPUT with fields', async () => {
-      const { errors } = await server.graphql(`mutation { createUnit(input: { code: "ok", name: "", kind: STATE_AGENCY, level: PROVINCE, leaders: [{ name: "A", title: "" }] }) { id } }`);
+      const { errors } = await server.graphql(
+        `mutation { createUnit(input: { code: "ok", name: "", kind: STATE_AGENCY, level: PROVINCE, leaders: [{ name: "A", title: "" }] }) { id } }`,
+      );
       expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALIDATION_FAILED' });
       expect(errors?.[0].extensions?.fields?.map((f) => f.field).sort()).toEqual(['leaders.0.title', 'name']);
     });
@@ -93,7 +112,11 @@ describe('GraphQL units', () => {
     it('errors in nested fields go through the same mapping (children limit)', async () => {
       const unit = await server.factory.unit();
       const { errors } = await server.graphql(`query($id: ID!) { unit(id: $id) { children(limit: 501) { id } } }`, { id: unit.id });
-      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALIDATION_FAILED', fields: [expect.objectContaining({ field: 'limit' })] });
+      expect(errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'VALIDATION_FAILED',
+        fields: [expect.objectContaining({ field: 'limit' })],
+      });
     });
 
     it('an oversized page: BAD_USER_INPUT on options.pageSize', async () => {
@@ -103,7 +126,9 @@ describe('GraphQL units', () => {
     });
 
     it('unknown fields, wrong types and bad dates are rejected by the schema', async () => {
-      const unknownField = await server.graphql(`mutation { createUnit(input: { code: "X", name: "X", kind: STATE_AGENCY, level: PROVINCE, version: 3 }) { id } }`);
+      const unknownField = await server.graphql(
+        `mutation { createUnit(input: { code: "X", name: "X", kind: STATE_AGENCY, level: PROVINCE, version: 3 }) { id } }`,
+      );
       expect(unknownField.status).toBe(400);
       expect(unknownField.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       const wrongType = await server.graphql(`query($size: Int) { units(options: { pageSize: $size }) { totalItems } }`, { size: 'many' });
@@ -117,14 +142,29 @@ describe('GraphQL units', () => {
       expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
       const [top, bottom] = await server.factory.chain(2);
-      const cycle = await server.graphql(`mutation($id: ID!, $p: ID!) { updateUnit(id: $id, expectedVersion: 1, input: { parentId: $p }) { id } }`, { id: top.id, p: bottom.id });
-      expect(cycle.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RULE_VIOLATION', fields: [expect.objectContaining({ field: 'parentId', code: 'cycle' })] });
+      const cycle = await server.graphql(
+        `mutation($id: ID!, $p: ID!) { updateUnit(id: $id, expectedVersion: 1, input: { parentId: $p }) { id } }`,
+        { id: top.id, p: bottom.id },
+      );
+      expect(cycle.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'RULE_VIOLATION',
+        fields: [expect.objectContaining({ field: 'parentId', code: 'cycle' })],
+      });
 
-      await server.graphql(`mutation($id: ID!) { updateUnit(id: $id, expectedVersion: 1, input: { name: "Lần một" }) { id } }`, { id: bottom.id });
-      const stale = await server.graphql(`mutation($id: ID!) { updateUnit(id: $id, expectedVersion: 1, input: { name: "Lần hai" }) { id } }`, { id: bottom.id });
+      await server.graphql(`mutation($id: ID!) { updateUnit(id: $id, expectedVersion: 1, input: { name: "Lần một" }) { id } }`, {
+        id: bottom.id,
+      });
+      const stale = await server.graphql(
+        `mutation($id: ID!) { updateUnit(id: $id, expectedVersion: 1, input: { name: "Lần hai" }) { id } }`,
+        { id: bottom.id },
+      );
       expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_CONFLICT' });
 
-      const duplicate = await server.graphql(`mutation($code: String!) { createUnit(input: { code: $code, name: "Trùng", kind: STATE_AGENCY, level: PROVINCE }) { id } }`, { code: top.code });
+      const duplicate = await server.graphql(
+        `mutation($code: String!) { createUnit(input: { code: $code, name: "Trùng", kind: STATE_AGENCY, level: PROVINCE }) { id } }`,
+        { code: top.code },
+      );
       expect(duplicate.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE' });
 
       const now = await server.graphql<{ unit: { name: string; version: number; parent: { id: string } | null } }>(
@@ -135,7 +175,9 @@ describe('GraphQL units', () => {
     });
 
     it('never answers an expected failure with INTERNAL_SERVER_ERROR', async () => {
-      const deleteReferenced = await server.graphql(`mutation($id: ID!) { deleteUnit(id: $id) { id } }`, { id: (await server.factory.chain(2))[0].id });
+      const deleteReferenced = await server.graphql(`mutation($id: ID!) { deleteUnit(id: $id) { id } }`, {
+        id: (await server.factory.chain(2))[0].id,
+      });
       expect(deleteReferenced.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STILL_REFERENCED' });
       const badId = await server.graphql(`{ unit(id: "nope") { id } }`);
       expect(badId.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -24,7 +24,13 @@ describe('REST /api/v1/units', () => {
       validFrom: '1997-01-01',
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ code: 'BDV-TU-BP', name: 'Ban Dân vận Tỉnh ủy Bình Phước', version: 1, status: 'ACTIVE', validFrom: '1997-01-01' });
+    expect(created.body).toMatchObject({
+      code: 'BDV-TU-BP',
+      name: 'Ban Dân vận Tỉnh ủy Bình Phước',
+      version: 1,
+      status: 'ACTIVE',
+      validFrom: '1997-01-01',
+    });
     expect(created.headers.get('location')).toBe(`/api/v1/units/${created.body.id}`);
     expect(created.body).not.toHaveProperty('path');
 
@@ -161,7 +167,11 @@ describe('REST /api/v1/units', () => {
       ['wrong types', { ...base, code: 42, name: ['x'], leaders: 'none' }, ['code', 'name', 'leaders']],
       ['missing fields', {}, ['code', 'name', 'kind', 'level']],
       ['unknown fields', { ...base, code: 'X1', name: 'X', id: '00000000-0000-0000-0000-000000000000', version: 7 }, ['id', 'version']],
-      ['a bad enum, date and nested leader', { ...base, code: 'X2', name: 'X', kind: 'PARTY', validFrom: '2024-02-30', leaders: [{ name: '' }] }, ['kind', 'validFrom', 'leaders.0.name', 'leaders.0.title']],
+      [
+        'a bad enum, date and nested leader',
+        { ...base, code: 'X2', name: 'X', kind: 'PARTY', validFrom: '2024-02-30', leaders: [{ name: '' }] },
+        ['kind', 'validFrom', 'leaders.0.name', 'leaders.0.title'],
+      ],
     ])('%s → 400 with field errors', async (_label, body, fields) => {
       const before = await count();
       const response = await server.rest<ProblemDetails>('POST', '/api/v1/units', body);
@@ -174,7 +184,12 @@ describe('REST /api/v1/units', () => {
 
     it('null for a field every unit has → 400 on update; null clears an optional field', async () => {
       const unit = await server.factory.unit({ shortName: 'XÓA TÔI' });
-      const rejected = await server.rest<ProblemDetails>('PATCH', `/api/v1/units/${unit.id}`, { name: null, kind: null }, { 'if-match': '"1"' });
+      const rejected = await server.rest<ProblemDetails>(
+        'PATCH',
+        `/api/v1/units/${unit.id}`,
+        { name: null, kind: null },
+        { 'if-match': '"1"' },
+      );
       expect(rejected.status).toBe(400);
       expect(rejected.body.errors?.map((e) => e.field)).toEqual(expect.arrayContaining(['name', 'kind']));
       const cleared = await server.rest<UnitDto>('PATCH', `/api/v1/units/${unit.id}`, { shortName: null }, { 'if-match': '"1"' });
@@ -194,19 +209,29 @@ describe('REST /api/v1/units', () => {
       const text = await server.rest<ProblemDetails>('POST', '/api/v1/units', 'code=X', { 'content-type': 'text/plain' });
       expect([text.status, text.body.code]).toEqual([415, 'MALFORMED_REQUEST']);
       expect(text.body.detail).toBe('Kiểu nội dung (Content-Type) không được hỗ trợ: API chỉ nhận application/json.');
-      const form = await server.rest<ProblemDetails>('POST', '/api/v1/units', 'code=X', { 'content-type': 'application/x-www-form-urlencoded' });
-      expect([form.status, form.body.detail]).toEqual([415, 'Kiểu nội dung (Content-Type) không được hỗ trợ: API chỉ nhận application/json.']);
+      const form = await server.rest<ProblemDetails>('POST', '/api/v1/units', 'code=X', {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+      expect([form.status, form.body.detail]).toEqual([
+        415,
+        'Kiểu nội dung (Content-Type) không được hỗ trợ: API chỉ nhận application/json.',
+      ]);
       const utf7 = await server.rest<ProblemDetails>('POST', '/api/v1/units', '{}', { 'content-type': 'application/json; charset=utf-7' });
       expect([utf7.status, utf7.body.detail]).toEqual([415, 'Bảng mã utf-7 không được nhận: nội dung JSON phải ở bảng mã UTF-8.']);
       const utf8 = await server.rest<ProblemDetails>('POST', '/api/v1/units', '{}', { 'content-type': 'application/json; charset=UTF-8' });
       expect(utf8.status).toBe(400); // read, then refused by validation (no code, no name …)
-      const ascii = await server.rest<ProblemDetails>('POST', '/api/v1/units', '{}', { 'content-type': 'application/json; charset=us-ascii' });
+      const ascii = await server.rest<ProblemDetails>('POST', '/api/v1/units', '{}', {
+        'content-type': 'application/json; charset=us-ascii',
+      });
       expect(ascii.status).toBe(400); // ASCII is UTF-8
     });
 
     it('a JSON null as a whole body is 400 on body, not an empty change (the version stays)', async () => {
       const unit = await server.factory.unit({ name: 'Ban Dân vận Thân null' });
-      const patched = await server.rest<ProblemDetails>('PATCH', `/api/v1/units/${unit.id}`, 'null', { 'content-type': 'application/json', 'if-match': `"${unit.version}"` });
+      const patched = await server.rest<ProblemDetails>('PATCH', `/api/v1/units/${unit.id}`, 'null', {
+        'content-type': 'application/json',
+        'if-match': `"${unit.version}"`,
+      });
       expect([patched.status, patched.body.errors?.[0]?.field, patched.body.errors?.[0]?.code]).toEqual([400, 'body', 'isObject']);
       const created = await server.rest<ProblemDetails>('POST', '/api/v1/units', 'null', { 'content-type': 'application/json' });
       expect([created.status, created.body.errors?.[0]?.code]).toEqual([400, 'isObject']);
@@ -215,7 +240,19 @@ describe('REST /api/v1/units', () => {
     });
 
     it('an oversized page, an unknown sort field or query parameter → 400', async () => {
-      for (const query of ['pageSize=101', 'pageSize=0', 'page=abc', 'page=1e308', 'page=99999999999999999999', 'page=1000001', 'sort=path', 'sort=name;drop', 'color=red', 'validOn=12/01/2024', 'withinUnitId=nope']) {
+      for (const query of [
+        'pageSize=101',
+        'pageSize=0',
+        'page=abc',
+        'page=1e308',
+        'page=99999999999999999999',
+        'page=1000001',
+        'sort=path',
+        'sort=name;drop',
+        'color=red',
+        'validOn=12/01/2024',
+        'withinUnitId=nope',
+      ]) {
         const response = await server.rest<ProblemDetails>('GET', `/api/v1/units?${query}`);
         expect({ query, status: response.status }).toEqual({ query, status: 400 });
       }
@@ -244,7 +281,11 @@ describe('REST /api/v1/units', () => {
     });
 
     it('an oversized body → 413', async () => {
-      const response = await server.rest<ProblemDetails>('POST', '/api/v1/units', { ...base, code: 'BIG', name: 'x'.repeat(2 * 1024 * 1024) });
+      const response = await server.rest<ProblemDetails>('POST', '/api/v1/units', {
+        ...base,
+        code: 'BIG',
+        name: 'x'.repeat(2 * 1024 * 1024),
+      });
       expect(response.status).toBe(413);
     });
   });

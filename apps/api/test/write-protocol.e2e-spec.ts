@@ -15,7 +15,9 @@ let officer: TestClient;
 let pledgeId: string;
 
 const criteria = {
-  groups: [{ code: 'I', title: 'Tham mưu, hướng dẫn công tác dân vận', criteria: [{ code: '1', title: 'Tham mưu cấp ủy', maxScore: 100 }] }],
+  groups: [
+    { code: 'I', title: 'Tham mưu, hướng dẫn công tác dân vận', criteria: [{ code: '1', title: 'Tham mưu cấp ủy', maxScore: 100 }] },
+  ],
   bonusItems: [],
   bonusCap: 0,
   deductionItems: [],
@@ -29,8 +31,17 @@ const criteria = {
 const auditCount = () => auditEventCount(server.database);
 
 /** The raw answer (status, headers, body text), as a client sees it on the wire. */
-async function raw(method: string, path: string, body: string, headers: Record<string, string>): Promise<{ status: number; headers: Headers; text: string }> {
-  const response = await fetch(`${server.baseUrl}${path}`, { method, body, headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json', ...headers } });
+async function raw(
+  method: string,
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Headers; text: string }> {
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    body,
+    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json', ...headers },
+  });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
@@ -39,22 +50,43 @@ beforeAll(async () => {
   province = await server.factory.unit({ name: 'Ban Dân vận Tỉnh ủy Bình Phước', adminAreaCode: '70' });
   district = await server.factory.unit({ parent: province, name: 'Ban Dân vận Huyện ủy Phú Riềng', level: 'DISTRICT' });
   officer = await server.signedIn('ORGANISATION', district);
-  const { createMovement } = await gql<{ createMovement: { id: string } }>(server, `mutation($input: CreateMovementInput!) { createMovement(input: $input) { id } }`, {
-    input: { name: 'Phong trào thi đua "Dân vận khéo"', kind: 'REGULAR', launchedByUnitId: province.id, startsOn: '2024-01-01' },
-  });
-  const { createBloc } = await gql<{ createBloc: { id: string } }>(server, `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`, {
-    input: { year: 2024, name: 'Khối Ban Dân vận các huyện', ownerUnitId: province.id, movementId: createMovement.id, memberIds: [district.id] },
-  });
-  const { createPledge } = await gql<{ createPledge: { id: string; version: number } }>(server, `mutation($input: CreatePledgeInput!) { createPledge(input: $input) { id version } }`, {
-    input: { blocId: createBloc.id, title: 'Giao ước thi đua năm 2024', criteria },
-  });
+  const { createMovement } = await gql<{ createMovement: { id: string } }>(
+    server,
+    `mutation($input: CreateMovementInput!) { createMovement(input: $input) { id } }`,
+    {
+      input: { name: 'Phong trào thi đua "Dân vận khéo"', kind: 'REGULAR', launchedByUnitId: province.id, startsOn: '2024-01-01' },
+    },
+  );
+  const { createBloc } = await gql<{ createBloc: { id: string } }>(
+    server,
+    `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`,
+    {
+      input: {
+        year: 2024,
+        name: 'Khối Ban Dân vận các huyện',
+        ownerUnitId: province.id,
+        movementId: createMovement.id,
+        memberIds: [district.id],
+      },
+    },
+  );
+  const { createPledge } = await gql<{ createPledge: { id: string; version: number } }>(
+    server,
+    `mutation($input: CreatePledgeInput!) { createPledge(input: $input) { id version } }`,
+    {
+      input: { blocId: createBloc.id, title: 'Giao ước thi đua năm 2024', criteria },
+    },
+  );
   pledgeId = createPledge.id;
   const { signPledge } = await gql<{ signPledge: { version: number } }>(
     server,
     `mutation($id: ID!, $v: Int!) { signPledge(id: $id, expectedVersion: $v, input: { signedOn: "2024-01-12", signingEvent: "Hội nghị tổng kết công tác dân vận năm 2023" }) { version } }`,
     { id: pledgeId, v: createPledge.version },
   );
-  await gql(server, `mutation($id: ID!, $v: Int!) { advancePledge(id: $id, expectedVersion: $v, to: REGISTRATION_OPEN) { status } }`, { id: pledgeId, v: signPledge.version });
+  await gql(server, `mutation($id: ID!, $v: Int!) { advancePledge(id: $id, expectedVersion: $v, to: REGISTRATION_OPEN) { status } }`, {
+    id: pledgeId,
+    v: signPledge.version,
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -63,7 +95,13 @@ afterAll(async () => {
 describe('idempotent replays', () => {
   // jsonb would store these keys reordered ("name" before "title"; the unit's own keys by length).
   const unit = (code: string) =>
-    JSON.stringify({ code, name: `Hội Nông dân ${code}`, kind: 'MASS_ORGANISATION', level: 'PROVINCE', leaders: [{ title: 'Chủ tịch Hội', name: 'Nguyễn Văn An', email: 'an@example.vn' }] });
+    JSON.stringify({
+      code,
+      name: `Hội Nông dân ${code}`,
+      kind: 'MASS_ORGANISATION',
+      level: 'PROVINCE',
+      leaders: [{ title: 'Chủ tịch Hội', name: 'Nguyễn Văn An', email: 'an@example.vn' }],
+    });
 
   it('a replay is the first answer byte for byte, with its status, Location, ETag and content-type', async () => {
     const first = await raw('POST', '/api/v1/units', unit('IDEM-RAW'), { 'idempotency-key': 'raw-bytes-1' });
@@ -102,7 +140,10 @@ describe('conflicts a client can recover from', () => {
     expect(stale.status).toBe(412);
     expect(stale.body).toMatchObject({ code: 'PRECONDITION_FAILED', currentVersion: 2 });
     expect(stale.headers.get('etag')).toBe('"2"');
-    const gqlStale = await server.graphql(`mutation($id: ID!) { updateUnit(id: $id, expectedVersion: 1, input: { name: "Tên khác" }) { id } }`, { id: created.id });
+    const gqlStale = await server.graphql(
+      `mutation($id: ID!) { updateUnit(id: $id, expectedVersion: 1, input: { name: "Tên khác" }) { id } }`,
+      { id: created.id },
+    );
     expect(gqlStale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_CONFLICT', currentVersion: 2 });
   });
 
@@ -110,7 +151,11 @@ describe('conflicts a client can recover from', () => {
     const created = await server.factory.unit({ name: 'Hội Người cao tuổi tỉnh' });
     const missing = await server.rest<ProblemDetails>('PATCH', `/api/v1/units/${created.id}`, { name: 'Tên khác' });
     expect(missing.status).toBe(428);
-    expect(missing.body).toMatchObject({ code: 'PRECONDITION_REQUIRED', currentVersion: 1, errors: [expect.objectContaining({ field: 'If-Match', code: 'required' })] });
+    expect(missing.body).toMatchObject({
+      code: 'PRECONDITION_REQUIRED',
+      currentVersion: 1,
+      errors: [expect.objectContaining({ field: 'If-Match', code: 'required' })],
+    });
     expect(missing.body.detail).toContain('If-Match: "1"');
     expect(missing.headers.get('etag')).toBe('"1"');
     // Not found stays not found: no version is told about what the caller cannot see.
@@ -119,11 +164,18 @@ describe('conflicts a client can recover from', () => {
 
   it('a first registration sent with If-Match says nothing exists yet (send no If-Match); a later one without If-Match names the version', async () => {
     const path = `/api/v1/pledges/${pledgeId}/registrations/${district.id}`;
-    const body = { targets: [{ title: 'Xây dựng 5 mô hình "Dân vận khéo"', measure: '5 mô hình' }], breakthroughTasks: ['Chuyển đổi số trong công tác dân vận'] };
+    const body = {
+      targets: [{ title: 'Xây dựng 5 mô hình "Dân vận khéo"', measure: '5 mô hình' }],
+      breakthroughTasks: ['Chuyển đổi số trong công tác dân vận'],
+    };
     const audits = await auditCount();
     const early = await officer.rest<ProblemDetails>('PUT', path, body, { 'if-match': '"1"' });
     expect(early.status).toBe(412);
-    expect(early.body).toMatchObject({ code: 'PRECONDITION_FAILED', currentVersion: null, errors: [expect.objectContaining({ field: 'If-Match', code: 'notCreatedYet' })] });
+    expect(early.body).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      currentVersion: null,
+      errors: [expect.objectContaining({ field: 'If-Match', code: 'notCreatedYet' })],
+    });
     expect(early.body.detail).toMatch(/Chưa có bản đăng ký chỉ tiêu nào.*không kèm If-Match/);
     expect(early.body.detail).not.toContain('người khác');
     expect(early.headers.get('etag')).toBeNull();
@@ -132,7 +184,11 @@ describe('conflicts a client can recover from', () => {
       `mutation($p: ID!, $u: ID!, $input: RegistrationInput!) { registerPledgeTargets(pledgeId: $p, unitId: $u, expectedVersion: 1, input: $input) { id } }`,
       { p: pledgeId, u: district.id, input: body },
     );
-    expect(viaGraphql.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: null, fields: [expect.objectContaining({ field: 'expectedVersion', code: 'notCreatedYet' })] });
+    expect(viaGraphql.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      currentVersion: null,
+      fields: [expect.objectContaining({ field: 'expectedVersion', code: 'notCreatedYet' })],
+    });
 
     const first = await officer.rest('PUT', path, body);
     expect(first.status).toBe(200);
@@ -157,11 +213,16 @@ describe('a change that changes nothing', () => {
     expect(noOp.body).toEqual(read.body);
     expect(await auditCount()).toBe(audits);
     // The caller's belief is still checked: a stale version is refused even when nothing would change.
-    if (read.body.version > 1) expect((await server.rest(method, path, body, { 'if-match': `"${read.body.version - 1}"` })).status).toBe(412);
+    if (read.body.version > 1)
+      expect((await server.rest(method, path, body, { 'if-match': `"${read.body.version - 1}"` })).status).toBe(412);
   }
 
   it('a unit PATCH sending what it holds (names to be trimmed and composed, leaders in another key order) keeps its version and writes no event', async () => {
-    const created = await server.factory.unit({ name: 'Hội Liên hiệp Phụ nữ tỉnh', leaders: [{ name: 'Trần Thị Bình', title: 'Chủ tịch Hội' }], validFrom: '2020-01-01' });
+    const created = await server.factory.unit({
+      name: 'Hội Liên hiệp Phụ nữ tỉnh',
+      leaders: [{ name: 'Trần Thị Bình', title: 'Chủ tịch Hội' }],
+      validFrom: '2020-01-01',
+    });
     await server.rest('PATCH', `/api/v1/units/${created.id}`, { shortName: 'HLHPN' }, { 'if-match': '"1"' });
     await expectNoOp(`/api/v1/units/${created.id}`, {
       name: '  Hội Liên hiệp Phụ nữ tỉnh '.normalize('NFD'),
@@ -172,7 +233,12 @@ describe('a change that changes nothing', () => {
     });
     // A real change still bumps the version and is audited.
     const audits = await auditCount();
-    const changed = await server.rest<{ version: number }>('PATCH', `/api/v1/units/${created.id}`, { shortName: 'Hội LHPN' }, { 'if-match': '"2"' });
+    const changed = await server.rest<{ version: number }>(
+      'PATCH',
+      `/api/v1/units/${created.id}`,
+      { shortName: 'Hội LHPN' },
+      { 'if-match': '"2"' },
+    );
     expect(changed.status).toBe(200);
     expect(changed.body.version).toBe(3);
     expect(changed.headers.get('etag')).toBe('"3"');
@@ -180,7 +246,11 @@ describe('a change that changes nothing', () => {
   });
 
   it('a document PATCH with its own title and number', async () => {
-    const doc = await server.rest<{ id: string; number: string; title: string }>('POST', '/api/v1/documents', { number: '151-KH/BDVTU', issuedOn: '2023-12-21', title: 'Kế hoạch tổ chức Hội nghị tổng kết' });
+    const doc = await server.rest<{ id: string; number: string; title: string }>('POST', '/api/v1/documents', {
+      number: '151-KH/BDVTU',
+      issuedOn: '2023-12-21',
+      title: 'Kế hoạch tổ chức Hội nghị tổng kết',
+    });
     expect(doc.status).toBe(201);
     await expectNoOp(`/api/v1/documents/${doc.body.id}`, { number: doc.body.number, title: doc.body.title, issuedOn: '2023-12-21' });
   });
@@ -194,7 +264,12 @@ describe('a change that changes nothing', () => {
       firstYear: 2023,
     });
     expect(model.status).toBe(201);
-    await expectNoOp(`/api/v1/models/${model.body.id}`, { name: 'Vận động nhân dân hiến đất làm đường', field: 'ECONOMY', firstYear: 2023, ownerUnitId: district.id });
+    await expectNoOp(`/api/v1/models/${model.body.id}`, {
+      name: 'Vận động nhân dân hiến đất làm đường',
+      field: 'ECONOMY',
+      firstYear: 2023,
+      ownerUnitId: district.id,
+    });
   });
 
   it('a registration PUT with the same targets and tasks', async () => {
@@ -202,51 +277,92 @@ describe('a change that changes nothing', () => {
     const current = await officer.rest<{ version: number; targets: unknown; breakthroughTasks: string[] }>('GET', path);
     expect(current.status).toBe(200);
     const audits = await auditCount();
-    const same = await officer.rest<{ version: number }>('PUT', path, { targets: current.body.targets, breakthroughTasks: current.body.breakthroughTasks }, { 'if-match': `"${current.body.version}"` });
+    const same = await officer.rest<{ version: number }>(
+      'PUT',
+      path,
+      { targets: current.body.targets, breakthroughTasks: current.body.breakthroughTasks },
+      { 'if-match': `"${current.body.version}"` },
+    );
     expect(same.status).toBe(200);
     expect(same.body).toEqual(current.body);
     expect(same.headers.get('etag')).toBe(`"${current.body.version}"`);
     expect(await auditCount()).toBe(audits);
-    const changed = await officer.rest<{ version: number }>('PUT', path, { targets: current.body.targets, breakthroughTasks: ['Nâng cao chất lượng đối thoại'] }, { 'if-match': `"${current.body.version}"` });
+    const changed = await officer.rest<{ version: number }>(
+      'PUT',
+      path,
+      { targets: current.body.targets, breakthroughTasks: ['Nâng cao chất lượng đối thoại'] },
+      { 'if-match': `"${current.body.version}"` },
+    );
     expect(changed.body.version).toBe(current.body.version + 1);
     expect(await auditCount()).toBe(audits + 1);
   });
 
   it('GraphQL updates of movements, blocs, pledges and accounts that change nothing keep the version', async () => {
-    const { movements } = await gql<{ movements: { items: Array<{ id: string; name: string; version: number }> } }>(server, `{ movements { items { id name version } } }`);
+    const { movements } = await gql<{ movements: { items: Array<{ id: string; name: string; version: number }> } }>(
+      server,
+      `{ movements { items { id name version } } }`,
+    );
     const movement = movements.items[0];
     const audits = await auditCount();
-    const { updateMovement } = await gql<{ updateMovement: { version: number } }>(server, `mutation($id: ID!, $v: Int!, $name: String!) { updateMovement(id: $id, expectedVersion: $v, input: { name: $name }) { version } }`, {
-      id: movement.id,
-      v: movement.version,
-      name: movement.name,
-    });
+    const { updateMovement } = await gql<{ updateMovement: { version: number } }>(
+      server,
+      `mutation($id: ID!, $v: Int!, $name: String!) { updateMovement(id: $id, expectedVersion: $v, input: { name: $name }) { version } }`,
+      {
+        id: movement.id,
+        v: movement.version,
+        name: movement.name,
+      },
+    );
     expect(updateMovement.version).toBe(movement.version);
-    const { pledge } = await gql<{ pledge: { title: string; version: number } }>(server, `query($id: ID!) { pledge(id: $id) { title version } }`, { id: pledgeId });
-    const { updatePledge } = await gql<{ updatePledge: { version: number } }>(server, `mutation($id: ID!, $v: Int!, $t: String!) { updatePledge(id: $id, expectedVersion: $v, input: { title: $t }) { version } }`, {
-      id: pledgeId,
-      v: pledge.version,
-      t: pledge.title,
-    });
+    const { pledge } = await gql<{ pledge: { title: string; version: number } }>(
+      server,
+      `query($id: ID!) { pledge(id: $id) { title version } }`,
+      { id: pledgeId },
+    );
+    const { updatePledge } = await gql<{ updatePledge: { version: number } }>(
+      server,
+      `mutation($id: ID!, $v: Int!, $t: String!) { updatePledge(id: $id, expectedVersion: $v, input: { title: $t }) { version } }`,
+      {
+        id: pledgeId,
+        v: pledge.version,
+        t: pledge.title,
+      },
+    );
     expect(updatePledge.version).toBe(pledge.version);
-    const { blocs } = await gql<{ blocs: { items: Array<{ id: string; name: string; version: number }> } }>(server, `{ blocs { items { id name version } } }`);
-    const { updateBloc } = await gql<{ updateBloc: { version: number } }>(server, `mutation($id: ID!, $v: Int!, $name: String!) { updateBloc(id: $id, expectedVersion: $v, input: { name: $name }) { version } }`, {
-      id: blocs.items[0].id,
-      v: blocs.items[0].version,
-      name: blocs.items[0].name,
-    });
+    const { blocs } = await gql<{ blocs: { items: Array<{ id: string; name: string; version: number }> } }>(
+      server,
+      `{ blocs { items { id name version } } }`,
+    );
+    const { updateBloc } = await gql<{ updateBloc: { version: number } }>(
+      server,
+      `mutation($id: ID!, $v: Int!, $name: String!) { updateBloc(id: $id, expectedVersion: $v, input: { name: $name }) { version } }`,
+      {
+        id: blocs.items[0].id,
+        v: blocs.items[0].version,
+        name: blocs.items[0].name,
+      },
+    );
     expect(updateBloc.version).toBe(blocs.items[0].version);
     const account = await server.factory.account({ role: 'VIEWER', unitId: district.id });
-    const [{ version, displayName }] = (await server.database.manager.query(`SELECT version, display_name AS "displayName" FROM account WHERE username = $1`, [account.username])) as Array<{
+    const [{ version, displayName }] = (await server.database.manager.query(
+      `SELECT version, display_name AS "displayName" FROM account WHERE username = $1`,
+      [account.username],
+    )) as Array<{
       version: number;
       displayName: string;
     }>;
-    const [{ id: accountId }] = (await server.database.manager.query(`SELECT id FROM account WHERE username = $1`, [account.username])) as Array<{ id: string }>;
-    const { updateAccount } = await gql<{ updateAccount: { version: number } }>(server, `mutation($id: ID!, $v: Int!, $d: String!) { updateAccount(id: $id, expectedVersion: $v, input: { displayName: $d }) { version } }`, {
-      id: accountId,
-      v: version,
-      d: ` ${displayName} `,
-    });
+    const [{ id: accountId }] = (await server.database.manager.query(`SELECT id FROM account WHERE username = $1`, [
+      account.username,
+    ])) as Array<{ id: string }>;
+    const { updateAccount } = await gql<{ updateAccount: { version: number } }>(
+      server,
+      `mutation($id: ID!, $v: Int!, $d: String!) { updateAccount(id: $id, expectedVersion: $v, input: { displayName: $d }) { version } }`,
+      {
+        id: accountId,
+        v: version,
+        d: ` ${displayName} `,
+      },
+    );
     expect(updateAccount.version).toBe(version);
     expect(await auditCount()).toBe(audits);
   });

@@ -14,18 +14,38 @@ function refused(input: string): string {
 
 describe('document numbers (domain.md shapes)', () => {
   it('reads Party numbers: number, type, issuer', () => {
-    expect(parsed('151-KH/BDVTU')).toEqual({ canonical: '151-KH/BDVTU', form: 'PARTY', sequence: '151', type: 'KH', typeName: 'Kế hoạch', issuers: ['BDVTU'], year: null });
+    expect(parsed('151-KH/BDVTU')).toEqual({
+      canonical: '151-KH/BDVTU',
+      form: 'PARTY',
+      sequence: '151',
+      type: 'KH',
+      typeName: 'Kế hoạch',
+      issuers: ['BDVTU'],
+      year: null,
+    });
     expect(parsed('25-NQ/TW')).toMatchObject({ type: 'NQ', typeName: 'Nghị quyết', issuers: ['TW'] });
     expect(parsed('22-CT/TU')).toMatchObject({ type: 'CT', typeName: 'Chỉ thị' });
     expect(parsed('36-HD/VPTW')).toMatchObject({ type: 'HD', issuers: ['VPTW'] });
   });
 
   it('reads a joint programme with its issuers, the lead first', () => {
-    expect(parsed('02-CTr/BDVTU-BCHQST-CAT-BCHBPT')).toMatchObject({ sequence: '02', type: 'CTr', typeName: 'Chương trình', issuers: ['BDVTU', 'BCHQST', 'CAT', 'BCHBPT'] });
+    expect(parsed('02-CTr/BDVTU-BCHQST-CAT-BCHBPT')).toMatchObject({
+      sequence: '02',
+      type: 'CTr',
+      typeName: 'Chương trình',
+      issuers: ['BDVTU', 'BCHQST', 'CAT', 'BCHBPT'],
+    });
   });
 
   it('reads state documents and laws, with their year', () => {
-    expect(parsed('708/QĐ-BNV')).toMatchObject({ form: 'STATE', sequence: '708', type: 'QĐ', typeName: 'Quyết định', issuers: ['BNV'], year: null });
+    expect(parsed('708/QĐ-BNV')).toMatchObject({
+      form: 'STATE',
+      sequence: '708',
+      type: 'QĐ',
+      typeName: 'Quyết định',
+      issuers: ['BNV'],
+      year: null,
+    });
     expect(parsed('98/2023/NĐ-CP')).toMatchObject({ form: 'STATE', type: 'NĐ', typeName: 'Nghị định', issuers: ['CP'], year: 2023 });
     expect(parsed('19/2025/QĐ-TTg')).toMatchObject({ issuers: ['TTg'], year: 2025 });
     expect(parsed('06/2022/QH15')).toMatchObject({ form: 'LAW', type: 'Luật', issuers: ['QH15'], year: 2022 });

@@ -79,7 +79,8 @@ const PARTY = new RegExp(`^(\\d{1,4})-([A-Za-zĐđ]{2,5})/(${ISSUER}(?:-${ISSUER
 const STATE = new RegExp(`^(\\d{1,5})(?:/(\\d{4}))?/([A-Za-zĐđ]{2,5})-(${ISSUER}(?:-${ISSUER})*)$`, 'u');
 const LAW = /^(\d{1,3})\/(\d{4})\/(QH\d{1,2})$/u;
 
-const EXPECTED = 'Số văn bản phải có dạng "151-KH/BDVTU" (văn bản của Đảng), "708/QĐ-BNV" hoặc "98/2023/NĐ-CP" (văn bản nhà nước), "06/2022/QH15" (luật).';
+const EXPECTED =
+  'Số văn bản phải có dạng "151-KH/BDVTU" (văn bản của Đảng), "708/QĐ-BNV" hoặc "98/2023/NĐ-CP" (văn bản nhà nước), "06/2022/QH15" (luật).';
 
 function lookup<T extends Record<string, string>>(types: T, written: string): string | undefined {
   return (types as Record<string, string>)[written];
@@ -99,7 +100,8 @@ function checkIssuers(issuers: string[]): string | null {
 export function parseDocumentNumber(input: string): DocumentNumberResult {
   const text = input.normalize('NFC').replace(/\s+/g, '');
   if (!text) return { ok: false, message: 'Số văn bản không được để trống.' };
-  if (text.length > DOCUMENT_LIMITS.numberMaxLength) return { ok: false, message: `Số văn bản không được dài quá ${DOCUMENT_LIMITS.numberMaxLength} ký tự.` };
+  if (text.length > DOCUMENT_LIMITS.numberMaxLength)
+    return { ok: false, message: `Số văn bản không được dài quá ${DOCUMENT_LIMITS.numberMaxLength} ký tự.` };
 
   const law = LAW.exec(text);
   if (law) {
@@ -112,7 +114,10 @@ export function parseDocumentNumber(input: string): DocumentNumberResult {
   if (party) {
     const typeName = lookup(PARTY_DOCUMENT_TYPES, party[2]);
     if (!typeName) {
-      return { ok: false, message: `"${party[2]}" không phải loại văn bản của Đảng (dùng: ${Object.keys(PARTY_DOCUMENT_TYPES).join(', ')}).` };
+      return {
+        ok: false,
+        message: `"${party[2]}" không phải loại văn bản của Đảng (dùng: ${Object.keys(PARTY_DOCUMENT_TYPES).join(', ')}).`,
+      };
     }
     const issuers = party[3].split('-');
     const badIssuers = checkIssuers(issuers);
@@ -123,7 +128,10 @@ export function parseDocumentNumber(input: string): DocumentNumberResult {
   if (state) {
     const typeName = lookup(STATE_DOCUMENT_TYPES, state[3]);
     if (!typeName) {
-      return { ok: false, message: `"${state[3]}" không phải loại văn bản nhà nước (dùng: ${Object.keys(STATE_DOCUMENT_TYPES).join(', ')}).` };
+      return {
+        ok: false,
+        message: `"${state[3]}" không phải loại văn bản nhà nước (dùng: ${Object.keys(STATE_DOCUMENT_TYPES).join(', ')}).`,
+      };
     }
     const year = state[2] ? Number(state[2]) : null;
     const bad = year === null ? null : checkYear(year);

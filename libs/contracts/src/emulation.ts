@@ -123,7 +123,8 @@ export const RANKING_TIE_RULE =
  */
 export const RANKING_NOTES = {
   final: 'Kết quả chính thức: giao ước đã tổng kết.',
-  provisionalReviewer: 'Tạm tính: chỉ xếp hạng các bảng điểm đã nộp (bảng nháp, bảng bị trả lại chưa được tính); điểm thẩm định thay điểm tự chấm khi đã có.',
+  provisionalReviewer:
+    'Tạm tính: chỉ xếp hạng các bảng điểm đã nộp (bảng nháp, bảng bị trả lại chưa được tính); điểm thẩm định thay điểm tự chấm khi đã có.',
   provisionalMember: 'Tạm tính: kết quả xếp hạng của khối được công bố khi giao ước tổng kết; trước đó đơn vị chỉ thấy điểm của mình.',
 } as const;
 

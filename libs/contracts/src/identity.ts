@@ -46,7 +46,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 /** Permissions an API key can be given (integrations never manage accounts or keys). */
-export const API_KEY_SCOPES = ['units:read', 'units:write', 'documents:read', 'emulation:read', 'emulation:submit'] as const satisfies readonly Permission[];
+export const API_KEY_SCOPES = [
+  'units:read',
+  'units:write',
+  'documents:read',
+  'emulation:read',
+  'emulation:submit',
+] as const satisfies readonly Permission[];
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -2,7 +2,14 @@ import { REVIEW_STEPS, type CriteriaSetContent } from '@danvan/contracts';
 import { DomainError, RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import type { DocumentService } from '@danvan/documents';
-import { scorableItems, type BlocService, type CriteriaSetInput, type MovementService, type PledgeService, type ScoringService } from '@danvan/emulation';
+import {
+  scorableItems,
+  type BlocService,
+  type CriteriaSetInput,
+  type MovementService,
+  type PledgeService,
+  type ScoringService,
+} from '@danvan/emulation';
 import type { UnitService } from '@danvan/units';
 
 /** Name under which the demo emulation data is recorded in `data_load`. */
@@ -33,7 +40,15 @@ export const DEMO_CRITERIA: CriteriaSetContent = {
       code: 'II',
       title: 'Thực hiện nhiệm vụ trọng tâm',
       criteria: [
-        { code: '4', title: 'Phong trào thi đua "Dân vận khéo"', maxScore: 20, subCriteria: [{ code: '4.a', title: 'Xây dựng mô hình mới', maxScore: 12 }, { code: '4.b', title: 'Nhân rộng điển hình', maxScore: 8 }] },
+        {
+          code: '4',
+          title: 'Phong trào thi đua "Dân vận khéo"',
+          maxScore: 20,
+          subCriteria: [
+            { code: '4.a', title: 'Xây dựng mô hình mới', maxScore: 12 },
+            { code: '4.b', title: 'Nhân rộng điển hình', maxScore: 8 },
+          ],
+        },
         { code: '5', title: 'Công tác dân vận chính quyền, thực hiện Quy chế dân chủ ở cơ sở', maxScore: 15 },
         { code: '6', title: 'Phối hợp với Mặt trận Tổ quốc và các đoàn thể', maxScore: 15 },
       ],
@@ -95,8 +110,16 @@ export const DEMO_PLEDGES: DemoPledge[] = [
     deputyCode: 'BDV-698',
     title: 'Giao ước thi đua năm 2024 trong hệ thống ngành Dân vận tỉnh Bình Phước',
     documents: [
-      { number: '151-KH/BDVTU', issuedOn: '2023-12-21', title: 'Kế hoạch tổ chức Hội nghị tổng kết công tác dân vận năm 2023, triển khai nhiệm vụ năm 2024 và ký kết giao ước thi đua' },
-      { number: '17-CTr/TU', issuedOn: '2021-03-10', title: 'Chương trình hành động của Tỉnh ủy thực hiện Nghị quyết Đại hội XIII của Đảng' },
+      {
+        number: '151-KH/BDVTU',
+        issuedOn: '2023-12-21',
+        title: 'Kế hoạch tổ chức Hội nghị tổng kết công tác dân vận năm 2023, triển khai nhiệm vụ năm 2024 và ký kết giao ước thi đua',
+      },
+      {
+        number: '17-CTr/TU',
+        issuedOn: '2021-03-10',
+        title: 'Chương trình hành động của Tỉnh ủy thực hiện Nghị quyết Đại hội XIII của Đảng',
+      },
       { number: '93-KH/TU', issuedOn: '2022-06-25', title: 'Kế hoạch của Tỉnh ủy về công tác dân vận' },
     ],
     signedOn: '2024-01-12',
@@ -159,92 +182,112 @@ function criteriaInput(): CriteriaSetInput {
  * "Dân vận khéo" movement, three blocs and their pledges taken as far as the
  * seeds report (Hậu Giang 2023 and Hà Tĩnh 2020 scored, reviewed, finalised).
  */
-export async function loadDemoEmulation(database: Database, services: EmulationServices): Promise<{ status: 'loaded'; pledges: number } | { status: 'already-loaded' }> {
-  return database.exclusively('demo-emulation', () =>
-    inTransaction(database, RequestContext.system('demo-data'), async (tx) => {
-      const db = managerOf(database, tx);
-      if (((await db.query(`SELECT 1 FROM data_load WHERE name = $1`, [DEMO_EMULATION_DATA_SET])) as unknown[]).length) return { status: 'already-loaded' } as const;
-      const unit = async (code: string) => {
-        const found = await services.units.findByCode(tx, code);
-        if (!found) throw new Error(`demo emulation: unit ${code} is missing (load the demo units first)`);
-        return found;
-      };
-      // The loader's own context, acting as each reviewer in turn (same transaction).
-      const reviewers = DEMO_REVIEWERS.map((r) => new RequestContext(tx.requestId, { ...tx.caller, id: r.id, label: r.label }, tx.manager));
-      const central = await unit('BDV-TW');
-      const resolution25 = await services.documents.create(tx, {
-        number: '25-NQ/TW',
-        issuedOn: '2013-06-03',
-        title: 'Nghị quyết Hội nghị Trung ương 7 khóa XI về tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong tình hình mới',
-        ownerUnitId: central.id,
-      });
-      const movement = await services.movements.create(tx, {
-        name: 'Phong trào thi đua "Dân vận khéo"',
-        kind: 'REGULAR',
-        launchedByUnitId: central.id,
-        startsOn: '2009-01-01',
-        description: 'Phong trào thi đua "Dân vận khéo" trong hệ thống chính trị, với các mô hình, điển hình trên các lĩnh vực kinh tế, văn hóa - xã hội, quốc phòng - an ninh, xây dựng hệ thống chính trị.',
-        legalBasisIds: [resolution25.id],
-      });
-      for (const demo of DEMO_PLEDGES) {
-        const owner = await unit(demo.ownerCode);
-        const members = [];
-        for (const code of demo.memberCodes) members.push(await unit(code)); // one transaction: one statement at a time
-        const byCode = new Map(members.map((m, i) => [demo.memberCodes[i], m]));
-        const documentIds: string[] = [];
-        for (const doc of demo.documents) documentIds.push((await services.documents.create(tx, { ...doc, ownerUnitId: owner.id })).id);
-        const bloc = await services.blocs.create(tx, {
-          year: demo.year,
-          name: demo.blocName,
-          ownerUnitId: owner.id,
-          movementId: movement.id,
-          memberIds: members.map((m) => m.id),
-          headUnitId: byCode.get(demo.headCode)?.id,
-          deputyUnitId: byCode.get(demo.deputyCode)?.id,
+export async function loadDemoEmulation(
+  database: Database,
+  services: EmulationServices,
+): Promise<{ status: 'loaded'; pledges: number } | { status: 'already-loaded' }> {
+  return database
+    .exclusively('demo-emulation', () =>
+      inTransaction(database, RequestContext.system('demo-data'), async (tx) => {
+        const db = managerOf(database, tx);
+        if (((await db.query(`SELECT 1 FROM data_load WHERE name = $1`, [DEMO_EMULATION_DATA_SET])) as unknown[]).length)
+          return { status: 'already-loaded' } as const;
+        const unit = async (code: string) => {
+          const found = await services.units.findByCode(tx, code);
+          if (!found) throw new Error(`demo emulation: unit ${code} is missing (load the demo units first)`);
+          return found;
+        };
+        // The loader's own context, acting as each reviewer in turn (same transaction).
+        const reviewers = DEMO_REVIEWERS.map(
+          (r) => new RequestContext(tx.requestId, { ...tx.caller, id: r.id, label: r.label }, tx.manager),
+        );
+        const central = await unit('BDV-TW');
+        const resolution25 = await services.documents.create(tx, {
+          number: '25-NQ/TW',
+          issuedOn: '2013-06-03',
+          title:
+            'Nghị quyết Hội nghị Trung ương 7 khóa XI về tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong tình hình mới',
+          ownerUnitId: central.id,
         });
-        let pledge = await services.pledges.create(tx, {
-          blocId: bloc.id,
-          title: demo.title,
-          documentIds,
-          breakthroughMin: demo.breakthrough?.[0] ?? null,
-          breakthroughMax: demo.breakthrough?.[1] ?? null,
-          criteria: criteriaInput(),
+        const movement = await services.movements.create(tx, {
+          name: 'Phong trào thi đua "Dân vận khéo"',
+          kind: 'REGULAR',
+          launchedByUnitId: central.id,
+          startsOn: '2009-01-01',
+          description:
+            'Phong trào thi đua "Dân vận khéo" trong hệ thống chính trị, với các mô hình, điển hình trên các lĩnh vực kinh tế, văn hóa - xã hội, quốc phòng - an ninh, xây dựng hệ thống chính trị.',
+          legalBasisIds: [resolution25.id],
         });
-        pledge = await services.pledges.sign(tx, pledge.id, pledge.version, { signedOn: demo.signedOn, signingEvent: demo.signingEvent, signingPlace: demo.signingPlace });
-        pledge = await services.pledges.advance(tx, pledge.id, pledge.version, 'REGISTRATION_OPEN');
-        const tasks = ['Chuyển đổi số trong công tác dân vận', 'Nâng cao chất lượng tiếp xúc, đối thoại với nhân dân', 'Xây dựng mô hình "Dân vận khéo" gắn với xây dựng nông thôn mới'];
-        const registering = demo.until === 'FINALISED' ? members : members.slice(0, 3);
-        for (const m of registering) {
-          await services.pledges.register(tx, pledge.id, m.id, null, {
-            targets: [
-              { title: 'Xây dựng mô hình "Dân vận khéo" mới', measure: '2 mô hình' },
-              { title: 'Tổ chức tiếp xúc, đối thoại với nhân dân', measure: '4 cuộc' },
-            ],
-            breakthroughTasks: demo.breakthrough ? tasks.slice(0, demo.breakthrough[0]) : [],
+        for (const demo of DEMO_PLEDGES) {
+          const owner = await unit(demo.ownerCode);
+          const members = [];
+          for (const code of demo.memberCodes) members.push(await unit(code)); // one transaction: one statement at a time
+          const byCode = new Map(members.map((m, i) => [demo.memberCodes[i], m]));
+          const documentIds: string[] = [];
+          for (const doc of demo.documents) documentIds.push((await services.documents.create(tx, { ...doc, ownerUnitId: owner.id })).id);
+          const bloc = await services.blocs.create(tx, {
+            year: demo.year,
+            name: demo.blocName,
+            ownerUnitId: owner.id,
+            movementId: movement.id,
+            memberIds: members.map((m) => m.id),
+            headUnitId: byCode.get(demo.headCode)?.id,
+            deputyUnitId: byCode.get(demo.deputyCode)?.id,
           });
+          let pledge = await services.pledges.create(tx, {
+            blocId: bloc.id,
+            title: demo.title,
+            documentIds,
+            breakthroughMin: demo.breakthrough?.[0] ?? null,
+            breakthroughMax: demo.breakthrough?.[1] ?? null,
+            criteria: criteriaInput(),
+          });
+          pledge = await services.pledges.sign(tx, pledge.id, pledge.version, {
+            signedOn: demo.signedOn,
+            signingEvent: demo.signingEvent,
+            signingPlace: demo.signingPlace,
+          });
+          pledge = await services.pledges.advance(tx, pledge.id, pledge.version, 'REGISTRATION_OPEN');
+          const tasks = [
+            'Chuyển đổi số trong công tác dân vận',
+            'Nâng cao chất lượng tiếp xúc, đối thoại với nhân dân',
+            'Xây dựng mô hình "Dân vận khéo" gắn với xây dựng nông thôn mới',
+          ];
+          const registering = demo.until === 'FINALISED' ? members : members.slice(0, 3);
+          for (const m of registering) {
+            await services.pledges.register(tx, pledge.id, m.id, null, {
+              targets: [
+                { title: 'Xây dựng mô hình "Dân vận khéo" mới', measure: '2 mô hình' },
+                { title: 'Tổ chức tiếp xúc, đối thoại với nhân dân', measure: '4 cuộc' },
+              ],
+              breakthroughTasks: demo.breakthrough ? tasks.slice(0, demo.breakthrough[0]) : [],
+            });
+          }
+          if (demo.until !== 'FINALISED') continue;
+          pledge = await services.pledges.advance(tx, pledge.id, (await services.pledges.get(tx, pledge.id)).version, 'SCORING_OPEN');
+          const items = scorableItems(DEMO_CRITERIA);
+          for (const [i, m] of members.entries()) {
+            const share = demo.performance?.[i] ?? 0.9;
+            const scores = items
+              .filter((item) => item.kind === 'CRITERION')
+              .map((item) => ({ itemCode: item.code, score: Math.round(item.maxScore * share * 2) / 2 }));
+            if (i === 0) scores.push({ itemCode: 'C1', score: 3 });
+            if (i === members.length - 1) scores.push({ itemCode: 'T1', score: 1 });
+            let sheet = await services.scoring.saveSelfScores(tx, pledge.id, m.id, null, scores);
+            sheet = await services.scoring.submit(tx, pledge.id, m.id, sheet.version);
+            for (const reviewer of reviewers)
+              sheet = await services.scoring.decide(reviewer, pledge.id, m.id, sheet.version, 'ACCEPT', null);
+          }
+          pledge = await services.pledges.advance(tx, pledge.id, (await services.pledges.get(tx, pledge.id)).version, 'UNDER_REVIEW');
+          await services.pledges.advance(tx, pledge.id, pledge.version, 'FINALISED');
         }
-        if (demo.until !== 'FINALISED') continue;
-        pledge = await services.pledges.advance(tx, pledge.id, (await services.pledges.get(tx, pledge.id)).version, 'SCORING_OPEN');
-        const items = scorableItems(DEMO_CRITERIA);
-        for (const [i, m] of members.entries()) {
-          const share = demo.performance?.[i] ?? 0.9;
-          const scores = items
-            .filter((item) => item.kind === 'CRITERION')
-            .map((item) => ({ itemCode: item.code, score: Math.round(item.maxScore * share * 2) / 2 }));
-          if (i === 0) scores.push({ itemCode: 'C1', score: 3 });
-          if (i === members.length - 1) scores.push({ itemCode: 'T1', score: 1 });
-          let sheet = await services.scoring.saveSelfScores(tx, pledge.id, m.id, null, scores);
-          sheet = await services.scoring.submit(tx, pledge.id, m.id, sheet.version);
-          for (const reviewer of reviewers) sheet = await services.scoring.decide(reviewer, pledge.id, m.id, sheet.version, 'ACCEPT', null);
-        }
-        pledge = await services.pledges.advance(tx, pledge.id, (await services.pledges.get(tx, pledge.id)).version, 'UNDER_REVIEW');
-        await services.pledges.advance(tx, pledge.id, pledge.version, 'FINALISED');
-      }
-      await db.query(`INSERT INTO data_load (name) VALUES ($1)`, [DEMO_EMULATION_DATA_SET]);
-      return { status: 'loaded', pledges: DEMO_PLEDGES.length } as const;
-    }),
-  ).catch((error: unknown) => {
-    if (error instanceof DomainError) throw new Error(`demo emulation data refused by a rule: ${error.message} ${JSON.stringify(error.fields)}`);
-    throw error;
-  });
+        await db.query(`INSERT INTO data_load (name) VALUES ($1)`, [DEMO_EMULATION_DATA_SET]);
+        return { status: 'loaded', pledges: DEMO_PLEDGES.length } as const;
+      }),
+    )
+    .catch((error: unknown) => {
+      if (error instanceof DomainError)
+        throw new Error(`demo emulation data refused by a rule: ${error.message} ${JSON.stringify(error.fields)}`);
+      throw error;
+    });
 }

@@ -20,8 +20,18 @@ export const TIEN_HAI_MODELS = { year: 2017, typical: 106, excellent: 9, registe
 
 const FIELDS: ModelField[] = ['ECONOMY', 'CULTURE_SOCIETY', 'DEFENCE_SECURITY', 'POLITICAL_SYSTEM'];
 const THEMES: Record<ModelField, string[]> = {
-  ECONOMY: ['Hiến đất làm đường giao thông nông thôn', 'Tổ hợp tác sản xuất lúa chất lượng cao', 'Chi hội nông dân giúp nhau thoát nghèo', 'Cánh đồng mẫu lớn'],
-  CULTURE_SOCIETY: ['Khu dân cư văn hóa, sạch đẹp', 'Câu lạc bộ dưỡng sinh người cao tuổi', 'Quỹ khuyến học dòng họ', 'Tuyến đường hoa kiểu mẫu'],
+  ECONOMY: [
+    'Hiến đất làm đường giao thông nông thôn',
+    'Tổ hợp tác sản xuất lúa chất lượng cao',
+    'Chi hội nông dân giúp nhau thoát nghèo',
+    'Cánh đồng mẫu lớn',
+  ],
+  CULTURE_SOCIETY: [
+    'Khu dân cư văn hóa, sạch đẹp',
+    'Câu lạc bộ dưỡng sinh người cao tuổi',
+    'Quỹ khuyến học dòng họ',
+    'Tuyến đường hoa kiểu mẫu',
+  ],
   DEFENCE_SECURITY: ['Tổ an ninh tự quản', 'Camera an ninh khu dân cư', 'Tổ hòa giải ở cơ sở', 'Xóm không có tội phạm'],
   POLITICAL_SYSTEM: ['Đối thoại trực tiếp với nhân dân', 'Chi bộ gắn với dân', 'Tiếp công dân định kỳ', 'Cán bộ bám địa bàn'],
 };
@@ -32,25 +42,43 @@ const THEMES: Record<ModelField, string[]> = {
  * collectives with a certificate of merit (giấy khen), and a generated sample
  * of Tiền Hải's "Dân vận khéo" models that reproduces the seed's figures.
  */
-export async function loadDemoRecognition(database: Database, services: RecognitionServices): Promise<{ status: 'loaded'; awards: number; models: number } | { status: 'already-loaded' }> {
+export async function loadDemoRecognition(
+  database: Database,
+  services: RecognitionServices,
+): Promise<{ status: 'loaded'; awards: number; models: number } | { status: 'already-loaded' }> {
   return database.exclusively('demo-recognition', () =>
     inTransaction(database, RequestContext.system('demo-data'), async (tx) => {
       const db = managerOf(database, tx);
-      if (((await db.query(`SELECT 1 FROM data_load WHERE name = $1`, [DEMO_RECOGNITION_DATA_SET])) as unknown[]).length) return { status: 'already-loaded' } as const;
+      if (((await db.query(`SELECT 1 FROM data_load WHERE name = $1`, [DEMO_RECOGNITION_DATA_SET])) as unknown[]).length)
+        return { status: 'already-loaded' } as const;
       const unit = async (code: string) => {
         const found = await services.units.findByCode(tx, code);
         if (!found) throw new Error(`demo recognition: unit ${code} is missing (load the demo units first)`);
         return found;
       };
-      const titleId = async (code: string) => ((await db.query(`SELECT id FROM award_title WHERE code = $1`, [code])) as Array<{ id: string }>)[0].id;
+      const titleId = async (code: string) =>
+        ((await db.query(`SELECT id FROM award_title WHERE code = $1`, [code])) as Array<{ id: string }>)[0].id;
       const pledgeOf = async (year: number) => (await services.pledges.list(tx, { filter: { year } })).items[0];
 
       let awards = 0;
       const hauGiang = await pledgeOf(2023);
-      awards += (await services.scoring.awardsFromRanking(tx, hauGiang.id, { awardTitleId: await titleId('CO_THI_DUA_BO_TINH'), issuerUnitId: (await unit('UBND-93')).id, decidedOn: '2024-01-03', top: 3 }))
-        .length;
+      awards += (
+        await services.scoring.awardsFromRanking(tx, hauGiang.id, {
+          awardTitleId: await titleId('CO_THI_DUA_BO_TINH'),
+          issuerUnitId: (await unit('UBND-93')).id,
+          decidedOn: '2024-01-03',
+          top: 3,
+        })
+      ).length;
       const haTinh = await pledgeOf(2020);
-      awards += (await services.scoring.awardsFromRanking(tx, haTinh.id, { formId: await titleId('GIAY_KHEN'), issuerUnitId: (await unit('BDV-42')).id, decidedOn: '2020-12-29', top: 7 })).length;
+      awards += (
+        await services.scoring.awardsFromRanking(tx, haTinh.id, {
+          formId: await titleId('GIAY_KHEN'),
+          issuerUnitId: (await unit('BDV-42')).id,
+          decidedOn: '2020-12-29',
+          top: 7,
+        })
+      ).length;
 
       const owners = [await unit('BDV-342'), await unit('MTTQ-342'), await unit('HU-342')]; // one transaction: one statement at a time
       const plan: Array<'REGISTERED' | 'TYPICAL' | 'EXCELLENT'> = [

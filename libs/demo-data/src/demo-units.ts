@@ -56,7 +56,10 @@ const PROVINCES: ProvinceSeed[] = [
     leaders: {
       TU: [{ name: 'Huỳnh Thị Hằng', title: 'Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh' }],
       BDV: [
-        { name: 'Lê Thị Xuân Trang', title: 'Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh' },
+        {
+          name: 'Lê Thị Xuân Trang',
+          title: 'Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh',
+        },
         { name: 'Trịnh Thanh Tuệ', title: 'Phó Trưởng Ban Dân vận Tỉnh ủy' },
       ],
       MTTQ: [{ name: 'Lê Thị Xuân Trang', title: 'Chủ tịch Ủy ban MTTQ Việt Nam tỉnh' }],
@@ -187,7 +190,16 @@ function provinceUnits(p: ProvinceSeed): DemoUnit[] {
     ...(leaders ? { leaders } : {}),
   });
   const units: DemoUnit[] = [
-    { code: tu, name: `Tỉnh ủy ${p.name}`, shortName: 'TU', kind: 'PARTY_COMMITTEE', level: 'PROVINCE', parentCode: 'BCHTW', adminAreaCode: a, leaders: p.leaders.TU },
+    {
+      code: tu,
+      name: `Tỉnh ủy ${p.name}`,
+      shortName: 'TU',
+      kind: 'PARTY_COMMITTEE',
+      level: 'PROVINCE',
+      parentCode: 'BCHTW',
+      adminAreaCode: a,
+      leaders: p.leaders.TU,
+    },
     under('BDV', `Ban Dân vận Tỉnh ủy ${p.name}`, 'BDVTU', 'MASS_MOBILISATION_COMMISSION', p.leaders.BDV),
     under('MTTQ', `Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh ${p.name}`, 'UBMTTQVN tỉnh', 'FATHERLAND_FRONT', p.leaders.MTTQ),
     under('HND', `Hội Nông dân tỉnh ${p.name}`, 'HND tỉnh', 'MASS_ORGANISATION'),
@@ -212,16 +224,55 @@ function districtUnits(provinceCommittee: string, d: DistrictSeed): DemoUnit[] {
   const hu = `HU-${d.area}`;
   const base = { level: 'DISTRICT' as const, adminAreaCode: d.area, ...ended };
   const units: DemoUnit[] = [
-    { ...base, code: hu, name: `${d.committee} ${place}`, shortName: `${abbreviation(d.committee)} ${place}`, kind: 'PARTY_COMMITTEE', parentCode: provinceCommittee, leaders: d.leaders?.HU },
-    { ...base, code: `BDV-${d.area}`, name: `Ban Dân vận ${d.committee} ${place}`, shortName: `BDV${abbreviation(d.committee)}`, kind: 'MASS_MOBILISATION_COMMISSION', parentCode: hu, leaders: d.leaders?.BDV },
+    {
+      ...base,
+      code: hu,
+      name: `${d.committee} ${place}`,
+      shortName: `${abbreviation(d.committee)} ${place}`,
+      kind: 'PARTY_COMMITTEE',
+      parentCode: provinceCommittee,
+      leaders: d.leaders?.HU,
+    },
+    {
+      ...base,
+      code: `BDV-${d.area}`,
+      name: `Ban Dân vận ${d.committee} ${place}`,
+      shortName: `BDV${abbreviation(d.committee)}`,
+      kind: 'MASS_MOBILISATION_COMMISSION',
+      parentCode: hu,
+      leaders: d.leaders?.BDV,
+    },
   ];
   if (d.withFront) {
-    units.push({ ...base, code: `MTTQ-${d.area}`, name: `Ủy ban Mặt trận Tổ quốc Việt Nam ${d.locality}`, shortName: 'UBMTTQVN huyện', kind: 'FATHERLAND_FRONT', parentCode: hu });
+    units.push({
+      ...base,
+      code: `MTTQ-${d.area}`,
+      name: `Ủy ban Mặt trận Tổ quốc Việt Nam ${d.locality}`,
+      shortName: 'UBMTTQVN huyện',
+      kind: 'FATHERLAND_FRONT',
+      parentCode: hu,
+    });
   }
   for (const c of d.communes ?? []) {
     units.push(
-      { code: `DU-${c.area}`, name: `Đảng ủy xã ${c.name}`, shortName: `ĐU ${c.name}`, kind: 'PARTY_COMMITTEE', level: 'COMMUNE', parentCode: hu, adminAreaCode: c.area },
-      { code: `MTTQ-${c.area}`, name: `Ủy ban Mặt trận Tổ quốc Việt Nam xã ${c.name}`, shortName: 'UBMTTQ xã', kind: 'FATHERLAND_FRONT', level: 'COMMUNE', parentCode: `DU-${c.area}`, adminAreaCode: c.area },
+      {
+        code: `DU-${c.area}`,
+        name: `Đảng ủy xã ${c.name}`,
+        shortName: `ĐU ${c.name}`,
+        kind: 'PARTY_COMMITTEE',
+        level: 'COMMUNE',
+        parentCode: hu,
+        adminAreaCode: c.area,
+      },
+      {
+        code: `MTTQ-${c.area}`,
+        name: `Ủy ban Mặt trận Tổ quốc Việt Nam xã ${c.name}`,
+        shortName: 'UBMTTQ xã',
+        kind: 'FATHERLAND_FRONT',
+        level: 'COMMUNE',
+        parentCode: `DU-${c.area}`,
+        adminAreaCode: c.area,
+      },
     );
   }
   return units;

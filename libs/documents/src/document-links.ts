@@ -16,7 +16,13 @@ export async function assertDocumentsExist(db: Queryable, ids: Array<string | nu
 }
 
 /** Replaces the ordered document links of one record (a table with `<owner>, document_id, position`). */
-export async function replaceDocumentLinks(db: Queryable, table: string, ownerColumn: string, ownerId: string, documentIds: string[]): Promise<void> {
+export async function replaceDocumentLinks(
+  db: Queryable,
+  table: string,
+  ownerColumn: string,
+  ownerId: string,
+  documentIds: string[],
+): Promise<void> {
   await db.query(`DELETE FROM ${table} WHERE ${ownerColumn} = $1`, [ownerId]);
   if (!documentIds.length) return;
   await db.query(

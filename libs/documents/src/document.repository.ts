@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { parseDocumentNumber, type DocumentForm, type DocumentSortField, type Page } from '@danvan/contracts';
-import { fetchPage, inList, rowCount, textSearch, type ListQuerySpec, type ListRequest, type Queryable, type RequestContext } from '@danvan/core';
+import {
+  fetchPage,
+  inList,
+  rowCount,
+  textSearch,
+  type ListQuerySpec,
+  type ListRequest,
+  type Queryable,
+  type RequestContext,
+} from '@danvan/core';
 import { Database, managerOf } from '@danvan/database';
 import type { DocumentFilterValues } from './dto/document-list.options.js';
 import type { DocumentView } from './dto/document.view.js';
@@ -87,7 +96,9 @@ export class DocumentRepository {
   }
 
   async findById(ctx: RequestContext, id: string, lock = false): Promise<DocumentView | undefined> {
-    const rows = (await this.db(ctx).query(`SELECT ${DOCUMENT_COLUMNS} FROM document d WHERE d.id = $1${lock ? ' FOR UPDATE OF d' : ''}`, [id])) as DocumentRow[];
+    const rows = (await this.db(ctx).query(`SELECT ${DOCUMENT_COLUMNS} FROM document d WHERE d.id = $1${lock ? ' FOR UPDATE OF d' : ''}`, [
+      id,
+    ])) as DocumentRow[];
     return rows[0] && toView(rows[0]);
   }
 
@@ -128,4 +139,3 @@ export class DocumentRepository {
     return rowCount(result) === 1;
   }
 }
-

@@ -19,7 +19,8 @@ export interface DocumentListRequest {
 }
 
 const CONSTRAINT_ERRORS = {
-  document_number_year_key: () => DomainError.duplicate('number', 'Văn bản có số, ký hiệu này trong cùng năm ban hành đã có trong sổ văn bản.'),
+  document_number_year_key: () =>
+    DomainError.duplicate('number', 'Văn bản có số, ký hiệu này trong cùng năm ban hành đã có trong sổ văn bản.'),
 };
 
 /**
@@ -60,9 +61,16 @@ export class DocumentService {
       if (ownerUnitId) {
         // Within the caller's scope, or it does not exist for them.
         const owner = await this.units.findByIds(tx, [ownerUnitId]);
-        if (!owner.length) throw DomainError.rule('ownerUnitId', 'notFound', 'Đơn vị quản lý không tồn tại hoặc nằm ngoài phạm vi của bạn.');
+        if (!owner.length)
+          throw DomainError.rule('ownerUnitId', 'notFound', 'Đơn vị quản lý không tồn tại hoặc nằm ngoài phạm vi của bạn.');
       }
-      const record: DocumentRecord = { id: randomUUID(), ...numberParts(input.number, input.issuedOn), issuedOn: input.issuedOn, title: input.title, ownerUnitId };
+      const record: DocumentRecord = {
+        id: randomUUID(),
+        ...numberParts(input.number, input.issuedOn),
+        issuedOn: input.issuedOn,
+        title: input.title,
+        ownerUnitId,
+      };
       await translatePgErrors(() => this.documents.insert(tx, record), CONSTRAINT_ERRORS);
       const created = await this.get(tx, record.id);
       await this.audit(tx, 'create', null, created);
@@ -84,7 +92,8 @@ export class DocumentService {
       };
       const { after: updated, changed } = await writeUnlessUnchanged(managerOf(this.database, tx), current, async () => {
         await translatePgErrors(async () => {
-          if (!(await this.documents.updateIfVersion(tx, next, expectedVersion))) throw DomainError.versionConflict(DOCUMENT, expectedVersion);
+          if (!(await this.documents.updateIfVersion(tx, next, expectedVersion)))
+            throw DomainError.versionConflict(DOCUMENT, expectedVersion);
         }, CONSTRAINT_ERRORS);
         return this.get(tx, id);
       });
@@ -97,9 +106,11 @@ export class DocumentService {
   async remove(ctx: RequestContext, id: string, expectedVersion: number | null): Promise<{ id: string }> {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.editable(tx, id, true);
-      if (expectedVersion !== null && current.version !== expectedVersion) throw DomainError.versionConflict(DOCUMENT, expectedVersion, current.version);
+      if (expectedVersion !== null && current.version !== expectedVersion)
+        throw DomainError.versionConflict(DOCUMENT, expectedVersion, current.version);
       await translatePgErrors(async () => {
-        if (!(await this.documents.deleteIfVersion(tx, id, expectedVersion))) throw DomainError.versionConflict(DOCUMENT, expectedVersion ?? 0);
+        if (!(await this.documents.deleteIfVersion(tx, id, expectedVersion)))
+          throw DomainError.versionConflict(DOCUMENT, expectedVersion ?? 0);
       }, {});
       await this.audit(tx, 'delete', current, null);
       return { id };
@@ -116,7 +127,12 @@ export class DocumentService {
     return doc;
   }
 
-  private async audit(tx: RequestContext, action: 'create' | 'update' | 'delete', before: DocumentView | null, after: DocumentView | null): Promise<void> {
+  private async audit(
+    tx: RequestContext,
+    action: 'create' | 'update' | 'delete',
+    before: DocumentView | null,
+    after: DocumentView | null,
+  ): Promise<void> {
     const subject = (after ?? before) as DocumentView;
     await recordAudit(managerOf(this.database, tx), tx, {
       entity: 'document',
@@ -138,7 +154,11 @@ function numberParts(number: string, issuedOn: string): Pick<DocumentRecord, 'nu
   if (!parsed.ok) throw DomainError.validation([{ field: 'number', code: 'isDocumentNumber', message: parsed.message }]);
   const { canonical, form, type, issuers, year } = parsed.value;
   if (year !== null && Number(issuedOn.slice(0, 4)) !== year) {
-    throw DomainError.rule('issuedOn', 'yearMismatch', `Số văn bản ${canonical} ghi năm ${year} nhưng ngày ban hành thuộc năm ${issuedOn.slice(0, 4)}.`);
+    throw DomainError.rule(
+      'issuedOn',
+      'yearMismatch',
+      `Số văn bản ${canonical} ghi năm ${year} nhưng ngày ban hành thuộc năm ${issuedOn.slice(0, 4)}.`,
+    );
   }
   return { number: canonical, form, type, issuers };
 }

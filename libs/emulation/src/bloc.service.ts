@@ -1,7 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, type Page } from '@danvan/contracts';
-import { DomainError, equals, fetchPage, inScope, recordAudit, writeUnlessUnchanged, SqlParams, textSearch, translatePgErrors, visibleUnit, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
+import {
+  DomainError,
+  equals,
+  fetchPage,
+  inScope,
+  recordAudit,
+  writeUnlessUnchanged,
+  SqlParams,
+  textSearch,
+  translatePgErrors,
+  visibleUnit,
+  type ListQuerySpec,
+  type Queryable,
+  type RequestContext,
+} from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import type { BlocListOptions, CreateBlocInput, UpdateBlocInput } from './dto/emulation.inputs.js';
 import type { BlocView } from './dto/emulation.views.js';
@@ -44,7 +58,8 @@ const BLOC_LIST: ListQuerySpec<'year', BlocFilter> = {
   filters: {
     year: equals('b.year'),
     search: textSearch('danvan_normalize(b.name)'),
-    memberUnitId: (id, params) => `EXISTS (SELECT 1 FROM emulation_bloc_member fm WHERE fm.bloc_id = b.id AND fm.unit_id = ${params.add(id)})`,
+    memberUnitId: (id, params) =>
+      `EXISTS (SELECT 1 FROM emulation_bloc_member fm WHERE fm.bloc_id = b.id AND fm.unit_id = ${params.add(id)})`,
   },
   unitFilters: ['memberUnitId'],
 };
@@ -61,7 +76,10 @@ export class BlocService {
   async get(ctx: RequestContext, id: string): Promise<BlocView> {
     const params = new SqlParams();
     const where = [`b.id = ${params.add(id)}`, blocScope(ctx, params)].filter(Boolean).join(' AND ');
-    const [row] = (await managerOf(this.database, ctx).query(`SELECT ${BLOC_COLUMNS} FROM ${BLOC_FROM} WHERE ${where}`, params.values)) as BlocView[];
+    const [row] = (await managerOf(this.database, ctx).query(
+      `SELECT ${BLOC_COLUMNS} FROM ${BLOC_FROM} WHERE ${where}`,
+      params.values,
+    )) as BlocView[];
     if (!row) throw DomainError.notFound(BLOC, id);
     return row;
   }
@@ -83,7 +101,14 @@ export class BlocService {
       if (input.movementId) await assertMovementExists(db, input.movementId);
       const id = randomUUID();
       await translatePgErrors(
-        () => db.query(`INSERT INTO emulation_bloc (id, year, name, owner_unit_id, movement_id) VALUES ($1, $2, $3, $4, $5)`, [id, input.year, input.name, input.ownerUnitId, input.movementId ?? null]),
+        () =>
+          db.query(`INSERT INTO emulation_bloc (id, year, name, owner_unit_id, movement_id) VALUES ($1, $2, $3, $4, $5)`, [
+            id,
+            input.year,
+            input.name,
+            input.ownerUnitId,
+            input.movementId ?? null,
+          ]),
         CONSTRAINT_ERRORS,
       );
       await this.writeMembers(tx, db, id, input.memberIds, input.headUnitId ?? null, input.deputyUnitId ?? null);
@@ -102,12 +127,10 @@ export class BlocService {
       const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
         const result = (await translatePgErrors(
           () =>
-            db.query(`UPDATE emulation_bloc SET name = $3, movement_id = $4, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`, [
-              id,
-              expectedVersion,
-              input.name ?? current.name,
-              input.movementId === undefined ? current.movementId : input.movementId,
-            ]),
+            db.query(
+              `UPDATE emulation_bloc SET name = $3, movement_id = $4, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
+              [id, expectedVersion, input.name ?? current.name, input.movementId === undefined ? current.movementId : input.movementId],
+            ),
           CONSTRAINT_ERRORS,
         )) as unknown[];
         if (rowCount(result) !== 1) throw DomainError.versionConflict(BLOC, expectedVersion);
@@ -146,25 +169,58 @@ export class BlocService {
   }
 
   /** Members first, then head and deputy (the database checks they are members). */
-  private async writeMembers(tx: RequestContext, db: Queryable, blocId: string, memberIds: string[], headId: string | null, deputyId: string | null): Promise<void> {
-    if (headId && !memberIds.includes(headId)) throw DomainError.rule('headUnitId', 'notMember', 'Trưởng khối phải là một đơn vị thành viên của khối.');
-    if (deputyId && !memberIds.includes(deputyId)) throw DomainError.rule('deputyUnitId', 'notMember', 'Phó khối phải là một đơn vị thành viên của khối.');
-    if (headId && headId === deputyId) throw DomainError.rule('deputyUnitId', 'sameAsHead', 'Trưởng khối và phó khối phải là hai đơn vị khác nhau.');
+  private async writeMembers(
+    tx: RequestContext,
+    db: Queryable,
+    blocId: string,
+    memberIds: string[],
+    headId: string | null,
+    deputyId: string | null,
+  ): Promise<void> {
+    if (headId && !memberIds.includes(headId))
+      throw DomainError.rule('headUnitId', 'notMember', 'Trưởng khối phải là một đơn vị thành viên của khối.');
+    if (deputyId && !memberIds.includes(deputyId))
+      throw DomainError.rule('deputyUnitId', 'notMember', 'Phó khối phải là một đơn vị thành viên của khối.');
+    if (headId && headId === deputyId)
+      throw DomainError.rule('deputyUnitId', 'sameAsHead', 'Trưởng khối và phó khối phải là hai đơn vị khác nhau.');
     const params = new SqlParams();
     const where = [`u.id = ANY(${params.add(memberIds)})`, pathInScope(tx, params, 'u.path')].filter(Boolean).join(' AND ');
     const units = (await db.query(`SELECT u.id FROM unit u WHERE ${where}`, params.values)) as Array<{ id: string }>;
     const found = new Set(units.map((u) => u.id));
     const missing = memberIds.filter((id) => !found.has(id));
-    if (missing.length) throw DomainError.rule('memberIds', 'notFound', `Không tìm thấy (hoặc ngoài phạm vi của bạn) đơn vị thành viên: ${missing.join(', ')}.`);
+    if (missing.length)
+      throw DomainError.rule(
+        'memberIds',
+        'notFound',
+        `Không tìm thấy (hoặc ngoài phạm vi của bạn) đơn vị thành viên: ${missing.join(', ')}.`,
+      );
     await db.query(`UPDATE emulation_bloc SET head_unit_id = NULL, deputy_unit_id = NULL WHERE id = $1`, [blocId]);
     await db.query(`DELETE FROM emulation_bloc_member WHERE bloc_id = $1 AND NOT (unit_id = ANY($2))`, [blocId, memberIds]);
-    await db.query(`INSERT INTO emulation_bloc_member (bloc_id, unit_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [blocId, memberIds]);
+    await db.query(`INSERT INTO emulation_bloc_member (bloc_id, unit_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
+      blocId,
+      memberIds,
+    ]);
     await db.query(`UPDATE emulation_bloc SET head_unit_id = $2, deputy_unit_id = $3 WHERE id = $1`, [blocId, headId, deputyId]);
   }
 
   private async audit(tx: RequestContext, action: 'create' | 'update', before: BlocView | null, after: BlocView): Promise<void> {
-    const fields = (b: BlocView) => ({ year: b.year, name: b.name, owner: b.owner.id, movementId: b.movementId, head: b.head?.id ?? null, deputy: b.deputy?.id ?? null, members: b.members.map((m) => m.id) });
-    await recordAudit(managerOf(this.database, tx), tx, { entity: 'emulation-bloc', entityId: after.id, action, scopePath: after.ownerPath, before: before && fields(before), after: fields(after) });
+    const fields = (b: BlocView) => ({
+      year: b.year,
+      name: b.name,
+      owner: b.owner.id,
+      movementId: b.movementId,
+      head: b.head?.id ?? null,
+      deputy: b.deputy?.id ?? null,
+      members: b.members.map((m) => m.id),
+    });
+    await recordAudit(managerOf(this.database, tx), tx, {
+      entity: 'emulation-bloc',
+      entityId: after.id,
+      action,
+      scopePath: after.ownerPath,
+      before: before && fields(before),
+      after: fields(after),
+    });
   }
 }
 

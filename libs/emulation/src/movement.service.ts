@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, type MovementKind, type Page } from '@danvan/contracts';
-import { DomainError, fetchPage, inList, inScope, recordAudit, writeUnlessUnchanged, textSearch, visibleUnit, type ListQuerySpec, type RequestContext } from '@danvan/core';
+import {
+  DomainError,
+  fetchPage,
+  inList,
+  inScope,
+  recordAudit,
+  writeUnlessUnchanged,
+  textSearch,
+  visibleUnit,
+  type ListQuerySpec,
+  type RequestContext,
+} from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import type { CreateMovementInput, MovementListOptions, UpdateMovementInput } from './dto/emulation.inputs.js';
 import type { MovementView } from './dto/emulation.views.js';
@@ -122,8 +133,23 @@ export class MovementService {
   }
 
   private async audit(tx: RequestContext, action: 'create' | 'update', before: MovementView | null, after: MovementView): Promise<void> {
-    const fields = (m: MovementView) => ({ name: m.name, kind: m.kind, launchedBy: m.launchedBy.id, startsOn: m.startsOn, endsOn: m.endsOn, description: m.description, legalBasis: m.legalBasis.map((d) => d.number) });
-    await recordAudit(managerOf(this.database, tx), tx, { entity: 'emulation-movement', entityId: after.id, action, scopePath: after.ownerPath, before: before && fields(before), after: fields(after) });
+    const fields = (m: MovementView) => ({
+      name: m.name,
+      kind: m.kind,
+      launchedBy: m.launchedBy.id,
+      startsOn: m.startsOn,
+      endsOn: m.endsOn,
+      description: m.description,
+      legalBasis: m.legalBasis.map((d) => d.number),
+    });
+    await recordAudit(managerOf(this.database, tx), tx, {
+      entity: 'emulation-movement',
+      entityId: after.id,
+      action,
+      scopePath: after.ownerPath,
+      before: before && fields(before),
+      after: fields(after),
+    });
   }
 }
 

@@ -1,12 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, PLEDGE_STATUS_LABELS, type CriteriaSetContent, type Page, type PledgeStatus } from '@danvan/contracts';
-import { DomainError, equals, fetchPage, groupBy, inList, inScope, recordAudit, writeUnlessUnchanged, SqlParams, translatePgErrors, visibleUnit, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
+import {
+  DomainError,
+  equals,
+  fetchPage,
+  groupBy,
+  inList,
+  inScope,
+  recordAudit,
+  writeUnlessUnchanged,
+  SqlParams,
+  translatePgErrors,
+  visibleUnit,
+  type ListQuerySpec,
+  type Queryable,
+  type RequestContext,
+} from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { BlocService, blocScope } from './bloc.service.js';
 import { checkCriteriaSet, maximumTotal, scorableItems } from './domain/criteria-set.js';
 import { transitionRefusal, type PledgeFacts } from './domain/pledge-lifecycle.js';
-import type { CreatePledgeInput, CriteriaSetInput, PledgeListOptions, RegistrationInput, SignPledgeInput, UpdatePledgeInput } from './dto/emulation.inputs.js';
+import type {
+  CreatePledgeInput,
+  CriteriaSetInput,
+  PledgeListOptions,
+  RegistrationInput,
+  SignPledgeInput,
+  UpdatePledgeInput,
+} from './dto/emulation.inputs.js';
 import type { CriteriaSetView, PledgeProgressView, PledgeView, RegistrationView, UnitRef } from './dto/emulation.views.js';
 import { assertDocumentsExist, replaceDocumentLinks } from '@danvan/documents';
 import { documentRefJson, rowCount, unitRefJson } from './sql-refs.js';
@@ -52,7 +74,8 @@ const PLEDGE_LIST: ListQuerySpec<'year', PledgeFilter> = {
   filters: {
     year: equals('b.year'),
     status: inList('p.status'),
-    signatoryUnitId: (id, params) => `EXISTS (SELECT 1 FROM pledge_signatory fs WHERE fs.pledge_id = p.id AND fs.unit_id = ${params.add(id)})`,
+    signatoryUnitId: (id, params) =>
+      `EXISTS (SELECT 1 FROM pledge_signatory fs WHERE fs.pledge_id = p.id AND fs.unit_id = ${params.add(id)})`,
   },
   unitFilters: ['signatoryUnitId'],
 };
@@ -81,7 +104,14 @@ function progressOfSignatories(rows: SignatoryProgress[]): PledgeProgressView {
 
 function criteriaSetView(row: CriteriaSetRow | null): CriteriaSetView | null {
   if (!row) return null;
-  return { ...row.content, id: row.id, number: row.number, maxTotal: Number(row.maxTotal), createdBy: row.createdBy, createdAt: new Date(row.createdAt) };
+  return {
+    ...row.content,
+    id: row.id,
+    number: row.number,
+    maxTotal: Number(row.maxTotal),
+    createdBy: row.createdBy,
+    createdAt: new Date(row.createdAt),
+  };
 }
 
 function toView(row: PledgeRow): PledgeView {
@@ -108,7 +138,8 @@ function contentOf(input: CriteriaSetInput): CriteriaSetContent {
 
 const CONSTRAINT_ERRORS = {
   pledge_bloc_key: () => DomainError.duplicate('blocId', 'Khối thi đua này đã có giao ước.'),
-  pledge_registration_key: () => new DomainError('VERSION_CONFLICT', 'Đơn vị vừa được người khác đăng ký chỉ tiêu. Hãy tải lại và sửa trên bản mới nhất.'),
+  pledge_registration_key: () =>
+    new DomainError('VERSION_CONFLICT', 'Đơn vị vừa được người khác đăng ký chỉ tiêu. Hãy tải lại và sửa trên bản mới nhất.'),
 };
 
 /**
@@ -199,7 +230,12 @@ export class PledgeService {
         throw DomainError.rule('breakthroughMin', 'registrationStarted', 'Đã mở đăng ký chỉ tiêu: không thể đổi số nhiệm vụ đột phá.');
       }
       assertBreakthroughRange(min, max);
-      await db.query(`UPDATE pledge SET title = $2, breakthrough_min = $3, breakthrough_max = $4 WHERE id = $1`, [id, input.title ?? current.title, min, max]);
+      await db.query(`UPDATE pledge SET title = $2, breakthrough_min = $3, breakthrough_max = $4 WHERE id = $1`, [
+        id,
+        input.title ?? current.title,
+        min,
+        max,
+      ]);
       if (input.documentIds) {
         await assertDocumentsExist(db, input.documentIds, 'documentIds');
         await replaceDocumentLinks(db, 'pledge_document', 'pledge_id', id, input.documentIds);
@@ -215,11 +251,21 @@ export class PledgeService {
   async setCriteria(ctx: RequestContext, id: string, expectedVersion: number, input: CriteriaSetInput): Promise<PledgeView> {
     return this.change(ctx, id, expectedVersion, 'set-criteria', async (tx, db, current) => {
       if (current.status === 'UNDER_REVIEW' || current.status === 'FINALISED') {
-        throw DomainError.rule('status', 'reviewStarted', `Giao ước đang ở bước "${PLEDGE_STATUS_LABELS[current.status]}": không thể thay đổi bảng tiêu chí.`);
+        throw DomainError.rule(
+          'status',
+          'reviewStarted',
+          `Giao ước đang ở bước "${PLEDGE_STATUS_LABELS[current.status]}": không thể thay đổi bảng tiêu chí.`,
+        );
       }
-      const [scoring] = (await db.query(`SELECT count(*)::int AS sheets FROM score_sheet WHERE pledge_id = $1`, [id])) as Array<{ sheets: number }>;
+      const [scoring] = (await db.query(`SELECT count(*)::int AS sheets FROM score_sheet WHERE pledge_id = $1`, [id])) as Array<{
+        sheets: number;
+      }>;
       if (scoring.sheets > 0) {
-        throw DomainError.rule('status', 'scoringStarted', `${scoring.sheets} đơn vị đã bắt đầu chấm điểm theo bảng tiêu chí hiện hành: không thể thay đổi bảng tiêu chí nữa (mọi đơn vị phải chấm theo cùng một bảng).`);
+        throw DomainError.rule(
+          'status',
+          'scoringStarted',
+          `${scoring.sheets} đơn vị đã bắt đầu chấm điểm theo bảng tiêu chí hiện hành: không thể thay đổi bảng tiêu chí nữa (mọi đơn vị phải chấm theo cùng một bảng).`,
+        );
       }
       await this.addCriteriaVersion(tx, db, id, contentOf(input));
     });
@@ -228,17 +274,28 @@ export class PledgeService {
   /** Signs the pledge: date, event, place and signatories (members of the bloc; default all of them). */
   async sign(ctx: RequestContext, id: string, expectedVersion: number, input: SignPledgeInput): Promise<PledgeView> {
     return this.change(ctx, id, expectedVersion, 'sign', async (tx, db, current) => {
-      if (current.status !== 'DRAFT') throw DomainError.rule('status', 'transition', transitionRefusal(await this.facts(db, current), 'SIGNED') ?? 'Giao ước đã được ký.');
+      if (current.status !== 'DRAFT')
+        throw DomainError.rule(
+          'status',
+          'transition',
+          transitionRefusal(await this.facts(db, current), 'SIGNED') ?? 'Giao ước đã được ký.',
+        );
       // Shares the bloc's lock with a concurrent change of its members (which locks it FOR UPDATE).
       await db.query(`SELECT 1 FROM emulation_bloc WHERE id = $1 FOR SHARE`, [current.blocId]);
       const bloc = await this.blocs.get(tx, current.blocId);
       const memberIds = bloc.members.map((m) => m.id);
       const signatoryIds = input.signatoryIds ?? memberIds;
       const outside = signatoryIds.filter((unitId) => !memberIds.includes(unitId));
-      if (outside.length) throw DomainError.rule('signatoryIds', 'notMember', `${outside.length} đơn vị ký không phải thành viên của khối "${bloc.name}".`);
+      if (outside.length)
+        throw DomainError.rule('signatoryIds', 'notMember', `${outside.length} đơn vị ký không phải thành viên của khối "${bloc.name}".`);
       await db.query(`DELETE FROM pledge_signatory WHERE pledge_id = $1`, [id]);
       await db.query(`INSERT INTO pledge_signatory (pledge_id, unit_id) SELECT $1, unnest($2::uuid[])`, [id, signatoryIds]);
-      await db.query(`UPDATE pledge SET signed_on = $2, signing_event = $3, signing_place = $4 WHERE id = $1`, [id, input.signedOn, input.signingEvent, input.signingPlace ?? null]);
+      await db.query(`UPDATE pledge SET signed_on = $2, signing_event = $3, signing_place = $4 WHERE id = $1`, [
+        id,
+        input.signedOn,
+        input.signingEvent,
+        input.signingPlace ?? null,
+      ]);
       await this.moveTo(db, { ...current, signedOn: input.signedOn, signingEvent: input.signingEvent }, 'SIGNED');
     });
   }
@@ -246,7 +303,12 @@ export class PledgeService {
   /** Moves the pledge one step on (registration, scoring, review, final), when the step before is complete. */
   async advance(ctx: RequestContext, id: string, expectedVersion: number, to: PledgeStatus): Promise<PledgeView> {
     return this.change(ctx, id, expectedVersion, 'advance', async (_tx, db, current) => {
-      if (to === 'SIGNED') throw DomainError.rule('status', 'useSign', 'Hãy dùng thao tác ký kết (ngày, sự kiện, đơn vị ký) để chuyển giao ước sang "Đã ký kết".');
+      if (to === 'SIGNED')
+        throw DomainError.rule(
+          'status',
+          'useSign',
+          'Hãy dùng thao tác ký kết (ngày, sự kiện, đơn vị ký) để chuyển giao ước sang "Đã ký kết".',
+        );
       await this.moveTo(db, current, to);
     });
   }
@@ -268,7 +330,9 @@ export class PledgeService {
        WHERE r.pledge_id = ANY($1::uuid[]) ORDER BY ru.name, ru.id`,
       [pledges.map((p) => p.id)],
     )) as Array<RegistrationView & { unitPath: string }>;
-    const visible = rows.filter((r) => managed.has(r.pledgeId) || inScope(ctx.caller, r.unitPath)).map(({ unitPath: _unitPath, ...r }) => r);
+    const visible = rows
+      .filter((r) => managed.has(r.pledgeId) || inScope(ctx.caller, r.unitPath))
+      .map(({ unitPath: _unitPath, ...r }) => r);
     return groupBy(visible, (r) => r.pledgeId);
   }
 
@@ -282,17 +346,32 @@ export class PledgeService {
    * A signatory registers (or re-registers) its targets while registration is
    * open. `expectedVersion`: null for the first registration, else the version read.
    */
-  async register(ctx: RequestContext, pledgeId: string, unitId: string, expectedVersion: number | null, input: RegistrationInput): Promise<RegistrationView> {
+  async register(
+    ctx: RequestContext,
+    pledgeId: string,
+    unitId: string,
+    expectedVersion: number | null,
+    input: RegistrationInput,
+  ): Promise<RegistrationView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const pledge = await this.get(tx, pledgeId, true);
       await visibleUnit(db, tx, unitId, 'unitId', 'Đơn vị đăng ký');
-      if (!pledge.signatories.some((s) => s.id === unitId)) throw DomainError.rule('unitId', 'notSignatory', 'Đơn vị này không ký giao ước nên không đăng ký chỉ tiêu.');
+      if (!pledge.signatories.some((s) => s.id === unitId))
+        throw DomainError.rule('unitId', 'notSignatory', 'Đơn vị này không ký giao ước nên không đăng ký chỉ tiêu.');
       if (pledge.status !== 'REGISTRATION_OPEN') {
-        throw DomainError.rule('status', 'registrationClosed', `Giao ước đang ở bước "${pledge.statusLabel}": chỉ đăng ký chỉ tiêu khi đang mở đăng ký.`);
+        throw DomainError.rule(
+          'status',
+          'registrationClosed',
+          `Giao ước đang ở bước "${pledge.statusLabel}": chỉ đăng ký chỉ tiêu khi đang mở đăng ký.`,
+        );
       }
       const tasks = input.breakthroughTasks ?? [];
-      if (pledge.breakthroughMin !== null && pledge.breakthroughMax !== null && (tasks.length < pledge.breakthroughMin || tasks.length > pledge.breakthroughMax)) {
+      if (
+        pledge.breakthroughMin !== null &&
+        pledge.breakthroughMax !== null &&
+        (tasks.length < pledge.breakthroughMin || tasks.length > pledge.breakthroughMax)
+      ) {
         throw DomainError.rule(
           'breakthroughTasks',
           'count',
@@ -300,16 +379,18 @@ export class PledgeService {
         );
       }
       const targets = JSON.stringify(input.targets.map((t) => ({ title: t.title, measure: t.measure ?? null })));
-      const [existing] = (await db.query(`SELECT id, version FROM pledge_registration WHERE pledge_id = $1 AND unit_id = $2 FOR UPDATE`, [pledgeId, unitId])) as Array<{ id: string; version: number }>;
+      const [existing] = (await db.query(`SELECT id, version FROM pledge_registration WHERE pledge_id = $1 AND unit_id = $2 FOR UPDATE`, [
+        pledgeId,
+        unitId,
+      ])) as Array<{ id: string; version: number }>;
       const before = existing ? await this.registration(tx, pledgeId, unitId) : null;
       DomainError.refuseVersionMismatch(REGISTRATION, expectedVersion, existing?.version ?? null);
       if (existing) {
         const { after, changed } = await writeUnlessUnchanged(db, before as RegistrationView, async () => {
-          await db.query(`UPDATE pledge_registration SET targets = $2::jsonb, breakthrough_tasks = $3::jsonb, version = version + 1, updated_at = now() WHERE id = $1`, [
-            existing.id,
-            targets,
-            JSON.stringify(tasks),
-          ]);
+          await db.query(
+            `UPDATE pledge_registration SET targets = $2::jsonb, breakthrough_tasks = $3::jsonb, version = version + 1, updated_at = now() WHERE id = $1`,
+            [existing.id, targets, JSON.stringify(tasks)],
+          );
           return this.registration(tx, pledgeId, unitId);
         });
         // The same targets and tasks again: answered as they are, same version, no audit event.
@@ -317,19 +398,24 @@ export class PledgeService {
       } else {
         await translatePgErrors(
           () =>
-            db.query(`INSERT INTO pledge_registration (pledge_id, unit_id, targets, breakthrough_tasks) VALUES ($1, $2, $3::jsonb, $4::jsonb)`, [
-              pledgeId,
-              unitId,
-              targets,
-              JSON.stringify(tasks),
-            ]),
+            db.query(
+              `INSERT INTO pledge_registration (pledge_id, unit_id, targets, breakthrough_tasks) VALUES ($1, $2, $3::jsonb, $4::jsonb)`,
+              [pledgeId, unitId, targets, JSON.stringify(tasks)],
+            ),
           CONSTRAINT_ERRORS,
         );
       }
       const saved = await this.registration(tx, pledgeId, unitId);
       const fields = (r: RegistrationView) => ({ targets: r.targets, breakthroughTasks: r.breakthroughTasks });
       const [unit] = (await db.query(`SELECT path FROM unit WHERE id = $1`, [unitId])) as Array<{ path: string }>;
-      await recordAudit(db, tx, { entity: 'pledge-registration', entityId: saved.id, action: before ? 'update' : 'create', scopePath: unit.path, before: before && fields(before), after: fields(saved) });
+      await recordAudit(db, tx, {
+        entity: 'pledge-registration',
+        entityId: saved.id,
+        action: before ? 'update' : 'create',
+        scopePath: unit.path,
+        before: before && fields(before),
+        after: fields(saved),
+      });
       return saved;
     });
   }
@@ -370,7 +456,10 @@ export class PledgeService {
       if (current.version !== expectedVersion) throw DomainError.versionConflict(PLEDGE, expectedVersion, current.version);
       const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
         await work(tx, db, current);
-        const result = (await db.query(`UPDATE pledge SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`, [id, expectedVersion])) as unknown[];
+        const result = (await db.query(
+          `UPDATE pledge SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
+          [id, expectedVersion],
+        )) as unknown[];
         if (rowCount(result) !== 1) throw DomainError.versionConflict(PLEDGE, expectedVersion);
         return this.get(tx, id);
       });
@@ -388,7 +477,10 @@ export class PledgeService {
     );
   }
 
-  private async facts(db: Queryable, pledge: Pick<PledgeView, 'id' | 'status' | 'blocId' | 'signedOn' | 'signingEvent' | 'criteriaSet'>): Promise<PledgeFacts> {
+  private async facts(
+    db: Queryable,
+    pledge: Pick<PledgeView, 'id' | 'status' | 'blocId' | 'signedOn' | 'signingEvent' | 'criteriaSet'>,
+  ): Promise<PledgeFacts> {
     const [row] = (await db.query(
       `SELECT (SELECT count(*) FROM pledge_signatory s WHERE s.pledge_id = $1)::int AS signatories,
               (SELECT count(*) FROM pledge_signatory s WHERE s.pledge_id = $1
@@ -430,11 +522,24 @@ export class PledgeService {
       signatories: p.signatories.map((s) => s.id),
       criteriaSetNumber: p.criteriaSet?.number ?? null,
     });
-    await recordAudit(managerOf(this.database, tx), tx, { entity: 'pledge', entityId: after.id, action, scopePath: after.ownerPath, before: before && fields(before), after: fields(after) });
+    await recordAudit(managerOf(this.database, tx), tx, {
+      entity: 'pledge',
+      entityId: after.id,
+      action,
+      scopePath: after.ownerPath,
+      before: before && fields(before),
+      after: fields(after),
+    });
   }
 }
 
 function assertBreakthroughRange(min: number | null, max: number | null): void {
-  if ((min === null) !== (max === null)) throw DomainError.rule('breakthroughMax', 'range', 'Hãy ghi cả số nhiệm vụ đột phá tối thiểu và tối đa (ví dụ 3 đến 5), hoặc bỏ trống cả hai.');
-  if (min !== null && max !== null && min > max) throw DomainError.rule('breakthroughMax', 'range', 'Số nhiệm vụ đột phá tối đa phải lớn hơn hoặc bằng số tối thiểu.');
+  if ((min === null) !== (max === null))
+    throw DomainError.rule(
+      'breakthroughMax',
+      'range',
+      'Hãy ghi cả số nhiệm vụ đột phá tối thiểu và tối đa (ví dụ 3 đến 5), hoặc bỏ trống cả hai.',
+    );
+  if (min !== null && max !== null && min > max)
+    throw DomainError.rule('breakthroughMax', 'range', 'Số nhiệm vụ đột phá tối đa phải lớn hơn hoặc bằng số tối thiểu.');
 }

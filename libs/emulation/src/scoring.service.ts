@@ -13,7 +13,14 @@ import { DomainError, groupBy, inScope, recordAudit, translatePgErrors, type Que
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { AwardService, type AwardView } from '@danvan/recognition';
 import { scorableItems } from './domain/criteria-set.js';
-import { afterReview, checkScores, reviewerRefusal, unscoredCriteria, type ReviewDecision, type RoundAcceptance } from './domain/scoring.js';
+import {
+  afterReview,
+  checkScores,
+  reviewerRefusal,
+  unscoredCriteria,
+  type ReviewDecision,
+  type RoundAcceptance,
+} from './domain/scoring.js';
 import type { PledgeView } from './dto/emulation.views.js';
 import type { ScoreInput } from './dto/scoring.inputs.js';
 import type { EvidenceView, RankingView, ReviewEventView, ScoreLineView, ScoreSheetView } from './dto/scoring.views.js';
@@ -29,7 +36,10 @@ const SHEET = 'bảng chấm điểm';
  * reveal whether a sheet outside the caller's scope exists.
  */
 function noSheet(unitId: string): DomainError {
-  return new DomainError('NOT_FOUND', `Chưa có bảng chấm điểm của đơn vị ${unitId} theo giao ước này: đơn vị chưa lưu điểm nào, hoặc bảng điểm nằm ngoài phạm vi của bạn.`);
+  return new DomainError(
+    'NOT_FOUND',
+    `Chưa có bảng chấm điểm của đơn vị ${unitId} theo giao ước này: đơn vị chưa lưu điểm nào, hoặc bảng điểm nằm ngoài phạm vi của bạn.`,
+  );
 }
 /** Longest reason of a review decision (a returned sheet must say why). */
 const REVIEW_REASON_MAX_LENGTH = 2000;
@@ -89,13 +99,21 @@ export class ScoringService {
   async sheetsOf(ctx: RequestContext, pledges: readonly PledgeView[]): Promise<Map<string, ScoreSheetView[]>> {
     const db = managerOf(this.database, ctx);
     const byId = new Map(pledges.map((p) => [p.id, p]));
-    const rows = (await db.query(`${SHEET_SQL} WHERE s.pledge_id = ANY($1::uuid[]) ORDER BY u.name, u.id`, [[...byId.keys()]])) as SheetRow[];
+    const rows = (await db.query(`${SHEET_SQL} WHERE s.pledge_id = ANY($1::uuid[]) ORDER BY u.name, u.id`, [
+      [...byId.keys()],
+    ])) as SheetRow[];
     const visible = rows.filter((row) => this.canSee(ctx, byId.get(row.pledgeId) as PledgeView, row.unitPath));
     return groupBy(await this.views(db, visible), (sheet) => sheet.pledgeId);
   }
 
   /** A signatory's self-scores, while scoring is open and the sheet is with the unit. `expectedVersion`: null before the sheet exists. */
-  async saveSelfScores(ctx: RequestContext, pledgeId: string, unitId: string, expectedVersion: number | null, scores: ScoreInput[]): Promise<ScoreSheetView> {
+  async saveSelfScores(
+    ctx: RequestContext,
+    pledgeId: string,
+    unitId: string,
+    expectedVersion: number | null,
+    scores: ScoreInput[],
+  ): Promise<ScoreSheetView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const pledge = await this.pledges.get(tx, pledgeId, true);
@@ -106,17 +124,29 @@ export class ScoringService {
       if (!sheet) {
         if (!pledge.criteriaSet) throw DomainError.rule('criteria', 'missing', 'Giao ước chưa có bảng tiêu chí.');
         await translatePgErrors(
-          () => db.query(`INSERT INTO score_sheet (pledge_id, unit_id, criteria_set_id) VALUES ($1, $2, $3)`, [pledgeId, unitId, pledge.criteriaSet?.id]),
+          () =>
+            db.query(`INSERT INTO score_sheet (pledge_id, unit_id, criteria_set_id) VALUES ($1, $2, $3)`, [
+              pledgeId,
+              unitId,
+              pledge.criteriaSet?.id,
+            ]),
           { score_sheet_unit_key: () => new DomainError('VERSION_CONFLICT', 'Bảng chấm điểm vừa được người khác tạo. Hãy tải lại.') },
         );
         sheet = (await this.sheetRow(db, pledgeId, unitId, true)) as SheetRow;
       }
-      const existing = (await db.query(`SELECT item_code AS "itemCode", self_score AS score FROM score_line WHERE sheet_id = $1 AND self_score IS NOT NULL`, [sheet.id])) as Array<{ itemCode: string; score: string }>;
+      const existing = (await db.query(
+        `SELECT item_code AS "itemCode", self_score AS score FROM score_line WHERE sheet_id = $1 AND self_score IS NOT NULL`,
+        [sheet.id],
+      )) as Array<{ itemCode: string; score: string }>;
       if (new Set(scores.map((x) => x.itemCode)).size !== scores.length) {
-        throw DomainError.validation([{ field: 'scores', code: 'duplicate', message: 'Một mục được chấm hai lần trong cùng một lần gửi.' }]);
+        throw DomainError.validation([
+          { field: 'scores', code: 'duplicate', message: 'Một mục được chấm hai lần trong cùng một lần gửi.' },
+        ]);
       }
       const given = scores.map((s) => ({ itemCode: s.itemCode, score: s.score }));
-      const others = existing.filter((e) => !given.some((g) => g.itemCode === e.itemCode)).map((e) => ({ itemCode: e.itemCode, score: Number(e.score) }));
+      const others = existing
+        .filter((e) => !given.some((g) => g.itemCode === e.itemCode))
+        .map((e) => ({ itemCode: e.itemCode, score: Number(e.score) }));
       DomainError.refuseIfAny(checkScores(sheet.content, given, others));
       const kinds = new Map(scorableItems(sheet.content).map((i) => [i.code, i.kind]));
       const before = await this.view(db, sheet);
@@ -129,7 +159,14 @@ export class ScoringService {
            reviewed_score = CASE WHEN score_line.self_score IS DISTINCT FROM EXCLUDED.self_score THEN NULL ELSE score_line.reviewed_score END,
            review_comment = CASE WHEN score_line.self_score IS DISTINCT FROM EXCLUDED.self_score THEN NULL ELSE score_line.review_comment END,
            version = score_line.version + 1, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-        [sheet.id, scores.map((x) => x.itemCode), scores.map((x) => kinds.get(x.itemCode)), scores.map((x) => x.score), scores.map((x) => x.comment ?? null), tx.caller.label],
+        [
+          sheet.id,
+          scores.map((x) => x.itemCode),
+          scores.map((x) => kinds.get(x.itemCode)),
+          scores.map((x) => x.score),
+          scores.map((x) => x.comment ?? null),
+          tx.caller.label,
+        ],
       );
       return this.finish(tx, db, sheet, 'self-score', before);
     });
@@ -143,10 +180,22 @@ export class ScoringService {
       await this.ownUnit(tx, db, pledge, unitId);
       const sheet = await this.lockedSheet(db, pledgeId, unitId, expectedVersion);
       assertUnitMayEdit(pledge, sheet);
-      const lines = (await db.query(`SELECT item_code AS "itemCode" FROM score_line WHERE sheet_id = $1 AND self_score IS NOT NULL`, [sheet.id])) as Array<{ itemCode: string }>;
-      const missing = unscoredCriteria(sheet.content, lines.map((l) => l.itemCode));
+      const lines = (await db.query(`SELECT item_code AS "itemCode" FROM score_line WHERE sheet_id = $1 AND self_score IS NOT NULL`, [
+        sheet.id,
+      ])) as Array<{ itemCode: string }>;
+      const missing = unscoredCriteria(
+        sheet.content,
+        lines.map((l) => l.itemCode),
+      );
       if (missing.length) {
-        throw DomainError.rule('scores', 'incomplete', `Chưa chấm ${missing.length} tiêu chí: ${missing.slice(0, 10).map((m) => m.code).join(', ')}${missing.length > 10 ? ' …' : ''}.`);
+        throw DomainError.rule(
+          'scores',
+          'incomplete',
+          `Chưa chấm ${missing.length} tiêu chí: ${missing
+            .slice(0, 10)
+            .map((m) => m.code)
+            .join(', ')}${missing.length > 10 ? ' …' : ''}.`,
+        );
       }
       const before = await this.view(db, sheet);
       await db.query(`UPDATE score_sheet SET status = 'SUBMITTED', review_step = 1, submitted_at = now() WHERE id = $1`, [sheet.id]);
@@ -159,19 +208,36 @@ export class ScoringService {
    * A reviewer's score on one line of a submitted sheet. Each line has its own
    * version: of two reviewers scoring the same line from the same version, one wins.
    */
-  async reviewScore(ctx: RequestContext, pledgeId: string, unitId: string, expectedLineVersion: number, input: ScoreInput): Promise<ScoreSheetView> {
+  async reviewScore(
+    ctx: RequestContext,
+    pledgeId: string,
+    unitId: string,
+    expectedLineVersion: number,
+    input: ScoreInput,
+  ): Promise<ScoreSheetView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const pledge = await this.managed(tx, pledgeId);
       const sheet = await this.sheetRow(db, pledgeId, unitId);
       if (!sheet) throw noSheet(unitId);
       assertOpen(pledge);
-      if (sheet.status !== 'SUBMITTED') throw DomainError.rule('status', 'notUnderReview', `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[sheet.status].toLowerCase()}: chỉ chấm thẩm định bảng đã nộp.`);
+      if (sheet.status !== 'SUBMITTED')
+        throw DomainError.rule(
+          'status',
+          'notUnderReview',
+          `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[sheet.status].toLowerCase()}: chỉ chấm thẩm định bảng đã nộp.`,
+        );
       const others = (await db.query(
         `SELECT item_code AS "itemCode", COALESCE(reviewed_score, self_score) AS score FROM score_line WHERE sheet_id = $1 AND item_code <> $2 AND COALESCE(reviewed_score, self_score) IS NOT NULL`,
         [sheet.id, input.itemCode],
       )) as Array<{ itemCode: string; score: string }>;
-      DomainError.refuseIfAny(checkScores(sheet.content, [{ itemCode: input.itemCode, score: input.score }], others.map((o) => ({ itemCode: o.itemCode, score: Number(o.score) }))));
+      DomainError.refuseIfAny(
+        checkScores(
+          sheet.content,
+          [{ itemCode: input.itemCode, score: input.score }],
+          others.map((o) => ({ itemCode: o.itemCode, score: Number(o.score) })),
+        ),
+      );
       const kind = scorableItems(sheet.content).find((i) => i.code === input.itemCode)?.kind;
       const before = await this.view(db, sheet);
       const result = (await db.query(
@@ -185,7 +251,10 @@ export class ScoringService {
         [sheet.id, input.itemCode, kind, input.score, input.comment ?? null, tx.caller.label, expectedLineVersion],
       )) as unknown[];
       if (rowCount(result) !== 1) {
-        throw new DomainError('VERSION_CONFLICT', `Điểm mục ${input.itemCode} vừa được người khác chấm (bạn đang sửa từ phiên bản ${expectedLineVersion}). Hãy tải lại và chấm trên bản mới nhất.`);
+        throw new DomainError(
+          'VERSION_CONFLICT',
+          `Điểm mục ${input.itemCode} vừa được người khác chấm (bạn đang sửa từ phiên bản ${expectedLineVersion}). Hãy tải lại và chấm trên bản mới nhất.`,
+        );
       }
       await db.query(`UPDATE score_sheet SET version = version + 1, updated_at = now() WHERE id = $1`, [sheet.id]);
       const after = await this.view(db, (await this.sheetRow(db, pledgeId, unitId)) as SheetRow);
@@ -200,7 +269,14 @@ export class ScoringService {
    * different person (`reviewerRefusal`): the round's accepts are read under the
    * sheet's row lock, so two accepts of one sheet cannot slip past each other.
    */
-  async decide(ctx: RequestContext, pledgeId: string, unitId: string, expectedVersion: number, decision: ReviewDecision, reason: string | null): Promise<ScoreSheetView> {
+  async decide(
+    ctx: RequestContext,
+    pledgeId: string,
+    unitId: string,
+    expectedVersion: number,
+    decision: ReviewDecision,
+    reason: string | null,
+  ): Promise<ScoreSheetView> {
     if (reason && reason.length > REVIEW_REASON_MAX_LENGTH) {
       throw DomainError.validation([{ field: 'reason', code: 'maxLength', message: `Lý do tối đa ${REVIEW_REASON_MAX_LENGTH} ký tự.` }]);
     }
@@ -210,7 +286,12 @@ export class ScoringService {
       const pledge = await this.managed(tx, pledgeId);
       assertOpen(pledge);
       const sheet = await this.lockedSheet(db, pledgeId, unitId, expectedVersion);
-      if (sheet.status !== 'SUBMITTED') throw DomainError.rule('status', 'notUnderReview', `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[sheet.status].toLowerCase()}: không có gì để thẩm định.`);
+      if (sheet.status !== 'SUBMITTED')
+        throw DomainError.rule(
+          'status',
+          'notUnderReview',
+          `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[sheet.status].toLowerCase()}: không có gì để thẩm định.`,
+        );
       if (decision === 'RETURN' && !reason?.trim()) throw DomainError.rule('reason', 'required', 'Trả lại bảng điểm phải ghi rõ lý do.');
       if (decision === 'ACCEPT') {
         const round = await this.reviewRound(db, sheet.id);
@@ -238,7 +319,10 @@ export class ScoringService {
     const final = pledge.status === 'FINALISED';
     const reviewer = inScope(ctx.caller, pledge.ownerPath);
     const all = (await managerOf(this.database, ctx).query(RANKING_SQL, [pledgeId])) as Array<Record<string, unknown>>;
-    const rows = final || reviewer ? all : all.filter((r) => inScope(ctx.caller, r.unitPath as string)).map((r): Record<string, unknown> => ({ ...r, rank: null }));
+    const rows =
+      final || reviewer
+        ? all
+        : all.filter((r) => inScope(ctx.caller, r.unitPath as string)).map((r): Record<string, unknown> => ({ ...r, rank: null }));
     return {
       final,
       tieRule: RANKING_TIE_RULE,
@@ -265,8 +349,11 @@ export class ScoringService {
   async awardsFromRanking(ctx: RequestContext, pledgeId: string, input: AwardsFromRankingInput): Promise<AwardView[]> {
     return inTransaction(this.database, ctx, async (tx) => {
       const pledge = await this.managed(tx, pledgeId);
-      if (pledge.status !== 'FINALISED') throw DomainError.rule('status', 'notFinalised', 'Chỉ đề nghị khen thưởng khi giao ước đã tổng kết (kết quả chính thức).');
-      const [entry] = (await managerOf(this.database, tx).query(`SELECT ranked FROM award_title WHERE id = $1`, [input.awardTitleId ?? input.formId ?? null])) as Array<{ ranked: boolean }>;
+      if (pledge.status !== 'FINALISED')
+        throw DomainError.rule('status', 'notFinalised', 'Chỉ đề nghị khen thưởng khi giao ước đã tổng kết (kết quả chính thức).');
+      const [entry] = (await managerOf(this.database, tx).query(`SELECT ranked FROM award_title WHERE id = $1`, [
+        input.awardTitleId ?? input.formId ?? null,
+      ])) as Array<{ ranked: boolean }>;
       const ranking = await this.ranking(tx, pledge);
       const chosen = ranking.rows.filter((r) => r.rank !== null && r.rank <= input.top);
       if (!chosen.length) throw DomainError.rule('top', 'empty', 'Chưa có đơn vị nào được xếp hạng.');
@@ -279,7 +366,10 @@ export class ScoringService {
         decisionDocumentId: input.decisionDocumentId ?? null,
         decidedOn: input.decidedOn,
         citation: input.citation ?? null,
-        proposals: chosen.map((r) => ({ unitId: r.unit.id, rank: entry?.ranked && r.rank !== null && r.rank <= 3 ? ranks[r.rank - 1] : null })),
+        proposals: chosen.map((r) => ({
+          unitId: r.unit.id,
+          rank: entry?.ranked && r.rank !== null && r.rank <= 3 ? ranks[r.rank - 1] : null,
+        })),
       });
     });
   }
@@ -293,10 +383,16 @@ export class ScoringService {
   ): Promise<EvidenceView> {
     const type = file.contentType.split(';')[0].trim().toLowerCase();
     if (!EVIDENCE_LIMITS.contentTypes[type]) {
-      throw DomainError.validation([{ field: 'Content-Type', code: 'type', message: `Chỉ nhận tệp ${Object.values(EVIDENCE_LIMITS.contentTypes).join(', ')}.` }]);
+      throw DomainError.validation([
+        { field: 'Content-Type', code: 'type', message: `Chỉ nhận tệp ${Object.values(EVIDENCE_LIMITS.contentTypes).join(', ')}.` },
+      ]);
     }
     if (!file.data.length) throw DomainError.validation([{ field: 'body', code: 'empty', message: 'Tệp minh chứng rỗng.' }]);
-    const filename = file.filename.normalize('NFC').trim().replace(/[\\/\r\n"]/g, '_').slice(0, 255);
+    const filename = file.filename
+      .normalize('NFC')
+      .trim()
+      .replace(/[\\/\r\n"]/g, '_')
+      .slice(0, 255);
     if (!filename) throw DomainError.validation([{ field: 'filename', code: 'required', message: 'Hãy gửi tên tệp (tham số filename).' }]);
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
@@ -306,20 +402,36 @@ export class ScoringService {
       if (!sheet) throw DomainError.rule('unitId', 'noSheet', 'Hãy tự chấm điểm trước khi nộp minh chứng.');
       assertUnitMayEdit(pledge, sheet);
       if (!scorableItems(sheet.content).some((i) => i.code === file.itemCode)) {
-        throw DomainError.validation([{ field: 'itemCode', code: 'unknownItem', message: `Bảng tiêu chí không có mục "${file.itemCode}".` }]);
+        throw DomainError.validation([
+          { field: 'itemCode', code: 'unknownItem', message: `Bảng tiêu chí không có mục "${file.itemCode}".` },
+        ]);
       }
       // Evidence belongs to a line of the sheet, and a line exists once the item is scored.
-      const [line] = (await db.query(`SELECT 1 AS scored FROM score_line WHERE sheet_id = $1 AND item_code = $2`, [sheet.id, file.itemCode])) as unknown[];
-      if (!line) throw DomainError.rule('itemCode', 'notScored', `Hãy tự chấm điểm mục ${file.itemCode} trước khi nộp minh chứng cho mục đó.`);
-      const [count] = (await db.query(`SELECT count(*)::int AS n FROM evidence_file WHERE sheet_id = $1 AND item_code = $2`, [sheet.id, file.itemCode])) as Array<{ n: number }>;
-      if (count.n >= EVIDENCE_LIMITS.perItemMax) throw DomainError.rule('itemCode', 'tooMany', `Mỗi mục có tối đa ${EVIDENCE_LIMITS.perItemMax} tệp minh chứng.`);
+      const [line] = (await db.query(`SELECT 1 AS scored FROM score_line WHERE sheet_id = $1 AND item_code = $2`, [
+        sheet.id,
+        file.itemCode,
+      ])) as unknown[];
+      if (!line)
+        throw DomainError.rule('itemCode', 'notScored', `Hãy tự chấm điểm mục ${file.itemCode} trước khi nộp minh chứng cho mục đó.`);
+      const [count] = (await db.query(`SELECT count(*)::int AS n FROM evidence_file WHERE sheet_id = $1 AND item_code = $2`, [
+        sheet.id,
+        file.itemCode,
+      ])) as Array<{ n: number }>;
+      if (count.n >= EVIDENCE_LIMITS.perItemMax)
+        throw DomainError.rule('itemCode', 'tooMany', `Mỗi mục có tối đa ${EVIDENCE_LIMITS.perItemMax} tệp minh chứng.`);
       const sha256 = createHash('sha256').update(file.data).digest('hex');
       const [row] = (await db.query(
         `INSERT INTO evidence_file AS e (sheet_id, item_code, filename, content_type, size_bytes, sha256, data, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          RETURNING ${EVIDENCE_COLUMNS}`,
         [sheet.id, file.itemCode, filename, type, file.data.length, sha256, file.data, tx.caller.label],
       )) as EvidenceView[];
-      await recordAudit(db, tx, { entity: 'evidence-file', entityId: row.id, action: 'create', scopePath: sheet.unitPath, after: { itemCode: row.itemCode, filename, sizeBytes: row.sizeBytes, sha256 } });
+      await recordAudit(db, tx, {
+        entity: 'evidence-file',
+        entityId: row.id,
+        action: 'create',
+        scopePath: sheet.unitPath,
+        after: { itemCode: row.itemCode, filename, sizeBytes: row.sizeBytes, sha256 },
+      });
       return row;
     });
   }
@@ -349,7 +461,16 @@ export class ScoringService {
         `SELECT e.id, e.item_code AS "itemCode", e.filename, e.size_bytes AS "sizeBytes", e.sha256, s.pledge_id AS "pledgeId", s.unit_id AS "unitId", u.path AS "unitPath"
            FROM evidence_file e JOIN score_sheet s ON s.id = e.sheet_id JOIN unit u ON u.id = s.unit_id WHERE e.id = $1`,
         [id],
-      )) as Array<{ id: string; itemCode: string; filename: string; sizeBytes: number; sha256: string; pledgeId: string; unitId: string; unitPath: string }>;
+      )) as Array<{
+        id: string;
+        itemCode: string;
+        filename: string;
+        sizeBytes: number;
+        sha256: string;
+        pledgeId: string;
+        unitId: string;
+        unitPath: string;
+      }>;
       // Only the unit's own subtree removes its files; to anyone else the file does not exist.
       if (!file || !inScope(tx.caller, file.unitPath)) throw DomainError.notFound('tệp minh chứng', id);
       const pledge = await this.pledges.get(tx, file.pledgeId, true);
@@ -373,7 +494,8 @@ export class ScoringService {
   /** The unit is a signatory in the caller's subtree (a unit scores only for itself); returns its path. */
   private async ownUnit(tx: RequestContext, db: Queryable, pledge: PledgeView, unitId: string): Promise<string> {
     const [unit] = (await db.query(`SELECT path FROM unit WHERE id = $1`, [unitId])) as Array<{ path: string }>;
-    if (!unit || !inScope(tx.caller, unit.path)) throw DomainError.rule('unitId', 'notFound', 'Đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn.');
+    if (!unit || !inScope(tx.caller, unit.path))
+      throw DomainError.rule('unitId', 'notFound', 'Đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn.');
     if (!pledge.signatories.some((s) => s.id === unitId)) throw DomainError.rule('unitId', 'notSignatory', 'Đơn vị này không ký giao ước.');
     return unit.path;
   }
@@ -381,12 +503,16 @@ export class ScoringService {
   /** The pledge, if the caller manages its bloc (reviewers). */
   private async managed(tx: RequestContext, pledgeId: string): Promise<PledgeView> {
     const pledge = await this.pledges.get(tx, pledgeId, true);
-    if (!inScope(tx.caller, pledge.ownerPath)) throw new DomainError('FORBIDDEN', 'Chỉ đơn vị quản lý khối thi đua được thẩm định bảng điểm.');
+    if (!inScope(tx.caller, pledge.ownerPath))
+      throw new DomainError('FORBIDDEN', 'Chỉ đơn vị quản lý khối thi đua được thẩm định bảng điểm.');
     return pledge;
   }
 
   private async sheetRow(db: Queryable, pledgeId: string, unitId: string, lock = false): Promise<SheetRow | undefined> {
-    const [row] = (await db.query(`${SHEET_SQL} WHERE s.pledge_id = $1 AND s.unit_id = $2${lock ? ' FOR UPDATE OF s' : ''}`, [pledgeId, unitId])) as SheetRow[];
+    const [row] = (await db.query(`${SHEET_SQL} WHERE s.pledge_id = $1 AND s.unit_id = $2${lock ? ' FOR UPDATE OF s' : ''}`, [
+      pledgeId,
+      unitId,
+    ])) as SheetRow[];
     return row;
   }
 
@@ -398,7 +524,14 @@ export class ScoringService {
   }
 
   /** The review log records who acted by id (`actor_id`, what the review-step rule compares) and by label (for people to read). */
-  private async logEvent(tx: RequestContext, db: Queryable, sheetId: string, step: number, action: string, reason: string | null): Promise<void> {
+  private async logEvent(
+    tx: RequestContext,
+    db: Queryable,
+    sheetId: string,
+    step: number,
+    action: string,
+    reason: string | null,
+  ): Promise<void> {
     await db.query(`INSERT INTO review_event (sheet_id, step, action, reason, actor_label, actor_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
       sheetId,
       step,
@@ -411,19 +544,28 @@ export class ScoringService {
 
   /** The sheet's current review round: who submitted it last, and the accepts logged since. */
   private async reviewRound(db: Queryable, sheetId: string): Promise<{ submittedBy: string | null; accepted: RoundAcceptance[] }> {
-    const [submission] = (await db.query(`SELECT id, actor_id AS "actorId" FROM review_event WHERE sheet_id = $1 AND action = 'SUBMIT' ORDER BY id DESC LIMIT 1`, [sheetId])) as Array<{
+    const [submission] = (await db.query(
+      `SELECT id, actor_id AS "actorId" FROM review_event WHERE sheet_id = $1 AND action = 'SUBMIT' ORDER BY id DESC LIMIT 1`,
+      [sheetId],
+    )) as Array<{
       id: number;
       actorId: string | null;
     }>;
-    const accepted = (await db.query(`SELECT step, actor_id AS "actorId" FROM review_event WHERE sheet_id = $1 AND action = 'ACCEPT' AND id > $2 ORDER BY id`, [
-      sheetId,
-      submission?.id ?? 0,
-    ])) as RoundAcceptance[];
+    const accepted = (await db.query(
+      `SELECT step, actor_id AS "actorId" FROM review_event WHERE sheet_id = $1 AND action = 'ACCEPT' AND id > $2 ORDER BY id`,
+      [sheetId, submission?.id ?? 0],
+    )) as RoundAcceptance[];
     return { submittedBy: submission?.actorId ?? null, accepted };
   }
 
   /** Bumps the sheet's version, audits the change, returns the sheet as it now is. */
-  private async finish(tx: RequestContext, db: Queryable, sheet: SheetRow, action: string, before: ScoreSheetView): Promise<ScoreSheetView> {
+  private async finish(
+    tx: RequestContext,
+    db: Queryable,
+    sheet: SheetRow,
+    action: string,
+    before: ScoreSheetView,
+  ): Promise<ScoreSheetView> {
     await db.query(`UPDATE score_sheet SET version = version + 1, updated_at = now() WHERE id = $1`, [sheet.id]);
     const after = await this.view(db, (await this.sheetRow(db, sheet.pledgeId, sheet.unit.id)) as SheetRow);
     await this.audit(tx, db, action, before, after);
@@ -437,7 +579,14 @@ export class ScoringService {
       total: s.totals.total,
       scores: Object.fromEntries(s.lines.map((l) => [l.itemCode, { self: l.selfScore, reviewed: l.reviewedScore }])),
     });
-    await recordAudit(db, tx, { entity: 'score-sheet', entityId: after.id, action, scopePath: after.unitPath, before: fields(before), after: fields(after) });
+    await recordAudit(db, tx, {
+      entity: 'score-sheet',
+      entityId: after.id,
+      action,
+      scopePath: after.unitPath,
+      before: fields(before),
+      after: fields(after),
+    });
   }
 
   private async view(db: Queryable, row: SheetRow): Promise<ScoreSheetView> {
@@ -455,12 +604,14 @@ export class ScoringService {
        FROM score_line WHERE sheet_id = ANY($1)`,
       [ids],
     )) as Array<ScoreLineView & { sheetId: string }>;
-    const evidence = (await db.query(`SELECT e.sheet_id AS "sheetId", ${EVIDENCE_COLUMNS} FROM evidence_file e WHERE e.sheet_id = ANY($1) ORDER BY e.uploaded_at, e.id`, [
-      ids,
-    ])) as Array<EvidenceView & { sheetId: string }>;
-    const events = (await db.query(`SELECT sheet_id AS "sheetId", step, action, reason, actor_label AS "actorLabel", at FROM review_event WHERE sheet_id = ANY($1) ORDER BY id`, [
-      ids,
-    ])) as Array<Omit<ReviewEventView, 'stepLabel'> & { sheetId: string }>;
+    const evidence = (await db.query(
+      `SELECT e.sheet_id AS "sheetId", ${EVIDENCE_COLUMNS} FROM evidence_file e WHERE e.sheet_id = ANY($1) ORDER BY e.uploaded_at, e.id`,
+      [ids],
+    )) as Array<EvidenceView & { sheetId: string }>;
+    const events = (await db.query(
+      `SELECT sheet_id AS "sheetId", step, action, reason, actor_label AS "actorLabel", at FROM review_event WHERE sheet_id = ANY($1) ORDER BY id`,
+      [ids],
+    )) as Array<Omit<ReviewEventView, 'stepLabel'> & { sheetId: string }>;
     return rows.map((row) => {
       const order = new Map(scorableItems(row.content).map((item, i) => [item.code, i]));
       const sheetLines = lines
@@ -481,7 +632,9 @@ export class ScoringService {
         reviewStep: row.reviewStep,
         reviewStepLabel: row.status === 'SUBMITTED' ? stepLabel(row.reviewStep) : null,
         lines: sheetLines,
-        events: events.filter((e) => e.sheetId === row.id).map(({ sheetId: _s, ...e }) => ({ ...e, stepLabel: e.step === 0 ? 'Đơn vị' : (stepLabel(e.step) ?? '') })),
+        events: events
+          .filter((e) => e.sheetId === row.id)
+          .map(({ sheetId: _s, ...e }) => ({ ...e, stepLabel: e.step === 0 ? 'Đơn vị' : (stepLabel(e.step) ?? '') })),
         totals: totalsOf(row.content, sheetLines),
         version: row.version,
         submittedAt: row.submittedAt,
@@ -495,13 +648,13 @@ const EVIDENCE_COLUMNS = `e.id, e.item_code AS "itemCode", e.filename, e.content
 
 /** The sheet's totals as the ranking computes them (reviewed score where given, else the self-score). */
 function totalsOf(set: CriteriaSetContent, lines: Array<{ itemKind: string; selfScore: number | null; reviewedScore: number | null }>) {
-  const sum = (kind: string) => Math.round(lines.filter((l) => l.itemKind === kind).reduce((s, l) => s + (l.reviewedScore ?? l.selfScore ?? 0), 0) * 100) / 100;
+  const sum = (kind: string) =>
+    Math.round(lines.filter((l) => l.itemKind === kind).reduce((s, l) => s + (l.reviewedScore ?? l.selfScore ?? 0), 0) * 100) / 100;
   const criteria = sum('CRITERION');
   const bonus = Math.min(sum('BONUS'), set.bonusCap);
   const deduction = Math.min(sum('DEDUCTION'), set.deductionCap);
   return { criteria, bonus, deduction, total: Math.round((criteria + bonus - deduction) * 100) / 100 };
 }
-
 
 /**
  * A unit works on its sheet (scores, evidence, submission) while scoring is
@@ -509,17 +662,28 @@ function totalsOf(set: CriteriaSetContent, lines: Array<{ itemKind: string; self
  * back to it — so a return during review never leaves the pledge stuck.
  */
 function assertUnitMayEdit(pledge: PledgeView, sheet: SheetRow | undefined): void {
-  if (pledge.status === 'FINALISED') throw DomainError.rule('status', 'finalised', 'Giao ước đã tổng kết: điểm đã khóa, không thể thay đổi.');
+  if (pledge.status === 'FINALISED')
+    throw DomainError.rule('status', 'finalised', 'Giao ước đã tổng kết: điểm đã khóa, không thể thay đổi.');
   const withUnit = !sheet || sheet.status === 'DRAFT' || sheet.status === 'RETURNED';
   if (pledge.status === 'SCORING_OPEN' || (pledge.status === 'UNDER_REVIEW' && sheet?.status === 'RETURNED')) {
-    if (!withUnit) throw DomainError.rule('status', 'submitted', `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[(sheet as SheetRow).status].toLowerCase()}: đơn vị không sửa được nữa.`);
+    if (!withUnit)
+      throw DomainError.rule(
+        'status',
+        'submitted',
+        `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[(sheet as SheetRow).status].toLowerCase()}: đơn vị không sửa được nữa.`,
+      );
     return;
   }
-  throw DomainError.rule('status', 'scoringClosed', `Giao ước đang ở bước "${pledge.statusLabel}": đơn vị chỉ tự chấm điểm, nộp minh chứng khi đang mở chấm điểm (hoặc khi bảng điểm bị trả lại).`);
+  throw DomainError.rule(
+    'status',
+    'scoringClosed',
+    `Giao ước đang ở bước "${pledge.statusLabel}": đơn vị chỉ tự chấm điểm, nộp minh chứng khi đang mở chấm điểm (hoặc khi bảng điểm bị trả lại).`,
+  );
 }
 
 function assertOpen(pledge: PledgeView): void {
-  if (pledge.status === 'FINALISED') throw DomainError.rule('status', 'finalised', 'Giao ước đã tổng kết: điểm đã khóa, không thể thay đổi.');
+  if (pledge.status === 'FINALISED')
+    throw DomainError.rule('status', 'finalised', 'Giao ước đã tổng kết: điểm đã khóa, không thể thay đổi.');
   if (pledge.status !== 'SCORING_OPEN' && pledge.status !== 'UNDER_REVIEW') {
     throw DomainError.rule('status', 'notScoring', `Giao ước đang ở bước "${pledge.statusLabel}": chưa đến lúc thẩm định.`);
   }

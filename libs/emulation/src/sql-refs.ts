@@ -1,5 +1,6 @@
 /** JSON of a unit as UnitRef, from a unit alias. */
-export const unitRefJson = (alias: string) => `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'shortName', ${alias}.short_name)`;
+export const unitRefJson = (alias: string) =>
+  `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'shortName', ${alias}.short_name)`;
 
 /** JSON of a document as DocumentRef, from a document alias. */
 export const documentRefJson = (alias: string) =>

@@ -30,7 +30,10 @@ export class IdentityResolver {
 
   @Query(() => AccountList)
   @RequirePermission('accounts:read')
-  accountList(@Ctx() ctx: RequestContext, @Args('options', { type: () => AccountListOptions, nullable: true }) options?: AccountListOptions): Promise<AccountList> {
+  accountList(
+    @Ctx() ctx: RequestContext,
+    @Args('options', { type: () => AccountListOptions, nullable: true }) options?: AccountListOptions,
+  ): Promise<AccountList> {
     return this.accounts.list(ctx, options ?? {});
   }
 
@@ -65,7 +68,10 @@ export class IdentityResolver {
 
   @Query(() => ApiKeyList)
   @RequirePermission('api-keys:read')
-  apiKeys(@Ctx() ctx: RequestContext, @Args('options', { type: () => ApiKeyListOptions, nullable: true }) options?: ApiKeyListOptions): Promise<ApiKeyList> {
+  apiKeys(
+    @Ctx() ctx: RequestContext,
+    @Args('options', { type: () => ApiKeyListOptions, nullable: true }) options?: ApiKeyListOptions,
+  ): Promise<ApiKeyList> {
     return this.apiKeyService.list(ctx, options ?? {});
   }
 
@@ -83,7 +89,10 @@ export class IdentityResolver {
 
   @Query(() => AuditEventList, { description: 'Nhật ký thay đổi, mới nhất trước, trong phạm vi của bạn.' })
   @RequirePermission('audit:read')
-  auditEvents(@Ctx() ctx: RequestContext, @Args('options', { type: () => AuditEventListOptions, nullable: true }) options?: AuditEventListOptions): Promise<AuditEventList> {
+  auditEvents(
+    @Ctx() ctx: RequestContext,
+    @Args('options', { type: () => AuditEventListOptions, nullable: true }) options?: AuditEventListOptions,
+  ): Promise<AuditEventList> {
     return this.auditTrail.list(ctx, options ?? {});
   }
 }

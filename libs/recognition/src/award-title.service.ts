@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, recordAudit, writeUnlessUnchanged, SqlParams, translatePgErrors, type Queryable, type RequestContext } from '@danvan/core';
+import {
+  DomainError,
+  recordAudit,
+  writeUnlessUnchanged,
+  SqlParams,
+  translatePgErrors,
+  type Queryable,
+  type RequestContext,
+} from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { titleChangeRefusals, type TitleUsage } from './domain/award-rules.js';
 import { RECOGNITION_LIMITS, type AwardEntryKind, type RecipientKind } from '@danvan/contracts';
@@ -49,7 +57,10 @@ export class AwardTitleService {
   }
 
   async get(ctx: RequestContext, id: string, lock = false): Promise<AwardTitleView> {
-    const [row] = (await managerOf(this.database, ctx).query(`SELECT ${TITLE_COLUMNS} FROM award_title t WHERE t.id = $1${lock ? ' FOR UPDATE' : ''}`, [id])) as AwardTitleView[];
+    const [row] = (await managerOf(this.database, ctx).query(
+      `SELECT ${TITLE_COLUMNS} FROM award_title t WHERE t.id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    )) as AwardTitleView[];
     if (!row) throw DomainError.notFound(TITLE, id);
     return row;
   }
@@ -64,7 +75,16 @@ export class AwardTitleService {
           db.query(
             `INSERT INTO award_title (id, code, name, kind, recipients, ranked, legal_basis, position)
              SELECT $1, $2, $3, $4, $5, $6, $7, COALESCE($8, (SELECT COALESCE(max(position), 0) + 10 FROM award_title))`,
-            [id, input.code, input.name, input.kind, input.recipients, input.ranked ?? false, input.legalBasis ?? null, input.position ?? null],
+            [
+              id,
+              input.code,
+              input.name,
+              input.kind,
+              input.recipients,
+              input.ranked ?? false,
+              input.legalBasis ?? null,
+              input.position ?? null,
+            ],
           ),
         CONSTRAINT_ERRORS,
       );
@@ -107,9 +127,31 @@ export class AwardTitleService {
     });
   }
 
-  private async audit(db: Queryable, tx: RequestContext, action: string, before: AwardTitleView | null, after: AwardTitleView): Promise<void> {
-    const fields = (t: AwardTitleView) => ({ code: t.code, name: t.name, kind: t.kind, recipients: t.recipients, ranked: t.ranked, legalBasis: t.legalBasis, active: t.active, position: t.position });
-    await recordAudit(db, tx, { entity: 'award-title', entityId: after.id, action, scopePath: null, before: before && fields(before), after: fields(after) });
+  private async audit(
+    db: Queryable,
+    tx: RequestContext,
+    action: string,
+    before: AwardTitleView | null,
+    after: AwardTitleView,
+  ): Promise<void> {
+    const fields = (t: AwardTitleView) => ({
+      code: t.code,
+      name: t.name,
+      kind: t.kind,
+      recipients: t.recipients,
+      ranked: t.ranked,
+      legalBasis: t.legalBasis,
+      active: t.active,
+      position: t.position,
+    });
+    await recordAudit(db, tx, {
+      entity: 'award-title',
+      entityId: after.id,
+      action,
+      scopePath: null,
+      before: before && fields(before),
+      after: fields(after),
+    });
   }
 }
 

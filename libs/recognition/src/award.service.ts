@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AWARD_RANK_LABELS, AWARD_RANKS, type AwardRank, type AwardSortField, DEFAULT_PAGE_SIZE, type Page, type RecipientKind, type SortOrder } from '@danvan/contracts';
+import {
+  AWARD_RANK_LABELS,
+  AWARD_RANKS,
+  type AwardRank,
+  type AwardSortField,
+  DEFAULT_PAGE_SIZE,
+  type Page,
+  type RecipientKind,
+  type SortOrder,
+} from '@danvan/contracts';
 import {
   assertExportable,
   DomainError,
@@ -36,7 +45,8 @@ import { allOf, documentRefJson, pathInScope, pathWithin, rowCount, unitRefJson 
 
 const AWARD = 'khen thưởng';
 
-const AWARD_FROM = 'award a JOIN award_title t ON t.id = a.title_id JOIN unit ru ON ru.id = a.recipient_unit_id JOIN unit iu ON iu.id = a.issuer_unit_id';
+const AWARD_FROM =
+  'award a JOIN award_title t ON t.id = a.title_id JOIN unit ru ON ru.id = a.recipient_unit_id JOIN unit iu ON iu.id = a.issuer_unit_id';
 const AWARD_COLUMNS = `a.id, json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'kind', t.kind) AS title,
   a.recipient_kind AS "recipientKind", ${unitRefJson('ru')} AS "recipientUnit", a.person_name AS "personName", a.person_position AS "personPosition", a.rank,
   (SELECT ${documentRefJson('d')} FROM document d WHERE d.id = a.decision_document_id) AS "decisionDocument",
@@ -78,7 +88,8 @@ const AWARD_LIST: ListQuerySpec<AwardSortField, AwardFilterValues> = {
 };
 
 const CONSTRAINT_ERRORS = {
-  award_pledge_recipient_key: () => DomainError.duplicate('proposals', 'Đơn vị đã được khen thưởng danh hiệu, hình thức này theo giao ước này.'),
+  award_pledge_recipient_key: () =>
+    DomainError.duplicate('proposals', 'Đơn vị đã được khen thưởng danh hiệu, hình thức này theo giao ước này.'),
 };
 
 type AwardRow = Omit<AwardView, 'rankLabel'>;
@@ -176,7 +187,10 @@ export class AwardService {
   async get(ctx: RequestContext, id: string, lock = false): Promise<AwardView> {
     const params = new SqlParams();
     const where = [`a.id = ${params.add(id)}`, awardScope(ctx, params)].filter(Boolean).join(' AND ');
-    const [row] = (await managerOf(this.database, ctx).query(`SELECT ${AWARD_COLUMNS} FROM ${AWARD_FROM} WHERE ${where}${lock ? ' FOR UPDATE OF a' : ''}`, params.values)) as AwardRow[];
+    const [row] = (await managerOf(this.database, ctx).query(
+      `SELECT ${AWARD_COLUMNS} FROM ${AWARD_FROM} WHERE ${where}${lock ? ' FOR UPDATE OF a' : ''}`,
+      params.values,
+    )) as AwardRow[];
     if (!row) throw DomainError.notFound(AWARD, id);
     return toView(row);
   }
@@ -214,15 +228,22 @@ export class AwardService {
     const params = new SqlParams();
     const unitIds = [filter.withinUnitId, filter.recipientUnitId, filter.issuerUnitId].filter((id): id is string => !!id);
     const units = unitIds.length
-      ? ((await db.query(`SELECT u.id, u.name FROM unit u WHERE ${allOf(`u.id = ANY(${params.add(unitIds)}::uuid[])`, pathInScope(ctx, params, 'u.path'))}`, params.values)) as Array<{ id: string; name: string }>)
+      ? ((await db.query(
+          `SELECT u.id, u.name FROM unit u WHERE ${allOf(`u.id = ANY(${params.add(unitIds)}::uuid[])`, pathInScope(ctx, params, 'u.path'))}`,
+          params.values,
+        )) as Array<{ id: string; name: string }>)
       : [];
     const missing = unitIds.find((id) => !units.some((u) => u.id === id));
     if (missing) throw DomainError.notFound('đơn vị', missing);
     const titles = filter.titleId?.length
-      ? ((await db.query(`SELECT name FROM award_title WHERE id = ANY($1::uuid[]) ORDER BY name`, [filter.titleId])) as Array<{ name: string }>)
+      ? ((await db.query(`SELECT name FROM award_title WHERE id = ANY($1::uuid[]) ORDER BY name`, [filter.titleId])) as Array<{
+          name: string;
+        }>)
       : [];
     const pledgeShown = filter.pledgeId && rows.some((a) => a.pledgeId === filter.pledgeId);
-    const [pledge] = pledgeShown ? ((await db.query(`SELECT title FROM pledge WHERE id = $1`, [filter.pledgeId])) as Array<{ title: string }>) : [];
+    const [pledge] = pledgeShown
+      ? ((await db.query(`SELECT title FROM pledge WHERE id = $1`, [filter.pledgeId])) as Array<{ title: string }>)
+      : [];
     return {
       units: new Map(units.map((u) => [u.id, u.name])),
       titles: titles.map((t) => t.name),
@@ -235,14 +256,20 @@ export class AwardService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const { choice, entry } = await this.entryOf(db, input);
-      DomainError.refuseIfAny([...recipientRefusals(entry, { ...input, kind: input.recipientKind }, choice.field), decisionDateRefusal(input.decidedOn)]);
+      DomainError.refuseIfAny([
+        ...recipientRefusals(entry, { ...input, kind: input.recipientKind }, choice.field),
+        decisionDateRefusal(input.decidedOn),
+      ]);
       const recipient = await visibleUnit(db, tx, input.recipientUnitId, 'recipientUnitId', 'Đơn vị được khen');
       await visibleUnit(db, tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
       await assertDocumentsExist(db, [input.decisionDocumentId], 'decisionDocumentId');
       const pledge = input.pledgeId ? await this.pledgeOf(db, tx, input.pledgeId, true) : null;
       if (pledge) {
         assertFinalised(pledge);
-        const signatory = (await db.query(`SELECT 1 FROM pledge_signatory WHERE pledge_id = $1 AND unit_id = $2`, [pledge.id, input.recipientUnitId])) as unknown[];
+        const signatory = (await db.query(`SELECT 1 FROM pledge_signatory WHERE pledge_id = $1 AND unit_id = $2`, [
+          pledge.id,
+          input.recipientUnitId,
+        ])) as unknown[];
         if (!signatory.length) throw DomainError.rule('recipientUnitId', 'notSignatory', 'Đơn vị được khen không ký giao ước này.');
       }
       if (input.modelId) await this.assertModelVisible(db, tx, input.modelId);
@@ -265,7 +292,10 @@ export class AwardService {
             modelId: input.modelId ?? null,
             citation: input.citation ?? null,
           }),
-        { award_pledge_recipient_key: () => DomainError.duplicate('recipientUnitId', 'Đơn vị đã được khen thưởng danh hiệu, hình thức này theo giao ước này.') },
+        {
+          award_pledge_recipient_key: () =>
+            DomainError.duplicate('recipientUnitId', 'Đơn vị đã được khen thưởng danh hiệu, hình thức này theo giao ước này.'),
+        },
       );
       const created = await this.get(tx, id);
       await this.audit(db, tx, 'create', null, created, recipient.path);
@@ -286,12 +316,17 @@ export class AwardService {
       const { choice, entry } = await this.entryOf(db, input);
       const pledge = await this.pledgeOf(db, tx, input.pledgeId, true);
       if (!inScope(tx.caller, pledge.ownerPath)) {
-        throw new DomainError('FORBIDDEN', 'Giao ước này do đơn vị khác quản lý: chỉ đơn vị quản lý khối được đề nghị khen thưởng theo giao ước.');
+        throw new DomainError(
+          'FORBIDDEN',
+          'Giao ước này do đơn vị khác quản lý: chỉ đơn vị quản lý khối được đề nghị khen thưởng theo giao ước.',
+        );
       }
       assertFinalised(pledge);
       DomainError.refuseIfAny([decisionDateRefusal(input.decidedOn)]);
       const unitIds = input.proposals.map((p) => p.unitId);
-      const signatories = (await db.query(`SELECT unit_id AS id FROM pledge_signatory WHERE pledge_id = $1`, [pledge.id])) as Array<{ id: string }>;
+      const signatories = (await db.query(`SELECT unit_id AS id FROM pledge_signatory WHERE pledge_id = $1`, [pledge.id])) as Array<{
+        id: string;
+      }>;
       DomainError.refuseIfAny(proposalRefusals(entry, choice.field, input.proposals, new Set(signatories.map((s) => s.id))));
       DomainError.refuseIfAny(await this.proposalUnitRefusals(db, tx, unitIds, entry.id, pledge.id));
       await visibleUnit(db, tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
@@ -337,7 +372,8 @@ export class AwardService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const refuseOutsideIssuer = (award: AwardView) => {
-        if (!inScope(tx.caller, award.issuerPath)) throw new DomainError('FORBIDDEN', 'Chỉ đơn vị đã khen thưởng (hoặc cấp trên của đơn vị đó) được thu hồi khen thưởng.');
+        if (!inScope(tx.caller, award.issuerPath))
+          throw new DomainError('FORBIDDEN', 'Chỉ đơn vị đã khen thưởng (hoặc cấp trên của đơn vị đó) được thu hồi khen thưởng.');
       };
       // Read in the caller's scope and checked before any lock, so a caller who may not revoke it holds no lock;
       // then the award's pledge is locked before the award, as every writer of a pledge's awards does (no deadlock).
@@ -375,10 +411,15 @@ export class AwardService {
   }
 
   /** The catalogue entry an input names, of the kind its field expects. */
-  private async entryOf(db: Queryable, input: { awardTitleId?: string | null; formId?: string | null }): Promise<{ choice: Extract<CatalogueChoice, { ok: true }>; entry: TitleRow }> {
+  private async entryOf(
+    db: Queryable,
+    input: { awardTitleId?: string | null; formId?: string | null },
+  ): Promise<{ choice: Extract<CatalogueChoice, { ok: true }>; entry: TitleRow }> {
     const choice = catalogueChoice(input);
     if (!choice.ok) throw DomainError.validation([choice.error]);
-    const [entry] = (await db.query(`SELECT id, name, kind, recipients, ranked, active FROM award_title WHERE id = $1`, [choice.id])) as TitleRow[];
+    const [entry] = (await db.query(`SELECT id, name, kind, recipients, ranked, active FROM award_title WHERE id = $1`, [
+      choice.id,
+    ])) as TitleRow[];
     if (!entry) throw DomainError.rule(choice.field, 'notFound', 'Không tìm thấy danh hiệu, hình thức khen thưởng trong danh mục.');
     DomainError.refuseIfAny([entryKindRefusal(choice, entry)]);
     return { choice, entry };
@@ -397,14 +438,18 @@ export class AwardService {
       `SELECT p.id, b.year, p.status, ou.path AS "ownerPath" FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id WHERE ${where}${lock ? ' FOR UPDATE OF p' : ''}`,
       params.values,
     )) as PledgeRow[];
-    if (!row) throw DomainError.rule('pledgeId', 'notFound', 'Giao ước thi đua không tồn tại hoặc không do đơn vị trong phạm vi của bạn quản lý.');
+    if (!row)
+      throw DomainError.rule('pledgeId', 'notFound', 'Giao ước thi đua không tồn tại hoặc không do đơn vị trong phạm vi của bạn quản lý.');
     return row;
   }
 
   private async assertModelVisible(db: Queryable, ctx: RequestContext, modelId: string): Promise<void> {
     const params = new SqlParams();
     const where = [`m.id = ${params.add(modelId)}`, pathInScope(ctx, params, 'ou.path')].filter(Boolean).join(' AND ');
-    const rows = (await db.query(`SELECT 1 FROM model_practice m JOIN unit ou ON ou.id = m.owner_unit_id WHERE ${where}`, params.values)) as unknown[];
+    const rows = (await db.query(
+      `SELECT 1 FROM model_practice m JOIN unit ou ON ou.id = m.owner_unit_id WHERE ${where}`,
+      params.values,
+    )) as unknown[];
     if (!rows.length) throw DomainError.rule('modelId', 'notFound', 'Mô hình không tồn tại hoặc nằm ngoài phạm vi của bạn.');
   }
 
@@ -424,7 +469,8 @@ export class AwardService {
       const row = byId.get(unitId);
       const field = `proposals.${index}.unitId`;
       if (!row?.visible) return [{ field, code: 'notFound', message: 'Đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn.' }];
-      if (row.awarded) return [{ field, code: 'alreadyAwarded', message: 'Đơn vị đã được khen thưởng danh hiệu, hình thức này theo giao ước này.' }];
+      if (row.awarded)
+        return [{ field, code: 'alreadyAwarded', message: 'Đơn vị đã được khen thưởng danh hiệu, hình thức này theo giao ước này.' }];
       return [];
     });
   }
@@ -451,11 +497,33 @@ export class AwardService {
     await db.query(
       `INSERT INTO award (id, title_id, recipient_kind, recipient_unit_id, person_name, person_position, rank, decision_document_id, issuer_unit_id, decided_on, year, pledge_id, model_id, citation)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [a.id, a.titleId, a.recipientKind, a.recipientUnitId, a.personName, a.personPosition, a.rank, a.decisionDocumentId, a.issuerUnitId, a.decidedOn, a.year, a.pledgeId, a.modelId, a.citation],
+      [
+        a.id,
+        a.titleId,
+        a.recipientKind,
+        a.recipientUnitId,
+        a.personName,
+        a.personPosition,
+        a.rank,
+        a.decisionDocumentId,
+        a.issuerUnitId,
+        a.decidedOn,
+        a.year,
+        a.pledgeId,
+        a.modelId,
+        a.citation,
+      ],
     );
   }
 
-  private async audit(db: Queryable, tx: RequestContext, action: string, before: AwardView | null, after: AwardView, scopePath: string): Promise<void> {
+  private async audit(
+    db: Queryable,
+    tx: RequestContext,
+    action: string,
+    before: AwardView | null,
+    after: AwardView,
+    scopePath: string,
+  ): Promise<void> {
     const fields = (a: AwardView) => ({
       title: a.title.code,
       recipientKind: a.recipientKind,
@@ -473,6 +541,13 @@ export class AwardService {
       revoked: a.revoked,
       revocationReason: a.revocationReason,
     });
-    await recordAudit(db, tx, { entity: 'award', entityId: after.id, action, scopePath, before: before && fields(before), after: fields(after) });
+    await recordAudit(db, tx, {
+      entity: 'award',
+      entityId: after.id,
+      action,
+      scopePath,
+      before: before && fields(before),
+      after: fields(after),
+    });
   }
 }

@@ -1,10 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, MODEL_FIELD_LABELS, MODEL_RECOGNITION_LABELS, MODEL_RECOGNITIONS, type ModelSortField, type Page, type SortOrder, type UnitLevel } from '@danvan/contracts';
-import { assertExportable, DomainError, equals, fetchPage, inList, MAX_EXPORT_ROWS, recordAudit, writeUnlessUnchanged, SqlParams, textSearch, visibleUnit, type ListQuerySpec, type Queryable, type RequestContext } from '@danvan/core';
+import {
+  DEFAULT_PAGE_SIZE,
+  MODEL_FIELD_LABELS,
+  MODEL_RECOGNITION_LABELS,
+  MODEL_RECOGNITIONS,
+  type ModelSortField,
+  type Page,
+  type SortOrder,
+  type UnitLevel,
+} from '@danvan/contracts';
+import {
+  assertExportable,
+  DomainError,
+  equals,
+  fetchPage,
+  inList,
+  MAX_EXPORT_ROWS,
+  recordAudit,
+  writeUnlessUnchanged,
+  SqlParams,
+  textSearch,
+  visibleUnit,
+  type ListQuerySpec,
+  type Queryable,
+  type RequestContext,
+} from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { assembleModelCounts, holderRefusal, recognitionChangeRefusals, yearsRefusal, type ModelCountRow } from './domain/model-rules.js';
-import type { CreateModelInput, ModelFilterValues, ModelResultInput, ModelEvidenceInput, RecogniseModelInput, UpdateModelInput } from './dto/recognition.inputs.js';
+import type {
+  CreateModelInput,
+  ModelFilterValues,
+  ModelResultInput,
+  ModelEvidenceInput,
+  RecogniseModelInput,
+  UpdateModelInput,
+} from './dto/recognition.inputs.js';
 import type { ModelCountsView, ModelRecognitionChangeView, ModelView, RecognitionUnitRef } from './dto/recognition.views.js';
 import { assertDocumentsExist } from '@danvan/documents';
 import { allOf, documentRefJson, pathInScope, pathWithin, rowCount, unitRefJson } from './sql-refs.js';
@@ -71,8 +102,10 @@ function toView(row: ModelRow): ModelView {
 }
 
 /** Plain JSON of the results and evidence (class instances → stored objects). */
-const resultsJson = (results: ModelResultInput[]) => JSON.stringify(results.map((r) => ({ indicator: r.indicator, value: r.value, unit: r.unit ?? null })));
-const evidenceJson = (evidence: ModelEvidenceInput[]) => JSON.stringify(evidence.map((e) => ({ description: e.description, url: e.url ?? null })));
+const resultsJson = (results: ModelResultInput[]) =>
+  JSON.stringify(results.map((r) => ({ indicator: r.indicator, value: r.value, unit: r.unit ?? null })));
+const evidenceJson = (evidence: ModelEvidenceInput[]) =>
+  JSON.stringify(evidence.map((e) => ({ description: e.description, url: e.url ?? null })));
 
 export interface ModelListRequest {
   page?: number;
@@ -100,7 +133,10 @@ export class ModelService {
   async get(ctx: RequestContext, id: string, lock = false): Promise<ModelView> {
     const params = new SqlParams();
     const where = allOf(`m.id = ${params.add(id)}`, pathInScope(ctx, params, 'ou.path'));
-    const [row] = (await managerOf(this.database, ctx).query(`SELECT ${MODEL_COLUMNS} FROM ${MODEL_FROM} WHERE ${where}${lock ? ' FOR UPDATE OF m' : ''}`, params.values)) as ModelRow[];
+    const [row] = (await managerOf(this.database, ctx).query(
+      `SELECT ${MODEL_COLUMNS} FROM ${MODEL_FROM} WHERE ${where}${lock ? ' FOR UPDATE OF m' : ''}`,
+      params.values,
+    )) as ModelRow[];
     if (!row) throw DomainError.notFound(MODEL, id);
     return toView(row);
   }
@@ -132,9 +168,10 @@ export class ModelService {
   async unitRef(ctx: RequestContext, unitId: string): Promise<RecognitionUnitRef & { path: string }> {
     const params = new SqlParams();
     const where = allOf(`u.id = ${params.add(unitId)}`, pathInScope(ctx, params, 'u.path'));
-    const [row] = (await managerOf(this.database, ctx).query(`SELECT u.id, u.name, u.short_name AS "shortName", u.level, u.path FROM unit u WHERE ${where}`, params.values)) as Array<
-      RecognitionUnitRef & { path: string }
-    >;
+    const [row] = (await managerOf(this.database, ctx).query(
+      `SELECT u.id, u.name, u.short_name AS "shortName", u.level, u.path FROM unit u WHERE ${where}`,
+      params.values,
+    )) as Array<RecognitionUnitRef & { path: string }>;
     if (!row) throw DomainError.notFound('đơn vị', unitId);
     return row;
   }
@@ -224,7 +261,12 @@ export class ModelService {
       const current = await this.get(tx, id, true);
       if (current.version !== expectedVersion) throw DomainError.versionConflict(MODEL, expectedVersion, current.version);
       const last = current.recognitionHistory.at(-1)?.recognisedOn ?? null;
-      DomainError.refuseIfAny(recognitionChangeRefusals({ current: current.recognition, firstYear: current.firstYear, lastRecognisedOn: last }, { to: input.recognition, recognisedOn: input.recognisedOn, note: input.note }));
+      DomainError.refuseIfAny(
+        recognitionChangeRefusals(
+          { current: current.recognition, firstYear: current.firstYear, lastRecognisedOn: last },
+          { to: input.recognition, recognisedOn: input.recognisedOn, note: input.note },
+        ),
+      );
       await assertDocumentsExist(db, [input.documentId], 'documentId');
       await db.query(
         `INSERT INTO model_recognition (model_id, from_recognition, to_recognition, recognised_on, document_id, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -257,7 +299,11 @@ export class ModelService {
     const cacheable = !ctx.manager;
     const key = `${ctx.caller.scopePath ?? '*'}|${within?.id ?? '*'}|${year}`;
     const generation = cacheable
-      ? ((await managerOf(this.database, ctx).query(`SELECT generation::text AS generation FROM model_counts_generation WHERE id = 1`)) as Array<{ generation: string }>)[0]?.generation
+      ? (
+          (await managerOf(this.database, ctx).query(
+            `SELECT generation::text AS generation FROM model_counts_generation WHERE id = 1`,
+          )) as Array<{ generation: string }>
+        )[0]?.generation
       : undefined;
     const cached = generation ? this.countsCache.get(key) : undefined;
     if (cached && cached.generation === generation) return cached.value;
@@ -269,7 +315,11 @@ export class ModelService {
     return value;
   }
 
-  private async computeCounts(ctx: RequestContext, year: number, within: (RecognitionUnitRef & { path: string }) | null): Promise<ModelCountsView> {
+  private async computeCounts(
+    ctx: RequestContext,
+    year: number,
+    within: (RecognitionUnitRef & { path: string }) | null,
+  ): Promise<ModelCountsView> {
     const params = new SqlParams();
     const y = `${params.add(year)}::int`;
     let subtree: string | null = null;
@@ -314,6 +364,13 @@ export class ModelService {
       results: m.results,
       evidence: m.evidence,
     });
-    await recordAudit(db, tx, { entity: 'model-practice', entityId: after.id, action, scopePath: after.ownerPath, before: before && fields(before), after: fields(after) });
+    await recordAudit(db, tx, {
+      entity: 'model-practice',
+      entityId: after.id,
+      action,
+      scopePath: after.ownerPath,
+      before: before && fields(before),
+      after: fields(after),
+    });
   }
 }

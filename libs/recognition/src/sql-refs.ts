@@ -1,5 +1,6 @@
 /** JSON of a unit as RecognitionUnitRef, from a unit alias. */
-export const unitRefJson = (alias: string) => `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'shortName', ${alias}.short_name, 'level', ${alias}.level)`;
+export const unitRefJson = (alias: string) =>
+  `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'shortName', ${alias}.short_name, 'level', ${alias}.level)`;
 
 /** JSON of a document as RecognitionDocumentRef, from a document alias. */
 export const documentRefJson = (alias: string) =>

@@ -1,6 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, UnitKind, UnitLevel, UnitSortField, UnitStatus } from '@danvan/contracts';
-import { equals, fetchPage, inList, pathInScope, pathWithin, rowCount, SqlParams, textSearch, validOn, type ListQuerySpec, type ListRequest, type Queryable, type RequestContext } from '@danvan/core';
+import {
+  equals,
+  fetchPage,
+  inList,
+  pathInScope,
+  pathWithin,
+  rowCount,
+  SqlParams,
+  textSearch,
+  validOn,
+  type ListQuerySpec,
+  type ListRequest,
+  type Queryable,
+  type RequestContext,
+} from '@danvan/core';
 import { Database, managerOf } from '@danvan/database';
 import type { UnitLeaderView } from './dto/unit-leader.js';
 import type { UnitFilterValues } from './dto/unit-list.options.js';
@@ -126,7 +140,9 @@ export class UnitRepository {
   private async rows(ctx: RequestContext, condition: (params: SqlParams) => string, suffix = ''): Promise<UnitView[]> {
     const params = new SqlParams();
     const where = [condition(params), unitScope(ctx, params)].filter(Boolean).join(' AND ');
-    return ((await this.db(ctx).query(`SELECT ${UNIT_COLUMNS} FROM unit u WHERE ${where}${suffix}`, params.values)) as UnitRow[]).map(toView);
+    return ((await this.db(ctx).query(`SELECT ${UNIT_COLUMNS} FROM unit u WHERE ${where}${suffix}`, params.values)) as UnitRow[]).map(
+      toView,
+    );
   }
 
   async findById(ctx: RequestContext, id: string, lock = false): Promise<UnitView | undefined> {
@@ -160,7 +176,13 @@ export class UnitRepository {
   }
 
   async list(ctx: RequestContext, request: ListRequest<UnitSortField, UnitFilterValues>): Promise<Page<UnitView>> {
-    const page = await fetchPage<UnitRow, UnitSortField, UnitFilterValues>(this.db(ctx), UNIT_LIST, request, (params) => unitScope(ctx, params), ctx);
+    const page = await fetchPage<UnitRow, UnitSortField, UnitFilterValues>(
+      this.db(ctx),
+      UNIT_LIST,
+      request,
+      (params) => unitScope(ctx, params),
+      ctx,
+    );
     return { ...page, items: page.items.map(toView) };
   }
 
@@ -174,9 +196,20 @@ export class UnitRepository {
       `INSERT INTO unit (id, code, name, short_name, kind, level, parent_id, path, depth, admin_area_code, leaders, status, valid_from, valid_to)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14)`,
       [
-        unit.id, unit.code, unit.name, unit.shortName, unit.kind, unit.level, unit.parentId, unit.path,
-        unit.path.split('/').filter(Boolean).length, unit.adminAreaCode, JSON.stringify(unit.leaders), unit.status,
-        unit.validFrom, unit.validTo,
+        unit.id,
+        unit.code,
+        unit.name,
+        unit.shortName,
+        unit.kind,
+        unit.level,
+        unit.parentId,
+        unit.path,
+        unit.path.split('/').filter(Boolean).length,
+        unit.adminAreaCode,
+        JSON.stringify(unit.leaders),
+        unit.status,
+        unit.validFrom,
+        unit.validTo,
       ],
     );
   }
@@ -192,9 +225,21 @@ export class UnitRepository {
          version = version + 1, updated_at = now()
        WHERE id = $1 AND version = $2 RETURNING id`,
       [
-        unit.id, expectedVersion, unit.code, unit.name, unit.shortName, unit.kind, unit.level, unit.parentId, unit.path,
-        unit.path.split('/').filter(Boolean).length, unit.adminAreaCode, JSON.stringify(unit.leaders), unit.status,
-        unit.validFrom, unit.validTo,
+        unit.id,
+        expectedVersion,
+        unit.code,
+        unit.name,
+        unit.shortName,
+        unit.kind,
+        unit.level,
+        unit.parentId,
+        unit.path,
+        unit.path.split('/').filter(Boolean).length,
+        unit.adminAreaCode,
+        JSON.stringify(unit.leaders),
+        unit.status,
+        unit.validFrom,
+        unit.validTo,
       ],
     )) as unknown[];
     return rowCount(result) === 1;

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, type Page, type SortOrder, type UnitSortField } from '@danvan/contracts';
-import { assertExportable, DomainError, MAX_EXPORT_ROWS, recordAudit, translatePgErrors, writeUnlessUnchanged, type RequestContext } from '@danvan/core';
+import {
+  assertExportable,
+  DomainError,
+  MAX_EXPORT_ROWS,
+  recordAudit,
+  translatePgErrors,
+  writeUnlessUnchanged,
+  type RequestContext,
+} from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { checkUnitRules, levelFitsUnder } from './domain/unit-rules.js';
 import { ancestorIds, childPath, wouldCreateCycle } from './domain/unit-path.js';
@@ -106,7 +114,11 @@ export class UnitService {
       };
       DomainError.refuseIfAny([...checkUnitRules({ ...record, successorIds })]);
       if (!record.parentId && ctx.caller.scopePath !== null) {
-        throw DomainError.rule('parentId', 'required', 'Hãy chọn đơn vị cấp trên trong phạm vi đơn vị của bạn; chỉ quản trị hệ thống tạo được đơn vị gốc.');
+        throw DomainError.rule(
+          'parentId',
+          'required',
+          'Hãy chọn đơn vị cấp trên trong phạm vi đơn vị của bạn; chỉ quản trị hệ thống tạo được đơn vị gốc.',
+        );
       }
       if (record.parentId) {
         await this.units.lockTree(tx);
@@ -206,7 +218,12 @@ export class UnitService {
   }
 
   /** Appends the change to the audit trail, in the same transaction. */
-  private async audit(tx: RequestContext, action: 'create' | 'update' | 'delete', before: UnitView | null, after: UnitView | null): Promise<void> {
+  private async audit(
+    tx: RequestContext,
+    action: 'create' | 'update' | 'delete',
+    before: UnitView | null,
+    after: UnitView | null,
+  ): Promise<void> {
     const subject = (after ?? before) as UnitView;
     await recordAudit(managerOf(this.database, tx), tx, {
       entity: 'unit',
@@ -223,7 +240,11 @@ export class UnitService {
     const parent = unit.parentId ? await this.units.findById(tx, unit.parentId) : undefined;
     if (!parent) throw DomainError.rule('parentId', 'notFound', 'Đơn vị cấp trên không tồn tại.');
     if (wouldCreateCycle(unit.id, parent.path)) {
-      throw DomainError.rule('parentId', 'cycle', 'Không thể đặt đơn vị dưới chính nó hoặc dưới một đơn vị trực thuộc nó (tạo vòng lặp trong cây).');
+      throw DomainError.rule(
+        'parentId',
+        'cycle',
+        'Không thể đặt đơn vị dưới chính nó hoặc dưới một đơn vị trực thuộc nó (tạo vòng lặp trong cây).',
+      );
     }
     if (!levelFitsUnder(unit.level, parent.level)) {
       throw DomainError.rule('level', 'levelBelowParent', `Cấp của đơn vị không được cao hơn cấp của đơn vị cấp trên "${parent.name}".`);
@@ -253,7 +274,6 @@ function auditedFields(unit: UnitView): Record<string, unknown> {
   const { path: _path, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = unit;
   return fields;
 }
-
 
 function emptyToNull(text: string | null | undefined): string | null {
   return text ? text : null;

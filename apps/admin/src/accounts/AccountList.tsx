@@ -1,4 +1,15 @@
-import { CreateButton, Datagrid, FilterButton, List, Pagination, SearchInput, SelectField, SelectInput, TextField, TopToolbar } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  FilterButton,
+  List,
+  Pagination,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
 import { MAX_PAGE_SIZE } from '@danvan/contracts';
 import { VnDateField } from '../fields/VnDateField';
 import { UnitReferenceInput } from '../units/UnitReferenceInput';
@@ -23,7 +34,13 @@ const AccountListActions = () => (
 
 /** Accounts in the caller's reach, by username (the server's only order): not sortable here. */
 export const AccountList = () => (
-  <List filters={accountFilters} perPage={20} pagination={<Pagination rowsPerPageOptions={ROWS_PER_PAGE} />} actions={<AccountListActions />} exporter={false}>
+  <List
+    filters={accountFilters}
+    perPage={20}
+    pagination={<Pagination rowsPerPageOptions={ROWS_PER_PAGE} />}
+    actions={<AccountListActions />}
+    exporter={false}
+  >
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       <TextField source="username" sortable={false} />
       <TextField source="displayName" sortable={false} />

@@ -16,7 +16,9 @@ export const AccountStatusField = (_props: { label?: string }) => {
         label={translate(record.active ? 'danvan.accounts.status.active' : 'danvan.accounts.status.inactive')}
       />
       {locked ? <Chip size="small" color="warning" label={translate('danvan.accounts.status.locked')} /> : null}
-      {record.mustChangePassword ? <Chip size="small" variant="outlined" label={translate('danvan.accounts.status.temporaryPassword')} /> : null}
+      {record.mustChangePassword ? (
+        <Chip size="small" variant="outlined" label={translate('danvan.accounts.status.temporaryPassword')} />
+      ) : null}
     </Stack>
   );
 };

@@ -124,7 +124,11 @@ export const toUpdateAccountInput = (data: Record<string, unknown>, previous: Pa
 export const toUpdateAccountVariables = (params: Pick<UpdateParams, 'id' | 'data' | 'previousData'>) => {
   const version: unknown = params.previousData?.version;
   if (typeof version !== 'number') throw new HttpError('danvan.errors.versionMissing', 400);
-  return { id: String(params.id), expectedVersion: version, input: toUpdateAccountInput(params.data as Record<string, unknown>, params.previousData as Partial<AccountRecord>) };
+  return {
+    id: String(params.id),
+    expectedVersion: version,
+    input: toUpdateAccountInput(params.data as Record<string, unknown>, params.previousData as Partial<AccountRecord>),
+  };
 };
 
 /** The operations that show a one-time password (see the module comment). */
@@ -167,7 +171,8 @@ export const createAccountsProvider = (execute: Execute): { provider: ResourceDa
         const ids = [...new Set(params.ids.map(String))];
         const results = await Promise.allSettled(ids.map((id) => fetchOne(id, params.signal)));
         const failure = results.find(
-          (result): result is PromiseRejectedResult => result.status === 'rejected' && !(result.reason instanceof HttpError && result.reason.status === 404),
+          (result): result is PromiseRejectedResult =>
+            result.status === 'rejected' && !(result.reason instanceof HttpError && result.reason.status === 404),
         );
         if (failure) throw failure.reason;
         return {
@@ -183,9 +188,13 @@ export const createAccountsProvider = (execute: Execute): { provider: ResourceDa
       },
 
       update: async <RecordType extends RaRecord>(_resource: string, params: UpdateParams) => {
-        const { updateAccount } = await execute<{ updateAccount: AccountRecord }>(UPDATE_ACCOUNT_MUTATION, toUpdateAccountVariables(params), {
-          errors: ERRORS,
-        });
+        const { updateAccount } = await execute<{ updateAccount: AccountRecord }>(
+          UPDATE_ACCOUNT_MUTATION,
+          toUpdateAccountVariables(params),
+          {
+            errors: ERRORS,
+          },
+        );
         return { data: asRecord<RecordType>(updateAccount) };
       },
     },

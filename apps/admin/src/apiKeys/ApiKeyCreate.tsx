@@ -1,5 +1,19 @@
 import { useMemo, useState } from 'react';
-import { CheckboxGroupInput, Create, SimpleForm, TextInput, maxLength, minLength, required, useDataProvider, useGetIdentity, useNotify, usePermissions, useRedirect, type Validator } from 'react-admin';
+import {
+  CheckboxGroupInput,
+  Create,
+  SimpleForm,
+  TextInput,
+  maxLength,
+  minLength,
+  required,
+  useDataProvider,
+  useGetIdentity,
+  useNotify,
+  usePermissions,
+  useRedirect,
+  type Validator,
+} from 'react-admin';
 import type { AppDataProvider } from '../dataProvider';
 import { ShowOnceDialog } from '../components/ShowOnceDialog';
 import { handleSubmitError } from '../data/submitErrors';

@@ -1,5 +1,16 @@
 import { Chip, Stack } from '@mui/material';
-import { BooleanInput, CreateButton, Datagrid, FilterButton, List, Pagination, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  BooleanInput,
+  CreateButton,
+  Datagrid,
+  FilterButton,
+  List,
+  Pagination,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { MAX_PAGE_SIZE } from '@danvan/contracts';
 import { VnDateField } from '../fields/VnDateField';
 import { UnitReferenceInput } from '../units/UnitReferenceInput';

@@ -57,7 +57,9 @@ export const toApiKeyListOptions = (params: Pick<GetListParams, 'pagination' | '
 export const toCreateApiKeyInput = (data: Record<string, unknown>): CreateApiKeyInput => ({
   name: typeof data.name === 'string' ? data.name.trim() : '',
   unitId: optionalText(data.unitId) ?? '',
-  scopes: (Array.isArray(data.scopes) ? data.scopes : []).filter((scope): scope is string => (API_KEY_SCOPES as readonly unknown[]).includes(scope)),
+  scopes: (Array.isArray(data.scopes) ? data.scopes : []).filter((scope): scope is string =>
+    (API_KEY_SCOPES as readonly unknown[]).includes(scope),
+  ),
   expiresAt: localDayEnd(data.expiresAt)?.replace(/\.\d{3}Z$/, 'Z') ?? null,
 });
 

@@ -4,4 +4,5 @@ import { API_KEY_SCOPES, PERMISSION_LABELS, type ApiKeyScope } from '@danvan/con
 export const scopeChoices = (permissions: readonly string[]) =>
   API_KEY_SCOPES.filter((scope) => permissions.includes(scope)).map((id) => ({ id, name: PERMISSION_LABELS[id] }));
 
-export const scopeLabel = (scope: string): string => (Object.hasOwn(PERMISSION_LABELS, scope) ? PERMISSION_LABELS[scope as ApiKeyScope] : scope);
+export const scopeLabel = (scope: string): string =>
+  Object.hasOwn(PERMISSION_LABELS, scope) ? PERMISSION_LABELS[scope as ApiKeyScope] : scope;

@@ -2,13 +2,7 @@
  * The `changes` of an audit event (JSON text `{ field: { before, after } }`) made readable: one line per
  * field, values as people read them (labels instead of codes, dd/MM/yyyy dates, Có/Không). Pure, unit-tested.
  */
-import {
-  PERMISSION_LABELS,
-  ROLE_LABELS,
-  UNIT_KIND_LABELS,
-  UNIT_LEVEL_LABELS,
-  UNIT_STATUS_LABELS,
-} from '@danvan/contracts';
+import { PERMISSION_LABELS, ROLE_LABELS, UNIT_KIND_LABELS, UNIT_LEVEL_LABELS, UNIT_STATUS_LABELS } from '@danvan/contracts';
 import { formatVnDate } from '../fields/vnDate';
 import { RESOURCES } from '../auth/access';
 

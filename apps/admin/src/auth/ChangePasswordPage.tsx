@@ -78,7 +78,9 @@ export const ChangePasswordPage = () => {
   };
 
   return (
-    <Box sx={{ minHeight: '100vh', display: 'flex', justifyContent: 'center', alignItems: 'flex-start', bgcolor: 'background.default', p: 2 }}>
+    <Box
+      sx={{ minHeight: '100vh', display: 'flex', justifyContent: 'center', alignItems: 'flex-start', bgcolor: 'background.default', p: 2 }}
+    >
       <Card sx={{ mt: '6em', width: 440, maxWidth: '100%' }}>
         <CardContent>
           <Stack direction="row" spacing={1} alignItems="center" sx={{ mb: 1 }}>
@@ -98,7 +100,13 @@ export const ChangePasswordPage = () => {
             </Alert>
           ) : null}
           <Form onSubmit={submit}>
-            <PasswordInput source="currentPassword" label="danvan.password.fields.currentPassword" autoComplete="current-password" validate={validateCurrent} fullWidth />
+            <PasswordInput
+              source="currentPassword"
+              label="danvan.password.fields.currentPassword"
+              autoComplete="current-password"
+              validate={validateCurrent}
+              fullWidth
+            />
             <PasswordInput
               source="newPassword"
               label="danvan.password.fields.newPassword"
@@ -107,7 +115,13 @@ export const ChangePasswordPage = () => {
               helperText={translate('danvan.password.rules', { min: PASSWORD_MIN_LENGTH })}
               fullWidth
             />
-            <PasswordInput source="confirmPassword" label="danvan.password.fields.confirmPassword" autoComplete="new-password" validate={validateConfirm} fullWidth />
+            <PasswordInput
+              source="confirmPassword"
+              label="danvan.password.fields.confirmPassword"
+              autoComplete="new-password"
+              validate={validateConfirm}
+              fullWidth
+            />
             <Stack direction="row" spacing={1} justifyContent="space-between" sx={{ mt: 2 }}>
               <SaveButton label="danvan.password.submit" icon={<LockResetIcon />} />
               {forced ? (

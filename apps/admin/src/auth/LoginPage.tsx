@@ -26,7 +26,9 @@ const LoginForm = () => {
   const [password, setPassword] = useState('');
   const [submitting, setSubmitting] = useState(false);
   // A session that ended by itself (refresh refused) says so; signing out on purpose needs no message.
-  const [error, setError] = useState<string | null>(() => (authClient.endReason() === 'expired' ? translate(AUTH_MESSAGES.sessionEnded) : null));
+  const [error, setError] = useState<string | null>(() =>
+    authClient.endReason() === 'expired' ? translate(AUTH_MESSAGES.sessionEnded) : null,
+  );
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

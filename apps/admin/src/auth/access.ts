@@ -42,7 +42,11 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
   [RESOURCES.awards]: { read: 'emulation:read', write: 'emulation:manage' },
   // "Dân vận khéo" models are registered and edited by the units themselves (`submit`); recognising one
   // (tiêu biểu, tiêu biểu xuất sắc) is the managers' `recognise`.
-  [RESOURCES.models]: { read: 'emulation:read', write: 'emulation:manage', actions: { create: 'emulation:submit', edit: 'emulation:submit' } },
+  [RESOURCES.models]: {
+    read: 'emulation:read',
+    write: 'emulation:manage',
+    actions: { create: 'emulation:submit', edit: 'emulation:submit' },
+  },
   [RESOURCES.accounts]: { read: 'accounts:read', write: 'accounts:manage' },
   [RESOURCES.apiKeys]: { read: 'api-keys:read', write: 'api-keys:manage' },
   // The audit trail is append-only: it is written by the changes themselves, never from the admin.

@@ -20,7 +20,15 @@ const account = {
   role: 'SECRETARIAT' as const,
   unitId: 'u-1',
   unitName: 'Ban Dân vận Tỉnh ủy Thái Bình',
-  permissions: ['units:read', 'units:write', 'accounts:read', 'accounts:manage', 'api-keys:read', 'api-keys:manage', 'audit:read'] as SessionTokens['account']['permissions'],
+  permissions: [
+    'units:read',
+    'units:write',
+    'accounts:read',
+    'accounts:manage',
+    'api-keys:read',
+    'api-keys:manage',
+    'audit:read',
+  ] as SessionTokens['account']['permissions'],
   mustChangePassword: false,
 };
 
@@ -124,7 +132,11 @@ const fakeApi = (clock: { now: number }) => {
         const { currentPassword, newPassword } = body as { currentPassword: string; newPassword: string };
         if (currentPassword !== 'Mat-khau-dung-1') {
           return json(
-            { status: 400, detail: 'Dữ liệu gửi lên không hợp lệ.', errors: [{ field: 'currentPassword', code: 'wrongPassword', message: 'Mật khẩu hiện tại không đúng.' }] },
+            {
+              status: 400,
+              detail: 'Dữ liệu gửi lên không hợp lệ.',
+              errors: [{ field: 'currentPassword', code: 'wrongPassword', message: 'Mật khẩu hiện tại không đúng.' }],
+            },
             400,
           );
         }
@@ -140,7 +152,10 @@ const fakeApi = (clock: { now: number }) => {
       case '/graphql':
         return authorized
           ? json({ data: { units: { items: [], totalItems: 0 } } })
-          : json({ data: null, errors: [{ message: 'Phiên đăng nhập đã kết thúc.', extensions: { code: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED' } }] });
+          : json({
+              data: null,
+              errors: [{ message: 'Phiên đăng nhập đã kết thúc.', extensions: { code: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED' } }],
+            });
       default:
         return json({ status: 404 }, 404);
     }
@@ -154,7 +169,13 @@ const setup = (options: { locks?: LockManagerLike | null; storage?: SessionStora
   const clock = { now: START };
   const api = fakeApi(clock);
   const storage = options.storage ?? memoryStorage();
-  const client = createAuthClient({ fetch: api.fetchImpl, storage, now: () => clock.now, locks: options.locks ?? null, watchOtherTabs: false });
+  const client = createAuthClient({
+    fetch: api.fetchImpl,
+    storage,
+    now: () => clock.now,
+    locks: options.locks ?? null,
+    watchOtherTabs: false,
+  });
   return { clock, api, storage, client };
 };
 
@@ -321,7 +342,13 @@ describe('renewing the access token', () => {
         return callback();
       },
     };
-    const thisTab = createAuthClient({ fetch: otherTab.api.fetchImpl, storage, now: () => otherTab.clock.now, locks, watchOtherTabs: false });
+    const thisTab = createAuthClient({
+      fetch: otherTab.api.fetchImpl,
+      storage,
+      now: () => otherTab.clock.now,
+      locks,
+      watchOtherTabs: false,
+    });
     const before = thisTab.getSession()?.accessToken ?? null;
     expect(before).not.toBeNull();
     otherTab.api.validAccess().delete(before as string);
@@ -416,7 +443,9 @@ describe('GraphQL through the data provider', () => {
     const { client, api } = await signedIn();
     const provider = createDataProvider({ fetch: api.fetchImpl, auth: client });
     const first = client.getSession()?.accessToken;
-    expect(await provider.getList('units', { pagination: { page: 1, perPage: 20 }, sort: { field: 'code', order: 'ASC' }, filter: {} })).toEqual({
+    expect(
+      await provider.getList('units', { pagination: { page: 1, perPage: 20 }, sort: { field: 'code', order: 'ASC' }, filter: {} }),
+    ).toEqual({
       data: [],
       total: 0,
     });

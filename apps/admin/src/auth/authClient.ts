@@ -122,7 +122,11 @@ export interface AuthClient {
    * `minValidityMs`: renew first unless the token has that long left (a long upload, which the server refuses
    * only once its whole body has arrived).
    */
-  withAccessToken<T>(send: (token: string | null) => Promise<T>, isRejected: (result: T) => boolean, options?: AccessTokenOptions): Promise<T>;
+  withAccessToken<T>(
+    send: (token: string | null) => Promise<T>,
+    isRejected: (result: T) => boolean,
+    options?: AccessTokenOptions,
+  ): Promise<T>;
   /** fetch with `Authorization: Bearer`, renewing and retrying once on a 401 (for the REST API). */
   fetch: typeof fetch;
   /** Called whenever the stored session changes (here or in another tab). */
@@ -167,7 +171,9 @@ export const storageLeaseLock = (storage: SessionStorageLike, now: () => number 
     const holder = (): { owner: string; until: number } | null => {
       try {
         const lease: unknown = JSON.parse(storage.getItem(key) ?? 'null');
-        return typeof lease === 'object' && lease !== null && 'owner' in lease && 'until' in lease ? (lease as { owner: string; until: number }) : null;
+        return typeof lease === 'object' && lease !== null && 'owner' in lease && 'until' in lease
+          ? (lease as { owner: string; until: number })
+          : null;
       } catch {
         return null;
       }
@@ -225,7 +231,10 @@ export const readProblem = async (response: Response): Promise<Problem> => {
   const fields = Array.isArray(errors)
     ? errors.filter(
         (error): error is FieldError =>
-          typeof error === 'object' && error !== null && typeof (error as FieldError).field === 'string' && typeof (error as FieldError).message === 'string',
+          typeof error === 'object' &&
+          error !== null &&
+          typeof (error as FieldError).field === 'string' &&
+          typeof (error as FieldError).message === 'string',
       )
     : [];
   return { detail: typeof detail === 'string' && detail.trim() !== '' ? detail.trim() : undefined, fields };
@@ -385,7 +394,11 @@ export const createAuthClient = ({
     return (await renew(current.refreshToken)).accessToken;
   };
 
-  const withAccessToken = async <T>(send: (token: string | null) => Promise<T>, isRejected: (result: T) => boolean, options: AccessTokenOptions = {}): Promise<T> => {
+  const withAccessToken = async <T>(
+    send: (token: string | null) => Promise<T>,
+    isRejected: (result: T) => boolean,
+    options: AccessTokenOptions = {},
+  ): Promise<T> => {
     const token = await getAccessToken(options.minValidityMs);
     const result = await send(token);
     if (!isRejected(result)) return result;

@@ -27,7 +27,13 @@ const fakeClient = (account: CurrentAccount | null) => {
     getSession: () => session,
     login: async () => {
       session = toStoredSession(
-        { accessToken: 'a', accessTokenExpiresAt: '', refreshToken: 'drt_y', refreshTokenExpiresAt: '', account: account ?? accountOf('VIEWER') },
+        {
+          accessToken: 'a',
+          accessTokenExpiresAt: '',
+          refreshToken: 'drt_y',
+          refreshTokenExpiresAt: '',
+          account: account ?? accountOf('VIEWER'),
+        },
         Date.now(),
       );
       return session;
@@ -47,7 +53,9 @@ describe('authProvider', () => {
 
   it('login goes to the password change while the password is temporary', async () => {
     await expect(fakeClient(accountOf('SECRETARIAT')).login({ username: 'canbo', password: 'x' })).resolves.toBeUndefined();
-    await expect(fakeClient(accountOf('SECRETARIAT', { mustChangePassword: true })).login({ username: 'canbo', password: 'x' })).resolves.toEqual({
+    await expect(
+      fakeClient(accountOf('SECRETARIAT', { mustChangePassword: true })).login({ username: 'canbo', password: 'x' }),
+    ).resolves.toEqual({
       redirectTo: CHANGE_PASSWORD_PATH,
     });
   });

@@ -41,7 +41,10 @@ const statusOf = (error: unknown): number | undefined => {
 
 export const createAuthProvider = (client: AuthClient): AuthProvider => ({
   login: async (params: unknown) => {
-    const { username, password } = (typeof params === 'object' && params !== null ? params : {}) as { username?: unknown; password?: unknown };
+    const { username, password } = (typeof params === 'object' && params !== null ? params : {}) as {
+      username?: unknown;
+      password?: unknown;
+    };
     const session = await client.login(typeof username === 'string' ? username.trim() : '', typeof password === 'string' ? password : '');
     // With a temporary password the server refuses everything else: go straight to the change.
     return session.account.mustChangePassword ? { redirectTo: CHANGE_PASSWORD_PATH } : undefined;

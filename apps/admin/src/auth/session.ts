@@ -26,7 +26,10 @@ export const decodeJwtPayload = (token: string): Record<string, unknown> | undef
   const part = token.split('.')[1];
   if (!part) return undefined;
   try {
-    const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+    const base64 = part
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(part.length / 4) * 4, '=');
     const parsed: unknown = JSON.parse(atob(base64));
     return isObject(parsed) ? parsed : undefined;
   } catch {

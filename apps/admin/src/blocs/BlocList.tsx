@@ -1,4 +1,15 @@
-import { CreateButton, Datagrid, FilterButton, List, NumberField, NumberInput, Pagination, SearchInput, TextField, TopToolbar } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  FilterButton,
+  List,
+  NumberField,
+  NumberInput,
+  Pagination,
+  SearchInput,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
 import { MAX_PAGE_SIZE } from '@danvan/contracts';
 import { UnitReferenceInput } from '../units/UnitReferenceInput';
 import { CountField, UnitRefField } from '../emulation/RefFields';
@@ -21,7 +32,13 @@ const BlocListActions = () => (
 );
 
 export const BlocList = () => (
-  <List filters={blocFilters} perPage={20} pagination={<Pagination rowsPerPageOptions={ROWS_PER_PAGE} />} actions={<BlocListActions />} exporter={false}>
+  <List
+    filters={blocFilters}
+    perPage={20}
+    pagination={<Pagination rowsPerPageOptions={ROWS_PER_PAGE} />}
+    actions={<BlocListActions />}
+    exporter={false}
+  >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <NumberField source="year" options={{ useGrouping: false }} sortable={false} />
       <TextField source="name" sortable={false} />

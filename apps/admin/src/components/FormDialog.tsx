@@ -55,7 +55,18 @@ const ConfirmButton = ({ label }: { label: string }) => {
  * input (or being sent), which only "Hủy bỏ" throws away; the confirming button is disabled while sending,
  * and a second submission while one is in flight is ignored.
  */
-export const FormDialog = ({ open, title, titleArgs, confirmLabel, defaultValues, onSubmit, onClose, onRefused, maxWidth = 'md', children }: Props) => {
+export const FormDialog = ({
+  open,
+  title,
+  titleArgs,
+  confirmLabel,
+  defaultValues,
+  onSubmit,
+  onClose,
+  onRefused,
+  maxWidth = 'md',
+  children,
+}: Props) => {
   const translate = useTranslate();
   const [refusal, setRefusal] = useState<string | null>(null);
   const labelId = `form-dialog-${title.replace(/\W+/g, '-')}`;

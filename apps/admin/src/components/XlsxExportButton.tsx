@@ -10,7 +10,15 @@ import { EXPORT_FAILED_MESSAGE, XLSX_CONTENT_TYPE } from '../units/unitExport';
  * "Xuất Excel": a workbook as the server renders it at `url()`, fetched with the session's Bearer token (a
  * plain link would carry none). A failure is notified with the server's reason.
  */
-export const XlsxDownloadButton = ({ url, fallbackName, disabled = false }: { url: () => string; fallbackName: string; disabled?: boolean }) => {
+export const XlsxDownloadButton = ({
+  url,
+  fallbackName,
+  disabled = false,
+}: {
+  url: () => string;
+  fallbackName: string;
+  disabled?: boolean;
+}) => {
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
   const download = async () => {
@@ -42,5 +50,11 @@ interface Props {
 /** "Xuất Excel" of a list, with the list's current filters and sort; disabled while the list is empty. */
 export const XlsxExportButton = ({ toUrl, fallbackName }: Props) => {
   const { filter, filterValues, sort, total } = useListContext();
-  return <XlsxDownloadButton url={() => toUrl(filter ? { ...filterValues, ...filter } : filterValues, sort)} fallbackName={fallbackName} disabled={total === 0} />;
+  return (
+    <XlsxDownloadButton
+      url={() => toUrl(filter ? { ...filterValues, ...filter } : filterValues, sort)}
+      fallbackName={fallbackName}
+      disabled={total === 0}
+    />
+  );
 };

@@ -67,7 +67,11 @@ export const CriteriaEditorPage = () => {
           subtitle={
             <Typography variant="body2" sx={{ mt: 1 }}>
               {current
-                ? translate('danvan.criteria.current', { number: current.number, by: current.createdBy, at: formatVnInstant(current.createdAt, true) })
+                ? translate('danvan.criteria.current', {
+                    number: current.number,
+                    by: current.createdBy,
+                    at: formatVnInstant(current.createdAt, true),
+                  })
                 : translate('danvan.pledges.noCriteria')}
             </Typography>
           }

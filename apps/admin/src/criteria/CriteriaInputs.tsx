@@ -110,14 +110,24 @@ export const CriteriaInputs = ({ readOnly }: EditableProps) => (
           <TextInput source="code" label={L('groupCode')} validate={validateCode} readOnly={readOnly} sx={{ width: 110 }} />
           <TextInput source="title" label={L('groupTitle')} validate={validateTitle} readOnly={readOnly} sx={{ flex: 1, minWidth: 280 }} />
         </Row>
-        <ArrayInput source="criteria" label={L('criteria')} validate={maxItems(CRITERIA_LIMITS.criteriaPerGroupMax, 'danvan.validation.tooManyItems')} sx={{ pl: 3 }}>
+        <ArrayInput
+          source="criteria"
+          label={L('criteria')}
+          validate={maxItems(CRITERIA_LIMITS.criteriaPerGroupMax, 'danvan.validation.tooManyItems')}
+          sx={{ pl: 3 }}
+        >
           <SimpleFormIterator fullWidth {...iteratorProps(readOnly, 'criteria')}>
             <Row>
               <TextInput source="code" label={L('code')} validate={validateCode} readOnly={readOnly} sx={{ width: 110 }} />
               <TextInput source="title" label={L('title')} validate={validateTitle} readOnly={readOnly} sx={{ flex: 1, minWidth: 280 }} />
               <CriterionMaxScoreInput readOnly={readOnly} />
             </Row>
-            <ArrayInput source="subCriteria" label={L('subCriteria')} validate={maxItems(CRITERIA_LIMITS.subCriteriaMax, 'danvan.validation.tooManyItems')} sx={{ pl: 3 }}>
+            <ArrayInput
+              source="subCriteria"
+              label={L('subCriteria')}
+              validate={maxItems(CRITERIA_LIMITS.subCriteriaMax, 'danvan.validation.tooManyItems')}
+              sx={{ pl: 3 }}
+            >
               <SimpleFormIterator fullWidth {...iteratorProps(readOnly, 'subCriteria')}>
                 <ItemRow readOnly={readOnly} />
               </SimpleFormIterator>
@@ -127,10 +137,29 @@ export const CriteriaInputs = ({ readOnly }: EditableProps) => (
       </SimpleFormIterator>
     </ArrayInput>
     <ItemInputs source="bonusItems" readOnly={readOnly} />
-    <NumberInput source="bonusCap" label={L('bonusCap')} validate={validateCap} readOnly={readOnly} helperText="danvan.criteria.bonusCapHelp" sx={{ width: 200 }} />
+    <NumberInput
+      source="bonusCap"
+      label={L('bonusCap')}
+      validate={validateCap}
+      readOnly={readOnly}
+      helperText="danvan.criteria.bonusCapHelp"
+      sx={{ width: 200 }}
+    />
     <ItemInputs source="deductionItems" readOnly={readOnly} />
-    <NumberInput source="deductionCap" label={L('deductionCap')} validate={validateCap} readOnly={readOnly} helperText="danvan.criteria.deductionCapHelp" sx={{ width: 200 }} />
-    <ArrayInput source="bands" label={L('bands')} validate={maxItems(CRITERIA_LIMITS.bandsMax, 'danvan.validation.tooManyItems')} helperText="danvan.criteria.bandsHelp">
+    <NumberInput
+      source="deductionCap"
+      label={L('deductionCap')}
+      validate={validateCap}
+      readOnly={readOnly}
+      helperText="danvan.criteria.deductionCapHelp"
+      sx={{ width: 200 }}
+    />
+    <ArrayInput
+      source="bands"
+      label={L('bands')}
+      validate={maxItems(CRITERIA_LIMITS.bandsMax, 'danvan.validation.tooManyItems')}
+      helperText="danvan.criteria.bandsHelp"
+    >
       <SimpleFormIterator fullWidth {...iteratorProps(readOnly, 'bands')}>
         <Row>
           <TextInput source="name" label={L('name')} validate={[required(), maxLength(64)]} readOnly={readOnly} sx={{ width: 260 }} />

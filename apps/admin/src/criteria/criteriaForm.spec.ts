@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CriteriaSetContent } from '@danvan/contracts';
-import { criterionMaxScore, emptyCriteriaValues, maximumTotal, toCriteriaFormErrors, toCriteriaFormPath, toCriteriaFormValues, toCriteriaSetInput } from './criteriaForm';
+import {
+  criterionMaxScore,
+  emptyCriteriaValues,
+  maximumTotal,
+  toCriteriaFormErrors,
+  toCriteriaFormPath,
+  toCriteriaFormValues,
+  toCriteriaSetInput,
+} from './criteriaForm';
 
 /** A set as the server answers it: with the version's own fields and GraphQL nulls. */
 const answered = {
@@ -48,7 +56,14 @@ describe('criteria set ↔ editor values', () => {
 
   it('starts empty for a pledge without a set', () => {
     expect(toCriteriaFormValues(null)).toEqual(emptyCriteriaValues());
-    expect(toCriteriaSetInput(emptyCriteriaValues())).toEqual({ groups: [], bonusItems: [], bonusCap: 0, deductionItems: [], deductionCap: 0, bands: [] });
+    expect(toCriteriaSetInput(emptyCriteriaValues())).toEqual({
+      groups: [],
+      bonusItems: [],
+      bonusCap: 0,
+      deductionItems: [],
+      deductionCap: 0,
+      bands: [],
+    });
   });
 
   it('round-trips: the set read is the set sent back (a new version with the same content)', () => {
@@ -81,7 +96,17 @@ describe('criteria set ↔ editor values', () => {
         {
           code: 'I',
           title: 'Nhóm',
-          criteria: [{ code: '1', title: 'Tiêu chí', maxScore: 99, subCriteria: [{ code: '1.a', title: 'a', maxScore: 2.5 }, { code: '1.b', title: 'b', maxScore: 0.1 }] }],
+          criteria: [
+            {
+              code: '1',
+              title: 'Tiêu chí',
+              maxScore: 99,
+              subCriteria: [
+                { code: '1.a', title: 'a', maxScore: 2.5 },
+                { code: '1.b', title: 'b', maxScore: 0.1 },
+              ],
+            },
+          ],
         },
       ],
     });
@@ -91,7 +116,10 @@ describe('criteria set ↔ editor values', () => {
   });
 
   it('sends an empty score as 0 so that the server names the item', () => {
-    const input = toCriteriaSetInput({ groups: [{ code: 'I', title: 'N', criteria: [{ code: '1', title: 't', maxScore: null }] }], bands: [{ name: 'Tốt', minScore: '' }] });
+    const input = toCriteriaSetInput({
+      groups: [{ code: 'I', title: 'N', criteria: [{ code: '1', title: 't', maxScore: null }] }],
+      bands: [{ name: 'Tốt', minScore: '' }],
+    });
     expect(input.groups[0].criteria[0].maxScore).toBe(0);
     expect(input.bands[0].minScore).toBe(0);
   });
@@ -105,7 +133,15 @@ describe('criteria set ↔ editor values', () => {
 describe('server field errors → the editor’s inputs', () => {
   it('reads the rules’ bracket paths and the validation pipe’s dotted ones', () => {
     expect(toCriteriaFormPath('criteria.groups[0].criteria[1].maxScore')).toEqual(['groups', '0', 'criteria', '1', 'maxScore']);
-    expect(toCriteriaFormPath('groups.0.criteria.1.subCriteria.2.title')).toEqual(['groups', '0', 'criteria', '1', 'subCriteria', '2', 'title']);
+    expect(toCriteriaFormPath('groups.0.criteria.1.subCriteria.2.title')).toEqual([
+      'groups',
+      '0',
+      'criteria',
+      '1',
+      'subCriteria',
+      '2',
+      'title',
+    ]);
     expect(toCriteriaFormPath('criteria.bands[1].minScore')).toEqual(['bands', '1', 'minScore']);
     expect(toCriteriaFormPath('criteria.bonusCap')).toEqual(['bonusCap']);
   });
@@ -130,7 +166,9 @@ describe('server field errors → the editor’s inputs', () => {
       'Điểm tối đa của tiêu chí 1 (20) phải bằng tổng (25).',
     );
     expect(errors).toEqual({
-      groups: { 0: { criteria: { 0: { maxScore: 'Điểm tối đa của tiêu chí 1 (20) phải bằng tổng (25).' }, 1: { code: 'Mã "1" đã dùng.' } } } },
+      groups: {
+        0: { criteria: { 0: { maxScore: 'Điểm tối đa của tiêu chí 1 (20) phải bằng tổng (25).' }, 1: { code: 'Mã "1" đã dùng.' } } },
+      },
       bands: { 1: { minScore: 'Các mức xếp loại phải xếp từ cao xuống thấp.' } },
       root: { serverError: 'Điểm tối đa của tiêu chí 1 (20) phải bằng tổng (25). Không thể thay đổi bảng tiêu chí.' },
     });

@@ -41,7 +41,8 @@ export interface CriteriaFormValues {
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
-const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.map(record) : []);
 
 const itemValues = (item: Record<string, unknown>): CriterionItemValues => ({
@@ -67,7 +68,10 @@ export const toCriteriaFormValues = (set: Partial<CriteriaSetContent> | null | u
     groups: list(set.groups).map((group) => ({
       code: text(group.code),
       title: text(group.title),
-      criteria: list(group.criteria).map((criterion) => ({ ...itemValues(criterion), subCriteria: list(criterion.subCriteria).map(itemValues) })),
+      criteria: list(group.criteria).map((criterion) => ({
+        ...itemValues(criterion),
+        subCriteria: list(criterion.subCriteria).map(itemValues),
+      })),
     })),
     bonusItems: list(set.bonusItems).map(itemValues),
     bonusCap: score(set.bonusCap) ?? 0,
@@ -87,12 +91,19 @@ export const criterionMaxScore = (criterion: { maxScore?: unknown; subCriteria?:
 /** The highest total a unit can reach (every criterion at its maximum, plus the bonus cap), as the server computes it. */
 export const maximumTotal = (values: unknown): number => {
   const set = record(values);
-  const criteria = list(set.groups).reduce((sum, group) => sum + list(group.criteria).reduce((s, criterion) => s + criterionMaxScore(criterion), 0), 0);
+  const criteria = list(set.groups).reduce(
+    (sum, group) => sum + list(group.criteria).reduce((s, criterion) => s + criterionMaxScore(criterion), 0),
+    0,
+  );
   return round2(criteria + (score(set.bonusCap) ?? 0));
 };
 
 // Empty scores go to the server as 0 so that it names the item ("phải lớn hơn 0"); the form requires them anyway.
-const toItem = (item: Record<string, unknown>): CriterionItem => ({ code: text(item.code), title: text(item.title), maxScore: score(item.maxScore) ?? 0 });
+const toItem = (item: Record<string, unknown>): CriterionItem => ({
+  code: text(item.code),
+  title: text(item.title),
+  maxScore: score(item.maxScore) ?? 0,
+});
 
 /** The editor's values → CriteriaSetInput (see the module comment). */
 export const toCriteriaSetInput = (values: unknown): CriteriaSetInput => {

@@ -24,7 +24,10 @@ export interface FetchFileOptions {
 }
 
 /** GETs `url` into memory; fails with an HttpError carrying the server's `detail`, the network message or `failedMessage`. */
-export const fetchFile = async (url: string, { fetch: fetchImpl, fallbackName, contentType, failedMessage = EXPORT_FAILED_MESSAGE, signal }: FetchFileOptions): Promise<DownloadedFile> => {
+export const fetchFile = async (
+  url: string,
+  { fetch: fetchImpl, fallbackName, contentType, failedMessage = EXPORT_FAILED_MESSAGE, signal }: FetchFileOptions,
+): Promise<DownloadedFile> => {
   let response: Response;
   try {
     response = await fetchImpl(url, {

@@ -8,7 +8,8 @@ export const fetchEach = async <T>(ids: readonly Identifier[], fetchOne: (id: st
   const unique = [...new Set(ids.map(String))];
   const results = await Promise.allSettled(unique.map((id) => fetchOne(id)));
   const failure = results.find(
-    (result): result is PromiseRejectedResult => result.status === 'rejected' && !(result.reason instanceof HttpError && result.reason.status === 404),
+    (result): result is PromiseRejectedResult =>
+      result.status === 'rejected' && !(result.reason instanceof HttpError && result.reason.status === 404),
   );
   if (failure) throw failure.reason;
   return results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));

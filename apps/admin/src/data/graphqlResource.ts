@@ -26,14 +26,22 @@ export interface GraphQLResourceSpec<View, Rec> {
   errors: ErrorMapping;
 }
 
-export const createGraphQLResourceProvider = <View, Rec extends { id: string }>(execute: Execute, spec: GraphQLResourceSpec<View, Rec>): ResourceDataProvider => {
+export const createGraphQLResourceProvider = <View, Rec extends { id: string }>(
+  execute: Execute,
+  spec: GraphQLResourceSpec<View, Rec>,
+): ResourceDataProvider => {
   const run = async (op: FieldOperation, variables: Record<string, unknown>, options: Parameters<Execute>[2]): Promise<View> =>
     (await execute<Record<string, View>>(op.operation, variables, options))[op.field];
-  const fetchOne = async (id: Identifier, signal?: AbortSignal): Promise<Rec> => spec.toRecord(await run(spec.one, { id: String(id) }, { signal, errors: spec.errors }));
+  const fetchOne = async (id: Identifier, signal?: AbortSignal): Promise<Rec> =>
+    spec.toRecord(await run(spec.one, { id: String(id) }, { signal, errors: spec.errors }));
 
   return {
     getList: async <RecordType extends RaRecord>(_resource: string, params: GetListParams) => {
-      const page = await execute<Record<string, { items: View[]; totalItems: number }>>(spec.list.operation, { options: spec.list.options(params) }, { signal: params.signal });
+      const page = await execute<Record<string, { items: View[]; totalItems: number }>>(
+        spec.list.operation,
+        { options: spec.list.options(params) },
+        { signal: params.signal },
+      );
       const { items, totalItems } = page[spec.list.field];
       return { data: items.map((item) => asRecord<RecordType>(spec.toRecord(item))), total: totalItems };
     },

@@ -40,7 +40,11 @@ export interface SentFile {
 }
 
 /** Sends `body` to `url` as is; resolves with the answer whatever its status, rejects on a network failure (HttpError status 0). */
-export const sendFile = (url: string, body: Blob, { method = 'POST', contentType, token, idempotencyKey, onProgress, signal, createRequest }: SendFileOptions): Promise<SentFile> =>
+export const sendFile = (
+  url: string,
+  body: Blob,
+  { method = 'POST', contentType, token, idempotencyKey, onProgress, signal, createRequest }: SendFileOptions,
+): Promise<SentFile> =>
   new Promise<SentFile>((resolve, reject) => {
     const request = createRequest ? createRequest() : (new XMLHttpRequest() as unknown as UploadRequest);
     request.open(method, url);
@@ -88,7 +92,10 @@ export const parseProblem = (text: string): { detail?: string; errors: FieldErro
     return {
       ...(typeof detail === 'string' && detail.trim() !== '' ? { detail: detail.trim() } : {}),
       errors: Array.isArray(errors)
-        ? errors.filter((error): error is FieldError => typeof error === 'object' && error !== null && typeof (error as FieldError).message === 'string')
+        ? errors.filter(
+            (error): error is FieldError =>
+              typeof error === 'object' && error !== null && typeof (error as FieldError).message === 'string',
+          )
         : [],
     };
   } catch {

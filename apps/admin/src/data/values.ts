@@ -26,7 +26,12 @@ export const optionalInt = (value: unknown): number | undefined => {
 
 /** A number with at most two decimals as the server stores scores; null when empty or not a number. */
 export const score = (value: unknown): number | null => {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim().replace(',', '.')) : Number.NaN;
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && value.trim() !== ''
+        ? Number(value.trim().replace(',', '.'))
+        : Number.NaN;
   return Number.isFinite(number) ? Math.round(number * 100) / 100 : null;
 };
 
@@ -36,19 +41,23 @@ export const idList = (value: unknown): string[] =>
 
 /** Values of an enum from a SelectInput (one value) or a SelectArrayInput (several); undefined when none is valid. */
 export const enumValues = <T extends string>(value: unknown, allowed: readonly T[]): T[] | undefined => {
-  const values = (Array.isArray(value) ? value : [value]).filter((item): item is T => typeof item === 'string' && (allowed as readonly string[]).includes(item));
+  const values = (Array.isArray(value) ? value : [value]).filter(
+    (item): item is T => typeof item === 'string' && (allowed as readonly string[]).includes(item),
+  );
   return values.length > 0 ? [...new Set(values)] : undefined;
 };
 
 /** The version read with the record (expectedVersion of an update); an HttpError when the record has none. */
 export const versionOf = (previousData: unknown): number => {
-  const version: unknown = typeof previousData === 'object' && previousData !== null ? (previousData as { version?: unknown }).version : undefined;
+  const version: unknown =
+    typeof previousData === 'object' && previousData !== null ? (previousData as { version?: unknown }).version : undefined;
   if (typeof version !== 'number') throw new HttpError('danvan.errors.versionMissing', 400);
   return version;
 };
 
 /** Whether two id lists hold the same ids in the same order. */
-export const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id, index) => id === b[index]);
+export const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((id, index) => id === b[index]);
 
 /** Adapts an app record to the generic record type react-admin asks each method for. */
 export const asRecord = <RecordType extends RaRecord>(record: { id: Identifier }): RecordType => record as unknown as RecordType;

@@ -1,4 +1,16 @@
-import { CreateButton, Datagrid, FilterButton, FunctionField, List, Pagination, SearchInput, SelectInput, TextField, TextInput, TopToolbar } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  FilterButton,
+  FunctionField,
+  List,
+  Pagination,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TextInput,
+  TopToolbar,
+} from 'react-admin';
 import { MAX_PAGE_SIZE } from '@danvan/contracts';
 import { VnDateField } from '../fields/VnDateField';
 import { VnDateInput } from '../fields/VnDateInput';

@@ -1,4 +1,14 @@
-import { EditButton, FunctionField, NumberField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import {
+  EditButton,
+  FunctionField,
+  NumberField,
+  ReferenceField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
 import { VnDateField } from '../fields/VnDateField';
 import { DOCUMENT_FORM_CHOICES } from '../emulation/choices';
 import type { DocumentRecord } from './documentData';

@@ -16,7 +16,14 @@ import type {
   SortPayload,
   UpdateParams,
 } from 'react-admin';
-import { DOCUMENT_FORMS, DOCUMENT_SORT_FIELDS, MAX_PAGE_SIZE, type DocumentDto, type DocumentForm, type DocumentSortField } from '@danvan/contracts';
+import {
+  DOCUMENT_FORMS,
+  DOCUMENT_SORT_FIELDS,
+  MAX_PAGE_SIZE,
+  type DocumentDto,
+  type DocumentForm,
+  type DocumentSortField,
+} from '@danvan/contracts';
 import type { ErrorMapping, Execute, FormFields, ResourceDataProvider } from '../dataProvider';
 import { compact, optionalText, toPageOptions } from '../data/listOptions';
 import { asRecord, enumValues, idList, nullableDate, text, versionOf } from '../data/values';
@@ -81,7 +88,9 @@ export const toDocumentSort = (sort: SortPayload | undefined): DocumentListOptio
 
 /** Type abbreviations as written (`KH`, `CTr`, `QĐ`): one from a SelectInput or several. */
 const typeList = (value: unknown): string[] | undefined => {
-  const values = (Array.isArray(value) ? value : [value]).map((item) => optionalText(item)).filter((item): item is string => item !== undefined);
+  const values = (Array.isArray(value) ? value : [value])
+    .map((item) => optionalText(item))
+    .filter((item): item is string => item !== undefined);
   return values.length > 0 ? [...new Set(values)] : undefined;
 };
 
@@ -131,7 +140,10 @@ export const toCreateDocumentInput = (data: Record<string, unknown>): CreateDocu
 };
 
 /** Form values → UpdateDocumentInput with only what changed since the record was read. */
-export const toUpdateDocumentInput = (data: Record<string, unknown>, previous: Partial<DocumentRecord> | undefined): UpdateDocumentInput => {
+export const toUpdateDocumentInput = (
+  data: Record<string, unknown>,
+  previous: Partial<DocumentRecord> | undefined,
+): UpdateDocumentInput => {
   const input: UpdateDocumentInput = {};
   if ('number' in data && text(data.number) !== previous?.number) input.number = text(data.number);
   if ('issuedOn' in data && nullableDate(data.issuedOn) !== (previous?.issuedOn ?? null)) input.issuedOn = nullableDate(data.issuedOn);
@@ -141,7 +153,11 @@ export const toUpdateDocumentInput = (data: Record<string, unknown>, previous: P
 
 export const createDocumentsProvider = (execute: Execute): ResourceDataProvider => {
   const fetchList = async (options: DocumentListOptions, signal?: AbortSignal) => {
-    const { documents } = await execute<{ documents: { items: DocumentRecord[]; totalItems: number } }>(DOCUMENTS_QUERY, { options }, { signal });
+    const { documents } = await execute<{ documents: { items: DocumentRecord[]; totalItems: number } }>(
+      DOCUMENTS_QUERY,
+      { options },
+      { signal },
+    );
     return documents;
   };
 
@@ -152,7 +168,11 @@ export const createDocumentsProvider = (execute: Execute): ResourceDataProvider 
     },
 
     getOne: async <RecordType extends RaRecord>(_resource: string, params: GetOneParams<RecordType>) => {
-      const { document } = await execute<{ document: DocumentRecord }>(DOCUMENT_QUERY, { id: String(params.id) }, { signal: params.signal, errors: ERRORS });
+      const { document } = await execute<{ document: DocumentRecord }>(
+        DOCUMENT_QUERY,
+        { id: String(params.id) },
+        { signal: params.signal, errors: ERRORS },
+      );
       return { data: asRecord<RecordType>(document) };
     },
 

@@ -26,6 +26,13 @@ interface DocumentInputProps {
 /** One document of the register (a decision: khen thưởng, công nhận), picked by number or title. */
 export const DocumentInput = ({ source, label, helperText, validate }: DocumentInputProps) => (
   <ReferenceInput source={source} reference="documents" sort={{ field: 'issuedOn', order: 'DESC' }}>
-    <AutocompleteInput optionText={documentText} filterToQuery={searchFilter} sx={{ minWidth: 480 }} label={label} helperText={helperText} validate={validate} />
+    <AutocompleteInput
+      optionText={documentText}
+      filterToQuery={searchFilter}
+      sx={{ minWidth: 480 }}
+      label={label}
+      helperText={helperText}
+      validate={validate}
+    />
   </ReferenceInput>
 );

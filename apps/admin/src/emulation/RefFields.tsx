@@ -11,14 +11,23 @@ const valueAt = (record: Record<string, unknown> | undefined, source: string): u
 export const UnitRefField = ({ source, emptyText = '—' }: Props) => {
   const record = useRecordContext<Record<string, unknown>>();
   const unit = valueAt(record, source) as UnitRef | null | undefined;
-  return <Typography variant="body2" component="span">{unit ? unitLabel(unit) : emptyText}</Typography>;
+  return (
+    <Typography variant="body2" component="span">
+      {unit ? unitLabel(unit) : emptyText}
+    </Typography>
+  );
 };
 
 /** A list of UnitRefs as chips. */
 export const UnitRefsField = ({ source, emptyText = '—' }: Props) => {
   const record = useRecordContext<Record<string, unknown>>();
   const units = (valueAt(record, source) as UnitRef[] | undefined) ?? [];
-  if (units.length === 0) return <Typography variant="body2" component="span">{emptyText}</Typography>;
+  if (units.length === 0)
+    return (
+      <Typography variant="body2" component="span">
+        {emptyText}
+      </Typography>
+    );
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
       {units.map((unit) => (
@@ -32,7 +41,11 @@ export const UnitRefsField = ({ source, emptyText = '—' }: Props) => {
 export const CountField = ({ source }: Props) => {
   const record = useRecordContext<Record<string, unknown>>();
   const items = valueAt(record, source);
-  return <Typography variant="body2" component="span">{Array.isArray(items) ? items.length : 0}</Typography>;
+  return (
+    <Typography variant="body2" component="span">
+      {Array.isArray(items) ? items.length : 0}
+    </Typography>
+  );
 };
 
 /** Cited documents: number (a link to the register), date, title. */

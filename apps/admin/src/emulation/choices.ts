@@ -34,5 +34,7 @@ export const DOCUMENT_TYPE_CHOICES = (() => {
       names.set(code, known);
     }
   }
-  return [...names.entries()].sort(([a], [b]) => a.localeCompare(b, 'vi')).map(([id, typeNames]) => ({ id, name: `${id} – ${typeNames.join(' / ')}` }));
+  return [...names.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'vi'))
+    .map(([id, typeNames]) => ({ id, name: `${id} – ${typeNames.join(' / ')}` }));
 })();

@@ -4,7 +4,8 @@ import type { HttpErrorBody } from '../dataProvider';
 import { notifyError } from '../data/submitErrors';
 
 /** Whether a failed save was refused because the record changed since it was read. */
-export const isVersionConflict = (error: unknown): boolean => error instanceof HttpError && (error.body as HttpErrorBody | undefined)?.reason === 'VERSION_CONFLICT';
+export const isVersionConflict = (error: unknown): boolean =>
+  error instanceof HttpError && (error.body as HttpErrorBody | undefined)?.reason === 'VERSION_CONFLICT';
 
 /**
  * onError of a pessimistic Edit or Create: field errors are shown beside the inputs by the form itself

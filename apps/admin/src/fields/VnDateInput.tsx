@@ -13,7 +13,8 @@ import { formatVnDate, isIsoDate, toDateFormValue, validateVnDate, VN_DATE_PLACE
 
 export type VnDateInputProps = Omit<TextInputProps, 'format' | 'parse' | 'type' | 'multiline'>;
 
-const sameValue = (a: unknown, b: unknown): boolean => (a === '' || a === undefined ? null : a) === (b === '' || b === undefined ? null : b);
+const sameValue = (a: unknown, b: unknown): boolean =>
+  (a === '' || a === undefined ? null : a) === (b === '' || b === undefined ? null : b);
 
 const toValidators = (validate: VnDateInputProps['validate']): Validator[] =>
   validate === undefined ? [] : Array.isArray(validate) ? validate : [validate];
@@ -25,7 +26,8 @@ const toValidators = (validate: VnDateInputProps['validate']): Validator[] =>
  * (31/02/2025, 30/06) stays in the input and in the form value, where the validator reports it.
  */
 export const VnDateInput = (props: VnDateInputProps) => {
-  const { className, defaultValue, label, helperText, onBlur, onChange, resource, source, validate, placeholder, slotProps, ...rest } = props;
+  const { className, defaultValue, label, helperText, onBlur, onChange, resource, source, validate, placeholder, slotProps, ...rest } =
+    props;
   const validators = useMemo(() => [validateVnDate, ...toValidators(validate)], [validate]);
   const {
     field,

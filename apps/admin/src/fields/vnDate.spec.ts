@@ -41,7 +41,19 @@ describe('parseVnDate (dd/MM/yyyy → yyyy-MM-dd)', () => {
   });
 
   it('rejects incomplete or malformed text', () => {
-    for (const text of ['', '   ', '30/06', '30/06/25', '30/06/202', '30/06/20255', '30/06/0202', '3006/2025', 'ngày 30/06/2025', '30 06 2025', '30/06-2025x']) {
+    for (const text of [
+      '',
+      '   ',
+      '30/06',
+      '30/06/25',
+      '30/06/202',
+      '30/06/20255',
+      '30/06/0202',
+      '3006/2025',
+      'ngày 30/06/2025',
+      '30 06 2025',
+      '30/06-2025x',
+    ]) {
       expect(parseVnDate(text)).toBeNull();
     }
   });

@@ -67,9 +67,7 @@ describe('Vietnamese messages', () => {
 
   it('the check catches a phrase left in English', () => {
     const untranslated: MessageTree = { ra: { action: { save: 'Save' } } };
-    expect(findTranslationProblems({ ra: { action: { save: 'Save' } } }, untranslated)).toEqual([
-      'ra.action.save: still English ("Save")',
-    ]);
+    expect(findTranslationProblems({ ra: { action: { save: 'Save' } } }, untranslated)).toEqual(['ra.action.save: still English ("Save")']);
   });
 
   it('the allow-list only names keys that exist', () => {

@@ -52,8 +52,7 @@ const raCompletion: MessageTree = {
       access_denied: 'Bạn không có quyền truy cập trang này',
       authentication_error: 'Máy chủ xác thực báo lỗi nên không kiểm tra được thông tin đăng nhập của bạn.',
       auth_error: 'Đã xảy ra lỗi khi kiểm tra mã xác thực (token).',
-      bulk_delete_content:
-        'Bạn có chắc chắn muốn xóa %{name} này? |||| Bạn có chắc chắn muốn xóa %{smart_count} mục này?',
+      bulk_delete_content: 'Bạn có chắc chắn muốn xóa %{name} này? |||| Bạn có chắc chắn muốn xóa %{smart_count} mục này?',
       bulk_delete_title: 'Xóa %{name} |||| Xóa %{smart_count} %{name}',
       bulk_update_content:
         'Bạn có chắc chắn muốn cập nhật %{name} %{recordRepresentation}? |||| Bạn có chắc chắn muốn cập nhật %{smart_count} mục này?',
@@ -573,8 +572,7 @@ const appMessages: MessageTree = {
       invalidResponse: 'Máy chủ trả về dữ liệu không hợp lệ.',
       notFound: 'Không tìm thấy đơn vị.',
       unsupported: 'Thao tác này chưa được hỗ trợ.',
-      accountVersionConflict:
-        'Tài khoản đã được người khác sửa trong lúc bạn đang sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.',
+      accountVersionConflict: 'Tài khoản đã được người khác sửa trong lúc bạn đang sửa. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.',
       accountNotFound: 'Không tìm thấy tài khoản.',
       documentVersionConflict:
         'Văn bản đã được người khác sửa trong lúc bạn đang sửa. Những gì bạn đã nhập vẫn được giữ, các ô khác đã cập nhật theo bản mới nhất; bấm Lưu để lưu trên bản mới nhất này.',
@@ -805,7 +803,8 @@ const appMessages: MessageTree = {
       accept: 'Chấp nhận',
       acceptUnit: 'Chấp nhận bảng điểm của %{unit}',
       acceptTitle: 'Chấp nhận bảng điểm của %{unit}?',
-      acceptContent: 'Bước thẩm định hiện tại: %{step}. Bảng điểm sẽ chuyển lên bước tiếp theo (hoặc hoàn thành thẩm định nếu đây là bước cuối).',
+      acceptContent:
+        'Bước thẩm định hiện tại: %{step}. Bảng điểm sẽ chuyển lên bước tiếp theo (hoặc hoàn thành thẩm định nếu đây là bước cuối).',
       accepted: 'Đã chấp nhận bảng điểm của %{unit}.',
       return: 'Trả lại',
       returnUnit: 'Trả lại bảng điểm của %{unit}',
@@ -842,7 +841,8 @@ const appMessages: MessageTree = {
       cannotClear: 'Nhập 0 nếu mục này không đạt; không xóa được điểm đã lưu.',
       bonusCapExceeded: 'Tổng điểm cộng (%{total}) vượt mức cộng tối đa %{cap}.',
       deductionCapExceeded: 'Tổng điểm trừ (%{total}) vượt mức trừ tối đa %{cap}.',
-      selfConflict: 'Bảng điểm vừa được lưu ở nơi khác nên lần lưu này chưa thực hiện; đã đọc lại bản mới nhất, những gì bạn nhập vẫn được giữ.',
+      selfConflict:
+        'Bảng điểm vừa được lưu ở nơi khác nên lần lưu này chưa thực hiện; đã đọc lại bản mới nhất, những gì bạn nhập vẫn được giữ.',
       changedElsewhereTitle: 'Bảng điểm vừa thay đổi ở nơi khác',
       changedElsewhere:
         'Bảng điểm vừa được lưu ở nơi khác (người khác hoặc một thẻ khác). Những gì bạn đã nhập mà chưa lưu vẫn được giữ nguyên (mục %{codes}); các ô khác đã cập nhật theo bản mới nhất. Khi bấm "Lưu điểm tự chấm", điểm sẽ được lưu trên bản mới nhất này.',

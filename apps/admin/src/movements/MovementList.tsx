@@ -1,4 +1,15 @@
-import { CreateButton, Datagrid, FilterButton, List, Pagination, SearchInput, SelectField, SelectInput, TextField, TopToolbar } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  FilterButton,
+  List,
+  Pagination,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
 import { MAX_PAGE_SIZE } from '@danvan/contracts';
 import { VnDateField } from '../fields/VnDateField';
 import { VnDateInput } from '../fields/VnDateInput';
@@ -22,7 +33,13 @@ const MovementListActions = () => (
 
 /** Movements in the server's order (newest start first); not sortable here. */
 export const MovementList = () => (
-  <List filters={movementFilters} perPage={20} pagination={<Pagination rowsPerPageOptions={ROWS_PER_PAGE} />} actions={<MovementListActions />} exporter={false}>
+  <List
+    filters={movementFilters}
+    perPage={20}
+    pagination={<Pagination rowsPerPageOptions={ROWS_PER_PAGE} />}
+    actions={<MovementListActions />}
+    exporter={false}
+  >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" sortable={false} />
       <SelectField source="kind" choices={MOVEMENT_KIND_CHOICES} translateChoice={false} sortable={false} />

@@ -108,14 +108,19 @@ export interface UpdateMovementInput {
 }
 
 /** Form values → UpdateMovementInput with only what changed (the launching unit cannot change). */
-export const toUpdateMovementInput = (data: Record<string, unknown>, previous: Partial<MovementRecord> | undefined): UpdateMovementInput => {
+export const toUpdateMovementInput = (
+  data: Record<string, unknown>,
+  previous: Partial<MovementRecord> | undefined,
+): UpdateMovementInput => {
   const input: UpdateMovementInput = {};
   if ('name' in data && text(data.name) !== previous?.name) input.name = text(data.name);
   if ('kind' in data && text(data.kind) !== previous?.kind) input.kind = text(data.kind);
   if ('startsOn' in data && nullableDate(data.startsOn) !== (previous?.startsOn ?? null)) input.startsOn = nullableDate(data.startsOn);
   if ('endsOn' in data && nullableDate(data.endsOn) !== (previous?.endsOn ?? null)) input.endsOn = nullableDate(data.endsOn);
-  if ('description' in data && nullableText(data.description) !== (previous?.description ?? null)) input.description = nullableText(data.description);
-  if ('legalBasisIds' in data && !sameIds(idList(data.legalBasisIds), previous?.legalBasisIds ?? [])) input.legalBasisIds = idList(data.legalBasisIds);
+  if ('description' in data && nullableText(data.description) !== (previous?.description ?? null))
+    input.description = nullableText(data.description);
+  if ('legalBasisIds' in data && !sameIds(idList(data.legalBasisIds), previous?.legalBasisIds ?? []))
+    input.legalBasisIds = idList(data.legalBasisIds);
   return input;
 };
 

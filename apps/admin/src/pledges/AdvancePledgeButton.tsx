@@ -39,7 +39,11 @@ export const AdvancePledgeButton = ({ pledge, onAdvanced, onRefused }: Props) =>
 
   return (
     <>
-      <Button label={translate('danvan.pledges.advanceTo', { step: PLEDGE_STATUS_LABELS[next] })} onClick={() => setConfirming(true)} disabled={busy}>
+      <Button
+        label={translate('danvan.pledges.advanceTo', { step: PLEDGE_STATUS_LABELS[next] })}
+        onClick={() => setConfirming(true)}
+        disabled={busy}
+      >
         <NavigateNextIcon />
       </Button>
       <Confirm

@@ -1,4 +1,15 @@
-import { AutocompleteInput, NumberInput, ReferenceInput, SimpleForm, TextInput, maxLength, maxValue, minValue, required, type SimpleFormProps } from 'react-admin';
+import {
+  AutocompleteInput,
+  NumberInput,
+  ReferenceInput,
+  SimpleForm,
+  TextInput,
+  maxLength,
+  maxValue,
+  minValue,
+  required,
+  type SimpleFormProps,
+} from 'react-admin';
 import { DocumentsInput } from '../emulation/DocumentsInput';
 import type { BlocRecord } from '../blocs/blocData';
 import { searchFilter } from '../units/searchFilter';

@@ -1,4 +1,15 @@
-import { CreateButton, Datagrid, FilterButton, List, NumberField, NumberInput, Pagination, SelectInput, TextField, TopToolbar } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  FilterButton,
+  List,
+  NumberField,
+  NumberInput,
+  Pagination,
+  SelectInput,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
 import { MAX_PAGE_SIZE } from '@danvan/contracts';
 import { VnDateField } from '../fields/VnDateField';
 import { UnitReferenceInput } from '../units/UnitReferenceInput';
@@ -21,7 +32,13 @@ const PledgeListActions = () => (
 );
 
 export const PledgeList = () => (
-  <List filters={pledgeFilters} perPage={20} pagination={<Pagination rowsPerPageOptions={ROWS_PER_PAGE} />} actions={<PledgeListActions />} exporter={false}>
+  <List
+    filters={pledgeFilters}
+    perPage={20}
+    pagination={<Pagination rowsPerPageOptions={ROWS_PER_PAGE} />}
+    actions={<PledgeListActions />}
+    exporter={false}
+  >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <NumberField source="year" options={{ useGrouping: false }} sortable={false} />
       <TextField source="title" sortable={false} />

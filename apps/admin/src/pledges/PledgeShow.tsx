@@ -6,7 +6,18 @@ import ChecklistIcon from '@mui/icons-material/Checklist';
 import GradingIcon from '@mui/icons-material/Grading';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import EditNoteIcon from '@mui/icons-material/EditNote';
-import { Button, EditButton, Labeled, Link, Show, useCreatePath, useGetIdentity, useRecordContext, useShowContext, useTranslate } from 'react-admin';
+import {
+  Button,
+  EditButton,
+  Labeled,
+  Link,
+  Show,
+  useCreatePath,
+  useGetIdentity,
+  useRecordContext,
+  useShowContext,
+  useTranslate,
+} from 'react-admin';
 import { PLEDGE_STATUSES, type PledgeStatus } from '@danvan/contracts';
 import { VnDateField } from '../fields/VnDateField';
 import { DocumentRefsField, UnitRefsField } from '../emulation/RefFields';
@@ -21,7 +32,8 @@ import { RegistrationsPanel } from './RegistrationsPanel';
 import { SignPledgeDialog } from './SignPledgeDialog';
 
 /** Whether the pledge has reached `step` (or gone past it). */
-export const reached = (status: PledgeStatus, step: PledgeStatus): boolean => PLEDGE_STATUSES.indexOf(status) >= PLEDGE_STATUSES.indexOf(step);
+export const reached = (status: PledgeStatus, step: PledgeStatus): boolean =>
+  PLEDGE_STATUSES.indexOf(status) >= PLEDGE_STATUSES.indexOf(step);
 
 /** A value under a Labeled label (Labeled shows no label over a plain DOM element). */
 const Value = ({ children }: { children: ReactNode }) => (
@@ -68,7 +80,10 @@ const PledgeShowContent = () => {
   const range =
     record.breakthroughMin === null && record.breakthroughMax === null
       ? '—'
-      : translate('danvan.pledges.breakthroughRange', { min: record.breakthroughMin ?? 0, max: record.breakthroughMax ?? record.breakthroughMin ?? 0 });
+      : translate('danvan.pledges.breakthroughRange', {
+          min: record.breakthroughMin ?? 0,
+          max: record.breakthroughMax ?? record.breakthroughMin ?? 0,
+        });
 
   return (
     <Box sx={{ p: 2 }}>

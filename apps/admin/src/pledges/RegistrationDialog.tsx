@@ -1,6 +1,16 @@
 import { useMemo, useState } from 'react';
 import { Alert, AlertTitle } from '@mui/material';
-import { ArrayInput, SimpleFormIterator, TextInput, maxLength, required, useDataProvider, useNotify, useTranslate, type Validator } from 'react-admin';
+import {
+  ArrayInput,
+  SimpleFormIterator,
+  TextInput,
+  maxLength,
+  required,
+  useDataProvider,
+  useNotify,
+  useTranslate,
+  type Validator,
+} from 'react-admin';
 import { RESOURCES } from '../auth/access';
 import { isVersionConflict } from '../emulation/useSaveErrorHandler';
 import { formatVnInstant } from '../fields/vnInstant';
@@ -12,7 +22,8 @@ import { breakthroughCountProblem, toRegistrationFormValues, type PledgeRecord, 
 const F = (field: string) => `resources.pledges.fields.${field}`;
 const validateTargetTitle = [required(), maxLength(500)];
 /** The server takes at most 50 targets and 20 tasks. */
-const validateTargets: Validator = (value: unknown) => (Array.isArray(value) && value.length > 50 ? { message: 'danvan.validation.tooManyItems', args: { max: 50 } } : undefined);
+const validateTargets: Validator = (value: unknown) =>
+  Array.isArray(value) && value.length > 50 ? { message: 'danvan.validation.tooManyItems', args: { max: 50 } } : undefined;
 const validateTask = [required(), maxLength(500)];
 
 interface Props {
@@ -38,7 +49,9 @@ const NewerRegistration = ({ registration }: { registration: Registration | null
           <div>{translate('danvan.registration.newerSaved', { at: formatVnInstant(registration.updatedAt, true) })}</div>
           <div>
             {translate('danvan.registration.newerTargets', {
-              targets: registration.targets.map((target) => (target.measure ? `${target.title} (${target.measure})` : target.title)).join('; '),
+              targets: registration.targets
+                .map((target) => (target.measure ? `${target.title} (${target.measure})` : target.title))
+                .join('; '),
             })}
           </div>
           <div>{translate('danvan.registration.newerTasks', { tasks: registration.breakthroughTasks.join('; ') })}</div>
@@ -65,7 +78,10 @@ export const RegistrationDialog = ({ pledge, unit, registration, open, onClose, 
   const validateTasks: Validator = (value: unknown) => breakthroughCountProblem(value, pledge.breakthroughMin, pledge.breakthroughMax);
   // The form starts from the registration read as the dialog opened and is never reset by a later read.
   const [opened] = useState(registration);
-  const defaultValues = useMemo(() => toRegistrationFormValues(opened, pledge.breakthroughMin) as unknown as Record<string, unknown>, [opened, pledge.breakthroughMin]);
+  const defaultValues = useMemo(
+    () => toRegistrationFormValues(opened, pledge.breakthroughMin) as unknown as Record<string, unknown>,
+    [opened, pledge.breakthroughMin],
+  );
   // The registration the next save replaces (its version is sent): the one read at opening, then the latest after a conflict.
   const [basis, setBasis] = useState<Registration | null>(registration);
   // The latest registration found after a conflict (undefined: no conflict yet).

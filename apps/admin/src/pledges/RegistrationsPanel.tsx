@@ -38,17 +38,27 @@ export const RegistrationsPanel = ({ pledge, onChanged }: Props) => {
     queryFn: ({ signal }) => dataProvider.getPledgeRegistrations(pledge.id, signal),
   });
   // The signatories the account may register for: those the (scoped) unit register lets it read.
-  const { data: reachable } = useGetMany<UnitRef & { id: string }>(RESOURCES.units, { ids: pledge.signatories.map((unit) => unit.id) }, { enabled: canRegister });
+  const { data: reachable } = useGetMany<UnitRef & { id: string }>(
+    RESOURCES.units,
+    { ids: pledge.signatories.map((unit) => unit.id) },
+    { enabled: canRegister },
+  );
   if (isPending) return <Typography variant="body2">{translate('ra.page.loading')}</Typography>;
   // A failed refetch keeps the list read before (and an open dialog with what was typed in it).
   if (error && !data) return <Alert severity="error">{translate(error.message, { _: error.message })}</Alert>;
 
-  const rows = registrationRows(pledge.signatories, data, canRegister ? new Set((reachable ?? []).map((unit) => unit.id)) : new Set<string>());
+  const rows = registrationRows(
+    pledge.signatories,
+    data,
+    canRegister ? new Set((reachable ?? []).map((unit) => unit.id)) : new Set<string>(),
+  );
   const reload = () => queryClient.invalidateQueries({ queryKey: registrationsKey(pledge.id) });
   /** Reads the registrations again (someone else saved one meanwhile) and answers the unit's latest. */
   const latestOf = async (unitId: string): Promise<Registration | null> => {
     await reload();
-    return queryClient.getQueryData<Registration[]>(registrationsKey(pledge.id))?.find((registration) => registration.unit.id === unitId) ?? null;
+    return (
+      queryClient.getQueryData<Registration[]>(registrationsKey(pledge.id))?.find((registration) => registration.unit.id === unitId) ?? null
+    );
   };
 
   return (
@@ -72,7 +82,9 @@ export const RegistrationsPanel = ({ pledge, onChanged }: Props) => {
                 <TableCell>{unitLabel(unit)}</TableCell>
                 <TableCell>
                   {registration
-                    ? registration.targets.map((target, index) => <div key={index}>{target.measure ? `${target.title} (${target.measure})` : target.title}</div>)
+                    ? registration.targets.map((target, index) => (
+                        <div key={index}>{target.measure ? `${target.title} (${target.measure})` : target.title}</div>
+                      ))
                     : translate('danvan.registration.none')}
                 </TableCell>
                 <TableCell>
@@ -86,7 +98,9 @@ export const RegistrationsPanel = ({ pledge, onChanged }: Props) => {
                     {editable ? (
                       <Button
                         label={registration ? 'danvan.registration.edit' : 'danvan.registration.register'}
-                        aria-label={translate(registration ? 'danvan.registration.editFor' : 'danvan.registration.registerFor', { unit: unitLabel(unit) })}
+                        aria-label={translate(registration ? 'danvan.registration.editFor' : 'danvan.registration.registerFor', {
+                          unit: unitLabel(unit),
+                        })}
                         onClick={() => setEditing(unit)}
                       >
                         {registration ? <EditIcon /> : <AppRegistrationIcon />}

@@ -66,7 +66,10 @@ export const SignPledgeDialog = ({ pledge, open, onClose, onSigned }: Props) => 
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="md" aria-labelledby="sign-pledge-title">
       <DialogTitle id="sign-pledge-title">{translate('danvan.pledges.sign')}</DialogTitle>
       {bloc ? (
-        <Form onSubmit={submit} defaultValues={{ signedOn: null, signingEvent: '', signingPlace: '', signatoryIds: members.map((member) => member.id) }}>
+        <Form
+          onSubmit={submit}
+          defaultValues={{ signedOn: null, signingEvent: '', signingPlace: '', signatoryIds: members.map((member) => member.id) }}
+        >
           <DialogContent>
             {refusal ? (
               <Alert severity="error" sx={{ mb: 2 }} role="alert">
@@ -74,9 +77,22 @@ export const SignPledgeDialog = ({ pledge, open, onClose, onSigned }: Props) => 
               </Alert>
             ) : null}
             <VnDateInput source="signedOn" resource={RESOURCES.pledges} validate={required()} />
-            <TextInput source="signingEvent" resource={RESOURCES.pledges} validate={[required(), maxLength(500)]} fullWidth helperText="danvan.pledges.signingEventHelp" />
+            <TextInput
+              source="signingEvent"
+              resource={RESOURCES.pledges}
+              validate={[required(), maxLength(500)]}
+              fullWidth
+              helperText="danvan.pledges.signingEventHelp"
+            />
             <TextInput source="signingPlace" resource={RESOURCES.pledges} validate={maxLength(255)} fullWidth />
-            <CheckboxGroupInput source="signatoryIds" resource={RESOURCES.pledges} choices={choices} translateChoice={false} row={false} validate={required()} />
+            <CheckboxGroupInput
+              source="signatoryIds"
+              resource={RESOURCES.pledges}
+              choices={choices}
+              translateChoice={false}
+              row={false}
+              validate={required()}
+            />
           </DialogContent>
           <DialogActions>
             <Button label="ra.action.cancel" onClick={onClose} />

@@ -182,9 +182,12 @@ export interface UpdatePledgeInput {
 export const toUpdatePledgeInput = (data: Record<string, unknown>, previous: Partial<PledgeRecord> | undefined): UpdatePledgeInput => {
   const input: UpdatePledgeInput = {};
   if ('title' in data && text(data.title) !== previous?.title) input.title = text(data.title);
-  if ('documentIds' in data && !sameIds(idList(data.documentIds), previous?.documentIds ?? [])) input.documentIds = idList(data.documentIds);
-  if ('breakthroughMin' in data && nullableInt(data.breakthroughMin) !== (previous?.breakthroughMin ?? null)) input.breakthroughMin = nullableInt(data.breakthroughMin);
-  if ('breakthroughMax' in data && nullableInt(data.breakthroughMax) !== (previous?.breakthroughMax ?? null)) input.breakthroughMax = nullableInt(data.breakthroughMax);
+  if ('documentIds' in data && !sameIds(idList(data.documentIds), previous?.documentIds ?? []))
+    input.documentIds = idList(data.documentIds);
+  if ('breakthroughMin' in data && nullableInt(data.breakthroughMin) !== (previous?.breakthroughMin ?? null))
+    input.breakthroughMin = nullableInt(data.breakthroughMin);
+  if ('breakthroughMax' in data && nullableInt(data.breakthroughMax) !== (previous?.breakthroughMax ?? null))
+    input.breakthroughMax = nullableInt(data.breakthroughMax);
   return input;
 };
 
@@ -268,7 +271,10 @@ export interface RegistrationFormValues {
  * A registration → the form's values; none yet: one empty target and as many empty tasks as the pledge
  * asks at least (one when it sets no range), so that the form shows what is expected.
  */
-export const toRegistrationFormValues = (registration: Pick<Registration, 'targets' | 'breakthroughTasks'> | null, breakthroughMin: number | null): RegistrationFormValues =>
+export const toRegistrationFormValues = (
+  registration: Pick<Registration, 'targets' | 'breakthroughTasks'> | null,
+  breakthroughMin: number | null,
+): RegistrationFormValues =>
   registration
     ? {
         targets: registration.targets.map((target) => ({ title: target.title, measure: target.measure ?? '' })),
@@ -315,7 +321,11 @@ export interface RegistrationRow {
  * The panel's rows, in the order of the signatories: every registration the reader sees, and the signatories
  * it may register for (`registrable`) that have none yet; registrations of units no longer signatories last.
  */
-export const registrationRows = (signatories: readonly UnitRef[], registrations: readonly Registration[], registrable: ReadonlySet<string>): RegistrationRow[] => {
+export const registrationRows = (
+  signatories: readonly UnitRef[],
+  registrations: readonly Registration[],
+  registrable: ReadonlySet<string>,
+): RegistrationRow[] => {
   const byUnit = new Map(registrations.map((registration) => [registration.unit.id, registration]));
   const rows: RegistrationRow[] = [];
   for (const unit of signatories) {
@@ -323,7 +333,8 @@ export const registrationRows = (signatories: readonly UnitRef[], registrations:
     if (registration || registrable.has(unit.id)) rows.push({ unit, registration, editable: registrable.has(unit.id) });
   }
   for (const registration of registrations) {
-    if (!signatories.some((unit) => unit.id === registration.unit.id)) rows.push({ unit: registration.unit, registration, editable: false });
+    if (!signatories.some((unit) => unit.id === registration.unit.id))
+      rows.push({ unit: registration.unit, registration, editable: false });
   }
   return rows;
 };
@@ -335,10 +346,19 @@ export interface PledgeMethods {
   signPledge(id: Identifier, expectedVersion: number, data: Record<string, unknown>): Promise<PledgeRecord>;
   advancePledge(id: Identifier, expectedVersion: number, to: PledgeStatus): Promise<PledgeRecord>;
   getPledgeCriteria(id: Identifier, signal?: AbortSignal): Promise<PledgeCriteria>;
-  setPledgeCriteria(id: Identifier, expectedVersion: number, criteria: CriteriaSetInput): Promise<{ id: string; version: number; criteriaSet: CriteriaSetView | null }>;
+  setPledgeCriteria(
+    id: Identifier,
+    expectedVersion: number,
+    criteria: CriteriaSetInput,
+  ): Promise<{ id: string; version: number; criteriaSet: CriteriaSetView | null }>;
   getPledgeRegistrations(id: Identifier, signal?: AbortSignal): Promise<Registration[]>;
   /** A signatory's targets and breakthrough tasks (expectedVersion: null the first time, else the version read). */
-  registerPledgeTargets(pledgeId: Identifier, unitId: string, expectedVersion: number | null, data: Record<string, unknown>): Promise<Registration>;
+  registerPledgeTargets(
+    pledgeId: Identifier,
+    unitId: string,
+    expectedVersion: number | null,
+    data: Record<string, unknown>,
+  ): Promise<Registration>;
 }
 
 export const createPledgesProvider = (execute: Execute): { provider: ResourceDataProvider; methods: PledgeMethods } => {
@@ -373,7 +393,9 @@ export const createPledgesProvider = (execute: Execute): { provider: ResourceDat
         return pledge;
       },
       setPledgeCriteria: async (id, expectedVersion, criteria) => {
-        const { setPledgeCriteria } = await execute<{ setPledgeCriteria: { id: string; version: number; criteriaSet: CriteriaSetView | null } }>(
+        const { setPledgeCriteria } = await execute<{
+          setPledgeCriteria: { id: string; version: number; criteriaSet: CriteriaSetView | null };
+        }>(
           SET_PLEDGE_CRITERIA_MUTATION,
           { id: String(id), expectedVersion, criteria },
           // Field errors land on the editor's nested inputs (groups → criteria → sub-criteria, items, bands).
@@ -382,7 +404,11 @@ export const createPledgesProvider = (execute: Execute): { provider: ResourceDat
         return setPledgeCriteria;
       },
       getPledgeRegistrations: async (id, signal) => {
-        const { pledge } = await execute<{ pledge: { registrations: Registration[] } }>(PLEDGE_REGISTRATIONS_QUERY, { id: String(id) }, { signal });
+        const { pledge } = await execute<{ pledge: { registrations: Registration[] } }>(
+          PLEDGE_REGISTRATIONS_QUERY,
+          { id: String(id) },
+          { signal },
+        );
         return pledge.registrations;
       },
       registerPledgeTargets: async (pledgeId, unitId, expectedVersion, data) => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { toFormErrors } from '../dataProvider';
-import { breakthroughCountProblem, REGISTRATION_FORM_FIELDS, registrationRows, toRegistrationFormValues, toRegistrationInput, type Registration } from './pledgeData';
+import {
+  breakthroughCountProblem,
+  REGISTRATION_FORM_FIELDS,
+  registrationRows,
+  toRegistrationFormValues,
+  toRegistrationInput,
+  type Registration,
+} from './pledgeData';
 
 const unit = (id: string) => ({ id, name: `Ban Dân vận ${id}`, shortName: null });
 const registration = (unitId: string, version = 1): Registration => ({
@@ -26,7 +33,11 @@ describe('registering targets', () => {
   it('sends trimmed targets and tasks, without the rows left empty', () => {
     expect(
       toRegistrationInput({
-        targets: [{ title: ' Tổ chức đối thoại ', measure: ' 4 cuộc ' }, { title: 'Tuyên truyền Chỉ thị 22-CT/TU', measure: '' }, { title: '', measure: '' }],
+        targets: [
+          { title: ' Tổ chức đối thoại ', measure: ' 4 cuộc ' },
+          { title: 'Tuyên truyền Chỉ thị 22-CT/TU', measure: '' },
+          { title: '', measure: '' },
+        ],
         breakthroughTasks: [' Chuyển đổi số ', '', 'Tổ tự quản', '  '],
       }),
     ).toEqual({
@@ -41,8 +52,14 @@ describe('registering targets', () => {
 
   it('checks the number of breakthrough tasks against the pledge’s range (blank ones not counted)', () => {
     expect(breakthroughCountProblem(['a', 'b', 'c'], 3, 5)).toBeUndefined();
-    expect(breakthroughCountProblem(['a', 'b', ' '], 3, 5)).toEqual({ message: 'danvan.registration.taskRange', args: { min: 3, max: 5, count: 2 } });
-    expect(breakthroughCountProblem(['a', 'b', 'c', 'd', 'e', 'f'], 3, 5)).toEqual({ message: 'danvan.registration.taskRange', args: { min: 3, max: 5, count: 6 } });
+    expect(breakthroughCountProblem(['a', 'b', ' '], 3, 5)).toEqual({
+      message: 'danvan.registration.taskRange',
+      args: { min: 3, max: 5, count: 2 },
+    });
+    expect(breakthroughCountProblem(['a', 'b', 'c', 'd', 'e', 'f'], 3, 5)).toEqual({
+      message: 'danvan.registration.taskRange',
+      args: { min: 3, max: 5, count: 6 },
+    });
     expect(breakthroughCountProblem([], 2, null)).toEqual({ message: 'danvan.registration.tooFewTasks', args: { min: 2, count: 0 } });
     expect(breakthroughCountProblem([], null, null)).toBeUndefined();
   });
@@ -64,11 +81,19 @@ describe('registering targets', () => {
 
   it('lists the signatories in order: registrations read, and those the account may register without one', () => {
     const signatories = [unit('a'), unit('b'), unit('c')];
-    expect(registrationRows(signatories, [registration('c'), registration('x')], new Set(['b', 'c'])).map((row) => [row.unit.id, row.registration?.id ?? null, row.editable])).toEqual([
+    expect(
+      registrationRows(signatories, [registration('c'), registration('x')], new Set(['b', 'c'])).map((row) => [
+        row.unit.id,
+        row.registration?.id ?? null,
+        row.editable,
+      ]),
+    ).toEqual([
       ['b', null, true],
       ['c', 'r-c', true],
       ['x', 'r-x', false],
     ]);
-    expect(registrationRows(signatories, [registration('a')], new Set())).toEqual([{ unit: unit('a'), registration: registration('a'), editable: false }]);
+    expect(registrationRows(signatories, [registration('a')], new Set())).toEqual([
+      { unit: unit('a'), registration: registration('a'), editable: false },
+    ]);
   });
 });

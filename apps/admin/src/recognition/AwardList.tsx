@@ -1,5 +1,20 @@
 import { Chip } from '@mui/material';
-import { BooleanInput, CreateButton, Datagrid, FilterButton, FunctionField, List, NumberField, NumberInput, Pagination, SearchInput, SelectInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  BooleanInput,
+  CreateButton,
+  Datagrid,
+  FilterButton,
+  FunctionField,
+  List,
+  NumberField,
+  NumberInput,
+  Pagination,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { MAX_PAGE_SIZE } from '@danvan/contracts';
 import { VnDateField } from '../fields/VnDateField';
 import { UnitReferenceInput } from '../units/UnitReferenceInput';
@@ -33,7 +48,13 @@ const AwardListActions = () => (
 export const RecipientField = (_props: { label?: string }) => {
   const record = useRecordContext<AwardRecord>();
   if (!record) return null;
-  return <span>{record.personName ? `${record.personName}${record.personPosition ? `, ${record.personPosition}` : ''} – ${unitLabel(record.recipientUnit)}` : unitLabel(record.recipientUnit)}</span>;
+  return (
+    <span>
+      {record.personName
+        ? `${record.personName}${record.personPosition ? `, ${record.personPosition}` : ''} – ${unitLabel(record.recipientUnit)}`
+        : unitLabel(record.recipientUnit)}
+    </span>
+  );
 };
 
 export const AwardTitleField = (_props: { label?: string }) => {
@@ -43,7 +64,9 @@ export const AwardTitleField = (_props: { label?: string }) => {
   return (
     <span>
       {record.rankLabel ? `${record.title.name} – ${translate('danvan.awards.rank', { rank: record.rankLabel })}` : record.title.name}
-      {record.revoked ? <Chip size="small" color="error" variant="outlined" label={translate('danvan.awards.revoked')} sx={{ ml: 1 }} /> : null}
+      {record.revoked ? (
+        <Chip size="small" color="error" variant="outlined" label={translate('danvan.awards.revoked')} sx={{ ml: 1 }} />
+      ) : null}
     </span>
   );
 };

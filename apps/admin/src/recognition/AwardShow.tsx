@@ -1,4 +1,15 @@
-import { FunctionField, Labeled, Link, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
+import {
+  FunctionField,
+  Labeled,
+  Link,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useCreatePath,
+  useRecordContext,
+} from 'react-admin';
 import { Typography } from '@mui/material';
 import { VnDateField } from '../fields/VnDateField';
 import { formatVnDate } from '../fields/vnDate';
@@ -21,7 +32,8 @@ const ModelLinkField = (_props: { label?: string }) => {
   const record = useRecordContext<AwardRecord>();
   const createPath = useCreatePath();
   if (!record) return null;
-  if (record.model) return <Link to={createPath({ resource: RESOURCES.models, id: record.model.id, type: 'show' })}>{record.model.name}</Link>;
+  if (record.model)
+    return <Link to={createPath({ resource: RESOURCES.models, id: record.model.id, type: 'show' })}>{record.model.name}</Link>;
   return (
     <Typography variant="body2" component="span">
       —
@@ -44,14 +56,19 @@ export const AwardShow = () => (
       <TextField source="year" />
       <FunctionField
         source="decisionDocument"
-        render={(record: AwardRecord) => (record.decisionDocument ? `${record.decisionDocument.number} (${formatVnDate(record.decisionDocument.issuedOn)})` : '—')}
+        render={(record: AwardRecord) =>
+          record.decisionDocument ? `${record.decisionDocument.number} (${formatVnDate(record.decisionDocument.issuedOn)})` : '—'
+        }
       />
       <ReferenceField source="pledgeId" reference={RESOURCES.pledges} link="show" emptyText="—" />
       <Labeled label="resources.awards.fields.modelId">
         <ModelLinkField />
       </Labeled>
       <TextField source="citation" emptyText="—" />
-      <FunctionField source="revocationReason" render={(record: AwardRecord) => (record.revoked ? `${record.revocationReason ?? ''} (${record.revokedBy ?? ''})` : '—')} />
+      <FunctionField
+        source="revocationReason"
+        render={(record: AwardRecord) => (record.revoked ? `${record.revocationReason ?? ''} (${record.revokedBy ?? ''})` : '—')}
+      />
     </SimpleShowLayout>
   </Show>
 );

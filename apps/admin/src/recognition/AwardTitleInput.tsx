@@ -5,7 +5,11 @@ import type { AwardTitle } from './recognitionData';
 
 export const useAwardTitles = () => {
   const dataProvider = useDataProvider<AppDataProvider>();
-  return useQuery({ queryKey: ['danvan', 'awardTitles'], queryFn: ({ signal }) => dataProvider.getAwardTitles(signal), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: ['danvan', 'awardTitles'],
+    queryFn: ({ signal }) => dataProvider.getAwardTitles(signal),
+    staleTime: 5 * 60_000,
+  });
 };
 
 /** A title or form of the award catalogue (those `only` keeps), by name. */

@@ -9,7 +9,11 @@ export const ModelCreate = () => {
   const onError = useSaveErrorHandler(MODEL_VERSION_CONFLICT_MESSAGE);
   return (
     <Create redirect="show" mutationOptions={{ onError }}>
-      <ModelForm creating toolbar={<SaveOnlyToolbar />} defaultValues={{ holderKind: 'COLLECTIVE', firstYear: new Date().getFullYear(), results: [], evidence: [] }} />
+      <ModelForm
+        creating
+        toolbar={<SaveOnlyToolbar />}
+        defaultValues={{ holderKind: 'COLLECTIVE', firstYear: new Date().getFullYear(), results: [], evidence: [] }}
+      />
     </Create>
   );
 };

@@ -53,9 +53,22 @@ export const ModelForm = ({ creating = false, ...props }: Omit<SimpleFormProps, 
     <RadioButtonGroupInput source="holderKind" choices={RECIPIENT_KIND_CHOICES} translateChoice={false} validate={required()} />
     <PersonNameInput />
     <SelectInput source="field" choices={MODEL_FIELD_CHOICES} translateChoice={false} validate={required()} />
-    <SelectInput source="level" choices={LEVEL_CHOICES} translateChoice={false} helperText="danvan.models.levelHelp" emptyText="danvan.models.levelOfOwner" />
+    <SelectInput
+      source="level"
+      choices={LEVEL_CHOICES}
+      translateChoice={false}
+      helperText="danvan.models.levelHelp"
+      emptyText="danvan.models.levelOfOwner"
+    />
     <NumberInput source="firstYear" label={F('startYear')} step={1} validate={validateFirstYear} sx={{ width: 200 }} />
-    <NumberInput source="lastYear" label={F('endYear')} step={1} validate={validateLastYear} helperText="danvan.models.lastYearHelp" sx={{ width: 200 }} />
+    <NumberInput
+      source="lastYear"
+      label={F('endYear')}
+      step={1}
+      validate={validateLastYear}
+      helperText="danvan.models.lastYearHelp"
+      sx={{ width: 200 }}
+    />
     <TextInput source="description" validate={maxLength(L.descriptionMaxLength)} multiline minRows={3} fullWidth />
     <ArrayInput source="results" validate={maxItems(L.resultsMax, 'danvan.validation.tooManyItems')}>
       <SimpleFormIterator inline disableReordering>
@@ -66,7 +79,13 @@ export const ModelForm = ({ creating = false, ...props }: Omit<SimpleFormProps, 
     </ArrayInput>
     <ArrayInput source="evidence" validate={maxItems(L.evidenceMax, 'danvan.validation.tooManyItems')}>
       <SimpleFormIterator inline disableReordering>
-        <TextInput source="description" label={F('evidenceDescription')} validate={validateEvidenceText} sx={{ minWidth: 360 }} helperText={false} />
+        <TextInput
+          source="description"
+          label={F('evidenceDescription')}
+          validate={validateEvidenceText}
+          sx={{ minWidth: 360 }}
+          helperText={false}
+        />
         <TextInput source="url" label={F('url')} validate={validateUrl} sx={{ minWidth: 360 }} helperText={false} />
       </SimpleFormIterator>
     </ArrayInput>

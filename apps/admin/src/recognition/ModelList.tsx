@@ -1,5 +1,19 @@
 import { Chip } from '@mui/material';
-import { CreateButton, Datagrid, FilterButton, FunctionField, List, NumberInput, Pagination, SearchInput, SelectField, SelectInput, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  FilterButton,
+  FunctionField,
+  List,
+  NumberInput,
+  Pagination,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
 import { MAX_PAGE_SIZE } from '@danvan/contracts';
 import { UnitReferenceInput } from '../units/UnitReferenceInput';
 import { PermittedEmpty } from '../components/PermittedEmpty';
@@ -48,10 +62,19 @@ export const ModelList = () => (
   >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
-      <FunctionField source="owner" sortable={false} render={(record: ModelRecord) => (record.personName ? `${record.personName} – ${unitLabel(record.owner)}` : unitLabel(record.owner))} />
+      <FunctionField
+        source="owner"
+        sortable={false}
+        render={(record: ModelRecord) =>
+          record.personName ? `${record.personName} – ${unitLabel(record.owner)}` : unitLabel(record.owner)
+        }
+      />
       <TextField source="fieldLabel" sortable={false} />
       <SelectField source="level" choices={LEVEL_CHOICES} translateChoice={false} sortable={false} />
-      <FunctionField source="firstYear" render={(record: ModelRecord) => (record.lastYear ? `${record.firstYear}–${record.lastYear}` : `${record.firstYear}–`)} />
+      <FunctionField
+        source="firstYear"
+        render={(record: ModelRecord) => (record.lastYear ? `${record.firstYear}–${record.lastYear}` : `${record.firstYear}–`)}
+      />
       <RecognitionField label="resources.models.fields.recognition" sortBy="recognition" />
     </Datagrid>
   </List>

@@ -1,5 +1,16 @@
 import { Link as ExternalLink, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
-import { EditButton, FunctionField, Labeled, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  EditButton,
+  FunctionField,
+  Labeled,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { VnDateField } from '../fields/VnDateField';
 import { formatVnDate } from '../fields/vnDate';
 import { unitLabel } from '../emulation/refs';
@@ -106,15 +117,25 @@ export const ModelShow = () => (
     <SimpleShowLayout>
       <TextField source="name" />
       <FunctionField source="owner" render={(record: ModelRecord) => unitLabel(record.owner)} />
-      <FunctionField source="holderKind" render={(record: ModelRecord) => (record.personName ? `${RECIPIENT_KIND_LABELS[record.holderKind]}: ${record.personName}` : RECIPIENT_KIND_LABELS[record.holderKind])} />
+      <FunctionField
+        source="holderKind"
+        render={(record: ModelRecord) =>
+          record.personName ? `${RECIPIENT_KIND_LABELS[record.holderKind]}: ${record.personName}` : RECIPIENT_KIND_LABELS[record.holderKind]
+        }
+      />
       <TextField source="fieldLabel" />
       <SelectField source="level" choices={LEVEL_CHOICES} translateChoice={false} />
-      <FunctionField source="firstYear" render={(record: ModelRecord) => (record.lastYear ? `${record.firstYear}–${record.lastYear}` : `${record.firstYear}–`)} />
+      <FunctionField
+        source="firstYear"
+        render={(record: ModelRecord) => (record.lastYear ? `${record.firstYear}–${record.lastYear}` : `${record.firstYear}–`)}
+      />
       <TextField source="recognitionLabel" />
       <VnDateField source="recognisedOn" emptyText="—" />
       <FunctionField
         source="recognitionDocument"
-        render={(record: ModelRecord) => (record.recognitionDocument ? `${record.recognitionDocument.number} (${formatVnDate(record.recognitionDocument.issuedOn)})` : '—')}
+        render={(record: ModelRecord) =>
+          record.recognitionDocument ? `${record.recognitionDocument.number} (${formatVnDate(record.recognitionDocument.issuedOn)})` : '—'
+        }
       />
       <TextField source="description" emptyText="—" />
       <Labeled label="resources.models.fields.results">

@@ -89,7 +89,13 @@ export const ProposeAwardsButton = ({ pledgeId, ranking }: { pledgeId: string; r
         {open && titles.data && pledge && (bloc || !pledge.blocId) ? (
           <Form
             onSubmit={submit}
-            defaultValues={{ titleId: defaultTitle?.id ?? null, issuerUnitId: bloc?.owner.id ?? null, decidedOn: todayIso(), decisionDocumentId: null, citation: '' }}
+            defaultValues={{
+              titleId: defaultTitle?.id ?? null,
+              issuerUnitId: bloc?.owner.id ?? null,
+              decidedOn: todayIso(),
+              decisionDocumentId: null,
+              citation: '',
+            }}
           >
             <DialogContent>
               {refusal ? (
@@ -108,7 +114,12 @@ export const ProposeAwardsButton = ({ pledgeId, ranking }: { pledgeId: string; r
                 ))}
               </List>
               <AwardTitleInput source="titleId" resource={RESOURCES.awards} only={forRanking} validate={required()} fullWidth />
-              <UnitReferenceInput source="issuerUnitId" label="resources.awards.fields.issuerUnitId" validate={required()} sx={{ minWidth: 420 }} />
+              <UnitReferenceInput
+                source="issuerUnitId"
+                label="resources.awards.fields.issuerUnitId"
+                validate={required()}
+                sx={{ minWidth: 420 }}
+              />
               <VnDateInput source="decidedOn" resource={RESOURCES.awards} validate={required()} />
               <DocumentInput source="decisionDocumentId" label="resources.awards.fields.decisionDocument" />
               <TextInput source="citation" resource={RESOURCES.awards} validate={maxLength(2000)} multiline fullWidth />

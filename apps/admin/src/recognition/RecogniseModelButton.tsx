@@ -1,6 +1,18 @@
 import { useState } from 'react';
 import VerifiedIcon from '@mui/icons-material/Verified';
-import { Button, SelectInput, TextInput, maxLength, required, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, type Validator } from 'react-admin';
+import {
+  Button,
+  SelectInput,
+  TextInput,
+  maxLength,
+  required,
+  useCanAccess,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  type Validator,
+} from 'react-admin';
 import { RECOGNITION_LIMITS, type ModelRecognition } from '@danvan/contracts';
 import type { AppDataProvider } from '../dataProvider';
 import { RESOURCES } from '../auth/access';
@@ -15,7 +27,9 @@ import { isRecognitionDown, nextRecognition, type ModelRecord } from './recognit
 const noteWhenDown =
   (current: ModelRecognition): Validator =>
   (value: unknown, values: Record<string, unknown>) =>
-    typeof values.recognition === 'string' && isRecognitionDown(current, values.recognition as ModelRecognition) && !(typeof value === 'string' && value.trim())
+    typeof values.recognition === 'string' &&
+    isRecognitionDown(current, values.recognition as ModelRecognition) &&
+    !(typeof value === 'string' && value.trim())
       ? 'danvan.models.noteRequired'
       : undefined;
 
@@ -53,7 +67,14 @@ export const RecogniseModelButton = () => {
           refresh();
         }}
       >
-        <SelectInput source="recognition" resource={RESOURCES.models} label="resources.models.fields.newRecognition" choices={choices} translateChoice={false} validate={required()} />
+        <SelectInput
+          source="recognition"
+          resource={RESOURCES.models}
+          label="resources.models.fields.newRecognition"
+          choices={choices}
+          translateChoice={false}
+          validate={required()}
+        />
         <VnDateInput source="recognisedOn" resource={RESOURCES.models} validate={required()} />
         <DocumentInput source="documentId" label="resources.models.fields.documentId" />
         <TextInput

@@ -73,13 +73,28 @@ describe('lists', () => {
   });
 
   it('maps the model filters and sort, and builds the export’s query string from the same values', () => {
-    const filter = { q: 'hien dat', year: '2023', field: 'ECONOMY', recognition: ['TYPICAL', 'EXCELLENT'], level: 'COMMUNE', withinUnitId: 'u-1', junk: 'x' };
+    const filter = {
+      q: 'hien dat',
+      year: '2023',
+      field: 'ECONOMY',
+      recognition: ['TYPICAL', 'EXCELLENT'],
+      level: 'COMMUNE',
+      withinUnitId: 'u-1',
+      junk: 'x',
+    };
     const sort = { field: 'firstYear', order: 'DESC' as const };
     expect(toModelListOptions({ pagination: { page: 1, perPage: 20 }, sort, filter })).toEqual({
       page: 1,
       pageSize: 20,
       sort: { field: 'FIRST_YEAR', order: 'DESC' },
-      filter: { search: 'hien dat', year: 2023, field: ['ECONOMY'], recognition: ['TYPICAL', 'EXCELLENT'], level: ['COMMUNE'], withinUnitId: 'u-1' },
+      filter: {
+        search: 'hien dat',
+        year: 2023,
+        field: ['ECONOMY'],
+        recognition: ['TYPICAL', 'EXCELLENT'],
+        level: ['COMMUNE'],
+        withinUnitId: 'u-1',
+      },
     });
     expect(toModelsExportUrl(filter, sort)).toBe(
       '/api/v1/models/export.xlsx?q=hien+dat&withinUnitId=u-1&year=2023&field=ECONOMY&level=COMMUNE&recognition=TYPICAL,EXCELLENT&sort=-firstYear',
@@ -90,12 +105,24 @@ describe('lists', () => {
 
 describe('the awards’ Excel export', () => {
   it('sends the list’s own filters and sort as the query string of GET /api/v1/awards', () => {
-    const filter = { q: 'nguyen van', year: 2024, titleId: ['t-1', 't-2'], rank: 'FIRST', recipientKind: 'COLLECTIVE', withinUnitId: 'u-1', revoked: false, pledgeId: 'p', junk: 'x' };
+    const filter = {
+      q: 'nguyen van',
+      year: 2024,
+      titleId: ['t-1', 't-2'],
+      rank: 'FIRST',
+      recipientKind: 'COLLECTIVE',
+      withinUnitId: 'u-1',
+      revoked: false,
+      pledgeId: 'p',
+      junk: 'x',
+    };
     expect(toAwardsExportUrl(filter, { field: 'decidedOn', order: 'DESC' })).toBe(
       '/api/v1/awards/export.xlsx?q=nguyen+van&year=2024&titleId=t-1,t-2&recipientKind=COLLECTIVE&withinUnitId=u-1&pledgeId=p&rank=FIRST&revoked=false&sort=-decidedOn',
     );
     // The same values the GraphQL list receives.
-    expect(toAwardListOptions({ pagination: { page: 1, perPage: 20 }, sort: { field: 'decidedOn', order: 'DESC' }, filter }).filter).toEqual({
+    expect(
+      toAwardListOptions({ pagination: { page: 1, perPage: 20 }, sort: { field: 'decidedOn', order: 'DESC' }, filter }).filter,
+    ).toEqual({
       search: 'nguyen van',
       year: 2024,
       titleId: ['t-1', 't-2'],
@@ -105,12 +132,23 @@ describe('the awards’ Excel export', () => {
       revoked: false,
       pledgeId: 'p',
     });
-    expect(toAwardsExportUrl({ revoked: 'true', year: '19' }, { field: 'year', order: 'ASC' })).toBe('/api/v1/awards/export.xlsx?revoked=true&sort=year');
+    expect(toAwardsExportUrl({ revoked: 'true', year: '19' }, { field: 'year', order: 'ASC' })).toBe(
+      '/api/v1/awards/export.xlsx?revoked=true&sort=year',
+    );
     expect(toAwardsExportUrl(undefined, { field: 'recipient', order: 'ASC' })).toBe('/api/v1/awards/export.xlsx');
   });
 
   it('builds REST urls leaving out what is empty, and sorts only by allowed fields', () => {
-    expect(toRestUrl('/x', [['a', ''], ['b', []], ['c', undefined], ['d', 0], ['e', ['A', 'B']], ['f', true]])).toBe('/x?d=0&e=A,B&f=true');
+    expect(
+      toRestUrl('/x', [
+        ['a', ''],
+        ['b', []],
+        ['c', undefined],
+        ['d', 0],
+        ['e', ['A', 'B']],
+        ['f', true],
+      ]),
+    ).toBe('/x?d=0&e=A,B&f=true');
     expect(toRestUrl('/x', [])).toBe('/x');
     expect(toRestSortParam({ field: 'name', order: 'DESC' }, ['name'])).toBe('-name');
     expect(toRestSortParam({ field: 'id', order: 'ASC' }, ['name'])).toBeUndefined();
@@ -240,8 +278,14 @@ describe('models', () => {
         firstYear: 2023,
         lastYear: null,
         description: '',
-        results: [{ indicator: 'Xã đạt chuẩn nông thôn mới', value: 27, unit: 'xã' }, { indicator: '', value: null, unit: '' }],
-        evidence: [{ description: 'Quyết định công nhận', url: ' https://example.gov.vn/qd.pdf ' }, { description: ' ', url: '' }],
+        results: [
+          { indicator: 'Xã đạt chuẩn nông thôn mới', value: 27, unit: 'xã' },
+          { indicator: '', value: null, unit: '' },
+        ],
+        evidence: [
+          { description: 'Quyết định công nhận', url: ' https://example.gov.vn/qd.pdf ' },
+          { description: ' ', url: '' },
+        ],
       }),
     ).toEqual({
       name: 'Dân vận khéo trong xây dựng nông thôn mới',
@@ -263,7 +307,15 @@ describe('models', () => {
     expect(toUpdateModelInput(form, model)).toEqual({});
     expect(
       toUpdateModelInput(
-        { ...form, name: 'Hiến đất làm đường', level: '', lastYear: 2024, holderKind: 'INDIVIDUAL', personName: 'Nguyễn Thị B', results: [...form.results, { indicator: 'Đường bê tông', value: '12,5', unit: 'km' }] },
+        {
+          ...form,
+          name: 'Hiến đất làm đường',
+          level: '',
+          lastYear: 2024,
+          holderKind: 'INDIVIDUAL',
+          personName: 'Nguyễn Thị B',
+          results: [...form.results, { indicator: 'Đường bê tông', value: '12,5', unit: 'km' }],
+        },
         model,
       ),
     ).toEqual({

@@ -6,7 +6,16 @@
  * exports (GET /api/v1/models/export.xlsx, GET /api/v1/awards/export.xlsx), the same filters and sort as
  * their lists.
  */
-import type { CreateParams, GetListParams, GetManyParams, GetOneParams, Identifier, RaRecord, SortPayload, UpdateParams } from 'react-admin';
+import type {
+  CreateParams,
+  GetListParams,
+  GetManyParams,
+  GetOneParams,
+  Identifier,
+  RaRecord,
+  SortPayload,
+  UpdateParams,
+} from 'react-admin';
 import type { ErrorMapping, Execute, FormErrors, FormFields, ResourceDataProvider } from '../dataProvider';
 import { toFormErrors } from '../dataProvider';
 import { compact, optionalText, toPageOptions } from '../data/listOptions';
@@ -83,7 +92,15 @@ export interface ModelRecord {
   description: string | null;
   results?: { indicator: string; value: number; unit: string | null }[];
   evidence?: { description: string; url: string | null }[];
-  recognitionHistory?: { from: ModelRecognition; to: ModelRecognition; recognisedOn: string; document: DocumentRef | null; note: string | null; recordedBy: string; recordedAt: string }[];
+  recognitionHistory?: {
+    from: ModelRecognition;
+    to: ModelRecognition;
+    recognisedOn: string;
+    document: DocumentRef | null;
+    note: string | null;
+    recordedBy: string;
+    recordedAt: string;
+  }[];
   awards?: { id: string; titleName: string; rank: AwardRank | null; year: number; decidedOn: string; revoked: boolean }[];
   version: number;
   createdAt: string;
@@ -163,14 +180,17 @@ export const MODEL_VERSION_CONFLICT_MESSAGE = 'danvan.errors.modelVersionConflic
 
 /** `decidedOn` → `DECIDED_ON` when the server can sort by it. */
 const toSort = (sort: SortPayload | undefined, allowed: readonly string[]) =>
-  sort?.field && allowed.includes(sort.field) ? { field: sort.field.replace(/([A-Z])/g, '_$1').toUpperCase(), order: sort.order === 'DESC' ? 'DESC' : 'ASC' } : undefined;
+  sort?.field && allowed.includes(sort.field)
+    ? { field: sort.field.replace(/([A-Z])/g, '_$1').toUpperCase(), order: sort.order === 'DESC' ? 'DESC' : 'ASC' }
+    : undefined;
 
 const validYear = (value: unknown): number | undefined => {
   const year = optionalInt(value);
   return year !== undefined && year >= 1945 && year <= 2100 ? year : undefined;
 };
 
-const booleanFilter = (value: unknown): boolean | undefined => (value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined);
+const booleanFilter = (value: unknown): boolean | undefined =>
+  value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined;
 
 export interface AwardFilterInput {
   search?: string;
@@ -286,7 +306,9 @@ export interface RankedUnit {
  * rank share its award; a unit without a rank (not scored) is never proposed.
  */
 export const topThreeProposals = (rows: readonly RankedUnit[]): { unitId: string; rank: AwardRank }[] =>
-  rows.flatMap((row) => (row.rank !== null && row.rank >= 1 && row.rank <= 3 ? [{ unitId: row.unit.id, rank: AWARD_RANKS[row.rank - 1] }] : []));
+  rows.flatMap((row) =>
+    row.rank !== null && row.rank >= 1 && row.rank <= 3 ? [{ unitId: row.unit.id, rank: AWARD_RANKS[row.rank - 1] }] : [],
+  );
 
 export interface CreateAwardsInput {
   pledgeId: string;
@@ -315,7 +337,14 @@ export const toCreateAwardsInput = (
   proposals,
 });
 
-export const AWARDS_FORM_FIELDS: FormFields = { awardTitleId: 'input', formId: 'input', issuerUnitId: 'input', decisionDocumentId: 'input', decidedOn: 'input', citation: 'input' };
+export const AWARDS_FORM_FIELDS: FormFields = {
+  awardTitleId: 'input',
+  formId: 'input',
+  issuerUnitId: 'input',
+  decisionDocumentId: 'input',
+  decidedOn: 'input',
+  citation: 'input',
+};
 
 // ---------------------------------------------------------------- one award
 
@@ -357,7 +386,8 @@ export const awardPledgeFilter = (year: unknown): { status: ['FINALISED']; year?
 export const pledgeOfOtherYear = (pledgeYear: number | undefined, year: unknown): boolean =>
   pledgeYear !== undefined && typeof year === 'number' && Number.isInteger(year) && pledgeYear !== year;
 
-const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): T | null => (typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : null);
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): T | null =>
+  typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 
 /**
  * The award form's values → CreateAwardInput. The catalogue entry (`titleId`) goes as awardTitleId when it is
@@ -523,10 +553,12 @@ export const MODEL_FORM_FIELDS: FormFields = {
 const MODEL_ERRORS: ErrorMapping = { formFields: MODEL_FORM_FIELDS, conflictMessage: MODEL_VERSION_CONFLICT_MESSAGE };
 
 /** The next step up (đăng ký → tiêu biểu → tiêu biểu xuất sắc), or null at the top. */
-export const nextRecognition = (current: ModelRecognition): ModelRecognition | null => MODEL_RECOGNITIONS[MODEL_RECOGNITIONS.indexOf(current) + 1] ?? null;
+export const nextRecognition = (current: ModelRecognition): ModelRecognition | null =>
+  MODEL_RECOGNITIONS[MODEL_RECOGNITIONS.indexOf(current) + 1] ?? null;
 
 /** Whether going from `current` to `to` lowers the recognition (a reason is then required). */
-export const isRecognitionDown = (current: ModelRecognition, to: ModelRecognition): boolean => MODEL_RECOGNITIONS.indexOf(to) < MODEL_RECOGNITIONS.indexOf(current);
+export const isRecognitionDown = (current: ModelRecognition, to: ModelRecognition): boolean =>
+  MODEL_RECOGNITIONS.indexOf(to) < MODEL_RECOGNITIONS.indexOf(current);
 
 export interface RecogniseModelInput {
   recognition: ModelRecognition | null;
@@ -557,36 +589,64 @@ export interface RecognitionMethods {
 export const createRecognitionProviders = (
   execute: Execute,
 ): { awards: ResourceDataProvider; models: ResourceDataProvider; methods: RecognitionMethods } => {
-  const fetchAward = async (id: Identifier, signal?: AbortSignal) => (await execute<{ award: AwardRecord }>(AWARD_QUERY, { id: String(id) }, { signal })).award;
-  const fetchModel = async (id: Identifier, signal?: AbortSignal) => toModelRecord((await execute<{ model: ModelView }>(MODEL_QUERY, { id: String(id) }, { signal })).model);
+  const fetchAward = async (id: Identifier, signal?: AbortSignal) =>
+    (await execute<{ award: AwardRecord }>(AWARD_QUERY, { id: String(id) }, { signal })).award;
+  const fetchModel = async (id: Identifier, signal?: AbortSignal) =>
+    toModelRecord((await execute<{ model: ModelView }>(MODEL_QUERY, { id: String(id) }, { signal })).model);
   return {
     awards: {
       getList: async <RecordType extends RaRecord>(_resource: string, params: GetListParams) => {
-        const { awards } = await execute<{ awards: { items: AwardRecord[]; totalItems: number } }>(AWARDS_QUERY, { options: toAwardListOptions(params) }, { signal: params.signal });
+        const { awards } = await execute<{ awards: { items: AwardRecord[]; totalItems: number } }>(
+          AWARDS_QUERY,
+          { options: toAwardListOptions(params) },
+          { signal: params.signal },
+        );
         return { data: awards.items.map(asRecord<RecordType>), total: awards.totalItems };
       },
-      getOne: async <RecordType extends RaRecord>(_resource: string, params: GetOneParams<RecordType>) => ({ data: asRecord<RecordType>(await fetchAward(params.id, params.signal)) }),
+      getOne: async <RecordType extends RaRecord>(_resource: string, params: GetOneParams<RecordType>) => ({
+        data: asRecord<RecordType>(await fetchAward(params.id, params.signal)),
+      }),
       getMany: async <RecordType extends RaRecord>(_resource: string, params: GetManyParams<RecordType>) => ({
         data: (await fetchEach(params.ids, (id) => fetchAward(id, params.signal))).map(asRecord<RecordType>),
       }),
       // The form's transform adds the chosen catalogue entry (`title`) to the values.
-      create: async <RecordType extends Omit<RaRecord, 'id'>, ResultRecordType extends RaRecord = RecordType & { id: Identifier }>(_resource: string, params: CreateParams) => {
+      create: async <RecordType extends Omit<RaRecord, 'id'>, ResultRecordType extends RaRecord = RecordType & { id: Identifier }>(
+        _resource: string,
+        params: CreateParams,
+      ) => {
         const { title, ...data } = (params.data ?? {}) as Record<string, unknown> & { title?: ChosenTitle };
-        const { createAward } = await execute<{ createAward: AwardRecord }>(CREATE_AWARD_MUTATION, { input: toCreateAwardInput(data, title) }, { errors: AWARD_ERRORS });
+        const { createAward } = await execute<{ createAward: AwardRecord }>(
+          CREATE_AWARD_MUTATION,
+          { input: toCreateAwardInput(data, title) },
+          { errors: AWARD_ERRORS },
+        );
         return { data: asRecord<ResultRecordType>(createAward) };
       },
     },
     models: {
       getList: async <RecordType extends RaRecord>(_resource: string, params: GetListParams) => {
-        const { models } = await execute<{ models: { items: ModelView[]; totalItems: number } }>(MODELS_QUERY, { options: toModelListOptions(params) }, { signal: params.signal });
+        const { models } = await execute<{ models: { items: ModelView[]; totalItems: number } }>(
+          MODELS_QUERY,
+          { options: toModelListOptions(params) },
+          { signal: params.signal },
+        );
         return { data: models.items.map((item) => asRecord<RecordType>(toModelRecord(item))), total: models.totalItems };
       },
-      getOne: async <RecordType extends RaRecord>(_resource: string, params: GetOneParams<RecordType>) => ({ data: asRecord<RecordType>(await fetchModel(params.id, params.signal)) }),
+      getOne: async <RecordType extends RaRecord>(_resource: string, params: GetOneParams<RecordType>) => ({
+        data: asRecord<RecordType>(await fetchModel(params.id, params.signal)),
+      }),
       getMany: async <RecordType extends RaRecord>(_resource: string, params: GetManyParams<RecordType>) => ({
         data: (await fetchEach(params.ids, (id) => fetchModel(id, params.signal))).map(asRecord<RecordType>),
       }),
-      create: async <RecordType extends Omit<RaRecord, 'id'>, ResultRecordType extends RaRecord = RecordType & { id: Identifier }>(_resource: string, params: CreateParams) => {
-        const { createModel } = await execute<{ createModel: ModelView }>(CREATE_MODEL_MUTATION, { input: toCreateModelInput(params.data ?? {}) }, { errors: MODEL_ERRORS });
+      create: async <RecordType extends Omit<RaRecord, 'id'>, ResultRecordType extends RaRecord = RecordType & { id: Identifier }>(
+        _resource: string,
+        params: CreateParams,
+      ) => {
+        const { createModel } = await execute<{ createModel: ModelView }>(
+          CREATE_MODEL_MUTATION,
+          { input: toCreateModelInput(params.data ?? {}) },
+          { errors: MODEL_ERRORS },
+        );
         return { data: asRecord<ResultRecordType>(toModelRecord(createModel)) };
       },
       update: async <RecordType extends RaRecord>(_resource: string, params: UpdateParams) => {
@@ -603,9 +663,11 @@ export const createRecognitionProviders = (
       },
     },
     methods: {
-      getAwardTitles: async (signal) => (await execute<{ awardTitles: AwardTitle[] }>(AWARD_TITLES_QUERY, { includeInactive: false }, { signal })).awardTitles,
+      getAwardTitles: async (signal) =>
+        (await execute<{ awardTitles: AwardTitle[] }>(AWARD_TITLES_QUERY, { includeInactive: false }, { signal })).awardTitles,
       createAwards: async (input) =>
-        (await execute<{ createAwards: AwardRecord[] }>(CREATE_AWARDS_MUTATION, { input }, { errors: { formFields: AWARDS_FORM_FIELDS } })).createAwards,
+        (await execute<{ createAwards: AwardRecord[] }>(CREATE_AWARDS_MUTATION, { input }, { errors: { formFields: AWARDS_FORM_FIELDS } }))
+          .createAwards,
       revokeAward: async (id, expectedVersion, reason) =>
         (
           await execute<{ revokeAward: AwardRecord }>(

@@ -29,7 +29,13 @@ export const DecisionButtons = ({ pledgeId, sheet, onDecided, onConflict }: Prop
   const decide = async (decision: 'ACCEPT' | 'RETURN') => {
     setBusy(true);
     try {
-      const decided = await dataProvider.decideScoreSheet(pledgeId, sheet.unit.id, sheet.version, decision, decision === 'RETURN' ? reason.trim() : null);
+      const decided = await dataProvider.decideScoreSheet(
+        pledgeId,
+        sheet.unit.id,
+        sheet.version,
+        decision,
+        decision === 'RETURN' ? reason.trim() : null,
+      );
       notify(decision === 'ACCEPT' ? 'danvan.scoring.accepted' : 'danvan.scoring.returned', { type: 'success', messageArgs: { unit } });
       setAccepting(false);
       setReturning(false);
@@ -45,10 +51,21 @@ export const DecisionButtons = ({ pledgeId, sheet, onDecided, onConflict }: Prop
 
   return (
     <>
-      <Button label="danvan.scoring.accept" onClick={() => setAccepting(true)} disabled={busy} aria-label={translate('danvan.scoring.acceptUnit', { unit })}>
+      <Button
+        label="danvan.scoring.accept"
+        onClick={() => setAccepting(true)}
+        disabled={busy}
+        aria-label={translate('danvan.scoring.acceptUnit', { unit })}
+      >
         <CheckIcon />
       </Button>
-      <Button label="danvan.scoring.return" onClick={() => setReturning(true)} disabled={busy} color="warning" aria-label={translate('danvan.scoring.returnUnit', { unit })}>
+      <Button
+        label="danvan.scoring.return"
+        onClick={() => setReturning(true)}
+        disabled={busy}
+        color="warning"
+        aria-label={translate('danvan.scoring.returnUnit', { unit })}
+      >
         <UndoIcon />
       </Button>
       <Confirm
@@ -78,7 +95,13 @@ export const DecisionButtons = ({ pledgeId, sheet, onDecided, onConflict }: Prop
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={() => setReturning(false)} />
-          <Button label="danvan.scoring.return" variant="contained" color="warning" disabled={busy || reason.trim() === ''} onClick={() => void decide('RETURN')} />
+          <Button
+            label="danvan.scoring.return"
+            variant="contained"
+            color="warning"
+            disabled={busy || reason.trim() === ''}
+            onClick={() => void decide('RETURN')}
+          />
         </DialogActions>
       </Dialog>
     </>

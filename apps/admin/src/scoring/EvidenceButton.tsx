@@ -16,7 +16,11 @@ export const EvidenceButton = ({ file }: { file: EvidenceFile }) => {
   const download = async () => {
     setBusy(true);
     try {
-      const { blob, filename } = await fetchFile(file.url, { fetch: authClient.fetch, fallbackName: file.filename, failedMessage: 'danvan.scoring.evidenceFailed' });
+      const { blob, filename } = await fetchFile(file.url, {
+        fetch: authClient.fetch,
+        fallbackName: file.filename,
+        failedMessage: 'danvan.scoring.evidenceFailed',
+      });
       saveBlob(blob, filename);
     } catch (error) {
       const message = error instanceof Error && error.message ? error.message : 'danvan.scoring.evidenceFailed';

@@ -26,7 +26,8 @@ interface Props {
 /** A translation key and its arguments out of a failure (uploadEvidence puts the arguments in `body.args`). */
 const describe = (error: unknown): { message: string; args: Record<string, unknown> } => {
   const message = error instanceof Error && error.message ? error.message : 'danvan.evidence.uploadFailed';
-  const args = error instanceof HttpError && typeof error.body === 'object' && error.body?.args ? (error.body.args as Record<string, unknown>) : {};
+  const args =
+    error instanceof HttpError && typeof error.body === 'object' && error.body?.args ? (error.body.args as Record<string, unknown>) : {};
   return { message, args };
 };
 
@@ -65,7 +66,15 @@ export const EvidenceCell = ({ pledgeId, unitId, itemCode, files, editable, line
     const idempotencyKey = pendingKeys.current.get(chosen) ?? randomUuid();
     pendingKeys.current.set(chosen, idempotencyKey);
     try {
-      await uploadEvidence({ pledgeId, unitId, itemCode, file, auth: authClient, idempotencyKey, onProgress: (fraction) => setProgress({ name: file.name, fraction }) });
+      await uploadEvidence({
+        pledgeId,
+        unitId,
+        itemCode,
+        file,
+        auth: authClient,
+        idempotencyKey,
+        onProgress: (fraction) => setProgress({ name: file.name, fraction }),
+      });
       pendingKeys.current.delete(chosen);
       await onChanged();
       notify('danvan.evidence.uploaded', { type: 'success', messageArgs: { name: file.name, code: itemCode } });
@@ -109,7 +118,12 @@ export const EvidenceCell = ({ pledgeId, unitId, itemCode, files, editable, line
           {editable ? (
             <Tooltip title={translate('danvan.evidence.remove', { name: file.filename })}>
               <span>
-                <IconButton size="small" aria-label={translate('danvan.evidence.remove', { name: file.filename })} onClick={() => setRemoving(file)} disabled={busy || progress !== null}>
+                <IconButton
+                  size="small"
+                  aria-label={translate('danvan.evidence.remove', { name: file.filename })}
+                  onClick={() => setRemoving(file)}
+                  disabled={busy || progress !== null}
+                >
                   <DeleteIcon fontSize="small" />
                 </IconButton>
               </span>
@@ -140,7 +154,9 @@ export const EvidenceCell = ({ pledgeId, unitId, itemCode, files, editable, line
       ) : null}
       {progress ? (
         <Box>
-          <Typography variant="caption">{translate('danvan.evidence.uploading', { name: progress.name, percent: Math.round(progress.fraction * 100) })}</Typography>
+          <Typography variant="caption">
+            {translate('danvan.evidence.uploading', { name: progress.name, percent: Math.round(progress.fraction * 100) })}
+          </Typography>
           <LinearProgress
             variant="determinate"
             value={Math.round(progress.fraction * 100)}

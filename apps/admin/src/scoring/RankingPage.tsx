@@ -22,12 +22,17 @@ export const RankingPage = () => {
   return (
     <Card sx={{ mt: 1 }}>
       <CardContent>
-        <PledgePageHeader pledgeId={id} title="danvan.ranking.title" pledgeTitle={criteria.data.title} actions={
+        <PledgePageHeader
+          pledgeId={id}
+          title="danvan.ranking.title"
+          pledgeTitle={criteria.data.title}
+          actions={
             <>
               <RankingExportButton pledgeId={id} />
               {manage && ranking.data ? <ProposeAwardsButton pledgeId={id} ranking={ranking.data} /> : null}
             </>
-          } />
+          }
+        />
         <RankingTable pledgeId={id} />
       </CardContent>
     </Card>

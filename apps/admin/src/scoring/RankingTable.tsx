@@ -18,7 +18,11 @@ export const RankingTable = ({ pledgeId }: { pledgeId: string }) => {
   return (
     <Stack spacing={1}>
       <Stack direction="row" spacing={1} alignItems="center">
-        <Chip size="small" color={data.final ? 'success' : 'warning'} label={translate(data.final ? 'danvan.ranking.final' : 'danvan.ranking.provisional')} />
+        <Chip
+          size="small"
+          color={data.final ? 'success' : 'warning'}
+          label={translate(data.final ? 'danvan.ranking.final' : 'danvan.ranking.provisional')}
+        />
         {!data.final && (
           <Typography variant="body2" color="text.secondary" data-testid="ranking-note">
             {data.note}

@@ -59,11 +59,16 @@ export const ReviewCellEditor = ({ anchor, pledgeId, unit, item, cell, onClose, 
 
   return (
     <Popover open anchorEl={anchor} onClose={onClose} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
-      <form onSubmit={(event) => void submit(event)} aria-label={translate('danvan.scoring.reviewTitle', { code: item.code, unit: unitLabel(unit) })}>
+      <form
+        onSubmit={(event) => void submit(event)}
+        aria-label={translate('danvan.scoring.reviewTitle', { code: item.code, unit: unitLabel(unit) })}
+      >
         <Stack spacing={1.5} sx={{ p: 2, width: 340 }}>
           <Typography variant="subtitle2">{`${item.code}. ${item.title}`}</Typography>
           <Typography variant="body2" color="text.secondary">
-            {translate('danvan.scoring.selfScoreWas', { score: cell?.selfScore === null || cell?.selfScore === undefined ? '—' : formatScore(cell.selfScore) })}
+            {translate('danvan.scoring.selfScoreWas', {
+              score: cell?.selfScore === null || cell?.selfScore === undefined ? '—' : formatScore(cell.selfScore),
+            })}
           </Typography>
           <TextField
             autoFocus
@@ -75,7 +80,14 @@ export const ReviewCellEditor = ({ anchor, pledgeId, unit, item, cell, onClose, 
             helperText={problem ?? ' '}
             slotProps={{ htmlInput: { inputMode: 'decimal' } }}
           />
-          <TextField size="small" label={translate('danvan.scoring.reviewComment')} value={comment} onChange={(event) => setComment(event.target.value)} multiline maxRows={4} />
+          <TextField
+            size="small"
+            label={translate('danvan.scoring.reviewComment')}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+            multiline
+            maxRows={4}
+          />
           <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
             <Button label="ra.action.cancel" onClick={onClose} />
             <Button label="ra.action.save" type="submit" variant="contained" disabled={busy} />

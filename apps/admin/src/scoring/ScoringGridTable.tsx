@@ -1,5 +1,21 @@
 import { useState } from 'react';
-import { Box, ButtonBase, Chip, Dialog, DialogContent, DialogTitle, IconButton, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import {
+  Box,
+  ButtonBase,
+  Chip,
+  Dialog,
+  DialogContent,
+  DialogTitle,
+  IconButton,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import CloseIcon from '@mui/icons-material/Close';
 import { useTranslate } from 'react-admin';
@@ -31,7 +47,13 @@ const CellContent = ({ cell }: { cell: GridCell | undefined }) => {
         {`${translate('danvan.scoring.selfShort')} ${cell?.selfScore === null || cell?.selfScore === undefined ? '—' : formatScore(cell.selfScore)}`}
       </Typography>
       {cell?.evidenceCount ? (
-        <Typography variant="caption" component="div" color="primary" data-role="evidence" title={translate('danvan.scoring.evidenceCount', { smart_count: cell.evidenceCount })}>
+        <Typography
+          variant="caption"
+          component="div"
+          color="primary"
+          data-role="evidence"
+          title={translate('danvan.scoring.evidenceCount', { smart_count: cell.evidenceCount })}
+        >
           <AttachFileIcon sx={{ fontSize: 12, verticalAlign: 'middle' }} aria-hidden />
           {cell.evidenceCount}
         </Typography>
@@ -41,7 +63,11 @@ const CellContent = ({ cell }: { cell: GridCell | undefined }) => {
 };
 
 const groupHeading = (translate: (key: string) => string, kind: string, code: string, title: string): string =>
-  kind === 'BONUS' ? translate('danvan.scoring.bonusItems') : kind === 'DEDUCTION' ? translate('danvan.scoring.deductionItems') : `${code}. ${title}`;
+  kind === 'BONUS'
+    ? translate('danvan.scoring.bonusItems')
+    : kind === 'DEDUCTION'
+      ? translate('danvan.scoring.deductionItems')
+      : `${code}. ${title}`;
 
 /**
  * Units × scorable items. Each cell: the reviewed score (bold) over the unit's self-score; on a sheet under
@@ -63,7 +89,12 @@ export const ScoringGridTable = ({ pledgeId, pledgeStatus, grid, onSheetChanged,
               </TableCell>
               <TableCell rowSpan={2}>{translate('danvan.scoring.status')}</TableCell>
               {grid.groups.map((group) => (
-                <TableCell key={`${group.kind}-${group.code}`} colSpan={group.span} align="center" sx={{ borderLeft: 1, borderColor: 'divider' }}>
+                <TableCell
+                  key={`${group.kind}-${group.code}`}
+                  colSpan={group.span}
+                  align="center"
+                  sx={{ borderLeft: 1, borderColor: 'divider' }}
+                >
                   {groupHeading(translate, group.kind, group.code, group.title)}
                 </TableCell>
               ))}
@@ -92,7 +123,11 @@ export const ScoringGridTable = ({ pledgeId, pledgeStatus, grid, onSheetChanged,
               return (
                 <TableRow key={row.unit.id} data-unit-id={row.unit.id} hover>
                   <TableCell component="th" scope="row" sx={{ position: 'sticky', left: 0, zIndex: 1, bgcolor: 'background.paper' }}>
-                    <ButtonBase onClick={() => setDetail(row)} sx={{ textAlign: 'left', textDecoration: 'underline dotted' }} aria-label={translate('danvan.scoring.openSheet', { unit: label })}>
+                    <ButtonBase
+                      onClick={() => setDetail(row)}
+                      sx={{ textAlign: 'left', textDecoration: 'underline dotted' }}
+                      aria-label={translate('danvan.scoring.openSheet', { unit: label })}
+                    >
                       {label}
                     </ButtonBase>
                     {row.otherCriteriaVersion ? (
@@ -148,7 +183,9 @@ export const ScoringGridTable = ({ pledgeId, pledgeStatus, grid, onSheetChanged,
                     )}
                   </TableCell>
                   <TableCell>
-                    {reviewable && row.sheet ? <DecisionButtons pledgeId={pledgeId} sheet={row.sheet} onDecided={onSheetChanged} onConflict={onConflict} /> : null}
+                    {reviewable && row.sheet ? (
+                      <DecisionButtons pledgeId={pledgeId} sheet={row.sheet} onDecided={onSheetChanged} onConflict={onConflict} />
+                    ) : null}
                   </TableCell>
                 </TableRow>
               );
@@ -179,12 +216,18 @@ export const ScoringGridTable = ({ pledgeId, pledgeStatus, grid, onSheetChanged,
       <Dialog open={detail !== null} onClose={() => setDetail(null)} fullWidth maxWidth="lg" aria-labelledby="sheet-detail-title">
         <DialogTitle id="sheet-detail-title" sx={{ pr: 6 }}>
           {detail ? translate('danvan.scoring.sheetOf', { unit: unitLabel(detail.unit) }) : ''}
-          <IconButton aria-label={translate('ra.action.close')} onClick={() => setDetail(null)} sx={{ position: 'absolute', right: 8, top: 8 }}>
+          <IconButton
+            aria-label={translate('ra.action.close')}
+            onClick={() => setDetail(null)}
+            sx={{ position: 'absolute', right: 8, top: 8 }}
+          >
             <CloseIcon />
           </IconButton>
         </DialogTitle>
         <DialogContent>
-          {detail ? <SheetDetailView pledgeId={pledgeId} unitId={detail.unit.id} items={grid.items} version={detail.sheet?.version} /> : null}
+          {detail ? (
+            <SheetDetailView pledgeId={pledgeId} unitId={detail.unit.id} items={grid.items} version={detail.sheet?.version} />
+          ) : null}
         </DialogContent>
       </Dialog>
     </>

@@ -23,7 +23,15 @@ export const ScoringPage = () => {
   const scoring = useScoringQuery(id);
   const { changed, reload } = useSheetChanged(id);
   const grid = useMemo(
-    () => (criteria.data && scoring.data ? buildScoringGrid(criteria.data.criteriaSet, scoring.data.scoreSheets, scoring.data.signatories, criteria.data.criteriaSet?.number ?? null) : null),
+    () =>
+      criteria.data && scoring.data
+        ? buildScoringGrid(
+            criteria.data.criteriaSet,
+            scoring.data.scoreSheets,
+            scoring.data.signatories,
+            criteria.data.criteriaSet?.number ?? null,
+          )
+        : null,
     [criteria.data, scoring.data],
   );
 

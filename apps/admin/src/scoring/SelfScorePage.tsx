@@ -1,6 +1,19 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Card,
+  CardContent,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
 import SendIcon from '@mui/icons-material/Send';
 import { Button, Confirm, Loading, useDataProvider, useGetIdentity, useNotify, useParams, useTranslate } from 'react-admin';
@@ -63,7 +76,9 @@ export const SelfScorePage = () => {
   const candidates = useMemo(() => {
     const data = scoring.data;
     if (!data) return [];
-    return data.signatories.filter((unit) => unit.id === ownUnitId || (!manage && data.scoreSheets.some((sheet) => sheet.unit.id === unit.id)));
+    return data.signatories.filter(
+      (unit) => unit.id === ownUnitId || (!manage && data.scoreSheets.some((sheet) => sheet.unit.id === unit.id)),
+    );
   }, [scoring.data, ownUnitId, manage]);
   const [chosen, setChosen] = useState<string>('');
   const unitId = candidates.some((unit) => unit.id === chosen) ? chosen : (candidates[0]?.id ?? '');
@@ -144,7 +159,10 @@ export const SelfScorePage = () => {
 
   /** Saves what was typed; answers the sheet as saved (or null when nothing could be saved). */
   const save = async (): Promise<ScoreSheet | null> => {
-    const checked = toSelfScores(items, draft, comments, { saved: savedSelfScoreCodes(sheet), caps: criteria.data?.criteriaSet ?? undefined });
+    const checked = toSelfScores(items, draft, comments, {
+      saved: savedSelfScoreCodes(sheet),
+      caps: criteria.data?.criteriaSet ?? undefined,
+    });
     if (!checked.ok) {
       setProblems(checked.problems);
       setSections(checked.sections);
@@ -217,7 +235,12 @@ export const SelfScorePage = () => {
                 <Button label="danvan.scoring.saveSelf" onClick={() => void saveOnly()} disabled={busy || !ready}>
                   <SaveIcon />
                 </Button>
-                <Button label="danvan.scoring.submit" onClick={() => setConfirmingSubmit(true)} disabled={busy || !ready} variant="contained">
+                <Button
+                  label="danvan.scoring.submit"
+                  onClick={() => setConfirmingSubmit(true)}
+                  disabled={busy || !ready}
+                  variant="contained"
+                >
                   <SendIcon />
                 </Button>
               </>
@@ -227,7 +250,14 @@ export const SelfScorePage = () => {
         {!allowed ? <Alert severity="info">{translate('danvan.scoring.submitOnly')}</Alert> : null}
         {allowed && candidates.length === 0 ? <Alert severity="info">{translate('danvan.scoring.notSignatory')}</Alert> : null}
         {candidates.length > 1 ? (
-          <TextField select size="small" label={translate('danvan.scoring.unit')} value={unitId} onChange={(event) => setChosen(event.target.value)} sx={{ minWidth: 360, mb: 2 }}>
+          <TextField
+            select
+            size="small"
+            label={translate('danvan.scoring.unit')}
+            value={unitId}
+            onChange={(event) => setChosen(event.target.value)}
+            sx={{ minWidth: 360, mb: 2 }}
+          >
             {candidates.map((unit) => (
               <MenuItem key={unit.id} value={unit.id}>
                 {unitLabel(unit)}
@@ -253,7 +283,11 @@ export const SelfScorePage = () => {
             ) : null}
             {detail.error ? <Alert severity="error">{translate(detail.error.message, { _: detail.error.message })}</Alert> : null}
             {keptOverNewer ? (
-              <Alert severity="warning" onClose={() => setKeptOverNewer(null)} aria-label={translate('danvan.scoring.changedElsewhereTitle')}>
+              <Alert
+                severity="warning"
+                onClose={() => setKeptOverNewer(null)}
+                aria-label={translate('danvan.scoring.changedElsewhereTitle')}
+              >
                 {translate('danvan.scoring.changedElsewhere', { codes: keptOverNewer.join(', ') })}
               </Alert>
             ) : null}
@@ -272,9 +306,15 @@ export const SelfScorePage = () => {
               <TableBody>
                 {items.map((item, index) => {
                   const problem = problems[item.code];
-                  const kind = item.kind === 'BONUS' ? ` (${translate('danvan.scoring.bonus')})` : item.kind === 'DEDUCTION' ? ` (${translate('danvan.scoring.deduction')})` : '';
+                  const kind =
+                    item.kind === 'BONUS'
+                      ? ` (${translate('danvan.scoring.bonus')})`
+                      : item.kind === 'DEDUCTION'
+                        ? ` (${translate('danvan.scoring.deduction')})`
+                        : '';
                   // A capped section's problem goes under its last line.
-                  const sectionProblem = item.kind !== 'CRITERION' && items[index + 1]?.kind !== item.kind ? sections[item.kind as CappedKind] : undefined;
+                  const sectionProblem =
+                    item.kind !== 'CRITERION' && items[index + 1]?.kind !== item.kind ? sections[item.kind as CappedKind] : undefined;
                   return (
                     <Fragment key={item.code}>
                       <TableRow>
@@ -289,7 +329,12 @@ export const SelfScorePage = () => {
                             disabled={!editable || busy || !ready}
                             error={problem !== undefined}
                             helperText={problem ? translate(problem.message, problem.args) : undefined}
-                            slotProps={{ htmlInput: { inputMode: 'decimal', 'aria-label': translate('danvan.scoring.selfScoreOf', { code: item.code }) } }}
+                            slotProps={{
+                              htmlInput: {
+                                inputMode: 'decimal',
+                                'aria-label': translate('danvan.scoring.selfScoreOf', { code: item.code }),
+                              },
+                            }}
                             sx={{ width: 120 }}
                           />
                         </TableCell>
@@ -302,7 +347,12 @@ export const SelfScorePage = () => {
                             value={comments[item.code] ?? ''}
                             onChange={(event) => setComments((old) => ({ ...old, [item.code]: event.target.value }))}
                             disabled={!editable || busy || !ready}
-                            slotProps={{ htmlInput: { maxLength: SELF_COMMENT_MAX_LENGTH, 'aria-label': translate('danvan.scoring.selfCommentOf', { code: item.code }) } }}
+                            slotProps={{
+                              htmlInput: {
+                                maxLength: SELF_COMMENT_MAX_LENGTH,
+                                'aria-label': translate('danvan.scoring.selfCommentOf', { code: item.code }),
+                              },
+                            }}
                             sx={{ minWidth: 220 }}
                           />
                         </TableCell>

@@ -5,7 +5,11 @@ import { EvidenceButton } from './EvidenceButton';
 import { formatScore, type ScorableItem } from './scoringGrid';
 import { useSheetDetail } from './useScoringQueries';
 
-const ACTIONS: Record<string, string> = { SUBMIT: 'danvan.scoring.events.SUBMIT', ACCEPT: 'danvan.scoring.events.ACCEPT', RETURN: 'danvan.scoring.events.RETURN' };
+const ACTIONS: Record<string, string> = {
+  SUBMIT: 'danvan.scoring.events.SUBMIT',
+  ACCEPT: 'danvan.scoring.events.ACCEPT',
+  RETURN: 'danvan.scoring.events.RETURN',
+};
 
 /** One unit's sheet in full (REST): each line with its comments and evidence files (unless `showLines` is false), then the review log. */
 export const SheetDetailView = ({

@@ -95,7 +95,10 @@ describe('evidence files', () => {
     const pdf = (size: number) => ({ name: 'bien-ban.pdf', type: PDF, size });
     expect(evidenceFileProblem(pdf(2048), 0)).toBeNull();
     expect(evidenceFileProblem(pdf(10 * 1024 * 1024), 4)).toBeNull();
-    expect(evidenceFileProblem(pdf(10 * 1024 * 1024 + 1), 0)).toEqual({ message: 'danvan.evidence.tooLarge', args: { name: 'bien-ban.pdf', size: '10 MB', max: '10 MB' } });
+    expect(evidenceFileProblem(pdf(10 * 1024 * 1024 + 1), 0)).toEqual({
+      message: 'danvan.evidence.tooLarge',
+      args: { name: 'bien-ban.pdf', size: '10 MB', max: '10 MB' },
+    });
     expect(evidenceFileProblem(pdf(12_900_000), 0)?.args?.size).toBe('12,3 MB');
     expect(evidenceFileProblem(pdf(0), 0)).toEqual({ message: 'danvan.evidence.empty', args: { name: 'bien-ban.pdf' } });
     expect(evidenceFileProblem({ name: 'a.zip', type: 'application/zip', size: 10 }, 0)).toEqual({
@@ -110,22 +113,54 @@ describe('evidence files', () => {
 
 describe('uploading', () => {
   const file = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], 'Biên bản.pdf', { type: PDF });
-  const stored = { id: 'e-1', itemCode: '1.a', filename: 'Biên bản.pdf', contentType: PDF, sizeBytes: 4, url: '/api/v1/evidence/e-1', uploadedBy: 'x', uploadedAt: '2024-12-01T00:00:00Z' };
+  const stored = {
+    id: 'e-1',
+    itemCode: '1.a',
+    filename: 'Biên bản.pdf',
+    contentType: PDF,
+    sizeBytes: 4,
+    url: '/api/v1/evidence/e-1',
+    uploadedBy: 'x',
+    uploadedAt: '2024-12-01T00:00:00Z',
+  };
 
   it('POSTs the raw file with its type and the token, reports the progress, answers the file stored', async () => {
     const request = fakeRequest([{ status: 201, text: JSON.stringify(stored) }]);
     const progress: number[] = [];
-    const saved = await uploadEvidence({ pledgeId: 'p', unitId: 'u', itemCode: '1.a', file, auth: fakeAuth(), onProgress: (fraction) => progress.push(fraction), createRequest: request.create });
+    const saved = await uploadEvidence({
+      pledgeId: 'p',
+      unitId: 'u',
+      itemCode: '1.a',
+      file,
+      auth: fakeAuth(),
+      onProgress: (fraction) => progress.push(fraction),
+      createRequest: request.create,
+    });
     expect(saved).toEqual(stored);
     expect(request.sent).toHaveLength(1);
-    expect(request.sent[0]).toMatchObject({ method: 'POST', url: evidenceUploadPath('p', 'u', '1.a', 'Biên bản.pdf'), headers: { 'content-type': PDF, authorization: 'Bearer old' } });
+    expect(request.sent[0]).toMatchObject({
+      method: 'POST',
+      url: evidenceUploadPath('p', 'u', '1.a', 'Biên bản.pdf'),
+      headers: { 'content-type': PDF, authorization: 'Bearer old' },
+    });
     expect(request.sent[0].body).toBe(file);
     expect(progress).toEqual([0.5, 1]);
   });
 
   it('sends again once with a fresh token after a 401, with the same Idempotency-Key', async () => {
-    const request = fakeRequest([{ status: 401, text: '' }, { status: 201, text: JSON.stringify(stored) }]);
-    await uploadEvidence({ pledgeId: 'p', unitId: 'u', itemCode: '1.a', file, auth: fakeAuth(), idempotencyKey: 'k-1', createRequest: request.create });
+    const request = fakeRequest([
+      { status: 401, text: '' },
+      { status: 201, text: JSON.stringify(stored) },
+    ]);
+    await uploadEvidence({
+      pledgeId: 'p',
+      unitId: 'u',
+      itemCode: '1.a',
+      file,
+      auth: fakeAuth(),
+      idempotencyKey: 'k-1',
+      createRequest: request.create,
+    });
     expect(request.sent.map((sent) => sent.headers.authorization)).toEqual(['Bearer old', 'Bearer new']);
     expect(request.sent.map((sent) => sent.headers['idempotency-key'])).toEqual(['k-1', 'k-1']);
   });
@@ -157,24 +192,48 @@ describe('uploading', () => {
       errors: [{ field: 'itemCode', code: 'unknownItem', message: 'Bảng tiêu chí không có mục "9".' }],
     });
     const refused = fakeRequest([{ status: 400, text: refusal }]);
-    const error = (await uploadEvidence({ pledgeId: 'p', unitId: 'u', itemCode: '9', file, auth: fakeAuth(), createRequest: refused.create }).catch((reason: unknown) => reason)) as HttpError;
+    const error = (await uploadEvidence({
+      pledgeId: 'p',
+      unitId: 'u',
+      itemCode: '9',
+      file,
+      auth: fakeAuth(),
+      createRequest: refused.create,
+    }).catch((reason: unknown) => reason)) as HttpError;
     expect(error).toBeInstanceOf(HttpError);
     expect(error.status).toBe(400);
     expect(error.message).toBe('Bảng tiêu chí không có mục "9".');
-    const closed = fakeRequest([{ status: 422, text: JSON.stringify({ detail: 'Giao ước đã tổng kết: điểm đã khóa, không thể thay đổi.' }) }]);
-    expect(((await uploadEvidence({ pledgeId: 'p', unitId: 'u', itemCode: '1.a', file, auth: fakeAuth(), createRequest: closed.create }).catch((reason: unknown) => reason)) as Error).message).toBe(
-      'Giao ước đã tổng kết: điểm đã khóa, không thể thay đổi.',
-    );
+    const closed = fakeRequest([
+      { status: 422, text: JSON.stringify({ detail: 'Giao ước đã tổng kết: điểm đã khóa, không thể thay đổi.' }) },
+    ]);
+    expect(
+      (
+        (await uploadEvidence({ pledgeId: 'p', unitId: 'u', itemCode: '1.a', file, auth: fakeAuth(), createRequest: closed.create }).catch(
+          (reason: unknown) => reason,
+        )) as Error
+      ).message,
+    ).toBe('Giao ước đã tổng kết: điểm đã khóa, không thể thay đổi.');
     const offline = fakeRequest([{ status: 0, text: '' }]);
-    expect(((await uploadEvidence({ pledgeId: 'p', unitId: 'u', itemCode: '1.a', file, auth: fakeAuth(), createRequest: offline.create }).catch((reason: unknown) => reason)) as Error).message).toBe(
-      'danvan.errors.network',
-    );
+    expect(
+      (
+        (await uploadEvidence({ pledgeId: 'p', unitId: 'u', itemCode: '1.a', file, auth: fakeAuth(), createRequest: offline.create }).catch(
+          (reason: unknown) => reason,
+        )) as Error
+      ).message,
+    ).toBe('danvan.errors.network');
   });
 
   it('never sends a file the server would refuse', async () => {
     const request = fakeRequest([]);
     const zip = new File(['x'], 'a.zip', { type: 'application/zip' });
-    const error = (await uploadEvidence({ pledgeId: 'p', unitId: 'u', itemCode: '1.a', file: zip, auth: fakeAuth(), createRequest: request.create }).catch((reason: unknown) => reason)) as HttpError;
+    const error = (await uploadEvidence({
+      pledgeId: 'p',
+      unitId: 'u',
+      itemCode: '1.a',
+      file: zip,
+      auth: fakeAuth(),
+      createRequest: request.create,
+    }).catch((reason: unknown) => reason)) as HttpError;
     expect(error.message).toBe('danvan.evidence.badType');
     expect(request.sent).toHaveLength(0);
   });
@@ -183,7 +242,9 @@ describe('uploading', () => {
     const controller = new AbortController();
     controller.abort();
     const request = fakeRequest([]);
-    await expect(sendFile('/x', file, { contentType: PDF, token: null, signal: controller.signal, createRequest: request.create })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      sendFile('/x', file, { contentType: PDF, token: null, signal: controller.signal, createRequest: request.create }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
     expect(request.sent).toHaveLength(0);
   });
 });
@@ -197,14 +258,25 @@ describe('removing', () => {
     };
     await deleteEvidence('e-1', answer(new Response(null, { status: 204 })));
     expect(calls).toEqual([{ url: '/api/v1/evidence/e-1', method: 'DELETE' }]);
-    const refused = answer(new Response(JSON.stringify({ detail: 'Bảng điểm đã nộp, đang thẩm định: đơn vị không sửa được nữa.' }), { status: 422 }));
-    await expect(deleteEvidence('e-1', refused)).rejects.toMatchObject({ status: 422, message: 'Bảng điểm đã nộp, đang thẩm định: đơn vị không sửa được nữa.' });
-    await expect(deleteEvidence('e-1', answer(new Response('<html>', { status: 404 })))).rejects.toMatchObject({ status: 404, message: 'danvan.evidence.removeFailed' });
+    const refused = answer(
+      new Response(JSON.stringify({ detail: 'Bảng điểm đã nộp, đang thẩm định: đơn vị không sửa được nữa.' }), { status: 422 }),
+    );
+    await expect(deleteEvidence('e-1', refused)).rejects.toMatchObject({
+      status: 422,
+      message: 'Bảng điểm đã nộp, đang thẩm định: đơn vị không sửa được nữa.',
+    });
+    await expect(deleteEvidence('e-1', answer(new Response('<html>', { status: 404 })))).rejects.toMatchObject({
+      status: 404,
+      message: 'danvan.evidence.removeFailed',
+    });
   });
 
   it('reads problem details whatever their shape', () => {
     expect(parseProblem('not json')).toEqual({ errors: [] });
-    expect(parseProblem('{"detail":" x ","errors":[{"field":"a","message":"m"},{"bad":1}]}')).toEqual({ detail: 'x', errors: [{ field: 'a', message: 'm' }] });
+    expect(parseProblem('{"detail":" x ","errors":[{"field":"a","message":"m"},{"bad":1}]}')).toEqual({
+      detail: 'x',
+      errors: [{ field: 'a', message: 'm' }],
+    });
     expect(refusalError(413, '', 'fallback').message).toBe('fallback');
   });
 });

@@ -28,7 +28,10 @@ const TYPES_BY_EXTENSION: Record<string, string> = {
 };
 
 /** What the file input accepts: the allowed types and their extensions. */
-export const EVIDENCE_ACCEPT = [...Object.keys(EVIDENCE_LIMITS.contentTypes), ...Object.keys(TYPES_BY_EXTENSION).map((extension) => `.${extension}`)].join(',');
+export const EVIDENCE_ACCEPT = [
+  ...Object.keys(EVIDENCE_LIMITS.contentTypes),
+  ...Object.keys(TYPES_BY_EXTENSION).map((extension) => `.${extension}`),
+].join(',');
 
 /** The allowed type of a file: the browser's when allowed, else the one of its extension; null when neither is allowed. */
 export const evidenceContentType = (file: { name: string; type: string }): string | null => {
@@ -49,10 +52,14 @@ export const formatFileSize = (bytes: number): string => {
 /** Why a file cannot go to a line that already holds `existing` files, or null when it can. */
 export const evidenceFileProblem = (file: { name: string; type: string; size: number }, existing: number): Problem | null => {
   if (existing >= EVIDENCE_LIMITS.perItemMax) return { message: 'danvan.evidence.tooMany', args: { max: EVIDENCE_LIMITS.perItemMax } };
-  if (!evidenceContentType(file)) return { message: 'danvan.evidence.badType', args: { name: file.name, types: Object.values(EVIDENCE_LIMITS.contentTypes).join(', ') } };
+  if (!evidenceContentType(file))
+    return { message: 'danvan.evidence.badType', args: { name: file.name, types: Object.values(EVIDENCE_LIMITS.contentTypes).join(', ') } };
   if (file.size === 0) return { message: 'danvan.evidence.empty', args: { name: file.name } };
   if (file.size > EVIDENCE_LIMITS.maxBytes) {
-    return { message: 'danvan.evidence.tooLarge', args: { name: file.name, size: formatFileSize(file.size), max: formatFileSize(EVIDENCE_LIMITS.maxBytes) } };
+    return {
+      message: 'danvan.evidence.tooLarge',
+      args: { name: file.name, size: formatFileSize(file.size), max: formatFileSize(EVIDENCE_LIMITS.maxBytes) },
+    };
   }
   return null;
 };
@@ -113,7 +120,11 @@ export const uploadEvidence = async ({
 export const deleteEvidence = async (id: string, fetchImpl: typeof fetch): Promise<void> => {
   let response: Response;
   try {
-    response = await fetchImpl(evidencePath(id), { method: 'DELETE', credentials: 'same-origin', headers: { accept: 'application/problem+json' } });
+    response = await fetchImpl(evidencePath(id), {
+      method: 'DELETE',
+      credentials: 'same-origin',
+      headers: { accept: 'application/problem+json' },
+    });
   } catch {
     throw new HttpError('danvan.errors.network', 0);
   }

@@ -125,8 +125,19 @@ export interface ScoringMethods {
   getPledgeScoring(pledgeId: Identifier, signal?: AbortSignal): Promise<PledgeScoring>;
   getPledgeRanking(pledgeId: Identifier, signal?: AbortSignal): Promise<Ranking>;
   reviewScore(variables: ReviewScoreVariables): Promise<ScoreSheet>;
-  decideScoreSheet(pledgeId: Identifier, unitId: string, expectedVersion: number, decision: ReviewDecision, reason: string | null): Promise<ScoreSheet>;
-  saveSelfScores(pledgeId: Identifier, unitId: string, expectedVersion: number | null, scores: { itemCode: string; score: number; comment?: string | null }[]): Promise<ScoreSheet>;
+  decideScoreSheet(
+    pledgeId: Identifier,
+    unitId: string,
+    expectedVersion: number,
+    decision: ReviewDecision,
+    reason: string | null,
+  ): Promise<ScoreSheet>;
+  saveSelfScores(
+    pledgeId: Identifier,
+    unitId: string,
+    expectedVersion: number | null,
+    scores: { itemCode: string; score: number; comment?: string | null }[],
+  ): Promise<ScoreSheet>;
   submitScoreSheet(pledgeId: Identifier, unitId: string, expectedVersion: number): Promise<ScoreSheet>;
 }
 
@@ -136,7 +147,11 @@ const NO_FORM = { formFields: {} };
  * A refused save of self-scores → form errors the page places itself: the server's messages by item code
  * (`lines`, from `scores[i]` of the lines sent), by capped section (`sections`), the rest in the summary.
  */
-export const toSelfScoreFormErrors = (fields: readonly FieldError[], summary: string, sent: readonly { itemCode: string }[]): FormErrors => {
+export const toSelfScoreFormErrors = (
+  fields: readonly FieldError[],
+  summary: string,
+  sent: readonly { itemCode: string }[],
+): FormErrors => {
   const { lines, sections, other } = placeSelfScoreRefusal(fields, sent);
   return { lines, sections, root: { serverError: [summary, ...other.filter((message) => message !== summary)].join(' ') } };
 };
@@ -164,7 +179,11 @@ export const createScoringMethods = (execute: Execute): ScoringMethods => ({
     return pledge.ranking;
   },
   reviewScore: async (variables) => {
-    const { reviewScore } = await execute<{ reviewScore: ScoreSheet }>(REVIEW_SCORE_MUTATION, { ...variables }, { errors: { ...NO_FORM, conflictMessage: LINE_CONFLICT_MESSAGE } });
+    const { reviewScore } = await execute<{ reviewScore: ScoreSheet }>(
+      REVIEW_SCORE_MUTATION,
+      { ...variables },
+      { errors: { ...NO_FORM, conflictMessage: LINE_CONFLICT_MESSAGE } },
+    );
     return reviewScore;
   },
   decideScoreSheet: async (pledgeId, unitId, expectedVersion, decision, reason) => {
@@ -179,7 +198,12 @@ export const createScoringMethods = (execute: Execute): ScoringMethods => ({
     const { saveSelfScores } = await execute<{ saveSelfScores: ScoreSheet }>(
       SAVE_SELF_SCORES_MUTATION,
       { pledgeId: String(pledgeId), unitId, input: { scores }, expectedVersion },
-      { errors: { conflictMessage: SHEET_CONFLICT_MESSAGE, toFormErrors: (fields, summary) => toSelfScoreFormErrors(fields, summary, scores) } },
+      {
+        errors: {
+          conflictMessage: SHEET_CONFLICT_MESSAGE,
+          toFormErrors: (fields, summary) => toSelfScoreFormErrors(fields, summary, scores),
+        },
+      },
     );
     return saveSelfScores;
   },

@@ -25,7 +25,15 @@ const SET: CriteriaSetContent = {
       code: 'I',
       title: 'Tham mưu',
       criteria: [
-        { code: '1', title: 'Tham mưu cấp ủy', maxScore: 20, subCriteria: [{ code: '1.a', title: 'Kế hoạch', maxScore: 10 }, { code: '1.b', title: 'Sơ kết', maxScore: 10 }] },
+        {
+          code: '1',
+          title: 'Tham mưu cấp ủy',
+          maxScore: 20,
+          subCriteria: [
+            { code: '1.a', title: 'Kế hoạch', maxScore: 10 },
+            { code: '1.b', title: 'Sơ kết', maxScore: 10 },
+          ],
+        },
         { code: '2', title: 'Dân vận khéo', maxScore: 40 },
       ],
     },
@@ -86,9 +94,25 @@ describe('the grid', () => {
   });
 
   it('gives each cell the self-score, the reviewed score, the score that counts, its evidence count and the line’s version (0 without a line)', () => {
-    expect(grid.rows[0].cells['2']).toEqual({ itemCode: '2', selfScore: 24, reviewedScore: 30, reviewComment: 'Có minh chứng', version: 2, score: 30, evidenceCount: 2 });
+    expect(grid.rows[0].cells['2']).toEqual({
+      itemCode: '2',
+      selfScore: 24,
+      reviewedScore: 30,
+      reviewComment: 'Có minh chứng',
+      version: 2,
+      score: 30,
+      evidenceCount: 2,
+    });
     expect(grid.rows[0].cells['1.a']).toMatchObject({ selfScore: 9, reviewedScore: null, score: 9, version: 1 });
-    expect(grid.rows[0].cells['1.b']).toEqual({ itemCode: '1.b', selfScore: null, reviewedScore: null, reviewComment: null, version: 0, score: null, evidenceCount: 0 });
+    expect(grid.rows[0].cells['1.b']).toEqual({
+      itemCode: '1.b',
+      selfScore: null,
+      reviewedScore: null,
+      reviewComment: null,
+      version: 0,
+      score: null,
+      evidenceCount: 0,
+    });
     expect(Object.keys(grid.rows[2].cells).sort()).toEqual(['1.a', '1.b', '2', 'C1', 'T1']);
     expect(grid.items.map((item) => item.code)).toEqual(['1.a', '1.b', '2', 'C1', 'T1']);
   });
@@ -156,7 +180,10 @@ describe('a reviewer’s score', () => {
   it('refuses what is empty, out of range or too precise, naming the item and its maximum', () => {
     expect(checkScore('', item2)).toEqual({ ok: false, problem: { message: 'danvan.scoring.scoreRequired' } });
     for (const typed of ['41', '-1', '7.125', 'abc', '1e1x']) {
-      expect(checkScore(typed, item2)).toEqual({ ok: false, problem: { message: 'danvan.scoring.scoreRange', args: { code: '2', max: 40 } } });
+      expect(checkScore(typed, item2)).toEqual({
+        ok: false,
+        problem: { message: 'danvan.scoring.scoreRange', args: { code: '2', max: 40 } },
+      });
     }
   });
 
@@ -214,7 +241,10 @@ describe('a unit’s self-scores', () => {
       problems: { '1.b': { message: 'danvan.scoring.commentNeedsScore', args: { code: '1.b' } } },
       sections: {},
     });
-    expect(toSelfScores(items, { '1.a': '9' }, { '1.a': 'x'.repeat(2001) })).toMatchObject({ ok: false, problems: { '1.a': { message: 'danvan.scoring.commentTooLong' } } });
+    expect(toSelfScores(items, { '1.a': '9' }, { '1.a': 'x'.repeat(2001) })).toMatchObject({
+      ok: false,
+      problems: { '1.a': { message: 'danvan.scoring.commentTooLong' } },
+    });
   });
 
   it('refuses to empty a saved score (the server would keep it), and sends nothing then', () => {
@@ -226,14 +256,28 @@ describe('a unit’s self-scores', () => {
       sections: {},
     });
     // 0 is a score: the line is saved as not achieved.
-    expect(toSelfScores(items, { '1.a': '0', '2': '24' }, {}, { saved })).toMatchObject({ ok: true, scores: [{ itemCode: '1.a', score: 0 }, { itemCode: '2', score: 24 }] });
+    expect(toSelfScores(items, { '1.a': '0', '2': '24' }, {}, { saved })).toMatchObject({
+      ok: true,
+      scores: [
+        { itemCode: '1.a', score: 0 },
+        { itemCode: '2', score: 24 },
+      ],
+    });
     // A line never saved may stay empty.
     expect(toSelfScores(items, { '1.a': '9', '2': '24' }, {}, { saved }).ok).toBe(true);
     expect(savedSelfScoreCodes(null)).toEqual([]);
   });
 
   it('checks the bonus and deduction caps before sending', () => {
-    const set = { ...SET, bonusItems: [{ code: 'C1', title: 'Cộng', maxScore: 5 }, { code: 'C2', title: 'Cộng 2', maxScore: 5 }], bonusCap: 6, deductionCap: 2.5 };
+    const set = {
+      ...SET,
+      bonusItems: [
+        { code: 'C1', title: 'Cộng', maxScore: 5 },
+        { code: 'C2', title: 'Cộng 2', maxScore: 5 },
+      ],
+      bonusCap: 6,
+      deductionCap: 2.5,
+    };
     const capped = scorableItems(set);
     expect(toSelfScores(capped, { C1: '4', C2: '2,5', T1: '3' }, {}, { caps: set })).toEqual({
       ok: false,
@@ -269,9 +313,15 @@ describe('a unit’s self-scores', () => {
   });
 
   it('on a newer sheet keeps what the user changed and takes the rest from it', () => {
-    const base = { scores: { '1.a': '9', '1.b': '', '2': '24', C1: '', T1: '' }, comments: { '1.a': 'Kế hoạch 151', '1.b': '', '2': '', C1: '', T1: '' } };
+    const base = {
+      scores: { '1.a': '9', '1.b': '', '2': '24', C1: '', T1: '' },
+      comments: { '1.a': 'Kế hoạch 151', '1.b': '', '2': '', C1: '', T1: '' },
+    };
     // The user typed 1.b's score and comment, and rewrote 1.a's comment.
-    const typed = { scores: { ...base.scores, '1.b': '8' }, comments: { ...base.comments, '1.a': 'Kế hoạch 151-KH/BDVTU', '1.b': 'Sơ kết đúng hạn' } };
+    const typed = {
+      scores: { ...base.scores, '1.b': '8' },
+      comments: { ...base.comments, '1.a': 'Kế hoạch 151-KH/BDVTU', '1.b': 'Sơ kết đúng hạn' },
+    };
     expect(editedItems(items, base, typed)).toEqual(['1.a', '1.b']);
     // Saved elsewhere meanwhile: 1.a's score, 2's comment and C1.
     const latest = { scores: { ...base.scores, '1.a': '10', C1: '2' }, comments: { ...base.comments, '2': 'Có 3 mô hình' } };
@@ -288,7 +338,12 @@ describe('a unit’s self-scores', () => {
   });
 
   it('reads the comments of the lines into the inputs', () => {
-    expect(selfCommentDraft(items, [{ itemCode: '2', selfComment: 'Có 3 mô hình' }, { itemCode: '1.a', selfComment: null }])).toEqual({
+    expect(
+      selfCommentDraft(items, [
+        { itemCode: '2', selfComment: 'Có 3 mô hình' },
+        { itemCode: '1.a', selfComment: null },
+      ]),
+    ).toEqual({
       '1.a': '',
       '1.b': '',
       '2': 'Có 3 mô hình',

@@ -29,14 +29,23 @@ export const scorableItems = (set: CriteriaSetContent | null | undefined): Scora
   for (const group of set.groups) {
     for (const criterion of group.criteria) {
       if (criterion.subCriteria?.length) {
-        for (const sub of criterion.subCriteria) items.push({ code: sub.code, title: sub.title, maxScore: sub.maxScore, kind: 'CRITERION', groupCode: group.code });
+        for (const sub of criterion.subCriteria)
+          items.push({ code: sub.code, title: sub.title, maxScore: sub.maxScore, kind: 'CRITERION', groupCode: group.code });
       } else {
-        items.push({ code: criterion.code, title: criterion.title, maxScore: criterion.maxScore, kind: 'CRITERION', groupCode: group.code });
+        items.push({
+          code: criterion.code,
+          title: criterion.title,
+          maxScore: criterion.maxScore,
+          kind: 'CRITERION',
+          groupCode: group.code,
+        });
       }
     }
   }
-  for (const item of set.bonusItems) items.push({ code: item.code, title: item.title, maxScore: item.maxScore, kind: 'BONUS', groupCode: null });
-  for (const item of set.deductionItems) items.push({ code: item.code, title: item.title, maxScore: item.maxScore, kind: 'DEDUCTION', groupCode: null });
+  for (const item of set.bonusItems)
+    items.push({ code: item.code, title: item.title, maxScore: item.maxScore, kind: 'BONUS', groupCode: null });
+  for (const item of set.deductionItems)
+    items.push({ code: item.code, title: item.title, maxScore: item.maxScore, kind: 'DEDUCTION', groupCode: null });
   return items;
 };
 
@@ -78,7 +87,15 @@ export interface ScoringGrid {
   rows: GridRow[];
 }
 
-const emptyCell = (itemCode: string): GridCell => ({ itemCode, selfScore: null, reviewedScore: null, reviewComment: null, version: 0, score: null, evidenceCount: 0 });
+const emptyCell = (itemCode: string): GridCell => ({
+  itemCode,
+  selfScore: null,
+  reviewedScore: null,
+  reviewComment: null,
+  version: 0,
+  score: null,
+  evidenceCount: 0,
+});
 
 /** The cells of one sheet by item code; items without a line get an empty cell (version 0). */
 export const sheetCells = (items: readonly ScorableItem[], sheet: ScoreSheet | null): Record<string, GridCell> => {
@@ -122,7 +139,10 @@ export const buildScoringGrid = (
 ): ScoringGrid => {
   const items = scorableItems(set);
   const byUnit = new Map(sheets.map((sheet) => [sheet.unit.id, sheet]));
-  const units = [...signatories, ...sheets.map((sheet) => sheet.unit).filter((unit) => !signatories.some((signatory) => signatory.id === unit.id))];
+  const units = [
+    ...signatories,
+    ...sheets.map((sheet) => sheet.unit).filter((unit) => !signatories.some((signatory) => signatory.id === unit.id)),
+  ];
   const rows = units.map((unit): GridRow => {
     const sheet = byUnit.get(unit.id) ?? null;
     return {
@@ -138,7 +158,9 @@ export const buildScoringGrid = (
 
 /** The sheets with `updated` in place of the sheet of the same unit (or added). */
 export const replaceSheet = (sheets: readonly ScoreSheet[], updated: ScoreSheet): ScoreSheet[] =>
-  sheets.some((sheet) => sheet.unit.id === updated.unit.id) ? sheets.map((sheet) => (sheet.unit.id === updated.unit.id ? updated : sheet)) : [...sheets, updated];
+  sheets.some((sheet) => sheet.unit.id === updated.unit.id)
+    ? sheets.map((sheet) => (sheet.unit.id === updated.unit.id ? updated : sheet))
+    : [...sheets, updated];
 
 /** Pledge steps during which reviewers score and decide. */
 const REVIEW_OPEN: readonly PledgeStatus[] = ['SCORING_OPEN', 'UNDER_REVIEW'];
@@ -191,7 +213,12 @@ export const toReviewScoreVariables = (
   const trimmed = comment.trim();
   return {
     ok: true,
-    value: { pledgeId, unitId, expectedLineVersion: cell?.version ?? 0, input: { itemCode: item.code, score: checked.value, comment: trimmed === '' ? null : trimmed } },
+    value: {
+      pledgeId,
+      unitId,
+      expectedLineVersion: cell?.version ?? 0,
+      input: { itemCode: item.code, score: checked.value, comment: trimmed === '' ? null : trimmed },
+    },
   };
 };
 
@@ -207,7 +234,10 @@ export const selfScoreDraft = (items: readonly ScorableItem[], sheet: ScoreSheet
 };
 
 /** The unit's comments (giải trình) on its lines, as the texts of their inputs ('' where none). */
-export const selfCommentDraft = (items: readonly ScorableItem[], lines: readonly { itemCode: string; selfComment: string | null }[] | null | undefined): Record<string, string> => {
+export const selfCommentDraft = (
+  items: readonly ScorableItem[],
+  lines: readonly { itemCode: string; selfComment: string | null }[] | null | undefined,
+): Record<string, string> => {
   const comments = new Map((lines ?? []).map((line) => [line.itemCode, line.selfComment ?? '']));
   return Object.fromEntries(items.map((item) => [item.code, comments.get(item.code) ?? '']));
 };
@@ -223,7 +253,10 @@ const sameText = (a: string | undefined, b: string | undefined) => (a ?? '') ===
 /** Items whose score or comment the user changed since `base` (the sheet as last read), i.e. what a save would change. */
 export const editedItems = (items: readonly ScorableItem[], base: SelfDraft, typed: SelfDraft): string[] =>
   items
-    .filter((item) => !sameText(typed.scores[item.code], base.scores[item.code]) || !sameText(typed.comments[item.code], base.comments[item.code]))
+    .filter(
+      (item) =>
+        !sameText(typed.scores[item.code], base.scores[item.code]) || !sameText(typed.comments[item.code], base.comments[item.code]),
+    )
     .map((item) => item.code);
 
 /**
@@ -231,12 +264,19 @@ export const editedItems = (items: readonly ScorableItem[], base: SelfDraft, typ
  * each input the user changed since `base` keeps what was typed, every other input takes `latest`. Answers
  * the texts and the items whose unsaved input was kept over the newer sheet (those a save would still change).
  */
-export const rebaseSelfDraft = (items: readonly ScorableItem[], base: SelfDraft, typed: SelfDraft, latest: SelfDraft): { draft: SelfDraft; kept: string[] } => {
+export const rebaseSelfDraft = (
+  items: readonly ScorableItem[],
+  base: SelfDraft,
+  typed: SelfDraft,
+  latest: SelfDraft,
+): { draft: SelfDraft; kept: string[] } => {
   const draft: SelfDraft = { scores: {}, comments: {} };
   for (const item of items) {
     const code = item.code;
     draft.scores[code] = sameText(typed.scores[code], base.scores[code]) ? (latest.scores[code] ?? '') : (typed.scores[code] ?? '');
-    draft.comments[code] = sameText(typed.comments[code], base.comments[code]) ? (latest.comments[code] ?? '') : (typed.comments[code] ?? '');
+    draft.comments[code] = sameText(typed.comments[code], base.comments[code])
+      ? (latest.comments[code] ?? '')
+      : (typed.comments[code] ?? '');
   }
   return { draft, kept: editedItems(items, latest, draft) };
 };
@@ -265,7 +305,8 @@ export interface SelfScoreRules {
 }
 
 /** Item codes of the lines of `sheet` that hold a self-score. */
-export const savedSelfScoreCodes = (sheet: ScoreSheet | null): string[] => (sheet?.lines ?? []).filter((line) => line.selfScore !== null).map((line) => line.itemCode);
+export const savedSelfScoreCodes = (sheet: ScoreSheet | null): string[] =>
+  (sheet?.lines ?? []).filter((line) => line.selfScore !== null).map((line) => line.itemCode);
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
@@ -309,10 +350,16 @@ export const toSelfScores = (
   }
   if (rules.caps) {
     if (totals.BONUS > rules.caps.bonusCap) {
-      sections.BONUS = { message: 'danvan.scoring.bonusCapExceeded', args: { total: formatScore(totals.BONUS), cap: formatScore(rules.caps.bonusCap) } };
+      sections.BONUS = {
+        message: 'danvan.scoring.bonusCapExceeded',
+        args: { total: formatScore(totals.BONUS), cap: formatScore(rules.caps.bonusCap) },
+      };
     }
     if (totals.DEDUCTION > rules.caps.deductionCap) {
-      sections.DEDUCTION = { message: 'danvan.scoring.deductionCapExceeded', args: { total: formatScore(totals.DEDUCTION), cap: formatScore(rules.caps.deductionCap) } };
+      sections.DEDUCTION = {
+        message: 'danvan.scoring.deductionCapExceeded',
+        args: { total: formatScore(totals.DEDUCTION), cap: formatScore(rules.caps.deductionCap) },
+      };
     }
   }
   return Object.keys(problems).length > 0 || Object.keys(sections).length > 0 ? { ok: false, problems, sections } : { ok: true, scores };
@@ -330,7 +377,10 @@ export interface SelfScoreRefusal {
  * from input validation) names the i-th line sent, so the item code is that of `sent[i]`; `scores` with the code
  * bonusCap or deductionCap names a section. What fits nowhere (a duplicate line …) goes to `other`.
  */
-export const placeSelfScoreRefusal = (fields: readonly { field: string; code?: string; message: string }[], sent: readonly Pick<SelfScore, 'itemCode'>[]): SelfScoreRefusal => {
+export const placeSelfScoreRefusal = (
+  fields: readonly { field: string; code?: string; message: string }[],
+  sent: readonly Pick<SelfScore, 'itemCode'>[],
+): SelfScoreRefusal => {
   const refusal: SelfScoreRefusal = { lines: {}, sections: {}, other: [] };
   for (const { field, code, message } of fields) {
     const path = field.replace(/^input\./, '');

@@ -55,10 +55,20 @@ export const rankingWorkbookPath = (pledgeId: string): string => `/api/v1/pledge
 export const isApiPath = (url: string): boolean => /^\/api\/v1\/[\w\-./%]+$/.test(url) && !url.includes('..');
 
 /** The unit's sheet, or null when it has none yet (404); other failures are HttpErrors with the server's reason. */
-export const fetchSheetDetail = async (pledgeId: string, unitId: string, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<SheetDetail | null> => {
+export const fetchSheetDetail = async (
+  pledgeId: string,
+  unitId: string,
+  fetchImpl: typeof fetch,
+  signal?: AbortSignal,
+): Promise<SheetDetail | null> => {
   let response: Response;
   try {
-    response = await fetchImpl(scoreSheetPath(pledgeId, unitId), { method: 'GET', credentials: 'same-origin', headers: { accept: 'application/json, application/problem+json' }, signal });
+    response = await fetchImpl(scoreSheetPath(pledgeId, unitId), {
+      method: 'GET',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json, application/problem+json' },
+      signal,
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new HttpError('danvan.errors.network', 0);

@@ -13,7 +13,9 @@ export const scoringKeys = {
   ranking: (pledgeId: string) => ['danvan', 'pledgeRanking', pledgeId] as const,
   /** One unit's sheet in full (REST); with the sheet's version, so that a saved sheet is read again. */
   sheetDetail: (pledgeId: string, unitId: string, version?: number) =>
-    version === undefined ? (['danvan', 'scoreSheetDetail', pledgeId, unitId] as const) : (['danvan', 'scoreSheetDetail', pledgeId, unitId, version] as const),
+    version === undefined
+      ? (['danvan', 'scoreSheetDetail', pledgeId, unitId] as const)
+      : (['danvan', 'scoreSheetDetail', pledgeId, unitId, version] as const),
 };
 
 /** One unit's sheet with comments, evidence and review log (null while the unit has none). */
@@ -44,7 +46,9 @@ export const useSheetChanged = (pledgeId: string) => {
   const queryClient = useQueryClient();
   return {
     changed: async (sheet: ScoreSheet) => {
-      queryClient.setQueryData<PledgeScoring>(scoringKeys.scoring(pledgeId), (old) => (old ? { ...old, scoreSheets: replaceSheet(old.scoreSheets, sheet) } : old));
+      queryClient.setQueryData<PledgeScoring>(scoringKeys.scoring(pledgeId), (old) =>
+        old ? { ...old, scoreSheets: replaceSheet(old.scoreSheets, sheet) } : old,
+      );
       await queryClient.invalidateQueries({ queryKey: scoringKeys.ranking(pledgeId) });
     },
     /** Someone else changed it first: read everything again. */

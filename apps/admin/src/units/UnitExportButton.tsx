@@ -35,12 +35,7 @@ export const UnitExportButton = () => {
   };
 
   return (
-    <Button
-      label="danvan.export.excel"
-      onClick={() => void handleClick()}
-      disabled={downloading || total === 0}
-      aria-busy={downloading}
-    >
+    <Button label="danvan.export.excel" onClick={() => void handleClick()} disabled={downloading || total === 0} aria-busy={downloading}>
       {downloading ? <CircularProgress size={16} thickness={5} color="inherit" /> : <DownloadIcon />}
     </Button>
   );

@@ -11,7 +11,11 @@ const UnitHistoryButton = () => {
   if (!record || !canAccess) return null;
   const filter = encodeURIComponent(JSON.stringify({ entity: 'unit', entityId: record.id }));
   return (
-    <Button component={Link} to={`${createPath({ resource: RESOURCES.auditEvents, type: 'list' })}?filter=${filter}`} label="danvan.audit.history">
+    <Button
+      component={Link}
+      to={`${createPath({ resource: RESOURCES.auditEvents, type: 'list' })}?filter=${filter}`}
+      label="danvan.audit.history"
+    >
       <HistoryIcon />
     </Button>
   );

@@ -86,9 +86,9 @@ describe('filenameFromContentDisposition', () => {
 
   it('reads a token, and prefers filename* (UTF-8, percent-encoded)', () => {
     expect(filenameFromContentDisposition('attachment; filename=don-vi.xlsx')).toBe('don-vi.xlsx');
-    expect(
-      filenameFromContentDisposition(`attachment; filename="don-vi.xlsx"; filename*=UTF-8''%C4%91%C6%A1n-v%E1%BB%8B.xlsx`),
-    ).toBe('đơn-vị.xlsx');
+    expect(filenameFromContentDisposition(`attachment; filename="don-vi.xlsx"; filename*=UTF-8''%C4%91%C6%A1n-v%E1%BB%8B.xlsx`)).toBe(
+      'đơn-vị.xlsx',
+    );
     expect(filenameFromContentDisposition(`attachment; filename*=UTF-8''%E0%A4%A; filename="x.xlsx"`)).toBe('x.xlsx');
   });
 
@@ -165,7 +165,9 @@ describe('fetchUnitsExport over a fake fetch', () => {
   });
 
   it('fails with a generic message when the error body is not a problem', async () => {
-    const { fetchImpl } = fakeFetch(() => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
+    const { fetchImpl } = fakeFetch(
+      () => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+    );
     const error = await failure(fetchUnitsExport({ fetch: fetchImpl }));
     expect(error.message).toBe(EXPORT_FAILED_MESSAGE);
     expect(error.status).toBe(502);

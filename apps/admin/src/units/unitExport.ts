@@ -44,15 +44,22 @@ export const toExportQuery = (filter: Record<string, unknown> | undefined, sort:
   return params.toString().replace(/%2C/gi, ',');
 };
 
-export const toExportUrl = (filter: Record<string, unknown> | undefined, sort: SortPayload | undefined, path = UNITS_EXPORT_PATH): string => {
+export const toExportUrl = (
+  filter: Record<string, unknown> | undefined,
+  sort: SortPayload | undefined,
+  path = UNITS_EXPORT_PATH,
+): string => {
   const query = toExportQuery(filter, sort);
   return query ? `${path}?${query}` : path;
 };
 
 /** Keeps a server-given name from pointing into folders or carrying control characters. */
 const safeFilename = (name: string): string | undefined => {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = name.replace(/[\u0000-\u001f\u007f]/g, '').replace(/^.*[\\/]/, '').trim();
+  const cleaned = name
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/^.*[\\/]/, '')
+    .trim();
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? undefined : cleaned;
 };
 
@@ -108,7 +115,12 @@ export interface FetchUnitsExportOptions {
  * (e.g. the 422 for more than 10,000 rows), `danvan.errors.network` when the server cannot be reached,
  * or `danvan.export.failed`.
  */
-export const fetchUnitsExport = async ({ filter, sort, signal, fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: FetchUnitsExportOptions): Promise<UnitsExport> => {
+export const fetchUnitsExport = async ({
+  filter,
+  sort,
+  signal,
+  fetch: fetchImpl = globalThis.fetch.bind(globalThis),
+}: FetchUnitsExportOptions): Promise<UnitsExport> => {
   let response: Response;
   try {
     response = await fetchImpl(toExportUrl(filter, sort), {

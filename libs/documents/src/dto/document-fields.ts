@@ -11,7 +11,8 @@ import { IsLocalDate, LocalDateScalar } from '@danvan/core';
  * OpenAPI description, normalisation and validation (as unit-input-fields.ts).
  */
 
-const NormaliseText = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
+const NormaliseText = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
 
 function presence(required: boolean) {
   return required ? [] : [ValidateIf((_object: object, value: unknown) => value !== undefined)];
@@ -56,7 +57,11 @@ export const DocumentIssuedOnField = (required: boolean) =>
 export const DocumentTitleField = (required: boolean) =>
   applyDecorators(
     Field({ nullable: !required, description: 'Trích yếu nội dung.' }),
-    ApiProperty({ required, example: 'Kế hoạch tổ chức Hội nghị tổng kết công tác dân vận năm 2023', maxLength: DOCUMENT_LIMITS.titleMaxLength }),
+    ApiProperty({
+      required,
+      example: 'Kế hoạch tổ chức Hội nghị tổng kết công tác dân vận năm 2023',
+      maxLength: DOCUMENT_LIMITS.titleMaxLength,
+    }),
     NormaliseText(),
     ...presence(required),
     IsString(),

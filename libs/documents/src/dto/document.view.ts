@@ -14,7 +14,9 @@ export class DocumentView implements Omit<DocumentDto, 'createdAt' | 'updatedAt'
   @Field(() => DocumentFormEnum) @ApiProperty({ enum: DOCUMENT_FORMS }) form: DocumentForm;
   @Field({ description: 'Ký hiệu loại văn bản (KH, NQ, CTr, QĐ …).' }) @ApiProperty({ example: 'KH' }) type: string;
   @Field({ description: 'Tên loại văn bản.' }) @ApiProperty({ example: 'Kế hoạch' }) typeName: string;
-  @Field(() => [String], { description: 'Cơ quan ban hành, cơ quan chủ trì trước.' }) @ApiProperty({ type: [String], example: ['BDVTU'] }) issuers: string[];
+  @Field(() => [String], { description: 'Cơ quan ban hành, cơ quan chủ trì trước.' })
+  @ApiProperty({ type: [String], example: ['BDVTU'] })
+  issuers: string[];
   @Field(() => LocalDateScalar) @ApiProperty({ type: String, format: 'date' }) issuedOn: string;
   @Field() @ApiProperty() title: string;
   @Field(() => ID, { nullable: true }) @ApiProperty({ type: String, format: 'uuid', nullable: true }) ownerUnitId: string | null;

@@ -17,7 +17,10 @@ export class DocumentResolver {
   }
 
   @Query(() => DocumentList, { description: 'Sổ văn bản: phân trang, sắp xếp, lọc theo loại, cơ quan ban hành, ngày; tìm không dấu.' })
-  documents(@Ctx() ctx: RequestContext, @Args('options', { type: () => DocumentListOptions, nullable: true }) options?: DocumentListOptions): Promise<DocumentList> {
+  documents(
+    @Ctx() ctx: RequestContext,
+    @Args('options', { type: () => DocumentListOptions, nullable: true }) options?: DocumentListOptions,
+  ): Promise<DocumentList> {
     return this.documentService.list(ctx, options ?? {});
   }
 
@@ -28,7 +31,9 @@ export class DocumentResolver {
   }
 
   @RequirePermission('documents:write')
-  @Mutation(() => DocumentView, { description: 'Sửa văn bản; expectedVersion là phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' })
+  @Mutation(() => DocumentView, {
+    description: 'Sửa văn bản; expectedVersion là phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).',
+  })
   updateDocument(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,

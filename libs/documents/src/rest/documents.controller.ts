@@ -1,5 +1,18 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { DocumentDto, DocumentSortField, Page } from '@danvan/contracts';
 import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, withIfMatch } from '@danvan/core';
@@ -42,7 +55,14 @@ export class DocumentsController {
       page: query.page,
       pageSize: query.pageSize,
       sort,
-      filter: { search: query.q, form: query.form, type: query.type, issuer: query.issuer, issuedFrom: query.issuedFrom, issuedTo: query.issuedTo },
+      filter: {
+        search: query.q,
+        form: query.form,
+        type: query.type,
+        issuer: query.issuer,
+        issuedFrom: query.issuedFrom,
+        issuedTo: query.issuedTo,
+      },
     });
     return { ...page, items: page.items.map(toDocumentDto) };
   }
@@ -51,7 +71,11 @@ export class DocumentsController {
   @ApiOperation({ summary: 'Read one document; the ETag header carries its version' })
   @ApiOkResponse({ type: DocumentView })
   @ApiNotFoundResponse({ description: 'No such document' })
-  async get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<DocumentDto> {
+  async get(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DocumentDto> {
     const doc = await this.documents.get(ctx, id);
     void reply.header('ETag', etagOf(doc.version));
     return toDocumentDto(doc);
@@ -63,7 +87,11 @@ export class DocumentsController {
   @ApiBody({ type: CreateDocumentInput })
   @ApiCreatedResponse({ type: DocumentView })
   @ApiConflictResponse({ description: 'The same number was already registered for that year' })
-  async create(@Ctx() ctx: RequestContext, @Body() input: CreateDocumentInput, @Res({ passthrough: true }) reply: FastifyReply): Promise<DocumentDto> {
+  async create(
+    @Ctx() ctx: RequestContext,
+    @Body() input: CreateDocumentInput,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DocumentDto> {
     const doc = await this.documents.create(ctx, input);
     void reply.status(201).header('Location', `/api/v1/documents/${doc.id}`).header('ETag', etagOf(doc.version));
     return toDocumentDto(doc);
@@ -93,7 +121,11 @@ export class DocumentsController {
   @ApiOperation({ summary: 'Delete a document nothing cites (409 otherwise); If-Match optional' })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiNoContentResponse()
-  async remove(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+  async remove(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
     await withIfMatch(ifMatch, false, (version) => this.documents.remove(ctx, id, version));
   }
 }

@@ -22,7 +22,13 @@ export function scorableItems(set: CriteriaSetContent): ScorableItem[] {
       if (criterion.subCriteria?.length) {
         for (const sub of criterion.subCriteria) items.push({ ...sub, kind: 'CRITERION', groupCode: group.code });
       } else {
-        items.push({ code: criterion.code, title: criterion.title, maxScore: criterion.maxScore, kind: 'CRITERION', groupCode: group.code });
+        items.push({
+          code: criterion.code,
+          title: criterion.title,
+          maxScore: criterion.maxScore,
+          kind: 'CRITERION',
+          groupCode: group.code,
+        });
       }
     }
   }
@@ -47,7 +53,8 @@ export function checkCriteriaSet(set: CriteriaSetContent): FieldError[] {
   const add = (field: string, code: string, message: string) => errors.push({ field, code, message });
   const codes = new Map<string, string>();
   const code = (field: string, value: string) => {
-    if (!value || value.length > CRITERIA_LIMITS.codeMaxLength) add(field, 'code', `Mã tiêu chí phải có từ 1 đến ${CRITERIA_LIMITS.codeMaxLength} ký tự.`);
+    if (!value || value.length > CRITERIA_LIMITS.codeMaxLength)
+      add(field, 'code', `Mã tiêu chí phải có từ 1 đến ${CRITERIA_LIMITS.codeMaxLength} ký tự.`);
     else if (codes.has(value)) add(field, 'duplicate', `Mã "${value}" đã dùng ở ${codes.get(value)}.`);
     else codes.set(value, field);
   };
@@ -72,7 +79,11 @@ export function checkCriteriaSet(set: CriteriaSetContent): FieldError[] {
       if (subs.length) {
         const sum = round2(subs.reduce((total, sub) => total + (isScore(sub.maxScore) ? sub.maxScore : 0), 0));
         if (isScore(criterion.maxScore) && sum !== criterion.maxScore) {
-          add(`${field}.maxScore`, 'sum', `Điểm tối đa của tiêu chí ${criterion.code} (${criterion.maxScore}) phải bằng tổng điểm các tiêu chí thành phần (${sum}).`);
+          add(
+            `${field}.maxScore`,
+            'sum',
+            `Điểm tối đa của tiêu chí ${criterion.code} (${criterion.maxScore}) phải bằng tổng điểm các tiêu chí thành phần (${sum}).`,
+          );
         }
       }
     });
@@ -82,8 +93,10 @@ export function checkCriteriaSet(set: CriteriaSetContent): FieldError[] {
   if (!isScore(set.bonusCap) || set.bonusCap < 0) add('bonusCap', 'range', 'Mức cộng điểm tối đa phải từ 0 trở lên.');
   if (!isScore(set.deductionCap) || set.deductionCap < 0) add('deductionCap', 'range', 'Mức trừ điểm tối đa phải từ 0 trở lên.');
   if (set.bonusCap > 0 && !set.bonusItems.length) add('bonusCap', 'noItems', 'Có mức cộng điểm nhưng chưa có khoản cộng điểm nào.');
-  if (set.deductionCap > 0 && !set.deductionItems.length) add('deductionCap', 'noItems', 'Có mức trừ điểm nhưng chưa có khoản trừ điểm nào.');
-  if (scorableItems(set).length > CRITERIA_LIMITS.itemsMax) add('groups', 'tooMany', `Bảng tiêu chí có tối đa ${CRITERIA_LIMITS.itemsMax} dòng chấm điểm.`);
+  if (set.deductionCap > 0 && !set.deductionItems.length)
+    add('deductionCap', 'noItems', 'Có mức trừ điểm nhưng chưa có khoản trừ điểm nào.');
+  if (scorableItems(set).length > CRITERIA_LIMITS.itemsMax)
+    add('groups', 'tooMany', `Bảng tiêu chí có tối đa ${CRITERIA_LIMITS.itemsMax} dòng chấm điểm.`);
 
   const top = maximumTotal(set);
   const names = new Set<string>();

@@ -11,7 +11,15 @@ function criteria(overrides: Partial<CriteriaSetContent> = {}): CriteriaSetConte
         code: 'I',
         title: 'Công tác tham mưu',
         criteria: [
-          { code: '1', title: 'Tham mưu cấp ủy', maxScore: 20, subCriteria: [{ code: '1.a', title: 'Ban hành văn bản', maxScore: 12 }, { code: '1.b', title: 'Sơ kết, tổng kết', maxScore: 8 }] },
+          {
+            code: '1',
+            title: 'Tham mưu cấp ủy',
+            maxScore: 20,
+            subCriteria: [
+              { code: '1.a', title: 'Ban hành văn bản', maxScore: 12 },
+              { code: '1.b', title: 'Sơ kết, tổng kết', maxScore: 8 },
+            ],
+          },
           { code: '2', title: 'Dân vận khéo', maxScore: 30 },
         ],
       },
@@ -33,7 +41,14 @@ function criteria(overrides: Partial<CriteriaSetContent> = {}): CriteriaSetConte
 
 describe('criteria sets', () => {
   it('lists the scored lines (sub-criteria instead of their parent) and the maximum total', () => {
-    expect(scorableItems(criteria()).map((i) => `${i.kind}:${i.code}`)).toEqual(['CRITERION:1.a', 'CRITERION:1.b', 'CRITERION:2', 'CRITERION:3', 'BONUS:C1', 'DEDUCTION:T1']);
+    expect(scorableItems(criteria()).map((i) => `${i.kind}:${i.code}`)).toEqual([
+      'CRITERION:1.a',
+      'CRITERION:1.b',
+      'CRITERION:2',
+      'CRITERION:3',
+      'BONUS:C1',
+      'DEDUCTION:T1',
+    ]);
     expect(maximumTotal(criteria())).toBe(105);
     expect(checkCriteriaSet(criteria())).toEqual([]);
   });
@@ -45,11 +60,24 @@ describe('criteria sets', () => {
     set.bonusItems = [];
     set.deductionItems[0].maxScore = -1;
     const fields = checkCriteriaSet(set).map((e) => `${e.field}:${e.code}`);
-    expect(fields).toEqual(['groups[0].criteria[0].maxScore:sum', 'groups[1].criteria[0].code:duplicate', 'deductionItems[0].maxScore:range', 'bonusCap:noItems']);
+    expect(fields).toEqual([
+      'groups[0].criteria[0].maxScore:sum',
+      'groups[1].criteria[0].code:duplicate',
+      'deductionItems[0].maxScore:range',
+      'bonusCap:noItems',
+    ]);
   });
 
   it('requires bands from high to low within the reachable total', () => {
-    const fields = checkCriteriaSet(criteria({ bands: [{ name: 'Tốt', minScore: 80 }, { name: 'Xuất sắc', minScore: 95 }, { name: 'Tốt', minScore: 200 }] })).map((e) => `${e.field}:${e.code}`);
+    const fields = checkCriteriaSet(
+      criteria({
+        bands: [
+          { name: 'Tốt', minScore: 80 },
+          { name: 'Xuất sắc', minScore: 95 },
+          { name: 'Tốt', minScore: 200 },
+        ],
+      }),
+    ).map((e) => `${e.field}:${e.code}`);
     expect(fields).toEqual(['bands[1].minScore:order', 'bands[2].name:duplicate', 'bands[2].minScore:range', 'bands[2].minScore:order']);
   });
 
@@ -97,12 +125,29 @@ describe('pledge lifecycle', () => {
 
 describe('scores', () => {
   it('accepts scores within each maximum and the caps', () => {
-    expect(checkScores(criteria(), [{ itemCode: '1.a', score: 12 }, { itemCode: '2', score: 27.5 }, { itemCode: 'C1', score: 5 }, { itemCode: 'T1', score: 2 }])).toEqual([]);
+    expect(
+      checkScores(criteria(), [
+        { itemCode: '1.a', score: 12 },
+        { itemCode: '2', score: 27.5 },
+        { itemCode: 'C1', score: 5 },
+        { itemCode: 'T1', score: 2 },
+      ]),
+    ).toEqual([]);
   });
 
   it('refuses unknown items, scores above the maximum or below zero, and too many hundredths', () => {
-    const errors = checkScores(criteria(), [{ itemCode: '9', score: 1 }, { itemCode: '1.a', score: 12.5 }, { itemCode: '3', score: -1 }, { itemCode: '2', score: 1.234 }]);
-    expect(errors.map((e) => `${e.field}:${e.code}`)).toEqual(['scores[0].itemCode:unknownItem', 'scores[1].score:range', 'scores[2].score:range', 'scores[3].score:decimals']);
+    const errors = checkScores(criteria(), [
+      { itemCode: '9', score: 1 },
+      { itemCode: '1.a', score: 12.5 },
+      { itemCode: '3', score: -1 },
+      { itemCode: '2', score: 1.234 },
+    ]);
+    expect(errors.map((e) => `${e.field}:${e.code}`)).toEqual([
+      'scores[0].itemCode:unknownItem',
+      'scores[1].score:range',
+      'scores[2].score:range',
+      'scores[3].score:decimals',
+    ]);
   });
 
   it('says a criterion split into sub-criteria is scored through them, naming them', () => {
@@ -111,7 +156,13 @@ describe('scores', () => {
   });
 
   it('counts the sheet’s other lines against the bonus and deduction caps', () => {
-    const set = criteria({ bonusItems: [{ code: 'C1', title: 'a', maxScore: 5 }, { code: 'C2', title: 'b', maxScore: 5 }], bonusCap: 6 });
+    const set = criteria({
+      bonusItems: [
+        { code: 'C1', title: 'a', maxScore: 5 },
+        { code: 'C2', title: 'b', maxScore: 5 },
+      ],
+      bonusCap: 6,
+    });
     expect(checkScores(set, [{ itemCode: 'C2', score: 2 }], [{ itemCode: 'C1', score: 5 }]).map((e) => e.code)).toEqual(['bonusCap']);
     expect(checkScores(set, [{ itemCode: 'C2', score: 1 }], [{ itemCode: 'C1', score: 5 }])).toEqual([]);
   });
@@ -127,7 +178,11 @@ describe('scores', () => {
   });
 
   it('has each step accepted by a different person within a round; anyone may return', () => {
-    const [a, b, c] = ['a0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000003'];
+    const [a, b, c] = [
+      'a0000000-0000-4000-8000-000000000001',
+      'b0000000-0000-4000-8000-000000000002',
+      'c0000000-0000-4000-8000-000000000003',
+    ];
     expect(reviewerRefusal(1, 'ACCEPT', a, [])).toBeNull();
     expect(reviewerRefusal(2, 'ACCEPT', a, [{ step: 1, actorId: a }])).toEqual({
       field: 'reviewer',
@@ -136,12 +191,25 @@ describe('scores', () => {
     });
     expect(reviewerRefusal(2, 'ACCEPT', b, [{ step: 1, actorId: a }])).toBeNull();
     // Not only the step just before: whoever accepted any earlier step.
-    expect(reviewerRefusal(3, 'ACCEPT', a, [{ step: 1, actorId: a }, { step: 2, actorId: b }])?.message).toBe(
-      'Bước 3 (Khối thi đua) phải do người khác với người đã duyệt bước 1 thực hiện.',
-    );
-    expect(reviewerRefusal(3, 'ACCEPT', c, [{ step: 1, actorId: a }, { step: 2, actorId: b }])).toBeNull();
+    expect(
+      reviewerRefusal(3, 'ACCEPT', a, [
+        { step: 1, actorId: a },
+        { step: 2, actorId: b },
+      ])?.message,
+    ).toBe('Bước 3 (Khối thi đua) phải do người khác với người đã duyệt bước 1 thực hiện.');
+    expect(
+      reviewerRefusal(3, 'ACCEPT', c, [
+        { step: 1, actorId: a },
+        { step: 2, actorId: b },
+      ]),
+    ).toBeNull();
     // Steps already accepted twice by one person (before the rule): both are named.
-    expect(reviewerRefusal(3, 'ACCEPT', a, [{ step: 1, actorId: a }, { step: 2, actorId: a }])?.message).toMatch(/đã duyệt bước 1 và 2 thực hiện\.$/);
+    expect(
+      reviewerRefusal(3, 'ACCEPT', a, [
+        { step: 1, actorId: a },
+        { step: 2, actorId: a },
+      ])?.message,
+    ).toMatch(/đã duyệt bước 1 và 2 thực hiện\.$/);
     // Returning is open to anyone, the earlier reviewers included.
     expect(reviewerRefusal(2, 'RETURN', a, [{ step: 1, actorId: a }])).toBeNull();
     // Callers without an id (the bare system context) are one and the same person.

@@ -34,7 +34,8 @@ export function transitionRefusal(facts: PledgeFacts, to: PledgeStatus): string 
       if (!facts.scorableItems) return 'Chưa thể ký kết: giao ước chưa có bảng tiêu chí chấm điểm.';
       if (!facts.signatories) return 'Chưa thể ký kết: chưa có đơn vị ký giao ước.';
       if (facts.signatoriesOutsideBloc) return `Chưa thể ký kết: ${facts.signatoriesOutsideBloc} đơn vị ký không thuộc khối thi đua.`;
-      if (!facts.signedOn || !facts.signingEvent) return 'Chưa thể ký kết: cần ghi ngày ký và sự kiện ký kết (ví dụ: Hội nghị tổng kết năm).';
+      if (!facts.signedOn || !facts.signingEvent)
+        return 'Chưa thể ký kết: cần ghi ngày ký và sự kiện ký kết (ví dụ: Hội nghị tổng kết năm).';
       return null;
     case 'REGISTRATION_OPEN':
       return null;

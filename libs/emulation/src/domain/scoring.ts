@@ -16,7 +16,12 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export function checkScores(set: CriteriaSetContent, given: GivenScore[], others: GivenScore[] = []): FieldError[] {
   const items = new Map(scorableItems(set).map((item) => [item.code, item]));
   // A criterion split into sub-criteria is scored only through them.
-  const split = new Map(set.groups.flatMap((g) => g.criteria).filter((c) => c.subCriteria?.length).map((c) => [c.code, (c.subCriteria ?? []).map((sub) => sub.code)]));
+  const split = new Map(
+    set.groups
+      .flatMap((g) => g.criteria)
+      .filter((c) => c.subCriteria?.length)
+      .map((c) => [c.code, (c.subCriteria ?? []).map((sub) => sub.code)]),
+  );
   const errors: FieldError[] = [];
   given.forEach((g, i) => {
     const item = items.get(g.itemCode);
@@ -25,7 +30,11 @@ export function checkScores(set: CriteriaSetContent, given: GivenScore[], others
       const subCodes = split.get(g.itemCode);
       errors.push(
         subCodes
-          ? { field: `${field}.itemCode`, code: 'hasSubCriteria', message: `Tiêu chí ${g.itemCode} được chấm qua các tiêu chí con ${subCodes.join(', ')}: hãy chấm từng tiêu chí con.` }
+          ? {
+              field: `${field}.itemCode`,
+              code: 'hasSubCriteria',
+              message: `Tiêu chí ${g.itemCode} được chấm qua các tiêu chí con ${subCodes.join(', ')}: hãy chấm từng tiêu chí con.`,
+            }
           : { field: `${field}.itemCode`, code: 'unknownItem', message: `Bảng tiêu chí không có mục "${g.itemCode}".` },
       );
       return;
@@ -33,17 +42,28 @@ export function checkScores(set: CriteriaSetContent, given: GivenScore[], others
     if (!Number.isFinite(g.score) || g.score < 0 || g.score > item.maxScore) {
       errors.push({ field: `${field}.score`, code: 'range', message: `Điểm mục ${item.code} phải từ 0 đến ${item.maxScore}.` });
     } else if (round2(g.score) !== g.score) {
-      errors.push({ field: `${field}.score`, code: 'decimals', message: `Điểm mục ${item.code} có tối đa 2 chữ số thập phân (đã gửi ${g.score}).` });
+      errors.push({
+        field: `${field}.score`,
+        code: 'decimals',
+        message: `Điểm mục ${item.code} có tối đa 2 chữ số thập phân (đã gửi ${g.score}).`,
+      });
     }
   });
   if (errors.length) return errors;
   const merged = new Map(others.map((o) => [o.itemCode, o.score]));
   for (const g of given) merged.set(g.itemCode, g.score);
-  const sumOf = (kind: ScorableItem['kind']) => round2([...merged.entries()].filter(([code]) => items.get(code)?.kind === kind).reduce((s, [, score]) => s + score, 0));
+  const sumOf = (kind: ScorableItem['kind']) =>
+    round2([...merged.entries()].filter(([code]) => items.get(code)?.kind === kind).reduce((s, [, score]) => s + score, 0));
   const bonus = sumOf('BONUS');
   const deduction = sumOf('DEDUCTION');
-  if (bonus > set.bonusCap) errors.push({ field: 'scores', code: 'bonusCap', message: `Tổng điểm cộng (${bonus}) vượt mức cộng tối đa ${set.bonusCap}.` });
-  if (deduction > set.deductionCap) errors.push({ field: 'scores', code: 'deductionCap', message: `Tổng điểm trừ (${deduction}) vượt mức trừ tối đa ${set.deductionCap}.` });
+  if (bonus > set.bonusCap)
+    errors.push({ field: 'scores', code: 'bonusCap', message: `Tổng điểm cộng (${bonus}) vượt mức cộng tối đa ${set.bonusCap}.` });
+  if (deduction > set.deductionCap)
+    errors.push({
+      field: 'scores',
+      code: 'deductionCap',
+      message: `Tổng điểm trừ (${deduction}) vượt mức trừ tối đa ${set.deductionCap}.`,
+    });
   return errors;
 }
 
@@ -87,7 +107,11 @@ export function reviewerRefusal(
   if (decision !== 'ACCEPT') return null;
   const label = REVIEW_STEPS.find((s) => s.step === step)?.label;
   if (submittedBy !== undefined && submittedBy === actorId) {
-    return { field: 'reviewer', code: 'submitter', message: `Người đã nộp bảng điểm không tự thẩm định: bước ${step}${label ? ` (${label})` : ''} phải do người khác thực hiện.` };
+    return {
+      field: 'reviewer',
+      code: 'submitter',
+      message: `Người đã nộp bảng điểm không tự thẩm định: bước ${step}${label ? ` (${label})` : ''} phải do người khác thực hiện.`,
+    };
   }
   const earlier = [...new Set(accepted.filter((a) => a.step < step && a.actorId === actorId).map((a) => a.step))].sort((a, b) => a - b);
   if (!earlier.length) return null;

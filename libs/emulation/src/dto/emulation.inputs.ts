@@ -41,44 +41,85 @@ export class CreateMovementInput {
   @Field(() => MovementKindEnum) @IsIn(MOVEMENT_KINDS) kind: MovementKind;
   @Field(() => ID, { description: 'Đơn vị phát động.' }) @IsUUID('all') launchedByUnitId: string;
   @Field(() => LocalDateScalar) @IsLocalDate({ message: 'Ngày bắt đầu phải là ngày hợp lệ dạng yyyy-MM-dd.' }) startsOn: string;
-  @Field(() => LocalDateScalar, { nullable: true }) @Nullable() @IsLocalDate({ message: 'Ngày kết thúc phải là ngày hợp lệ dạng yyyy-MM-dd.' }) endsOn?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true })
+  @Nullable()
+  @IsLocalDate({ message: 'Ngày kết thúc phải là ngày hợp lệ dạng yyyy-MM-dd.' })
+  endsOn?: string | null;
   @Field(() => String, { nullable: true }) @Nullable() @Text() @IsString() @MaxLength(4000) description?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Văn bản làm căn cứ (trong sổ văn bản).' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   legalBasisIds?: string[];
 }
 
 @InputType('UpdateMovementInput')
 export class UpdateMovementInput {
-  @Field({ nullable: true }) @IfPresent() @Text() @IsString() @IsNotEmpty({ message: 'Tên phong trào không được để trống.' }) @MaxLength(255) name?: string;
+  @Field({ nullable: true })
+  @IfPresent()
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Tên phong trào không được để trống.' })
+  @MaxLength(255)
+  name?: string;
   @Field(() => MovementKindEnum, { nullable: true }) @IfPresent() @IsIn(MOVEMENT_KINDS) kind?: MovementKind;
-  @Field(() => LocalDateScalar, { nullable: true }) @IfPresent() @IsLocalDate({ message: 'Ngày bắt đầu phải là ngày hợp lệ dạng yyyy-MM-dd.' }) startsOn?: string;
-  @Field(() => LocalDateScalar, { nullable: true }) @Nullable() @IsLocalDate({ message: 'Ngày kết thúc phải là ngày hợp lệ dạng yyyy-MM-dd.' }) endsOn?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true })
+  @IfPresent()
+  @IsLocalDate({ message: 'Ngày bắt đầu phải là ngày hợp lệ dạng yyyy-MM-dd.' })
+  startsOn?: string;
+  @Field(() => LocalDateScalar, { nullable: true })
+  @Nullable()
+  @IsLocalDate({ message: 'Ngày kết thúc phải là ngày hợp lệ dạng yyyy-MM-dd.' })
+  endsOn?: string | null;
   @Field(() => String, { nullable: true }) @Nullable() @Text() @IsString() @MaxLength(4000) description?: string | null;
-  @Field(() => [ID], { nullable: true }) @IfPresent() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true }) legalBasisIds?: string[];
+  @Field(() => [ID], { nullable: true })
+  @IfPresent()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  legalBasisIds?: string[];
 }
 
 @InputType('MovementListFilter')
 export class MovementListFilter {
   @Field({ nullable: true, description: 'Tìm theo tên, không phân biệt dấu.' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
   @Field(() => [MovementKindEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(MOVEMENT_KINDS, { each: true }) kind?: MovementKind[];
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Đang diễn ra vào ngày này.' }) @IsOptional() @IsLocalDate() activeOn?: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Đang diễn ra vào ngày này.' })
+  @IsOptional()
+  @IsLocalDate()
+  activeOn?: string;
 }
 
 @InputType('MovementListOptions')
 export class MovementListOptions extends PageOptions {
-  @Field(() => MovementListFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => MovementListFilter) filter?: MovementListFilter;
+  @Field(() => MovementListFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MovementListFilter)
+  filter?: MovementListFilter;
 }
 
 // ---------------------------------------------------------------- blocs
 
 @InputType('CreateBlocInput')
 export class CreateBlocInput {
-  @Field(() => Int) @IsInt({ message: YEAR_MESSAGE }) @Min(1945, { message: YEAR_MESSAGE }) @Max(2100, { message: YEAR_MESSAGE }) year: number;
+  @Field(() => Int)
+  @IsInt({ message: YEAR_MESSAGE })
+  @Min(1945, { message: YEAR_MESSAGE })
+  @Max(2100, { message: YEAR_MESSAGE })
+  year: number;
   @Field() @Text() @IsString() @IsNotEmpty({ message: 'Tên khối thi đua không được để trống.' }) @MaxLength(255) name: string;
   @Field(() => ID, { description: 'Đơn vị quản lý khối.' }) @IsUUID('all') ownerUnitId: string;
   @Field(() => ID, { nullable: true }) @Nullable() @IsUUID('all') movementId?: string | null;
-  @Field(() => [ID]) @IsArray() @ArrayMinSize(1, { message: 'Khối thi đua cần ít nhất một đơn vị thành viên.' }) @ArrayMaxSize(BLOC_LIMITS.membersMax) @ArrayUnique({ message: 'Một đơn vị được chọn hai lần.' }) @IsUUID('all', { each: true })
+  @Field(() => [ID])
+  @IsArray()
+  @ArrayMinSize(1, { message: 'Khối thi đua cần ít nhất một đơn vị thành viên.' })
+  @ArrayMaxSize(BLOC_LIMITS.membersMax)
+  @ArrayUnique({ message: 'Một đơn vị được chọn hai lần.' })
+  @IsUUID('all', { each: true })
   memberIds: string[];
   @Field(() => ID, { nullable: true, description: 'Trưởng khối (một thành viên).' }) @Nullable() @IsUUID('all') headUnitId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Phó khối (một thành viên).' }) @Nullable() @IsUUID('all') deputyUnitId?: string | null;
@@ -86,9 +127,20 @@ export class CreateBlocInput {
 
 @InputType('UpdateBlocInput')
 export class UpdateBlocInput {
-  @Field({ nullable: true }) @IfPresent() @Text() @IsString() @IsNotEmpty({ message: 'Tên khối thi đua không được để trống.' }) @MaxLength(255) name?: string;
+  @Field({ nullable: true })
+  @IfPresent()
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Tên khối thi đua không được để trống.' })
+  @MaxLength(255)
+  name?: string;
   @Field(() => [ID], { nullable: true })
-  @IfPresent() @IsArray() @ArrayMinSize(1, { message: 'Khối thi đua cần ít nhất một đơn vị thành viên.' }) @ArrayMaxSize(BLOC_LIMITS.membersMax) @ArrayUnique({ message: 'Một đơn vị được chọn hai lần.' }) @IsUUID('all', { each: true })
+  @IfPresent()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'Khối thi đua cần ít nhất một đơn vị thành viên.' })
+  @ArrayMaxSize(BLOC_LIMITS.membersMax)
+  @ArrayUnique({ message: 'Một đơn vị được chọn hai lần.' })
+  @IsUUID('all', { each: true })
   memberIds?: string[];
   @Field(() => ID, { nullable: true }) @Nullable() @IsUUID('all') headUnitId?: string | null;
   @Field(() => ID, { nullable: true }) @Nullable() @IsUUID('all') deputyUnitId?: string | null;
@@ -112,23 +164,44 @@ export class BlocListOptions extends PageOptions {
 @InputType('CriterionItemInput')
 export class CriterionItemInput {
   @Field() @Text() @IsString() @IsNotEmpty() @MaxLength(CRITERIA_LIMITS.codeMaxLength) code: string;
-  @Field() @Text() @IsString() @IsNotEmpty({ message: 'Tên tiêu chí không được để trống.' }) @MaxLength(CRITERIA_LIMITS.titleMaxLength) title: string;
-  @Field(() => Float) @IsNumber({ maxDecimalPlaces: 2 }, { message: SCORE_MESSAGE }) @Min(0, { message: SCORE_MESSAGE }) @Max(CRITERIA_LIMITS.maxScore, { message: SCORE_MESSAGE }) maxScore: number;
+  @Field()
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Tên tiêu chí không được để trống.' })
+  @MaxLength(CRITERIA_LIMITS.titleMaxLength)
+  title: string;
+  @Field(() => Float)
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: SCORE_MESSAGE })
+  @Min(0, { message: SCORE_MESSAGE })
+  @Max(CRITERIA_LIMITS.maxScore, { message: SCORE_MESSAGE })
+  maxScore: number;
 }
 
 @InputType('CriterionInput')
 export class CriterionInput extends CriterionItemInput {
   @Field(() => [CriterionItemInput], { nullable: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(CRITERIA_LIMITS.subCriteriaMax) @ValidateNested({ each: true }) @Type(() => CriterionItemInput)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CRITERIA_LIMITS.subCriteriaMax)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionItemInput)
   subCriteria?: CriterionItemInput[];
 }
 
 @InputType('CriteriaGroupInput')
 export class CriteriaGroupInput {
   @Field() @Text() @IsString() @IsNotEmpty() @MaxLength(CRITERIA_LIMITS.codeMaxLength) code: string;
-  @Field() @Text() @IsString() @IsNotEmpty({ message: 'Tên nhóm tiêu chí không được để trống.' }) @MaxLength(CRITERIA_LIMITS.titleMaxLength) title: string;
+  @Field()
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Tên nhóm tiêu chí không được để trống.' })
+  @MaxLength(CRITERIA_LIMITS.titleMaxLength)
+  title: string;
   @Field(() => [CriterionInput])
-  @IsArray() @ArrayMaxSize(CRITERIA_LIMITS.criteriaPerGroupMax) @ValidateNested({ each: true }) @Type(() => CriterionInput)
+  @IsArray()
+  @ArrayMaxSize(CRITERIA_LIMITS.criteriaPerGroupMax)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionInput)
   criteria: CriterionInput[];
 }
 
@@ -142,18 +215,36 @@ export class ClassificationBandInput {
 @InputType('CriteriaSetInput')
 export class CriteriaSetInput {
   @Field(() => [CriteriaGroupInput])
-  @IsArray() @ArrayMaxSize(CRITERIA_LIMITS.groupsMax) @ValidateNested({ each: true }) @Type(() => CriteriaGroupInput)
+  @IsArray()
+  @ArrayMaxSize(CRITERIA_LIMITS.groupsMax)
+  @ValidateNested({ each: true })
+  @Type(() => CriteriaGroupInput)
   groups: CriteriaGroupInput[];
   @Field(() => [CriterionItemInput], { defaultValue: [] })
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CriterionItemInput)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionItemInput)
   bonusItems: CriterionItemInput[];
-  @Field(() => Float, { defaultValue: 0 }) @IsNumber({ maxDecimalPlaces: 2 }, { message: SCORE_MESSAGE }) @Min(0, { message: SCORE_MESSAGE }) bonusCap: number;
+  @Field(() => Float, { defaultValue: 0 })
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: SCORE_MESSAGE })
+  @Min(0, { message: SCORE_MESSAGE })
+  bonusCap: number;
   @Field(() => [CriterionItemInput], { defaultValue: [] })
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CriterionItemInput)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionItemInput)
   deductionItems: CriterionItemInput[];
-  @Field(() => Float, { defaultValue: 0 }) @IsNumber({ maxDecimalPlaces: 2 }, { message: SCORE_MESSAGE }) @Min(0, { message: SCORE_MESSAGE }) deductionCap: number;
+  @Field(() => Float, { defaultValue: 0 })
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: SCORE_MESSAGE })
+  @Min(0, { message: SCORE_MESSAGE })
+  deductionCap: number;
   @Field(() => [ClassificationBandInput], { description: 'Mức xếp loại từ cao xuống thấp.' })
-  @IsArray() @ArrayMaxSize(CRITERIA_LIMITS.bandsMax) @ValidateNested({ each: true }) @Type(() => ClassificationBandInput)
+  @IsArray()
+  @ArrayMaxSize(CRITERIA_LIMITS.bandsMax)
+  @ValidateNested({ each: true })
+  @Type(() => ClassificationBandInput)
   bands: ClassificationBandInput[];
 }
 
@@ -162,17 +253,37 @@ export class CreatePledgeInput {
   @Field(() => ID) @IsUUID('all') blocId: string;
   @Field() @Text() @IsString() @IsNotEmpty({ message: 'Tên giao ước không được để trống.' }) @MaxLength(500) title: string;
   @Field(() => [ID], { nullable: true, description: 'Văn bản trích dẫn (kế hoạch, hướng dẫn …).' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   documentIds?: string[];
   @Field(() => Int, { nullable: true }) @Nullable() @IsInt() @Min(0) @Max(20) breakthroughMin?: number | null;
   @Field(() => Int, { nullable: true }) @Nullable() @IsInt() @Min(0) @Max(20) breakthroughMax?: number | null;
-  @Field(() => CriteriaSetInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => CriteriaSetInput) criteria?: CriteriaSetInput;
+  @Field(() => CriteriaSetInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CriteriaSetInput)
+  criteria?: CriteriaSetInput;
 }
 
 @InputType('UpdatePledgeInput')
 export class UpdatePledgeInput {
-  @Field({ nullable: true }) @IfPresent() @Text() @IsString() @IsNotEmpty({ message: 'Tên giao ước không được để trống.' }) @MaxLength(500) title?: string;
-  @Field(() => [ID], { nullable: true }) @IfPresent() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true }) documentIds?: string[];
+  @Field({ nullable: true })
+  @IfPresent()
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Tên giao ước không được để trống.' })
+  @MaxLength(500)
+  title?: string;
+  @Field(() => [ID], { nullable: true })
+  @IfPresent()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  documentIds?: string[];
   @Field(() => Int, { nullable: true }) @Nullable() @IsInt() @Min(0) @Max(20) breakthroughMin?: number | null;
   @Field(() => Int, { nullable: true }) @Nullable() @IsInt() @Min(0) @Max(20) breakthroughMax?: number | null;
 }
@@ -183,37 +294,84 @@ export class SignPledgeInput {
   @Field() @Text() @IsString() @IsNotEmpty({ message: 'Hãy ghi sự kiện ký kết.' }) @MaxLength(500) signingEvent: string;
   @Field(() => String, { nullable: true }) @Nullable() @Text() @IsString() @MaxLength(255) signingPlace?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Mặc định: mọi thành viên của khối.' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(BLOC_LIMITS.membersMax) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BLOC_LIMITS.membersMax)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   signatoryIds?: string[];
 }
 
 @InputType('PledgeListFilter')
 export class PledgeListFilter {
-  @Field(() => Int, { nullable: true }) @ApiProperty({ required: false }) @IsOptional() @Type(() => Number) @IsInt() @Min(1945) @Max(2100) year?: number;
-  @Field(() => [PledgeStatusEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(PLEDGE_STATUSES, { each: true }) status?: PledgeStatus[];
-  @Field(() => ID, { nullable: true, description: 'Giao ước mà đơn vị này ký.' }) @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all') signatoryUnitId?: string;
+  @Field(() => Int, { nullable: true })
+  @ApiProperty({ required: false })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1945)
+  @Max(2100)
+  year?: number;
+  @Field(() => [PledgeStatusEnum], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(PLEDGE_STATUSES, { each: true })
+  status?: PledgeStatus[];
+  @Field(() => ID, { nullable: true, description: 'Giao ước mà đơn vị này ký.' })
+  @ApiProperty({ required: false, format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  signatoryUnitId?: string;
 }
 
 @InputType('PledgeListOptions')
 export class PledgeListOptions extends PageOptions {
-  @Field(() => PledgeListFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => PledgeListFilter) filter?: PledgeListFilter;
+  @Field(() => PledgeListFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PledgeListFilter)
+  filter?: PledgeListFilter;
 }
 
 /** Query string of GET /api/v1/pledges. */
 export class PledgeListQuery extends PageOptions {
-  @ApiProperty({ required: false, example: 2024 }) @IsOptional() @Type(() => Number) @IsInt({ message: YEAR_MESSAGE }) @Min(1945, { message: YEAR_MESSAGE }) @Max(2100, { message: YEAR_MESSAGE }) year?: number;
+  @ApiProperty({ required: false, example: 2024 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: YEAR_MESSAGE })
+  @Min(1945, { message: YEAR_MESSAGE })
+  @Max(2100, { message: YEAR_MESSAGE })
+  year?: number;
   @ApiProperty({ required: false, enum: PLEDGE_STATUSES, isArray: true, description: 'Comma-separated' })
-  @IsOptional() @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()) : value)) @IsIn(PLEDGE_STATUSES, { each: true })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()) : value))
+  @IsIn(PLEDGE_STATUSES, { each: true })
   status?: PledgeStatus[];
-  @ApiProperty({ required: false, format: 'uuid', description: 'Pledges this unit signed' }) @IsOptional() @IsUUID('all') signatoryUnitId?: string;
+  @ApiProperty({ required: false, format: 'uuid', description: 'Pledges this unit signed' })
+  @IsOptional()
+  @IsUUID('all')
+  signatoryUnitId?: string;
 }
 
 // ---------------------------------------------------------------- registrations
 
 @InputType('RegistrationTargetInput')
 export class RegistrationTargetInput {
-  @Field() @ApiProperty({ example: 'Xây dựng 5 mô hình "Dân vận khéo"' }) @Text() @IsString() @IsNotEmpty({ message: 'Nội dung chỉ tiêu không được để trống.' }) @MaxLength(500) title: string;
-  @Field(() => String, { nullable: true }) @ApiProperty({ required: false, type: String, nullable: true, example: '5 mô hình' }) @Nullable() @Text() @IsString() @MaxLength(255) measure?: string | null;
+  @Field()
+  @ApiProperty({ example: 'Xây dựng 5 mô hình "Dân vận khéo"' })
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Nội dung chỉ tiêu không được để trống.' })
+  @MaxLength(500)
+  title: string;
+  @Field(() => String, { nullable: true })
+  @ApiProperty({ required: false, type: String, nullable: true, example: '5 mô hình' })
+  @Nullable()
+  @Text()
+  @IsString()
+  @MaxLength(255)
+  measure?: string | null;
 }
 
 /** A unit's targets for the year (REST body of PUT …/registrations/:unitId; GraphQL `registerPledgeTargets`). */
@@ -221,10 +379,23 @@ export class RegistrationTargetInput {
 export class RegistrationInput {
   @Field(() => [RegistrationTargetInput])
   @ApiProperty({ type: [RegistrationTargetInput] })
-  @IsArray() @ArrayMinSize(1, { message: 'Hãy đăng ký ít nhất một chỉ tiêu.' }) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RegistrationTargetInput)
+  @IsArray()
+  @ArrayMinSize(1, { message: 'Hãy đăng ký ít nhất một chỉ tiêu.' })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RegistrationTargetInput)
   targets: RegistrationTargetInput[];
   @Field(() => [String], { defaultValue: [], description: 'Nhiệm vụ đột phá (số lượng theo giao ước, ví dụ 3 đến 5).' })
-  @ApiProperty({ required: false, type: [String], example: ['Chuyển đổi số công tác dân vận', 'Nâng cao chất lượng đối thoại', 'Xây dựng tổ tự quản'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @IsNotEmpty({ each: true, message: 'Nhiệm vụ đột phá không được để trống.' }) @MaxLength(500, { each: true })
+  @ApiProperty({
+    required: false,
+    type: [String],
+    example: ['Chuyển đổi số công tác dân vận', 'Nâng cao chất lượng đối thoại', 'Xây dựng tổ tự quản'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: 'Nhiệm vụ đột phá không được để trống.' })
+  @MaxLength(500, { each: true })
   breakthroughTasks?: string[];
 }

@@ -40,7 +40,10 @@ export class MovementView {
   @Field(() => LocalDateScalar) @ApiProperty({ type: String, format: 'date' }) startsOn: string;
   @Field(() => LocalDateScalar, { nullable: true }) @ApiProperty({ type: String, format: 'date', nullable: true }) endsOn: string | null;
   @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) description: string | null;
-  @MaxItems(20) @Field(() => [DocumentRef], { description: 'Căn cứ (văn bản phát động, kế hoạch).' }) @ApiProperty({ type: [DocumentRef] }) legalBasis: DocumentRef[];
+  @MaxItems(20)
+  @Field(() => [DocumentRef], { description: 'Căn cứ (văn bản phát động, kế hoạch).' })
+  @ApiProperty({ type: [DocumentRef] })
+  legalBasis: DocumentRef[];
   @Field(() => Int) @ApiProperty() version: number;
   @Field() @ApiProperty() createdAt: Date;
   @Field() @ApiProperty() updatedAt: Date;
@@ -53,12 +56,23 @@ export class BlocView {
   @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
   @Field(() => Int) @ApiProperty({ example: 2024 }) year: number;
   @Field() @ApiProperty() name: string;
-  @Field(() => UnitRef, { description: 'Đơn vị quản lý khối (thường là Ban Dân vận cấp trên).' }) @ApiProperty({ type: UnitRef }) owner: UnitRef;
+  @Field(() => UnitRef, { description: 'Đơn vị quản lý khối (thường là Ban Dân vận cấp trên).' })
+  @ApiProperty({ type: UnitRef })
+  owner: UnitRef;
   @Field(() => ID, { nullable: true }) @ApiProperty({ type: String, format: 'uuid', nullable: true }) movementId: string | null;
-  @Field(() => UnitRef, { nullable: true, description: 'Trưởng khối.' }) @ApiProperty({ type: UnitRef, nullable: true }) head: UnitRef | null;
-  @Field(() => UnitRef, { nullable: true, description: 'Phó khối.' }) @ApiProperty({ type: UnitRef, nullable: true }) deputy: UnitRef | null;
-  @MaxItems(BLOC_LIMITS.membersMax) @Field(() => [UnitRef], { description: 'Đơn vị thành viên, theo tên.' }) @ApiProperty({ type: [UnitRef] }) members: UnitRef[];
-  @Field(() => ID, { nullable: true, description: 'Giao ước của khối (nếu đã lập).' }) @ApiProperty({ type: String, format: 'uuid', nullable: true }) pledgeId: string | null;
+  @Field(() => UnitRef, { nullable: true, description: 'Trưởng khối.' })
+  @ApiProperty({ type: UnitRef, nullable: true })
+  head: UnitRef | null;
+  @Field(() => UnitRef, { nullable: true, description: 'Phó khối.' })
+  @ApiProperty({ type: UnitRef, nullable: true })
+  deputy: UnitRef | null;
+  @MaxItems(BLOC_LIMITS.membersMax)
+  @Field(() => [UnitRef], { description: 'Đơn vị thành viên, theo tên.' })
+  @ApiProperty({ type: [UnitRef] })
+  members: UnitRef[];
+  @Field(() => ID, { nullable: true, description: 'Giao ước của khối (nếu đã lập).' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  pledgeId: string | null;
   @Field(() => Int) @ApiProperty() version: number;
   @Field() @ApiProperty() createdAt: Date;
   @Field() @ApiProperty() updatedAt: Date;
@@ -74,7 +88,8 @@ export class CriterionItemView {
 
 @ObjectType('Criterion')
 export class CriterionView extends CriterionItemView {
-  @MaxItems(CRITERIA_LIMITS.subCriteriaMax) @Field(() => [CriterionItemView], { nullable: true, description: 'Tiêu chí thành phần (điểm tối đa của tiêu chí là tổng của chúng).' })
+  @MaxItems(CRITERIA_LIMITS.subCriteriaMax)
+  @Field(() => [CriterionItemView], { nullable: true, description: 'Tiêu chí thành phần (điểm tối đa của tiêu chí là tổng của chúng).' })
   @ApiProperty({ type: [CriterionItemView], required: false })
   subCriteria?: CriterionItemView[];
 }
@@ -83,7 +98,10 @@ export class CriterionView extends CriterionItemView {
 export class CriteriaGroupView {
   @Field() @ApiProperty({ example: 'I' }) code: string;
   @Field() @ApiProperty() title: string;
-  @MaxItems(CRITERIA_LIMITS.criteriaPerGroupMax) @Field(() => [CriterionView]) @ApiProperty({ type: [CriterionView] }) criteria: CriterionView[];
+  @MaxItems(CRITERIA_LIMITS.criteriaPerGroupMax)
+  @Field(() => [CriterionView])
+  @ApiProperty({ type: [CriterionView] })
+  criteria: CriterionView[];
 }
 
 @ObjectType('ClassificationBand', { description: 'Mức xếp loại: đạt từ minScore điểm trở lên.' })
@@ -92,16 +110,24 @@ export class ClassificationBandView {
   @Field(() => Float) @ApiProperty({ example: 95 }) minScore: number;
 }
 
-@ObjectType('CriteriaSet', { description: 'Bảng tiêu chí chấm điểm của giao ước, một phiên bản (không bao giờ sửa; thay đổi tạo phiên bản mới).' })
+@ObjectType('CriteriaSet', {
+  description: 'Bảng tiêu chí chấm điểm của giao ước, một phiên bản (không bao giờ sửa; thay đổi tạo phiên bản mới).',
+})
 export class CriteriaSetView {
   @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
   @Field(() => Int, { description: 'Số phiên bản: 1, 2, …' }) @ApiProperty() number: number;
-  @MaxItems(CRITERIA_LIMITS.groupsMax) @Field(() => [CriteriaGroupView]) @ApiProperty({ type: [CriteriaGroupView] }) groups: CriteriaGroupView[];
+  @MaxItems(CRITERIA_LIMITS.groupsMax)
+  @Field(() => [CriteriaGroupView])
+  @ApiProperty({ type: [CriteriaGroupView] })
+  groups: CriteriaGroupView[];
   @MaxItems(50) @Field(() => [CriterionItemView]) @ApiProperty({ type: [CriterionItemView] }) bonusItems: CriterionItemView[];
   @Field(() => Float) @ApiProperty() bonusCap: number;
   @MaxItems(50) @Field(() => [CriterionItemView]) @ApiProperty({ type: [CriterionItemView] }) deductionItems: CriterionItemView[];
   @Field(() => Float) @ApiProperty() deductionCap: number;
-  @MaxItems(CRITERIA_LIMITS.bandsMax) @Field(() => [ClassificationBandView]) @ApiProperty({ type: [ClassificationBandView] }) bands: ClassificationBandView[];
+  @MaxItems(CRITERIA_LIMITS.bandsMax)
+  @Field(() => [ClassificationBandView])
+  @ApiProperty({ type: [ClassificationBandView] })
+  bands: ClassificationBandView[];
   @Field(() => Float, { description: 'Tổng điểm tối đa (kể cả điểm cộng tối đa).' }) @ApiProperty() maxTotal: number;
   @Field() @ApiProperty() createdBy: string;
   @Field() @ApiProperty() createdAt: Date;
@@ -116,14 +142,23 @@ export class PledgeView {
   @Field() @ApiProperty() title: string;
   @Field(() => PledgeStatusEnum) @ApiProperty({ enum: PLEDGE_STATUSES }) status: PledgeStatus;
   @Field({ description: 'Tên bước hiện tại.' }) @ApiProperty({ example: 'Đã ký kết' }) statusLabel: string;
-  @Field(() => Int, { nullable: true, description: 'Số nhiệm vụ đột phá tối thiểu mỗi đơn vị đăng ký.' }) @ApiProperty({ type: Number, nullable: true }) breakthroughMin: number | null;
+  @Field(() => Int, { nullable: true, description: 'Số nhiệm vụ đột phá tối thiểu mỗi đơn vị đăng ký.' })
+  @ApiProperty({ type: Number, nullable: true })
+  breakthroughMin: number | null;
   @Field(() => Int, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) breakthroughMax: number | null;
   @Field(() => LocalDateScalar, { nullable: true }) @ApiProperty({ type: String, format: 'date', nullable: true }) signedOn: string | null;
-  @Field(() => String, { nullable: true, description: 'Sự kiện ký kết (ví dụ Hội nghị tổng kết năm).' }) @ApiProperty({ type: String, nullable: true }) signingEvent: string | null;
+  @Field(() => String, { nullable: true, description: 'Sự kiện ký kết (ví dụ Hội nghị tổng kết năm).' })
+  @ApiProperty({ type: String, nullable: true })
+  signingEvent: string | null;
   @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) signingPlace: string | null;
   @MaxItems(20) @Field(() => [DocumentRef]) @ApiProperty({ type: [DocumentRef] }) documents: DocumentRef[];
-  @MaxItems(BLOC_LIMITS.membersMax) @Field(() => [UnitRef], { description: 'Đơn vị ký giao ước.' }) @ApiProperty({ type: [UnitRef] }) signatories: UnitRef[];
-  @Field(() => CriteriaSetView, { nullable: true, description: 'Phiên bản hiện hành của bảng tiêu chí.' }) @ApiProperty({ type: CriteriaSetView, nullable: true }) criteriaSet: CriteriaSetView | null;
+  @MaxItems(BLOC_LIMITS.membersMax)
+  @Field(() => [UnitRef], { description: 'Đơn vị ký giao ước.' })
+  @ApiProperty({ type: [UnitRef] })
+  signatories: UnitRef[];
+  @Field(() => CriteriaSetView, { nullable: true, description: 'Phiên bản hiện hành của bảng tiêu chí.' })
+  @ApiProperty({ type: CriteriaSetView, nullable: true })
+  criteriaSet: CriteriaSetView | null;
   @Field(() => Int) @ApiProperty() version: number;
   @Field() @ApiProperty() createdAt: Date;
   @Field() @ApiProperty() updatedAt: Date;
@@ -133,7 +168,9 @@ export class PledgeView {
 @ObjectType('RegistrationTarget')
 export class RegistrationTargetView {
   @Field() @ApiProperty({ example: 'Xây dựng 5 mô hình "Dân vận khéo"' }) title: string;
-  @Field(() => String, { nullable: true, description: 'Chỉ tiêu đo được (số lượng, tỉ lệ …).' }) @ApiProperty({ type: String, nullable: true }) measure: string | null;
+  @Field(() => String, { nullable: true, description: 'Chỉ tiêu đo được (số lượng, tỉ lệ …).' })
+  @ApiProperty({ type: String, nullable: true })
+  measure: string | null;
 }
 
 @ObjectType('PledgeRegistration', { description: 'Đăng ký chỉ tiêu, nhiệm vụ đột phá của một đơn vị ký giao ước.' })
@@ -148,13 +185,21 @@ export class RegistrationView {
   @Field() @ApiProperty() updatedAt: Date;
 }
 
-@ObjectType('PledgeProgress', { description: 'Tiến độ giao ước: ai chưa đăng ký chỉ tiêu, ai chưa nộp bảng điểm, bao nhiêu bảng đã thẩm định xong.' })
+@ObjectType('PledgeProgress', {
+  description: 'Tiến độ giao ước: ai chưa đăng ký chỉ tiêu, ai chưa nộp bảng điểm, bao nhiêu bảng đã thẩm định xong.',
+})
 export class PledgeProgressView {
   @Field(() => Int) @ApiProperty() signatories: number;
   @Field(() => Int) @ApiProperty() registered: number;
-  @MaxItems(BLOC_LIMITS.membersMax) @Field(() => [UnitRef], { description: 'Đơn vị chưa đăng ký chỉ tiêu.' }) @ApiProperty({ type: [UnitRef] }) notRegistered: UnitRef[];
+  @MaxItems(BLOC_LIMITS.membersMax)
+  @Field(() => [UnitRef], { description: 'Đơn vị chưa đăng ký chỉ tiêu.' })
+  @ApiProperty({ type: [UnitRef] })
+  notRegistered: UnitRef[];
   @Field(() => Int, { description: 'Đơn vị đã nộp bảng tự chấm điểm.' }) @ApiProperty() submitted: number;
-  @MaxItems(BLOC_LIMITS.membersMax) @Field(() => [UnitRef], { description: 'Đơn vị chưa nộp bảng tự chấm điểm.' }) @ApiProperty({ type: [UnitRef] }) notSubmitted: UnitRef[];
+  @MaxItems(BLOC_LIMITS.membersMax)
+  @Field(() => [UnitRef], { description: 'Đơn vị chưa nộp bảng tự chấm điểm.' })
+  @ApiProperty({ type: [UnitRef] })
+  notSubmitted: UnitRef[];
   @Field(() => Int, { description: 'Bảng điểm đã thẩm định xong.' }) @ApiProperty() accepted: number;
 }
 

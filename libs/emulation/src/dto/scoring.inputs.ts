@@ -1,7 +1,22 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsNumber, IsString, IsUUID, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsLocalDate, LocalDateScalar } from '@danvan/core';
 import { CRITERIA_LIMITS } from '@danvan/contracts';
 
@@ -11,15 +26,29 @@ const SCORE_NUMBER_MESSAGE = 'Điểm phải là một số.';
 const SCORE_DECIMALS_MESSAGE = 'Điểm có tối đa 2 chữ số thập phân.';
 const SCORE_NEGATIVE_MESSAGE = 'Điểm không được âm.';
 const AtMostTwoDecimals = () =>
-  ValidateBy({ name: 'atMostTwoDecimals', validator: { validate: (v: unknown) => typeof v !== 'number' || Math.round(v * 100) / 100 === v, defaultMessage: () => SCORE_DECIMALS_MESSAGE } });
+  ValidateBy({
+    name: 'atMostTwoDecimals',
+    validator: {
+      validate: (v: unknown) => typeof v !== 'number' || Math.round(v * 100) / 100 === v,
+      defaultMessage: () => SCORE_DECIMALS_MESSAGE,
+    },
+  });
 
 @InputType('ScoreInput')
 export class ScoreInput {
   @Field() @ApiProperty({ example: '1.a' }) @Text() @IsString() @IsNotEmpty() @MaxLength(CRITERIA_LIMITS.codeMaxLength) itemCode: string;
-  @Field(() => Float) @ApiProperty({ example: 10.5 }) @IsNumber({ allowNaN: false, allowInfinity: false }, { message: SCORE_NUMBER_MESSAGE }) @Min(0, { message: SCORE_NEGATIVE_MESSAGE }) @AtMostTwoDecimals()
+  @Field(() => Float)
+  @ApiProperty({ example: 10.5 })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: SCORE_NUMBER_MESSAGE })
+  @Min(0, { message: SCORE_NEGATIVE_MESSAGE })
+  @AtMostTwoDecimals()
   score: number;
-  @Field(() => String, { nullable: true }) @ApiProperty({ required: false, type: String, nullable: true })
-  @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null) @Text() @IsString() @MaxLength(2000)
+  @Field(() => String, { nullable: true })
+  @ApiProperty({ required: false, type: String, nullable: true })
+  @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null)
+  @Text()
+  @IsString()
+  @MaxLength(2000)
   comment?: string | null;
 }
 
@@ -28,18 +57,42 @@ export class ScoreInput {
 export class SelfScoresInput {
   @Field(() => [ScoreInput])
   @ApiProperty({ type: [ScoreInput] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(CRITERIA_LIMITS.itemsMax) @ValidateNested({ each: true }) @Type(() => ScoreInput)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(CRITERIA_LIMITS.itemsMax)
+  @ValidateNested({ each: true })
+  @Type(() => ScoreInput)
   scores: ScoreInput[];
 }
 
 /** Awards for the top of a finalised pledge's ranking, in one step (GraphQL `awardsFromRanking`). */
 @InputType('AwardsFromRankingInput')
 export class AwardsFromRankingInput {
-  @Field(() => ID, { nullable: true, description: 'Danh hiệu (ví dụ Cờ thi đua), hoặc:' }) @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null) @IsUUID('all') awardTitleId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Hình thức khen thưởng (ví dụ Giấy khen).' }) @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null) @IsUUID('all') formId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Danh hiệu (ví dụ Cờ thi đua), hoặc:' })
+  @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null)
+  @IsUUID('all')
+  awardTitleId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Hình thức khen thưởng (ví dụ Giấy khen).' })
+  @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null)
+  @IsUUID('all')
+  formId?: string | null;
   @Field(() => ID, { description: 'Đơn vị khen thưởng.' }) @IsUUID('all') issuerUnitId: string;
-  @Field(() => LocalDateScalar, { description: 'Ngày quyết định.' }) @IsLocalDate({ message: 'Ngày quyết định phải là ngày hợp lệ dạng yyyy-MM-dd.' }) decidedOn: string;
-  @Field(() => ID, { nullable: true, description: 'Quyết định khen thưởng trong sổ văn bản.' }) @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null) @IsUUID('all') decisionDocumentId?: string | null;
-  @Field(() => Int, { defaultValue: 3, description: 'Khen các đơn vị có hạng từ 1 đến số này (mặc định 3: nhất, nhì, ba).' }) @IsInt() @Min(1) @Max(50) top: number;
-  @Field(() => String, { nullable: true }) @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null) @Text() @IsString() @MaxLength(2000) citation?: string | null;
+  @Field(() => LocalDateScalar, { description: 'Ngày quyết định.' })
+  @IsLocalDate({ message: 'Ngày quyết định phải là ngày hợp lệ dạng yyyy-MM-dd.' })
+  decidedOn: string;
+  @Field(() => ID, { nullable: true, description: 'Quyết định khen thưởng trong sổ văn bản.' })
+  @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null)
+  @IsUUID('all')
+  decisionDocumentId?: string | null;
+  @Field(() => Int, { defaultValue: 3, description: 'Khen các đơn vị có hạng từ 1 đến số này (mặc định 3: nhất, nhì, ba).' })
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  top: number;
+  @Field(() => String, { nullable: true })
+  @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null)
+  @Text()
+  @IsString()
+  @MaxLength(2000)
+  citation?: string | null;
 }

@@ -4,8 +4,14 @@ import { BLOC_LIMITS, CRITERIA_LIMITS, EVIDENCE_LIMITS, SCORE_SHEET_STATUSES, ty
 import { MaxItems } from '@danvan/core';
 import { UnitRef } from './emulation.views.js';
 
-export const ScoreSheetStatusEnum = Object.fromEntries(SCORE_SHEET_STATUSES.map((s) => [s, s])) as Record<ScoreSheetStatus, ScoreSheetStatus>;
-registerEnumType(ScoreSheetStatusEnum, { name: 'ScoreSheetStatus', description: 'Đang tự chấm, đã nộp (đang thẩm định), bị trả lại, đã thẩm định xong.' });
+export const ScoreSheetStatusEnum = Object.fromEntries(SCORE_SHEET_STATUSES.map((s) => [s, s])) as Record<
+  ScoreSheetStatus,
+  ScoreSheetStatus
+>;
+registerEnumType(ScoreSheetStatusEnum, {
+  name: 'ScoreSheetStatus',
+  description: 'Đang tự chấm, đã nộp (đang thẩm định), bị trả lại, đã thẩm định xong.',
+});
 export const ReviewDecisionEnum = { ACCEPT: 'ACCEPT', RETURN: 'RETURN' } as const;
 registerEnumType(ReviewDecisionEnum, { name: 'ReviewDecision', description: 'Chấp nhận (chuyển lên bước trên) hoặc trả lại (kèm lý do).' });
 
@@ -17,7 +23,9 @@ export class EvidenceView {
   @Field() @ApiProperty() contentType: string;
   @Field(() => Int) @ApiProperty() sizeBytes: number;
   @Field() @ApiProperty() sha256: string;
-  @Field({ description: 'Đường dẫn tải về (REST, cần đăng nhập hoặc khóa API).' }) @ApiProperty({ example: '/api/v1/evidence/…' }) url: string;
+  @Field({ description: 'Đường dẫn tải về (REST, cần đăng nhập hoặc khóa API).' })
+  @ApiProperty({ example: '/api/v1/evidence/…' })
+  url: string;
   @Field() @ApiProperty() uploadedBy: string;
   @Field() @ApiProperty() uploadedAt: Date;
 }
@@ -28,7 +36,9 @@ export class ScoreLineView {
   @Field() @ApiProperty({ enum: ['CRITERION', 'BONUS', 'DEDUCTION'] }) itemKind: string;
   @Field(() => Float, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) selfScore: number | null;
   @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) selfComment: string | null;
-  @Field(() => Float, { nullable: true, description: 'Điểm thẩm định (nếu đã chấm lại).' }) @ApiProperty({ type: Number, nullable: true }) reviewedScore: number | null;
+  @Field(() => Float, { nullable: true, description: 'Điểm thẩm định (nếu đã chấm lại).' })
+  @ApiProperty({ type: Number, nullable: true })
+  reviewedScore: number | null;
   @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) reviewComment: string | null;
   @Field(() => Int) @ApiProperty() version: number;
   @Field() @ApiProperty() updatedBy: string;
@@ -78,23 +88,38 @@ export class ScoreSheetView {
 
 @ObjectType('RankingRow', { description: 'Một dòng bảng xếp hạng của khối (tạm tính cho đến khi tổng kết).' })
 export class RankingRowView {
-  @Field(() => Int, { nullable: true, description: 'Hạng (đồng hạng khi bằng nhau theo quy tắc xếp hạng); trống nếu chưa chấm.' }) @ApiProperty({ type: Number, nullable: true }) rank: number | null;
+  @Field(() => Int, { nullable: true, description: 'Hạng (đồng hạng khi bằng nhau theo quy tắc xếp hạng); trống nếu chưa chấm.' })
+  @ApiProperty({ type: Number, nullable: true })
+  rank: number | null;
   @Field(() => UnitRef) @ApiProperty({ type: UnitRef }) unit: UnitRef;
-  @Field(() => ScoreSheetStatusEnum, { nullable: true }) @ApiProperty({ enum: SCORE_SHEET_STATUSES, nullable: true }) status: ScoreSheetStatus | null;
+  @Field(() => ScoreSheetStatusEnum, { nullable: true })
+  @ApiProperty({ enum: SCORE_SHEET_STATUSES, nullable: true })
+  status: ScoreSheetStatus | null;
   @Field(() => Float, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) criteria: number | null;
   @Field(() => Float, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) bonus: number | null;
   @Field(() => Float, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) deduction: number | null;
   @Field(() => Float, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) total: number | null;
-  @Field(() => String, { nullable: true, description: 'Xếp loại theo các ngưỡng lưu cùng giao ước.' }) @ApiProperty({ type: String, nullable: true }) classification: string | null;
-  @MaxItems(20) @Field(() => [String], { description: 'Khen thưởng đã trao theo giao ước này (chưa bị thu hồi), ví dụ "Cờ thi đua (hạng Nhất)".' }) @ApiProperty({ type: [String] }) awards: string[];
+  @Field(() => String, { nullable: true, description: 'Xếp loại theo các ngưỡng lưu cùng giao ước.' })
+  @ApiProperty({ type: String, nullable: true })
+  classification: string | null;
+  @MaxItems(20)
+  @Field(() => [String], { description: 'Khen thưởng đã trao theo giao ước này (chưa bị thu hồi), ví dụ "Cờ thi đua (hạng Nhất)".' })
+  @ApiProperty({ type: [String] })
+  awards: string[];
 }
 
 @ObjectType('Ranking')
 export class RankingView {
   @Field({ description: 'Đã tổng kết (kết quả chính thức) hay còn tạm tính.' }) @ApiProperty() final: boolean;
   @Field({ description: 'Quy tắc xếp hạng khi bằng điểm.' }) @ApiProperty() tieRule: string;
-  @Field({ description: 'Bảng xếp hạng này cho thấy gì: chính thức, hay tạm tính (chỉ bảng điểm đã nộp; đơn vị thành viên chỉ thấy dòng của mình cho đến khi tổng kết).' })
-  @ApiProperty({ example: 'Tạm tính: chỉ xếp hạng các bảng điểm đã nộp (bảng nháp, bảng bị trả lại chưa được tính); điểm thẩm định thay điểm tự chấm khi đã có.' })
+  @Field({
+    description:
+      'Bảng xếp hạng này cho thấy gì: chính thức, hay tạm tính (chỉ bảng điểm đã nộp; đơn vị thành viên chỉ thấy dòng của mình cho đến khi tổng kết).',
+  })
+  @ApiProperty({
+    example:
+      'Tạm tính: chỉ xếp hạng các bảng điểm đã nộp (bảng nháp, bảng bị trả lại chưa được tính); điểm thẩm định thay điểm tự chấm khi đã có.',
+  })
   note: string;
   @MaxItems(BLOC_LIMITS.membersMax) @Field(() => [RankingRowView]) @ApiProperty({ type: [RankingRowView] }) rows: RankingRowView[];
 }

@@ -49,7 +49,10 @@ export class EmulationResolver {
   }
 
   @Query(() => MovementList, { description: 'Phong trào thi đua: lọc theo loại, ngày đang diễn ra; tìm không dấu.' })
-  movements(@Ctx() ctx: RequestContext, @Args('options', { type: () => MovementListOptions, nullable: true }) options?: MovementListOptions): Promise<MovementList> {
+  movements(
+    @Ctx() ctx: RequestContext,
+    @Args('options', { type: () => MovementListOptions, nullable: true }) options?: MovementListOptions,
+  ): Promise<MovementList> {
     return this.movementService.list(ctx, options ?? {});
   }
 
@@ -76,7 +79,10 @@ export class EmulationResolver {
   }
 
   @Query(() => BlocList, { description: 'Khối thi đua trong phạm vi của bạn: lọc theo năm, thành viên; tìm không dấu.' })
-  blocs(@Ctx() ctx: RequestContext, @Args('options', { type: () => BlocListOptions, nullable: true }) options?: BlocListOptions): Promise<BlocList> {
+  blocs(
+    @Ctx() ctx: RequestContext,
+    @Args('options', { type: () => BlocListOptions, nullable: true }) options?: BlocListOptions,
+  ): Promise<BlocList> {
     return this.blocService.list(ctx, options ?? {});
   }
 
@@ -110,25 +116,64 @@ export class PledgeResolver {
   }
 
   @Query(() => PledgeList, { description: 'Giao ước thi đua trong phạm vi của bạn: lọc theo năm, bước, đơn vị ký.' })
-  pledges(@Ctx() ctx: RequestContext, @Args('options', { type: () => PledgeListOptions, nullable: true }) options?: PledgeListOptions): Promise<PledgeList> {
+  pledges(
+    @Ctx() ctx: RequestContext,
+    @Args('options', { type: () => PledgeListOptions, nullable: true }) options?: PledgeListOptions,
+  ): Promise<PledgeList> {
     return this.pledgeService.list(ctx, options ?? {});
   }
 
   @MaxItems(100)
   @ResolveField(() => [CriteriaSetView], { description: 'Mọi phiên bản bảng tiêu chí, mới nhất trước.' })
-  criteriaVersions(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView, @Context() gql: GraphQLRequestContext): Promise<CriteriaSetView[]> {
-    return gql.loaders.perParent<PledgeView, CriteriaSetView[]>('pledge.criteriaVersions', (pledges) => this.pledgeService.criteriaVersionsOf(ctx, pledges.map((p) => p.id)), []).load(pledge);
+  criteriaVersions(
+    @Ctx() ctx: RequestContext,
+    @Parent() pledge: PledgeView,
+    @Context() gql: GraphQLRequestContext,
+  ): Promise<CriteriaSetView[]> {
+    return gql.loaders
+      .perParent<PledgeView, CriteriaSetView[]>(
+        'pledge.criteriaVersions',
+        (pledges) =>
+          this.pledgeService.criteriaVersionsOf(
+            ctx,
+            pledges.map((p) => p.id),
+          ),
+        [],
+      )
+      .load(pledge);
   }
 
   @MaxItems(BLOC_LIMITS.membersMax)
-  @ResolveField(() => [RegistrationView], { description: 'Đăng ký chỉ tiêu (của đơn vị trong phạm vi của bạn; tất cả nếu bạn quản lý khối).' })
-  registrations(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView, @Context() gql: GraphQLRequestContext): Promise<RegistrationView[]> {
-    return gql.loaders.perParent<PledgeView, RegistrationView[]>('pledge.registrations', (pledges) => this.pledgeService.registrationsOf(ctx, pledges), []).load(pledge);
+  @ResolveField(() => [RegistrationView], {
+    description: 'Đăng ký chỉ tiêu (của đơn vị trong phạm vi của bạn; tất cả nếu bạn quản lý khối).',
+  })
+  registrations(
+    @Ctx() ctx: RequestContext,
+    @Parent() pledge: PledgeView,
+    @Context() gql: GraphQLRequestContext,
+  ): Promise<RegistrationView[]> {
+    return gql.loaders
+      .perParent<PledgeView, RegistrationView[]>('pledge.registrations', (pledges) => this.pledgeService.registrationsOf(ctx, pledges), [])
+      .load(pledge);
   }
 
   @ResolveField(() => PledgeProgressView, { description: 'Tiến độ: đơn vị nào chưa đăng ký.' })
-  async progress(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView, @Context() gql: GraphQLRequestContext): Promise<PledgeProgressView> {
-    const progress = await gql.loaders.perParent<PledgeView, PledgeProgressView | null>('pledge.progress', (pledges) => this.pledgeService.progressOf(ctx, pledges.map((p) => p.id)), null).load(pledge);
+  async progress(
+    @Ctx() ctx: RequestContext,
+    @Parent() pledge: PledgeView,
+    @Context() gql: GraphQLRequestContext,
+  ): Promise<PledgeProgressView> {
+    const progress = await gql.loaders
+      .perParent<PledgeView, PledgeProgressView | null>(
+        'pledge.progress',
+        (pledges) =>
+          this.pledgeService.progressOf(
+            ctx,
+            pledges.map((p) => p.id),
+          ),
+        null,
+      )
+      .load(pledge);
     return progress as PledgeProgressView; // progressOf answers every pledge it is given
   }
 
@@ -183,7 +228,9 @@ export class PledgeResolver {
   }
 
   @RequirePermission('emulation:submit')
-  @Mutation(() => RegistrationView, { description: 'Đơn vị ký giao ước đăng ký chỉ tiêu, nhiệm vụ đột phá (expectedVersion bỏ trống khi đăng ký lần đầu).' })
+  @Mutation(() => RegistrationView, {
+    description: 'Đơn vị ký giao ước đăng ký chỉ tiêu, nhiệm vụ đột phá (expectedVersion bỏ trống khi đăng ký lần đầu).',
+  })
   registerPledgeTargets(
     @Ctx() ctx: RequestContext,
     @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,

@@ -17,9 +17,13 @@ export class ScoringResolver {
   constructor(private readonly scoring: ScoringService) {}
 
   @MaxItems(BLOC_LIMITS.membersMax)
-  @ResolveField(() => [ScoreSheetView], { description: 'Bảng chấm điểm: của mọi đơn vị nếu bạn quản lý khối, nếu không thì của đơn vị bạn.' })
+  @ResolveField(() => [ScoreSheetView], {
+    description: 'Bảng chấm điểm: của mọi đơn vị nếu bạn quản lý khối, nếu không thì của đơn vị bạn.',
+  })
   scoreSheets(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView, @Context() gql: GraphQLRequestContext): Promise<ScoreSheetView[]> {
-    return gql.loaders.perParent<PledgeView, ScoreSheetView[]>('pledge.scoreSheets', (pledges) => this.scoring.sheetsOf(ctx, pledges), []).load(pledge);
+    return gql.loaders
+      .perParent<PledgeView, ScoreSheetView[]>('pledge.scoreSheets', (pledges) => this.scoring.sheetsOf(ctx, pledges), [])
+      .load(pledge);
   }
 
   @ResolveField(() => RankingView, { description: 'Bảng xếp hạng của khối, tính trong cơ sở dữ liệu (tạm tính đến khi tổng kết).' })
@@ -51,13 +55,17 @@ export class ScoringResolver {
   }
 
   @RequirePermission('emulation:submit')
-  @Mutation(() => ScoreSheetView, { description: 'Đơn vị gỡ một tệp minh chứng nộp nhầm khi bảng điểm còn là bản nháp hoặc bị trả lại; trả về bảng điểm.' })
+  @Mutation(() => ScoreSheetView, {
+    description: 'Đơn vị gỡ một tệp minh chứng nộp nhầm khi bảng điểm còn là bản nháp hoặc bị trả lại; trả về bảng điểm.',
+  })
   removeEvidence(@Ctx() ctx: RequestContext, @Args('id', ID_ARG, ParseIdPipe) id: string): Promise<ScoreSheetView> {
     return this.scoring.removeEvidence(ctx, id);
   }
 
   @RequirePermission('emulation:manage')
-  @Mutation(() => ScoreSheetView, { description: 'Chấm thẩm định một mục; expectedLineVersion là phiên bản của dòng điểm đã đọc (0 nếu chưa có).' })
+  @Mutation(() => ScoreSheetView, {
+    description: 'Chấm thẩm định một mục; expectedLineVersion là phiên bản của dòng điểm đã đọc (0 nếu chưa có).',
+  })
   reviewScore(
     @Ctx() ctx: RequestContext,
     @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,
@@ -69,7 +77,10 @@ export class ScoringResolver {
   }
 
   @RequirePermission('emulation:manage')
-  @Mutation(() => [AwardView], { description: 'Khen thưởng các đơn vị dẫn đầu bảng xếp hạng của giao ước đã tổng kết, trong một bước (hạng nhất, nhì, ba với cờ thi đua).' })
+  @Mutation(() => [AwardView], {
+    description:
+      'Khen thưởng các đơn vị dẫn đầu bảng xếp hạng của giao ước đã tổng kết, trong một bước (hạng nhất, nhì, ba với cờ thi đua).',
+  })
   awardsFromRanking(
     @Ctx() ctx: RequestContext,
     @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,
@@ -79,7 +90,9 @@ export class ScoringResolver {
   }
 
   @RequirePermission('emulation:manage')
-  @Mutation(() => ScoreSheetView, { description: 'Chấp nhận (chuyển lên bước trên) hoặc trả lại bảng điểm cho đơn vị (bắt buộc ghi lý do).' })
+  @Mutation(() => ScoreSheetView, {
+    description: 'Chấp nhận (chuyển lên bước trên) hoặc trả lại bảng điểm cho đơn vị (bắt buộc ghi lý do).',
+  })
   decideScoreSheet(
     @Ctx() ctx: RequestContext,
     @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,

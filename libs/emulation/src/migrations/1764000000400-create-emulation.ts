@@ -59,8 +59,12 @@ export class CreateEmulation1764000000400 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX emulation_bloc_member_unit_idx ON emulation_bloc_member (unit_id)`);
     // The head and deputy are members (the service writes members first, then head and deputy).
-    await db.query(`ALTER TABLE emulation_bloc ADD CONSTRAINT emulation_bloc_head_member FOREIGN KEY (id, head_unit_id) REFERENCES emulation_bloc_member (bloc_id, unit_id)`);
-    await db.query(`ALTER TABLE emulation_bloc ADD CONSTRAINT emulation_bloc_deputy_member FOREIGN KEY (id, deputy_unit_id) REFERENCES emulation_bloc_member (bloc_id, unit_id)`);
+    await db.query(
+      `ALTER TABLE emulation_bloc ADD CONSTRAINT emulation_bloc_head_member FOREIGN KEY (id, head_unit_id) REFERENCES emulation_bloc_member (bloc_id, unit_id)`,
+    );
+    await db.query(
+      `ALTER TABLE emulation_bloc ADD CONSTRAINT emulation_bloc_deputy_member FOREIGN KEY (id, deputy_unit_id) REFERENCES emulation_bloc_member (bloc_id, unit_id)`,
+    );
 
     await db.query(`
       CREATE TABLE pledge (
@@ -113,7 +117,9 @@ export class CreateEmulation1764000000400 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'criteria_set rows are immutable: add a new version' USING ERRCODE = 'P0001';
       END $$`);
-    await db.query(`CREATE TRIGGER criteria_set_no_update BEFORE UPDATE ON criteria_set FOR EACH ROW EXECUTE FUNCTION criteria_set_immutable()`);
+    await db.query(
+      `CREATE TRIGGER criteria_set_no_update BEFORE UPDATE ON criteria_set FOR EACH ROW EXECUTE FUNCTION criteria_set_immutable()`,
+    );
 
     await db.query(`
       CREATE TABLE pledge_registration (
@@ -131,7 +137,17 @@ export class CreateEmulation1764000000400 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['pledge_registration', 'criteria_set', 'pledge_signatory', 'pledge_document', 'pledge', 'emulation_bloc_member', 'emulation_bloc', 'emulation_movement_document', 'emulation_movement']) {
+    for (const table of [
+      'pledge_registration',
+      'criteria_set',
+      'pledge_signatory',
+      'pledge_document',
+      'pledge',
+      'emulation_bloc_member',
+      'emulation_bloc',
+      'emulation_movement_document',
+      'emulation_movement',
+    ]) {
       await db.query(`DROP TABLE ${table} CASCADE`);
     }
     await db.query(`DROP FUNCTION criteria_set_immutable()`);

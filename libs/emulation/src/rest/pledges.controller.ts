@@ -21,9 +21,14 @@ export class PledgesController {
   constructor(private readonly pledges: PledgeService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Pledges visible to the caller (its unit signed them or manages their bloc); filters year, status, signatoryUnitId' })
+  @ApiOperation({
+    summary: 'Pledges visible to the caller (its unit signed them or manages their bloc); filters year, status, signatoryUnitId',
+  })
   @ApiOkResponse({ type: PledgeList })
-  async list(@Ctx() ctx: RequestContext, @Query() query: PledgeListQuery): Promise<Omit<PledgeList, 'items'> & { items: Array<Omit<PledgeView, 'ownerPath'>> }> {
+  async list(
+    @Ctx() ctx: RequestContext,
+    @Query() query: PledgeListQuery,
+  ): Promise<Omit<PledgeList, 'items'> & { items: Array<Omit<PledgeView, 'ownerPath'>> }> {
     const page = await this.pledges.list(ctx, {
       page: query.page,
       pageSize: query.pageSize,
@@ -36,7 +41,11 @@ export class PledgesController {
   @ApiOperation({ summary: 'One pledge with its current criteria set; the ETag header carries its version' })
   @ApiOkResponse({ type: PledgeView })
   @ApiNotFoundResponse({ description: 'No such pledge, or outside the caller’s scope' })
-  async get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Omit<PledgeView, 'ownerPath'>> {
+  async get(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Omit<PledgeView, 'ownerPath'>> {
     const pledge = await this.pledges.get(ctx, id);
     void reply.header('ETag', etagOf(pledge.version));
     return toPledgeDto(pledge);

@@ -23,7 +23,9 @@ export function renderRankingWorkbook(pledge: PledgeView, ranking: RankingView, 
     title: `BẢNG XẾP HẠNG THI ĐUA NĂM ${pledge.year}`,
     subtitle: [
       `${pledge.blocName} — ${pledge.title}`,
-      pledge.signedOn ? `Ký kết ngày ${vnDate(pledge.signedOn)}${pledge.signingEvent ? ` tại ${pledge.signingEvent}` : ''}.` : 'Chưa ký kết.',
+      pledge.signedOn
+        ? `Ký kết ngày ${vnDate(pledge.signedOn)}${pledge.signingEvent ? ` tại ${pledge.signingEvent}` : ''}.`
+        : 'Chưa ký kết.',
       ranking.final ? 'Kết quả chính thức (giao ước đã tổng kết).' : ranking.note,
       `Quy tắc xếp hạng: ${ranking.tieRule}`,
       `Xuất ngày ${vnDate(isoDateInVietnam(today))}.`,

@@ -1,8 +1,30 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
-import { Ctx, DomainError, etagOf, ParseIdPipe, RequestContext, RequirePermission, withIfMatch, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
+import {
+  Ctx,
+  DomainError,
+  etagOf,
+  ParseIdPipe,
+  RequestContext,
+  RequirePermission,
+  withIfMatch,
+  XLSX_CONTENT_TYPE,
+  xlsxDownload,
+} from '@danvan/core';
 import { SelfScoresInput } from '../dto/scoring.inputs.js';
 import { EvidenceView, RankingView, ScoreSheetView } from '../dto/scoring.views.js';
 import { PledgeService } from '../pledge.service.js';
@@ -38,7 +60,11 @@ export class ScoringController {
   @ApiOperation({ summary: 'The ranking as a printable Excel workbook (Vietnamese headers)' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ description: 'An .xlsx file', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
-  async rankingXlsx(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async rankingXlsx(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const pledge = await this.pledges.get(ctx, id);
     const ranking = await this.scoring.ranking(ctx, pledge);
     const now = new Date();
@@ -63,7 +89,10 @@ export class ScoringController {
 
   @Put('pledges/:id/score-sheets/:unitId')
   @RequirePermission('emulation:submit')
-  @ApiOperation({ summary: 'Save self-scores (some or all lines) while scoring is open. First time without If-Match; then If-Match with the sheet’s ETag (412 when stale)' })
+  @ApiOperation({
+    summary:
+      'Save self-scores (some or all lines) while scoring is open. First time without If-Match; then If-Match with the sheet’s ETag (412 when stale)',
+  })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiBody({ type: SelfScoresInput })
   @ApiOkResponse({ type: ScoreSheetView })
@@ -100,7 +129,9 @@ export class ScoringController {
 
   @Post('pledges/:id/score-sheets/:unitId/evidence')
   @RequirePermission('emulation:submit')
-  @ApiOperation({ summary: `Upload one evidence file for an item: the raw file as the body (${Object.keys(EVIDENCE_LIMITS.contentTypes).join(', ')}; at most 10 MB)` })
+  @ApiOperation({
+    summary: `Upload one evidence file for an item: the raw file as the body (${Object.keys(EVIDENCE_LIMITS.contentTypes).join(', ')}; at most 10 MB)`,
+  })
   @ApiConsumes(...Object.keys(EVIDENCE_LIMITS.contentTypes))
   @ApiQuery({ name: 'itemCode', required: true, example: '1.a' })
   @ApiQuery({ name: 'filename', required: true, example: 'bien-ban-hoi-nghi.pdf' })
@@ -117,16 +148,31 @@ export class ScoringController {
     // The one route whose query parameters are read one by one (the body is a file, not a DTO), so unknown
     // ones are refused here as the validation pipe refuses them on every other route.
     const unknown = Object.keys(query).filter((name) => !EVIDENCE_QUERY_PARAMETERS.includes(name));
-    if (unknown.length) throw DomainError.validation(unknown.map((field) => ({ field, code: 'whitelistValidation', message: `Tham số ${field} không được nhận: chỉ nhận itemCode và filename.` })));
+    if (unknown.length)
+      throw DomainError.validation(
+        unknown.map((field) => ({
+          field,
+          code: 'whitelistValidation',
+          message: `Tham số ${field} không được nhận: chỉ nhận itemCode và filename.`,
+        })),
+      );
     const itemCode = query.itemCode as string | undefined;
     const filename = query.filename as string | undefined;
     if (!Buffer.isBuffer(body)) {
-      throw DomainError.validation([{ field: 'Content-Type', code: 'type', message: `Gửi tệp minh chứng nguyên dạng (${Object.values(EVIDENCE_LIMITS.contentTypes).join(', ')}).` }]);
+      throw DomainError.validation([
+        {
+          field: 'Content-Type',
+          code: 'type',
+          message: `Gửi tệp minh chứng nguyên dạng (${Object.values(EVIDENCE_LIMITS.contentTypes).join(', ')}).`,
+        },
+      ]);
     }
-    if (!itemCode) throw DomainError.validation([{ field: 'itemCode', code: 'required', message: 'Hãy ghi mục chấm điểm (tham số itemCode).' }]);
+    if (!itemCode)
+      throw DomainError.validation([{ field: 'itemCode', code: 'required', message: 'Hãy ghi mục chấm điểm (tham số itemCode).' }]);
     // A parameter sent twice arrives as an array.
     const once = (name: string, value: unknown) => {
-      if (value !== undefined && typeof value !== 'string') throw DomainError.validation([{ field: name, code: 'single', message: `Tham số ${name} chỉ được gửi một lần.` }]);
+      if (value !== undefined && typeof value !== 'string')
+        throw DomainError.validation([{ field: name, code: 'single', message: `Tham số ${name} chỉ được gửi một lần.` }]);
     };
     once('itemCode', itemCode);
     once('filename', filename);
@@ -136,7 +182,10 @@ export class ScoringController {
   @Delete('evidence/:id')
   @RequirePermission('emulation:submit')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove an evidence file of the caller’s own unit while its sheet is a draft or returned (422 otherwise); another unit’s file is 404' })
+  @ApiOperation({
+    summary:
+      'Remove an evidence file of the caller’s own unit while its sheet is a draft or returned (422 otherwise); another unit’s file is 404',
+  })
   @ApiNoContentResponse({ description: 'Removed' })
   async removeEvidence(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<void> {
     await this.scoring.removeEvidence(ctx, id);
@@ -146,7 +195,11 @@ export class ScoringController {
   @ApiOperation({ summary: 'Download an evidence file' })
   @ApiProduces(...Object.keys(EVIDENCE_LIMITS.contentTypes))
   @ApiOkResponse({ description: 'The file as uploaded' })
-  async evidence(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async evidence(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const file = await this.scoring.evidence(ctx, id);
     void reply
       .header('content-type', file.contentType)

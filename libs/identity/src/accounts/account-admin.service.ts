@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Page, Role } from '@danvan/contracts';
-import { DomainError, fetchPage, recordAudit, writeUnlessUnchanged, textSearch, equals, translatePgErrors, type ListQuerySpec, type RequestContext, type SqlParams } from '@danvan/core';
+import {
+  DomainError,
+  fetchPage,
+  recordAudit,
+  writeUnlessUnchanged,
+  textSearch,
+  equals,
+  translatePgErrors,
+  type ListQuerySpec,
+  type RequestContext,
+  type SqlParams,
+} from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import { hashPassword } from '../auth/password-hasher.js';
@@ -110,7 +121,15 @@ export class AccountAdminService {
           `UPDATE account SET display_name = $3, role = $4, unit_id = $5, active = $6,
              token_version = token_version + $7, version = version + 1, updated_at = now()
            WHERE id = $1 AND version = $2 RETURNING id`,
-          [id, expectedVersion, input.displayName?.trim() ?? current.displayName, role, unitId, input.active ?? current.active, deactivated ? 1 : 0],
+          [
+            id,
+            expectedVersion,
+            input.displayName?.trim() ?? current.displayName,
+            role,
+            unitId,
+            input.active ?? current.active,
+            deactivated ? 1 : 0,
+          ],
         )) as [unknown[], number];
         if (written[1] !== 1) throw DomainError.versionConflict('tài khoản', expectedVersion);
         if (deactivated) await this.accounts.revokeAllSessions(tx, id);
@@ -137,7 +156,8 @@ export class AccountAdminService {
     const account = await this.accounts.findById(ctx, id, lock);
     const visible =
       account &&
-      (ctx.caller.scopePath === null || (account.role !== 'ADMIN' && account.unitPath !== null && account.unitPath.startsWith(ctx.caller.scopePath)));
+      (ctx.caller.scopePath === null ||
+        (account.role !== 'ADMIN' && account.unitPath !== null && account.unitPath.startsWith(ctx.caller.scopePath)));
     if (!visible) throw DomainError.notFound('tài khoản', id);
     return account;
   }
@@ -152,13 +172,20 @@ export class AccountAdminService {
       try {
         await this.units.get(ctx, unitId);
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'NOT_FOUND') throw DomainError.rule('unitId', 'notFound', 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn.');
+        if (error instanceof DomainError && error.code === 'NOT_FOUND')
+          throw DomainError.rule('unitId', 'notFound', 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn.');
         throw error;
       }
     }
   }
 
-  private async audit(tx: RequestContext, action: string, account: AccountRecord, before: object | null, after: object | null): Promise<void> {
+  private async audit(
+    tx: RequestContext,
+    action: string,
+    account: AccountRecord,
+    before: object | null,
+    after: object | null,
+  ): Promise<void> {
     await recordAudit(managerOf(this.database, tx), tx, {
       entity: 'account',
       entityId: account.id,

@@ -56,7 +56,9 @@ export class AccountRepository {
   }
 
   async findById(ctx: RequestContext, id: string, lock = false): Promise<AccountRecord | undefined> {
-    const rows = (await this.db(ctx).query(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.id = $1${lock ? ' FOR UPDATE OF a' : ''}`, [id])) as AccountRecord[];
+    const rows = (await this.db(ctx).query(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.id = $1${lock ? ' FOR UPDATE OF a' : ''}`, [
+      id,
+    ])) as AccountRecord[];
     return rows[0];
   }
 
@@ -72,7 +74,15 @@ export class AccountRepository {
 
   async insert(
     ctx: RequestContext,
-    account: { id: string; username: string; displayName: string; role: Role; unitId: string | null; passwordHash: string; mustChangePassword: boolean },
+    account: {
+      id: string;
+      username: string;
+      displayName: string;
+      role: Role;
+      unitId: string | null;
+      passwordHash: string;
+      mustChangePassword: boolean;
+    },
   ): Promise<void> {
     await this.db(ctx).query(
       `INSERT INTO account (id, username, display_name, role, unit_id, password_hash, must_change_password) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -106,7 +116,11 @@ export class AccountRepository {
   }
 
   async createSession(ctx: RequestContext, accountId: string, tokenHash: string, expiresAt: Date): Promise<void> {
-    await this.db(ctx).query(`INSERT INTO refresh_session (account_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [accountId, tokenHash, expiresAt]);
+    await this.db(ctx).query(`INSERT INTO refresh_session (account_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [
+      accountId,
+      tokenHash,
+      expiresAt,
+    ]);
   }
 
   async findSession(ctx: RequestContext, tokenHash: string): Promise<RefreshSession | undefined> {

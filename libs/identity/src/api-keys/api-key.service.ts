@@ -56,7 +56,8 @@ export class ApiKeyService {
 
   async create(ctx: RequestContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKeyView; secret: string }> {
     const unit = await this.units.get(ctx, input.unitId).catch((error: unknown) => {
-      if (error instanceof DomainError && error.code === 'NOT_FOUND') throw DomainError.rule('unitId', 'notFound', 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn.');
+      if (error instanceof DomainError && error.code === 'NOT_FOUND')
+        throw DomainError.rule('unitId', 'notFound', 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn.');
       throw error;
     });
     const missing = input.scopes.filter((scope) => !ctx.caller.permissions.has(scope));
@@ -66,11 +67,23 @@ export class ApiKeyService {
     }
     return inTransaction(this.database, ctx, async (tx) => {
       const id = randomUUID();
-      const prefix = randomToken(12).replace(/[^A-Za-z0-9]/g, '').slice(0, 12).padEnd(12, '0');
+      const prefix = randomToken(12)
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 12)
+        .padEnd(12, '0');
       const secretPart = randomToken(32);
       await managerOf(this.database, tx).query(
         `INSERT INTO api_key (id, name, unit_id, prefix, secret_hash, scopes, expires_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, input.name.trim(), unit.id, prefix, sha256(secretPart), input.scopes, input.expiresAt ?? null, ctx.caller.kind === 'account' ? ctx.caller.id : null],
+        [
+          id,
+          input.name.trim(),
+          unit.id,
+          prefix,
+          sha256(secretPart),
+          input.scopes,
+          input.expiresAt ?? null,
+          ctx.caller.kind === 'account' ? ctx.caller.id : null,
+        ],
       );
       await recordAudit(managerOf(this.database, tx), tx, {
         entity: 'api-key',
@@ -89,7 +102,13 @@ export class ApiKeyService {
       if (!key.revokedAt) {
         await managerOf(this.database, tx).query(`UPDATE api_key SET revoked_at = now(), version = version + 1 WHERE id = $1`, [id]);
         const unit = await this.units.get(tx, key.unitId);
-        await recordAudit(managerOf(this.database, tx), tx, { entity: 'api-key', entityId: id, action: 'revoke', scopePath: unit.path, after: { revoked: true } });
+        await recordAudit(managerOf(this.database, tx), tx, {
+          entity: 'api-key',
+          entityId: id,
+          action: 'revoke',
+          scopePath: unit.path,
+          after: { revoked: true },
+        });
       }
       this.cache.forget(key.prefix);
       return { view: await this.get(tx, id), prefix: key.prefix };

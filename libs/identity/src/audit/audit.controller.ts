@@ -22,6 +22,12 @@ export class AuditController {
   async list(@Ctx() ctx: RequestContext, @Query() options: AuditEventListOptions): Promise<RestAuditEventList> {
     const page = await this.auditTrail.list(ctx, options);
     // GraphQL carries `changes` as JSON text (no JSON scalar); REST answers it as the object it is.
-    return { ...page, items: page.items.map((event) => ({ ...event, changes: JSON.parse(event.changes) as Record<string, { before: unknown; after: unknown }> })) };
+    return {
+      ...page,
+      items: page.items.map((event) => ({
+        ...event,
+        changes: JSON.parse(event.changes) as Record<string, { before: unknown; after: unknown }>,
+      })),
+    };
   }
 }

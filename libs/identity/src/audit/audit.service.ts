@@ -33,7 +33,10 @@ const AUDIT_LIST: ListQuerySpec<'at', AuditFilter> = {
     actorId: equals('e.actor_id'),
     from: (value, params) => `e.at >= ${params.add(startOfDayOrInstant(value))}::timestamptz`,
     // A calendar date as `to` is inclusive: the whole day, as people read "đến ngày 31/01/2024".
-    to: (value, params) => (DATE_ONLY.test(value) ? `e.at < ${params.add(startOfDayOrInstant(nextDay(value)))}::timestamptz` : `e.at <= ${params.add(value)}::timestamptz`),
+    to: (value, params) =>
+      DATE_ONLY.test(value)
+        ? `e.at < ${params.add(startOfDayOrInstant(nextDay(value)))}::timestamptz`
+        : `e.at <= ${params.add(value)}::timestamptz`,
   },
 };
 

@@ -2,7 +2,18 @@ import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } f
 import type { FastifyRequest } from 'fastify';
 import { Reflector } from '@nestjs/core';
 import { PERMISSION_LABELS } from '@danvan/contracts';
-import { ACCESS_METADATA, ANONYMOUS_CALLER, APP_CONFIG, callerOf, DomainError, requestOf, setCaller, type AppConfig, type Caller, type EndpointAccess } from '@danvan/core';
+import {
+  ACCESS_METADATA,
+  ANONYMOUS_CALLER,
+  APP_CONFIG,
+  callerOf,
+  DomainError,
+  requestOf,
+  setCaller,
+  type AppConfig,
+  type Caller,
+  type EndpointAccess,
+} from '@danvan/core';
 import { RateLimiter } from '../integrity/rate-limiter.js';
 import { Authenticator } from './authenticator.js';
 

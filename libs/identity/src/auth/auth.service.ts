@@ -51,7 +51,10 @@ export class AuthService {
     }
     const now = Date.now();
     if (account.lockedUntil && account.lockedUntil.getTime() > now) {
-      throw DomainError.rateLimited('Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau.', (account.lockedUntil.getTime() - now) / 1000);
+      throw DomainError.rateLimited(
+        'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Hãy thử lại sau.',
+        (account.lockedUntil.getTime() - now) / 1000,
+      );
     }
     if (!(await verifyPassword(account.passwordHash, password))) {
       const lockedUntil = await this.accounts.recordFailedLogin(ctx, account.id, MAX_FAILED_LOGINS, LOCK_SECONDS);
@@ -72,7 +75,8 @@ export class AuthService {
     return inTransaction(this.database, ctx, async (tx) => {
       const session = refreshToken.startsWith(REFRESH_PREFIX) ? await this.accounts.findSession(tx, sha256(refreshToken)) : undefined;
       if (!session) throw new DomainError('UNAUTHENTICATED', 'Mã làm mới không hợp lệ. Hãy đăng nhập lại.');
-      if (session.revokedAt && !session.rotatedAt) throw new DomainError('UNAUTHENTICATED', 'Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại.');
+      if (session.revokedAt && !session.rotatedAt)
+        throw new DomainError('UNAUTHENTICATED', 'Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại.');
       if (session.rotatedAt) {
         // A rotated token used again: it may have been stolen. End every session of the account.
         await this.accounts.revokeAllSessions(tx, session.accountId);
@@ -80,14 +84,19 @@ export class AuthService {
         this.logger.warn({ accountId: session.accountId }, 'refresh token reused: all sessions ended');
         return 'reused' as const;
       }
-      if (session.expiresAt.getTime() <= Date.now()) throw new DomainError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.');
+      if (session.expiresAt.getTime() <= Date.now())
+        throw new DomainError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.');
       const account = await this.accounts.findById(tx, session.accountId);
       if (!account || !account.active) throw new DomainError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động.');
       await this.accounts.revokeSession(tx, session.id, true);
       return this.openSession(tx, account);
     }).then((result) => {
       // Thrown after the commit, so the revocation of a reused token is kept.
-      if (result === 'reused') throw new DomainError('UNAUTHENTICATED', 'Mã làm mới đã được dùng. Mọi phiên đăng nhập của tài khoản đã kết thúc; hãy đăng nhập lại.');
+      if (result === 'reused')
+        throw new DomainError(
+          'UNAUTHENTICATED',
+          'Mã làm mới đã được dùng. Mọi phiên đăng nhập của tài khoản đã kết thúc; hãy đăng nhập lại.',
+        );
       return result;
     });
   }
@@ -112,7 +121,9 @@ export class AuthService {
         throw DomainError.validation([{ field: 'currentPassword', code: 'wrongPassword', message: 'Mật khẩu hiện tại không đúng.' }]);
       }
       if (currentPassword === newPassword) {
-        throw DomainError.validation([{ field: 'newPassword', code: 'samePassword', message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' }]);
+        throw DomainError.validation([
+          { field: 'newPassword', code: 'samePassword', message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' },
+        ]);
       }
       assertPasswordPolicy(newPassword, account.username);
       await this.accounts.setPassword(tx, account.id, await hashPassword(newPassword), false);

@@ -52,7 +52,10 @@ export class Authenticator {
     const claims = await this.tokens.verify(token);
     const account = await this.accounts.findById(RequestContext.system('auth'), claims.accountId);
     if (!account || !account.active || account.tokenVersion !== claims.tokenVersion) {
-      throw new DomainError('UNAUTHENTICATED', 'Phiên đăng nhập đã kết thúc (đăng xuất, đổi mật khẩu hoặc tài khoản bị vô hiệu hóa). Hãy đăng nhập lại.');
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'Phiên đăng nhập đã kết thúc (đăng xuất, đổi mật khẩu hoặc tài khoản bị vô hiệu hóa). Hãy đăng nhập lại.',
+      );
     }
     return callerOfAccount(account);
   }

@@ -40,7 +40,9 @@ export class TokenService implements OnModuleInit {
   private signingKey(): Promise<Uint8Array> {
     this.key ??= (async () => {
       if (this.config.authSecret) return new TextEncoder().encode(this.config.authSecret);
-      await this.database.manager.query(`INSERT INTO server_secret (name, value) VALUES ('jwt', $1) ON CONFLICT (name) DO NOTHING`, [randomToken(48)]);
+      await this.database.manager.query(`INSERT INTO server_secret (name, value) VALUES ('jwt', $1) ON CONFLICT (name) DO NOTHING`, [
+        randomToken(48),
+      ]);
       const [row] = (await this.database.manager.query(`SELECT value FROM server_secret WHERE name = 'jwt'`)) as Array<{ value: string }>;
       return new TextEncoder().encode(row.value);
     })();
@@ -79,7 +81,8 @@ export class TokenService implements OnModuleInit {
         clockTolerance: TOKEN_CLOCK_SKEW_SECONDS,
       }));
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new DomainError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn, hãy làm mới hoặc đăng nhập lại.');
+      if (error instanceof errors.JWTExpired)
+        throw new DomainError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn, hãy làm mới hoặc đăng nhập lại.');
       throw invalid();
     }
     const { sub, tv, iat, exp } = payload;

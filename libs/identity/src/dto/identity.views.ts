@@ -1,7 +1,21 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDate, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { API_KEY_SCOPES, ROLES, type ApiKeyScope, type Role } from '@danvan/contracts';
 import { registerEnumType } from '@nestjs/graphql';
 import { IsDateOrDateTime, PageOptions } from '@danvan/core';
@@ -47,14 +61,18 @@ export class AccountFilterInput {
 
 @InputType('AccountListOptions')
 export class AccountListOptions extends PageOptions {
-  @Field(() => AccountFilterInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => AccountFilterInput)
+  @Field(() => AccountFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AccountFilterInput)
   filter?: AccountFilterInput;
 }
 
 @InputType('CreateAccountInput')
 export class CreateAccountInput {
   @Field({ description: 'Chữ thường không dấu, số, . _ - (3–64 ký tự)' })
-  @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu . _ -' })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu . _ -' })
   username: string;
 
   @Field() @IsString() @IsNotEmpty() @MaxLength(120) displayName: string;
@@ -108,9 +126,15 @@ export class CreateApiKeyInput {
   @Field() @IsString() @IsNotEmpty() @MaxLength(120) name: string;
   @Field(() => ID) @IsUUID('all') unitId: string;
   @Field(() => [String], { description: `Quyền của khóa: ${API_KEY_SCOPES.join(', ')}` })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(API_KEY_SCOPES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(API_KEY_SCOPES, { each: true })
   scopes: ApiKeyScope[];
-  @Field(() => Date, { nullable: true }) @IsOptional() @Type(() => Date) @IsDate({ message: 'Ngày hết hạn phải là thời điểm hợp lệ (ISO 8601, ví dụ 2026-12-31T23:59:59+07:00).' })
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'Ngày hết hạn phải là thời điểm hợp lệ (ISO 8601, ví dụ 2026-12-31T23:59:59+07:00).' })
   expiresAt?: Date | null;
 }
 
@@ -121,11 +145,17 @@ export class AuditEventView {
   @ApiProperty({ enum: ['account', 'api-key', 'system'] }) @Field() actorType: string;
   @ApiProperty({ nullable: true, type: String }) @Field(() => ID, { nullable: true }) actorId: string | null;
   @ApiProperty() @Field() actorLabel: string;
-  @ApiProperty({ nullable: true, type: String, description: 'The unit the actor acted for' }) @Field(() => ID, { nullable: true }) actorUnitId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The unit the actor acted for' })
+  @Field(() => ID, { nullable: true })
+  actorUnitId: string | null;
   @ApiProperty({ example: 'unit' }) @Field() entity: string;
   @ApiProperty() @Field() entityId: string;
   @ApiProperty({ example: 'update' }) @Field() action: string;
-  @ApiProperty({ description: '{ field: { before, after } } of the fields that changed (an object over REST)', type: 'object', additionalProperties: true })
+  @ApiProperty({
+    description: '{ field: { before, after } } of the fields that changed (an object over REST)',
+    type: 'object',
+    additionalProperties: true,
+  })
   @Field(() => String, { description: 'JSON: { trường: { before, after } } (chuỗi JSON trong GraphQL)' })
   changes: string;
   @ApiProperty({ nullable: true, type: String }) @Field(() => String, { nullable: true }) requestId: string | null;
@@ -144,6 +174,14 @@ export class AuditEventListOptions extends PageOptions {
   @Field({ nullable: true }) @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(80) entityId?: string;
   @Field({ nullable: true }) @ApiProperty({ required: false, example: 'update' }) @IsOptional() @IsString() @MaxLength(40) action?: string;
   @Field(() => ID, { nullable: true }) @ApiProperty({ required: false }) @IsOptional() @IsUUID('all') actorId?: string;
-  @Field({ nullable: true, description: 'Từ thời điểm (ISO 8601)' }) @ApiProperty({ required: false }) @IsOptional() @IsDateOrDateTime() from?: string;
-  @Field({ nullable: true, description: 'Đến thời điểm (ISO 8601)' }) @ApiProperty({ required: false }) @IsOptional() @IsDateOrDateTime() to?: string;
+  @Field({ nullable: true, description: 'Từ thời điểm (ISO 8601)' })
+  @ApiProperty({ required: false })
+  @IsOptional()
+  @IsDateOrDateTime()
+  from?: string;
+  @Field({ nullable: true, description: 'Đến thời điểm (ISO 8601)' })
+  @ApiProperty({ required: false })
+  @IsOptional()
+  @IsDateOrDateTime()
+  to?: string;
 }

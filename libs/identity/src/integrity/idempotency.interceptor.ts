@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { from, lastValueFrom, type Observable } from 'rxjs';
@@ -28,7 +36,10 @@ function canonical(value: unknown): string {
   if (Buffer.isBuffer(value)) return `"sha256:${createHash('sha256').update(value).digest('hex')}"`;
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -69,27 +80,46 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
     // Sign-in, refresh and password answers carry session tokens: they are never stored for replay.
     if (request.url.startsWith(SESSION_ROUTES)) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw DomainError.validation([{ field: 'Idempotency-Key', code: 'format', message: 'Idempotency-Key gồm 1–128 ký tự chữ, số và _ . : - (ví dụ một UUID).' }]);
+      throw DomainError.validation([
+        { field: 'Idempotency-Key', code: 'format', message: 'Idempotency-Key gồm 1–128 ký tự chữ, số và _ . : - (ví dụ một UUID).' },
+      ]);
     }
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const caller = callerOf(request);
     const callerKey = `${caller?.kind ?? 'anonymous'}:${caller?.id ?? request.ip}`;
-    const requestHash = createHash('sha256').update(`${request.url}\n${canonical(request.body)}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${request.url}\n${canonical(request.body)}`)
+      .digest('hex');
     // The status Nest will send: the route's @HttpCode, else 201 for POST (a handler may have set it already).
     const declared = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? 201;
     return from(this.run(request, reply, next, callerKey, key, requestHash, declared));
   }
 
-  private async run(request: FastifyRequest, reply: FastifyReply, next: CallHandler, caller: string, key: string, requestHash: string, status: number): Promise<unknown> {
+  private async run(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    next: CallHandler,
+    caller: string,
+    key: string,
+    requestHash: string,
+    status: number,
+  ): Promise<unknown> {
     // Retried whole on a deadlock or serialization failure: the handler runs again in the new transaction.
     return retryingTransaction(this.database, async (manager) => {
-      await manager.query(`INSERT INTO idempotency_record (caller, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [caller, key, requestHash]);
-      const [record] = (await manager.query(`SELECT request_hash, status, response_body, response, headers FROM idempotency_record WHERE caller = $1 AND key = $2 FOR UPDATE`, [
+      await manager.query(`INSERT INTO idempotency_record (caller, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
         caller,
         key,
-      ])) as StoredRecord[];
+        requestHash,
+      ]);
+      const [record] = (await manager.query(
+        `SELECT request_hash, status, response_body, response, headers FROM idempotency_record WHERE caller = $1 AND key = $2 FOR UPDATE`,
+        [caller, key],
+      )) as StoredRecord[];
       if (record.request_hash !== requestHash) {
-        throw new DomainError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key này đã được dùng cho một yêu cầu khác. Hãy dùng khóa mới cho mỗi yêu cầu mới.');
+        throw new DomainError(
+          'IDEMPOTENCY_MISMATCH',
+          'Idempotency-Key này đã được dùng cho một yêu cầu khác. Hãy dùng khóa mới cho mỗi yêu cầu mới.',
+        );
       }
       if (record.status !== null) {
         void reply.status(record.status).header('idempotent-replayed', 'true');
@@ -108,13 +138,10 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
       // Serialized here, once: the bytes sent now are the bytes stored for every replay.
       const body = serialized(answer, reply);
       const headers = Object.fromEntries(REPLAYED_HEADERS.map((h) => [h, reply.getHeader(h)]).filter(([, v]) => typeof v === 'string'));
-      await manager.query(`UPDATE idempotency_record SET status = $3, response_body = $4, headers = $5::jsonb WHERE caller = $1 AND key = $2`, [
-        caller,
-        key,
-        reply.statusCode,
-        body ?? Buffer.alloc(0),
-        JSON.stringify(headers),
-      ]);
+      await manager.query(
+        `UPDATE idempotency_record SET status = $3, response_body = $4, headers = $5::jsonb WHERE caller = $1 AND key = $2`,
+        [caller, key, reply.statusCode, body ?? Buffer.alloc(0), JSON.stringify(headers)],
+      );
       return typeof answer === 'object' && answer !== null && !Buffer.isBuffer(answer) ? (body as Buffer).toString('utf8') : answer;
     });
   }

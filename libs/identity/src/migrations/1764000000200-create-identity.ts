@@ -101,11 +101,21 @@ export class CreateIdentity1764000000200 implements MigrationInterface {
         hits int NOT NULL,
         PRIMARY KEY (bucket, window_start)
       )`);
-    await db.query(`CREATE TABLE server_secret (name text PRIMARY KEY, value text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    await db.query(
+      `CREATE TABLE server_secret (name text PRIMARY KEY, value text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['server_secret', 'rate_limit_counter', 'idempotency_record', 'audit_event', 'api_key', 'refresh_session', 'account']) {
+    for (const table of [
+      'server_secret',
+      'rate_limit_counter',
+      'idempotency_record',
+      'audit_event',
+      'api_key',
+      'refresh_session',
+      'account',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query(`DROP FUNCTION danvan_audit_append_only()`);

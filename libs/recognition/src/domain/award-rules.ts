@@ -1,4 +1,14 @@
-import { AWARD_ENTRY_KIND_LABELS, AWARD_TITLE_RECIPIENTS_LABELS, type AwardEntryKind, type AwardRank, type AwardTitleRecipients, type FieldError, RECIPIENT_KIND_LABELS, RECOGNITION_LIMITS, type RecipientKind } from '@danvan/contracts';
+import {
+  AWARD_ENTRY_KIND_LABELS,
+  AWARD_TITLE_RECIPIENTS_LABELS,
+  type AwardEntryKind,
+  type AwardRank,
+  type AwardTitleRecipients,
+  type FieldError,
+  RECIPIENT_KIND_LABELS,
+  RECOGNITION_LIMITS,
+  type RecipientKind,
+} from '@danvan/contracts';
 
 /**
  * Rules of awards that need no I/O. Which titles exist, whom they suit and
@@ -16,7 +26,8 @@ export interface AwardTitleFacts {
 }
 
 /** Which catalogue entry an input names: `awardTitleId` (a title) or `formId` (a form), exactly one. */
-export type CatalogueChoice = { ok: true; id: string; kind: AwardEntryKind; field: 'awardTitleId' | 'formId' } | { ok: false; error: FieldError };
+export type CatalogueChoice =
+  { ok: true; id: string; kind: AwardEntryKind; field: 'awardTitleId' | 'formId' } | { ok: false; error: FieldError };
 
 export function catalogueChoice(input: { awardTitleId?: string | null; formId?: string | null }): CatalogueChoice {
   const title = input.awardTitleId ?? null;
@@ -29,7 +40,9 @@ export function catalogueChoice(input: { awardTitleId?: string | null; formId?: 
     const message = 'Hãy chọn danh hiệu thi đua (awardTitleId) hoặc hình thức khen thưởng (formId).';
     return { ok: false, error: { field: 'awardTitleId', code: 'exactlyOne', message } };
   }
-  return title ? { ok: true, id: title, kind: 'TITLE', field: 'awardTitleId' } : { ok: true, id: form as string, kind: 'FORM', field: 'formId' };
+  return title
+    ? { ok: true, id: title, kind: 'TITLE', field: 'awardTitleId' }
+    : { ok: true, id: form as string, kind: 'FORM', field: 'formId' };
 }
 
 /** The entry named through `choice.field` is of the kind that field expects. */
@@ -87,7 +100,12 @@ export interface ProposalFacts {
  * signatories. Every problem is reported, each on its own field, so nothing is
  * created until all of them are right.
  */
-export function proposalRefusals(entry: AwardTitleFacts, titleField: string, proposals: ProposalFacts[], signatories: ReadonlySet<string>): FieldError[] {
+export function proposalRefusals(
+  entry: AwardTitleFacts,
+  titleField: string,
+  proposals: ProposalFacts[],
+  signatories: ReadonlySet<string>,
+): FieldError[] {
   // The entry's own problems (inactive, not for collectives) are reported once, on the entry's field.
   const errors: FieldError[] = recipientRefusals(entry, { kind: 'COLLECTIVE' }, titleField).map((e) => ({ ...e, field: titleField }));
   if (!proposals.length) errors.push({ field: 'proposals', code: 'empty', message: 'Danh sách đề nghị khen thưởng không được để trống.' });
@@ -99,7 +117,11 @@ export function proposalRefusals(entry: AwardTitleFacts, titleField: string, pro
     }
     seen.add(proposal.unitId);
     if (!signatories.has(proposal.unitId)) {
-      errors.push({ field: `${prefix}unitId`, code: 'notSignatory', message: 'Đơn vị này không ký giao ước nên không được đề nghị khen thưởng theo giao ước.' });
+      errors.push({
+        field: `${prefix}unitId`,
+        code: 'notSignatory',
+        message: 'Đơn vị này không ký giao ước nên không được đề nghị khen thưởng theo giao ước.',
+      });
     }
     if (proposal.rank && !entry.ranked) {
       errors.push({ field: `${prefix}rank`, code: 'notRanked', message: `"${entry.name}" không xếp hạng nhất, nhì, ba.` });
@@ -112,7 +134,11 @@ export function proposalRefusals(entry: AwardTitleFacts, titleField: string, pro
 export function decisionDateRefusal(decidedOn: string): FieldError | null {
   const year = Number(decidedOn.slice(0, 4));
   if (year >= RECOGNITION_LIMITS.minYear && year <= RECOGNITION_LIMITS.maxYear) return null;
-  return { field: 'decidedOn', code: 'range', message: `Ngày quyết định phải trong các năm ${RECOGNITION_LIMITS.minYear}–${RECOGNITION_LIMITS.maxYear}.` };
+  return {
+    field: 'decidedOn',
+    code: 'range',
+    message: `Ngày quyết định phải trong các năm ${RECOGNITION_LIMITS.minYear}–${RECOGNITION_LIMITS.maxYear}.`,
+  };
 }
 
 /** The year an award is for: as given, else the pledge's year, else the year of the decision. */
@@ -131,13 +157,25 @@ export interface TitleUsage {
 export function titleChangeRefusals(next: { recipients: AwardTitleRecipients; ranked: boolean }, usage: TitleUsage): FieldError[] {
   const errors: FieldError[] = [];
   if (next.recipients === 'COLLECTIVE' && usage.individual > 0) {
-    errors.push({ field: 'recipients', code: 'inUse', message: `Đã có ${usage.individual} khen thưởng cá nhân theo mục này: không thể chỉ dành cho tập thể.` });
+    errors.push({
+      field: 'recipients',
+      code: 'inUse',
+      message: `Đã có ${usage.individual} khen thưởng cá nhân theo mục này: không thể chỉ dành cho tập thể.`,
+    });
   }
   if (next.recipients === 'INDIVIDUAL' && usage.collective > 0) {
-    errors.push({ field: 'recipients', code: 'inUse', message: `Đã có ${usage.collective} khen thưởng tập thể theo mục này: không thể chỉ dành cho cá nhân.` });
+    errors.push({
+      field: 'recipients',
+      code: 'inUse',
+      message: `Đã có ${usage.collective} khen thưởng tập thể theo mục này: không thể chỉ dành cho cá nhân.`,
+    });
   }
   if (!next.ranked && usage.ranked > 0) {
-    errors.push({ field: 'ranked', code: 'inUse', message: `Đã có ${usage.ranked} khen thưởng xếp hạng theo mục này: không thể bỏ xếp hạng.` });
+    errors.push({
+      field: 'ranked',
+      code: 'inUse',
+      message: `Đã có ${usage.ranked} khen thưởng xếp hạng theo mục này: không thể bỏ xếp hạng.`,
+    });
   }
   return errors;
 }

@@ -1,4 +1,14 @@
-import { type FieldError, MODEL_FIELDS, MODEL_RECOGNITION_LABELS, MODEL_RECOGNITIONS, type ModelField, type ModelRecognition, type RecipientKind, UNIT_LEVELS, type UnitLevel } from '@danvan/contracts';
+import {
+  type FieldError,
+  MODEL_FIELDS,
+  MODEL_RECOGNITION_LABELS,
+  MODEL_RECOGNITIONS,
+  type ModelField,
+  type ModelRecognition,
+  type RecipientKind,
+  UNIT_LEVELS,
+  type UnitLevel,
+} from '@danvan/contracts';
 
 /** Rules of "Dân vận khéo" model practices that need no I/O. */
 
@@ -11,8 +21,10 @@ export function yearsRefusal(firstYear: number, lastYear: number | null | undefi
 /** A model of an individual names the person; a collective's does not. */
 export function holderRefusal(kind: RecipientKind, personName: string | null | undefined): FieldError | null {
   const named = Boolean(personName?.trim());
-  if (kind === 'INDIVIDUAL' && !named) return { field: 'personName', code: 'required', message: 'Mô hình của cá nhân phải ghi họ và tên người thực hiện.' };
-  if (kind === 'COLLECTIVE' && named) return { field: 'personName', code: 'collective', message: 'Mô hình của tập thể không ghi tên cá nhân.' };
+  if (kind === 'INDIVIDUAL' && !named)
+    return { field: 'personName', code: 'required', message: 'Mô hình của cá nhân phải ghi họ và tên người thực hiện.' };
+  if (kind === 'COLLECTIVE' && named)
+    return { field: 'personName', code: 'collective', message: 'Mô hình của tập thể không ghi tên cá nhân.' };
   return null;
 }
 
@@ -46,10 +58,18 @@ export function recognitionChangeRefusals(facts: RecognitionFacts, change: Recog
     errors.push({ field: 'recognition', code: 'unchanged', message: `Mô hình đang ở mức "${MODEL_RECOGNITION_LABELS[facts.current]}".` });
   }
   if (Number(change.recognisedOn.slice(0, 4)) < facts.firstYear) {
-    errors.push({ field: 'recognisedOn', code: 'beforeModel', message: `Ngày công nhận không được trước năm bắt đầu của mô hình (${facts.firstYear}).` });
+    errors.push({
+      field: 'recognisedOn',
+      code: 'beforeModel',
+      message: `Ngày công nhận không được trước năm bắt đầu của mô hình (${facts.firstYear}).`,
+    });
   }
   if (facts.lastRecognisedOn && change.recognisedOn < facts.lastRecognisedOn) {
-    errors.push({ field: 'recognisedOn', code: 'beforePrevious', message: `Ngày công nhận không được trước lần thay đổi trước (${vnDate(facts.lastRecognisedOn)}).` });
+    errors.push({
+      field: 'recognisedOn',
+      code: 'beforePrevious',
+      message: `Ngày công nhận không được trước lần thay đổi trước (${vnDate(facts.lastRecognisedOn)}).`,
+    });
   }
   const down = MODEL_RECOGNITIONS.indexOf(change.to) < MODEL_RECOGNITIONS.indexOf(facts.current);
   if (down && !change.note?.trim()) {
@@ -88,7 +108,11 @@ export interface ModelCounts extends RecognitionSplit {
 }
 
 const EMPTY_SPLIT = (): RecognitionSplit => ({ total: 0, registered: 0, typical: 0, excellent: 0 });
-const SPLIT_KEY: Record<ModelRecognition, keyof RecognitionSplit> = { REGISTERED: 'registered', TYPICAL: 'typical', EXCELLENT: 'excellent' };
+const SPLIT_KEY: Record<ModelRecognition, keyof RecognitionSplit> = {
+  REGISTERED: 'registered',
+  TYPICAL: 'typical',
+  EXCELLENT: 'excellent',
+};
 
 /**
  * Turns the rows of `GROUP BY GROUPING SETS ((), (level), (field),

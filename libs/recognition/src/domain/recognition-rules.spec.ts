@@ -1,43 +1,105 @@
-import { awardYear, catalogueChoice, entryKindRefusal, proposalRefusals, recipientRefusals, titleChangeRefusals, type AwardTitleFacts } from './award-rules.js';
-import { activeInYear, assembleModelCounts, formatCount, holderRefusal, recognitionChangeRefusals, yearsRefusal, type ModelCountRow } from './model-rules.js';
+import {
+  awardYear,
+  catalogueChoice,
+  entryKindRefusal,
+  proposalRefusals,
+  recipientRefusals,
+  titleChangeRefusals,
+  type AwardTitleFacts,
+} from './award-rules.js';
+import {
+  activeInYear,
+  assembleModelCounts,
+  formatCount,
+  holderRefusal,
+  recognitionChangeRefusals,
+  yearsRefusal,
+  type ModelCountRow,
+} from './model-rules.js';
 
-const flag: AwardTitleFacts = { name: 'Cờ thi đua cấp bộ, cấp ban, cấp ngành, cấp tỉnh', kind: 'TITLE', recipients: 'COLLECTIVE', ranked: true, active: true };
+const flag: AwardTitleFacts = {
+  name: 'Cờ thi đua cấp bộ, cấp ban, cấp ngành, cấp tỉnh',
+  kind: 'TITLE',
+  recipients: 'COLLECTIVE',
+  ranked: true,
+  active: true,
+};
 const certificate: AwardTitleFacts = { name: 'Giấy khen', kind: 'FORM', recipients: 'BOTH', ranked: false, active: true };
-const emulationSoldier: AwardTitleFacts = { name: 'Chiến sĩ thi đua cơ sở', kind: 'TITLE', recipients: 'INDIVIDUAL', ranked: false, active: true };
+const emulationSoldier: AwardTitleFacts = {
+  name: 'Chiến sĩ thi đua cơ sở',
+  kind: 'TITLE',
+  recipients: 'INDIVIDUAL',
+  ranked: false,
+  active: true,
+};
 
 describe('award rules', () => {
   it('names exactly one catalogue entry: a title (awardTitleId) or a form (formId)', () => {
     expect(catalogueChoice({ awardTitleId: 'a' })).toEqual({ ok: true, id: 'a', kind: 'TITLE', field: 'awardTitleId' });
     expect(catalogueChoice({ formId: 'f', awardTitleId: null })).toEqual({ ok: true, id: 'f', kind: 'FORM', field: 'formId' });
     expect(catalogueChoice({})).toMatchObject({ ok: false, error: { field: 'awardTitleId', code: 'exactlyOne' } });
-    expect(catalogueChoice({ awardTitleId: 'a', formId: 'f' })).toMatchObject({ ok: false, error: { field: 'formId', code: 'exactlyOne' } });
+    expect(catalogueChoice({ awardTitleId: 'a', formId: 'f' })).toMatchObject({
+      ok: false,
+      error: { field: 'formId', code: 'exactlyOne' },
+    });
   });
 
   it('refuses a form given as a title and the reverse', () => {
     expect(entryKindRefusal({ kind: 'TITLE', field: 'awardTitleId' }, flag)).toBeNull();
-    expect(entryKindRefusal({ kind: 'TITLE', field: 'awardTitleId' }, certificate)).toMatchObject({ field: 'awardTitleId', code: 'kind', message: expect.stringContaining('hãy dùng formId') });
+    expect(entryKindRefusal({ kind: 'TITLE', field: 'awardTitleId' }, certificate)).toMatchObject({
+      field: 'awardTitleId',
+      code: 'kind',
+      message: expect.stringContaining('hãy dùng formId'),
+    });
   });
 
   it('checks the recipient against the entry: collective or individual, the person named, a rank only where ranked, an active entry', () => {
     expect(recipientRefusals(flag, { kind: 'COLLECTIVE', rank: 'FIRST' }, 'awardTitleId')).toEqual([]);
-    expect(recipientRefusals(certificate, { kind: 'INDIVIDUAL', personName: 'Trương Thanh Huyền', personPosition: 'Trưởng ban' }, 'formId')).toEqual([]);
-    expect(recipientRefusals(flag, { kind: 'INDIVIDUAL', personName: 'Ngô Văn Huỳnh' }, 'awardTitleId').map((e) => e.field)).toEqual(['recipientKind']);
-    expect(recipientRefusals(emulationSoldier, { kind: 'INDIVIDUAL', personName: '  ' }, 'awardTitleId').map((e) => e.code)).toEqual(['required']);
-    expect(recipientRefusals(certificate, { kind: 'COLLECTIVE', personName: 'Dương Xuân Hòa' }, 'formId').map((e) => e.code)).toEqual(['collective']);
+    expect(
+      recipientRefusals(certificate, { kind: 'INDIVIDUAL', personName: 'Trương Thanh Huyền', personPosition: 'Trưởng ban' }, 'formId'),
+    ).toEqual([]);
+    expect(recipientRefusals(flag, { kind: 'INDIVIDUAL', personName: 'Ngô Văn Huỳnh' }, 'awardTitleId').map((e) => e.field)).toEqual([
+      'recipientKind',
+    ]);
+    expect(recipientRefusals(emulationSoldier, { kind: 'INDIVIDUAL', personName: '  ' }, 'awardTitleId').map((e) => e.code)).toEqual([
+      'required',
+    ]);
+    expect(recipientRefusals(certificate, { kind: 'COLLECTIVE', personName: 'Dương Xuân Hòa' }, 'formId').map((e) => e.code)).toEqual([
+      'collective',
+    ]);
     expect(recipientRefusals(certificate, { kind: 'COLLECTIVE', rank: 'SECOND' }, 'formId').map((e) => e.field)).toEqual(['rank']);
-    expect(recipientRefusals({ ...flag, active: false }, { kind: 'COLLECTIVE' }, 'awardTitleId').map((e) => [e.field, e.code])).toEqual([['awardTitleId', 'inactive']]);
+    expect(recipientRefusals({ ...flag, active: false }, { kind: 'COLLECTIVE' }, 'awardTitleId').map((e) => [e.field, e.code])).toEqual([
+      ['awardTitleId', 'inactive'],
+    ]);
   });
 
   it('checks every proposal of a pledge ranking and reports each problem on its own field', () => {
     const signatories = new Set(['u1', 'u2', 'u3']);
-    expect(proposalRefusals(flag, 'awardTitleId', [{ unitId: 'u1', rank: 'FIRST' }, { unitId: 'u2', rank: 'SECOND' }], signatories)).toEqual([]);
-    const errors = proposalRefusals(certificate, 'formId', [{ unitId: 'u1' }, { unitId: 'u9' }, { unitId: 'u1', rank: 'THIRD' }], signatories);
+    expect(
+      proposalRefusals(
+        flag,
+        'awardTitleId',
+        [
+          { unitId: 'u1', rank: 'FIRST' },
+          { unitId: 'u2', rank: 'SECOND' },
+        ],
+        signatories,
+      ),
+    ).toEqual([]);
+    const errors = proposalRefusals(
+      certificate,
+      'formId',
+      [{ unitId: 'u1' }, { unitId: 'u9' }, { unitId: 'u1', rank: 'THIRD' }],
+      signatories,
+    );
     expect(errors.map((e) => [e.field, e.code])).toEqual([
       ['proposals.1.unitId', 'notSignatory'],
       ['proposals.2.unitId', 'duplicate'],
       ['proposals.2.rank', 'notRanked'],
     ]);
-    expect(proposalRefusals(emulationSoldier, 'awardTitleId', [{ unitId: 'u1' }, { unitId: 'u2' }], signatories).map((e) => [e.field, e.code])).toEqual([['awardTitleId', 'recipients']]);
+    expect(
+      proposalRefusals(emulationSoldier, 'awardTitleId', [{ unitId: 'u1' }, { unitId: 'u2' }], signatories).map((e) => [e.field, e.code]),
+    ).toEqual([['awardTitleId', 'recipients']]);
     expect(proposalRefusals(flag, 'awardTitleId', [], signatories).map((e) => e.field)).toEqual(['proposals']);
   });
 
@@ -49,8 +111,12 @@ describe('award rules', () => {
 
   it('keeps a catalogue change true of the awards already given', () => {
     expect(titleChangeRefusals({ recipients: 'BOTH', ranked: false }, { collective: 3, individual: 2, ranked: 0 })).toEqual([]);
-    expect(titleChangeRefusals({ recipients: 'COLLECTIVE', ranked: false }, { collective: 3, individual: 2, ranked: 1 }).map((e) => e.field)).toEqual(['recipients', 'ranked']);
-    expect(titleChangeRefusals({ recipients: 'INDIVIDUAL', ranked: true }, { collective: 1, individual: 0, ranked: 1 }).map((e) => e.field)).toEqual(['recipients']);
+    expect(
+      titleChangeRefusals({ recipients: 'COLLECTIVE', ranked: false }, { collective: 3, individual: 2, ranked: 1 }).map((e) => e.field),
+    ).toEqual(['recipients', 'ranked']);
+    expect(
+      titleChangeRefusals({ recipients: 'INDIVIDUAL', ranked: true }, { collective: 1, individual: 0, ranked: 1 }).map((e) => e.field),
+    ).toEqual(['recipients']);
   });
 });
 
@@ -75,10 +141,18 @@ describe('model rules', () => {
     const facts = { current: 'TYPICAL' as const, firstYear: 2022, lastRecognisedOn: '2023-06-01' };
     expect(recognitionChangeRefusals(facts, { to: 'EXCELLENT', recognisedOn: '2024-01-03' })).toEqual([]);
     expect(recognitionChangeRefusals(facts, { to: 'TYPICAL', recognisedOn: '2024-01-03' }).map((e) => e.code)).toEqual(['unchanged']);
-    expect(recognitionChangeRefusals(facts, { to: 'EXCELLENT', recognisedOn: '2023-05-31' }).map((e) => e.code)).toEqual(['beforePrevious']);
-    expect(recognitionChangeRefusals({ ...facts, lastRecognisedOn: null }, { to: 'EXCELLENT', recognisedOn: '2021-12-31' }).map((e) => e.code)).toEqual(['beforeModel']);
-    expect(recognitionChangeRefusals(facts, { to: 'REGISTERED', recognisedOn: '2024-01-03' }).map((e) => [e.field, e.code])).toEqual([['note', 'reasonRequired']]);
-    expect(recognitionChangeRefusals(facts, { to: 'REGISTERED', recognisedOn: '2024-01-03', note: 'Mô hình không còn duy trì' })).toEqual([]);
+    expect(recognitionChangeRefusals(facts, { to: 'EXCELLENT', recognisedOn: '2023-05-31' }).map((e) => e.code)).toEqual([
+      'beforePrevious',
+    ]);
+    expect(
+      recognitionChangeRefusals({ ...facts, lastRecognisedOn: null }, { to: 'EXCELLENT', recognisedOn: '2021-12-31' }).map((e) => e.code),
+    ).toEqual(['beforeModel']);
+    expect(recognitionChangeRefusals(facts, { to: 'REGISTERED', recognisedOn: '2024-01-03' }).map((e) => [e.field, e.code])).toEqual([
+      ['note', 'reasonRequired'],
+    ]);
+    expect(recognitionChangeRefusals(facts, { to: 'REGISTERED', recognisedOn: '2024-01-03', note: 'Mô hình không còn duy trì' })).toEqual(
+      [],
+    );
   });
 
   it('formats counts the Vietnamese way', () => {

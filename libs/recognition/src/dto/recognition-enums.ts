@@ -31,11 +31,23 @@ export const ModelRecognitionEnum = enumObject(MODEL_RECOGNITIONS);
 export const ModelSortFieldEnum = sortEnum<ModelSortField>(MODEL_SORT_FIELDS);
 export const AwardSortFieldEnum = sortEnum<AwardSortField>(AWARD_SORT_FIELDS);
 
-registerEnumType(AwardEntryKindEnum, { name: 'AwardEntryKind', description: 'Danh hiệu thi đua (TITLE) hoặc hình thức khen thưởng (FORM).' });
-registerEnumType(RecipientKindEnum, { name: 'RecipientKind', description: 'Tập thể (một đơn vị) hoặc cá nhân (người có tên, chức vụ, đơn vị).' });
+registerEnumType(AwardEntryKindEnum, {
+  name: 'AwardEntryKind',
+  description: 'Danh hiệu thi đua (TITLE) hoặc hình thức khen thưởng (FORM).',
+});
+registerEnumType(RecipientKindEnum, {
+  name: 'RecipientKind',
+  description: 'Tập thể (một đơn vị) hoặc cá nhân (người có tên, chức vụ, đơn vị).',
+});
 registerEnumType(AwardTitleRecipientsEnum, { name: 'AwardTitleRecipients', description: 'Dành cho tập thể, cá nhân hoặc cả hai.' });
 registerEnumType(AwardRankEnum, { name: 'AwardRank', description: 'Hạng: nhất, nhì, ba (cờ thi đua).' });
-registerEnumType(ModelFieldEnum, { name: 'ModelField', description: 'Lĩnh vực: kinh tế, văn hóa - xã hội, quốc phòng - an ninh, xây dựng hệ thống chính trị.' });
-registerEnumType(ModelRecognitionEnum, { name: 'ModelRecognition', description: 'Mức công nhận: đăng ký → tiêu biểu → tiêu biểu xuất sắc.' });
+registerEnumType(ModelFieldEnum, {
+  name: 'ModelField',
+  description: 'Lĩnh vực: kinh tế, văn hóa - xã hội, quốc phòng - an ninh, xây dựng hệ thống chính trị.',
+});
+registerEnumType(ModelRecognitionEnum, {
+  name: 'ModelRecognition',
+  description: 'Mức công nhận: đăng ký → tiêu biểu → tiêu biểu xuất sắc.',
+});
 registerEnumType(ModelSortFieldEnum, { name: 'ModelSortField' });
 registerEnumType(AwardSortFieldEnum, { name: 'AwardSortField' });

@@ -21,7 +21,29 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { AWARD_ENTRY_KINDS, AWARD_RANKS, AWARD_SORT_FIELDS, AWARD_TITLE_RECIPIENTS, type AwardEntryKind, type AwardRank, type AwardSortField, type AwardTitleRecipients, MAX_PAGE_SIZE, MODEL_FIELDS, MODEL_RECOGNITIONS, MODEL_SORT_FIELDS, type ModelField, type ModelRecognition, type ModelSortField, RECIPIENT_KINDS, type RecipientKind, RECOGNITION_LIMITS as L, type SortOrder, UNIT_LEVELS, type UnitLevel } from '@danvan/contracts';
+import {
+  AWARD_ENTRY_KINDS,
+  AWARD_RANKS,
+  AWARD_SORT_FIELDS,
+  AWARD_TITLE_RECIPIENTS,
+  type AwardEntryKind,
+  type AwardRank,
+  type AwardSortField,
+  type AwardTitleRecipients,
+  MAX_PAGE_SIZE,
+  MODEL_FIELDS,
+  MODEL_RECOGNITIONS,
+  MODEL_SORT_FIELDS,
+  type ModelField,
+  type ModelRecognition,
+  type ModelSortField,
+  RECIPIENT_KINDS,
+  type RecipientKind,
+  RECOGNITION_LIMITS as L,
+  type SortOrder,
+  UNIT_LEVELS,
+  type UnitLevel,
+} from '@danvan/contracts';
 import { IsLocalDate, LocalDateScalar, PageOptions } from '@danvan/core';
 import { SortOrderEnum, UnitLevelEnum } from '@danvan/units';
 import {
@@ -42,7 +64,15 @@ const IfPresent = () => ValidateIf((_o: object, value: unknown) => value !== und
 /** Absent or null: no value. */
 const Nullable = () => ValidateIf((_o: object, value: unknown) => value !== undefined && value !== null);
 /** `a,b` in a query string → ['a', 'b']. */
-const QueryList = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value));
+const QueryList = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean)
+      : value,
+  );
 
 const YEAR_MESSAGE = `Năm phải là số nguyên từ ${L.minYear} đến ${L.maxYear}.`;
 const SEARCH_MESSAGE = 'Chuỗi tìm kiếm không được dài quá 100 ký tự.';
@@ -51,30 +81,70 @@ const ID_MESSAGE = (label: string) => `Mã ${label} không hợp lệ.`;
 const ONE_OF = (label: string, values: readonly string[]) => `${label} phải là một trong: ${values.join(', ')}.`;
 const TOO_LONG = (label: string, max: number) => `${label} không được dài quá ${max} ký tự.`;
 const Year = () => [IsInt({ message: YEAR_MESSAGE }), Min(L.minYear, { message: YEAR_MESSAGE }), Max(L.maxYear, { message: YEAR_MESSAGE })];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
 
 // ---------------------------------------------------------------- award catalogue
 
 @InputType('CreateAwardTitleInput', { description: 'Một danh hiệu thi đua hoặc hình thức khen thưởng mới (khi nghị định thay đổi).' })
 export class CreateAwardTitleInput {
   @Field({ description: 'Mã ổn định: chữ in hoa, số, gạch dưới.' })
-  @Text() @IsString() @Matches(/^[A-Z][A-Z0-9_]*$/, { message: 'Mã chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ.' }) @MaxLength(L.titleCodeMaxLength, { message: TOO_LONG('Mã', L.titleCodeMaxLength) })
+  @Text()
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]*$/, { message: 'Mã chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ.' })
+  @MaxLength(L.titleCodeMaxLength, { message: TOO_LONG('Mã', L.titleCodeMaxLength) })
   code: string;
-  @Field() @Text() @IsString() @IsNotEmpty({ message: 'Tên không được để trống.' }) @MaxLength(L.titleNameMaxLength, { message: TOO_LONG('Tên', L.titleNameMaxLength) }) name: string;
+  @Field()
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Tên không được để trống.' })
+  @MaxLength(L.titleNameMaxLength, { message: TOO_LONG('Tên', L.titleNameMaxLength) })
+  name: string;
   @Field(() => AwardEntryKindEnum) @IsIn(AWARD_ENTRY_KINDS, { message: ONE_OF('Loại', AWARD_ENTRY_KINDS) }) kind: AwardEntryKind;
-  @Field(() => AwardTitleRecipientsEnum) @IsIn(AWARD_TITLE_RECIPIENTS, { message: ONE_OF('Đối tượng', AWARD_TITLE_RECIPIENTS) }) recipients: AwardTitleRecipients;
+  @Field(() => AwardTitleRecipientsEnum)
+  @IsIn(AWARD_TITLE_RECIPIENTS, { message: ONE_OF('Đối tượng', AWARD_TITLE_RECIPIENTS) })
+  recipients: AwardTitleRecipients;
   @Field({ defaultValue: false, description: 'Xếp hạng nhất, nhì, ba.' }) @IsOptional() @IsBoolean() ranked?: boolean;
-  @Field(() => String, { nullable: true }) @Nullable() @Text() @IsString() @MaxLength(L.legalBasisMaxLength, { message: TOO_LONG('Căn cứ pháp lý', L.legalBasisMaxLength) }) legalBasis?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Thứ tự hiển thị (mặc định: cuối danh mục).' }) @Nullable() @IsInt() @Min(0) @Max(100_000) position?: number | null;
+  @Field(() => String, { nullable: true })
+  @Nullable()
+  @Text()
+  @IsString()
+  @MaxLength(L.legalBasisMaxLength, { message: TOO_LONG('Căn cứ pháp lý', L.legalBasisMaxLength) })
+  legalBasis?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Thứ tự hiển thị (mặc định: cuối danh mục).' })
+  @Nullable()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  position?: number | null;
 }
 
 @InputType('UpdateAwardTitleInput', { description: 'Sửa một mục của danh mục; mã và loại không đổi. Ngừng áp dụng thay cho xóa.' })
 export class UpdateAwardTitleInput {
-  @Field({ nullable: true }) @IfPresent() @Text() @IsString() @IsNotEmpty({ message: 'Tên không được để trống.' }) @MaxLength(L.titleNameMaxLength, { message: TOO_LONG('Tên', L.titleNameMaxLength) }) name?: string;
-  @Field(() => AwardTitleRecipientsEnum, { nullable: true }) @IfPresent() @IsIn(AWARD_TITLE_RECIPIENTS, { message: ONE_OF('Đối tượng', AWARD_TITLE_RECIPIENTS) }) recipients?: AwardTitleRecipients;
+  @Field({ nullable: true })
+  @IfPresent()
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Tên không được để trống.' })
+  @MaxLength(L.titleNameMaxLength, { message: TOO_LONG('Tên', L.titleNameMaxLength) })
+  name?: string;
+  @Field(() => AwardTitleRecipientsEnum, { nullable: true })
+  @IfPresent()
+  @IsIn(AWARD_TITLE_RECIPIENTS, { message: ONE_OF('Đối tượng', AWARD_TITLE_RECIPIENTS) })
+  recipients?: AwardTitleRecipients;
   @Field({ nullable: true }) @IfPresent() @IsBoolean() ranked?: boolean;
-  @Field(() => String, { nullable: true }) @Nullable() @Text() @IsString() @MaxLength(L.legalBasisMaxLength, { message: TOO_LONG('Căn cứ pháp lý', L.legalBasisMaxLength) }) legalBasis?: string | null;
-  @Field({ nullable: true, description: 'false: ngừng áp dụng (khen thưởng đã có giữ nguyên).' }) @IfPresent() @IsBoolean() active?: boolean;
+  @Field(() => String, { nullable: true })
+  @Nullable()
+  @Text()
+  @IsString()
+  @MaxLength(L.legalBasisMaxLength, { message: TOO_LONG('Căn cứ pháp lý', L.legalBasisMaxLength) })
+  legalBasis?: string | null;
+  @Field({ nullable: true, description: 'false: ngừng áp dụng (khen thưởng đã có giữ nguyên).' })
+  @IfPresent()
+  @IsBoolean()
+  active?: boolean;
   @Field(() => Int, { nullable: true }) @IfPresent() @IsInt() @Min(0) @Max(100_000) position?: number;
 }
 
@@ -82,33 +152,80 @@ export class UpdateAwardTitleInput {
 
 const TitleChoice = () => apply([Nullable(), IsUUID('all', { message: ID_MESSAGE('danh hiệu, hình thức khen thưởng') })]);
 
-@InputType('CreateAwardInput', { description: 'Một khen thưởng. Chọn awardTitleId (danh hiệu thi đua) hoặc formId (hình thức khen thưởng).' })
+@InputType('CreateAwardInput', {
+  description: 'Một khen thưởng. Chọn awardTitleId (danh hiệu thi đua) hoặc formId (hình thức khen thưởng).',
+})
 export class CreateAwardInput {
-  @Field(() => ID, { nullable: true, description: 'Danh hiệu thi đua (cờ thi đua, tập thể lao động xuất sắc, chiến sĩ thi đua cơ sở …).' }) @TitleChoice() awardTitleId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Hình thức khen thưởng (bằng khen, giấy khen …).' }) @TitleChoice() formId?: string | null;
-  @Field(() => RecipientKindEnum) @IsIn(RECIPIENT_KINDS, { message: ONE_OF('Đối tượng được khen', RECIPIENT_KINDS) }) recipientKind: RecipientKind;
-  @Field(() => ID, { description: 'Đơn vị được khen, hoặc đơn vị của cá nhân được khen.' }) @IsUUID('all', { message: ID_MESSAGE('đơn vị được khen') }) recipientUnitId: string;
+  @Field(() => ID, { nullable: true, description: 'Danh hiệu thi đua (cờ thi đua, tập thể lao động xuất sắc, chiến sĩ thi đua cơ sở …).' })
+  @TitleChoice()
+  awardTitleId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Hình thức khen thưởng (bằng khen, giấy khen …).' }) @TitleChoice() formId?:
+    string | null;
+  @Field(() => RecipientKindEnum)
+  @IsIn(RECIPIENT_KINDS, { message: ONE_OF('Đối tượng được khen', RECIPIENT_KINDS) })
+  recipientKind: RecipientKind;
+  @Field(() => ID, { description: 'Đơn vị được khen, hoặc đơn vị của cá nhân được khen.' })
+  @IsUUID('all', { message: ID_MESSAGE('đơn vị được khen') })
+  recipientUnitId: string;
   @Field(() => String, { nullable: true, description: 'Họ và tên (khen cá nhân).' })
-  @Nullable() @Text() @IsString() @IsNotEmpty({ message: 'Họ và tên không được để trống.' }) @MaxLength(L.personNameMaxLength, { message: TOO_LONG('Họ và tên', L.personNameMaxLength) })
+  @Nullable()
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Họ và tên không được để trống.' })
+  @MaxLength(L.personNameMaxLength, { message: TOO_LONG('Họ và tên', L.personNameMaxLength) })
   personName?: string | null;
-  @Field(() => String, { nullable: true, description: 'Chức vụ (khen cá nhân).' }) @Nullable() @Text() @IsString() @MaxLength(L.positionMaxLength, { message: TOO_LONG('Chức vụ', L.positionMaxLength) }) personPosition?: string | null;
-  @Field(() => AwardRankEnum, { nullable: true }) @Nullable() @IsIn(AWARD_RANKS, { message: ONE_OF('Hạng', AWARD_RANKS) }) rank?: AwardRank | null;
-  @Field(() => ID, { nullable: true, description: 'Quyết định khen thưởng (trong sổ văn bản).' }) @Nullable() @IsUUID('all', { message: ID_MESSAGE('văn bản') }) decisionDocumentId?: string | null;
-  @Field(() => ID, { description: 'Đơn vị khen thưởng.' }) @IsUUID('all', { message: ID_MESSAGE('đơn vị khen thưởng') }) issuerUnitId: string;
-  @Field(() => LocalDateScalar, { description: 'Ngày quyết định.' }) @IsLocalDate({ message: DATE_MESSAGE('Ngày quyết định') }) decidedOn: string;
-  @Field(() => Int, { nullable: true, description: 'Năm thành tích (mặc định: năm của giao ước, hoặc năm quyết định).' }) @Nullable() @apply(Year()) year?: number | null;
-  @Field(() => ID, { nullable: true, description: 'Giao ước thi đua được tổng kết.' }) @Nullable() @IsUUID('all', { message: ID_MESSAGE('giao ước') }) pledgeId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Mô hình "Dân vận khéo" được khen.' }) @Nullable() @IsUUID('all', { message: ID_MESSAGE('mô hình') }) modelId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Thành tích.' }) @Nullable() @Text() @IsString() @MaxLength(L.citationMaxLength, { message: TOO_LONG('Thành tích', L.citationMaxLength) }) citation?: string | null;
+  @Field(() => String, { nullable: true, description: 'Chức vụ (khen cá nhân).' })
+  @Nullable()
+  @Text()
+  @IsString()
+  @MaxLength(L.positionMaxLength, { message: TOO_LONG('Chức vụ', L.positionMaxLength) })
+  personPosition?: string | null;
+  @Field(() => AwardRankEnum, { nullable: true })
+  @Nullable()
+  @IsIn(AWARD_RANKS, { message: ONE_OF('Hạng', AWARD_RANKS) })
+  rank?: AwardRank | null;
+  @Field(() => ID, { nullable: true, description: 'Quyết định khen thưởng (trong sổ văn bản).' })
+  @Nullable()
+  @IsUUID('all', { message: ID_MESSAGE('văn bản') })
+  decisionDocumentId?: string | null;
+  @Field(() => ID, { description: 'Đơn vị khen thưởng.' })
+  @IsUUID('all', { message: ID_MESSAGE('đơn vị khen thưởng') })
+  issuerUnitId: string;
+  @Field(() => LocalDateScalar, { description: 'Ngày quyết định.' })
+  @IsLocalDate({ message: DATE_MESSAGE('Ngày quyết định') })
+  decidedOn: string;
+  @Field(() => Int, { nullable: true, description: 'Năm thành tích (mặc định: năm của giao ước, hoặc năm quyết định).' })
+  @Nullable()
+  @apply(Year())
+  year?: number | null;
+  @Field(() => ID, { nullable: true, description: 'Giao ước thi đua được tổng kết.' })
+  @Nullable()
+  @IsUUID('all', { message: ID_MESSAGE('giao ước') })
+  pledgeId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Mô hình "Dân vận khéo" được khen.' })
+  @Nullable()
+  @IsUUID('all', { message: ID_MESSAGE('mô hình') })
+  modelId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Thành tích.' })
+  @Nullable()
+  @Text()
+  @IsString()
+  @MaxLength(L.citationMaxLength, { message: TOO_LONG('Thành tích', L.citationMaxLength) })
+  citation?: string | null;
 }
 
 @InputType('AwardProposalInput', { description: 'Một đơn vị được đề nghị khen thưởng theo kết quả xếp hạng giao ước.' })
 export class AwardProposalInput {
   @Field(() => ID) @IsUUID('all', { message: ID_MESSAGE('đơn vị') }) unitId: string;
-  @Field(() => AwardRankEnum, { nullable: true }) @Nullable() @IsIn(AWARD_RANKS, { message: ONE_OF('Hạng', AWARD_RANKS) }) rank?: AwardRank | null;
+  @Field(() => AwardRankEnum, { nullable: true })
+  @Nullable()
+  @IsIn(AWARD_RANKS, { message: ONE_OF('Hạng', AWARD_RANKS) })
+  rank?: AwardRank | null;
 }
 
-@InputType('CreateAwardsInput', { description: 'Khen thưởng các đơn vị ký giao ước theo đề nghị (một quyết định, một giao dịch: một đề nghị sai thì không tạo gì).' })
+@InputType('CreateAwardsInput', {
+  description: 'Khen thưởng các đơn vị ký giao ước theo đề nghị (một quyết định, một giao dịch: một đề nghị sai thì không tạo gì).',
+})
 export class CreateAwardsInput {
   @Field(() => ID) @IsUUID('all', { message: ID_MESSAGE('giao ước') }) pledgeId: string;
   @Field(() => ID, { nullable: true }) @TitleChoice() awardTitleId?: string | null;
@@ -116,15 +233,29 @@ export class CreateAwardsInput {
   @Field(() => ID) @IsUUID('all', { message: ID_MESSAGE('đơn vị khen thưởng') }) issuerUnitId: string;
   @Field(() => ID, { nullable: true }) @Nullable() @IsUUID('all', { message: ID_MESSAGE('văn bản') }) decisionDocumentId?: string | null;
   @Field(() => LocalDateScalar) @IsLocalDate({ message: DATE_MESSAGE('Ngày quyết định') }) decidedOn: string;
-  @Field(() => String, { nullable: true }) @Nullable() @Text() @IsString() @MaxLength(L.citationMaxLength, { message: TOO_LONG('Thành tích', L.citationMaxLength) }) citation?: string | null;
+  @Field(() => String, { nullable: true })
+  @Nullable()
+  @Text()
+  @IsString()
+  @MaxLength(L.citationMaxLength, { message: TOO_LONG('Thành tích', L.citationMaxLength) })
+  citation?: string | null;
   @Field(() => [AwardProposalInput])
-  @IsArray() @ArrayMinSize(1, { message: 'Danh sách đề nghị khen thưởng không được để trống.' }) @ArrayMaxSize(L.proposalsMax) @ValidateNested({ each: true }) @Type(() => AwardProposalInput)
+  @IsArray()
+  @ArrayMinSize(1, { message: 'Danh sách đề nghị khen thưởng không được để trống.' })
+  @ArrayMaxSize(L.proposalsMax)
+  @ValidateNested({ each: true })
+  @Type(() => AwardProposalInput)
   proposals: AwardProposalInput[];
 }
 
 @InputType('RevokeAwardInput', { description: 'Thu hồi khen thưởng (ví dụ do gian dối): khen thưởng vẫn được liệt kê, ghi rõ đã thu hồi.' })
 export class RevokeAwardInput {
-  @Field() @Text() @IsString() @IsNotEmpty({ message: 'Hãy ghi lý do thu hồi.' }) @MaxLength(L.reasonMaxLength, { message: TOO_LONG('Lý do', L.reasonMaxLength) }) reason: string;
+  @Field()
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Hãy ghi lý do thu hồi.' })
+  @MaxLength(L.reasonMaxLength, { message: TOO_LONG('Lý do', L.reasonMaxLength) })
+  reason: string;
 }
 
 /** Filters of the award list, the same for REST and GraphQL. */
@@ -144,17 +275,36 @@ export interface AwardFilterValues {
 
 @InputType('AwardFilter')
 export class AwardFilterInput implements AwardFilterValues {
-  @Field({ nullable: true, description: 'Tìm theo tên cá nhân và thành tích, không phân biệt dấu.' }) @IsOptional() @IsString() @MaxLength(100, { message: SEARCH_MESSAGE }) search?: string;
+  @Field({ nullable: true, description: 'Tìm theo tên cá nhân và thành tích, không phân biệt dấu.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: SEARCH_MESSAGE })
+  search?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @apply(Year()) year?: number;
-  @Field(() => [ID], { nullable: true, description: 'Danh hiệu hoặc hình thức.' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) titleId?: string[];
-  @Field(() => [RecipientKindEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(RECIPIENT_KINDS, { each: true }) recipientKind?: RecipientKind[];
+  @Field(() => [ID], { nullable: true, description: 'Danh hiệu hoặc hình thức.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  titleId?: string[];
+  @Field(() => [RecipientKindEnum], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(RECIPIENT_KINDS, { each: true })
+  recipientKind?: RecipientKind[];
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') recipientUnitId?: string;
-  @Field(() => ID, { nullable: true, description: 'Đơn vị được khen thuộc cây của đơn vị này.' }) @IsOptional() @IsUUID('all') withinUnitId?: string;
+  @Field(() => ID, { nullable: true, description: 'Đơn vị được khen thuộc cây của đơn vị này.' })
+  @IsOptional()
+  @IsUUID('all')
+  withinUnitId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') issuerUnitId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') pledgeId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') modelId?: string;
   @Field(() => [AwardRankEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(AWARD_RANKS, { each: true }) rank?: AwardRank[];
-  @Field({ nullable: true, description: 'true: chỉ khen thưởng đã thu hồi; false: chỉ khen thưởng còn hiệu lực.' }) @IsOptional() @IsBoolean() revoked?: boolean;
+  @Field({ nullable: true, description: 'true: chỉ khen thưởng đã thu hồi; false: chỉ khen thưởng còn hiệu lực.' })
+  @IsOptional()
+  @IsBoolean()
+  revoked?: boolean;
 }
 
 @InputType('AwardSort')
@@ -166,7 +316,11 @@ export class AwardSortInput {
 @InputType('AwardListOptions')
 export class AwardListOptions extends PageOptions {
   @Field(() => AwardSortInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => AwardSortInput) sort?: AwardSortInput;
-  @Field(() => AwardFilterInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => AwardFilterInput) filter?: AwardFilterInput;
+  @Field(() => AwardFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AwardFilterInput)
+  filter?: AwardFilterInput;
 }
 
 const AWARD_REST_SORTS = AWARD_SORT_FIELDS.flatMap((f) => [f, `-${f}`]);
@@ -175,19 +329,44 @@ const booleanQuery = () => Transform(({ value }: { value: unknown }) => (value =
 /** Query string of GET /api/v1/awards. */
 export class AwardListQuery extends PageOptions {
   @ApiProperty({ required: false, enum: AWARD_REST_SORTS, description: 'A leading "-" sorts descending. Default: -decidedOn.' })
-  @IsOptional() @IsIn(AWARD_REST_SORTS, { message: `Chỉ được sắp xếp theo: ${AWARD_SORT_FIELDS.join(', ')} (thêm "-" phía trước để giảm dần).` })
+  @IsOptional()
+  @IsIn(AWARD_REST_SORTS, { message: `Chỉ được sắp xếp theo: ${AWARD_SORT_FIELDS.join(', ')} (thêm "-" phía trước để giảm dần).` })
   sort?: string;
-  @ApiProperty({ required: false, description: 'Search person names and citations, ignoring diacritics' }) @IsOptional() @IsString() @MaxLength(100, { message: SEARCH_MESSAGE }) q?: string;
+  @ApiProperty({ required: false, description: 'Search person names and citations, ignoring diacritics' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: SEARCH_MESSAGE })
+  q?: string;
   @ApiProperty({ required: false, example: 2023 }) @IsOptional() @Type(() => Number) @apply(Year()) year?: number;
-  @ApiProperty({ required: false, isArray: true, type: String, description: 'Award title or form ids, comma-separated' }) @IsOptional() @QueryList() @ArrayMaxSize(50) @IsUUID('all', { each: true }) titleId?: string[];
-  @ApiProperty({ required: false, enum: RECIPIENT_KINDS, isArray: true, description: 'Comma-separated' }) @IsOptional() @QueryList() @IsIn(RECIPIENT_KINDS, { each: true, message: ONE_OF('Đối tượng', RECIPIENT_KINDS) }) recipientKind?: RecipientKind[];
+  @ApiProperty({ required: false, isArray: true, type: String, description: 'Award title or form ids, comma-separated' })
+  @IsOptional()
+  @QueryList()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  titleId?: string[];
+  @ApiProperty({ required: false, enum: RECIPIENT_KINDS, isArray: true, description: 'Comma-separated' })
+  @IsOptional()
+  @QueryList()
+  @IsIn(RECIPIENT_KINDS, { each: true, message: ONE_OF('Đối tượng', RECIPIENT_KINDS) })
+  recipientKind?: RecipientKind[];
   @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all') recipientUnitId?: string;
-  @ApiProperty({ required: false, format: 'uuid', description: 'Recipients in the subtree of this unit' }) @IsOptional() @IsUUID('all') withinUnitId?: string;
+  @ApiProperty({ required: false, format: 'uuid', description: 'Recipients in the subtree of this unit' })
+  @IsOptional()
+  @IsUUID('all')
+  withinUnitId?: string;
   @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all') issuerUnitId?: string;
   @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all') pledgeId?: string;
   @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all') modelId?: string;
-  @ApiProperty({ required: false, enum: AWARD_RANKS, isArray: true, description: 'Comma-separated' }) @IsOptional() @QueryList() @IsIn(AWARD_RANKS, { each: true, message: ONE_OF('Hạng', AWARD_RANKS) }) rank?: AwardRank[];
-  @ApiProperty({ required: false, type: Boolean, description: 'true: revoked awards only; false: awards in force only' }) @IsOptional() @booleanQuery() @IsBoolean({ message: 'revoked phải là true hoặc false.' }) revoked?: boolean;
+  @ApiProperty({ required: false, enum: AWARD_RANKS, isArray: true, description: 'Comma-separated' })
+  @IsOptional()
+  @QueryList()
+  @IsIn(AWARD_RANKS, { each: true, message: ONE_OF('Hạng', AWARD_RANKS) })
+  rank?: AwardRank[];
+  @ApiProperty({ required: false, type: Boolean, description: 'true: revoked awards only; false: awards in force only' })
+  @IsOptional()
+  @booleanQuery()
+  @IsBoolean({ message: 'revoked phải là true hoặc false.' })
+  revoked?: boolean;
 }
 
 /** Query string of GET /api/v1/awards/export.xlsx: the list's filters and sort, every page. */
@@ -197,25 +376,43 @@ export class AwardExportQuery extends OmitType(AwardListQuery, ['page', 'pageSiz
 
 @InputType('ModelResultInput')
 export class ModelResultInput {
-  @Field() @ApiProperty({ example: 'Đất hiến làm đường' })
-  @Text() @IsString() @IsNotEmpty({ message: 'Tên chỉ tiêu kết quả không được để trống.' }) @MaxLength(L.indicatorMaxLength, { message: TOO_LONG('Tên chỉ tiêu', L.indicatorMaxLength) })
+  @Field()
+  @ApiProperty({ example: 'Đất hiến làm đường' })
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Tên chỉ tiêu kết quả không được để trống.' })
+  @MaxLength(L.indicatorMaxLength, { message: TOO_LONG('Tên chỉ tiêu', L.indicatorMaxLength) })
   indicator: string;
-  @Field(() => Float) @ApiProperty({ example: 4685, minimum: 0 })
+  @Field(() => Float)
+  @ApiProperty({ example: 4685, minimum: 0 })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }, { message: 'Giá trị kết quả phải là một số.' })
-  @Min(0, { message: 'Giá trị kết quả không được âm.' }) @Max(L.resultValueMax, { message: 'Giá trị kết quả quá lớn.' })
+  @Min(0, { message: 'Giá trị kết quả không được âm.' })
+  @Max(L.resultValueMax, { message: 'Giá trị kết quả quá lớn.' })
   value: number;
-  @Field(() => String, { nullable: true, description: 'Đơn vị tính (m², hộ, km, xã …).' }) @ApiProperty({ required: false, type: String, nullable: true, example: 'm²' })
-  @Nullable() @Text() @IsString() @MaxLength(L.measureUnitMaxLength, { message: TOO_LONG('Đơn vị tính', L.measureUnitMaxLength) })
+  @Field(() => String, { nullable: true, description: 'Đơn vị tính (m², hộ, km, xã …).' })
+  @ApiProperty({ required: false, type: String, nullable: true, example: 'm²' })
+  @Nullable()
+  @Text()
+  @IsString()
+  @MaxLength(L.measureUnitMaxLength, { message: TOO_LONG('Đơn vị tính', L.measureUnitMaxLength) })
   unit?: string | null;
 }
 
 @InputType('ModelEvidenceInput')
 export class ModelEvidenceInput {
-  @Field() @ApiProperty({ example: 'Báo cáo sơ kết mô hình năm 2023' })
-  @Text() @IsString() @IsNotEmpty({ message: 'Mô tả minh chứng không được để trống.' }) @MaxLength(L.evidenceTextMaxLength, { message: TOO_LONG('Mô tả minh chứng', L.evidenceTextMaxLength) })
+  @Field()
+  @ApiProperty({ example: 'Báo cáo sơ kết mô hình năm 2023' })
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Mô tả minh chứng không được để trống.' })
+  @MaxLength(L.evidenceTextMaxLength, { message: TOO_LONG('Mô tả minh chứng', L.evidenceTextMaxLength) })
   description: string;
-  @Field(() => String, { nullable: true }) @ApiProperty({ required: false, type: String, nullable: true, example: 'https://example.gov.vn/bao-cao.pdf' })
-  @Nullable() @Text() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'Đường dẫn minh chứng phải là địa chỉ http(s) hợp lệ.' }) @MaxLength(L.urlMaxLength)
+  @Field(() => String, { nullable: true })
+  @ApiProperty({ required: false, type: String, nullable: true, example: 'https://example.gov.vn/bao-cao.pdf' })
+  @Nullable()
+  @Text()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'Đường dẫn minh chứng phải là địa chỉ http(s) hợp lệ.' })
+  @MaxLength(L.urlMaxLength)
   url?: string | null;
 }
 
@@ -296,14 +493,19 @@ export class CreateModelInput {
   @ModelName(true) name: string;
   @Field(() => ID, { nullable: true, description: 'Đơn vị quản lý mô hình (mặc định: đơn vị của người nhập).' })
   @ApiProperty({ required: false, type: String, format: 'uuid', nullable: true })
-  @Nullable() @IsUUID('all', { message: ID_MESSAGE('đơn vị') })
+  @Nullable()
+  @IsUUID('all', { message: ID_MESSAGE('đơn vị') })
   ownerUnitId?: string | null;
   @HolderKind(true) holderKind: RecipientKind;
   @PersonName() personName?: string | null;
   @FieldOf(true) field: ModelField;
   @Level() level?: UnitLevel | null;
   @Field(() => Int, { description: 'Năm bắt đầu.' }) @ApiProperty({ example: 2023 }) @apply(Year()) firstYear: number;
-  @Field(() => Int, { nullable: true, description: 'Năm kết thúc.' }) @ApiProperty({ required: false, type: Number, nullable: true }) @Nullable() @apply(Year()) lastYear?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Năm kết thúc.' })
+  @ApiProperty({ required: false, type: Number, nullable: true })
+  @Nullable()
+  @apply(Year())
+  lastYear?: number | null;
   @Description() description?: string | null;
   @Results() results?: ModelResultInput[];
   @Evidence() evidence?: ModelEvidenceInput[];
@@ -315,25 +517,39 @@ export class UpdateModelInput {
   @ModelName(false) name?: string;
   @Field(() => ID, { nullable: true, description: 'Chuyển mô hình sang đơn vị khác (trong phạm vi của bạn).' })
   @ApiProperty({ required: false, type: String, format: 'uuid' })
-  @IfPresent() @IsUUID('all', { message: ID_MESSAGE('đơn vị') })
+  @IfPresent()
+  @IsUUID('all', { message: ID_MESSAGE('đơn vị') })
   ownerUnitId?: string;
   @HolderKind(false) holderKind?: RecipientKind;
   @PersonName() personName?: string | null;
   @FieldOf(false) field?: ModelField;
   @Level() level?: UnitLevel | null;
   @Field(() => Int, { nullable: true }) @ApiProperty({ required: false, type: Number }) @IfPresent() @apply(Year()) firstYear?: number;
-  @Field(() => Int, { nullable: true }) @ApiProperty({ required: false, type: Number, nullable: true }) @Nullable() @apply(Year()) lastYear?: number | null;
+  @Field(() => Int, { nullable: true })
+  @ApiProperty({ required: false, type: Number, nullable: true })
+  @Nullable()
+  @apply(Year())
+  lastYear?: number | null;
   @Description() description?: string | null;
   @Results() results?: ModelResultInput[];
   @Evidence() evidence?: ModelEvidenceInput[];
 }
 
-@InputType('RecogniseModelInput', { description: 'Công nhận (hoặc hạ) mức của mô hình: ngày, văn bản quyết định (nếu có), ghi chú (bắt buộc khi hạ mức).' })
+@InputType('RecogniseModelInput', {
+  description: 'Công nhận (hoặc hạ) mức của mô hình: ngày, văn bản quyết định (nếu có), ghi chú (bắt buộc khi hạ mức).',
+})
 export class RecogniseModelInput {
-  @Field(() => ModelRecognitionEnum) @IsIn(MODEL_RECOGNITIONS, { message: ONE_OF('Mức công nhận', MODEL_RECOGNITIONS) }) recognition: ModelRecognition;
+  @Field(() => ModelRecognitionEnum)
+  @IsIn(MODEL_RECOGNITIONS, { message: ONE_OF('Mức công nhận', MODEL_RECOGNITIONS) })
+  recognition: ModelRecognition;
   @Field(() => LocalDateScalar) @IsLocalDate({ message: DATE_MESSAGE('Ngày công nhận') }) recognisedOn: string;
   @Field(() => ID, { nullable: true }) @Nullable() @IsUUID('all', { message: ID_MESSAGE('văn bản') }) documentId?: string | null;
-  @Field(() => String, { nullable: true }) @Nullable() @Text() @IsString() @MaxLength(L.reasonMaxLength, { message: TOO_LONG('Ghi chú', L.reasonMaxLength) }) note?: string | null;
+  @Field(() => String, { nullable: true })
+  @Nullable()
+  @Text()
+  @IsString()
+  @MaxLength(L.reasonMaxLength, { message: TOO_LONG('Ghi chú', L.reasonMaxLength) })
+  note?: string | null;
 }
 
 /** Filters of the model list, the same for REST, GraphQL and the Excel export. */
@@ -351,15 +567,35 @@ export interface ModelFilterValues {
 
 @InputType('ModelFilter')
 export class ModelFilterInput implements ModelFilterValues {
-  @Field({ nullable: true, description: 'Tìm theo tên mô hình, tên người thực hiện; không phân biệt dấu.' }) @IsOptional() @IsString() @MaxLength(100, { message: SEARCH_MESSAGE }) search?: string;
-  @Field(() => ID, { nullable: true, description: 'Đơn vị quản lý thuộc cây của đơn vị này.' }) @IsOptional() @IsUUID('all') withinUnitId?: string;
+  @Field({ nullable: true, description: 'Tìm theo tên mô hình, tên người thực hiện; không phân biệt dấu.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: SEARCH_MESSAGE })
+  search?: string;
+  @Field(() => ID, { nullable: true, description: 'Đơn vị quản lý thuộc cây của đơn vị này.' })
+  @IsOptional()
+  @IsUUID('all')
+  withinUnitId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') ownerUnitId?: string;
   @Field(() => Int, { nullable: true, description: 'Đang thực hiện trong năm này.' }) @IsOptional() @apply(Year()) year?: number;
   @Field(() => [ModelFieldEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(MODEL_FIELDS, { each: true }) field?: ModelField[];
   @Field(() => [UnitLevelEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(UNIT_LEVELS, { each: true }) level?: UnitLevel[];
-  @Field(() => [ModelRecognitionEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(MODEL_RECOGNITIONS, { each: true }) recognition?: ModelRecognition[];
-  @Field(() => [RecipientKindEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(RECIPIENT_KINDS, { each: true }) holderKind?: RecipientKind[];
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_PAGE_SIZE) @IsUUID('all', { each: true }) ids?: string[];
+  @Field(() => [ModelRecognitionEnum], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(MODEL_RECOGNITIONS, { each: true })
+  recognition?: ModelRecognition[];
+  @Field(() => [RecipientKindEnum], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(RECIPIENT_KINDS, { each: true })
+  holderKind?: RecipientKind[];
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PAGE_SIZE)
+  @IsUUID('all', { each: true })
+  ids?: string[];
 }
 
 @InputType('ModelSort')
@@ -371,7 +607,11 @@ export class ModelSortInput {
 @InputType('ModelListOptions')
 export class ModelListOptions extends PageOptions {
   @Field(() => ModelSortInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ModelSortInput) sort?: ModelSortInput;
-  @Field(() => ModelFilterInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ModelFilterInput) filter?: ModelFilterInput;
+  @Field(() => ModelFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ModelFilterInput)
+  filter?: ModelFilterInput;
 }
 
 const MODEL_REST_SORTS = MODEL_SORT_FIELDS.flatMap((f) => [f, `-${f}`]);
@@ -379,16 +619,44 @@ const MODEL_REST_SORTS = MODEL_SORT_FIELDS.flatMap((f) => [f, `-${f}`]);
 /** Query string of GET /api/v1/models. */
 export class ModelListQuery extends PageOptions {
   @ApiProperty({ required: false, enum: MODEL_REST_SORTS, description: 'A leading "-" sorts descending. Default: name.' })
-  @IsOptional() @IsIn(MODEL_REST_SORTS, { message: `Chỉ được sắp xếp theo: ${MODEL_SORT_FIELDS.join(', ')} (thêm "-" phía trước để giảm dần).` })
+  @IsOptional()
+  @IsIn(MODEL_REST_SORTS, { message: `Chỉ được sắp xếp theo: ${MODEL_SORT_FIELDS.join(', ')} (thêm "-" phía trước để giảm dần).` })
   sort?: string;
-  @ApiProperty({ required: false, description: 'Search model and person names, ignoring diacritics ("hien dat" finds "hiến đất")' }) @IsOptional() @IsString() @MaxLength(100, { message: SEARCH_MESSAGE }) q?: string;
-  @ApiProperty({ required: false, format: 'uuid', description: 'Models of units in the subtree of this unit' }) @IsOptional() @IsUUID('all') withinUnitId?: string;
+  @ApiProperty({ required: false, description: 'Search model and person names, ignoring diacritics ("hien dat" finds "hiến đất")' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: SEARCH_MESSAGE })
+  q?: string;
+  @ApiProperty({ required: false, format: 'uuid', description: 'Models of units in the subtree of this unit' })
+  @IsOptional()
+  @IsUUID('all')
+  withinUnitId?: string;
   @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all') ownerUnitId?: string;
-  @ApiProperty({ required: false, example: 2023, description: 'Models running in this year' }) @IsOptional() @Type(() => Number) @apply(Year()) year?: number;
-  @ApiProperty({ required: false, enum: MODEL_FIELDS, isArray: true, description: 'Comma-separated' }) @IsOptional() @QueryList() @IsIn(MODEL_FIELDS, { each: true, message: ONE_OF('Lĩnh vực', MODEL_FIELDS) }) field?: ModelField[];
-  @ApiProperty({ required: false, enum: UNIT_LEVELS, isArray: true, description: 'Comma-separated' }) @IsOptional() @QueryList() @IsIn(UNIT_LEVELS, { each: true, message: ONE_OF('Cấp', UNIT_LEVELS) }) level?: UnitLevel[];
-  @ApiProperty({ required: false, enum: MODEL_RECOGNITIONS, isArray: true, description: 'Comma-separated' }) @IsOptional() @QueryList() @IsIn(MODEL_RECOGNITIONS, { each: true, message: ONE_OF('Mức công nhận', MODEL_RECOGNITIONS) }) recognition?: ModelRecognition[];
-  @ApiProperty({ required: false, enum: RECIPIENT_KINDS, isArray: true, description: 'Comma-separated' }) @IsOptional() @QueryList() @IsIn(RECIPIENT_KINDS, { each: true, message: ONE_OF('Loại mô hình', RECIPIENT_KINDS) }) holderKind?: RecipientKind[];
+  @ApiProperty({ required: false, example: 2023, description: 'Models running in this year' })
+  @IsOptional()
+  @Type(() => Number)
+  @apply(Year())
+  year?: number;
+  @ApiProperty({ required: false, enum: MODEL_FIELDS, isArray: true, description: 'Comma-separated' })
+  @IsOptional()
+  @QueryList()
+  @IsIn(MODEL_FIELDS, { each: true, message: ONE_OF('Lĩnh vực', MODEL_FIELDS) })
+  field?: ModelField[];
+  @ApiProperty({ required: false, enum: UNIT_LEVELS, isArray: true, description: 'Comma-separated' })
+  @IsOptional()
+  @QueryList()
+  @IsIn(UNIT_LEVELS, { each: true, message: ONE_OF('Cấp', UNIT_LEVELS) })
+  level?: UnitLevel[];
+  @ApiProperty({ required: false, enum: MODEL_RECOGNITIONS, isArray: true, description: 'Comma-separated' })
+  @IsOptional()
+  @QueryList()
+  @IsIn(MODEL_RECOGNITIONS, { each: true, message: ONE_OF('Mức công nhận', MODEL_RECOGNITIONS) })
+  recognition?: ModelRecognition[];
+  @ApiProperty({ required: false, enum: RECIPIENT_KINDS, isArray: true, description: 'Comma-separated' })
+  @IsOptional()
+  @QueryList()
+  @IsIn(RECIPIENT_KINDS, { each: true, message: ONE_OF('Loại mô hình', RECIPIENT_KINDS) })
+  holderKind?: RecipientKind[];
 }
 
 /** Query string of GET /api/v1/models/export.xlsx: the list's filters and sort, no pages. */
@@ -397,8 +665,11 @@ export class ModelExportQuery extends OmitType(ModelListQuery, ['page', 'pageSiz
 /** Arguments of `modelCounts`. */
 @ArgsType()
 export class ModelCountsArgs {
-  @Field(() => Int, { description: 'Năm: mô hình đang thực hiện trong năm này, với mức công nhận tính đến hết năm.' }) @apply(Year()) year: number;
+  @Field(() => Int, { description: 'Năm: mô hình đang thực hiện trong năm này, với mức công nhận tính đến hết năm.' })
+  @apply(Year())
+  year: number;
   @Field(() => ID, { nullable: true, description: 'Đơn vị gốc của cây được đếm (bỏ trống: toàn bộ phạm vi của bạn).' })
-  @IsOptional() @IsUUID('all', { message: ID_MESSAGE('đơn vị') })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('đơn vị') })
   withinUnitId?: string;
 }

@@ -1,9 +1,32 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
-import { AWARD_ENTRY_KINDS, AWARD_RANKS, AWARD_TITLE_RECIPIENTS, type AwardEntryKind, type AwardRank, type AwardTitleRecipients, MODEL_FIELDS, MODEL_RECOGNITIONS, type ModelField, type ModelRecognition, RECIPIENT_KINDS, type RecipientKind, RECOGNITION_LIMITS, UNIT_LEVELS, type UnitLevel } from '@danvan/contracts';
+import {
+  AWARD_ENTRY_KINDS,
+  AWARD_RANKS,
+  AWARD_TITLE_RECIPIENTS,
+  type AwardEntryKind,
+  type AwardRank,
+  type AwardTitleRecipients,
+  MODEL_FIELDS,
+  MODEL_RECOGNITIONS,
+  type ModelField,
+  type ModelRecognition,
+  RECIPIENT_KINDS,
+  type RecipientKind,
+  RECOGNITION_LIMITS,
+  UNIT_LEVELS,
+  type UnitLevel,
+} from '@danvan/contracts';
 import { LocalDateScalar, MaxItems } from '@danvan/core';
 import { UnitLevelEnum } from '@danvan/units';
-import { AwardEntryKindEnum, AwardRankEnum, AwardTitleRecipientsEnum, ModelFieldEnum, ModelRecognitionEnum, RecipientKindEnum } from './recognition-enums.js';
+import {
+  AwardEntryKindEnum,
+  AwardRankEnum,
+  AwardTitleRecipientsEnum,
+  ModelFieldEnum,
+  ModelRecognitionEnum,
+  RecipientKindEnum,
+} from './recognition-enums.js';
 
 /** A unit as an award or a model names it: who, and at what level. */
 @ObjectType('RecognitionUnitRef', { description: 'Đơn vị được nêu trong khen thưởng, mô hình (tên, tên viết tắt, cấp).' })
@@ -24,7 +47,9 @@ export class RecognitionDocumentRef {
 
 // ---------------------------------------------------------------- award catalogue
 
-@ObjectType('AwardTitle', { description: 'Một mục của danh mục khen thưởng: danh hiệu thi đua hoặc hình thức khen thưởng (theo Luật Thi đua, khen thưởng 2022).' })
+@ObjectType('AwardTitle', {
+  description: 'Một mục của danh mục khen thưởng: danh hiệu thi đua hoặc hình thức khen thưởng (theo Luật Thi đua, khen thưởng 2022).',
+})
 export class AwardTitleView {
   @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
   @Field({ description: 'Mã ổn định cho hệ thống tích hợp.' }) @ApiProperty({ example: 'CO_THI_DUA_BO_TINH' }) code: string;
@@ -32,7 +57,8 @@ export class AwardTitleView {
   @Field(() => AwardEntryKindEnum) @ApiProperty({ enum: AWARD_ENTRY_KINDS }) kind: AwardEntryKind;
   @Field(() => AwardTitleRecipientsEnum) @ApiProperty({ enum: AWARD_TITLE_RECIPIENTS }) recipients: AwardTitleRecipients;
   @Field({ description: 'Có xếp hạng nhất, nhì, ba.' }) @ApiProperty() ranked: boolean;
-  @Field(() => String, { nullable: true, description: 'Căn cứ pháp lý.' }) @ApiProperty({ type: String, nullable: true }) legalBasis: string | null;
+  @Field(() => String, { nullable: true, description: 'Căn cứ pháp lý.' }) @ApiProperty({ type: String, nullable: true }) legalBasis:
+    string | null;
   @Field({ description: 'Còn áp dụng cho khen thưởng mới.' }) @ApiProperty() active: boolean;
   @Field(() => Int, { description: 'Thứ tự hiển thị.' }) @ApiProperty() position: number;
   @Field(() => Int) @ApiProperty() version: number;
@@ -56,27 +82,49 @@ export class ModelPracticeRef {
 
 // ---------------------------------------------------------------- awards
 
-@ObjectType('Award', { description: 'Một khen thưởng: ai được khen (tập thể hoặc cá nhân), danh hiệu/hình thức, hạng, quyết định, đơn vị khen; có thể đã bị thu hồi.' })
+@ObjectType('Award', {
+  description:
+    'Một khen thưởng: ai được khen (tập thể hoặc cá nhân), danh hiệu/hình thức, hạng, quyết định, đơn vị khen; có thể đã bị thu hồi.',
+})
 export class AwardView {
   @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
   @Field(() => AwardTitleRef) @ApiProperty({ type: AwardTitleRef }) title: AwardTitleRef;
   @Field(() => RecipientKindEnum) @ApiProperty({ enum: RECIPIENT_KINDS }) recipientKind: RecipientKind;
-  @Field(() => RecognitionUnitRef, { description: 'Đơn vị được khen (tập thể), hoặc đơn vị của cá nhân được khen.' }) @ApiProperty({ type: RecognitionUnitRef }) recipientUnit: RecognitionUnitRef;
-  @Field(() => String, { nullable: true, description: 'Họ và tên cá nhân được khen.' }) @ApiProperty({ type: String, nullable: true }) personName: string | null;
-  @Field(() => String, { nullable: true, description: 'Chức vụ của cá nhân được khen.' }) @ApiProperty({ type: String, nullable: true }) personPosition: string | null;
+  @Field(() => RecognitionUnitRef, { description: 'Đơn vị được khen (tập thể), hoặc đơn vị của cá nhân được khen.' })
+  @ApiProperty({ type: RecognitionUnitRef })
+  recipientUnit: RecognitionUnitRef;
+  @Field(() => String, { nullable: true, description: 'Họ và tên cá nhân được khen.' })
+  @ApiProperty({ type: String, nullable: true })
+  personName: string | null;
+  @Field(() => String, { nullable: true, description: 'Chức vụ của cá nhân được khen.' })
+  @ApiProperty({ type: String, nullable: true })
+  personPosition: string | null;
   @Field(() => AwardRankEnum, { nullable: true }) @ApiProperty({ enum: AWARD_RANKS, nullable: true }) rank: AwardRank | null;
-  @Field(() => String, { nullable: true, description: 'Hạng: Nhất, Nhì, Ba.' }) @ApiProperty({ type: String, nullable: true, example: 'Nhất' }) rankLabel: string | null;
-  @Field(() => RecognitionDocumentRef, { nullable: true, description: 'Quyết định khen thưởng.' }) @ApiProperty({ type: RecognitionDocumentRef, nullable: true }) decisionDocument: RecognitionDocumentRef | null;
-  @Field(() => RecognitionUnitRef, { description: 'Đơn vị khen thưởng.' }) @ApiProperty({ type: RecognitionUnitRef }) issuer: RecognitionUnitRef;
+  @Field(() => String, { nullable: true, description: 'Hạng: Nhất, Nhì, Ba.' })
+  @ApiProperty({ type: String, nullable: true, example: 'Nhất' })
+  rankLabel: string | null;
+  @Field(() => RecognitionDocumentRef, { nullable: true, description: 'Quyết định khen thưởng.' })
+  @ApiProperty({ type: RecognitionDocumentRef, nullable: true })
+  decisionDocument: RecognitionDocumentRef | null;
+  @Field(() => RecognitionUnitRef, { description: 'Đơn vị khen thưởng.' })
+  @ApiProperty({ type: RecognitionUnitRef })
+  issuer: RecognitionUnitRef;
   @Field(() => LocalDateScalar, { description: 'Ngày quyết định.' }) @ApiProperty({ type: String, format: 'date' }) decidedOn: string;
   @Field(() => Int, { description: 'Năm thành tích.' }) @ApiProperty({ example: 2023 }) year: number;
-  @Field(() => ID, { nullable: true, description: 'Giao ước thi đua mà khen thưởng này tổng kết.' }) @ApiProperty({ type: String, format: 'uuid', nullable: true }) pledgeId: string | null;
-  @Field(() => ModelPracticeRef, { nullable: true }) @ApiProperty({ type: ModelPracticeRef, nullable: true }) model: ModelPracticeRef | null;
-  @Field(() => String, { nullable: true, description: 'Thành tích.' }) @ApiProperty({ type: String, nullable: true }) citation: string | null;
+  @Field(() => ID, { nullable: true, description: 'Giao ước thi đua mà khen thưởng này tổng kết.' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  pledgeId: string | null;
+  @Field(() => ModelPracticeRef, { nullable: true })
+  @ApiProperty({ type: ModelPracticeRef, nullable: true })
+  model: ModelPracticeRef | null;
+  @Field(() => String, { nullable: true, description: 'Thành tích.' }) @ApiProperty({ type: String, nullable: true }) citation:
+    string | null;
   @Field({ description: 'Đã bị thu hồi (vẫn được liệt kê).' }) @ApiProperty() revoked: boolean;
   @Field(() => Date, { nullable: true }) @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: Date | null;
-  @Field(() => String, { nullable: true, description: 'Người thu hồi.' }) @ApiProperty({ type: String, nullable: true }) revokedBy: string | null;
-  @Field(() => String, { nullable: true, description: 'Lý do thu hồi.' }) @ApiProperty({ type: String, nullable: true }) revocationReason: string | null;
+  @Field(() => String, { nullable: true, description: 'Người thu hồi.' }) @ApiProperty({ type: String, nullable: true }) revokedBy:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Lý do thu hồi.' }) @ApiProperty({ type: String, nullable: true }) revocationReason:
+    string | null;
   @Field(() => Int) @ApiProperty() version: number;
   @Field() @ApiProperty() createdAt: Date;
   @Field() @ApiProperty() updatedAt: Date;
@@ -100,13 +148,16 @@ export class AwardList {
 export class ModelResultView {
   @Field() @ApiProperty({ example: 'Đất hiến làm đường' }) indicator: string;
   @Field(() => Float) @ApiProperty({ example: 4685 }) value: number;
-  @Field(() => String, { nullable: true, description: 'Đơn vị tính.' }) @ApiProperty({ type: String, nullable: true, example: 'm²' }) unit: string | null;
+  @Field(() => String, { nullable: true, description: 'Đơn vị tính.' }) @ApiProperty({ type: String, nullable: true, example: 'm²' }) unit:
+    string | null;
 }
 
 @ObjectType('ModelEvidence', { description: 'Minh chứng: mô tả và đường dẫn (nếu có).' })
 export class ModelEvidenceView {
   @Field() @ApiProperty({ example: 'Báo cáo sơ kết mô hình năm 2023' }) description: string;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true, example: 'https://example.gov.vn/bao-cao.pdf' }) url: string | null;
+  @Field(() => String, { nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'https://example.gov.vn/bao-cao.pdf' })
+  url: string | null;
 }
 
 @ObjectType('ModelRecognitionChange', { description: 'Một lần thay đổi mức công nhận.' })
@@ -114,7 +165,9 @@ export class ModelRecognitionChangeView {
   @Field(() => ModelRecognitionEnum) @ApiProperty({ enum: MODEL_RECOGNITIONS }) from: ModelRecognition;
   @Field(() => ModelRecognitionEnum) @ApiProperty({ enum: MODEL_RECOGNITIONS }) to: ModelRecognition;
   @Field(() => LocalDateScalar) @ApiProperty({ type: String, format: 'date' }) recognisedOn: string;
-  @Field(() => RecognitionDocumentRef, { nullable: true }) @ApiProperty({ type: RecognitionDocumentRef, nullable: true }) document: RecognitionDocumentRef | null;
+  @Field(() => RecognitionDocumentRef, { nullable: true })
+  @ApiProperty({ type: RecognitionDocumentRef, nullable: true })
+  document: RecognitionDocumentRef | null;
   @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) note: string | null;
   @Field() @ApiProperty() recordedBy: string;
   @Field() @ApiProperty() recordedAt: Date;
@@ -134,23 +187,47 @@ export class ModelAwardView {
 export class ModelView {
   @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
   @Field() @ApiProperty({ example: 'Vận động nhân dân hiến đất làm đường giao thông nông thôn' }) name: string;
-  @Field(() => RecognitionUnitRef, { description: 'Đơn vị xây dựng, quản lý mô hình.' }) @ApiProperty({ type: RecognitionUnitRef }) owner: RecognitionUnitRef;
-  @Field(() => RecipientKindEnum, { description: 'Mô hình của tập thể hay cá nhân.' }) @ApiProperty({ enum: RECIPIENT_KINDS }) holderKind: RecipientKind;
-  @Field(() => String, { nullable: true, description: 'Họ và tên (mô hình cá nhân).' }) @ApiProperty({ type: String, nullable: true }) personName: string | null;
+  @Field(() => RecognitionUnitRef, { description: 'Đơn vị xây dựng, quản lý mô hình.' })
+  @ApiProperty({ type: RecognitionUnitRef })
+  owner: RecognitionUnitRef;
+  @Field(() => RecipientKindEnum, { description: 'Mô hình của tập thể hay cá nhân.' })
+  @ApiProperty({ enum: RECIPIENT_KINDS })
+  holderKind: RecipientKind;
+  @Field(() => String, { nullable: true, description: 'Họ và tên (mô hình cá nhân).' })
+  @ApiProperty({ type: String, nullable: true })
+  personName: string | null;
   @Field(() => ModelFieldEnum) @ApiProperty({ enum: MODEL_FIELDS }) field: ModelField;
   @Field() @ApiProperty({ example: 'Kinh tế' }) fieldLabel: string;
   @Field(() => UnitLevelEnum, { description: 'Cấp của mô hình.' }) @ApiProperty({ enum: UNIT_LEVELS }) level: UnitLevel;
   @Field(() => Int, { description: 'Năm bắt đầu.' }) @ApiProperty({ example: 2023 }) firstYear: number;
-  @Field(() => Int, { nullable: true, description: 'Năm kết thúc (bỏ trống: còn thực hiện).' }) @ApiProperty({ type: Number, nullable: true }) lastYear: number | null;
+  @Field(() => Int, { nullable: true, description: 'Năm kết thúc (bỏ trống: còn thực hiện).' })
+  @ApiProperty({ type: Number, nullable: true })
+  lastYear: number | null;
   @Field(() => ModelRecognitionEnum) @ApiProperty({ enum: MODEL_RECOGNITIONS }) recognition: ModelRecognition;
   @Field() @ApiProperty({ example: 'Tiêu biểu' }) recognitionLabel: string;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Ngày công nhận mức hiện tại.' }) @ApiProperty({ type: String, format: 'date', nullable: true }) recognisedOn: string | null;
-  @Field(() => RecognitionDocumentRef, { nullable: true, description: 'Văn bản công nhận mức hiện tại.' }) @ApiProperty({ type: RecognitionDocumentRef, nullable: true }) recognitionDocument: RecognitionDocumentRef | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Ngày công nhận mức hiện tại.' })
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  recognisedOn: string | null;
+  @Field(() => RecognitionDocumentRef, { nullable: true, description: 'Văn bản công nhận mức hiện tại.' })
+  @ApiProperty({ type: RecognitionDocumentRef, nullable: true })
+  recognitionDocument: RecognitionDocumentRef | null;
   @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) description: string | null;
-  @MaxItems(RECOGNITION_LIMITS.resultsMax) @Field(() => [ModelResultView], { description: 'Kết quả đo được.' }) @ApiProperty({ type: [ModelResultView] }) results: ModelResultView[];
-  @MaxItems(RECOGNITION_LIMITS.evidenceMax) @Field(() => [ModelEvidenceView], { description: 'Minh chứng.' }) @ApiProperty({ type: [ModelEvidenceView] }) evidence: ModelEvidenceView[];
-  @MaxItems(20) @Field(() => [ModelRecognitionChangeView], { description: 'Các lần thay đổi mức công nhận, cũ trước.' }) @ApiProperty({ type: [ModelRecognitionChangeView] }) recognitionHistory: ModelRecognitionChangeView[];
-  @MaxItems(50) @Field(() => [ModelAwardView], { description: 'Khen thưởng gắn với mô hình.' }) @ApiProperty({ type: [ModelAwardView] }) awards: ModelAwardView[];
+  @MaxItems(RECOGNITION_LIMITS.resultsMax)
+  @Field(() => [ModelResultView], { description: 'Kết quả đo được.' })
+  @ApiProperty({ type: [ModelResultView] })
+  results: ModelResultView[];
+  @MaxItems(RECOGNITION_LIMITS.evidenceMax)
+  @Field(() => [ModelEvidenceView], { description: 'Minh chứng.' })
+  @ApiProperty({ type: [ModelEvidenceView] })
+  evidence: ModelEvidenceView[];
+  @MaxItems(20)
+  @Field(() => [ModelRecognitionChangeView], { description: 'Các lần thay đổi mức công nhận, cũ trước.' })
+  @ApiProperty({ type: [ModelRecognitionChangeView] })
+  recognitionHistory: ModelRecognitionChangeView[];
+  @MaxItems(50)
+  @Field(() => [ModelAwardView], { description: 'Khen thưởng gắn với mô hình.' })
+  @ApiProperty({ type: [ModelAwardView] })
+  awards: ModelAwardView[];
   @Field(() => Int) @ApiProperty() version: number;
   @Field() @ApiProperty() createdAt: Date;
   @Field() @ApiProperty() updatedAt: Date;
@@ -193,13 +270,16 @@ export class ModelCountByRecognition {
 }
 
 @ObjectType('ModelCounts', {
-  description: 'Số mô hình "Dân vận khéo" đang thực hiện trong một năm, trong cây của một đơn vị: tổng, theo cấp, lĩnh vực và mức công nhận (tính đến hết năm).',
+  description:
+    'Số mô hình "Dân vận khéo" đang thực hiện trong một năm, trong cây của một đơn vị: tổng, theo cấp, lĩnh vực và mức công nhận (tính đến hết năm).',
 })
 export class ModelCountsView extends RecognitionSplitView {
   @Field(() => Int) year: number;
-  @Field(() => RecognitionUnitRef, { nullable: true, description: 'Đơn vị gốc của cây được đếm (bỏ trống: toàn bộ phạm vi của bạn).' }) withinUnit: RecognitionUnitRef | null;
+  @Field(() => RecognitionUnitRef, { nullable: true, description: 'Đơn vị gốc của cây được đếm (bỏ trống: toàn bộ phạm vi của bạn).' })
+  withinUnit: RecognitionUnitRef | null;
   @MaxItems(4) @Field(() => [ModelCountByLevel]) byLevel: ModelCountByLevel[];
   @MaxItems(4) @Field(() => [ModelCountByField]) byField: ModelCountByField[];
   @MaxItems(3) @Field(() => [ModelCountByRecognition]) byRecognition: ModelCountByRecognition[];
-  @Field({ description: 'Câu tổng hợp, ví dụ "1.432 mô hình "Dân vận khéo" năm 2023, trong đó 106 tiêu biểu, 9 tiêu biểu xuất sắc."' }) summary: string;
+  @Field({ description: 'Câu tổng hợp, ví dụ "1.432 mô hình "Dân vận khéo" năm 2023, trong đó 106 tiêu biểu, 9 tiêu biểu xuất sắc."' })
+  summary: string;
 }

@@ -32,7 +32,9 @@ export class AwardResolver {
     private readonly awardService: AwardService,
   ) {}
 
-  @ResolveField(() => Boolean, { description: 'Bạn có được thu hồi khen thưởng này không (đơn vị khen thưởng thuộc phạm vi của bạn, còn hiệu lực).' })
+  @ResolveField(() => Boolean, {
+    description: 'Bạn có được thu hồi khen thưởng này không (đơn vị khen thưởng thuộc phạm vi của bạn, còn hiệu lực).',
+  })
   canRevoke(@Ctx() ctx: RequestContext, @Parent() award: AwardView): boolean {
     return this.awardService.canRevoke(ctx, award);
   }
@@ -42,8 +44,10 @@ export class AwardResolver {
   awardTitles(
     @Ctx() ctx: RequestContext,
     @Args('kind', { type: () => AwardEntryKindEnum, nullable: true }) kind?: AwardEntryKind,
-    @Args('recipientKind', { type: () => RecipientKindEnum, nullable: true, description: 'Chỉ các mục dành cho đối tượng này.' }) recipientKind?: RecipientKind,
-    @Args('includeInactive', { type: () => Boolean, nullable: true, defaultValue: false, description: 'Gồm cả mục đã ngừng áp dụng.' }) includeInactive?: boolean,
+    @Args('recipientKind', { type: () => RecipientKindEnum, nullable: true, description: 'Chỉ các mục dành cho đối tượng này.' })
+    recipientKind?: RecipientKind,
+    @Args('includeInactive', { type: () => Boolean, nullable: true, defaultValue: false, description: 'Gồm cả mục đã ngừng áp dụng.' })
+    includeInactive?: boolean,
   ): Promise<AwardTitleView[]> {
     return this.titleService.list(ctx, { kind, recipientKind, includeInactive });
   }
@@ -70,8 +74,14 @@ export class AwardResolver {
     return this.awardService.get(ctx, id);
   }
 
-  @Query(() => AwardList, { description: 'Khen thưởng trong phạm vi của bạn, kể cả đã thu hồi (có đánh dấu): lọc theo năm, danh hiệu, đơn vị, giao ước, mô hình, hạng.' })
-  awards(@Ctx() ctx: RequestContext, @Args('options', { type: () => AwardListOptions, nullable: true }) options?: AwardListOptions): Promise<AwardList> {
+  @Query(() => AwardList, {
+    description:
+      'Khen thưởng trong phạm vi của bạn, kể cả đã thu hồi (có đánh dấu): lọc theo năm, danh hiệu, đơn vị, giao ước, mô hình, hạng.',
+  })
+  awards(
+    @Ctx() ctx: RequestContext,
+    @Args('options', { type: () => AwardListOptions, nullable: true }) options?: AwardListOptions,
+  ): Promise<AwardList> {
     return this.awardService.list(ctx, options ?? {});
   }
 
@@ -83,7 +93,10 @@ export class AwardResolver {
 
   @RequirePermission('emulation:manage')
   @MaxItems(RECOGNITION_LIMITS.proposalsMax)
-  @Mutation(() => [AwardView], { description: 'Khen thưởng các đơn vị ký giao ước theo đề nghị (xếp hạng): tất cả trong một giao dịch, một đề nghị sai thì không tạo gì.' })
+  @Mutation(() => [AwardView], {
+    description:
+      'Khen thưởng các đơn vị ký giao ước theo đề nghị (xếp hạng): tất cả trong một giao dịch, một đề nghị sai thì không tạo gì.',
+  })
   createAwards(@Ctx() ctx: RequestContext, @Args('input') input: CreateAwardsInput): Promise<AwardView[]> {
     return this.awardService.createFromProposals(ctx, input);
   }
@@ -112,15 +125,17 @@ export class ModelResolver {
   }
 
   @Query(() => ModelList, { description: 'Mô hình "Dân vận khéo": lọc theo năm, lĩnh vực, cấp, mức công nhận, cây đơn vị; tìm không dấu.' })
-  models(@Ctx() ctx: RequestContext, @Args('options', { type: () => ModelListOptions, nullable: true }) options?: ModelListOptions): Promise<ModelList> {
+  models(
+    @Ctx() ctx: RequestContext,
+    @Args('options', { type: () => ModelListOptions, nullable: true }) options?: ModelListOptions,
+  ): Promise<ModelList> {
     return this.modelService.list(ctx, options ?? {});
   }
 
-  @Query(() => ModelCountsView, { description: 'Số mô hình đang thực hiện trong năm, trong cây của một đơn vị: tổng, theo cấp, lĩnh vực, mức công nhận.' })
-  modelCounts(
-    @Ctx() ctx: RequestContext,
-    @Args() args: ModelCountsArgs,
-  ): Promise<ModelCountsView> {
+  @Query(() => ModelCountsView, {
+    description: 'Số mô hình đang thực hiện trong năm, trong cây của một đơn vị: tổng, theo cấp, lĩnh vực, mức công nhận.',
+  })
+  modelCounts(@Ctx() ctx: RequestContext, @Args() args: ModelCountsArgs): Promise<ModelCountsView> {
     return this.modelService.counts(ctx, args.year, args.withinUnitId ?? null);
   }
 
@@ -142,7 +157,9 @@ export class ModelResolver {
   }
 
   @RequirePermission('emulation:manage')
-  @Mutation(() => ModelView, { description: 'Công nhận mô hình tiêu biểu, tiêu biểu xuất sắc (hoặc hạ mức, có lý do): ghi ngày và văn bản quyết định.' })
+  @Mutation(() => ModelView, {
+    description: 'Công nhận mô hình tiêu biểu, tiêu biểu xuất sắc (hoặc hạ mức, có lý do): ghi ngày và văn bản quyết định.',
+  })
   recogniseModel(
     @Ctx() ctx: RequestContext,
     @Args('id', ID_ARG, ParseIdPipe) id: string,

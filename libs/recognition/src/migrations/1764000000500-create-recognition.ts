@@ -55,15 +55,10 @@ export class CreateRecognition1764000000500 implements MigrationInterface {
         CONSTRAINT award_title_name_key UNIQUE (name)
       )`);
     for (const [index, [code, name, kind, recipients, ranked]] of STANDARD_TITLES.entries()) {
-      await db.query(`INSERT INTO award_title (code, name, kind, recipients, ranked, legal_basis, position) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        code,
-        name,
-        kind,
-        recipients,
-        ranked,
-        LEGAL_BASIS,
-        (index + 1) * 10,
-      ]);
+      await db.query(
+        `INSERT INTO award_title (code, name, kind, recipients, ranked, legal_basis, position) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [code, name, kind, recipients, ranked, LEGAL_BASIS, (index + 1) * 10],
+      );
     }
 
     await db.query(`
@@ -92,7 +87,9 @@ export class CreateRecognition1764000000500 implements MigrationInterface {
     await db.query(`CREATE INDEX model_practice_owner_idx ON model_practice (owner_unit_id)`);
     await db.query(`CREATE INDEX model_practice_years_idx ON model_practice (first_year, last_year)`);
     await db.query(`CREATE INDEX model_practice_document_idx ON model_practice (recognition_document_id)`);
-    await db.query(`CREATE INDEX model_practice_search_trgm_idx ON model_practice USING gin (danvan_normalize(name || ' ' || coalesce(person_name, '')) gin_trgm_ops)`);
+    await db.query(
+      `CREATE INDEX model_practice_search_trgm_idx ON model_practice USING gin (danvan_normalize(name || ' ' || coalesce(person_name, '')) gin_trgm_ops)`,
+    );
 
     // Every change of recognition, with its date and (optionally) the deciding document: counts "as of a year" read it.
     await db.query(`
@@ -150,7 +147,9 @@ export class CreateRecognition1764000000500 implements MigrationInterface {
     await db.query(`CREATE INDEX award_pledge_idx ON award (pledge_id)`);
     await db.query(`CREATE INDEX award_model_idx ON award (model_id)`);
     await db.query(`CREATE INDEX award_document_idx ON award (decision_document_id)`);
-    await db.query(`CREATE INDEX award_search_trgm_idx ON award USING gin (danvan_normalize(coalesce(person_name, '') || ' ' || coalesce(citation, '')) gin_trgm_ops)`);
+    await db.query(
+      `CREATE INDEX award_search_trgm_idx ON award USING gin (danvan_normalize(coalesce(person_name, '') || ' ' || coalesce(citation, '')) gin_trgm_ops)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

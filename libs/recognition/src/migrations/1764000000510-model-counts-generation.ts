@@ -22,10 +22,14 @@ export class ModelCountsGeneration1764000000510 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     for (const table of ['model_practice', 'model_recognition']) {
-      await db.query(`CREATE TRIGGER ${table}_counts_generation AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION bump_model_counts_generation()`);
+      await db.query(
+        `CREATE TRIGGER ${table}_counts_generation AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION bump_model_counts_generation()`,
+      );
     }
     // A unit moved in the tree changes which subtree its models count in.
-    await db.query(`CREATE TRIGGER unit_counts_generation AFTER UPDATE ON unit FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION bump_model_counts_generation()`);
+    await db.query(
+      `CREATE TRIGGER unit_counts_generation AFTER UPDATE ON unit FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION bump_model_counts_generation()`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -25,12 +25,20 @@ export function renderAwardsWorkbook(awards: AwardView[], filters: string[], tod
     { header: 'Quyết định', width: 18, value: (a) => a.decisionDocument?.number ?? '' },
     { header: 'Ngày quyết định', width: 13, value: (a) => vnDate(a.decidedOn) },
     { header: 'Đơn vị khen thưởng', width: 28, value: (a) => a.issuer.name },
-    { header: 'Ghi chú', width: 28, value: (a) => (a.revoked && a.revokedAt ? `Đã thu hồi ngày ${vnDate(isoDateInVietnam(new Date(a.revokedAt)))}: ${a.revocationReason ?? ''}` : '') },
+    {
+      header: 'Ghi chú',
+      width: 28,
+      value: (a) =>
+        a.revoked && a.revokedAt ? `Đã thu hồi ngày ${vnDate(isoDateInVietnam(new Date(a.revokedAt)))}: ${a.revocationReason ?? ''}` : '',
+    },
   ];
   return renderXlsxTable({
     sheetName: 'Khen thưởng',
     title: 'DANH SÁCH KHEN THƯỞNG',
-    subtitle: [...filters, `Xuất ngày ${vnDate(isoDateInVietnam(today))}: ${formatCount(awards.length)} khen thưởng, ${formatCount(inForce)} còn hiệu lực.`],
+    subtitle: [
+      ...filters,
+      `Xuất ngày ${vnDate(isoDateInVietnam(today))}: ${formatCount(awards.length)} khen thưởng, ${formatCount(inForce)} còn hiệu lực.`,
+    ],
     columns,
     rows: awards,
   });

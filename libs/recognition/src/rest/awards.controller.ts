@@ -47,7 +47,10 @@ export class AwardsController {
   constructor(private readonly awards: AwardService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Awards whose recipient or issuer lies in the caller’s subtree, revoked ones included and marked (paginated; filters year, titleId, recipient, pledgeId, modelId, rank, revoked)' })
+  @ApiOperation({
+    summary:
+      'Awards whose recipient or issuer lies in the caller’s subtree, revoked ones included and marked (paginated; filters year, titleId, recipient, pledgeId, modelId, rank, revoked)',
+  })
   @ApiOkResponse({ type: AwardList })
   async list(@Ctx() ctx: RequestContext, @Query() query: AwardListQuery): Promise<Page<AwardDto>> {
     const page = await this.awards.list(ctx, listRequestOf(query));
@@ -55,15 +58,29 @@ export class AwardsController {
   }
 
   @Get('export.xlsx')
-  @ApiOperation({ summary: 'The awards as a printable Excel workbook (same filters and sort as the list; revoked awards marked; at most 10,000 rows, 422 beyond; a unit filter outside the caller’s subtree is 404)' })
+  @ApiOperation({
+    summary:
+      'The awards as a printable Excel workbook (same filters and sort as the list; revoked awards marked; at most 10,000 rows, 422 beyond; a unit filter outside the caller’s subtree is 404)',
+  })
   @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({ description: 'An .xlsx file with Vietnamese headers', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
-  async exportXlsx(@Ctx() ctx: RequestContext, @Query() query: AwardExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  @ApiOkResponse({
+    description: 'An .xlsx file with Vietnamese headers',
+    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  async exportXlsx(
+    @Ctx() ctx: RequestContext,
+    @Query() query: AwardExportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const request = listRequestOf(query);
     const awards = await this.awards.exportRows(ctx, request);
     const filter = request.filter ?? {};
     const now = new Date();
-    const workbook = await renderAwardsWorkbook(awards, describeAwardFilters(filter, await this.awards.filterNames(ctx, filter, awards)), now);
+    const workbook = await renderAwardsWorkbook(
+      awards,
+      describeAwardFilters(filter, await this.awards.filterNames(ctx, filter, awards)),
+      now,
+    );
     void reply.headers(xlsxDownload('khen-thuong', now));
     return workbook;
   }
@@ -72,7 +89,11 @@ export class AwardsController {
   @ApiOperation({ summary: 'One award; the ETag header carries its version' })
   @ApiOkResponse({ type: AwardView })
   @ApiNotFoundResponse({ description: 'No such award, or outside the caller’s subtree' })
-  async get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<AwardDto> {
+  async get(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AwardDto> {
     const award = await this.awards.get(ctx, id);
     void reply.header('ETag', etagOf(award.version));
     return toAwardDto(award);

@@ -1,4 +1,10 @@
-import { AWARD_RANK_LABELS, MODEL_FIELD_LABELS, MODEL_RECOGNITION_LABELS, RECIPIENT_KIND_LABELS, UNIT_LEVEL_LABELS } from '@danvan/contracts';
+import {
+  AWARD_RANK_LABELS,
+  MODEL_FIELD_LABELS,
+  MODEL_RECOGNITION_LABELS,
+  RECIPIENT_KIND_LABELS,
+  UNIT_LEVEL_LABELS,
+} from '@danvan/contracts';
 import { isoDateInVietnam, renderXlsxTable, vnDate, type XlsxColumn } from '@danvan/core';
 import { formatCount } from '../domain/model-rules.js';
 import type { ModelFilterValues } from '../dto/recognition.inputs.js';
@@ -23,7 +29,12 @@ export function renderModelsWorkbook(models: ModelView[], filters: string[], tod
     { header: 'STT', width: 6, value: (_m, i) => i + 1 },
     { header: 'Tên mô hình', width: 40, value: (m) => m.name },
     { header: 'Đơn vị', width: 30, value: (m) => m.owner.name },
-    { header: 'Tập thể/cá nhân', width: 22, value: (m) => (m.holderKind === 'INDIVIDUAL' ? `${RECIPIENT_KIND_LABELS.INDIVIDUAL}: ${m.personName ?? ''}` : RECIPIENT_KIND_LABELS.COLLECTIVE) },
+    {
+      header: 'Tập thể/cá nhân',
+      width: 22,
+      value: (m) =>
+        m.holderKind === 'INDIVIDUAL' ? `${RECIPIENT_KIND_LABELS.INDIVIDUAL}: ${m.personName ?? ''}` : RECIPIENT_KIND_LABELS.COLLECTIVE,
+    },
     { header: 'Lĩnh vực', width: 18, value: (m) => MODEL_FIELD_LABELS[m.field] },
     { header: 'Cấp', width: 10, value: (m) => UNIT_LEVEL_LABELS[m.level] },
     { header: 'Năm', width: 11, value: (m) => yearsText(m.firstYear, m.lastYear) },
@@ -36,7 +47,9 @@ export function renderModelsWorkbook(models: ModelView[], filters: string[], tod
       width: 30,
       value: (m) =>
         m.awards
-          .map((a) => `${a.titleName}${a.rank ? ` (hạng ${AWARD_RANK_LABELS[a.rank]})` : ''} năm ${a.year}${a.revoked ? ' (đã thu hồi)' : ''}`)
+          .map(
+            (a) => `${a.titleName}${a.rank ? ` (hạng ${AWARD_RANK_LABELS[a.rank]})` : ''} năm ${a.year}${a.revoked ? ' (đã thu hồi)' : ''}`,
+          )
           .join('; '),
     },
   ];

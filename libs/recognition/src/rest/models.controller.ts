@@ -1,8 +1,28 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ModelSortField, Page } from '@danvan/contracts';
-import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, withIfMatch, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
+import {
+  Ctx,
+  etagOf,
+  ParseIdPipe,
+  RequestContext,
+  RequirePermission,
+  restSort,
+  withIfMatch,
+  XLSX_CONTENT_TYPE,
+  xlsxDownload,
+} from '@danvan/core';
 import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } from '../dto/recognition.inputs.js';
 import { ModelList, ModelView } from '../dto/recognition.views.js';
 import { ModelService, type ModelListRequest } from '../model.service.js';
@@ -44,7 +64,10 @@ export class ModelsController {
   constructor(private readonly models: ModelService) {}
 
   @Get()
-  @ApiOperation({ summary: '"Dân vận khéo" models of the caller’s subtree (paginated; filters year, field, level, recognition, holderKind, withinUnitId; diacritics-insensitive search)' })
+  @ApiOperation({
+    summary:
+      '"Dân vận khéo" models of the caller’s subtree (paginated; filters year, field, level, recognition, holderKind, withinUnitId; diacritics-insensitive search)',
+  })
   @ApiOkResponse({ type: ModelList })
   async list(@Ctx() ctx: RequestContext, @Query() query: ModelListQuery): Promise<Page<ModelDto>> {
     const page = await this.models.list(ctx, listRequestOf(query));
@@ -52,10 +75,19 @@ export class ModelsController {
   }
 
   @Get('export.xlsx')
-  @ApiOperation({ summary: 'The model register as a printable Excel workbook (same filters and sort as the list; at most 10,000 rows, 422 beyond)' })
+  @ApiOperation({
+    summary: 'The model register as a printable Excel workbook (same filters and sort as the list; at most 10,000 rows, 422 beyond)',
+  })
   @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({ description: 'An .xlsx file with Vietnamese headers', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
-  async exportXlsx(@Ctx() ctx: RequestContext, @Query() query: ModelExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  @ApiOkResponse({
+    description: 'An .xlsx file with Vietnamese headers',
+    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  async exportXlsx(
+    @Ctx() ctx: RequestContext,
+    @Query() query: ModelExportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const request = listRequestOf(query);
     const within = query.withinUnitId ? await this.models.unitRef(ctx, query.withinUnitId) : null;
     const models = await this.models.exportRows(ctx, request);
@@ -69,7 +101,11 @@ export class ModelsController {
   @ApiOperation({ summary: 'One model; the ETag header carries its version' })
   @ApiOkResponse({ type: ModelView })
   @ApiNotFoundResponse({ description: 'No such model, or outside the caller’s subtree' })
-  async get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ModelDto> {
+  async get(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ModelDto> {
     const model = await this.models.get(ctx, id);
     void reply.header('ETag', etagOf(model.version));
     return toModelDto(model);
@@ -80,7 +116,11 @@ export class ModelsController {
   @ApiOperation({ summary: 'Register a model of the caller’s unit (or of a unit in its subtree); it starts as REGISTERED' })
   @ApiBody({ type: CreateModelInput })
   @ApiCreatedResponse({ type: ModelView })
-  async create(@Ctx() ctx: RequestContext, @Body() input: CreateModelInput, @Res({ passthrough: true }) reply: FastifyReply): Promise<ModelDto> {
+  async create(
+    @Ctx() ctx: RequestContext,
+    @Body() input: CreateModelInput,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ModelDto> {
     const model = await this.models.create(ctx, input);
     void reply.status(201).header('Location', `/api/v1/models/${model.id}`).header('ETag', etagOf(model.version));
     return toModelDto(model);

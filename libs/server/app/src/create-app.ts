@@ -70,7 +70,11 @@ export function beginDraining(app: NestFastifyApplication): void {
   drainingApps.add(app.getHttpAdapter().getInstance());
 }
 
-export async function createApp(config: AppConfig, database: Database, logger: Logger = createLogger(config)): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  database: Database,
+  logger: Logger = createLogger(config),
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimit,
@@ -89,7 +93,15 @@ export async function createApp(config: AppConfig, database: Database, logger: L
   // inline styles (MUI/emotion); outside production it is off so GraphiQL can load its assets.
   await app.register(helmet, {
     contentSecurityPolicy: config.production
-      ? { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"], connectSrc: ["'self'"] } }
+      ? {
+          directives: {
+            defaultSrc: ["'self'"],
+            styleSrc: ["'self'", "'unsafe-inline'"],
+            imgSrc: ["'self'", 'data:'],
+            scriptSrc: ["'self'"],
+            connectSrc: ["'self'"],
+          },
+        }
       : false,
     crossOriginEmbedderPolicy: false,
   });
@@ -117,13 +129,20 @@ export async function createApp(config: AppConfig, database: Database, logger: L
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimit }, (request, body, done) => {
     // JSON is UTF-8 (RFC 8259): a body declared in another charset would be read wrongly, so it is refused.
     const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(String(request.headers['content-type'] ?? ''))?.[1];
-    if (charset && !/^(utf-?8|us-ascii|ascii)$/i.test(charset)) return done(new TransportRefusal(415, `Bảng mã ${charset} không được nhận: nội dung JSON phải ở bảng mã UTF-8.`), undefined);
+    if (charset && !/^(utf-?8|us-ascii|ascii)$/i.test(charset))
+      return done(new TransportRefusal(415, `Bảng mã ${charset} không được nhận: nội dung JSON phải ở bảng mã UTF-8.`), undefined);
     const text = body.toString('utf8');
-    if (jsonNestingExceeds(text)) return done(DomainError.validation([{ field: 'body', code: 'nesting', message: INPUT_MESSAGES.nesting }], INPUT_MESSAGES.nesting), undefined);
+    if (jsonNestingExceeds(text))
+      return done(
+        DomainError.validation([{ field: 'body', code: 'nesting', message: INPUT_MESSAGES.nesting }], INPUT_MESSAGES.nesting),
+        undefined,
+      );
     parseJson(request as Parameters<typeof parseJson>[0], text, done);
   });
   // Nest would otherwise register a form parser at init(): the API takes no form bodies (415, like any other type).
-  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: config.bodyLimit }, (request, _body, done) => done(unsupportedMediaType(request.url), undefined));
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: config.bodyLimit }, (request, _body, done) =>
+    done(unsupportedMediaType(request.url), undefined),
+  );
   // Evidence files (PDF, images, Office documents) arrive as the raw body, up to their own size limit,
   // on the evidence route only: anywhere else these types are refused before any byte is read.
   fastify.addContentTypeParser(Object.keys(EVIDENCE_LIMITS.contentTypes), (request, payload, done) => {

@@ -19,7 +19,10 @@ function describe(access: EndpointAccess | undefined): string {
 }
 
 function joinPath(...parts: Array<string | string[] | undefined>): string {
-  const text = parts.flatMap((p) => (Array.isArray(p) ? p[0] : p) ?? '').filter(Boolean).join('/');
+  const text = parts
+    .flatMap((p) => (Array.isArray(p) ? p[0] : p) ?? '')
+    .filter(Boolean)
+    .join('/');
   return `/${text.replace(/^\/+|\/+$/g, '').replace(/\/+/g, '/')}`;
 }
 

@@ -6,4 +6,16 @@ import { CreateRecognition1764000000500, ModelCountsGeneration1764000000510 } fr
 import { CreateUnit1764000000100 } from '@danvan/units';
 
 /** Every migration of the application, in order. A capability library exports its own; the app lists them here. */
-export const MIGRATIONS = [SearchFunctions1764000000000, CreateDataLoad1764000000050, CreateUnit1764000000100, CreateIdentity1764000000200, CreateDocument1764000000300, CreateEmulation1764000000400, CreateScoring1764000000410, CreateRecognition1764000000500, ModelCountsGeneration1764000000510, RankingIndex1764000000520, IdempotencyRawBody1764000000600];
+export const MIGRATIONS = [
+  SearchFunctions1764000000000,
+  CreateDataLoad1764000000050,
+  CreateUnit1764000000100,
+  CreateIdentity1764000000200,
+  CreateDocument1764000000300,
+  CreateEmulation1764000000400,
+  CreateScoring1764000000410,
+  CreateRecognition1764000000500,
+  ModelCountsGeneration1764000000510,
+  RankingIndex1764000000520,
+  IdempotencyRawBody1764000000600,
+];

@@ -17,7 +17,10 @@ describe('configuration', () => {
   });
 
   it('switches to a server with DATABASE_URL', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/danvan' }).database).toEqual({ kind: 'server', url: 'postgres://u:p@db:5432/danvan' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/danvan' }).database).toEqual({
+      kind: 'server',
+      url: 'postgres://u:p@db:5432/danvan',
+    });
   });
 
   it.each([
@@ -80,7 +83,12 @@ describe('request helpers', () => {
 
   it('flattens nested validation errors into dotted Vietnamese field errors', () => {
     const errors = flattenValidationErrors([
-      { property: 'leaders', children: [{ property: '0', children: [{ property: 'name', constraints: { isNotEmpty: 'name should not be empty' }, children: [] }] }] },
+      {
+        property: 'leaders',
+        children: [
+          { property: '0', children: [{ property: 'name', constraints: { isNotEmpty: 'name should not be empty' }, children: [] }] },
+        ],
+      },
       { property: 'extra', constraints: { whitelistValidation: 'property extra should not exist' }, children: [] },
     ]);
     expect(errors).toEqual([

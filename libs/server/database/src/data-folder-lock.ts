@@ -3,7 +3,10 @@ import { dirname } from 'node:path';
 
 /** Thrown when another live process holds the embedded database folder. */
 export class DataFolderLockedError extends Error {
-  constructor(readonly lockPath: string, readonly ownerPid: number) {
+  constructor(
+    readonly lockPath: string,
+    readonly ownerPid: number,
+  ) {
     super(`The embedded database folder is in use by process ${ownerPid} (lock file ${lockPath}). Stop that process first.`);
     this.name = 'DataFolderLockedError';
   }

@@ -16,7 +16,8 @@ describe('the embedded database in a folder', () => {
       expect(await setting('wal_sync_method')).toBe('fsync');
       expect(await setting('synchronous_commit')).toBe('on');
       // Emscripten's NODEFS has no fsync: PostgreSQL's calls would return at once with nothing written to disk.
-      const nodefs = (embedded.pglite as unknown as { Module: { FS: { filesystems: { NODEFS: { stream_ops: { fsync?: unknown } } } } } }).Module.FS.filesystems.NODEFS;
+      const nodefs = (embedded.pglite as unknown as { Module: { FS: { filesystems: { NODEFS: { stream_ops: { fsync?: unknown } } } } } })
+        .Module.FS.filesystems.NODEFS;
       expect(typeof nodefs.stream_ops.fsync).toBe('function');
       await embedded.pglite.exec(`CREATE TABLE acknowledged (id int PRIMARY KEY); INSERT INTO acknowledged VALUES (1)`);
     } finally {

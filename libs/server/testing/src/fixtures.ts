@@ -20,17 +20,27 @@ export async function auditEventCount(database: Database): Promise<number> {
  */
 export async function finalisedPledge(
   database: Database,
-  options: { ownerUnitId: string; memberIds: string[]; blocName: string; title: string; signingEvent: string; year?: number; signedOn?: string },
+  options: {
+    ownerUnitId: string;
+    memberIds: string[];
+    blocName: string;
+    title: string;
+    signingEvent: string;
+    year?: number;
+    signedOn?: string;
+  },
 ): Promise<{ pledgeId: string; blocId: string }> {
   const db = database.manager;
-  const [bloc] = (await db.query(`INSERT INTO emulation_bloc (year, name, owner_unit_id) VALUES ($1, $2, $3) RETURNING id`, [options.year ?? 2023, options.blocName, options.ownerUnitId])) as Array<{ id: string }>;
-  await db.query(`INSERT INTO emulation_bloc_member (bloc_id, unit_id) SELECT $1, unnest($2::uuid[])`, [bloc.id, options.memberIds]);
-  const [pledge] = (await db.query(`INSERT INTO pledge (bloc_id, title, status, signed_on, signing_event) VALUES ($1, $2, 'FINALISED', $3, $4) RETURNING id`, [
-    bloc.id,
-    options.title,
-    options.signedOn ?? '2023-01-10',
-    options.signingEvent,
+  const [bloc] = (await db.query(`INSERT INTO emulation_bloc (year, name, owner_unit_id) VALUES ($1, $2, $3) RETURNING id`, [
+    options.year ?? 2023,
+    options.blocName,
+    options.ownerUnitId,
   ])) as Array<{ id: string }>;
+  await db.query(`INSERT INTO emulation_bloc_member (bloc_id, unit_id) SELECT $1, unnest($2::uuid[])`, [bloc.id, options.memberIds]);
+  const [pledge] = (await db.query(
+    `INSERT INTO pledge (bloc_id, title, status, signed_on, signing_event) VALUES ($1, $2, 'FINALISED', $3, $4) RETURNING id`,
+    [bloc.id, options.title, options.signedOn ?? '2023-01-10', options.signingEvent],
+  )) as Array<{ id: string }>;
   await db.query(`INSERT INTO pledge_signatory (pledge_id, unit_id) SELECT $1, unnest($2::uuid[])`, [pledge.id, options.memberIds]);
   return { pledgeId: pledge.id, blocId: bloc.id };
 }
@@ -39,7 +49,17 @@ export async function finalisedPledge(
 export const CRITERIA_GROUP_I = {
   code: 'I',
   title: 'Tham mưu',
-  criteria: [{ code: '1', title: 'Văn bản', maxScore: 40, subCriteria: [{ code: '1.a', title: 'Nghị quyết', maxScore: 25 }, { code: '1.b', title: 'Sơ kết', maxScore: 15 }] }],
+  criteria: [
+    {
+      code: '1',
+      title: 'Văn bản',
+      maxScore: 40,
+      subCriteria: [
+        { code: '1.a', title: 'Nghị quyết', maxScore: 25 },
+        { code: '1.b', title: 'Sơ kết', maxScore: 15 },
+      ],
+    },
+  ],
 };
 
 /** One bonus item C1 (5, capped at 5) and one deduction item T1 (3, capped at 3). */

@@ -18,7 +18,14 @@ export interface HttpResult<T = unknown> {
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown> & { code?: string; reason?: string; fields?: Array<{ field: string; code: string; message: string }> } }>;
+  errors?: Array<{
+    message: string;
+    extensions?: Record<string, unknown> & {
+      code?: string;
+      reason?: string;
+      fields?: Array<{ field: string; code: string; message: string }>;
+    };
+  }>;
 }
 
 /** Calls the API over real HTTP as one caller (a bearer token, or nobody). */
@@ -45,7 +52,10 @@ export class TestClient {
     return { status: response.status, headers: response.headers, body: parsed as T };
   }
 
-  async graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T> & { status: number }> {
+  async graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResult<T> & { status: number }> {
     const response = await this.rest<GraphQLResult<T>>('POST', '/graphql', { query, variables });
     return { ...response.body, status: response.status };
   }
@@ -110,7 +120,10 @@ export class TestServer extends TestClient {
     const factory = new TestFactories(app.get(UnitService), app.get(AccountRepository), RequestContext.system('test'));
     const baseUrl = `http://127.0.0.1:${port}`;
     const admin = await factory.account({ role: 'ADMIN', unitId: null });
-    const session = await new TestClient(baseUrl, null).rest<SessionTokens>('POST', '/api/v1/auth/login', { username: admin.username, password: admin.password });
+    const session = await new TestClient(baseUrl, null).rest<SessionTokens>('POST', '/api/v1/auth/login', {
+      username: admin.username,
+      password: admin.password,
+    });
     if (session.status !== 200) throw new Error(`test administrator cannot sign in: ${JSON.stringify(session.body)}`);
     return new TestServer(app, database, baseUrl, factory, session.body.accessToken);
   }

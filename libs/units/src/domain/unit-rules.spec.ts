@@ -30,7 +30,9 @@ describe('unit rules', () => {
 
   it('rejects successors of an active unit, a unit succeeding itself and an inverted validity', () => {
     expect(checkUnitRules({ ...active, successorIds: ['x'] }).map((e) => e.code)).toEqual(['successorOfActive']);
-    expect(checkUnitRules({ ...active, id: 'a', status: 'MERGED', validTo: '2025-06-30', successorIds: ['a'] }).map((e) => e.code)).toEqual(['selfSuccessor']);
+    expect(checkUnitRules({ ...active, id: 'a', status: 'MERGED', validTo: '2025-06-30', successorIds: ['a'] }).map((e) => e.code)).toEqual(
+      ['selfSuccessor'],
+    );
     expect(checkUnitRules({ ...active, validFrom: '2025-07-01', validTo: '2025-06-30' }).map((e) => e.code)).toEqual(['validityOrder']);
     expect(checkUnitRules({ ...active, validFrom: '2025-06-30', validTo: '2025-06-30' })).toEqual([]);
   });

@@ -17,7 +17,10 @@ export const UnitSortFieldEnum = Object.fromEntries(
 
 export const SortOrderEnum = { ASC: 'asc', DESC: 'desc' } as const;
 
-registerEnumType(UnitKindEnum, { name: 'UnitKind', description: 'Loại đơn vị (cấp ủy, Ban Dân vận, MTTQ, đoàn thể, LLVT, cơ quan nhà nước, Ban Chỉ đạo).' });
+registerEnumType(UnitKindEnum, {
+  name: 'UnitKind',
+  description: 'Loại đơn vị (cấp ủy, Ban Dân vận, MTTQ, đoàn thể, LLVT, cơ quan nhà nước, Ban Chỉ đạo).',
+});
 registerEnumType(UnitLevelEnum, { name: 'UnitLevel', description: 'Cấp: Trung ương, tỉnh, huyện (đến 30/6/2025), xã.' });
 registerEnumType(UnitStatusEnum, { name: 'UnitStatus', description: 'Trạng thái: đang hoạt động, đã hợp nhất, đã giải thể.' });
 registerEnumType(UnitSortFieldEnum, { name: 'UnitSortField' });

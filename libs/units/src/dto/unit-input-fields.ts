@@ -31,7 +31,8 @@ import { UnitLeaderInput } from './unit-leader.js';
  */
 
 /** Trims text and puts Vietnamese in composed (NFC) form, so `Tiền Hải` typed either way is one value. */
-const NormaliseText = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
+const NormaliseText = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
 
 /** Unit codes are compared case-insensitively: stored upper-case. */
 const NormaliseCode = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
@@ -77,10 +78,20 @@ export const UnitShortNameField = () =>
   );
 
 export const UnitKindField = (required: boolean) =>
-  applyDecorators(Field(() => UnitKindEnum, { nullable: !required }), ApiProperty({ enum: UNIT_KINDS, required }), ...presence(required), IsIn(UNIT_KINDS));
+  applyDecorators(
+    Field(() => UnitKindEnum, { nullable: !required }),
+    ApiProperty({ enum: UNIT_KINDS, required }),
+    ...presence(required),
+    IsIn(UNIT_KINDS),
+  );
 
 export const UnitLevelField = (required: boolean) =>
-  applyDecorators(Field(() => UnitLevelEnum, { nullable: !required }), ApiProperty({ enum: UNIT_LEVELS, required }), ...presence(required), IsIn(UNIT_LEVELS));
+  applyDecorators(
+    Field(() => UnitLevelEnum, { nullable: !required }),
+    ApiProperty({ enum: UNIT_LEVELS, required }),
+    ...presence(required),
+    IsIn(UNIT_LEVELS),
+  );
 
 /** Status: optional on create (ACTIVE by default), never null on update. */
 export const UnitStatusField = (onCreate: boolean) =>
@@ -102,7 +113,13 @@ export const UnitParentField = () =>
 export const AdminAreaCodeField = () =>
   applyDecorators(
     Field(() => String, { nullable: true }),
-    ApiProperty({ type: String, nullable: true, required: false, example: '70', description: 'GSO code: province 2, district 3, commune 5 digits' }),
+    ApiProperty({
+      type: String,
+      nullable: true,
+      required: false,
+      example: '70',
+      description: 'GSO code: province 2, district 3, commune 5 digits',
+    }),
     IsOptional(),
     IsString(),
     Matches(/^\d{2,5}$/, { message: 'Mã đơn vị hành chính gồm 2 (tỉnh), 3 (huyện) hoặc 5 (xã) chữ số.' }),

@@ -31,42 +31,64 @@ export interface UnitFilterValues {
 
 /** A query-string list (`kind=A,B` or `kind=A&kind=B`) as an array. */
 const QueryList = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value));
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean)
+      : value,
+  );
 
 const REST_SORT_VALUES = UNIT_SORT_FIELDS.flatMap((field) => [field, `-${field}`]);
 
 /** Query string of GET /api/v1/units. */
 export class UnitListQuery extends PageOptions {
   @ApiProperty({ required: false, enum: REST_SORT_VALUES, description: 'Field to sort by; a leading "-" sorts descending. Default: name.' })
-  @IsOptional() @IsIn(REST_SORT_VALUES, { message: `Chỉ được sắp xếp theo: ${UNIT_SORT_FIELDS.join(', ')} (thêm "-" phía trước để giảm dần).` })
+  @IsOptional()
+  @IsIn(REST_SORT_VALUES, { message: `Chỉ được sắp xếp theo: ${UNIT_SORT_FIELDS.join(', ')} (thêm "-" phía trước để giảm dần).` })
   sort?: string;
 
-  @ApiProperty({ required: false, description: 'Search code, name and short name, ignoring diacritics and case ("tien hai" finds "Huyện ủy Tiền Hải").' })
-  @IsOptional() @IsString() @MaxLength(100, { message: 'Chuỗi tìm kiếm không được dài quá 100 ký tự.' })
+  @ApiProperty({
+    required: false,
+    description: 'Search code, name and short name, ignoring diacritics and case ("tien hai" finds "Huyện ủy Tiền Hải").',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: 'Chuỗi tìm kiếm không được dài quá 100 ký tự.' })
   q?: string;
 
   @ApiProperty({ required: false, enum: UNIT_KINDS, isArray: true, description: 'Comma-separated or repeated' })
-  @IsOptional() @QueryList() @IsIn(UNIT_KINDS, { each: true })
+  @IsOptional()
+  @QueryList()
+  @IsIn(UNIT_KINDS, { each: true })
   kind?: UnitKind[];
 
   @ApiProperty({ required: false, enum: UNIT_LEVELS, isArray: true })
-  @IsOptional() @QueryList() @IsIn(UNIT_LEVELS, { each: true })
+  @IsOptional()
+  @QueryList()
+  @IsIn(UNIT_LEVELS, { each: true })
   level?: UnitLevel[];
 
   @ApiProperty({ required: false, enum: UNIT_STATUSES, isArray: true })
-  @IsOptional() @QueryList() @IsIn(UNIT_STATUSES, { each: true })
+  @IsOptional()
+  @QueryList()
+  @IsIn(UNIT_STATUSES, { each: true })
   status?: UnitStatus[];
 
   @ApiProperty({ required: false, format: 'uuid', description: 'Direct children of this unit' })
-  @IsOptional() @IsUUID('all')
+  @IsOptional()
+  @IsUUID('all')
   parentId?: string;
 
   @ApiProperty({ required: false, format: 'uuid', description: 'This unit and everything below it' })
-  @IsOptional() @IsUUID('all')
+  @IsOptional()
+  @IsUUID('all')
   withinUnitId?: string;
 
   @ApiProperty({ required: false, format: 'date', description: 'Units valid on this date (yyyy-MM-dd)' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   validOn?: string;
 }
 
@@ -82,38 +104,63 @@ export class UnitSortInput {
 @InputType('UnitFilter')
 export class UnitFilterInput implements UnitFilterValues {
   @Field({ nullable: true, description: 'Tìm theo mã, tên, tên viết tắt; không phân biệt dấu và hoa thường.' })
-  @IsOptional() @IsString() @MaxLength(100, { message: 'Chuỗi tìm kiếm không được dài quá 100 ký tự.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: 'Chuỗi tìm kiếm không được dài quá 100 ký tự.' })
   search?: string;
 
-  @Field(() => [UnitKindEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(UNIT_KINDS, { each: true })
+  @Field(() => [UnitKindEnum], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(UNIT_KINDS, { each: true })
   kind?: UnitKind[];
 
-  @Field(() => [UnitLevelEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(UNIT_LEVELS, { each: true })
+  @Field(() => [UnitLevelEnum], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(UNIT_LEVELS, { each: true })
   level?: UnitLevel[];
 
-  @Field(() => [UnitStatusEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(UNIT_STATUSES, { each: true })
+  @Field(() => [UnitStatusEnum], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(UNIT_STATUSES, { each: true })
   status?: UnitStatus[];
 
-  @Field(() => ID, { nullable: true, description: 'Các đơn vị trực thuộc trực tiếp đơn vị này.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Các đơn vị trực thuộc trực tiếp đơn vị này.' })
+  @IsOptional()
+  @IsUUID('all')
   parentId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Đơn vị này và toàn bộ cây bên dưới.' }) @IsOptional() @IsUUID('all')
+  @Field(() => ID, { nullable: true, description: 'Đơn vị này và toàn bộ cây bên dưới.' })
+  @IsOptional()
+  @IsUUID('all')
   withinUnitId?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Còn hiệu lực vào ngày này.' }) @IsOptional() @IsLocalDate()
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Còn hiệu lực vào ngày này.' })
+  @IsOptional()
+  @IsLocalDate()
   validOn?: string;
 
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_PAGE_SIZE) @IsUUID('all', { each: true })
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PAGE_SIZE)
+  @IsUUID('all', { each: true })
   ids?: string[];
 }
 
 @InputType('UnitListOptions')
 export class UnitListOptions extends PageOptions {
   @Field(() => UnitSortInput, { nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => UnitSortInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UnitSortInput)
   sort?: UnitSortInput;
 
   @Field(() => UnitFilterInput, { nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => UnitFilterInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UnitFilterInput)
   filter?: UnitFilterInput;
 }

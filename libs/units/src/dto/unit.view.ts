@@ -18,13 +18,19 @@ export class UnitView implements Omit<UnitDto, 'createdAt' | 'updatedAt'> {
   @Field(() => UnitKindEnum) @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
   @Field(() => UnitLevelEnum) @ApiProperty({ enum: UNIT_LEVELS }) level: UnitLevel;
   @Field(() => ID, { nullable: true }) @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true, example: '70', description: 'Mã ĐVHC (GSO): tỉnh 2, huyện 3, xã 5 chữ số' }) adminAreaCode: string | null;
+  @Field(() => String, { nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: '70', description: 'Mã ĐVHC (GSO): tỉnh 2, huyện 3, xã 5 chữ số' })
+  adminAreaCode: string | null;
   @Field(() => [UnitLeaderView]) @ApiProperty({ type: [UnitLeaderView] }) leaders: UnitLeaderView[];
   @Field(() => UnitStatusEnum) @ApiProperty({ enum: UNIT_STATUSES }) status: UnitStatus;
   @Field(() => LocalDateScalar, { nullable: true }) @ApiProperty({ type: String, format: 'date', nullable: true }) validFrom: string | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Ngày cuối cùng đơn vị tồn tại (tính cả ngày này).' }) @ApiProperty({ type: String, format: 'date', nullable: true }) validTo: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Ngày cuối cùng đơn vị tồn tại (tính cả ngày này).' })
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  validTo: string | null;
   @Field(() => [ID]) @ApiProperty({ type: [String], format: 'uuid' }) successorIds: string[];
-  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại khi sửa để phát hiện sửa đồng thời.' }) @ApiProperty({ example: 1 }) version: number;
+  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại khi sửa để phát hiện sửa đồng thời.' })
+  @ApiProperty({ example: 1 })
+  version: number;
   @Field() @ApiProperty() createdAt: Date;
   @Field() @ApiProperty() updatedAt: Date;
   /** Internal: chain of ids from the root; not exposed. */

@@ -75,7 +75,9 @@ export class UnitResolver {
     return presentOnly(await this.byId(ctx, gql).loadMany(unit.successorIds));
   }
 
-  @ResolveField(() => [UnitView], { description: `Các đơn vị trực thuộc trực tiếp, theo tên (tối đa "limit"; dùng units(filter: {parentId}) để phân trang).` })
+  @ResolveField(() => [UnitView], {
+    description: `Các đơn vị trực thuộc trực tiếp, theo tên (tối đa "limit"; dùng units(filter: {parentId}) để phân trang).`,
+  })
   children(
     @Ctx() ctx: RequestContext,
     @Parent() unit: UnitView,
@@ -111,4 +113,3 @@ export class UnitResolver {
 function presentOnly(values: Array<UnitView | null | Error>): UnitView[] {
   return values.filter((v): v is UnitView => v !== null && !(v instanceof Error));
 }
-

@@ -16,7 +16,17 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, UnitDto, UnitSortField } from '@danvan/contracts';
-import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, withIfMatch, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
+import {
+  Ctx,
+  etagOf,
+  ParseIdPipe,
+  RequestContext,
+  RequirePermission,
+  restSort,
+  withIfMatch,
+  XLSX_CONTENT_TYPE,
+  xlsxDownload,
+} from '@danvan/core';
 import { CreateUnitInput } from '../dto/create-unit.input.js';
 import { UnitExportQuery, UnitListQuery } from '../dto/unit-list.options.js';
 import { UnitView } from '../dto/unit.view.js';
@@ -78,8 +88,15 @@ export class UnitsController {
   @Get('export.xlsx')
   @ApiOperation({ summary: 'The list as a printable Excel workbook (same filters and sort as the list; at most 10,000 rows, 422 beyond)' })
   @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({ description: 'An .xlsx file with Vietnamese headers', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
-  async exportXlsx(@Ctx() ctx: RequestContext, @Query() query: UnitExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  @ApiOkResponse({
+    description: 'An .xlsx file with Vietnamese headers',
+    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  async exportXlsx(
+    @Ctx() ctx: RequestContext,
+    @Query() query: UnitExportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const { units, parents } = await this.units.exportRows(ctx, listRequestOf(query));
     const within = query.withinUnitId ? await this.units.get(ctx, query.withinUnitId) : undefined;
     const now = new Date();
@@ -92,7 +109,11 @@ export class UnitsController {
   @ApiOperation({ summary: 'Read one unit; the ETag header carries its version' })
   @ApiOkResponse({ type: UnitView })
   @ApiNotFoundResponse({ description: 'No such unit' })
-  async get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<UnitDto> {
+  async get(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UnitDto> {
     const unit = await this.units.get(ctx, id);
     void reply.header('ETag', etagOf(unit.version));
     return toUnitDto(unit);
@@ -120,7 +141,11 @@ export class UnitsController {
   @ApiBody({ type: CreateUnitInput })
   @ApiCreatedResponse({ type: UnitView })
   @ApiConflictResponse({ description: 'The code is already used' })
-  async create(@Ctx() ctx: RequestContext, @Body() input: CreateUnitInput, @Res({ passthrough: true }) reply: FastifyReply): Promise<UnitDto> {
+  async create(
+    @Ctx() ctx: RequestContext,
+    @Body() input: CreateUnitInput,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UnitDto> {
     const unit = await this.units.create(ctx, input);
     void reply.status(201).header('Location', `/api/v1/units/${unit.id}`).header('ETag', etagOf(unit.version));
     return toUnitDto(unit);
@@ -150,7 +175,11 @@ export class UnitsController {
   @ApiOperation({ summary: 'Delete a unit nothing refers to (409 otherwise: end it instead); If-Match optional' })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiNoContentResponse()
-  async remove(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+  async remove(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
     await withIfMatch(ifMatch, false, (version) => this.units.remove(ctx, id, version));
   }
 }

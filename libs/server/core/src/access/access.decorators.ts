@@ -10,7 +10,8 @@ export type EndpointAccess =
   | { kind: 'public'; reason: string };
 
 /** The caller needs this permission (and sees only its unit's subtree). */
-export const RequirePermission = (permission: Permission) => SetMetadata(ACCESS_METADATA, { kind: 'permission', permission } satisfies EndpointAccess);
+export const RequirePermission = (permission: Permission) =>
+  SetMetadata(ACCESS_METADATA, { kind: 'permission', permission } satisfies EndpointAccess);
 
 /** Any signed-in caller; `allowTemporaryPassword` for the few endpoints open before the first password change. */
 export const RequireAuthentication = (options: { allowTemporaryPassword?: boolean } = {}) =>

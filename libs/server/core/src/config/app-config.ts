@@ -85,12 +85,16 @@ export function validateDatabaseUrl(raw: string, name = 'DATABASE_URL'): string 
 function authSecret(raw: string | undefined): string | null {
   const secret = raw?.trim();
   if (!secret) return null;
-  if (secret.length < 32) throw new ConfigError('AUTH_SECRET', `must be at least 32 characters, e.g. from \`openssl rand -base64 48\` (got ${secret.length})`);
+  if (secret.length < 32)
+    throw new ConfigError('AUTH_SECRET', `must be at least 32 characters, e.g. from \`openssl rand -base64 48\` (got ${secret.length})`);
   return secret;
 }
 
 function corsOrigins(raw: string | undefined): string[] {
-  const origins = (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = (raw ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let url: URL | undefined;
     try {

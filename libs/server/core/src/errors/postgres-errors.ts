@@ -46,15 +46,16 @@ export function transactionConflictError(): DomainError {
  * Runs `work` and turns unique and foreign-key violations into domain errors, using
  * the constraint name to say which field is at fault. Anything else is rethrown.
  */
-export async function translatePgErrors<T>(
-  work: () => Promise<T>,
-  byConstraint: Record<string, () => DomainError>,
-): Promise<T> {
+export async function translatePgErrors<T>(work: () => Promise<T>, byConstraint: Record<string, () => DomainError>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     const { code, constraint } = pgErrorOf(error);
-    if ((code === PG_UNIQUE_VIOLATION || code === PG_FOREIGN_KEY_VIOLATION || code === PG_RESTRICT_VIOLATION) && constraint && byConstraint[constraint]) {
+    if (
+      (code === PG_UNIQUE_VIOLATION || code === PG_FOREIGN_KEY_VIOLATION || code === PG_RESTRICT_VIOLATION) &&
+      constraint &&
+      byConstraint[constraint]
+    ) {
       throw byConstraint[constraint]();
     }
     if (code === PG_FOREIGN_KEY_VIOLATION || code === PG_RESTRICT_VIOLATION) {

@@ -64,7 +64,10 @@ function fromMapping(code: ErrorCode, detail: string, fields: FieldError[] = [],
 /** 413 of the JSON body limit (BODY_LIMIT, the route's `bodyLimit`), saying the limit when the request is known. */
 function bodyTooLarge(request: RequestLimits | undefined): Problem {
   const limit = request?.routeOptions?.bodyLimit;
-  return fromMapping('PAYLOAD_TOO_LARGE', limit ? `Dữ liệu gửi lên vượt quá giới hạn ${megabytes(limit)} MB.` : FASTIFY_MESSAGES_VI.FST_ERR_CTP_BODY_TOO_LARGE);
+  return fromMapping(
+    'PAYLOAD_TOO_LARGE',
+    limit ? `Dữ liệu gửi lên vượt quá giới hạn ${megabytes(limit)} MB.` : FASTIFY_MESSAGES_VI.FST_ERR_CTP_BODY_TOO_LARGE,
+  );
 }
 
 /** Classifies anything thrown while serving a request. */
@@ -94,7 +97,9 @@ export function toProblem(exception: unknown, request?: RequestLimits): Problem 
   // A deadlock or serialization failure that reached the caller (retries exhausted, or outside a transaction).
   if (isTransactionConflict(exception)) return toProblem(transactionConflictError());
   if (exception instanceof TransportRefusal) {
-    return exception.statusCode === 413 ? fromMapping('PAYLOAD_TOO_LARGE', exception.message) : fromMapping('MALFORMED_REQUEST', exception.message, [], 415);
+    return exception.statusCode === 413
+      ? fromMapping('PAYLOAD_TOO_LARGE', exception.message)
+      : fromMapping('MALFORMED_REQUEST', exception.message, [], 415);
   }
   const withStatus = exception as ErrorWithStatus | null;
   const status = withStatus?.statusCode;

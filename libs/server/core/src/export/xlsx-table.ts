@@ -62,7 +62,14 @@ export async function renderXlsxTable<Row>(table: XlsxTable<Row>): Promise<Buffe
   workbook.creator = 'danvan';
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(table.sheetName, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
     headerFooter: { oddFooter: 'Trang &P / &N' },
   });
   sheet.columns = table.columns.map((c) => ({ width: c.width }));

@@ -22,7 +22,11 @@ export class DataLoaders {
    * `fetch` gets the parents (already read and scope-checked) and answers a value
    * per parent id; a parent it leaves out gets `absent`.
    */
-  perParent<P extends { id: string }, V>(name: string, fetch: (parents: readonly P[]) => Promise<Map<string, V>>, absent: V): DataLoader<P, V, string> {
+  perParent<P extends { id: string }, V>(
+    name: string,
+    fetch: (parents: readonly P[]) => Promise<Map<string, V>>,
+    absent: V,
+  ): DataLoader<P, V, string> {
     return this.get<P, V>(
       name,
       () =>

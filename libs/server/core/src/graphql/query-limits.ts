@@ -59,12 +59,18 @@ export function graphqlLimitRules(limits: Pick<typeof GRAPHQL_LIMITS, 'maxDepth'
       n: limits.maxDepth,
       flattenFragments: true,
       propagateOnRejection: false,
-      onReject: [(context, error) => context?.reportError(limitError(`Truy vấn lồng quá sâu: ${found(error, ' cấp')}tối đa ${limits.maxDepth} cấp.`))],
+      onReject: [
+        (context, error) =>
+          context?.reportError(limitError(`Truy vấn lồng quá sâu: ${found(error, ' cấp')}tối đa ${limits.maxDepth} cấp.`)),
+      ],
     }) as ValidationRule,
     maxAliasesRule({
       n: limits.maxAliases,
       propagateOnRejection: false,
-      onReject: [(context, error) => context?.reportError(limitError(`Truy vấn dùng quá nhiều bí danh (alias): ${found(error)}tối đa ${limits.maxAliases}.`))],
+      onReject: [
+        (context, error) =>
+          context?.reportError(limitError(`Truy vấn dùng quá nhiều bí danh (alias): ${found(error)}tối đa ${limits.maxAliases}.`)),
+      ],
     }) as ValidationRule,
   ];
 }
@@ -91,7 +97,12 @@ function askedSize(value: unknown): number | undefined {
  * field: its size is the schema's, not the caller's. Throws a GraphQLError when
  * the document has more than `maxCostedFields` fields to walk.
  */
-export function estimateQueryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
+export function estimateQueryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): number {
   // The library prices children before their parent: the per-element cost of
   // each page's `items` waits here until the field returning the page is priced.
   let pendingItems: number[] = [];
@@ -113,11 +124,22 @@ export function estimateQueryCost(schema: GraphQLSchema, document: DocumentNode,
     }
     return 1 + childComplexity;
   };
-  return getComplexity({ schema, query: document, variables, operationName, estimators: [estimator], maxQueryNodes: GRAPHQL_LIMITS.maxCostedFields });
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName,
+    estimators: [estimator],
+    maxQueryNodes: GRAPHQL_LIMITS.maxCostedFields,
+  });
 }
 
 /** Variables that would not reach execution (wrong type, missing): GraphQL answers them with its own 400. */
-function hasVariableErrors(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): boolean {
+function hasVariableErrors(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): boolean {
   return Boolean(getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors?.length);
 }
 
@@ -144,10 +166,14 @@ export function queryCostPlugin(maxCost: number = GRAPHQL_LIMITS.maxCost): Apoll
           } catch (error) {
             // graphql-query-complexity's refusal past maxQueryNodes; anything else is a fault of ours.
             if (!(error instanceof GraphQLError)) throw error;
-            throw refuse(`Truy vấn quá lớn: quá ${GRAPHQL_LIMITS.maxCostedFields.toLocaleString('vi-VN')} trường cần ước tính (kể cả các fragment được mở rộng). Hãy bớt các fragment hoặc quan hệ lồng nhau.`);
+            throw refuse(
+              `Truy vấn quá lớn: quá ${GRAPHQL_LIMITS.maxCostedFields.toLocaleString('vi-VN')} trường cần ước tính (kể cả các fragment được mở rộng). Hãy bớt các fragment hoặc quan hệ lồng nhau.`,
+            );
           }
           if (cost > maxCost) {
-            throw refuse(`Truy vấn quá lớn: ước tính ${cost.toLocaleString('vi-VN')} trường dữ liệu, tối đa ${maxCost.toLocaleString('vi-VN')}. Hãy giảm pageSize hoặc bớt các quan hệ lồng nhau.`);
+            throw refuse(
+              `Truy vấn quá lớn: ước tính ${cost.toLocaleString('vi-VN')} trường dữ liệu, tối đa ${maxCost.toLocaleString('vi-VN')}. Hãy giảm pageSize hoặc bớt các quan hệ lồng nhau.`,
+            );
           }
         },
       };

@@ -15,11 +15,19 @@ const PAGE_SIZE_MESSAGE = `Số bản ghi mỗi trang phải từ 1 đến ${MAX
 export class PageOptions {
   @Field(() => Int, { nullable: true, defaultValue: 1 })
   @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_MESSAGE }) @Min(1, { message: PAGE_MESSAGE }) @Max(MAX_PAGE, { message: PAGE_MESSAGE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: PAGE_MESSAGE })
+  @Min(1, { message: PAGE_MESSAGE })
+  @Max(MAX_PAGE, { message: PAGE_MESSAGE })
   page?: number;
 
   @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Tối đa ${MAX_PAGE_SIZE}.` })
   @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional() @Type(() => Number) @IsInt({ message: PAGE_SIZE_MESSAGE }) @Min(1, { message: PAGE_SIZE_MESSAGE }) @Max(MAX_PAGE_SIZE, { message: PAGE_SIZE_MESSAGE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: PAGE_SIZE_MESSAGE })
+  @Min(1, { message: PAGE_SIZE_MESSAGE })
+  @Max(MAX_PAGE_SIZE, { message: PAGE_SIZE_MESSAGE })
   pageSize?: number;
 }

@@ -39,10 +39,19 @@ export function rowCount(result: unknown[]): number {
  * The unit exists and lies in the caller's subtree: its path and level. Otherwise
  * a rule error on `field` that does not reveal whether the unit exists.
  */
-export async function visibleUnit(db: Queryable, ctx: RequestContext, unitId: string, field: string, label: string): Promise<{ path: string; level: UnitLevel }> {
+export async function visibleUnit(
+  db: Queryable,
+  ctx: RequestContext,
+  unitId: string,
+  field: string,
+  label: string,
+): Promise<{ path: string; level: UnitLevel }> {
   const params = new SqlParams();
   const where = allOf(`u.id = ${params.add(unitId)}`, pathInScope(ctx, params, 'u.path'));
-  const [row] = (await db.query(`SELECT u.path, u.level FROM unit u WHERE ${where}`, params.values)) as Array<{ path: string; level: UnitLevel }>;
+  const [row] = (await db.query(`SELECT u.path, u.level FROM unit u WHERE ${where}`, params.values)) as Array<{
+    path: string;
+    level: UnitLevel;
+  }>;
   if (!row) throw DomainError.rule(field, 'notFound', `${label} không tồn tại hoặc nằm ngoài phạm vi của bạn.`);
   return row;
 }
@@ -79,6 +88,10 @@ export function refuseUnitsNotVisible(named: NamedUnit[], visibleIds: string[]):
   const visible = new Set(visibleIds.map((id) => id.toLowerCase()));
   const fields = named
     .filter((n) => !visible.has(n.id.toLowerCase()))
-    .map(({ field, id }) => ({ field, code: 'notFound', message: `Không tìm thấy đơn vị có mã định danh ${id} (không tồn tại hoặc nằm ngoài phạm vi của bạn).` }));
+    .map(({ field, id }) => ({
+      field,
+      code: 'notFound',
+      message: `Không tìm thấy đơn vị có mã định danh ${id} (không tồn tại hoặc nằm ngoài phạm vi của bạn).`,
+    }));
   if (fields.length) throw new DomainError('NOT_FOUND', fields.map((f) => f.message).join(' '), fields);
 }

@@ -19,7 +19,9 @@ export function versionFromIfMatch(header: string | undefined, required: boolean
   }
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
   if (!match) {
-    throw DomainError.validation([{ field: 'If-Match', code: 'etag', message: 'If-Match phải là ETag nhận được khi đọc bản ghi, ví dụ "3".' }]);
+    throw DomainError.validation([
+      { field: 'If-Match', code: 'etag', message: 'If-Match phải là ETag nhận được khi đọc bản ghi, ví dụ "3".' },
+    ]);
   }
   return Number(match[1]);
 }
@@ -40,8 +42,16 @@ const IF_MATCH_ABSENT = -1;
  * and not required).
  */
 export function withIfMatch<T>(header: string | undefined, required: true, work: (expectedVersion: number) => Promise<T>): Promise<T>;
-export function withIfMatch<T>(header: string | undefined, required: false, work: (expectedVersion: number | null) => Promise<T>): Promise<T>;
-export async function withIfMatch<T>(header: string | undefined, required: boolean, work: (expectedVersion: number) => Promise<T>): Promise<T> {
+export function withIfMatch<T>(
+  header: string | undefined,
+  required: false,
+  work: (expectedVersion: number | null) => Promise<T>,
+): Promise<T>;
+export async function withIfMatch<T>(
+  header: string | undefined,
+  required: boolean,
+  work: (expectedVersion: number) => Promise<T>,
+): Promise<T> {
   const sent = versionFromIfMatch(header, false);
   try {
     return await work(sent ?? (required ? IF_MATCH_ABSENT : (null as unknown as number)));

@@ -12,7 +12,8 @@ export const MAX_INPUT_DEPTH = 32;
 export const INPUT_MESSAGES = {
   nesting: `Dữ liệu lồng nhau quá sâu: tối đa ${MAX_INPUT_DEPTH} cấp mảng hoặc đối tượng.`,
   nulCharacter: 'Văn bản chứa ký tự NUL (\\0), không lưu được: hãy bỏ ký tự này.',
-  illFormedUnicode: 'Văn bản chứa ký tự Unicode không hợp lệ (nửa cặp thay thế UTF-16 đứng một mình), không lưu được: hãy gửi văn bản Unicode hợp lệ.',
+  illFormedUnicode:
+    'Văn bản chứa ký tự Unicode không hợp lệ (nửa cặp thay thế UTF-16 đứng một mình), không lưu được: hãy gửi văn bản Unicode hợp lệ.',
 } as const;
 
 /**

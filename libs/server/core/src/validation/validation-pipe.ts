@@ -41,7 +41,13 @@ class DanvanValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // A JSON `null` as the whole body would become an empty DTO (Nest turns nil into {}) and pass as
     // "change nothing"; a body of a DTO type must be an object.
-    if (metadata.type === 'body' && metadata.data === undefined && value === null && typeof metadata.metatype === 'function' && !isPrimitiveType(metadata.metatype)) {
+    if (
+      metadata.type === 'body' &&
+      metadata.data === undefined &&
+      value === null &&
+      typeof metadata.metatype === 'function' &&
+      !isPrimitiveType(metadata.metatype)
+    ) {
       throw DomainError.validation([{ field: 'body', code: 'isObject', message: BODY_NOT_OBJECT }], BODY_NOT_OBJECT);
     }
     if (metadata.type !== 'custom') {
