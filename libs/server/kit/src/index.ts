@@ -1,0 +1,6 @@
+/**
+ * The capability kit: what every resource declares itself with (lists, versioned
+ * writes, access policies, lifecycles), built on the mechanisms of @danvan/core and
+ * @danvan/database. See docs/architecture.md, "The capability kit".
+ */
+export {};
