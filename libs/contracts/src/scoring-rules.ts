@@ -18,6 +18,9 @@ export interface ScorableItem extends CriterionItem {
   groupCode: string | null;
 }
 
+/** The longest comment on a score line (the unit's giải trình, a reviewer's remark). */
+export const SCORE_COMMENT_MAX_LENGTH = 2000;
+
 /** Scores are kept to the hundredth (numeric(7,2) in the database). */
 export const roundScore = (value: number): number => Math.round(value * 100) / 100;
 

@@ -11,6 +11,7 @@ import {
   countedScore,
   scorableItems,
   scoreProblem,
+  SCORE_COMMENT_MAX_LENGTH,
   type CappedKind,
   type CriteriaSetContent,
   type PledgeStatus,
@@ -251,9 +252,6 @@ export const rebaseSelfDraft = (
   return { draft, kept: editedItems(items, latest, draft) };
 };
 
-/** The longest comment the server keeps on a line. */
-export const SELF_COMMENT_MAX_LENGTH = 2000;
-
 export interface SelfScore {
   itemCode: string;
   score: number;
@@ -296,8 +294,8 @@ export const toSelfScores = (
   for (const item of items) {
     const typed = draft[item.code] ?? '';
     const comment = (comments[item.code] ?? '').trim();
-    if (comment.length > SELF_COMMENT_MAX_LENGTH) {
-      problems[item.code] = { message: 'danvan.scoring.commentTooLong', args: { code: item.code, max: SELF_COMMENT_MAX_LENGTH } };
+    if (comment.length > SCORE_COMMENT_MAX_LENGTH) {
+      problems[item.code] = { message: 'danvan.scoring.commentTooLong', args: { code: item.code, max: SCORE_COMMENT_MAX_LENGTH } };
       continue;
     }
     if (typed.trim() === '') {
