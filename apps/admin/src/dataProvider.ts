@@ -35,6 +35,7 @@ import type {
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
+  httpStatusOf,
   UNIT_KINDS,
   UNIT_LEVELS,
   UNIT_SORT_FIELDS,
@@ -388,18 +389,7 @@ export const toFormErrors = (fields: readonly FieldError[], summary: string, for
   return { ...errors, root: { serverError } };
 };
 
-const STATUS_BY_REASON: Record<string, number> = {
-  VALIDATION_FAILED: 400,
-  MALFORMED_REQUEST: 400,
-  RULE_VIOLATION: 400,
-  NOT_FOUND: 404,
-  DUPLICATE: 409,
-  STILL_REFERENCED: 409,
-  VERSION_CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  PRECONDITION_REQUIRED: 428,
-  RATE_LIMITED: 429,
-};
+/** The status of an error without a danvan `reason` (Apollo's own), by its GraphQL code; with one, the server's (httpStatusOf). */
 const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
   BAD_REQUEST: 400,
@@ -445,7 +435,7 @@ export const toHttpError = (errors: readonly GraphQLErrorLike[], httpStatus = 20
   if (errors.some((error) => error.extensions?.reason === 'VERSION_CONFLICT')) {
     return new HttpError(mapping.conflictMessage ?? VERSION_CONFLICT_MESSAGE, 409, { ...body, reason: 'VERSION_CONFLICT' });
   }
-  const status = (reason && STATUS_BY_REASON[reason]) || (code && STATUS_BY_CODE[code]) || (httpStatus >= 400 ? httpStatus : 500);
+  const status = httpStatusOf(reason) || (code && STATUS_BY_CODE[code]) || (httpStatus >= 400 ? httpStatus : 500);
   const message = first.message || 'ra.notification.http_error';
   const fields = errors.flatMap((error) => error.extensions?.fields ?? []);
   if (fields.length > 0) {

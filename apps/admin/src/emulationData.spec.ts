@@ -300,7 +300,8 @@ describe('the emulation operations over a fake fetch', () => {
       .advancePledge('p', 4, 'SCORING_OPEN')
       .catch((reason: unknown) => reason)) as HttpError;
     expect(error.message).toBe(refusal);
-    expect(error.status).toBe(400);
+    // The status the server's REST answers for a rule violation (libs/contracts/src/error-status.ts).
+    expect(error.status).toBe(422);
   });
 
   it('setPledgeCriteria places the rules’ errors on the editor’s nested inputs', async () => {

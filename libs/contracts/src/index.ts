@@ -5,3 +5,5 @@ export * from './identity.js';
 export * from './document.js';
 export * from './emulation.js';
 export * from './recognition.js';
+export * from './error-status.js';
+export * from './scoring-rules.js';

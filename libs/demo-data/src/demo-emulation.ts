@@ -1,15 +1,8 @@
-import { REVIEW_STEPS, type CriteriaSetContent } from '@danvan/contracts';
+import { REVIEW_STEPS, scorableItems, type CriteriaSetContent } from '@danvan/contracts';
 import { DomainError, RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import type { DocumentService } from '@danvan/documents';
-import {
-  scorableItems,
-  type BlocService,
-  type CriteriaSetInput,
-  type MovementService,
-  type PledgeService,
-  type ScoringService,
-} from '@danvan/emulation';
+import { type BlocService, type CriteriaSetInput, type MovementService, type PledgeService, type ScoringService } from '@danvan/emulation';
 import type { UnitService } from '@danvan/units';
 
 /** Name under which the demo emulation data is recorded in `data_load`. */

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, PLEDGE_STATUS_LABELS, type CriteriaSetContent, type Page, type PledgeStatus } from '@danvan/contracts';
+import {
+  DEFAULT_PAGE_SIZE,
+  PLEDGE_STATUS_LABELS,
+  maximumTotal,
+  scorableItems,
+  type CriteriaSetContent,
+  type Page,
+  type PledgeStatus,
+} from '@danvan/contracts';
 import {
   DomainError,
   equals,
@@ -19,7 +27,7 @@ import {
 } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { BlocService, blocScope } from './bloc.service.js';
-import { checkCriteriaSet, maximumTotal, scorableItems } from './domain/criteria-set.js';
+import { checkCriteriaSet } from './domain/criteria-set.js';
 import { transitionRefusal, type PledgeFacts } from './domain/pledge-lifecycle.js';
 import type {
   CreatePledgeInput,

@@ -6,13 +6,14 @@ import {
   RANKING_TIE_RULE,
   REVIEW_STEPS,
   SCORE_SHEET_STATUS_LABELS,
+  scorableItems,
+  sheetTotals,
   type CriteriaSetContent,
   type ScoreSheetStatus,
 } from '@danvan/contracts';
 import { DomainError, groupBy, inScope, recordAudit, translatePgErrors, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { AwardService, type AwardView } from '@danvan/recognition';
-import { scorableItems } from './domain/criteria-set.js';
 import {
   afterReview,
   checkScores,
@@ -635,7 +636,7 @@ export class ScoringService {
         events: events
           .filter((e) => e.sheetId === row.id)
           .map(({ sheetId: _s, ...e }) => ({ ...e, stepLabel: e.step === 0 ? 'Đơn vị' : (stepLabel(e.step) ?? '') })),
-        totals: totalsOf(row.content, sheetLines),
+        totals: sheetTotals(row.content, sheetLines),
         version: row.version,
         submittedAt: row.submittedAt,
       };
@@ -645,16 +646,6 @@ export class ScoringService {
 
 const EVIDENCE_COLUMNS = `e.id, e.item_code AS "itemCode", e.filename, e.content_type AS "contentType", e.size_bytes AS "sizeBytes", e.sha256,
   '/api/v1/evidence/' || e.id AS url, e.uploaded_by AS "uploadedBy", e.uploaded_at AS "uploadedAt"`;
-
-/** The sheet's totals as the ranking computes them (reviewed score where given, else the self-score). */
-function totalsOf(set: CriteriaSetContent, lines: Array<{ itemKind: string; selfScore: number | null; reviewedScore: number | null }>) {
-  const sum = (kind: string) =>
-    Math.round(lines.filter((l) => l.itemKind === kind).reduce((s, l) => s + (l.reviewedScore ?? l.selfScore ?? 0), 0) * 100) / 100;
-  const criteria = sum('CRITERION');
-  const bonus = Math.min(sum('BONUS'), set.bonusCap);
-  const deduction = Math.min(sum('DEDUCTION'), set.deductionCap);
-  return { criteria, bonus, deduction, total: Math.round((criteria + bonus - deduction) * 100) / 100 };
-}
 
 /**
  * A unit works on its sheet (scores, evidence, submission) while scoring is

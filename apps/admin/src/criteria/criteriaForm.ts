@@ -7,7 +7,13 @@
  * new version: texts trimmed, scores as numbers with at most two decimals, a criterion's maximum the sum
  * of its sub-criteria when it has any (the server requires that), and no `subCriteria` when there are none.
  */
-import type { ClassificationBand, CriteriaSetContent, CriterionItem, FieldError } from '@danvan/contracts';
+import {
+  maximumTotal as maximumTotalOf,
+  type ClassificationBand,
+  type CriteriaSetContent,
+  type CriterionItem,
+  type FieldError,
+} from '@danvan/contracts';
 import type { FormErrors } from '../dataProvider';
 import { score, text } from '../data/values';
 
@@ -88,15 +94,8 @@ export const criterionMaxScore = (criterion: { maxScore?: unknown; subCriteria?:
   return score(criterion.maxScore) ?? 0;
 };
 
-/** The highest total a unit can reach (every criterion at its maximum, plus the bonus cap), as the server computes it. */
-export const maximumTotal = (values: unknown): number => {
-  const set = record(values);
-  const criteria = list(set.groups).reduce(
-    (sum, group) => sum + list(group.criteria).reduce((s, criterion) => s + criterionMaxScore(criterion), 0),
-    0,
-  );
-  return round2(criteria + (score(set.bonusCap) ?? 0));
-};
+/** The highest total a unit can reach, by the server's rule (`maximumTotal` of @danvan/contracts), of the set the form would save. */
+export const maximumTotal = (values: unknown): number => maximumTotalOf(toCriteriaSetInput(values));
 
 // Empty scores go to the server as 0 so that it names the item ("phải lớn hơn 0"); the form requires them anyway.
 const toItem = (item: Record<string, unknown>): CriterionItem => ({

@@ -5,7 +5,8 @@ import type { AppDataProvider } from '../dataProvider';
 import { unitLabel } from '../emulation/refs';
 import type { UnitRef } from '../emulation/refs';
 import { LINE_CONFLICT_MESSAGE, type ScoreSheet } from './scoringData';
-import { formatScore, toReviewScoreVariables, type GridCell, type ScorableItem } from './scoringGrid';
+import type { ScorableItem } from '@danvan/contracts';
+import { formatScore, toReviewScoreVariables, type GridCell } from './scoringGrid';
 
 interface Props {
   anchor: HTMLElement;

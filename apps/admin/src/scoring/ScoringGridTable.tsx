@@ -23,7 +23,8 @@ import { unitLabel } from '../emulation/refs';
 import { DecisionButtons } from './DecisionButtons';
 import { ReviewCellEditor } from './ReviewCellEditor';
 import type { ScoreSheet } from './scoringData';
-import { formatScore, isReviewable, type GridCell, type GridRow, type ScorableItem, type ScoringGrid } from './scoringGrid';
+import type { ScorableItem } from '@danvan/contracts';
+import { formatScore, isReviewable, type GridCell, type GridRow, type ScoringGrid } from './scoringGrid';
 import { SheetDetailView } from './SheetDetailView';
 
 interface Props {

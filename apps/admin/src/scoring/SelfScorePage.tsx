@@ -17,6 +17,7 @@ import {
 import SaveIcon from '@mui/icons-material/Save';
 import SendIcon from '@mui/icons-material/Send';
 import { Button, Confirm, Loading, useDataProvider, useGetIdentity, useNotify, useParams, useTranslate } from 'react-admin';
+import { SCORE_COMMENT_MAX_LENGTH, scorableItems, type CappedKind } from '@danvan/contracts';
 import type { AppDataProvider } from '../dataProvider';
 import type { AccountIdentity } from '../auth/authProvider';
 import { notifyError } from '../data/submitErrors';
@@ -32,14 +33,11 @@ import {
   isSelfScorable,
   rebaseSelfDraft,
   savedSelfScoreCodes,
-  scorableItems,
-  SELF_COMMENT_MAX_LENGTH,
   selfCommentDraft,
   selfScoreDraft,
   serverProblem,
   sheetCells,
   toSelfScores,
-  type CappedKind,
   type Problem,
   type SectionProblems,
   type SelfDraft,
@@ -349,7 +347,7 @@ export const SelfScorePage = () => {
                             disabled={!editable || busy || !ready}
                             slotProps={{
                               htmlInput: {
-                                maxLength: SELF_COMMENT_MAX_LENGTH,
+                                maxLength: SCORE_COMMENT_MAX_LENGTH,
                                 'aria-label': translate('danvan.scoring.selfCommentOf', { code: item.code }),
                               },
                             }}

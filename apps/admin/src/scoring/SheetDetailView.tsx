@@ -2,7 +2,8 @@ import { Alert, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typogra
 import { useTranslate } from 'react-admin';
 import { formatVnInstant } from '../fields/vnInstant';
 import { EvidenceButton } from './EvidenceButton';
-import { formatScore, type ScorableItem } from './scoringGrid';
+import type { ScorableItem } from '@danvan/contracts';
+import { formatScore } from './scoringGrid';
 import { useSheetDetail } from './useScoringQueries';
 
 const ACTIONS: Record<string, string> = {

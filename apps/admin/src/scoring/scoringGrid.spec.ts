@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CriteriaSetContent } from '@danvan/contracts';
+import { scorableItems, type CriteriaSetContent } from '@danvan/contracts';
 import type { ScoreSheet } from './scoringData';
 import {
   buildScoringGrid,
@@ -12,7 +12,6 @@ import {
   rebaseSelfDraft,
   replaceSheet,
   savedSelfScoreCodes,
-  scorableItems,
   selfCommentDraft,
   selfScoreDraft,
   toReviewScoreVariables,
@@ -68,19 +67,7 @@ const sheet = (unit: typeof unitA, overrides: Partial<ScoreSheet> = {}): ScoreSh
   ...overrides,
 });
 
-describe('scorable items', () => {
-  it('lists sub-criteria in place of their criterion, then bonus and deduction items, in the order of the set', () => {
-    expect(scorableItems(SET).map((item) => [item.code, item.kind, item.groupCode])).toEqual([
-      ['1.a', 'CRITERION', 'I'],
-      ['1.b', 'CRITERION', 'I'],
-      ['2', 'CRITERION', 'I'],
-      ['C1', 'BONUS', null],
-      ['T1', 'DEDUCTION', null],
-    ]);
-    expect(scorableItems(null)).toEqual([]);
-  });
-});
-
+// The scorable items, score range and caps are rules of libs/contracts (scoring-rules.spec.ts); here, their use.
 describe('the grid', () => {
   const grid = buildScoringGrid(SET, [sheet(unitB), sheet(unitA, { criteriaSetNumber: 1 })], [unitA, unitB, unitC], 2);
 

@@ -3,55 +3,27 @@
  * one row per signatory unit, one column per scorable item (criteria without sub-criteria, sub-criteria,
  * bonus and deduction items, in the order of the set), each cell with the unit's self-score, the reviewed
  * score and the line's version. Also the checks and variables of a reviewer's score and of a unit's own
- * self-scores. Pure, unit-tested.
+ * self-scores. The scoring rules themselves (scorable items, score range, caps) are the server's, imported
+ * from libs/contracts/src/scoring-rules.ts. Pure, unit-tested.
  */
-import type { CriteriaSetContent, PledgeStatus } from '@danvan/contracts';
+import {
+  capOverruns,
+  countedScore,
+  scorableItems,
+  scoreProblem,
+  SCORE_COMMENT_MAX_LENGTH,
+  type CappedKind,
+  type CriteriaSetContent,
+  type PledgeStatus,
+  type ScorableItem,
+  type ScoreItemKind,
+} from '@danvan/contracts';
 import type { UnitRef } from '../emulation/refs';
-import { score } from '../data/values';
 import type { ReviewScoreVariables, ScoreSheet, ScoreTotals } from './scoringData';
-
-export type ItemKind = 'CRITERION' | 'BONUS' | 'DEDUCTION';
-
-/** One scored line of a criteria set. */
-export interface ScorableItem {
-  code: string;
-  title: string;
-  maxScore: number;
-  kind: ItemKind;
-  /** The criteria group (null for bonus and deduction items). */
-  groupCode: string | null;
-}
-
-/** Every line a unit scores, in the order of the set (as the server's scorableItems). */
-export const scorableItems = (set: CriteriaSetContent | null | undefined): ScorableItem[] => {
-  if (!set) return [];
-  const items: ScorableItem[] = [];
-  for (const group of set.groups) {
-    for (const criterion of group.criteria) {
-      if (criterion.subCriteria?.length) {
-        for (const sub of criterion.subCriteria)
-          items.push({ code: sub.code, title: sub.title, maxScore: sub.maxScore, kind: 'CRITERION', groupCode: group.code });
-      } else {
-        items.push({
-          code: criterion.code,
-          title: criterion.title,
-          maxScore: criterion.maxScore,
-          kind: 'CRITERION',
-          groupCode: group.code,
-        });
-      }
-    }
-  }
-  for (const item of set.bonusItems)
-    items.push({ code: item.code, title: item.title, maxScore: item.maxScore, kind: 'BONUS', groupCode: null });
-  for (const item of set.deductionItems)
-    items.push({ code: item.code, title: item.title, maxScore: item.maxScore, kind: 'DEDUCTION', groupCode: null });
-  return items;
-};
 
 /** A heading over consecutive columns: a criteria group, the bonus items or the deduction items. */
 export interface ColumnGroup {
-  kind: ItemKind;
+  kind: ScoreItemKind;
   /** The group's code and title for criteria; empty for bonus and deduction (the UI names them). */
   code: string;
   title: string;
@@ -107,7 +79,7 @@ export const sheetCells = (items: readonly ScorableItem[], sheet: ScoreSheet | n
       reviewedScore: line.reviewedScore,
       reviewComment: line.reviewComment,
       version: line.version,
-      score: line.reviewedScore ?? line.selfScore,
+      score: countedScore(line),
       evidenceCount: line.evidenceCount ?? 0,
     };
   }
@@ -188,9 +160,8 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; problem: Problem 
 /** A typed score (`7`, `7.5`, `7,5`) checked against the item: 0 to its maximum, hundredths at most. */
 export const checkScore = (typed: string, item: ScorableItem): Checked<number> => {
   if (typed.trim() === '') return { ok: false, problem: { message: 'danvan.scoring.scoreRequired' } };
-  const value = score(typed);
-  const exact = Number(typed.trim().replace(',', '.'));
-  if (value === null || !Number.isFinite(exact) || value !== exact || value < 0 || value > item.maxScore) {
+  const value = Number(typed.trim().replace(',', '.'));
+  if (scoreProblem(item, value) !== null) {
     return { ok: false, problem: { message: 'danvan.scoring.scoreRange', args: { code: item.code, max: item.maxScore } } };
   }
   return { ok: true, value };
@@ -281,18 +252,12 @@ export const rebaseSelfDraft = (
   return { draft, kept: editedItems(items, latest, draft) };
 };
 
-/** The longest comment the server keeps on a line. */
-export const SELF_COMMENT_MAX_LENGTH = 2000;
-
 export interface SelfScore {
   itemCode: string;
   score: number;
   /** The unit's comment on the line; null clears it. */
   comment: string | null;
 }
-
-/** The bonus and the deduction items: the sections of the sheet whose totals are capped. */
-export type CappedKind = Exclude<ItemKind, 'CRITERION'>;
 
 /** What a sheet refuses besides one line: a capped section's total over its cap. */
 export type SectionProblems = Partial<Record<CappedKind, Problem>>;
@@ -307,8 +272,6 @@ export interface SelfScoreRules {
 /** Item codes of the lines of `sheet` that hold a self-score. */
 export const savedSelfScoreCodes = (sheet: ScoreSheet | null): string[] =>
   (sheet?.lines ?? []).filter((line) => line.selfScore !== null).map((line) => line.itemCode);
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /**
  * The unit's typed self-scores and comments → the lines to save (those with a score; an item left empty is
@@ -327,12 +290,12 @@ export const toSelfScores = (
   const scores: SelfScore[] = [];
   const problems: Record<string, Problem> = {};
   const sections: SectionProblems = {};
-  const totals: Record<CappedKind, number> = { BONUS: 0, DEDUCTION: 0 };
+  const kinds = new Map(items.map((item) => [item.code, item.kind]));
   for (const item of items) {
     const typed = draft[item.code] ?? '';
     const comment = (comments[item.code] ?? '').trim();
-    if (comment.length > SELF_COMMENT_MAX_LENGTH) {
-      problems[item.code] = { message: 'danvan.scoring.commentTooLong', args: { code: item.code, max: SELF_COMMENT_MAX_LENGTH } };
+    if (comment.length > SCORE_COMMENT_MAX_LENGTH) {
+      problems[item.code] = { message: 'danvan.scoring.commentTooLong', args: { code: item.code, max: SCORE_COMMENT_MAX_LENGTH } };
       continue;
     }
     if (typed.trim() === '') {
@@ -346,21 +309,13 @@ export const toSelfScores = (
       continue;
     }
     scores.push({ itemCode: item.code, score: checked.value, comment: comment === '' ? null : comment });
-    if (item.kind !== 'CRITERION') totals[item.kind] = round2(totals[item.kind] + checked.value);
   }
-  if (rules.caps) {
-    if (totals.BONUS > rules.caps.bonusCap) {
-      sections.BONUS = {
-        message: 'danvan.scoring.bonusCapExceeded',
-        args: { total: formatScore(totals.BONUS), cap: formatScore(rules.caps.bonusCap) },
-      };
-    }
-    if (totals.DEDUCTION > rules.caps.deductionCap) {
-      sections.DEDUCTION = {
-        message: 'danvan.scoring.deductionCapExceeded',
-        args: { total: formatScore(totals.DEDUCTION), cap: formatScore(rules.caps.deductionCap) },
-      };
-    }
+  const sent = scores.map((line) => ({ kind: kinds.get(line.itemCode) ?? 'CRITERION', score: line.score }));
+  for (const { kind, total, cap } of rules.caps ? capOverruns(rules.caps, sent) : []) {
+    sections[kind] = {
+      message: kind === 'BONUS' ? 'danvan.scoring.bonusCapExceeded' : 'danvan.scoring.deductionCapExceeded',
+      args: { total: formatScore(total), cap: formatScore(cap) },
+    };
   }
   return Object.keys(problems).length > 0 || Object.keys(sections).length > 0 ? { ok: false, problems, sections } : { ok: true, scores };
 };

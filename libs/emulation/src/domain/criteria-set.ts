@@ -1,11 +1,11 @@
-import { CRITERIA_LIMITS, type CriteriaSetContent, type CriterionItem, type FieldError } from '@danvan/contracts';
-
-/** A scored line of a criteria set, with the kind of points it gives. */
-export interface ScorableItem extends CriterionItem {
-  kind: 'CRITERION' | 'BONUS' | 'DEDUCTION';
-  /** Code of the group (criteria) or null (bonus, deduction). */
-  groupCode: string | null;
-}
+import {
+  CRITERIA_LIMITS,
+  maximumTotal,
+  scorableItems,
+  type CriteriaSetContent,
+  type CriterionItem,
+  type FieldError,
+} from '@danvan/contracts';
 
 /** Points are given in steps of a hundredth at most (numeric(7,2) in the database). */
 function isScore(value: unknown): value is number {
@@ -13,35 +13,6 @@ function isScore(value: unknown): value is number {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/** Every line a unit scores, in the order of the set. */
-export function scorableItems(set: CriteriaSetContent): ScorableItem[] {
-  const items: ScorableItem[] = [];
-  for (const group of set.groups) {
-    for (const criterion of group.criteria) {
-      if (criterion.subCriteria?.length) {
-        for (const sub of criterion.subCriteria) items.push({ ...sub, kind: 'CRITERION', groupCode: group.code });
-      } else {
-        items.push({
-          code: criterion.code,
-          title: criterion.title,
-          maxScore: criterion.maxScore,
-          kind: 'CRITERION',
-          groupCode: group.code,
-        });
-      }
-    }
-  }
-  for (const item of set.bonusItems) items.push({ ...item, kind: 'BONUS', groupCode: null });
-  for (const item of set.deductionItems) items.push({ ...item, kind: 'DEDUCTION', groupCode: null });
-  return items;
-}
-
-/** Highest total a unit can reach: every criterion at its maximum plus the bonus cap. */
-export function maximumTotal(set: CriteriaSetContent): number {
-  const base = set.groups.reduce((sum, g) => sum + g.criteria.reduce((s, c) => s + c.maxScore, 0), 0);
-  return round2(base + set.bonusCap);
-}
 
 /**
  * Checks a criteria set is usable: codes unique, scores positive and bounded,

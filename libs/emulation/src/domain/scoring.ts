@@ -1,12 +1,18 @@
-import { REVIEW_STEPS, type CriteriaSetContent, type FieldError, type ScoreSheetStatus } from '@danvan/contracts';
-import { scorableItems, type ScorableItem } from './criteria-set.js';
+import {
+  REVIEW_STEPS,
+  capOverruns,
+  scorableItems,
+  scoreProblem,
+  type CriteriaSetContent,
+  type FieldError,
+  type ScorableItem,
+  type ScoreSheetStatus,
+} from '@danvan/contracts';
 
 export interface GivenScore {
   itemCode: string;
   score: number;
 }
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Checks scores against a criteria set: every item exists, 0 ≤ score ≤ its
@@ -39,9 +45,10 @@ export function checkScores(set: CriteriaSetContent, given: GivenScore[], others
       );
       return;
     }
-    if (!Number.isFinite(g.score) || g.score < 0 || g.score > item.maxScore) {
+    const problem = scoreProblem(item, g.score);
+    if (problem === 'range') {
       errors.push({ field: `${field}.score`, code: 'range', message: `Điểm mục ${item.code} phải từ 0 đến ${item.maxScore}.` });
-    } else if (round2(g.score) !== g.score) {
+    } else if (problem === 'decimals') {
       errors.push({
         field: `${field}.score`,
         code: 'decimals',
@@ -52,18 +59,14 @@ export function checkScores(set: CriteriaSetContent, given: GivenScore[], others
   if (errors.length) return errors;
   const merged = new Map(others.map((o) => [o.itemCode, o.score]));
   for (const g of given) merged.set(g.itemCode, g.score);
-  const sumOf = (kind: ScorableItem['kind']) =>
-    round2([...merged.entries()].filter(([code]) => items.get(code)?.kind === kind).reduce((s, [, score]) => s + score, 0));
-  const bonus = sumOf('BONUS');
-  const deduction = sumOf('DEDUCTION');
-  if (bonus > set.bonusCap)
-    errors.push({ field: 'scores', code: 'bonusCap', message: `Tổng điểm cộng (${bonus}) vượt mức cộng tối đa ${set.bonusCap}.` });
-  if (deduction > set.deductionCap)
-    errors.push({
-      field: 'scores',
-      code: 'deductionCap',
-      message: `Tổng điểm trừ (${deduction}) vượt mức trừ tối đa ${set.deductionCap}.`,
-    });
+  const lines = [...merged.entries()].map(([code, score]) => ({ kind: items.get(code)?.kind ?? '', score }));
+  for (const { kind, total, cap } of capOverruns(set, lines)) {
+    errors.push(
+      kind === 'BONUS'
+        ? { field: 'scores', code: 'bonusCap', message: `Tổng điểm cộng (${total}) vượt mức cộng tối đa ${cap}.` }
+        : { field: 'scores', code: 'deductionCap', message: `Tổng điểm trừ (${total}) vượt mức trừ tối đa ${cap}.` },
+    );
+  }
   return errors;
 }
 

@@ -18,10 +18,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsLocalDate, LocalDateScalar } from '@danvan/core';
-import { CRITERIA_LIMITS } from '@danvan/contracts';
+import { CRITERIA_LIMITS, SCORE_COMMENT_MAX_LENGTH } from '@danvan/contracts';
 
 const Text = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
-// The range depends on the line (its maximum in the criteria set): checked with it by checkScores, not here.
+// The range depends on the line (its maximum in the criteria set): checked with it by checkScores (scoreProblem of
+// libs/contracts/src/scoring-rules.ts), not here.
 const SCORE_NUMBER_MESSAGE = 'Điểm phải là một số.';
 const SCORE_DECIMALS_MESSAGE = 'Điểm có tối đa 2 chữ số thập phân.';
 const SCORE_NEGATIVE_MESSAGE = 'Điểm không được âm.';
@@ -48,7 +49,7 @@ export class ScoreInput {
   @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null)
   @Text()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(SCORE_COMMENT_MAX_LENGTH)
   comment?: string | null;
 }
 
