@@ -56,7 +56,7 @@ registerEnumType(AwardTitleRecipientsEnum, {
 registerEnumType(AwardRankEnum, {
   name: 'AwardRank',
   description: 'Hạng: nhất, nhì, ba (cờ thi đua).',
-  valuesMap: describedBy(AWARD_RANK_LABELS),
+  valuesMap: describedBy(AWARD_RANK_LABELS, (label) => `Hạng ${label}`),
 });
 registerEnumType(ModelFieldEnum, {
   name: 'ModelField',
