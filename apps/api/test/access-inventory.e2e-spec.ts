@@ -83,6 +83,7 @@ describe('access inventory', () => {
       'GraphQL Query.awardTitles': 'permission emulation:read',
       'GraphQL Query.award': 'permission emulation:read',
       'GraphQL Award.canRevoke': 'permission emulation:read',
+      'GraphQL EmulationBloc.pledge': 'permission emulation:read',
       'GraphQL Query.awards': 'permission emulation:read',
       'GraphQL Query.model': 'permission emulation:read',
       'GraphQL Query.models': 'permission emulation:read',

@@ -12,6 +12,7 @@
 
 export const DOCUMENT_FORMS = ['PARTY', 'STATE', 'LAW'] as const;
 export type DocumentForm = (typeof DOCUMENT_FORMS)[number];
+export const DOCUMENT_FORM_LABELS: Record<DocumentForm, string> = { PARTY: 'Văn bản của Đảng', STATE: 'Văn bản nhà nước', LAW: 'Luật' };
 
 /** Document types of Party documents (Hướng dẫn 36-HD/VPTW), by their abbreviation in a number. */
 export const PARTY_DOCUMENT_TYPES = {

@@ -5,6 +5,7 @@
 
 export const MOVEMENT_KINDS = ['REGULAR', 'THEMED'] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+export const MOVEMENT_KIND_LABELS: Record<MovementKind, string> = { REGULAR: 'Thường xuyên', THEMED: 'Theo chuyên đề' };
 
 /**
  * Lifecycle of a pledge (giao ước thi đua). Each step has its rule

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RecognitionModule } from '@danvan/recognition';
 import { BlocService } from './bloc.service.js';
+import { BlocPledgeResolver } from './graphql/bloc-pledge.resolver.js';
 import { EmulationResolver, PledgeResolver } from './graphql/emulation.resolver.js';
 import { MovementService } from './movement.service.js';
 import { PledgeService } from './pledge.service.js';
@@ -13,7 +14,16 @@ import { ScoringService } from './scoring.service.js';
 @Module({
   imports: [RecognitionModule],
   controllers: [PledgesController, ScoringController],
-  providers: [MovementService, BlocService, PledgeService, ScoringService, EmulationResolver, PledgeResolver, ScoringResolver],
+  providers: [
+    MovementService,
+    BlocService,
+    PledgeService,
+    ScoringService,
+    EmulationResolver,
+    PledgeResolver,
+    BlocPledgeResolver,
+    ScoringResolver,
+  ],
   exports: [MovementService, BlocService, PledgeService, ScoringService],
 })
 export class EmulationModule {}

@@ -186,6 +186,20 @@ export class PledgeService {
     return { ...page, items: page.items.map(toView) };
   }
 
+  /**
+   * The pledge of each of these blocs (a bloc has at most one, `pledge_bloc_key`), keyed by bloc id, in one
+   * statement, for a GraphQL page of blocs the caller has read; a bloc without a pledge is absent.
+   */
+  async ofBlocs(ctx: RequestContext, blocIds: readonly string[]): Promise<Map<string, PledgeView>> {
+    const params = new SqlParams();
+    const where = [`p.bloc_id = ANY(${params.add(blocIds)}::uuid[])`, blocScope(ctx, params)].filter(Boolean).join(' AND ');
+    const rows = (await managerOf(this.database, ctx).query(
+      `SELECT ${PLEDGE_COLUMNS} FROM ${PLEDGE_FROM} WHERE ${where}`,
+      params.values,
+    )) as PledgeRow[];
+    return new Map(rows.map((row) => [row.blocId, toView(row)]));
+  }
+
   /** Every version of the pledge's criteria set, newest first. */
   async criteriaVersions(ctx: RequestContext, pledgeId: string): Promise<CriteriaSetView[]> {
     await this.get(ctx, pledgeId);

@@ -28,62 +28,84 @@ export class IdentityResolver {
     private readonly auditTrail: AuditService,
   ) {}
 
-  @Query(() => AccountList)
+  @Query(() => AccountList, { description: 'Tài khoản trong phạm vi của bạn: lọc theo vai trò, đơn vị; tìm theo tên.' })
   @RequirePermission('accounts:read')
   accountList(
     @Ctx() ctx: RequestContext,
-    @Args('options', { type: () => AccountListOptions, nullable: true }) options?: AccountListOptions,
+    @Args('options', {
+      type: () => AccountListOptions,
+      nullable: true,
+      description: 'Lọc và phân trang (mặc định: trang 1, 20 tài khoản).',
+    })
+    options?: AccountListOptions,
   ): Promise<AccountList> {
     return this.accounts.list(ctx, options ?? {});
   }
 
-  @Query(() => AccountView)
+  @Query(() => AccountView, { description: 'Một tài khoản (lỗi NOT_FOUND nếu không có hoặc ngoài phạm vi của bạn).' })
   @RequirePermission('accounts:read')
-  account(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<AccountView> {
+  account(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID, description: 'Mã định danh của tài khoản (UUID).' }, ParseIdPipe) id: string,
+  ): Promise<AccountView> {
     return this.accounts.get(ctx, id);
   }
 
   @Mutation(() => AccountWithPassword, { description: 'Tạo tài khoản với mật khẩu dùng một lần (phải đổi khi đăng nhập lần đầu).' })
   @RequirePermission('accounts:manage')
-  createAccount(@Ctx() ctx: RequestContext, @Args('input') input: CreateAccountInput): Promise<AccountWithPassword> {
+  createAccount(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'Tài khoản mới.' }) input: CreateAccountInput,
+  ): Promise<AccountWithPassword> {
     return this.accounts.create(ctx, input);
   }
 
-  @Mutation(() => AccountView)
+  @Mutation(() => AccountView, { description: 'Sửa tài khoản (tên, vai trò, đơn vị; vô hiệu hóa).' })
   @RequirePermission('accounts:manage')
   updateAccount(
     @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-    @Args('input') input: UpdateAccountInput,
+    @Args('id', { type: () => ID, description: 'Mã định danh của tài khoản (UUID).' }, ParseIdPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, description: 'Phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' })
+    expectedVersion: number,
+    @Args('input', { description: 'Các trường cần sửa.' }) input: UpdateAccountInput,
   ): Promise<AccountView> {
     return this.accounts.update(ctx, id, expectedVersion, input);
   }
 
   @Mutation(() => AccountWithPassword, { description: 'Cấp mật khẩu dùng một lần mới; mọi phiên đăng nhập của tài khoản kết thúc.' })
   @RequirePermission('accounts:manage')
-  resetAccountPassword(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<AccountWithPassword> {
+  resetAccountPassword(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID, description: 'Mã định danh của tài khoản (UUID).' }, ParseIdPipe) id: string,
+  ): Promise<AccountWithPassword> {
     return this.accounts.resetPassword(ctx, id);
   }
 
-  @Query(() => ApiKeyList)
+  @Query(() => ApiKeyList, { description: 'Khóa API trong phạm vi của bạn (mặc định chỉ khóa còn hiệu lực).' })
   @RequirePermission('api-keys:read')
   apiKeys(
     @Ctx() ctx: RequestContext,
-    @Args('options', { type: () => ApiKeyListOptions, nullable: true }) options?: ApiKeyListOptions,
+    @Args('options', { type: () => ApiKeyListOptions, nullable: true, description: 'Lọc và phân trang (mặc định: trang 1, 20 khóa).' })
+    options?: ApiKeyListOptions,
   ): Promise<ApiKeyList> {
     return this.apiKeyService.list(ctx, options ?? {});
   }
 
   @Mutation(() => ApiKeyWithSecret, { description: 'Tạo khóa API; phần bí mật chỉ hiển thị một lần.' })
   @RequirePermission('api-keys:manage')
-  createApiKey(@Ctx() ctx: RequestContext, @Args('input') input: CreateApiKeyInput): Promise<ApiKeyWithSecret> {
+  createApiKey(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'Khóa mới.' }) input: CreateApiKeyInput,
+  ): Promise<ApiKeyWithSecret> {
     return this.apiKeyService.create(ctx, input);
   }
 
-  @Mutation(() => ApiKeyView)
+  @Mutation(() => ApiKeyView, { description: 'Thu hồi khóa API: mọi yêu cầu dùng khóa này bị từ chối từ nay.' })
   @RequirePermission('api-keys:manage')
-  revokeApiKey(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<ApiKeyView> {
+  revokeApiKey(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID, description: 'Mã định danh của khóa (UUID).' }, ParseIdPipe) id: string,
+  ): Promise<ApiKeyView> {
     return this.apiKeyService.revoke(ctx, id);
   }
 
@@ -91,7 +113,12 @@ export class IdentityResolver {
   @RequirePermission('audit:read')
   auditEvents(
     @Ctx() ctx: RequestContext,
-    @Args('options', { type: () => AuditEventListOptions, nullable: true }) options?: AuditEventListOptions,
+    @Args('options', {
+      type: () => AuditEventListOptions,
+      nullable: true,
+      description: 'Lọc theo bản ghi, thao tác, người thay đổi, khoảng thời gian; phân trang (mặc định: trang 1, 20 sự kiện).',
+    })
+    options?: AuditEventListOptions,
   ): Promise<AuditEventList> {
     return this.auditTrail.list(ctx, options ?? {});
   }

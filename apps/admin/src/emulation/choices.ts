@@ -1,5 +1,7 @@
 import {
+  DOCUMENT_FORM_LABELS,
   DOCUMENT_FORMS,
+  MOVEMENT_KIND_LABELS,
   MOVEMENT_KINDS,
   PARTY_DOCUMENT_TYPES,
   PLEDGE_STATUS_LABELS,
@@ -7,18 +9,15 @@ import {
   SCORE_SHEET_STATUS_LABELS,
   SCORE_SHEET_STATUSES,
   STATE_DOCUMENT_TYPES,
-  type DocumentForm,
-  type MovementKind,
 } from '@danvan/contracts';
 
 /** Choices with Vietnamese labels (use with translateChoice={false}). */
-export const MOVEMENT_KIND_LABELS: Record<MovementKind, string> = { REGULAR: 'Thường xuyên', THEMED: 'Theo chuyên đề' };
+export { DOCUMENT_FORM_LABELS, MOVEMENT_KIND_LABELS };
 export const MOVEMENT_KIND_CHOICES = MOVEMENT_KINDS.map((id) => ({ id, name: MOVEMENT_KIND_LABELS[id] }));
 
 export const PLEDGE_STATUS_CHOICES = PLEDGE_STATUSES.map((id) => ({ id, name: PLEDGE_STATUS_LABELS[id] }));
 export const SCORE_SHEET_STATUS_CHOICES = SCORE_SHEET_STATUSES.map((id) => ({ id, name: SCORE_SHEET_STATUS_LABELS[id] }));
 
-export const DOCUMENT_FORM_LABELS: Record<DocumentForm, string> = { PARTY: 'Văn bản của Đảng', STATE: 'Văn bản nhà nước', LAW: 'Luật' };
 export const DOCUMENT_FORM_CHOICES = DOCUMENT_FORMS.map((id) => ({ id, name: DOCUMENT_FORM_LABELS[id] }));
 
 /**

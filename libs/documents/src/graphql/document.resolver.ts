@@ -12,21 +12,32 @@ export class DocumentResolver {
   constructor(private readonly documentService: DocumentService) {}
 
   @Query(() => DocumentView, { description: 'Một văn bản theo mã định danh (lỗi NOT_FOUND nếu không có).' })
-  document(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<DocumentView> {
+  document(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID, description: 'Mã định danh của văn bản (UUID).' }, ParseIdPipe) id: string,
+  ): Promise<DocumentView> {
     return this.documentService.get(ctx, id);
   }
 
   @Query(() => DocumentList, { description: 'Sổ văn bản: phân trang, sắp xếp, lọc theo loại, cơ quan ban hành, ngày; tìm không dấu.' })
   documents(
     @Ctx() ctx: RequestContext,
-    @Args('options', { type: () => DocumentListOptions, nullable: true }) options?: DocumentListOptions,
+    @Args('options', {
+      type: () => DocumentListOptions,
+      nullable: true,
+      description: 'Lọc, sắp xếp và phân trang (mặc định: trang 1, 20 văn bản).',
+    })
+    options?: DocumentListOptions,
   ): Promise<DocumentList> {
     return this.documentService.list(ctx, options ?? {});
   }
 
   @RequirePermission('documents:write')
   @Mutation(() => DocumentView, { description: 'Nhập văn bản vào sổ; số, ký hiệu được kiểm tra theo mẫu văn bản của Đảng và nhà nước.' })
-  createDocument(@Ctx() ctx: RequestContext, @Args('input') input: CreateDocumentInput): Promise<DocumentView> {
+  createDocument(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'Văn bản mới.' }) input: CreateDocumentInput,
+  ): Promise<DocumentView> {
     return this.documentService.create(ctx, input);
   }
 
@@ -36,9 +47,10 @@ export class DocumentResolver {
   })
   updateDocument(
     @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-    @Args('input') input: UpdateDocumentInput,
+    @Args('id', { type: () => ID, description: 'Mã định danh của văn bản (UUID).' }, ParseIdPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, description: 'Phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' })
+    expectedVersion: number,
+    @Args('input', { description: 'Các trường cần sửa.' }) input: UpdateDocumentInput,
   ): Promise<DocumentView> {
     return this.documentService.update(ctx, id, expectedVersion, input);
   }
@@ -47,8 +59,9 @@ export class DocumentResolver {
   @Mutation(() => DeletedDocument, { description: 'Xóa văn bản chưa được trích dẫn.' })
   deleteDocument(
     @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+    @Args('id', { type: () => ID, description: 'Mã định danh của văn bản (UUID).' }, ParseIdPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, nullable: true, description: 'Phiên bản đã đọc; nếu gửi mà không khớp: lỗi CONFLICT.' })
+    expectedVersion?: number,
   ): Promise<DeletedDocument> {
     return this.documentService.remove(ctx, id, expectedVersion ?? null);
   }

@@ -35,17 +35,29 @@ const YEAR_MESSAGE = 'Năm phải từ 1945 đến 2100.';
 
 // ---------------------------------------------------------------- movements
 
-@InputType('CreateMovementInput')
+@InputType('CreateMovementInput', { description: 'Một phong trào thi đua mới.' })
 export class CreateMovementInput {
-  @Field() @Text() @IsString() @IsNotEmpty({ message: 'Tên phong trào không được để trống.' }) @MaxLength(255) name: string;
-  @Field(() => MovementKindEnum) @IsIn(MOVEMENT_KINDS) kind: MovementKind;
+  @Field({ description: 'Tên phong trào, tối đa 255 ký tự.' })
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Tên phong trào không được để trống.' })
+  @MaxLength(255)
+  name: string;
+  @Field(() => MovementKindEnum, { description: 'Thường xuyên hay theo chuyên đề.' }) @IsIn(MOVEMENT_KINDS) kind: MovementKind;
   @Field(() => ID, { description: 'Đơn vị phát động.' }) @IsUUID('all') launchedByUnitId: string;
-  @Field(() => LocalDateScalar) @IsLocalDate({ message: 'Ngày bắt đầu phải là ngày hợp lệ dạng yyyy-MM-dd.' }) startsOn: string;
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { description: 'Ngày bắt đầu (yyyy-MM-dd).' })
+  @IsLocalDate({ message: 'Ngày bắt đầu phải là ngày hợp lệ dạng yyyy-MM-dd.' })
+  startsOn: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Ngày kết thúc, tính cả ngày này (yyyy-MM-dd); không trước ngày bắt đầu.' })
   @Nullable()
   @IsLocalDate({ message: 'Ngày kết thúc phải là ngày hợp lệ dạng yyyy-MM-dd.' })
   endsOn?: string | null;
-  @Field(() => String, { nullable: true }) @Nullable() @Text() @IsString() @MaxLength(4000) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'Mô tả, tối đa 4000 ký tự.' })
+  @Nullable()
+  @Text()
+  @IsString()
+  @MaxLength(4000)
+  description?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Văn bản làm căn cứ (trong sổ văn bản).' })
   @IsOptional()
   @IsArray()
@@ -55,26 +67,34 @@ export class CreateMovementInput {
   legalBasisIds?: string[];
 }
 
-@InputType('UpdateMovementInput')
+@InputType('UpdateMovementInput', { description: 'Sửa phong trào: trường bỏ trống giữ nguyên, null xóa giá trị không bắt buộc.' })
 export class UpdateMovementInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Tên phong trào, tối đa 255 ký tự.' })
   @IfPresent()
   @Text()
   @IsString()
   @IsNotEmpty({ message: 'Tên phong trào không được để trống.' })
   @MaxLength(255)
   name?: string;
-  @Field(() => MovementKindEnum, { nullable: true }) @IfPresent() @IsIn(MOVEMENT_KINDS) kind?: MovementKind;
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => MovementKindEnum, { nullable: true, description: 'Thường xuyên hay theo chuyên đề.' })
+  @IfPresent()
+  @IsIn(MOVEMENT_KINDS)
+  kind?: MovementKind;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Ngày bắt đầu (yyyy-MM-dd).' })
   @IfPresent()
   @IsLocalDate({ message: 'Ngày bắt đầu phải là ngày hợp lệ dạng yyyy-MM-dd.' })
   startsOn?: string;
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Ngày kết thúc (yyyy-MM-dd); null: chưa định.' })
   @Nullable()
   @IsLocalDate({ message: 'Ngày kết thúc phải là ngày hợp lệ dạng yyyy-MM-dd.' })
   endsOn?: string | null;
-  @Field(() => String, { nullable: true }) @Nullable() @Text() @IsString() @MaxLength(4000) description?: string | null;
-  @Field(() => [ID], { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Mô tả, tối đa 4000 ký tự; null để xóa.' })
+  @Nullable()
+  @Text()
+  @IsString()
+  @MaxLength(4000)
+  description?: string | null;
+  @Field(() => [ID], { nullable: true, description: 'Văn bản làm căn cứ (tối đa 20); danh sách mới thay danh sách cũ.' })
   @IfPresent()
   @IsArray()
   @ArrayMaxSize(20)
@@ -104,17 +124,23 @@ export class MovementListOptions extends PageOptions {
 
 // ---------------------------------------------------------------- blocs
 
-@InputType('CreateBlocInput')
+@InputType('CreateBlocInput', { description: 'Một khối, cụm thi đua mới của một năm.' })
 export class CreateBlocInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Năm (từ 1945 đến 2100).' })
   @IsInt({ message: YEAR_MESSAGE })
   @Min(1945, { message: YEAR_MESSAGE })
   @Max(2100, { message: YEAR_MESSAGE })
   year: number;
-  @Field() @Text() @IsString() @IsNotEmpty({ message: 'Tên khối thi đua không được để trống.' }) @MaxLength(255) name: string;
+  @Field({ description: 'Tên khối, tối đa 255 ký tự.' })
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Tên khối thi đua không được để trống.' })
+  @MaxLength(255)
+  name: string;
   @Field(() => ID, { description: 'Đơn vị quản lý khối.' }) @IsUUID('all') ownerUnitId: string;
-  @Field(() => ID, { nullable: true }) @Nullable() @IsUUID('all') movementId?: string | null;
-  @Field(() => [ID])
+  @Field(() => ID, { nullable: true, description: 'Phong trào thi đua mà khối tham gia.' }) @Nullable() @IsUUID('all') movementId?:
+    string | null;
+  @Field(() => [ID], { description: 'Đơn vị thành viên (ít nhất 1, tối đa 200, không trùng).' })
   @IsArray()
   @ArrayMinSize(1, { message: 'Khối thi đua cần ít nhất một đơn vị thành viên.' })
   @ArrayMaxSize(BLOC_LIMITS.membersMax)
@@ -125,16 +151,16 @@ export class CreateBlocInput {
   @Field(() => ID, { nullable: true, description: 'Phó khối (một thành viên).' }) @Nullable() @IsUUID('all') deputyUnitId?: string | null;
 }
 
-@InputType('UpdateBlocInput')
+@InputType('UpdateBlocInput', { description: 'Sửa khối thi đua: trường bỏ trống giữ nguyên, null xóa giá trị không bắt buộc.' })
 export class UpdateBlocInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Tên khối, tối đa 255 ký tự.' })
   @IfPresent()
   @Text()
   @IsString()
   @IsNotEmpty({ message: 'Tên khối thi đua không được để trống.' })
   @MaxLength(255)
   name?: string;
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Đơn vị thành viên (ít nhất 1, tối đa 200); danh sách mới thay danh sách cũ.' })
   @IfPresent()
   @IsArray()
   @ArrayMinSize(1, { message: 'Khối thi đua cần ít nhất một đơn vị thành viên.' })
@@ -142,9 +168,12 @@ export class UpdateBlocInput {
   @ArrayUnique({ message: 'Một đơn vị được chọn hai lần.' })
   @IsUUID('all', { each: true })
   memberIds?: string[];
-  @Field(() => ID, { nullable: true }) @Nullable() @IsUUID('all') headUnitId?: string | null;
-  @Field(() => ID, { nullable: true }) @Nullable() @IsUUID('all') deputyUnitId?: string | null;
-  @Field(() => ID, { nullable: true }) @Nullable() @IsUUID('all') movementId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Trưởng khối (một thành viên); null để bỏ.' }) @Nullable() @IsUUID('all') headUnitId?:
+    string | null;
+  @Field(() => ID, { nullable: true, description: 'Phó khối (một thành viên); null để bỏ.' }) @Nullable() @IsUUID('all') deputyUnitId?:
+    string | null;
+  @Field(() => ID, { nullable: true, description: 'Phong trào thi đua; null để bỏ.' }) @Nullable() @IsUUID('all') movementId?:
+    string | null;
 }
 
 @InputType('BlocListFilter')
@@ -161,25 +190,32 @@ export class BlocListOptions extends PageOptions {
 
 // ---------------------------------------------------------------- pledges
 
-@InputType('CriterionItemInput')
+@InputType('CriterionItemInput', { description: 'Một dòng chấm điểm: tiêu chí thành phần, khoản cộng hoặc khoản trừ.' })
 export class CriterionItemInput {
-  @Field() @Text() @IsString() @IsNotEmpty() @MaxLength(CRITERIA_LIMITS.codeMaxLength) code: string;
-  @Field()
+  @Field({ description: 'Mã dòng, duy nhất trong bảng tiêu chí (ví dụ 1.2.a, T1, TR1).' })
+  @Text()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CRITERIA_LIMITS.codeMaxLength)
+  code: string;
+  @Field({ description: 'Nội dung, tối đa 500 ký tự.' })
   @Text()
   @IsString()
   @IsNotEmpty({ message: 'Tên tiêu chí không được để trống.' })
   @MaxLength(CRITERIA_LIMITS.titleMaxLength)
   title: string;
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Điểm tối đa: số từ 0 đến 1000, tối đa 2 chữ số thập phân.' })
   @IsNumber({ maxDecimalPlaces: 2 }, { message: SCORE_MESSAGE })
   @Min(0, { message: SCORE_MESSAGE })
   @Max(CRITERIA_LIMITS.maxScore, { message: SCORE_MESSAGE })
   maxScore: number;
 }
 
-@InputType('CriterionInput')
+@InputType('CriterionInput', {
+  description: 'Một tiêu chí: chấm trực tiếp, hoặc qua các tiêu chí thành phần (khi đó điểm tối đa bằng tổng của chúng).',
+})
 export class CriterionInput extends CriterionItemInput {
-  @Field(() => [CriterionItemInput], { nullable: true })
+  @Field(() => [CriterionItemInput], { nullable: true, description: 'Tiêu chí thành phần (tối đa 20).' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(CRITERIA_LIMITS.subCriteriaMax)
@@ -188,16 +224,16 @@ export class CriterionInput extends CriterionItemInput {
   subCriteria?: CriterionItemInput[];
 }
 
-@InputType('CriteriaGroupInput')
+@InputType('CriteriaGroupInput', { description: 'Một nhóm tiêu chí.' })
 export class CriteriaGroupInput {
-  @Field() @Text() @IsString() @IsNotEmpty() @MaxLength(CRITERIA_LIMITS.codeMaxLength) code: string;
-  @Field()
+  @Field({ description: 'Mã nhóm, ví dụ I, II.' }) @Text() @IsString() @IsNotEmpty() @MaxLength(CRITERIA_LIMITS.codeMaxLength) code: string;
+  @Field({ description: 'Tên nhóm, tối đa 500 ký tự.' })
   @Text()
   @IsString()
   @IsNotEmpty({ message: 'Tên nhóm tiêu chí không được để trống.' })
   @MaxLength(CRITERIA_LIMITS.titleMaxLength)
   title: string;
-  @Field(() => [CriterionInput])
+  @Field(() => [CriterionInput], { description: 'Các tiêu chí của nhóm.' })
   @IsArray()
   @ArrayMaxSize(CRITERIA_LIMITS.criteriaPerGroupMax)
   @ValidateNested({ each: true })
@@ -205,38 +241,46 @@ export class CriteriaGroupInput {
   criteria: CriterionInput[];
 }
 
-@InputType('ClassificationBandInput')
+@InputType('ClassificationBandInput', { description: 'Một mức xếp loại.' })
 export class ClassificationBandInput {
-  @Field() @Text() @IsString() @IsNotEmpty({ message: 'Tên mức xếp loại không được để trống.' }) @MaxLength(64) name: string;
-  @Field(() => Float) @IsNumber({ maxDecimalPlaces: 2 }, { message: SCORE_MESSAGE }) @Min(0, { message: SCORE_MESSAGE }) minScore: number;
+  @Field({ description: 'Tên mức, tối đa 64 ký tự, ví dụ "Xuất sắc".' })
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Tên mức xếp loại không được để trống.' })
+  @MaxLength(64)
+  name: string;
+  @Field(() => Float, { description: 'Tổng điểm tối thiểu để đạt mức (từ 0).' })
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: SCORE_MESSAGE })
+  @Min(0, { message: SCORE_MESSAGE })
+  minScore: number;
 }
 
 /** A whole criteria set: saving one adds a new version of the pledge's set. */
-@InputType('CriteriaSetInput')
+@InputType('CriteriaSetInput', { description: 'Cả bảng tiêu chí chấm điểm; lưu là thêm một phiên bản mới.' })
 export class CriteriaSetInput {
-  @Field(() => [CriteriaGroupInput])
+  @Field(() => [CriteriaGroupInput], { description: 'Các nhóm tiêu chí.' })
   @IsArray()
   @ArrayMaxSize(CRITERIA_LIMITS.groupsMax)
   @ValidateNested({ each: true })
   @Type(() => CriteriaGroupInput)
   groups: CriteriaGroupInput[];
-  @Field(() => [CriterionItemInput], { defaultValue: [] })
+  @Field(() => [CriterionItemInput], { defaultValue: [], description: 'Các khoản điểm cộng (tối đa 50).' })
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => CriterionItemInput)
   bonusItems: CriterionItemInput[];
-  @Field(() => Float, { defaultValue: 0 })
+  @Field(() => Float, { defaultValue: 0, description: 'Tổng điểm cộng tối đa.' })
   @IsNumber({ maxDecimalPlaces: 2 }, { message: SCORE_MESSAGE })
   @Min(0, { message: SCORE_MESSAGE })
   bonusCap: number;
-  @Field(() => [CriterionItemInput], { defaultValue: [] })
+  @Field(() => [CriterionItemInput], { defaultValue: [], description: 'Các khoản điểm trừ (tối đa 50).' })
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => CriterionItemInput)
   deductionItems: CriterionItemInput[];
-  @Field(() => Float, { defaultValue: 0 })
+  @Field(() => Float, { defaultValue: 0, description: 'Tổng điểm trừ tối đa.' })
   @IsNumber({ maxDecimalPlaces: 2 }, { message: SCORE_MESSAGE })
   @Min(0, { message: SCORE_MESSAGE })
   deductionCap: number;
@@ -248,10 +292,15 @@ export class CriteriaSetInput {
   bands: ClassificationBandInput[];
 }
 
-@InputType('CreatePledgeInput')
+@InputType('CreatePledgeInput', { description: 'Một giao ước thi đua mới (dự thảo) cho một khối.' })
 export class CreatePledgeInput {
-  @Field(() => ID) @IsUUID('all') blocId: string;
-  @Field() @Text() @IsString() @IsNotEmpty({ message: 'Tên giao ước không được để trống.' }) @MaxLength(500) title: string;
+  @Field(() => ID, { description: 'Khối thi đua (mỗi khối có nhiều nhất một giao ước).' }) @IsUUID('all') blocId: string;
+  @Field({ description: 'Tên giao ước, tối đa 500 ký tự.' })
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Tên giao ước không được để trống.' })
+  @MaxLength(500)
+  title: string;
   @Field(() => [ID], { nullable: true, description: 'Văn bản trích dẫn (kế hoạch, hướng dẫn …).' })
   @IsOptional()
   @IsArray()
@@ -259,40 +308,72 @@ export class CreatePledgeInput {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   documentIds?: string[];
-  @Field(() => Int, { nullable: true }) @Nullable() @IsInt() @Min(0) @Max(20) breakthroughMin?: number | null;
-  @Field(() => Int, { nullable: true }) @Nullable() @IsInt() @Min(0) @Max(20) breakthroughMax?: number | null;
-  @Field(() => CriteriaSetInput, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Số nhiệm vụ đột phá tối thiểu mỗi đơn vị đăng ký (0 đến 20).' })
+  @Nullable()
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  breakthroughMin?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Số nhiệm vụ đột phá tối đa (0 đến 20, không nhỏ hơn số tối thiểu).' })
+  @Nullable()
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  breakthroughMax?: number | null;
+  @Field(() => CriteriaSetInput, { nullable: true, description: 'Bảng tiêu chí phiên bản 1 (có thể lưu sau bằng setPledgeCriteria).' })
   @IsOptional()
   @ValidateNested()
   @Type(() => CriteriaSetInput)
   criteria?: CriteriaSetInput;
 }
 
-@InputType('UpdatePledgeInput')
+@InputType('UpdatePledgeInput', { description: 'Sửa giao ước: trường bỏ trống giữ nguyên.' })
 export class UpdatePledgeInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Tên giao ước, tối đa 500 ký tự.' })
   @IfPresent()
   @Text()
   @IsString()
   @IsNotEmpty({ message: 'Tên giao ước không được để trống.' })
   @MaxLength(500)
   title?: string;
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Văn bản trích dẫn (tối đa 20); danh sách mới thay danh sách cũ.' })
   @IfPresent()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   documentIds?: string[];
-  @Field(() => Int, { nullable: true }) @Nullable() @IsInt() @Min(0) @Max(20) breakthroughMin?: number | null;
-  @Field(() => Int, { nullable: true }) @Nullable() @IsInt() @Min(0) @Max(20) breakthroughMax?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Số nhiệm vụ đột phá tối thiểu (0 đến 20); null để bỏ.' })
+  @Nullable()
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  breakthroughMin?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Số nhiệm vụ đột phá tối đa (0 đến 20); null để bỏ.' })
+  @Nullable()
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  breakthroughMax?: number | null;
 }
 
 @InputType('SignPledgeInput', { description: 'Ký kết: ngày, sự kiện, nơi ký và các đơn vị ký (thành viên của khối).' })
 export class SignPledgeInput {
-  @Field(() => LocalDateScalar) @IsLocalDate({ message: 'Ngày ký phải là ngày hợp lệ dạng yyyy-MM-dd.' }) signedOn: string;
-  @Field() @Text() @IsString() @IsNotEmpty({ message: 'Hãy ghi sự kiện ký kết.' }) @MaxLength(500) signingEvent: string;
-  @Field(() => String, { nullable: true }) @Nullable() @Text() @IsString() @MaxLength(255) signingPlace?: string | null;
+  @Field(() => LocalDateScalar, { description: 'Ngày ký (yyyy-MM-dd).' })
+  @IsLocalDate({ message: 'Ngày ký phải là ngày hợp lệ dạng yyyy-MM-dd.' })
+  signedOn: string;
+  @Field({ description: 'Sự kiện ký kết, tối đa 500 ký tự, ví dụ "Hội nghị tổng kết năm".' })
+  @Text()
+  @IsString()
+  @IsNotEmpty({ message: 'Hãy ghi sự kiện ký kết.' })
+  @MaxLength(500)
+  signingEvent: string;
+  @Field(() => String, { nullable: true, description: 'Nơi ký, tối đa 255 ký tự.' })
+  @Nullable()
+  @Text()
+  @IsString()
+  @MaxLength(255)
+  signingPlace?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Mặc định: mọi thành viên của khối.' })
   @IsOptional()
   @IsArray()
@@ -356,16 +437,16 @@ export class PledgeListQuery extends PageOptions {
 
 // ---------------------------------------------------------------- registrations
 
-@InputType('RegistrationTargetInput')
+@InputType('RegistrationTargetInput', { description: 'Một chỉ tiêu đăng ký.' })
 export class RegistrationTargetInput {
-  @Field()
+  @Field({ description: 'Nội dung chỉ tiêu, tối đa 500 ký tự.' })
   @ApiProperty({ example: 'Xây dựng 5 mô hình "Dân vận khéo"' })
   @Text()
   @IsString()
   @IsNotEmpty({ message: 'Nội dung chỉ tiêu không được để trống.' })
   @MaxLength(500)
   title: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Chỉ tiêu đo được (số lượng, tỉ lệ …), tối đa 255 ký tự.' })
   @ApiProperty({ required: false, type: String, nullable: true, example: '5 mô hình' })
   @Nullable()
   @Text()
@@ -375,9 +456,9 @@ export class RegistrationTargetInput {
 }
 
 /** A unit's targets for the year (REST body of PUT …/registrations/:unitId; GraphQL `registerPledgeTargets`). */
-@InputType('RegistrationInput')
+@InputType('RegistrationInput', { description: 'Đăng ký chỉ tiêu, nhiệm vụ đột phá của một đơn vị cho năm của giao ước.' })
 export class RegistrationInput {
-  @Field(() => [RegistrationTargetInput])
+  @Field(() => [RegistrationTargetInput], { description: 'Các chỉ tiêu (1 đến 50).' })
   @ApiProperty({ type: [RegistrationTargetInput] })
   @IsArray()
   @ArrayMinSize(1, { message: 'Hãy đăng ký ít nhất một chỉ tiêu.' })

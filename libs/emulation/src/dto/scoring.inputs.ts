@@ -35,16 +35,22 @@ const AtMostTwoDecimals = () =>
     },
   });
 
-@InputType('ScoreInput')
+@InputType('ScoreInput', { description: 'Điểm của một dòng.' })
 export class ScoreInput {
-  @Field() @ApiProperty({ example: '1.a' }) @Text() @IsString() @IsNotEmpty() @MaxLength(CRITERIA_LIMITS.codeMaxLength) itemCode: string;
-  @Field(() => Float)
+  @Field({ description: 'Mã dòng trong bảng tiêu chí, ví dụ 1.a.' })
+  @ApiProperty({ example: '1.a' })
+  @Text()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CRITERIA_LIMITS.codeMaxLength)
+  itemCode: string;
+  @Field(() => Float, { description: 'Điểm: từ 0 đến điểm tối đa của dòng, tối đa 2 chữ số thập phân.' })
   @ApiProperty({ example: 10.5 })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: SCORE_NUMBER_MESSAGE })
   @Min(0, { message: SCORE_NEGATIVE_MESSAGE })
   @AtMostTwoDecimals()
   score: number;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Giải trình hoặc nhận xét, tối đa 2000 ký tự.' })
   @ApiProperty({ required: false, type: String, nullable: true })
   @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null)
   @Text()
@@ -54,9 +60,9 @@ export class ScoreInput {
 }
 
 /** A unit's self-scores (REST body of PUT …/score-sheets/:unitId; GraphQL `saveSelfScores`). */
-@InputType('SelfScoresInput')
+@InputType('SelfScoresInput', { description: 'Điểm đơn vị tự chấm cho một số dòng (các dòng khác giữ nguyên).' })
 export class SelfScoresInput {
-  @Field(() => [ScoreInput])
+  @Field(() => [ScoreInput], { description: 'Điểm các dòng (1 đến số dòng của bảng tiêu chí).' })
   @ApiProperty({ type: [ScoreInput] })
   @IsArray()
   @ArrayMinSize(1)
@@ -67,7 +73,9 @@ export class SelfScoresInput {
 }
 
 /** Awards for the top of a finalised pledge's ranking, in one step (GraphQL `awardsFromRanking`). */
-@InputType('AwardsFromRankingInput')
+@InputType('AwardsFromRankingInput', {
+  description: 'Khen thưởng các đơn vị dẫn đầu bảng xếp hạng của giao ước đã tổng kết: chọn awardTitleId hoặc formId.',
+})
 export class AwardsFromRankingInput {
   @Field(() => ID, { nullable: true, description: 'Danh hiệu (ví dụ Cờ thi đua), hoặc:' })
   @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null)
@@ -90,7 +98,7 @@ export class AwardsFromRankingInput {
   @Min(1)
   @Max(50)
   top: number;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Thành tích ghi trong khen thưởng, tối đa 2000 ký tự.' })
   @ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null)
   @Text()
   @IsString()

@@ -1,7 +1,14 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
-import { BLOC_LIMITS, CRITERIA_LIMITS, EVIDENCE_LIMITS, SCORE_SHEET_STATUSES, type ScoreSheetStatus } from '@danvan/contracts';
-import { MaxItems } from '@danvan/core';
+import {
+  BLOC_LIMITS,
+  CRITERIA_LIMITS,
+  EVIDENCE_LIMITS,
+  SCORE_SHEET_STATUS_LABELS,
+  SCORE_SHEET_STATUSES,
+  type ScoreSheetStatus,
+} from '@danvan/contracts';
+import { describedBy, MaxItems } from '@danvan/core';
 import { UnitRef } from './emulation.views.js';
 
 export const ScoreSheetStatusEnum = Object.fromEntries(SCORE_SHEET_STATUSES.map((s) => [s, s])) as Record<
@@ -11,39 +18,58 @@ export const ScoreSheetStatusEnum = Object.fromEntries(SCORE_SHEET_STATUSES.map(
 registerEnumType(ScoreSheetStatusEnum, {
   name: 'ScoreSheetStatus',
   description: 'Đang tự chấm, đã nộp (đang thẩm định), bị trả lại, đã thẩm định xong.',
+  valuesMap: describedBy(SCORE_SHEET_STATUS_LABELS),
 });
 export const ReviewDecisionEnum = { ACCEPT: 'ACCEPT', RETURN: 'RETURN' } as const;
-registerEnumType(ReviewDecisionEnum, { name: 'ReviewDecision', description: 'Chấp nhận (chuyển lên bước trên) hoặc trả lại (kèm lý do).' });
+registerEnumType(ReviewDecisionEnum, {
+  name: 'ReviewDecision',
+  description: 'Chấp nhận (chuyển lên bước trên) hoặc trả lại (kèm lý do).',
+  valuesMap: {
+    ACCEPT: { description: 'Chấp nhận: bảng điểm lên bước thẩm định trên; ở bước cuối là đã thẩm định xong.' },
+    RETURN: { description: 'Trả lại bảng điểm cho đơn vị sửa (bắt buộc ghi lý do).' },
+  },
+});
 
 @ObjectType('EvidenceFile', { description: 'Tệp minh chứng của một mục chấm điểm.' })
 export class EvidenceView {
-  @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
-  @Field() @ApiProperty() itemCode: string;
-  @Field() @ApiProperty() filename: string;
-  @Field() @ApiProperty() contentType: string;
-  @Field(() => Int) @ApiProperty() sizeBytes: number;
-  @Field() @ApiProperty() sha256: string;
+  @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
+  @Field({ description: 'Mã dòng chấm điểm mà tệp làm minh chứng.' }) @ApiProperty() itemCode: string;
+  @Field({ description: 'Tên tệp khi tải lên.' }) @ApiProperty() filename: string;
+  @Field({ description: 'Kiểu tệp (PDF, ảnh JPEG/PNG, Word, Excel).' }) @ApiProperty() contentType: string;
+  @Field(() => Int, { description: 'Kích thước tệp (byte, tối đa 10 MiB).' }) @ApiProperty() sizeBytes: number;
+  @Field({ description: 'Mã băm SHA-256 của nội dung (hex), để kiểm tra tệp tải về.' }) @ApiProperty() sha256: string;
   @Field({ description: 'Đường dẫn tải về (REST, cần đăng nhập hoặc khóa API).' })
   @ApiProperty({ example: '/api/v1/evidence/…' })
   url: string;
-  @Field() @ApiProperty() uploadedBy: string;
-  @Field() @ApiProperty() uploadedAt: Date;
+  @Field({ description: 'Người tải lên.' }) @ApiProperty() uploadedBy: string;
+  @Field({ description: 'Thời điểm tải lên (ISO 8601, UTC).' }) @ApiProperty() uploadedAt: Date;
 }
 
 @ObjectType('ScoreLine', { description: 'Điểm của một mục: tự chấm và thẩm định (mỗi dòng có phiên bản riêng).' })
 export class ScoreLineView {
-  @Field() @ApiProperty({ example: '1.a' }) itemCode: string;
-  @Field() @ApiProperty({ enum: ['CRITERION', 'BONUS', 'DEDUCTION'] }) itemKind: string;
-  @Field(() => Float, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) selfScore: number | null;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) selfComment: string | null;
+  @Field({ description: 'Mã dòng trong bảng tiêu chí.' }) @ApiProperty({ example: '1.a' }) itemCode: string;
+  @Field({ description: 'Loại dòng: CRITERION (tiêu chí), BONUS (điểm cộng), DEDUCTION (điểm trừ).' })
+  @ApiProperty({ enum: ['CRITERION', 'BONUS', 'DEDUCTION'] })
+  itemKind: string;
+  @Field(() => Float, { nullable: true, description: 'Điểm đơn vị tự chấm (từ 0 đến điểm tối đa của dòng).' })
+  @ApiProperty({ type: Number, nullable: true })
+  selfScore: number | null;
+  @Field(() => String, { nullable: true, description: 'Giải trình của đơn vị.' })
+  @ApiProperty({ type: String, nullable: true })
+  selfComment: string | null;
   @Field(() => Float, { nullable: true, description: 'Điểm thẩm định (nếu đã chấm lại).' })
   @ApiProperty({ type: Number, nullable: true })
   reviewedScore: number | null;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) reviewComment: string | null;
-  @Field(() => Int) @ApiProperty() version: number;
-  @Field() @ApiProperty() updatedBy: string;
-  @Field() @ApiProperty() updatedAt: Date;
-  @MaxItems(EVIDENCE_LIMITS.perItemMax) @Field(() => [EvidenceView]) @ApiProperty({ type: [EvidenceView] }) evidence: EvidenceView[];
+  @Field(() => String, { nullable: true, description: 'Nhận xét của người thẩm định.' })
+  @ApiProperty({ type: String, nullable: true })
+  reviewComment: string | null;
+  @Field(() => Int, { description: 'Phiên bản của dòng điểm (expectedLineVersion khi chấm thẩm định).' }) @ApiProperty() version: number;
+  @Field({ description: 'Người chấm gần nhất.' }) @ApiProperty() updatedBy: string;
+  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
+  @MaxItems(EVIDENCE_LIMITS.perItemMax)
+  @Field(() => [EvidenceView], { description: 'Tệp minh chứng của dòng.' })
+  @ApiProperty({ type: [EvidenceView] })
+  evidence: EvidenceView[];
   @Field(() => Int, { description: 'Số tệp minh chứng của mục (rẻ hơn danh sách `evidence` khi đọc cả khối, ví dụ bảng chấm điểm).' })
   @ApiProperty({ example: 2 })
   evidenceCount: number;
@@ -51,37 +77,55 @@ export class ScoreLineView {
 
 @ObjectType('ReviewEvent', { description: 'Một bước trong quá trình nộp và thẩm định: ai, khi nào, quyết định gì, lý do.' })
 export class ReviewEventView {
-  @Field(() => Int) @ApiProperty() step: number;
-  @Field() @ApiProperty() stepLabel: string;
-  @Field() @ApiProperty({ enum: ['SUBMIT', 'ACCEPT', 'RETURN'] }) action: string;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) reason: string | null;
-  @Field() @ApiProperty() actorLabel: string;
-  @Field() @ApiProperty() at: Date;
+  @Field(() => Int, { description: 'Bước: 0 là đơn vị nộp; 1–3 là các bước thẩm định.' }) @ApiProperty() step: number;
+  @Field({ description: 'Tên bước, ví dụ "Lãnh đạo cơ quan thường trực".' }) @ApiProperty() stepLabel: string;
+  @Field({ description: 'SUBMIT (nộp), ACCEPT (chấp nhận) hoặc RETURN (trả lại).' })
+  @ApiProperty({ enum: ['SUBMIT', 'ACCEPT', 'RETURN'] })
+  action: string;
+  @Field(() => String, { nullable: true, description: 'Lý do (bắt buộc khi trả lại).' })
+  @ApiProperty({ type: String, nullable: true })
+  reason: string | null;
+  @Field({ description: 'Người thực hiện.' }) @ApiProperty() actorLabel: string;
+  @Field({ description: 'Thời điểm (ISO 8601, UTC).' }) @ApiProperty() at: Date;
 }
 
-@ObjectType('ScoreTotals')
+@ObjectType('ScoreTotals', { description: 'Tổng điểm của bảng điểm (điểm thẩm định thay điểm tự chấm khi đã có).' })
 export class ScoreTotalsView {
   @Field(() => Float, { description: 'Điểm các tiêu chí.' }) @ApiProperty() criteria: number;
   @Field(() => Float, { description: 'Điểm cộng (đã giới hạn theo mức cộng tối đa).' }) @ApiProperty() bonus: number;
   @Field(() => Float, { description: 'Điểm trừ (đã giới hạn theo mức trừ tối đa).' }) @ApiProperty() deduction: number;
-  @Field(() => Float) @ApiProperty() total: number;
+  @Field(() => Float, { description: 'Tổng điểm = tiêu chí + cộng − trừ.' }) @ApiProperty() total: number;
 }
 
 @ObjectType('ScoreSheet', { description: 'Bảng chấm điểm của một đơn vị trong giao ước.' })
 export class ScoreSheetView {
-  @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
-  @Field(() => ID) @ApiProperty({ format: 'uuid' }) pledgeId: string;
-  @Field(() => UnitRef) @ApiProperty({ type: UnitRef }) unit: UnitRef;
+  @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
+  @Field(() => ID, { description: 'Giao ước của bảng điểm.' }) @ApiProperty({ format: 'uuid' }) pledgeId: string;
+  @Field(() => UnitRef, { description: 'Đơn vị chấm điểm.' }) @ApiProperty({ type: UnitRef }) unit: UnitRef;
   @Field(() => Int, { description: 'Phiên bản bảng tiêu chí mà bảng điểm này chấm theo.' }) @ApiProperty() criteriaSetNumber: number;
-  @Field(() => ScoreSheetStatusEnum) @ApiProperty({ enum: SCORE_SHEET_STATUSES }) status: ScoreSheetStatus;
-  @Field() @ApiProperty() statusLabel: string;
+  @Field(() => ScoreSheetStatusEnum, { description: 'Trạng thái của bảng điểm.' })
+  @ApiProperty({ enum: SCORE_SHEET_STATUSES })
+  status: ScoreSheetStatus;
+  @Field({ description: 'Tên trạng thái.' }) @ApiProperty() statusLabel: string;
   @Field(() => Int, { description: '0: ở đơn vị; 1–3: bước thẩm định hiện tại.' }) @ApiProperty() reviewStep: number;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) reviewStepLabel: string | null;
-  @MaxItems(CRITERIA_LIMITS.itemsMax) @Field(() => [ScoreLineView]) @ApiProperty({ type: [ScoreLineView] }) lines: ScoreLineView[];
-  @MaxItems(100) @Field(() => [ReviewEventView]) @ApiProperty({ type: [ReviewEventView] }) events: ReviewEventView[];
-  @Field(() => ScoreTotalsView) @ApiProperty({ type: ScoreTotalsView }) totals: ScoreTotalsView;
-  @Field(() => Int) @ApiProperty() version: number;
-  @Field(() => Date, { nullable: true }) @ApiProperty({ type: Date, nullable: true }) submittedAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'Tên bước thẩm định hiện tại; null khi bảng điểm ở đơn vị.' })
+  @ApiProperty({ type: String, nullable: true })
+  reviewStepLabel: string | null;
+  @MaxItems(CRITERIA_LIMITS.itemsMax)
+  @Field(() => [ScoreLineView], { description: 'Các dòng điểm.' })
+  @ApiProperty({ type: [ScoreLineView] })
+  lines: ScoreLineView[];
+  @MaxItems(100)
+  @Field(() => [ReviewEventView], { description: 'Lịch sử nộp và thẩm định, cũ trước.' })
+  @ApiProperty({ type: [ReviewEventView] })
+  events: ReviewEventView[];
+  @Field(() => ScoreTotalsView, { description: 'Tổng điểm.' }) @ApiProperty({ type: ScoreTotalsView }) totals: ScoreTotalsView;
+  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại (expectedVersion) khi sửa để phát hiện sửa đồng thời.' })
+  @ApiProperty()
+  version: number;
+  @Field(() => Date, { nullable: true, description: 'Thời điểm nộp gần nhất (ISO 8601, UTC).' })
+  @ApiProperty({ type: Date, nullable: true })
+  submittedAt: Date | null;
   /** Internal. */
   unitPath: string;
 }
@@ -91,14 +135,18 @@ export class RankingRowView {
   @Field(() => Int, { nullable: true, description: 'Hạng (đồng hạng khi bằng nhau theo quy tắc xếp hạng); trống nếu chưa chấm.' })
   @ApiProperty({ type: Number, nullable: true })
   rank: number | null;
-  @Field(() => UnitRef) @ApiProperty({ type: UnitRef }) unit: UnitRef;
-  @Field(() => ScoreSheetStatusEnum, { nullable: true })
+  @Field(() => UnitRef, { description: 'Đơn vị.' }) @ApiProperty({ type: UnitRef }) unit: UnitRef;
+  @Field(() => ScoreSheetStatusEnum, { nullable: true, description: 'Trạng thái bảng điểm của đơn vị; null: chưa có bảng điểm.' })
   @ApiProperty({ enum: SCORE_SHEET_STATUSES, nullable: true })
   status: ScoreSheetStatus | null;
-  @Field(() => Float, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) criteria: number | null;
-  @Field(() => Float, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) bonus: number | null;
-  @Field(() => Float, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) deduction: number | null;
-  @Field(() => Float, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) total: number | null;
+  @Field(() => Float, { nullable: true, description: 'Điểm các tiêu chí.' }) @ApiProperty({ type: Number, nullable: true }) criteria:
+    number | null;
+  @Field(() => Float, { nullable: true, description: 'Điểm cộng (đã giới hạn).' }) @ApiProperty({ type: Number, nullable: true }) bonus:
+    number | null;
+  @Field(() => Float, { nullable: true, description: 'Điểm trừ (đã giới hạn).' }) @ApiProperty({ type: Number, nullable: true }) deduction:
+    number | null;
+  @Field(() => Float, { nullable: true, description: 'Tổng điểm; null: chưa chấm.' }) @ApiProperty({ type: Number, nullable: true }) total:
+    number | null;
   @Field(() => String, { nullable: true, description: 'Xếp loại theo các ngưỡng lưu cùng giao ước.' })
   @ApiProperty({ type: String, nullable: true })
   classification: string | null;
@@ -108,7 +156,7 @@ export class RankingRowView {
   awards: string[];
 }
 
-@ObjectType('Ranking')
+@ObjectType('Ranking', { description: 'Bảng xếp hạng các đơn vị ký giao ước theo tổng điểm.' })
 export class RankingView {
   @Field({ description: 'Đã tổng kết (kết quả chính thức) hay còn tạm tính.' }) @ApiProperty() final: boolean;
   @Field({ description: 'Quy tắc xếp hạng khi bằng điểm.' }) @ApiProperty() tieRule: string;
@@ -121,5 +169,8 @@ export class RankingView {
       'Tạm tính: chỉ xếp hạng các bảng điểm đã nộp (bảng nháp, bảng bị trả lại chưa được tính); điểm thẩm định thay điểm tự chấm khi đã có.',
   })
   note: string;
-  @MaxItems(BLOC_LIMITS.membersMax) @Field(() => [RankingRowView]) @ApiProperty({ type: [RankingRowView] }) rows: RankingRowView[];
+  @MaxItems(BLOC_LIMITS.membersMax)
+  @Field(() => [RankingRowView], { description: 'Các dòng, hạng cao trước.' })
+  @ApiProperty({ type: [RankingRowView] })
+  rows: RankingRowView[];
 }

@@ -44,61 +44,76 @@ export class EmulationResolver {
   ) {}
 
   @Query(() => MovementView, { description: 'Một phong trào thi đua.' })
-  movement(@Ctx() ctx: RequestContext, @Args('id', ID_ARG, ParseIdPipe) id: string): Promise<MovementView> {
+  movement(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của phong trào (UUID).' }, ParseIdPipe) id: string,
+  ): Promise<MovementView> {
     return this.movementService.get(ctx, id);
   }
 
   @Query(() => MovementList, { description: 'Phong trào thi đua: lọc theo loại, ngày đang diễn ra; tìm không dấu.' })
   movements(
     @Ctx() ctx: RequestContext,
-    @Args('options', { type: () => MovementListOptions, nullable: true }) options?: MovementListOptions,
+    @Args('options', {
+      type: () => MovementListOptions,
+      nullable: true,
+      description: 'Lọc và phân trang (mặc định: trang 1, 20 phong trào).',
+    })
+    options?: MovementListOptions,
   ): Promise<MovementList> {
     return this.movementService.list(ctx, options ?? {});
   }
 
   @RequirePermission('emulation:manage')
   @Mutation(() => MovementView, { description: 'Phát động phong trào thi đua.' })
-  createMovement(@Ctx() ctx: RequestContext, @Args('input') input: CreateMovementInput): Promise<MovementView> {
+  createMovement(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'Phong trào mới.' }) input: CreateMovementInput,
+  ): Promise<MovementView> {
     return this.movementService.create(ctx, input);
   }
 
   @RequirePermission('emulation:manage')
-  @Mutation(() => MovementView)
+  @Mutation(() => MovementView, { description: 'Sửa phong trào thi đua (chỉ đơn vị phát động hoặc cấp trên).' })
   updateMovement(
     @Ctx() ctx: RequestContext,
-    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của phong trào (UUID).' }, ParseIdPipe) id: string,
     @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
-    @Args('input') input: UpdateMovementInput,
+    @Args('input', { description: 'Các trường cần sửa.' }) input: UpdateMovementInput,
   ): Promise<MovementView> {
     return this.movementService.update(ctx, id, expectedVersion, input);
   }
 
   @Query(() => BlocView, { description: 'Một khối thi đua (trong phạm vi: đơn vị quản lý hoặc thành viên).' })
-  bloc(@Ctx() ctx: RequestContext, @Args('id', ID_ARG, ParseIdPipe) id: string): Promise<BlocView> {
+  bloc(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của khối (UUID).' }, ParseIdPipe) id: string,
+  ): Promise<BlocView> {
     return this.blocService.get(ctx, id);
   }
 
   @Query(() => BlocList, { description: 'Khối thi đua trong phạm vi của bạn: lọc theo năm, thành viên; tìm không dấu.' })
   blocs(
     @Ctx() ctx: RequestContext,
-    @Args('options', { type: () => BlocListOptions, nullable: true }) options?: BlocListOptions,
+    @Args('options', { type: () => BlocListOptions, nullable: true, description: 'Lọc và phân trang (mặc định: trang 1, 20 khối).' })
+    options?: BlocListOptions,
   ): Promise<BlocList> {
     return this.blocService.list(ctx, options ?? {});
   }
 
   @RequirePermission('emulation:manage')
   @Mutation(() => BlocView, { description: 'Lập khối thi đua của một năm, với thành viên, trưởng khối, phó khối.' })
-  createBloc(@Ctx() ctx: RequestContext, @Args('input') input: CreateBlocInput): Promise<BlocView> {
+  createBloc(@Ctx() ctx: RequestContext, @Args('input', { description: 'Khối thi đua mới.' }) input: CreateBlocInput): Promise<BlocView> {
     return this.blocService.create(ctx, input);
   }
 
   @RequirePermission('emulation:manage')
-  @Mutation(() => BlocView)
+  @Mutation(() => BlocView, { description: 'Sửa khối thi đua: tên, thành viên, trưởng khối, phó khối, phong trào.' })
   updateBloc(
     @Ctx() ctx: RequestContext,
-    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của khối (UUID).' }, ParseIdPipe) id: string,
     @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
-    @Args('input') input: UpdateBlocInput,
+    @Args('input', { description: 'Các trường cần sửa.' }) input: UpdateBlocInput,
   ): Promise<BlocView> {
     return this.blocService.update(ctx, id, expectedVersion, input);
   }
@@ -111,14 +126,18 @@ export class PledgeResolver {
   constructor(private readonly pledgeService: PledgeService) {}
 
   @Query(() => PledgeView, { description: 'Một giao ước thi đua.' })
-  pledge(@Ctx() ctx: RequestContext, @Args('id', ID_ARG, ParseIdPipe) id: string): Promise<PledgeView> {
+  pledge(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của giao ước (UUID).' }, ParseIdPipe) id: string,
+  ): Promise<PledgeView> {
     return this.pledgeService.get(ctx, id);
   }
 
   @Query(() => PledgeList, { description: 'Giao ước thi đua trong phạm vi của bạn: lọc theo năm, bước, đơn vị ký.' })
   pledges(
     @Ctx() ctx: RequestContext,
-    @Args('options', { type: () => PledgeListOptions, nullable: true }) options?: PledgeListOptions,
+    @Args('options', { type: () => PledgeListOptions, nullable: true, description: 'Lọc và phân trang (mặc định: trang 1, 20 giao ước).' })
+    options?: PledgeListOptions,
   ): Promise<PledgeList> {
     return this.pledgeService.list(ctx, options ?? {});
   }
@@ -179,17 +198,17 @@ export class PledgeResolver {
 
   @RequirePermission('emulation:manage')
   @Mutation(() => PledgeView, { description: 'Lập giao ước (dự thảo) cho một khối, có thể kèm bảng tiêu chí phiên bản 1.' })
-  createPledge(@Ctx() ctx: RequestContext, @Args('input') input: CreatePledgeInput): Promise<PledgeView> {
+  createPledge(@Ctx() ctx: RequestContext, @Args('input', { description: 'Giao ước mới.' }) input: CreatePledgeInput): Promise<PledgeView> {
     return this.pledgeService.create(ctx, input);
   }
 
   @RequirePermission('emulation:manage')
-  @Mutation(() => PledgeView)
+  @Mutation(() => PledgeView, { description: 'Sửa tên, văn bản trích dẫn, số nhiệm vụ đột phá của giao ước.' })
   updatePledge(
     @Ctx() ctx: RequestContext,
-    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của giao ước (UUID).' }, ParseIdPipe) id: string,
     @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
-    @Args('input') input: UpdatePledgeInput,
+    @Args('input', { description: 'Các trường cần sửa.' }) input: UpdatePledgeInput,
   ): Promise<PledgeView> {
     return this.pledgeService.update(ctx, id, expectedVersion, input);
   }
@@ -198,9 +217,9 @@ export class PledgeResolver {
   @Mutation(() => PledgeView, { description: 'Lưu bảng tiêu chí thành phiên bản mới (phiên bản cũ và điểm đã chấm giữ nguyên).' })
   setPledgeCriteria(
     @Ctx() ctx: RequestContext,
-    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của giao ước (UUID).' }, ParseIdPipe) id: string,
     @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
-    @Args('criteria') criteria: CriteriaSetInput,
+    @Args('criteria', { description: 'Cả bảng tiêu chí của phiên bản mới.' }) criteria: CriteriaSetInput,
   ): Promise<PledgeView> {
     return this.pledgeService.setCriteria(ctx, id, expectedVersion, criteria);
   }
@@ -209,9 +228,9 @@ export class PledgeResolver {
   @Mutation(() => PledgeView, { description: 'Ký kết giao ước: ngày, sự kiện, nơi ký, các đơn vị ký.' })
   signPledge(
     @Ctx() ctx: RequestContext,
-    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của giao ước (UUID).' }, ParseIdPipe) id: string,
     @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
-    @Args('input') input: SignPledgeInput,
+    @Args('input', { description: 'Thông tin ký kết.' }) input: SignPledgeInput,
   ): Promise<PledgeView> {
     return this.pledgeService.sign(ctx, id, expectedVersion, input);
   }
@@ -220,9 +239,9 @@ export class PledgeResolver {
   @Mutation(() => PledgeView, { description: 'Chuyển giao ước sang bước tiếp theo (mở đăng ký, mở chấm điểm, thẩm định, tổng kết).' })
   advancePledge(
     @Ctx() ctx: RequestContext,
-    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của giao ước (UUID).' }, ParseIdPipe) id: string,
     @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
-    @Args('to', { type: () => PledgeStatusEnum }) to: PledgeStatus,
+    @Args('to', { type: () => PledgeStatusEnum, description: 'Bước muốn chuyển tới: chỉ bước ngay sau bước hiện tại.' }) to: PledgeStatus,
   ): Promise<PledgeView> {
     return this.pledgeService.advance(ctx, id, expectedVersion, to);
   }
@@ -233,10 +252,15 @@ export class PledgeResolver {
   })
   registerPledgeTargets(
     @Ctx() ctx: RequestContext,
-    @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,
-    @Args('unitId', ID_ARG, ParseIdPipe) unitId: string,
-    @Args('input') input: RegistrationInput,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+    @Args('pledgeId', { ...ID_ARG, description: 'Mã định danh của giao ước (UUID).' }, ParseIdPipe) pledgeId: string,
+    @Args('unitId', { ...ID_ARG, description: 'Đơn vị đăng ký (một đơn vị ký giao ước, UUID).' }, ParseIdPipe) unitId: string,
+    @Args('input', { description: 'Chỉ tiêu và nhiệm vụ đột phá.' }) input: RegistrationInput,
+    @Args('expectedVersion', {
+      type: () => Int,
+      nullable: true,
+      description: 'Phiên bản của đăng ký đã đọc; bỏ trống khi đăng ký lần đầu.',
+    })
+    expectedVersion?: number,
   ): Promise<RegistrationView> {
     return this.pledgeService.register(ctx, pledgeId, unitId, expectedVersion ?? null, input);
   }

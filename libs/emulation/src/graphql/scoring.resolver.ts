@@ -35,10 +35,15 @@ export class ScoringResolver {
   @Mutation(() => ScoreSheetView, { description: 'Đơn vị tự chấm điểm (expectedVersion bỏ trống khi chưa có bảng điểm).' })
   saveSelfScores(
     @Ctx() ctx: RequestContext,
-    @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,
-    @Args('unitId', ID_ARG, ParseIdPipe) unitId: string,
-    @Args('input') input: SelfScoresInput,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+    @Args('pledgeId', { ...ID_ARG, description: 'Mã định danh của giao ước (UUID).' }, ParseIdPipe) pledgeId: string,
+    @Args('unitId', { ...ID_ARG, description: 'Đơn vị chấm điểm (UUID).' }, ParseIdPipe) unitId: string,
+    @Args('input', { description: 'Điểm tự chấm của các dòng.' }) input: SelfScoresInput,
+    @Args('expectedVersion', {
+      type: () => Int,
+      nullable: true,
+      description: 'Phiên bản của bảng điểm đã đọc; bỏ trống khi chưa có bảng điểm.',
+    })
+    expectedVersion?: number,
   ): Promise<ScoreSheetView> {
     return this.scoring.saveSelfScores(ctx, pledgeId, unitId, expectedVersion ?? null, input.scores);
   }
@@ -47,9 +52,10 @@ export class ScoringResolver {
   @Mutation(() => ScoreSheetView, { description: 'Đơn vị nộp bảng tự chấm điểm để thẩm định (phải chấm đủ các tiêu chí).' })
   submitScoreSheet(
     @Ctx() ctx: RequestContext,
-    @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,
-    @Args('unitId', ID_ARG, ParseIdPipe) unitId: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('pledgeId', { ...ID_ARG, description: 'Mã định danh của giao ước (UUID).' }, ParseIdPipe) pledgeId: string,
+    @Args('unitId', { ...ID_ARG, description: 'Đơn vị nộp bảng điểm (UUID).' }, ParseIdPipe) unitId: string,
+    @Args('expectedVersion', { type: () => Int, description: 'Phiên bản của bảng điểm đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' })
+    expectedVersion: number,
   ): Promise<ScoreSheetView> {
     return this.scoring.submit(ctx, pledgeId, unitId, expectedVersion);
   }
@@ -58,7 +64,10 @@ export class ScoringResolver {
   @Mutation(() => ScoreSheetView, {
     description: 'Đơn vị gỡ một tệp minh chứng nộp nhầm khi bảng điểm còn là bản nháp hoặc bị trả lại; trả về bảng điểm.',
   })
-  removeEvidence(@Ctx() ctx: RequestContext, @Args('id', ID_ARG, ParseIdPipe) id: string): Promise<ScoreSheetView> {
+  removeEvidence(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của tệp minh chứng (UUID).' }, ParseIdPipe) id: string,
+  ): Promise<ScoreSheetView> {
     return this.scoring.removeEvidence(ctx, id);
   }
 
@@ -68,10 +77,11 @@ export class ScoringResolver {
   })
   reviewScore(
     @Ctx() ctx: RequestContext,
-    @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,
-    @Args('unitId', ID_ARG, ParseIdPipe) unitId: string,
-    @Args('expectedLineVersion', { type: () => Int }) expectedLineVersion: number,
-    @Args('input') input: ScoreInput,
+    @Args('pledgeId', { ...ID_ARG, description: 'Mã định danh của giao ước (UUID).' }, ParseIdPipe) pledgeId: string,
+    @Args('unitId', { ...ID_ARG, description: 'Đơn vị có bảng điểm được thẩm định (UUID).' }, ParseIdPipe) unitId: string,
+    @Args('expectedLineVersion', { type: () => Int, description: 'Phiên bản của dòng điểm đã đọc (0 nếu dòng chưa có điểm).' })
+    expectedLineVersion: number,
+    @Args('input', { description: 'Điểm thẩm định và nhận xét của một dòng.' }) input: ScoreInput,
   ): Promise<ScoreSheetView> {
     return this.scoring.reviewScore(ctx, pledgeId, unitId, expectedLineVersion, input);
   }
@@ -83,8 +93,8 @@ export class ScoringResolver {
   })
   awardsFromRanking(
     @Ctx() ctx: RequestContext,
-    @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,
-    @Args('input') input: AwardsFromRankingInput,
+    @Args('pledgeId', { ...ID_ARG, description: 'Mã định danh của giao ước đã tổng kết (UUID).' }, ParseIdPipe) pledgeId: string,
+    @Args('input', { description: 'Danh hiệu hoặc hình thức, quyết định, số hạng được khen.' }) input: AwardsFromRankingInput,
   ): Promise<AwardView[]> {
     return this.scoring.awardsFromRanking(ctx, pledgeId, input);
   }
@@ -95,11 +105,13 @@ export class ScoringResolver {
   })
   decideScoreSheet(
     @Ctx() ctx: RequestContext,
-    @Args('pledgeId', ID_ARG, ParseIdPipe) pledgeId: string,
-    @Args('unitId', ID_ARG, ParseIdPipe) unitId: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-    @Args('decision', { type: () => ReviewDecisionEnum }) decision: ReviewDecision,
-    @Args('reason', { type: () => String, nullable: true }) reason?: string,
+    @Args('pledgeId', { ...ID_ARG, description: 'Mã định danh của giao ước (UUID).' }, ParseIdPipe) pledgeId: string,
+    @Args('unitId', { ...ID_ARG, description: 'Đơn vị có bảng điểm được thẩm định (UUID).' }, ParseIdPipe) unitId: string,
+    @Args('expectedVersion', { type: () => Int, description: 'Phiên bản của bảng điểm đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' })
+    expectedVersion: number,
+    @Args('decision', { type: () => ReviewDecisionEnum, description: 'Chấp nhận hoặc trả lại.' }) decision: ReviewDecision,
+    @Args('reason', { type: () => String, nullable: true, description: 'Lý do, bắt buộc khi trả lại (tối đa 2000 ký tự).' })
+    reason?: string,
   ): Promise<ScoreSheetView> {
     return this.scoring.decide(ctx, pledgeId, unitId, expectedVersion, decision, reason ?? null);
   }

@@ -1,5 +1,12 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { describedBy } from '@danvan/core';
 import {
+  AWARD_ENTRY_KIND_LABELS,
+  AWARD_RANK_LABELS,
+  AWARD_TITLE_RECIPIENTS_LABELS,
+  MODEL_FIELD_LABELS,
+  MODEL_RECOGNITION_LABELS,
+  RECIPIENT_KIND_LABELS,
   AWARD_ENTRY_KINDS,
   AWARD_RANKS,
   AWARD_SORT_FIELDS,
@@ -34,20 +41,32 @@ export const AwardSortFieldEnum = sortEnum<AwardSortField>(AWARD_SORT_FIELDS);
 registerEnumType(AwardEntryKindEnum, {
   name: 'AwardEntryKind',
   description: 'Danh hiệu thi đua (TITLE) hoặc hình thức khen thưởng (FORM).',
+  valuesMap: describedBy(AWARD_ENTRY_KIND_LABELS),
 });
 registerEnumType(RecipientKindEnum, {
   name: 'RecipientKind',
   description: 'Tập thể (một đơn vị) hoặc cá nhân (người có tên, chức vụ, đơn vị).',
+  valuesMap: describedBy(RECIPIENT_KIND_LABELS),
 });
-registerEnumType(AwardTitleRecipientsEnum, { name: 'AwardTitleRecipients', description: 'Dành cho tập thể, cá nhân hoặc cả hai.' });
-registerEnumType(AwardRankEnum, { name: 'AwardRank', description: 'Hạng: nhất, nhì, ba (cờ thi đua).' });
+registerEnumType(AwardTitleRecipientsEnum, {
+  name: 'AwardTitleRecipients',
+  description: 'Dành cho tập thể, cá nhân hoặc cả hai.',
+  valuesMap: describedBy(AWARD_TITLE_RECIPIENTS_LABELS),
+});
+registerEnumType(AwardRankEnum, {
+  name: 'AwardRank',
+  description: 'Hạng: nhất, nhì, ba (cờ thi đua).',
+  valuesMap: describedBy(AWARD_RANK_LABELS, (label) => `Hạng ${label}`),
+});
 registerEnumType(ModelFieldEnum, {
   name: 'ModelField',
   description: 'Lĩnh vực: kinh tế, văn hóa - xã hội, quốc phòng - an ninh, xây dựng hệ thống chính trị.',
+  valuesMap: describedBy(MODEL_FIELD_LABELS),
 });
 registerEnumType(ModelRecognitionEnum, {
   name: 'ModelRecognition',
   description: 'Mức công nhận: đăng ký → tiêu biểu → tiêu biểu xuất sắc.',
+  valuesMap: describedBy(MODEL_RECOGNITION_LABELS),
 });
 registerEnumType(ModelSortFieldEnum, { name: 'ModelSortField' });
 registerEnumType(AwardSortFieldEnum, { name: 'AwardSortField' });

@@ -96,18 +96,20 @@ export class CreateAwardTitleInput {
   @Matches(/^[A-Z][A-Z0-9_]*$/, { message: 'Mã chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ.' })
   @MaxLength(L.titleCodeMaxLength, { message: TOO_LONG('Mã', L.titleCodeMaxLength) })
   code: string;
-  @Field()
+  @Field({ description: 'Tên, tối đa 255 ký tự.' })
   @Text()
   @IsString()
   @IsNotEmpty({ message: 'Tên không được để trống.' })
   @MaxLength(L.titleNameMaxLength, { message: TOO_LONG('Tên', L.titleNameMaxLength) })
   name: string;
-  @Field(() => AwardEntryKindEnum) @IsIn(AWARD_ENTRY_KINDS, { message: ONE_OF('Loại', AWARD_ENTRY_KINDS) }) kind: AwardEntryKind;
-  @Field(() => AwardTitleRecipientsEnum)
+  @Field(() => AwardEntryKindEnum, { description: 'Danh hiệu thi đua hay hình thức khen thưởng.' })
+  @IsIn(AWARD_ENTRY_KINDS, { message: ONE_OF('Loại', AWARD_ENTRY_KINDS) })
+  kind: AwardEntryKind;
+  @Field(() => AwardTitleRecipientsEnum, { description: 'Dành cho tập thể, cá nhân hay cả hai.' })
   @IsIn(AWARD_TITLE_RECIPIENTS, { message: ONE_OF('Đối tượng', AWARD_TITLE_RECIPIENTS) })
   recipients: AwardTitleRecipients;
   @Field({ defaultValue: false, description: 'Xếp hạng nhất, nhì, ba.' }) @IsOptional() @IsBoolean() ranked?: boolean;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Căn cứ pháp lý (điều, khoản của luật, nghị định), tối đa 500 ký tự.' })
   @Nullable()
   @Text()
   @IsString()
@@ -123,19 +125,19 @@ export class CreateAwardTitleInput {
 
 @InputType('UpdateAwardTitleInput', { description: 'Sửa một mục của danh mục; mã và loại không đổi. Ngừng áp dụng thay cho xóa.' })
 export class UpdateAwardTitleInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Tên mới, tối đa 255 ký tự.' })
   @IfPresent()
   @Text()
   @IsString()
   @IsNotEmpty({ message: 'Tên không được để trống.' })
   @MaxLength(L.titleNameMaxLength, { message: TOO_LONG('Tên', L.titleNameMaxLength) })
   name?: string;
-  @Field(() => AwardTitleRecipientsEnum, { nullable: true })
+  @Field(() => AwardTitleRecipientsEnum, { nullable: true, description: 'Dành cho tập thể, cá nhân hay cả hai.' })
   @IfPresent()
   @IsIn(AWARD_TITLE_RECIPIENTS, { message: ONE_OF('Đối tượng', AWARD_TITLE_RECIPIENTS) })
   recipients?: AwardTitleRecipients;
-  @Field({ nullable: true }) @IfPresent() @IsBoolean() ranked?: boolean;
-  @Field(() => String, { nullable: true })
+  @Field({ nullable: true, description: 'Có xếp hạng nhất, nhì, ba.' }) @IfPresent() @IsBoolean() ranked?: boolean;
+  @Field(() => String, { nullable: true, description: 'Căn cứ pháp lý, tối đa 500 ký tự; null để xóa.' })
   @Nullable()
   @Text()
   @IsString()
@@ -145,7 +147,12 @@ export class UpdateAwardTitleInput {
   @IfPresent()
   @IsBoolean()
   active?: boolean;
-  @Field(() => Int, { nullable: true }) @IfPresent() @IsInt() @Min(0) @Max(100_000) position?: number;
+  @Field(() => Int, { nullable: true, description: 'Thứ tự hiển thị (0 đến 100000).' })
+  @IfPresent()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  position?: number;
 }
 
 // ---------------------------------------------------------------- awards
@@ -161,7 +168,7 @@ export class CreateAwardInput {
   awardTitleId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Hình thức khen thưởng (bằng khen, giấy khen …).' }) @TitleChoice() formId?:
     string | null;
-  @Field(() => RecipientKindEnum)
+  @Field(() => RecipientKindEnum, { description: 'Khen tập thể hay cá nhân (cá nhân: bắt buộc họ và tên).' })
   @IsIn(RECIPIENT_KINDS, { message: ONE_OF('Đối tượng được khen', RECIPIENT_KINDS) })
   recipientKind: RecipientKind;
   @Field(() => ID, { description: 'Đơn vị được khen, hoặc đơn vị của cá nhân được khen.' })
@@ -180,7 +187,7 @@ export class CreateAwardInput {
   @IsString()
   @MaxLength(L.positionMaxLength, { message: TOO_LONG('Chức vụ', L.positionMaxLength) })
   personPosition?: string | null;
-  @Field(() => AwardRankEnum, { nullable: true })
+  @Field(() => AwardRankEnum, { nullable: true, description: 'Hạng, chỉ với danh hiệu có xếp hạng.' })
   @Nullable()
   @IsIn(AWARD_RANKS, { message: ONE_OF('Hạng', AWARD_RANKS) })
   rank?: AwardRank | null;
@@ -216,8 +223,10 @@ export class CreateAwardInput {
 
 @InputType('AwardProposalInput', { description: 'Một đơn vị được đề nghị khen thưởng theo kết quả xếp hạng giao ước.' })
 export class AwardProposalInput {
-  @Field(() => ID) @IsUUID('all', { message: ID_MESSAGE('đơn vị') }) unitId: string;
-  @Field(() => AwardRankEnum, { nullable: true })
+  @Field(() => ID, { description: 'Đơn vị được đề nghị (một đơn vị ký giao ước).' })
+  @IsUUID('all', { message: ID_MESSAGE('đơn vị') })
+  unitId: string;
+  @Field(() => AwardRankEnum, { nullable: true, description: 'Hạng đề nghị, chỉ với danh hiệu có xếp hạng.' })
   @Nullable()
   @IsIn(AWARD_RANKS, { message: ONE_OF('Hạng', AWARD_RANKS) })
   rank?: AwardRank | null;
@@ -227,19 +236,30 @@ export class AwardProposalInput {
   description: 'Khen thưởng các đơn vị ký giao ước theo đề nghị (một quyết định, một giao dịch: một đề nghị sai thì không tạo gì).',
 })
 export class CreateAwardsInput {
-  @Field(() => ID) @IsUUID('all', { message: ID_MESSAGE('giao ước') }) pledgeId: string;
-  @Field(() => ID, { nullable: true }) @TitleChoice() awardTitleId?: string | null;
-  @Field(() => ID, { nullable: true }) @TitleChoice() formId?: string | null;
-  @Field(() => ID) @IsUUID('all', { message: ID_MESSAGE('đơn vị khen thưởng') }) issuerUnitId: string;
-  @Field(() => ID, { nullable: true }) @Nullable() @IsUUID('all', { message: ID_MESSAGE('văn bản') }) decisionDocumentId?: string | null;
-  @Field(() => LocalDateScalar) @IsLocalDate({ message: DATE_MESSAGE('Ngày quyết định') }) decidedOn: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, { description: 'Giao ước thi đua đã tổng kết.' }) @IsUUID('all', { message: ID_MESSAGE('giao ước') }) pledgeId: string;
+  @Field(() => ID, { nullable: true, description: 'Danh hiệu thi đua (ví dụ Cờ thi đua); chọn cái này hoặc formId.' })
+  @TitleChoice()
+  awardTitleId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Hình thức khen thưởng (ví dụ Bằng khen); chọn cái này hoặc awardTitleId.' })
+  @TitleChoice()
+  formId?: string | null;
+  @Field(() => ID, { description: 'Đơn vị khen thưởng.' })
+  @IsUUID('all', { message: ID_MESSAGE('đơn vị khen thưởng') })
+  issuerUnitId: string;
+  @Field(() => ID, { nullable: true, description: 'Quyết định khen thưởng trong sổ văn bản.' })
+  @Nullable()
+  @IsUUID('all', { message: ID_MESSAGE('văn bản') })
+  decisionDocumentId?: string | null;
+  @Field(() => LocalDateScalar, { description: 'Ngày quyết định (yyyy-MM-dd).' })
+  @IsLocalDate({ message: DATE_MESSAGE('Ngày quyết định') })
+  decidedOn: string;
+  @Field(() => String, { nullable: true, description: 'Thành tích, tối đa 2000 ký tự.' })
   @Nullable()
   @Text()
   @IsString()
   @MaxLength(L.citationMaxLength, { message: TOO_LONG('Thành tích', L.citationMaxLength) })
   citation?: string | null;
-  @Field(() => [AwardProposalInput])
+  @Field(() => [AwardProposalInput], { description: 'Các đơn vị được đề nghị (1 đến 200).' })
   @IsArray()
   @ArrayMinSize(1, { message: 'Danh sách đề nghị khen thưởng không được để trống.' })
   @ArrayMaxSize(L.proposalsMax)
@@ -250,7 +270,7 @@ export class CreateAwardsInput {
 
 @InputType('RevokeAwardInput', { description: 'Thu hồi khen thưởng (ví dụ do gian dối): khen thưởng vẫn được liệt kê, ghi rõ đã thu hồi.' })
 export class RevokeAwardInput {
-  @Field()
+  @Field({ description: 'Lý do thu hồi, tối đa 2000 ký tự.' })
   @Text()
   @IsString()
   @IsNotEmpty({ message: 'Hãy ghi lý do thu hồi.' })
@@ -374,16 +394,16 @@ export class AwardExportQuery extends OmitType(AwardListQuery, ['page', 'pageSiz
 
 // ---------------------------------------------------------------- models
 
-@InputType('ModelResultInput')
+@InputType('ModelResultInput', { description: 'Một kết quả đo được của mô hình.' })
 export class ModelResultInput {
-  @Field()
+  @Field({ description: 'Tên chỉ tiêu kết quả, tối đa 255 ký tự.' })
   @ApiProperty({ example: 'Đất hiến làm đường' })
   @Text()
   @IsString()
   @IsNotEmpty({ message: 'Tên chỉ tiêu kết quả không được để trống.' })
   @MaxLength(L.indicatorMaxLength, { message: TOO_LONG('Tên chỉ tiêu', L.indicatorMaxLength) })
   indicator: string;
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Giá trị (số không âm, tối đa 4 chữ số thập phân).' })
   @ApiProperty({ example: 4685, minimum: 0 })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }, { message: 'Giá trị kết quả phải là một số.' })
   @Min(0, { message: 'Giá trị kết quả không được âm.' })
@@ -398,16 +418,16 @@ export class ModelResultInput {
   unit?: string | null;
 }
 
-@InputType('ModelEvidenceInput')
+@InputType('ModelEvidenceInput', { description: 'Một minh chứng của mô hình.' })
 export class ModelEvidenceInput {
-  @Field()
+  @Field({ description: 'Mô tả minh chứng, tối đa 1000 ký tự.' })
   @ApiProperty({ example: 'Báo cáo sơ kết mô hình năm 2023' })
   @Text()
   @IsString()
   @IsNotEmpty({ message: 'Mô tả minh chứng không được để trống.' })
   @MaxLength(L.evidenceTextMaxLength, { message: TOO_LONG('Mô tả minh chứng', L.evidenceTextMaxLength) })
   description: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Đường dẫn http(s), tối đa 2000 ký tự.' })
   @ApiProperty({ required: false, type: String, nullable: true, example: 'https://example.gov.vn/bao-cao.pdf' })
   @Nullable()
   @Text()
@@ -428,7 +448,10 @@ const ModelName = (required: boolean) =>
   ]);
 const Results = () =>
   apply([
-    Field(() => [ModelResultInput], { nullable: true }),
+    Field(() => [ModelResultInput], {
+      nullable: true,
+      description: `Kết quả đo được (tối đa ${L.resultsMax}); danh sách mới thay danh sách cũ.`,
+    }),
     ApiProperty({ required: false, type: [ModelResultInput] }),
     IfPresent(),
     IsArray(),
@@ -438,7 +461,10 @@ const Results = () =>
   ]);
 const Evidence = () =>
   apply([
-    Field(() => [ModelEvidenceInput], { nullable: true }),
+    Field(() => [ModelEvidenceInput], {
+      nullable: true,
+      description: `Minh chứng (tối đa ${L.evidenceMax}); danh sách mới thay danh sách cũ.`,
+    }),
     ApiProperty({ required: false, type: [ModelEvidenceInput] }),
     IfPresent(),
     IsArray(),
@@ -458,7 +484,7 @@ const PersonName = () =>
   ]);
 const Description = () =>
   apply([
-    Field(() => String, { nullable: true }),
+    Field(() => String, { nullable: true, description: `Mô tả: cách làm, đối tượng, hiệu quả; tối đa ${L.descriptionMaxLength} ký tự.` }),
     ApiProperty({ required: false, type: String, nullable: true }),
     Nullable(),
     Text(),
@@ -488,7 +514,7 @@ const Level = () =>
   ]);
 
 /** A new model (REST body of POST /api/v1/models; GraphQL `createModel(input:)`). */
-@InputType('CreateModelInput')
+@InputType('CreateModelInput', { description: 'Một mô hình "Dân vận khéo" mới (mức ban đầu: Đăng ký).' })
 export class CreateModelInput {
   @ModelName(true) name: string;
   @Field(() => ID, { nullable: true, description: 'Đơn vị quản lý mô hình (mặc định: đơn vị của người nhập).' })
@@ -512,7 +538,9 @@ export class CreateModelInput {
 }
 
 /** Changes to a model: absent fields stay as they are; null clears an optional one. Recognition changes through recogniseModel. */
-@InputType('UpdateModelInput')
+@InputType('UpdateModelInput', {
+  description: 'Sửa mô hình: trường bỏ trống giữ nguyên, null xóa giá trị không bắt buộc; mức công nhận đổi qua recogniseModel.',
+})
 export class UpdateModelInput {
   @ModelName(false) name?: string;
   @Field(() => ID, { nullable: true, description: 'Chuyển mô hình sang đơn vị khác (trong phạm vi của bạn).' })
@@ -524,8 +552,12 @@ export class UpdateModelInput {
   @PersonName() personName?: string | null;
   @FieldOf(false) field?: ModelField;
   @Level() level?: UnitLevel | null;
-  @Field(() => Int, { nullable: true }) @ApiProperty({ required: false, type: Number }) @IfPresent() @apply(Year()) firstYear?: number;
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Năm bắt đầu (1945 đến 2100).' })
+  @ApiProperty({ required: false, type: Number })
+  @IfPresent()
+  @apply(Year())
+  firstYear?: number;
+  @Field(() => Int, { nullable: true, description: 'Năm kết thúc (1945 đến 2100); null: còn thực hiện.' })
   @ApiProperty({ required: false, type: Number, nullable: true })
   @Nullable()
   @apply(Year())
@@ -539,12 +571,17 @@ export class UpdateModelInput {
   description: 'Công nhận (hoặc hạ) mức của mô hình: ngày, văn bản quyết định (nếu có), ghi chú (bắt buộc khi hạ mức).',
 })
 export class RecogniseModelInput {
-  @Field(() => ModelRecognitionEnum)
+  @Field(() => ModelRecognitionEnum, { description: 'Mức công nhận mới.' })
   @IsIn(MODEL_RECOGNITIONS, { message: ONE_OF('Mức công nhận', MODEL_RECOGNITIONS) })
   recognition: ModelRecognition;
-  @Field(() => LocalDateScalar) @IsLocalDate({ message: DATE_MESSAGE('Ngày công nhận') }) recognisedOn: string;
-  @Field(() => ID, { nullable: true }) @Nullable() @IsUUID('all', { message: ID_MESSAGE('văn bản') }) documentId?: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDateScalar, { description: 'Ngày công nhận (yyyy-MM-dd).' })
+  @IsLocalDate({ message: DATE_MESSAGE('Ngày công nhận') })
+  recognisedOn: string;
+  @Field(() => ID, { nullable: true, description: 'Văn bản quyết định trong sổ văn bản.' })
+  @Nullable()
+  @IsUUID('all', { message: ID_MESSAGE('văn bản') })
+  documentId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Ghi chú, tối đa 2000 ký tự; bắt buộc khi hạ mức.' })
   @Nullable()
   @Text()
   @IsString()

@@ -31,18 +31,21 @@ import {
 /** A unit as an award or a model names it: who, and at what level. */
 @ObjectType('RecognitionUnitRef', { description: 'Đơn vị được nêu trong khen thưởng, mô hình (tên, tên viết tắt, cấp).' })
 export class RecognitionUnitRef {
-  @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
-  @Field() @ApiProperty() name: string;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) shortName: string | null;
-  @Field(() => UnitLevelEnum) @ApiProperty({ enum: UNIT_LEVELS }) level: UnitLevel;
+  @Field(() => ID, { description: 'Mã định danh của đơn vị (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
+  @Field({ description: 'Tên đầy đủ của đơn vị.' }) @ApiProperty() name: string;
+  @Field(() => String, { nullable: true, description: 'Tên viết tắt, nếu có.' }) @ApiProperty({ type: String, nullable: true }) shortName:
+    string | null;
+  @Field(() => UnitLevelEnum, { description: 'Cấp của đơn vị.' }) @ApiProperty({ enum: UNIT_LEVELS }) level: UnitLevel;
 }
 
 @ObjectType('RecognitionDocumentRef', { description: 'Văn bản quyết định (số, ký hiệu, ngày, trích yếu) trong sổ văn bản.' })
 export class RecognitionDocumentRef {
-  @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
-  @Field() @ApiProperty({ example: '125-QĐ/TU' }) number: string;
-  @Field(() => LocalDateScalar) @ApiProperty({ type: String, format: 'date' }) issuedOn: string;
-  @Field() @ApiProperty() title: string;
+  @Field(() => ID, { description: 'Mã định danh của văn bản (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
+  @Field({ description: 'Số, ký hiệu, ví dụ 125-QĐ/TU.' }) @ApiProperty({ example: '125-QĐ/TU' }) number: string;
+  @Field(() => LocalDateScalar, { description: 'Ngày ban hành (yyyy-MM-dd).' })
+  @ApiProperty({ type: String, format: 'date' })
+  issuedOn: string;
+  @Field({ description: 'Trích yếu nội dung.' }) @ApiProperty() title: string;
 }
 
 // ---------------------------------------------------------------- award catalogue
@@ -51,33 +54,43 @@ export class RecognitionDocumentRef {
   description: 'Một mục của danh mục khen thưởng: danh hiệu thi đua hoặc hình thức khen thưởng (theo Luật Thi đua, khen thưởng 2022).',
 })
 export class AwardTitleView {
-  @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
+  @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
   @Field({ description: 'Mã ổn định cho hệ thống tích hợp.' }) @ApiProperty({ example: 'CO_THI_DUA_BO_TINH' }) code: string;
-  @Field() @ApiProperty({ example: 'Cờ thi đua cấp bộ, cấp ban, cấp ngành, cấp tỉnh' }) name: string;
-  @Field(() => AwardEntryKindEnum) @ApiProperty({ enum: AWARD_ENTRY_KINDS }) kind: AwardEntryKind;
-  @Field(() => AwardTitleRecipientsEnum) @ApiProperty({ enum: AWARD_TITLE_RECIPIENTS }) recipients: AwardTitleRecipients;
+  @Field({ description: 'Tên danh hiệu hoặc hình thức khen thưởng.' })
+  @ApiProperty({ example: 'Cờ thi đua cấp bộ, cấp ban, cấp ngành, cấp tỉnh' })
+  name: string;
+  @Field(() => AwardEntryKindEnum, { description: 'Danh hiệu thi đua hay hình thức khen thưởng.' })
+  @ApiProperty({ enum: AWARD_ENTRY_KINDS })
+  kind: AwardEntryKind;
+  @Field(() => AwardTitleRecipientsEnum, { description: 'Dành cho tập thể, cá nhân hay cả hai.' })
+  @ApiProperty({ enum: AWARD_TITLE_RECIPIENTS })
+  recipients: AwardTitleRecipients;
   @Field({ description: 'Có xếp hạng nhất, nhì, ba.' }) @ApiProperty() ranked: boolean;
   @Field(() => String, { nullable: true, description: 'Căn cứ pháp lý.' }) @ApiProperty({ type: String, nullable: true }) legalBasis:
     string | null;
   @Field({ description: 'Còn áp dụng cho khen thưởng mới.' }) @ApiProperty() active: boolean;
   @Field(() => Int, { description: 'Thứ tự hiển thị.' }) @ApiProperty() position: number;
-  @Field(() => Int) @ApiProperty() version: number;
-  @Field() @ApiProperty() createdAt: Date;
-  @Field() @ApiProperty() updatedAt: Date;
+  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại (expectedVersion) khi sửa để phát hiện sửa đồng thời.' })
+  @ApiProperty()
+  version: number;
+  @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
+  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
 }
 
 @ObjectType('AwardTitleRef', { description: 'Danh hiệu hoặc hình thức của một khen thưởng.' })
 export class AwardTitleRef {
-  @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
-  @Field() @ApiProperty() code: string;
-  @Field() @ApiProperty() name: string;
-  @Field(() => AwardEntryKindEnum) @ApiProperty({ enum: AWARD_ENTRY_KINDS }) kind: AwardEntryKind;
+  @Field(() => ID, { description: 'Mã định danh của mục danh mục (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
+  @Field({ description: 'Mã ổn định, ví dụ CO_THI_DUA_BO_TINH.' }) @ApiProperty() code: string;
+  @Field({ description: 'Tên danh hiệu hoặc hình thức.' }) @ApiProperty() name: string;
+  @Field(() => AwardEntryKindEnum, { description: 'Danh hiệu thi đua hay hình thức khen thưởng.' })
+  @ApiProperty({ enum: AWARD_ENTRY_KINDS })
+  kind: AwardEntryKind;
 }
 
 @ObjectType('ModelPracticeRef', { description: 'Mô hình "Dân vận khéo" được khen thưởng.' })
 export class ModelPracticeRef {
-  @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
-  @Field() @ApiProperty() name: string;
+  @Field(() => ID, { description: 'Mã định danh của mô hình (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
+  @Field({ description: 'Tên mô hình.' }) @ApiProperty() name: string;
 }
 
 // ---------------------------------------------------------------- awards
@@ -87,9 +100,13 @@ export class ModelPracticeRef {
     'Một khen thưởng: ai được khen (tập thể hoặc cá nhân), danh hiệu/hình thức, hạng, quyết định, đơn vị khen; có thể đã bị thu hồi.',
 })
 export class AwardView {
-  @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
-  @Field(() => AwardTitleRef) @ApiProperty({ type: AwardTitleRef }) title: AwardTitleRef;
-  @Field(() => RecipientKindEnum) @ApiProperty({ enum: RECIPIENT_KINDS }) recipientKind: RecipientKind;
+  @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
+  @Field(() => AwardTitleRef, { description: 'Danh hiệu thi đua hoặc hình thức khen thưởng.' })
+  @ApiProperty({ type: AwardTitleRef })
+  title: AwardTitleRef;
+  @Field(() => RecipientKindEnum, { description: 'Khen tập thể hay cá nhân.' })
+  @ApiProperty({ enum: RECIPIENT_KINDS })
+  recipientKind: RecipientKind;
   @Field(() => RecognitionUnitRef, { description: 'Đơn vị được khen (tập thể), hoặc đơn vị của cá nhân được khen.' })
   @ApiProperty({ type: RecognitionUnitRef })
   recipientUnit: RecognitionUnitRef;
@@ -99,7 +116,9 @@ export class AwardView {
   @Field(() => String, { nullable: true, description: 'Chức vụ của cá nhân được khen.' })
   @ApiProperty({ type: String, nullable: true })
   personPosition: string | null;
-  @Field(() => AwardRankEnum, { nullable: true }) @ApiProperty({ enum: AWARD_RANKS, nullable: true }) rank: AwardRank | null;
+  @Field(() => AwardRankEnum, { nullable: true, description: 'Hạng (với danh hiệu có xếp hạng); null: không xếp hạng.' })
+  @ApiProperty({ enum: AWARD_RANKS, nullable: true })
+  rank: AwardRank | null;
   @Field(() => String, { nullable: true, description: 'Hạng: Nhất, Nhì, Ba.' })
   @ApiProperty({ type: String, nullable: true, example: 'Nhất' })
   rankLabel: string | null;
@@ -114,20 +133,24 @@ export class AwardView {
   @Field(() => ID, { nullable: true, description: 'Giao ước thi đua mà khen thưởng này tổng kết.' })
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   pledgeId: string | null;
-  @Field(() => ModelPracticeRef, { nullable: true })
+  @Field(() => ModelPracticeRef, { nullable: true, description: 'Mô hình "Dân vận khéo" được khen, nếu có.' })
   @ApiProperty({ type: ModelPracticeRef, nullable: true })
   model: ModelPracticeRef | null;
   @Field(() => String, { nullable: true, description: 'Thành tích.' }) @ApiProperty({ type: String, nullable: true }) citation:
     string | null;
   @Field({ description: 'Đã bị thu hồi (vẫn được liệt kê).' }) @ApiProperty() revoked: boolean;
-  @Field(() => Date, { nullable: true }) @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Thời điểm thu hồi (ISO 8601, UTC); null: còn hiệu lực.' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt: Date | null;
   @Field(() => String, { nullable: true, description: 'Người thu hồi.' }) @ApiProperty({ type: String, nullable: true }) revokedBy:
     string | null;
   @Field(() => String, { nullable: true, description: 'Lý do thu hồi.' }) @ApiProperty({ type: String, nullable: true }) revocationReason:
     string | null;
-  @Field(() => Int) @ApiProperty() version: number;
-  @Field() @ApiProperty() createdAt: Date;
-  @Field() @ApiProperty() updatedAt: Date;
+  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại (expectedVersion) khi sửa để phát hiện sửa đồng thời.' })
+  @ApiProperty()
+  version: number;
+  @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
+  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
   /** Internal: path of the recipient unit (audit scope). */
   recipientPath: string;
   /** Internal: path of the issuing unit (who may revoke). */
@@ -136,8 +159,8 @@ export class AwardView {
 
 @ObjectType('AwardList', { description: 'Một trang khen thưởng và tổng số khớp điều kiện.' })
 export class AwardList {
-  @Field(() => [AwardView]) @ApiProperty({ type: [AwardView] }) items: AwardView[];
-  @Field(() => Int) @ApiProperty() totalItems: number;
+  @Field(() => [AwardView], { description: 'Các khen thưởng của trang.' }) @ApiProperty({ type: [AwardView] }) items: AwardView[];
+  @Field(() => Int, { description: 'Tổng số khen thưởng khớp điều kiện (mọi trang).' }) @ApiProperty() totalItems: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
@@ -146,47 +169,61 @@ export class AwardList {
 
 @ObjectType('ModelResult', { description: 'Một kết quả đo được, ví dụ "Đất hiến làm đường": 4685 m².' })
 export class ModelResultView {
-  @Field() @ApiProperty({ example: 'Đất hiến làm đường' }) indicator: string;
-  @Field(() => Float) @ApiProperty({ example: 4685 }) value: number;
+  @Field({ description: 'Tên chỉ tiêu kết quả.' }) @ApiProperty({ example: 'Đất hiến làm đường' }) indicator: string;
+  @Field(() => Float, { description: 'Giá trị đo được (số không âm, theo đơn vị tính).' }) @ApiProperty({ example: 4685 }) value: number;
   @Field(() => String, { nullable: true, description: 'Đơn vị tính.' }) @ApiProperty({ type: String, nullable: true, example: 'm²' }) unit:
     string | null;
 }
 
 @ObjectType('ModelEvidence', { description: 'Minh chứng: mô tả và đường dẫn (nếu có).' })
 export class ModelEvidenceView {
-  @Field() @ApiProperty({ example: 'Báo cáo sơ kết mô hình năm 2023' }) description: string;
-  @Field(() => String, { nullable: true })
+  @Field({ description: 'Mô tả minh chứng.' }) @ApiProperty({ example: 'Báo cáo sơ kết mô hình năm 2023' }) description: string;
+  @Field(() => String, { nullable: true, description: 'Đường dẫn http(s) tới minh chứng, nếu có.' })
   @ApiProperty({ type: String, nullable: true, example: 'https://example.gov.vn/bao-cao.pdf' })
   url: string | null;
 }
 
 @ObjectType('ModelRecognitionChange', { description: 'Một lần thay đổi mức công nhận.' })
 export class ModelRecognitionChangeView {
-  @Field(() => ModelRecognitionEnum) @ApiProperty({ enum: MODEL_RECOGNITIONS }) from: ModelRecognition;
-  @Field(() => ModelRecognitionEnum) @ApiProperty({ enum: MODEL_RECOGNITIONS }) to: ModelRecognition;
-  @Field(() => LocalDateScalar) @ApiProperty({ type: String, format: 'date' }) recognisedOn: string;
-  @Field(() => RecognitionDocumentRef, { nullable: true })
+  @Field(() => ModelRecognitionEnum, { description: 'Mức trước khi thay đổi.' })
+  @ApiProperty({ enum: MODEL_RECOGNITIONS })
+  from: ModelRecognition;
+  @Field(() => ModelRecognitionEnum, { description: 'Mức sau khi thay đổi.' })
+  @ApiProperty({ enum: MODEL_RECOGNITIONS })
+  to: ModelRecognition;
+  @Field(() => LocalDateScalar, { description: 'Ngày công nhận (yyyy-MM-dd).' })
+  @ApiProperty({ type: String, format: 'date' })
+  recognisedOn: string;
+  @Field(() => RecognitionDocumentRef, { nullable: true, description: 'Văn bản quyết định, nếu có.' })
   @ApiProperty({ type: RecognitionDocumentRef, nullable: true })
   document: RecognitionDocumentRef | null;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) note: string | null;
-  @Field() @ApiProperty() recordedBy: string;
-  @Field() @ApiProperty() recordedAt: Date;
+  @Field(() => String, { nullable: true, description: 'Ghi chú (bắt buộc khi hạ mức).' })
+  @ApiProperty({ type: String, nullable: true })
+  note: string | null;
+  @Field({ description: 'Người ghi nhận.' }) @ApiProperty() recordedBy: string;
+  @Field({ description: 'Thời điểm ghi nhận (ISO 8601, UTC).' }) @ApiProperty() recordedAt: Date;
 }
 
 @ObjectType('ModelAward', { description: 'Khen thưởng gắn với mô hình.' })
 export class ModelAwardView {
-  @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
-  @Field() @ApiProperty() titleName: string;
-  @Field(() => AwardRankEnum, { nullable: true }) @ApiProperty({ enum: AWARD_RANKS, nullable: true }) rank: AwardRank | null;
-  @Field(() => Int) @ApiProperty() year: number;
-  @Field(() => LocalDateScalar) @ApiProperty({ type: String, format: 'date' }) decidedOn: string;
-  @Field() @ApiProperty() revoked: boolean;
+  @Field(() => ID, { description: 'Mã định danh của khen thưởng (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
+  @Field({ description: 'Tên danh hiệu hoặc hình thức khen thưởng.' }) @ApiProperty() titleName: string;
+  @Field(() => AwardRankEnum, { nullable: true, description: 'Hạng, nếu có.' })
+  @ApiProperty({ enum: AWARD_RANKS, nullable: true })
+  rank: AwardRank | null;
+  @Field(() => Int, { description: 'Năm thành tích.' }) @ApiProperty() year: number;
+  @Field(() => LocalDateScalar, { description: 'Ngày quyết định (yyyy-MM-dd).' })
+  @ApiProperty({ type: String, format: 'date' })
+  decidedOn: string;
+  @Field({ description: 'Đã bị thu hồi.' }) @ApiProperty() revoked: boolean;
 }
 
 @ObjectType('ModelPractice', { description: 'Mô hình, điển hình "Dân vận khéo".' })
 export class ModelView {
-  @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
-  @Field() @ApiProperty({ example: 'Vận động nhân dân hiến đất làm đường giao thông nông thôn' }) name: string;
+  @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
+  @Field({ description: 'Tên mô hình.' })
+  @ApiProperty({ example: 'Vận động nhân dân hiến đất làm đường giao thông nông thôn' })
+  name: string;
   @Field(() => RecognitionUnitRef, { description: 'Đơn vị xây dựng, quản lý mô hình.' })
   @ApiProperty({ type: RecognitionUnitRef })
   owner: RecognitionUnitRef;
@@ -196,22 +233,26 @@ export class ModelView {
   @Field(() => String, { nullable: true, description: 'Họ và tên (mô hình cá nhân).' })
   @ApiProperty({ type: String, nullable: true })
   personName: string | null;
-  @Field(() => ModelFieldEnum) @ApiProperty({ enum: MODEL_FIELDS }) field: ModelField;
-  @Field() @ApiProperty({ example: 'Kinh tế' }) fieldLabel: string;
+  @Field(() => ModelFieldEnum, { description: 'Lĩnh vực.' }) @ApiProperty({ enum: MODEL_FIELDS }) field: ModelField;
+  @Field({ description: 'Tên lĩnh vực, ví dụ "Kinh tế".' }) @ApiProperty({ example: 'Kinh tế' }) fieldLabel: string;
   @Field(() => UnitLevelEnum, { description: 'Cấp của mô hình.' }) @ApiProperty({ enum: UNIT_LEVELS }) level: UnitLevel;
   @Field(() => Int, { description: 'Năm bắt đầu.' }) @ApiProperty({ example: 2023 }) firstYear: number;
   @Field(() => Int, { nullable: true, description: 'Năm kết thúc (bỏ trống: còn thực hiện).' })
   @ApiProperty({ type: Number, nullable: true })
   lastYear: number | null;
-  @Field(() => ModelRecognitionEnum) @ApiProperty({ enum: MODEL_RECOGNITIONS }) recognition: ModelRecognition;
-  @Field() @ApiProperty({ example: 'Tiêu biểu' }) recognitionLabel: string;
+  @Field(() => ModelRecognitionEnum, { description: 'Mức công nhận hiện tại.' })
+  @ApiProperty({ enum: MODEL_RECOGNITIONS })
+  recognition: ModelRecognition;
+  @Field({ description: 'Tên mức công nhận, ví dụ "Tiêu biểu".' }) @ApiProperty({ example: 'Tiêu biểu' }) recognitionLabel: string;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Ngày công nhận mức hiện tại.' })
   @ApiProperty({ type: String, format: 'date', nullable: true })
   recognisedOn: string | null;
   @Field(() => RecognitionDocumentRef, { nullable: true, description: 'Văn bản công nhận mức hiện tại.' })
   @ApiProperty({ type: RecognitionDocumentRef, nullable: true })
   recognitionDocument: RecognitionDocumentRef | null;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @Field(() => String, { nullable: true, description: 'Mô tả mô hình: cách làm, đối tượng, hiệu quả.' })
+  @ApiProperty({ type: String, nullable: true })
+  description: string | null;
   @MaxItems(RECOGNITION_LIMITS.resultsMax)
   @Field(() => [ModelResultView], { description: 'Kết quả đo được.' })
   @ApiProperty({ type: [ModelResultView] })
@@ -228,17 +269,19 @@ export class ModelView {
   @Field(() => [ModelAwardView], { description: 'Khen thưởng gắn với mô hình.' })
   @ApiProperty({ type: [ModelAwardView] })
   awards: ModelAwardView[];
-  @Field(() => Int) @ApiProperty() version: number;
-  @Field() @ApiProperty() createdAt: Date;
-  @Field() @ApiProperty() updatedAt: Date;
+  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại (expectedVersion) khi sửa để phát hiện sửa đồng thời.' })
+  @ApiProperty()
+  version: number;
+  @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
+  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
   /** Internal: path of the owning unit (scope of reads, edits and audit). */
   ownerPath: string;
 }
 
 @ObjectType('ModelPracticeList', { description: 'Một trang mô hình và tổng số khớp điều kiện.' })
 export class ModelList {
-  @Field(() => [ModelView]) @ApiProperty({ type: [ModelView] }) items: ModelView[];
-  @Field(() => Int) @ApiProperty() totalItems: number;
+  @Field(() => [ModelView], { description: 'Các mô hình của trang.' }) @ApiProperty({ type: [ModelView] }) items: ModelView[];
+  @Field(() => Int, { description: 'Tổng số mô hình khớp điều kiện (mọi trang).' }) @ApiProperty() totalItems: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
@@ -253,20 +296,20 @@ export class RecognitionSplitView {
   @Field(() => Int, { description: 'Tiêu biểu xuất sắc.' }) excellent: number;
 }
 
-@ObjectType('ModelCountByLevel')
+@ObjectType('ModelCountByLevel', { description: 'Số mô hình của một cấp, theo mức công nhận.' })
 export class ModelCountByLevel extends RecognitionSplitView {
-  @Field(() => UnitLevelEnum) level: UnitLevel;
+  @Field(() => UnitLevelEnum, { description: 'Cấp của mô hình.' }) level: UnitLevel;
 }
 
-@ObjectType('ModelCountByField')
+@ObjectType('ModelCountByField', { description: 'Số mô hình của một lĩnh vực, theo mức công nhận.' })
 export class ModelCountByField extends RecognitionSplitView {
-  @Field(() => ModelFieldEnum) field: ModelField;
+  @Field(() => ModelFieldEnum, { description: 'Lĩnh vực.' }) field: ModelField;
 }
 
-@ObjectType('ModelCountByRecognition')
+@ObjectType('ModelCountByRecognition', { description: 'Số mô hình ở một mức công nhận.' })
 export class ModelCountByRecognition {
-  @Field(() => ModelRecognitionEnum) recognition: ModelRecognition;
-  @Field(() => Int) count: number;
+  @Field(() => ModelRecognitionEnum, { description: 'Mức công nhận.' }) recognition: ModelRecognition;
+  @Field(() => Int, { description: 'Số mô hình.' }) count: number;
 }
 
 @ObjectType('ModelCounts', {
@@ -274,12 +317,12 @@ export class ModelCountByRecognition {
     'Số mô hình "Dân vận khéo" đang thực hiện trong một năm, trong cây của một đơn vị: tổng, theo cấp, lĩnh vực và mức công nhận (tính đến hết năm).',
 })
 export class ModelCountsView extends RecognitionSplitView {
-  @Field(() => Int) year: number;
+  @Field(() => Int, { description: 'Năm được đếm.' }) year: number;
   @Field(() => RecognitionUnitRef, { nullable: true, description: 'Đơn vị gốc của cây được đếm (bỏ trống: toàn bộ phạm vi của bạn).' })
   withinUnit: RecognitionUnitRef | null;
-  @MaxItems(4) @Field(() => [ModelCountByLevel]) byLevel: ModelCountByLevel[];
-  @MaxItems(4) @Field(() => [ModelCountByField]) byField: ModelCountByField[];
-  @MaxItems(3) @Field(() => [ModelCountByRecognition]) byRecognition: ModelCountByRecognition[];
+  @MaxItems(4) @Field(() => [ModelCountByLevel], { description: 'Theo cấp.' }) byLevel: ModelCountByLevel[];
+  @MaxItems(4) @Field(() => [ModelCountByField], { description: 'Theo lĩnh vực.' }) byField: ModelCountByField[];
+  @MaxItems(3) @Field(() => [ModelCountByRecognition], { description: 'Theo mức công nhận.' }) byRecognition: ModelCountByRecognition[];
   @Field({ description: 'Câu tổng hợp, ví dụ "1.432 mô hình "Dân vận khéo" năm 2023, trong đó 106 tiêu biểu, 9 tiêu biểu xuất sắc."' })
   summary: string;
 }

@@ -43,7 +43,12 @@ export class AwardResolver {
   @Query(() => [AwardTitleView], { description: 'Danh mục danh hiệu thi đua và hình thức khen thưởng (theo thứ tự hiển thị).' })
   awardTitles(
     @Ctx() ctx: RequestContext,
-    @Args('kind', { type: () => AwardEntryKindEnum, nullable: true }) kind?: AwardEntryKind,
+    @Args('kind', {
+      type: () => AwardEntryKindEnum,
+      nullable: true,
+      description: 'Chỉ danh hiệu thi đua (TITLE) hoặc chỉ hình thức khen thưởng (FORM); bỏ trống: cả hai.',
+    })
+    kind?: AwardEntryKind,
     @Args('recipientKind', { type: () => RecipientKindEnum, nullable: true, description: 'Chỉ các mục dành cho đối tượng này.' })
     recipientKind?: RecipientKind,
     @Args('includeInactive', { type: () => Boolean, nullable: true, defaultValue: false, description: 'Gồm cả mục đã ngừng áp dụng.' })
@@ -54,7 +59,10 @@ export class AwardResolver {
 
   @RequirePermission('emulation:manage')
   @Mutation(() => AwardTitleView, { description: 'Thêm danh hiệu hoặc hình thức khen thưởng vào danh mục (chỉ quản trị hệ thống).' })
-  createAwardTitle(@Ctx() ctx: RequestContext, @Args('input') input: CreateAwardTitleInput): Promise<AwardTitleView> {
+  createAwardTitle(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'Mục mới của danh mục.' }) input: CreateAwardTitleInput,
+  ): Promise<AwardTitleView> {
     return this.titleService.create(ctx, input);
   }
 
@@ -62,15 +70,18 @@ export class AwardResolver {
   @Mutation(() => AwardTitleView, { description: 'Sửa hoặc ngừng áp dụng một mục của danh mục (chỉ quản trị hệ thống).' })
   updateAwardTitle(
     @Ctx() ctx: RequestContext,
-    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của mục (UUID).' }, ParseIdPipe) id: string,
     @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
-    @Args('input') input: UpdateAwardTitleInput,
+    @Args('input', { description: 'Các trường cần sửa.' }) input: UpdateAwardTitleInput,
   ): Promise<AwardTitleView> {
     return this.titleService.update(ctx, id, expectedVersion, input);
   }
 
   @Query(() => AwardView, { description: 'Một khen thưởng (trong phạm vi: đơn vị được khen hoặc đơn vị khen thưởng).' })
-  award(@Ctx() ctx: RequestContext, @Args('id', ID_ARG, ParseIdPipe) id: string): Promise<AwardView> {
+  award(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của khen thưởng (UUID).' }, ParseIdPipe) id: string,
+  ): Promise<AwardView> {
     return this.awardService.get(ctx, id);
   }
 
@@ -80,14 +91,19 @@ export class AwardResolver {
   })
   awards(
     @Ctx() ctx: RequestContext,
-    @Args('options', { type: () => AwardListOptions, nullable: true }) options?: AwardListOptions,
+    @Args('options', {
+      type: () => AwardListOptions,
+      nullable: true,
+      description: 'Lọc, sắp xếp và phân trang (mặc định: trang 1, 20 khen thưởng).',
+    })
+    options?: AwardListOptions,
   ): Promise<AwardList> {
     return this.awardService.list(ctx, options ?? {});
   }
 
   @RequirePermission('emulation:manage')
   @Mutation(() => AwardView, { description: 'Ghi một khen thưởng cho tập thể hoặc cá nhân.' })
-  createAward(@Ctx() ctx: RequestContext, @Args('input') input: CreateAwardInput): Promise<AwardView> {
+  createAward(@Ctx() ctx: RequestContext, @Args('input', { description: 'Khen thưởng mới.' }) input: CreateAwardInput): Promise<AwardView> {
     return this.awardService.create(ctx, input);
   }
 
@@ -97,7 +113,10 @@ export class AwardResolver {
     description:
       'Khen thưởng các đơn vị ký giao ước theo đề nghị (xếp hạng): tất cả trong một giao dịch, một đề nghị sai thì không tạo gì.',
   })
-  createAwards(@Ctx() ctx: RequestContext, @Args('input') input: CreateAwardsInput): Promise<AwardView[]> {
+  createAwards(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'Quyết định chung và danh sách đề nghị.' }) input: CreateAwardsInput,
+  ): Promise<AwardView[]> {
     return this.awardService.createFromProposals(ctx, input);
   }
 
@@ -105,9 +124,9 @@ export class AwardResolver {
   @Mutation(() => AwardView, { description: 'Thu hồi khen thưởng, ghi lý do; khen thưởng vẫn được liệt kê với dấu đã thu hồi.' })
   revokeAward(
     @Ctx() ctx: RequestContext,
-    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của khen thưởng (UUID).' }, ParseIdPipe) id: string,
     @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
-    @Args('input') input: RevokeAwardInput,
+    @Args('input', { description: 'Lý do thu hồi.' }) input: RevokeAwardInput,
   ): Promise<AwardView> {
     return this.awardService.revoke(ctx, id, expectedVersion, input.reason);
   }
@@ -120,14 +139,22 @@ export class ModelResolver {
   constructor(private readonly modelService: ModelService) {}
 
   @Query(() => ModelView, { description: 'Một mô hình "Dân vận khéo" (trong phạm vi của bạn).' })
-  model(@Ctx() ctx: RequestContext, @Args('id', ID_ARG, ParseIdPipe) id: string): Promise<ModelView> {
+  model(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của mô hình (UUID).' }, ParseIdPipe) id: string,
+  ): Promise<ModelView> {
     return this.modelService.get(ctx, id);
   }
 
   @Query(() => ModelList, { description: 'Mô hình "Dân vận khéo": lọc theo năm, lĩnh vực, cấp, mức công nhận, cây đơn vị; tìm không dấu.' })
   models(
     @Ctx() ctx: RequestContext,
-    @Args('options', { type: () => ModelListOptions, nullable: true }) options?: ModelListOptions,
+    @Args('options', {
+      type: () => ModelListOptions,
+      nullable: true,
+      description: 'Lọc, sắp xếp và phân trang (mặc định: trang 1, 20 mô hình).',
+    })
+    options?: ModelListOptions,
   ): Promise<ModelList> {
     return this.modelService.list(ctx, options ?? {});
   }
@@ -141,7 +168,7 @@ export class ModelResolver {
 
   @RequirePermission('emulation:submit')
   @Mutation(() => ModelView, { description: 'Đăng ký mô hình của đơn vị mình (hoặc đơn vị cấp dưới); mức ban đầu là "Đăng ký".' })
-  createModel(@Ctx() ctx: RequestContext, @Args('input') input: CreateModelInput): Promise<ModelView> {
+  createModel(@Ctx() ctx: RequestContext, @Args('input', { description: 'Mô hình mới.' }) input: CreateModelInput): Promise<ModelView> {
     return this.modelService.create(ctx, input);
   }
 
@@ -149,9 +176,9 @@ export class ModelResolver {
   @Mutation(() => ModelView, { description: 'Sửa mô hình (không đổi mức công nhận).' })
   updateModel(
     @Ctx() ctx: RequestContext,
-    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của mô hình (UUID).' }, ParseIdPipe) id: string,
     @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
-    @Args('input') input: UpdateModelInput,
+    @Args('input', { description: 'Các trường cần sửa.' }) input: UpdateModelInput,
   ): Promise<ModelView> {
     return this.modelService.update(ctx, id, expectedVersion, input);
   }
@@ -162,9 +189,9 @@ export class ModelResolver {
   })
   recogniseModel(
     @Ctx() ctx: RequestContext,
-    @Args('id', ID_ARG, ParseIdPipe) id: string,
+    @Args('id', { ...ID_ARG, description: 'Mã định danh của mô hình (UUID).' }, ParseIdPipe) id: string,
     @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
-    @Args('input') input: RecogniseModelInput,
+    @Args('input', { description: 'Mức công nhận mới, ngày, văn bản, ghi chú.' }) input: RecogniseModelInput,
   ): Promise<ModelView> {
     return this.modelService.recognise(ctx, id, expectedVersion, input);
   }

@@ -5,6 +5,7 @@ export * from './errors/error-mapping.js';
 export * from './errors/postgres-errors.js';
 export * from './errors/problem.js';
 export * from './graphql/data-loaders.js';
+export * from './graphql/enum-values.js';
 export * from './list-query/filters.js';
 export * from './list-query/list-query.js';
 export * from './list-query/rest-sort.js';

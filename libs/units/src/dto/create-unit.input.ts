@@ -16,7 +16,7 @@ import {
 import type { UnitLeaderInput } from './unit-leader.js';
 
 /** A new unit (REST body of POST /api/v1/units; GraphQL `createUnit(input:)`). */
-@InputType('CreateUnitInput')
+@InputType('CreateUnitInput', { description: 'Một đơn vị mới của cây tổ chức.' })
 export class CreateUnitInput {
   @UnitCodeField(true) code: string;
   @UnitNameField(true) name: string;
@@ -27,7 +27,8 @@ export class CreateUnitInput {
   @AdminAreaCodeField() adminAreaCode?: string | null;
   @UnitLeadersField() leaders?: UnitLeaderInput[] | null;
   @UnitStatusField(true) status?: UnitStatus | null;
-  @LocalDateField('2008-01-01') validFrom?: string | null;
-  @LocalDateField('2025-06-30') validTo?: string | null;
+  @LocalDateField('2008-01-01', 'Ngày bắt đầu hiệu lực (yyyy-MM-dd); bỏ trống: không rõ.') validFrom?: string | null;
+  @LocalDateField('2025-06-30', 'Ngày cuối cùng đơn vị tồn tại, tính cả ngày này (yyyy-MM-dd); bỏ trống: còn hiệu lực.') validTo?:
+    string | null;
   @SuccessorIdsField() successorIds?: string[] | null;
 }

@@ -1,5 +1,15 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { UNIT_KINDS, UNIT_LEVELS, UNIT_SORT_FIELDS, UNIT_STATUSES, type UnitSortField } from '@danvan/contracts';
+import {
+  UNIT_KIND_LABELS,
+  UNIT_KINDS,
+  UNIT_LEVEL_LABELS,
+  UNIT_LEVELS,
+  UNIT_SORT_FIELDS,
+  UNIT_STATUS_LABELS,
+  UNIT_STATUSES,
+  type UnitSortField,
+} from '@danvan/contracts';
+import { describedBy } from '@danvan/core';
 
 function enumObject<T extends string>(values: readonly T[]): Record<T, T> {
   return Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -20,8 +30,17 @@ export const SortOrderEnum = { ASC: 'asc', DESC: 'desc' } as const;
 registerEnumType(UnitKindEnum, {
   name: 'UnitKind',
   description: 'Loại đơn vị (cấp ủy, Ban Dân vận, MTTQ, đoàn thể, LLVT, cơ quan nhà nước, Ban Chỉ đạo).',
+  valuesMap: describedBy(UNIT_KIND_LABELS),
 });
-registerEnumType(UnitLevelEnum, { name: 'UnitLevel', description: 'Cấp: Trung ương, tỉnh, huyện (đến 30/6/2025), xã.' });
-registerEnumType(UnitStatusEnum, { name: 'UnitStatus', description: 'Trạng thái: đang hoạt động, đã hợp nhất, đã giải thể.' });
+registerEnumType(UnitLevelEnum, {
+  name: 'UnitLevel',
+  description: 'Cấp: Trung ương, tỉnh, huyện (đến 30/6/2025), xã.',
+  valuesMap: describedBy(UNIT_LEVEL_LABELS),
+});
+registerEnumType(UnitStatusEnum, {
+  name: 'UnitStatus',
+  description: 'Trạng thái: đang hoạt động, đã hợp nhất, đã giải thể.',
+  valuesMap: describedBy(UNIT_STATUS_LABELS),
+});
 registerEnumType(UnitSortFieldEnum, { name: 'UnitSortField' });
 registerEnumType(SortOrderEnum, { name: 'SortOrder' });

@@ -46,7 +46,10 @@ const CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]*$/;
 
 export const UnitCodeField = (required: boolean) =>
   applyDecorators(
-    Field({ nullable: !required }),
+    Field({
+      nullable: !required,
+      description: `Mã đơn vị, duy nhất: chữ cái không dấu, chữ số và . _ - (lưu chữ in hoa), tối đa ${UNIT_LIMITS.codeMaxLength} ký tự.`,
+    }),
     ApiProperty({ required, example: 'BDV-70', maxLength: UNIT_LIMITS.codeMaxLength }),
     NormaliseCode(),
     ...presence(required),
@@ -58,7 +61,7 @@ export const UnitCodeField = (required: boolean) =>
 
 export const UnitNameField = (required: boolean) =>
   applyDecorators(
-    Field({ nullable: !required }),
+    Field({ nullable: !required, description: `Tên đầy đủ của đơn vị, tối đa ${UNIT_LIMITS.nameMaxLength} ký tự.` }),
     ApiProperty({ required, example: 'Ban Dân vận Tỉnh ủy Bình Phước', maxLength: UNIT_LIMITS.nameMaxLength }),
     NormaliseText(),
     ...presence(required),
@@ -69,7 +72,10 @@ export const UnitNameField = (required: boolean) =>
 
 export const UnitShortNameField = () =>
   applyDecorators(
-    Field(() => String, { nullable: true }),
+    Field(() => String, {
+      nullable: true,
+      description: `Tên viết tắt (ví dụ BDVTU), tối đa ${UNIT_LIMITS.shortNameMaxLength} ký tự; null để xóa.`,
+    }),
     ApiProperty({ type: String, nullable: true, required: false, example: 'BDVTU', maxLength: UNIT_LIMITS.shortNameMaxLength }),
     NormaliseText(),
     IsOptional(),
@@ -79,7 +85,7 @@ export const UnitShortNameField = () =>
 
 export const UnitKindField = (required: boolean) =>
   applyDecorators(
-    Field(() => UnitKindEnum, { nullable: !required }),
+    Field(() => UnitKindEnum, { nullable: !required, description: 'Loại đơn vị.' }),
     ApiProperty({ enum: UNIT_KINDS, required }),
     ...presence(required),
     IsIn(UNIT_KINDS),
@@ -87,7 +93,7 @@ export const UnitKindField = (required: boolean) =>
 
 export const UnitLevelField = (required: boolean) =>
   applyDecorators(
-    Field(() => UnitLevelEnum, { nullable: !required }),
+    Field(() => UnitLevelEnum, { nullable: !required, description: 'Cấp của đơn vị; phải hợp với cấp của đơn vị cấp trên.' }),
     ApiProperty({ enum: UNIT_LEVELS, required }),
     ...presence(required),
     IsIn(UNIT_LEVELS),
@@ -96,7 +102,7 @@ export const UnitLevelField = (required: boolean) =>
 /** Status: optional on create (ACTIVE by default), never null on update. */
 export const UnitStatusField = (onCreate: boolean) =>
   applyDecorators(
-    Field(() => UnitStatusEnum, { nullable: true }),
+    Field(() => UnitStatusEnum, { nullable: true, description: 'Trạng thái (mặc định khi tạo: ACTIVE, đang hoạt động).' }),
     ApiProperty({ enum: UNIT_STATUSES, required: false, ...(onCreate ? { default: 'ACTIVE' } : {}) }),
     ...(onCreate ? [IsOptional()] : presence(false)),
     IsIn(UNIT_STATUSES),
@@ -104,7 +110,7 @@ export const UnitStatusField = (onCreate: boolean) =>
 
 export const UnitParentField = () =>
   applyDecorators(
-    Field(() => ID, { nullable: true }),
+    Field(() => ID, { nullable: true, description: 'Đơn vị cấp trên trực tiếp (UUID); null: đơn vị gốc của cây.' }),
     ApiProperty({ type: String, format: 'uuid', nullable: true, required: false, description: 'null: a root unit' }),
     IsOptional(),
     IsUUID('all'),
@@ -112,7 +118,10 @@ export const UnitParentField = () =>
 
 export const AdminAreaCodeField = () =>
   applyDecorators(
-    Field(() => String, { nullable: true }),
+    Field(() => String, {
+      nullable: true,
+      description: 'Mã đơn vị hành chính (danh mục của Tổng cục Thống kê): tỉnh 2, huyện 3, xã 5 chữ số.',
+    }),
     ApiProperty({
       type: String,
       nullable: true,
@@ -127,7 +136,10 @@ export const AdminAreaCodeField = () =>
 
 export const UnitLeadersField = () =>
   applyDecorators(
-    Field(() => [UnitLeaderInput], { nullable: true }),
+    Field(() => [UnitLeaderInput], {
+      nullable: true,
+      description: `Lãnh đạo, đầu mối liên hệ (tối đa ${UNIT_LIMITS.leadersMax}); gửi cả danh sách, danh sách mới thay danh sách cũ.`,
+    }),
     ApiProperty({ type: [UnitLeaderInput], required: false, description: 'The whole list (replaces it on update)' }),
     IsOptional(),
     IsArray(),
@@ -136,9 +148,9 @@ export const UnitLeadersField = () =>
     Type(() => UnitLeaderInput),
   );
 
-export const LocalDateField = (example: string) =>
+export const LocalDateField = (example: string, description: string) =>
   applyDecorators(
-    Field(() => LocalDateScalar, { nullable: true }),
+    Field(() => LocalDateScalar, { nullable: true, description }),
     ApiProperty({ type: String, format: 'date', nullable: true, required: false, example }),
     IsOptional(),
     IsLocalDate(),
@@ -146,7 +158,10 @@ export const LocalDateField = (example: string) =>
 
 export const SuccessorIdsField = () =>
   applyDecorators(
-    Field(() => [ID], { nullable: true }),
+    Field(() => [ID], {
+      nullable: true,
+      description: `Các đơn vị kế thừa khi hợp nhất, chia tách (UUID, tối đa ${UNIT_LIMITS.successorsMax}); gửi cả danh sách, danh sách mới thay danh sách cũ.`,
+    }),
     ApiProperty({ type: [String], format: 'uuid', required: false, description: 'The whole list (replaces it on update)' }),
     IsOptional(),
     IsArray(),

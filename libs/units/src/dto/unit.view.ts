@@ -11,28 +11,45 @@ import { UnitLeaderView } from './unit-leader.js';
  */
 @ObjectType('Unit', { description: 'Đơn vị: một nút của cây tổ chức (cấp ủy, Ban Dân vận, MTTQ, đoàn thể …).' })
 export class UnitView implements Omit<UnitDto, 'createdAt' | 'updatedAt'> {
-  @Field(() => ID) @ApiProperty({ format: 'uuid' }) id: string;
-  @Field() @ApiProperty({ example: 'BDV-TU-BP', description: 'Mã đơn vị, duy nhất' }) code: string;
-  @Field() @ApiProperty({ example: 'Ban Dân vận Tỉnh ủy Bình Phước' }) name: string;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true, example: 'BDVTU' }) shortName: string | null;
-  @Field(() => UnitKindEnum) @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
-  @Field(() => UnitLevelEnum) @ApiProperty({ enum: UNIT_LEVELS }) level: UnitLevel;
-  @Field(() => ID, { nullable: true }) @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
+  @Field({ description: 'Mã đơn vị, duy nhất (chữ in hoa không dấu, chữ số và . _ -), ví dụ BDV-TU-BP.' })
+  @ApiProperty({ example: 'BDV-TU-BP', description: 'Mã đơn vị, duy nhất' })
+  code: string;
+  @Field({ description: 'Tên đầy đủ của đơn vị.' }) @ApiProperty({ example: 'Ban Dân vận Tỉnh ủy Bình Phước' }) name: string;
+  @Field(() => String, { nullable: true, description: 'Tên viết tắt (ví dụ BDVTU), nếu có.' })
+  @ApiProperty({ type: String, nullable: true, example: 'BDVTU' })
+  shortName: string | null;
+  @Field(() => UnitKindEnum, { description: 'Loại đơn vị.' }) @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
+  @Field(() => UnitLevelEnum, { description: 'Cấp của đơn vị.' }) @ApiProperty({ enum: UNIT_LEVELS }) level: UnitLevel;
+  @Field(() => ID, { nullable: true, description: 'Mã đơn vị cấp trên trực tiếp; null: đơn vị gốc của cây.' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  parentId: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mã đơn vị hành chính (danh mục của Tổng cục Thống kê): tỉnh 2, huyện 3, xã 5 chữ số.',
+  })
   @ApiProperty({ type: String, nullable: true, example: '70', description: 'Mã ĐVHC (GSO): tỉnh 2, huyện 3, xã 5 chữ số' })
   adminAreaCode: string | null;
-  @Field(() => [UnitLeaderView]) @ApiProperty({ type: [UnitLeaderView] }) leaders: UnitLeaderView[];
-  @Field(() => UnitStatusEnum) @ApiProperty({ enum: UNIT_STATUSES }) status: UnitStatus;
-  @Field(() => LocalDateScalar, { nullable: true }) @ApiProperty({ type: String, format: 'date', nullable: true }) validFrom: string | null;
+  @Field(() => [UnitLeaderView], { description: 'Lãnh đạo, đầu mối liên hệ của đơn vị.' })
+  @ApiProperty({ type: [UnitLeaderView] })
+  leaders: UnitLeaderView[];
+  @Field(() => UnitStatusEnum, { description: 'Trạng thái: đang hoạt động, đã hợp nhất, đã giải thể.' })
+  @ApiProperty({ enum: UNIT_STATUSES })
+  status: UnitStatus;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Ngày bắt đầu hiệu lực (yyyy-MM-dd); null: không rõ.' })
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  validFrom: string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Ngày cuối cùng đơn vị tồn tại (tính cả ngày này).' })
   @ApiProperty({ type: String, format: 'date', nullable: true })
   validTo: string | null;
-  @Field(() => [ID]) @ApiProperty({ type: [String], format: 'uuid' }) successorIds: string[];
+  @Field(() => [ID], { description: 'Mã các đơn vị kế thừa (khi hợp nhất, chia tách).' })
+  @ApiProperty({ type: [String], format: 'uuid' })
+  successorIds: string[];
   @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại khi sửa để phát hiện sửa đồng thời.' })
   @ApiProperty({ example: 1 })
   version: number;
-  @Field() @ApiProperty() createdAt: Date;
-  @Field() @ApiProperty() updatedAt: Date;
+  @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
+  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
   /** Internal: chain of ids from the root; not exposed. */
   path: string;
 }

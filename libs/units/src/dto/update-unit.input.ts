@@ -20,7 +20,10 @@ import type { UnitLeaderInput } from './unit-leader.js';
  * an absent field is left as it is, `null` clears an optional field, and `null`
  * for a field every unit has (code, name, kind, level, status) is rejected.
  */
-@InputType('UpdateUnitInput')
+@InputType('UpdateUnitInput', {
+  description:
+    'Sửa một đơn vị: trường bỏ trống giữ nguyên, null xóa giá trị của trường không bắt buộc (mã, tên, loại, cấp, trạng thái không được null).',
+})
 export class UpdateUnitInput {
   @UnitCodeField(false) code?: string;
   @UnitNameField(false) name?: string;
@@ -31,7 +34,8 @@ export class UpdateUnitInput {
   @AdminAreaCodeField() adminAreaCode?: string | null;
   @UnitLeadersField() leaders?: UnitLeaderInput[] | null;
   @UnitStatusField(false) status?: UnitStatus;
-  @LocalDateField('2008-01-01') validFrom?: string | null;
-  @LocalDateField('2025-06-30') validTo?: string | null;
+  @LocalDateField('2008-01-01', 'Ngày bắt đầu hiệu lực (yyyy-MM-dd); bỏ trống: không rõ.') validFrom?: string | null;
+  @LocalDateField('2025-06-30', 'Ngày cuối cùng đơn vị tồn tại, tính cả ngày này (yyyy-MM-dd); bỏ trống: còn hiệu lực.') validTo?:
+    string | null;
   @SuccessorIdsField() successorIds?: string[] | null;
 }

@@ -21,21 +21,29 @@ export class UnitResolver {
   constructor(private readonly unitService: UnitService) {}
 
   @Query(() => UnitView, { nullable: true, description: 'Một đơn vị theo mã định danh (lỗi NOT_FOUND nếu không có).' })
-  unit(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<UnitView> {
+  unit(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID, description: 'Mã định danh của đơn vị (UUID).' }, ParseIdPipe) id: string,
+  ): Promise<UnitView> {
     return this.unitService.get(ctx, id);
   }
 
   @Query(() => UnitList, { description: 'Danh sách đơn vị có phân trang, sắp xếp, lọc và tìm kiếm không dấu.' })
   units(
     @Ctx() ctx: RequestContext,
-    @Args('options', { type: () => UnitListOptions, nullable: true }) options?: UnitListOptions,
+    @Args('options', {
+      type: () => UnitListOptions,
+      nullable: true,
+      description: 'Lọc, sắp xếp và phân trang (mặc định: trang 1, 20 đơn vị, theo tên).',
+    })
+    options?: UnitListOptions,
   ): Promise<UnitList> {
     return this.unitService.list(ctx, options ?? {});
   }
 
   @RequirePermission('units:write')
-  @Mutation(() => UnitView)
-  createUnit(@Ctx() ctx: RequestContext, @Args('input') input: CreateUnitInput): Promise<UnitView> {
+  @Mutation(() => UnitView, { description: 'Tạo đơn vị mới trong phạm vi của bạn (cấp phải hợp với đơn vị cấp trên).' })
+  createUnit(@Ctx() ctx: RequestContext, @Args('input', { description: 'Đơn vị mới.' }) input: CreateUnitInput): Promise<UnitView> {
     return this.unitService.create(ctx, input);
   }
 
@@ -43,9 +51,10 @@ export class UnitResolver {
   @Mutation(() => UnitView, { description: 'Sửa đơn vị; expectedVersion là phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' })
   updateUnit(
     @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-    @Args('input') input: UpdateUnitInput,
+    @Args('id', { type: () => ID, description: 'Mã định danh của đơn vị cần sửa (UUID).' }, ParseIdPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, description: 'Phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' })
+    expectedVersion: number,
+    @Args('input', { description: 'Các trường cần sửa.' }) input: UpdateUnitInput,
   ): Promise<UnitView> {
     return this.unitService.update(ctx, id, expectedVersion, input);
   }
@@ -54,8 +63,9 @@ export class UnitResolver {
   @Mutation(() => DeletedUnit, { description: 'Xóa đơn vị chưa được dữ liệu nào tham chiếu; nếu không, hãy kết thúc hiệu lực của đơn vị.' })
   deleteUnit(
     @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+    @Args('id', { type: () => ID, description: 'Mã định danh của đơn vị cần xóa (UUID).' }, ParseIdPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, nullable: true, description: 'Phiên bản đã đọc; nếu gửi mà không khớp: lỗi CONFLICT.' })
+    expectedVersion?: number,
   ): Promise<DeletedUnit> {
     return this.unitService.remove(ctx, id, expectedVersion ?? null);
   }
@@ -82,7 +92,7 @@ export class UnitResolver {
     @Ctx() ctx: RequestContext,
     @Parent() unit: UnitView,
     @Context() gql: GraphQLRequestContext,
-    @Args('limit', { type: () => Int, defaultValue: 100 }) limit: number,
+    @Args('limit', { type: () => Int, defaultValue: 100, description: 'Số đơn vị trực thuộc tối đa trả về, từ 1 đến 500.' }) limit: number,
   ): Promise<UnitView[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CHILDREN) {
       throw DomainError.validation([{ field: 'limit', code: 'max', message: `limit phải từ 1 đến ${MAX_CHILDREN}.` }]);

@@ -23,7 +23,7 @@ function inputDate(value: unknown): string | InvalidScalarInput {
 /** `Date`: a calendar date without time, `yyyy-MM-dd` (validity dates, document dates). */
 export const LocalDateScalar = new GraphQLScalarType<string | InvalidScalarInput, string>({
   name: 'Date',
-  description: 'Ngày theo lịch, dạng yyyy-MM-dd (không có giờ).',
+  description: 'Ngày theo lịch, dạng ISO yyyy-MM-dd (ví dụ 2025-06-30), không có giờ và múi giờ; giao diện hiển thị dd/MM/yyyy.',
   serialize: outputDate,
   parseValue: inputDate,
   parseLiteral: (ast) => inputDate(literal(ast)),
@@ -39,7 +39,8 @@ function inputDateTime(value: unknown): Date | InvalidScalarInput {
  */
 export const IsoDateTimeScalar = new GraphQLScalarType<Date | InvalidScalarInput, string>({
   name: 'DateTime',
-  description: 'A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format.',
+  description:
+    'Thời điểm theo ISO 8601: trả về theo giờ UTC (ví dụ 2026-12-31T16:59:59.000Z); khi gửi phải có múi giờ (ví dụ 2026-12-31T23:59:59+07:00).',
   serialize: (value) => (value instanceof Date ? value.toISOString() : null) as string,
   parseValue: inputDateTime,
   parseLiteral: (ast) => inputDateTime(literal(ast)),
