@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { UnitDto } from '@danvan/contracts';
 import { Database } from '@danvan/database';
 import { IDEMPOTENCY_PURGE_JOB } from '@danvan/identity';
@@ -10,6 +13,7 @@ import { TestServer } from '@danvan/testing';
  * PostgreSQL server of TEST_DATABASE_URL): scheduled and deferred jobs, dedup keys, retries, and exactly
  * one run per job among several runners racing on the same table.
  */
+const repoRoot = resolve(import.meta.dirname, '../../..');
 let server: TestServer;
 let runner: JobRunner;
 
@@ -211,6 +215,46 @@ describe('several runners on one database', () => {
       expect(pending[0].count).toBe('0');
     } finally {
       if (onServer) for (const database of databases) await database.close();
+    }
+  });
+});
+
+describe('two API processes on one PostgreSQL server', () => {
+  const onServer = !!process.env.TEST_DATABASE_URL;
+  const JOBS = 600;
+  const dist = join(repoRoot, 'dist/server');
+
+  (onServer ? it : it.skip)('never run the same job twice (two node processes running the compiled runner)', async () => {
+    if (!existsSync(join(dist, 'libs/server/jobs/src/index.js')))
+      throw new Error('dist/server is missing: `npm run build` (npm test builds it)');
+    const target = server.database.target as { url: string; schema: string };
+    await rows(`CREATE TABLE IF NOT EXISTS job_test_race (job_id bigint NOT NULL, runner integer NOT NULL)`);
+    await rows(`DELETE FROM job_test_race`);
+    const workers = [1, 2].map(() => {
+      const child = spawn(process.execPath, [join(import.meta.dirname, 'job-race-worker.mjs'), dist, target.url, target.schema], {
+        cwd: repoRoot,
+        env: { PATH: process.env.PATH ?? '' },
+      });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      const exited = new Promise<number | null>((done) => child.on('exit', done));
+      return { child, output: () => output, exited };
+    });
+    try {
+      await until(async () => workers.every((worker) => worker.output().includes('ready')), 30_000);
+      await rows(`INSERT INTO job (name, data) SELECT 'test.race', jsonb_build_object('i', i) FROM generate_series(1, $1) AS i`, [JOBS]);
+      for (const worker of workers) worker.child.stdin.write('go\n');
+      expect(await Promise.all(workers.map((worker) => worker.exited))).toEqual([0, 0]);
+      // Every job ran once, and both processes took part in the race.
+      const [written] = await rows<{ total: string; distinct: string; runners: string }>(
+        `SELECT count(*) AS total, count(DISTINCT job_id) AS distinct, count(DISTINCT runner) AS runners FROM job_test_race`,
+      );
+      expect(written).toEqual({ total: String(JOBS), distinct: String(JOBS), runners: '2' });
+      const [left] = await rows<{ count: string }>(`SELECT count(*) FROM job WHERE name = 'test.race' AND state <> 'completed'`);
+      expect(left.count).toBe('0');
+    } finally {
+      for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
     }
   });
 });
