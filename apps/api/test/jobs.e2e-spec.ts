@@ -56,9 +56,11 @@ describe('the idempotency purge', () => {
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ state: 'completed', attempts: 1 });
     expect(runs[0].singleton_key).toMatch(/^every 3600s from \d+$/);
-    // Polling again within the hour enqueues no second run of this period.
+    // Polling again within the hour enqueues no second run of this period (a second row only if the hour turned meanwhile).
     await runner.runDue();
-    expect(await runner.list(IDEMPOTENCY_PURGE_JOB)).toHaveLength(1);
+    const again = await runner.list(IDEMPOTENCY_PURGE_JOB);
+    expect(again.filter((run) => run.singleton_key === runs[0].singleton_key)).toHaveLength(1);
+    expect(again.length).toBeLessThanOrEqual(2);
   });
 });
 

@@ -93,7 +93,7 @@ interface ClaimedRow {
 export class JobRunner {
   private readonly logger = new Logger('Jobs');
   private readonly definitions = new Map<string, JobDefinition<never>>();
-  /** Per schedule, the end of the period whose run is known to be enqueued (ms since the epoch, this clock). */
+  /** Per schedule, the end of the period whose run is known to be enqueued (ms since the epoch, the database's clock). */
   private readonly scheduledUntil = new Map<string, number>();
   private readonly options: JobRunnerOptions;
   private timer?: NodeJS.Timeout;
@@ -229,14 +229,18 @@ export class JobRunner {
     for (const definition of this.definitions.values()) {
       const period = definition.everySeconds;
       if (!period || (this.scheduledUntil.get(definition.name) ?? 0) > Date.now()) continue;
-      await this.database.manager.query(
-        `WITH period AS (SELECT floor(extract(epoch FROM now()) / $2)::bigint * $2 AS start)
-         INSERT INTO job (name, singleton_key, recurring, run_at, max_attempts)
-         SELECT $1, 'every ' || $2 || 's from ' || start, true, to_timestamp(start), $3 FROM period
-         ON CONFLICT (name, singleton_key) WHERE singleton_key IS NOT NULL DO NOTHING`,
+      const [current] = (await this.database.manager.query(
+        `WITH period AS (SELECT floor(extract(epoch FROM now()) / $2)::bigint * $2 AS start),
+         enqueued AS (
+           INSERT INTO job (name, singleton_key, recurring, run_at, max_attempts)
+           SELECT $1, 'every ' || $2 || 's from ' || start, true, to_timestamp(start), $3 FROM period
+           ON CONFLICT (name, singleton_key) WHERE singleton_key IS NOT NULL DO NOTHING)
+         SELECT start::text AS start FROM period`,
         [definition.name, period, definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS],
-      );
-      this.scheduledUntil.set(definition.name, (Math.floor(Date.now() / 1000 / period) + 1) * period * 1000);
+      )) as Array<{ start: string }>;
+      // Asked again once the database's period should be over: a process clock ahead of the database's
+      // asks a little early (and gets the same period), one behind it a little late; none skips a period.
+      this.scheduledUntil.set(definition.name, (Number(current.start) + period) * 1000);
     }
   }
 
