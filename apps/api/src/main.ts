@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig, RequestContext } from '@danvan/core';
 import { Database, DataFolderLockedError } from '@danvan/database';
 import { AuthService } from '@danvan/identity';
+import { JobRunner } from '@danvan/jobs';
 import { beginDraining, createApp, createLogger, loadAllDemoData, MIGRATIONS } from '@danvan/server-app';
 
 /** Time in-flight requests get to finish after SIGTERM before their connections are cut. */
@@ -85,6 +86,8 @@ async function main(): Promise<void> {
       stopping = true;
       logger.info({ signal }, 'shutting down');
       beginDraining(app);
+      // No job is claimed from now on; one running finishes (app.close() waits for it) before the database closes.
+      void app.get(JobRunner).stop();
       const server = app.getHttpServer();
       // An answer already being written when the signal came keeps its keep-alive socket: close it once idle.
       setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS).unref();

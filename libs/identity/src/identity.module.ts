@@ -7,6 +7,7 @@ import { AuditController } from './audit/audit.controller.js';
 import { AuditService } from './audit/audit.service.js';
 import { IdentityResolver } from './identity.resolver.js';
 import { IdempotencyInterceptor } from './integrity/idempotency.interceptor.js';
+import { IdempotencyPurgeJob } from './integrity/idempotency-purge.job.js';
 import { RateLimiter } from './integrity/rate-limiter.js';
 import { AccountRepository } from './accounts/account.repository.js';
 import { AccessGuard } from './auth/access.guard.js';
@@ -31,6 +32,7 @@ import { TokenService } from './auth/token.service.js';
     AuditService,
     IdentityResolver,
     IdempotencyInterceptor,
+    IdempotencyPurgeJob,
     RateLimiter,
   ],
   exports: [AccessGuard, IdempotencyInterceptor, AuthService, AccountRepository],

@@ -1,20 +1,12 @@
 import { createHash } from 'node:crypto';
-import {
-  Injectable,
-  Logger,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-  type OnModuleDestroy,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { bindTransaction, callerOf, DomainError } from '@danvan/core';
 import { Database, retryingTransaction } from '@danvan/database';
 
-/** Records are kept at least this long (then purged): a retry within two days replays the first answer. */
+/** Records are kept at least this long (then purged by `IdempotencyPurgeJob`): a retry within two days replays the first answer. */
 export const IDEMPOTENCY_RETENTION_HOURS = 48;
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 const REPLAYED_HEADERS = ['location', 'etag', 'content-type'];
@@ -53,24 +45,8 @@ function canonical(value: unknown): string {
  * so they can be retried.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('Idempotency');
-  private purgeTimer?: NodeJS.Timeout;
-
+export class IdempotencyInterceptor implements NestInterceptor {
   constructor(private readonly database: Database) {}
-
-  onModuleInit(): void {
-    const purge = () =>
-      this.database.manager
-        .query(`DELETE FROM idempotency_record WHERE created_at < now() - make_interval(hours => $1)`, [IDEMPOTENCY_RETENTION_HOURS])
-        .catch((error: Error) => this.logger.warn(`purge failed: ${error.message}`));
-    this.purgeTimer = setInterval(() => void purge(), 3600_000);
-    this.purgeTimer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.purgeTimer);
-  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType<string>() !== 'http') return next.handle();

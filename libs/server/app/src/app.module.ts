@@ -21,6 +21,7 @@ import { Database, DatabaseModule } from '@danvan/database';
 import { DocumentsModule } from '@danvan/documents';
 import { EmulationModule } from '@danvan/emulation';
 import { AccessGuard, IdempotencyInterceptor, IdentityModule } from '@danvan/identity';
+import { JobsModule } from '@danvan/jobs';
 import { RecognitionModule } from '@danvan/recognition';
 import { UnitsModule } from '@danvan/units';
 import { HealthController } from './health/health.controller.js';
@@ -47,6 +48,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forConfig(config),
         DatabaseModule.forDatabase(database),
+        JobsModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

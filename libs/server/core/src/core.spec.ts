@@ -16,6 +16,15 @@ describe('configuration', () => {
     expect(config).toMatchObject({ port: 3000, database: { kind: 'embedded', dataDir: '/srv/danvan/.data/pglite' }, loadDemoData: true });
   });
 
+  it('runs jobs by default, polling every 5 s; JOBS=false turns them off', () => {
+    expect(loadConfig({}).jobs).toEqual({ enabled: true, pollIntervalMs: 5000, concurrency: 2 });
+    expect(loadConfig({ JOBS: 'false', JOBS_POLL_INTERVAL_MS: '250', JOBS_CONCURRENCY: '4' }).jobs).toEqual({
+      enabled: false,
+      pollIntervalMs: 250,
+      concurrency: 4,
+    });
+  });
+
   it('switches to a server with DATABASE_URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/danvan' }).database).toEqual({
       kind: 'server',
@@ -33,6 +42,9 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
     [{ AUTH_SECRET: 'short' }, 'AUTH_SECRET must be at least 32 characters'],
     [{ TRUST_PROXY_HOPS: '-1' }, 'TRUST_PROXY_HOPS'],
+    [{ JOBS: 'sometimes' }, 'JOBS must be true or false'],
+    [{ JOBS_POLL_INTERVAL_MS: '10' }, 'JOBS_POLL_INTERVAL_MS must be an integer from 100 to 3600000'],
+    [{ JOBS_CONCURRENCY: '0' }, 'JOBS_CONCURRENCY must be an integer from 1 to 16'],
   ])('rejects %j with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

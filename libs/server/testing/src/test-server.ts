@@ -111,6 +111,9 @@ export class TestServer extends TestClient {
       rateLimitPerMinute: 1_000_000,
       rateLimitAnonymousPerMinute: 1_000_000,
       loginRateLimitPerMinute: 1_000_000,
+      // No job polls in the background of a test (statement counts stay exact): a test runs jobs with
+      // `JobRunner.runDue()`, or starts a server with `jobs.enabled`.
+      jobs: { enabled: false, pollIntervalMs: 5000, concurrency: 2 },
       ...overrides,
     };
     const app = await createApp(config, database, pino({ level: config.logLevel }));

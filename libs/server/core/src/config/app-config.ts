@@ -37,6 +37,12 @@ export interface AppConfig {
   authSecret: string | null;
   /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated; default none: same origin only). */
   corsOrigins: string[];
+  /**
+   * The job runner (docs/operations.md, "Jobs"): JOBS (default true) runs scheduled and deferred jobs in this
+   * process; JOBS_POLL_INTERVAL_MS (default 5000) is how often it looks for due jobs; JOBS_CONCURRENCY
+   * (default 2; always 1 on the embedded database) how many it runs at once.
+   */
+  jobs: { enabled: boolean; pollIntervalMs: number; concurrency: number };
 }
 
 export class ConfigError extends Error {
@@ -133,5 +139,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     loginRateLimitPerMinute: integer(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     authSecret: authSecret(env.AUTH_SECRET),
+    jobs: {
+      enabled: bool(env, 'JOBS', true),
+      pollIntervalMs: integer(env, 'JOBS_POLL_INTERVAL_MS', 5000, 100, 3_600_000),
+      concurrency: integer(env, 'JOBS_CONCURRENCY', 2, 1, 16),
+    },
   };
 }
