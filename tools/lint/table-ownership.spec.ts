@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { foreignTableReads, tableOwners, serverLibraries } from './table-ownership.js';
+import { foreignTableReads, publishedViews, tableOwners, serverLibraries } from './table-ownership.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const baselineFile = resolve(import.meta.dirname, 'table-ownership-baseline.json');
@@ -18,6 +18,14 @@ describe('table ownership', () => {
     expect(owners.get('unit')).toBe('libs/units');
     expect(owners.get('pledge')).toBe('libs/emulation');
     expect(owners.get('award')).toBe('libs/recognition');
+  });
+
+  it('knows the read models the owners publish, which are not tables', () => {
+    const libraries = serverLibraries(root);
+    const views = publishedViews(root, libraries);
+    expect(views.get('unit_directory')).toBe('libs/units');
+    expect(views.get('document_directory')).toBe('libs/documents');
+    expect(tableOwners(root, libraries).has('unit_directory')).toBe(false);
   });
 
   it('no library SQL names a table another library owns, beyond the shrinking baseline', () => {

@@ -4,7 +4,9 @@ import { join, relative } from 'node:path';
 /**
  * Table ownership: a table belongs to the library whose migrations create it, and
  * only that library's SQL names it. Another library asks the owner through a port
- * the owner exports (see docs/architecture.md, "Table ownership").
+ * the owner exports: a published view (`CREATE VIEW`, e.g. `unit_directory`) its
+ * SQL may read, or a TypeScript interface the owner implements (see
+ * docs/architecture.md, "Table ownership").
  */
 
 const walk = (dir: string): string[] =>
@@ -25,17 +27,33 @@ export function serverLibraries(root: string): string[] {
   return found.filter((lib) => lib !== 'libs/contracts').sort();
 }
 
+const migrationFiles = (root: string, lib: string): string[] =>
+  walk(join(root, lib, 'src')).filter((f) => f.includes('/migrations/') && f.endsWith('.ts'));
+
 /** table → owning library, read from the `CREATE TABLE` statements of each library's migrations. */
 export function tableOwners(root: string, libraries: string[]): Map<string, string> {
   const owners = new Map<string, string>();
   for (const lib of libraries) {
-    for (const file of walk(join(root, lib, 'src')).filter((f) => f.includes('/migrations/') && f.endsWith('.ts'))) {
+    for (const file of migrationFiles(root, lib)) {
       for (const match of readFileSync(file, 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?([a-z_][a-z0-9_]*)/g)) {
         owners.set(match[1], lib);
       }
     }
   }
   return owners;
+}
+
+/** view → publishing library: the read models (`CREATE VIEW`) other libraries may read. */
+export function publishedViews(root: string, libraries: string[]): Map<string, string> {
+  const views = new Map<string, string>();
+  for (const lib of libraries) {
+    for (const file of migrationFiles(root, lib)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/CREATE (?:OR REPLACE )?VIEW ([a-z_][a-z0-9_]*)/g)) {
+        views.set(match[1], lib);
+      }
+    }
+  }
+  return views;
 }
 
 /**

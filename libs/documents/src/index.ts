@@ -6,3 +6,5 @@ export * from './dto/document.inputs.js';
 export * from './dto/document.view.js';
 export * from './migrations/1764000000300-create-document.js';
 export * from './rest/documents.controller.js';
+export * from './migrations/1764000000810-document-directory.js';
+export * from './document-directory.js';

@@ -9,3 +9,5 @@ export * from './rest/units.controller.js';
 export * from './unit.service.js';
 export * from './units.module.js';
 export * from './dto/unit-enums.js';
+export * from './migrations/1764000000800-unit-directory.js';
+export * from './unit-directory.js';
