@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  callerScope,
   DomainError,
   recordAudit,
   writeUnlessUnchanged,
@@ -157,7 +158,7 @@ export class AwardTitleService {
 
 /** The catalogue is national: a caller limited to a subtree cannot change it. */
 function assertAdministrator(ctx: RequestContext): void {
-  if (ctx.caller.scopePath !== null) {
+  if (callerScope(ctx.caller).kind !== 'all') {
     throw new DomainError('FORBIDDEN', 'Danh mục khen thưởng dùng chung cho cả hệ thống: chỉ quản trị hệ thống được thêm, sửa.');
   }
 }

@@ -2,6 +2,9 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { ApiProperty } from '@nestjs/swagger';
 import { BLOC_LIMITS, CRITERIA_LIMITS, MOVEMENT_KINDS, PLEDGE_STATUSES, type MovementKind, type PledgeStatus } from '@danvan/contracts';
 import { LocalDateScalar, MaxItems } from '@danvan/core';
+import { AllowedActionsField } from '@danvan/kit';
+import { BLOC_POLICY } from '../blocs/bloc.policy.js';
+import { PLEDGE_POLICY } from '../pledges/pledge.policy.js';
 
 export const MovementKindEnum = Object.fromEntries(MOVEMENT_KINDS.map((k) => [k, k])) as Record<MovementKind, MovementKind>;
 registerEnumType(MovementKindEnum, { name: 'MovementKind', description: 'Phong trào thường xuyên hoặc theo chuyên đề.' });
@@ -73,6 +76,8 @@ export class BlocView {
   @Field(() => ID, { nullable: true, description: 'Giao ước của khối (nếu đã lập).' })
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   pledgeId: string | null;
+  @AllowedActionsField(BLOC_POLICY.vocabulary)
+  allowedActions: string[];
   @Field(() => Int) @ApiProperty() version: number;
   @Field() @ApiProperty() createdAt: Date;
   @Field() @ApiProperty() updatedAt: Date;
@@ -162,6 +167,8 @@ export class PledgeView {
   @Field(() => Int) @ApiProperty() version: number;
   @Field() @ApiProperty() createdAt: Date;
   @Field() @ApiProperty() updatedAt: Date;
+  @AllowedActionsField(PLEDGE_POLICY.vocabulary)
+  allowedActions: string[];
   ownerPath: string;
 }
 

@@ -2,6 +2,8 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { ApiProperty } from '@nestjs/swagger';
 import { BLOC_LIMITS, CRITERIA_LIMITS, EVIDENCE_LIMITS, SCORE_SHEET_STATUSES, type ScoreSheetStatus } from '@danvan/contracts';
 import { MaxItems } from '@danvan/core';
+import { AllowedActionsField } from '@danvan/kit';
+import { SHEET_POLICY } from '../scoring/score-sheet.policy.js';
 import { UnitRef } from './emulation.views.js';
 
 export const ScoreSheetStatusEnum = Object.fromEntries(SCORE_SHEET_STATUSES.map((s) => [s, s])) as Record<
@@ -82,6 +84,8 @@ export class ScoreSheetView {
   @Field(() => ScoreTotalsView) @ApiProperty({ type: ScoreTotalsView }) totals: ScoreTotalsView;
   @Field(() => Int) @ApiProperty() version: number;
   @Field(() => Date, { nullable: true }) @ApiProperty({ type: Date, nullable: true }) submittedAt: Date | null;
+  @AllowedActionsField(SHEET_POLICY.vocabulary)
+  allowedActions: string[];
   /** Internal. */
   unitPath: string;
 }
