@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AWARD_TITLE_POLICY } from './titles/award-title.policy.js';
 import {
-  callerScope,
   DomainError,
   recordAudit,
   writeUnlessUnchanged,
@@ -158,9 +158,7 @@ export class AwardTitleService {
 
 /** The catalogue is national: a caller limited to a subtree cannot change it. */
 function assertAdministrator(ctx: RequestContext): void {
-  if (callerScope(ctx.caller).kind !== 'all') {
-    throw new DomainError('FORBIDDEN', 'Danh mục khen thưởng dùng chung cho cả hệ thống: chỉ quản trị hệ thống được thêm, sửa.');
-  }
+  AWARD_TITLE_POLICY.assert(ctx, 'update', null);
 }
 
 async function usageOf(db: Queryable, titleId: string): Promise<TitleUsage> {

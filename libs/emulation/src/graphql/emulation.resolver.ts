@@ -1,6 +1,9 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BLOC_LIMITS, type PledgeStatus } from '@danvan/contracts';
 import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission, type GraphQLRequestContext } from '@danvan/core';
+import { BLOC_POLICY } from '../blocs/bloc.policy.js';
+import { MOVEMENT_POLICY } from '../movements/movement.policy.js';
+import { PLEDGE_POLICY } from '../pledges/pledge.policy.js';
 import { BlocService } from '../bloc.service.js';
 import {
   BlocListOptions,
@@ -62,7 +65,7 @@ export class EmulationResolver {
     return this.movementService.create(ctx, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(MOVEMENT_POLICY.permission('update'))
   @Mutation(() => MovementView)
   updateMovement(
     @Ctx() ctx: RequestContext,
@@ -92,7 +95,7 @@ export class EmulationResolver {
     return this.blocService.create(ctx, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(BLOC_POLICY.permission('update'))
   @Mutation(() => BlocView)
   updateBloc(
     @Ctx() ctx: RequestContext,
@@ -177,13 +180,13 @@ export class PledgeResolver {
     return progress as PledgeProgressView; // progressOf answers every pledge it is given
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(BLOC_POLICY.permission('createPledge'))
   @Mutation(() => PledgeView, { description: 'Lập giao ước (dự thảo) cho một khối, có thể kèm bảng tiêu chí phiên bản 1.' })
   createPledge(@Ctx() ctx: RequestContext, @Args('input') input: CreatePledgeInput): Promise<PledgeView> {
     return this.pledgeService.create(ctx, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(PLEDGE_POLICY.permission('update'))
   @Mutation(() => PledgeView)
   updatePledge(
     @Ctx() ctx: RequestContext,
@@ -194,7 +197,7 @@ export class PledgeResolver {
     return this.pledgeService.update(ctx, id, expectedVersion, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(PLEDGE_POLICY.permission('setCriteria'))
   @Mutation(() => PledgeView, { description: 'Lưu bảng tiêu chí thành phiên bản mới (phiên bản cũ và điểm đã chấm giữ nguyên).' })
   setPledgeCriteria(
     @Ctx() ctx: RequestContext,
@@ -205,7 +208,7 @@ export class PledgeResolver {
     return this.pledgeService.setCriteria(ctx, id, expectedVersion, criteria);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(PLEDGE_POLICY.permission('sign'))
   @Mutation(() => PledgeView, { description: 'Ký kết giao ước: ngày, sự kiện, nơi ký, các đơn vị ký.' })
   signPledge(
     @Ctx() ctx: RequestContext,
@@ -216,7 +219,7 @@ export class PledgeResolver {
     return this.pledgeService.sign(ctx, id, expectedVersion, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(PLEDGE_POLICY.permission('advance'))
   @Mutation(() => PledgeView, { description: 'Chuyển giao ước sang bước tiếp theo (mở đăng ký, mở chấm điểm, thẩm định, tổng kết).' })
   advancePledge(
     @Ctx() ctx: RequestContext,

@@ -18,6 +18,9 @@ import {
   type UnitLevel,
 } from '@danvan/contracts';
 import { LocalDateScalar, MaxItems } from '@danvan/core';
+import { AllowedActionsField } from '@danvan/kit';
+import { AWARD_POLICY } from '../awards/award.policy.js';
+import { MODEL_POLICY } from '../models/model.policy.js';
 import { UnitLevelEnum } from '@danvan/units';
 import {
   AwardEntryKindEnum,
@@ -128,6 +131,8 @@ export class AwardView {
   @Field(() => Int) @ApiProperty() version: number;
   @Field() @ApiProperty() createdAt: Date;
   @Field() @ApiProperty() updatedAt: Date;
+  @AllowedActionsField(AWARD_POLICY.vocabulary)
+  allowedActions: string[];
   /** Internal: path of the recipient unit (audit scope). */
   recipientPath: string;
   /** Internal: path of the issuing unit (who may revoke). */
@@ -231,6 +236,8 @@ export class ModelView {
   @Field(() => Int) @ApiProperty() version: number;
   @Field() @ApiProperty() createdAt: Date;
   @Field() @ApiProperty() updatedAt: Date;
+  @AllowedActionsField(MODEL_POLICY.vocabulary)
+  allowedActions: string[];
   /** Internal: path of the owning unit (scope of reads, edits and audit). */
   ownerPath: string;
 }
