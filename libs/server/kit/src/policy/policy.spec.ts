@@ -1,4 +1,4 @@
-import { ANONYMOUS_CALLER, RequestContext, SqlParams, SYSTEM_CALLER, type Caller } from '@danvan/core';
+import { ANONYMOUS_CALLER, callerScope, inScope, pathInScope, RequestContext, SqlParams, SYSTEM_CALLER, type Caller } from '@danvan/core';
 import { openEmbeddedPostgres, type EmbeddedPostgres } from '@danvan/database';
 import { anyOf, anyScopedCaller, definePolicy, someUnitInSubtree, unitInSubtree, unrestrictedOnly } from '../index.js';
 
@@ -116,6 +116,18 @@ describe('access policies: one declaration, rendered as SQL and as a TypeScript 
     // The member rule lets x see the bloc b manages with x as a member; the managing rule keeps b's own to b and root.
     expect(await seenBy(account('/r/a/x/'))).toEqual(['owned-by-a', 'owned-by-b-with-x']);
     expect(await seenBy(account('/r/b/'))).toEqual(['owned-by-b', 'owned-by-b-with-x']);
+  });
+
+  it('the core scope helpers fail closed too: the anonymous caller is never unrestricted', async () => {
+    expect(callerScope(ANONYMOUS_CALLER)).toEqual({ kind: 'none' });
+    expect(callerScope(account(null))).toEqual({ kind: 'none' });
+    expect(callerScope({ ...SYSTEM_CALLER, kind: 'api-key' })).toEqual({ kind: 'none' });
+    expect(callerScope(SYSTEM_CALLER)).toEqual({ kind: 'all' });
+    expect(callerScope(account('/r/a/'))).toEqual({ kind: 'subtree', path: '/r/a/' });
+    expect(inScope(ANONYMOUS_CALLER, '/r/')).toBe(false);
+    const params = new SqlParams();
+    const condition = pathInScope(new RequestContext('test', ANONYMOUS_CALLER), params, 'b.owner_path');
+    expect(await sqlIds(condition, params)).toEqual([]);
   });
 
   it('a national rule (anyScopedCaller) holds for every caller with a scope, never for one without', () => {
