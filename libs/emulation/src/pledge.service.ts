@@ -7,7 +7,6 @@ import {
   fetchPage,
   groupBy,
   inList,
-  inScope,
   recordAudit,
   writeUnlessUnchanged,
   SqlParams,
@@ -21,7 +20,7 @@ import { Database, inTransaction, managerOf } from '@danvan/database';
 import { BlocService } from './bloc.service.js';
 import { checkCriteriaSet, maximumTotal, scorableItems } from './domain/criteria-set.js';
 import { PLEDGE_LIFECYCLE, type PledgeFacts } from './domain/pledge-lifecycle.js';
-import { PLEDGE_POLICY } from './pledges/pledge.policy.js';
+import { PLEDGE_POLICY, REGISTRATION_POLICY } from './pledges/pledge.policy.js';
 import type { TakenTransition } from '@danvan/kit';
 import type {
   CreatePledgeInput,
@@ -327,14 +326,14 @@ export class PledgeService {
    * where the caller manages the bloc, otherwise those of units in its subtree.
    */
   async registrationsOf(ctx: RequestContext, pledges: readonly PledgeView[]): Promise<Map<string, RegistrationView[]>> {
-    const managed = new Set(pledges.filter((p) => PLEDGE_POLICY.reaches(ctx, 'oversee', p)).map((p) => p.id));
+    const byId = new Map(pledges.map((p) => [p.id, p]));
     const rows = (await managerOf(this.database, ctx).query(
       `SELECT ${REGISTRATION_COLUMNS}, ru.path AS "unitPath" FROM pledge_registration r JOIN unit ru ON ru.id = r.unit_id
        WHERE r.pledge_id = ANY($1::uuid[]) ORDER BY ru.name, ru.id`,
       [pledges.map((p) => p.id)],
     )) as Array<RegistrationView & { unitPath: string }>;
     const visible = rows
-      .filter((r) => managed.has(r.pledgeId) || inScope(ctx.caller, r.unitPath))
+      .filter((r) => REGISTRATION_POLICY.canSee(ctx, { ownerPath: (byId.get(r.pledgeId) as PledgeView).ownerPath, unitPath: r.unitPath }))
       .map(({ unitPath: _unitPath, ...r }) => r);
     return groupBy(visible, (r) => r.pledgeId);
   }

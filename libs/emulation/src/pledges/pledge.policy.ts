@@ -1,5 +1,5 @@
 import type { PledgeStatus } from '@danvan/contracts';
-import { anyOf, definePolicy } from '@danvan/kit';
+import { anyOf, definePolicy, unitInSubtree } from '@danvan/kit';
 import { MANAGES_BLOC, MEMBER_OF_BLOC, type BlocAccess } from '../blocs/bloc.policy.js';
 import { PLEDGE_LIFECYCLE } from '../domain/pledge-lifecycle.js';
 
@@ -61,5 +61,40 @@ export const PLEDGE_POLICY = definePolicy<PledgeAccess, 'update' | 'setCriteria'
     },
     // Not an action a view offers: what a manager's reads show.
     oversee: { permission: null, scope: MANAGES_BLOC, refusal: MANAGER_ONLY, offeredAs: { names: [], pick: () => [] } },
+  },
+});
+
+/** What the registration policy reads of a signatory's registration. */
+export interface RegistrationAccess {
+  /** Path of the pledge's bloc's managing unit. */
+  ownerPath: string;
+  /** Path of the registering unit. */
+  unitPath: string;
+}
+
+/** The registering unit lies in the caller's subtree (`ru` in SQL): a unit registers for itself or for units below it. */
+export const OWN_REGISTRATION = unitInSubtree<RegistrationAccess>('đơn vị đăng ký', 'ru.path', (r) => r.unitPath);
+
+/**
+ * Registrations of targets: seen by the registering unit's subtree and by the
+ * bloc's manager (every registration of the pledge); made by the registering
+ * unit's subtree (emulation:submit).
+ */
+export const REGISTRATION_POLICY = definePolicy<RegistrationAccess, 'register'>({
+  resource: 'bản đăng ký chỉ tiêu',
+  see: anyOf(
+    unitInSubtree<RegistrationAccess>(
+      'đơn vị quản lý khối',
+      '(SELECT ou.path FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id WHERE p.id = r.pledge_id)',
+      (r) => r.ownerPath,
+    ),
+    OWN_REGISTRATION,
+  ),
+  actions: {
+    register: {
+      permission: 'emulation:submit',
+      scope: OWN_REGISTRATION,
+      refusal: 'Đơn vị đăng ký không tồn tại hoặc nằm ngoài phạm vi của bạn.',
+    },
   },
 });
