@@ -146,6 +146,11 @@ describe('movements and blocs', () => {
     );
     expect(seen.blocs.items.map((b) => b.id)).toEqual([blocId]);
     expect((await gqlError(outsider, `query($id: ID!) { bloc(id: $id) { id } }`, { id: blocId })).extensions?.code).toBe('NOT_FOUND');
+    // The views say what each caller may do (BLOC_POLICY): the manager may edit it and give it its pledge, a member nothing.
+    const actionsOf = async (client: TestClient) =>
+      (await gql<{ bloc: { allowedActions: string[] } }>(client, `query($id: ID!) { bloc(id: $id) { allowedActions } }`, { id: blocId }))
+        .bloc.allowedActions;
+    expect([await actionsOf(secretariat), await actionsOf(phuRiengOfficer)]).toEqual([['update', 'createPledge'], []]);
   });
 });
 

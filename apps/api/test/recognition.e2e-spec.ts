@@ -590,6 +590,22 @@ describe('access', () => {
       await canRevoke(recipientSecretariat, inForce),
       await canRevoke(secretariat, revoked),
     ]).toEqual([true, false, false, false]);
+    // allowedActions says the same, from the same policy (AWARD_POLICY), on GraphQL and REST.
+    const allowedActions = async (client: TestClient, award: AwardFields) =>
+      (
+        await gql<{ award: { allowedActions: string[] } }>(client, `query($id: ID!) { award(id: $id) { allowedActions } }`, {
+          id: award.id,
+        })
+      ).award.allowedActions;
+    expect([
+      await allowedActions(secretariat, inForce),
+      await allowedActions(viewer, inForce),
+      await allowedActions(recipientSecretariat, inForce),
+      await allowedActions(secretariat, revoked),
+    ]).toEqual([['revoke'], [], [], []]);
+    expect((await secretariat.rest<{ allowedActions: string[] }>('GET', `/api/v1/awards/${inForce.id}`)).body.allowedActions).toEqual([
+      'revoke',
+    ]);
   });
 });
 
@@ -808,6 +824,18 @@ describe('recognition of models and model counts', () => {
     expect(a.recognitionHistory).toEqual([
       { from: 'REGISTERED', to: 'TYPICAL', recognisedOn: '2023-11-20', document: { number: '125-QĐ/BDVTU' }, note: null },
     ]);
+    // The view offers the recognition lifecycle's transitions from the current level (MODEL_POLICY, MODEL_RECOGNITION).
+    const offered = await gql<{ model: { allowedActions: string[] } }>(
+      secretariat,
+      `query($id: ID!) { model(id: $id) { allowedActions } }`,
+      {
+        id: ids.A,
+      },
+    );
+    expect(offered.model.allowedActions).toEqual(['update', 'recognise:REGISTERED', 'recognise:EXCELLENT']);
+    expect((await secretariat.rest<{ allowedActions: string[] }>('GET', `/api/v1/models/${ids.A}`)).body.allowedActions).toEqual(
+      offered.model.allowedActions,
+    );
     const same = await gqlError(secretariat, RECOGNISE, { id: ids.A, v: 2, input: { recognition: 'TYPICAL', recognisedOn: '2023-12-01' } });
     expect(same.extensions?.fields?.map((f) => f.code)).toEqual(['unchanged']);
     const down = await gqlError(secretariat, RECOGNISE, {

@@ -197,6 +197,33 @@ describe('self-scoring', () => {
     expect((await selfScore(officer, districts[0], [['2', 60]])).status).toBe(422);
   });
 
+  it('views carry the actions the caller may take (allowedActions, from the pledge and score-sheet policies and lifecycles)', async () => {
+    const pledgeActions = async (client: TestClient) =>
+      (
+        await gql<{ pledge: { allowedActions: string[] } }>(client, `query($id: ID!) { pledge(id: $id) { allowedActions } }`, {
+          id: pledgeId,
+        })
+      ).pledge.allowedActions;
+    // The bloc's manager may edit and review, and take the one next step of the lifecycle; a member organisation none of it.
+    expect(await pledgeActions(secretariat)).toEqual(['update', 'setCriteria', 'advance:UNDER_REVIEW', 'review']);
+    expect(await pledgeActions(officer)).toEqual([]);
+    const rest = await secretariat.rest<{ allowedActions: string[] }>('GET', `/api/v1/pledges/${pledgeId}`);
+    expect(rest.body.allowedActions).toEqual(['update', 'setCriteria', 'advance:UNDER_REVIEW', 'review']);
+    // A submitted sheet: the reviewers may score, accept or return it; its unit may no longer change it.
+    expect((await secretariat.rest<{ allowedActions: string[] }>('GET', sheetPath(districts[0]))).body.allowedActions).toEqual([
+      'reviewScore',
+      'accept',
+      'return',
+    ]);
+    expect((await officer.rest<{ allowedActions: string[] }>('GET', sheetPath(districts[0]))).body.allowedActions).toEqual([]);
+    const sheets = await gql<{ pledge: { scoreSheets: Array<{ unit: { id: string }; allowedActions: string[] }> } }>(
+      officer,
+      `query($id: ID!) { pledge(id: $id) { scoreSheets { unit { id } allowedActions } } }`,
+      { id: pledgeId },
+    );
+    expect(sheets.pledge.scoreSheets).toEqual([{ unit: { id: districts[0].id }, allowedActions: [] }]);
+  });
+
   it('once a unit has started scoring, the criteria set no longer changes: every sheet is scored on the same version', async () => {
     const changed = { ...criteria, bands: [{ name: 'Đạt', minScore: 0 }] };
     const refused = await secretariat.graphql(

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, parseDocumentNumber, type DocumentSortField, type Page, type SortOrder } from '@danvan/contracts';
-import { DomainError, inScope, recordAudit, translatePgErrors, writeUnlessUnchanged, type RequestContext } from '@danvan/core';
+import { DOCUMENT_POLICY } from './document.policy.js';
+import { DomainError, recordAudit, translatePgErrors, writeUnlessUnchanged, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import type { DocumentFilterValues } from './dto/document-list.options.js';
@@ -80,7 +81,7 @@ export class DocumentService {
 
   async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateDocumentInput): Promise<DocumentView> {
     return inTransaction(this.database, ctx, async (tx) => {
-      const current = await this.editable(tx, id, true);
+      const current = await this.editable(tx, id, true, 'update');
       if (current.version !== expectedVersion) throw DomainError.versionConflict(DOCUMENT, expectedVersion, current.version);
       const number = input.number ?? current.number;
       const next: DocumentRecord = {
@@ -105,7 +106,7 @@ export class DocumentService {
   /** Deletes a document nothing cites (a cited one answers 409 STILL_REFERENCED). */
   async remove(ctx: RequestContext, id: string, expectedVersion: number | null): Promise<{ id: string }> {
     return inTransaction(this.database, ctx, async (tx) => {
-      const current = await this.editable(tx, id, true);
+      const current = await this.editable(tx, id, true, 'delete');
       if (expectedVersion !== null && current.version !== expectedVersion)
         throw DomainError.versionConflict(DOCUMENT, expectedVersion, current.version);
       await translatePgErrors(async () => {
@@ -117,13 +118,11 @@ export class DocumentService {
     });
   }
 
-  /** The document, if the caller may change it: its owner unit lies in the caller's subtree. */
-  private async editable(tx: RequestContext, id: string, lock: boolean): Promise<DocumentView> {
+  /** The document, if the caller may take `action` on it (DOCUMENT_POLICY: its owner unit lies in the caller's subtree). */
+  private async editable(tx: RequestContext, id: string, lock: boolean, action: 'update' | 'delete'): Promise<DocumentView> {
     const doc = await this.documents.findById(tx, id, lock);
     if (!doc) throw DomainError.notFound(DOCUMENT, id);
-    if (tx.caller.scopePath !== null && (doc.ownerPath === null || !inScope(tx.caller, doc.ownerPath))) {
-      throw new DomainError('FORBIDDEN', 'Văn bản này do đơn vị khác quản lý: chỉ đơn vị đó (hoặc cấp trên) được sửa, xóa.');
-    }
+    DOCUMENT_POLICY.assert(tx, action, doc);
     return doc;
   }
 

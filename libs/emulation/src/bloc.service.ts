@@ -5,7 +5,6 @@ import {
   DomainError,
   equals,
   fetchPage,
-  inScope,
   recordAudit,
   writeUnlessUnchanged,
   SqlParams,
@@ -19,6 +18,7 @@ import {
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import type { BlocListOptions, CreateBlocInput, UpdateBlocInput } from './dto/emulation.inputs.js';
 import type { BlocView } from './dto/emulation.views.js';
+import { BLOC_POLICY } from './blocs/bloc.policy.js';
 import { pathInScope, rowCount, unitRefJson } from './sql-refs.js';
 
 const BLOC = 'khối thi đua';
@@ -37,17 +37,6 @@ const BLOC_COLUMNS = `b.id, b.year, b.name, ${unitRefJson('ou')} AS owner, ou.pa
   b.version, b.created_at AS "createdAt", b.updated_at AS "updatedAt"`;
 
 const BLOC_FROM = 'emulation_bloc b JOIN unit ou ON ou.id = b.owner_unit_id';
-
-/**
- * Who sees a bloc: callers whose subtree holds its managing unit or one of its
- * members (an organisation sees the blocs it competes in). Null: everyone.
- */
-export function blocScope(ctx: RequestContext, params: SqlParams, alias = 'b', ownerAlias = 'ou'): string | null {
-  const owner = pathInScope(ctx, params, `${ownerAlias}.path`);
-  if (owner === null) return null;
-  const member = pathInScope(ctx, params, 'sm.path');
-  return `(${owner} OR EXISTS (SELECT 1 FROM emulation_bloc_member sb JOIN unit sm ON sm.id = sb.unit_id WHERE sb.bloc_id = ${alias}.id AND ${member}))`;
-}
 
 const BLOC_LIST: ListQuerySpec<'year', BlocFilter> = {
   from: BLOC_FROM,
@@ -75,23 +64,24 @@ export class BlocService {
 
   async get(ctx: RequestContext, id: string): Promise<BlocView> {
     const params = new SqlParams();
-    const where = [`b.id = ${params.add(id)}`, blocScope(ctx, params)].filter(Boolean).join(' AND ');
+    const where = [`b.id = ${params.add(id)}`, BLOC_POLICY.visibleSql(ctx, params)].filter(Boolean).join(' AND ');
     const [row] = (await managerOf(this.database, ctx).query(
       `SELECT ${BLOC_COLUMNS} FROM ${BLOC_FROM} WHERE ${where}`,
       params.values,
     )) as BlocView[];
     if (!row) throw DomainError.notFound(BLOC, id);
-    return row;
+    return withBlocActions(ctx, row);
   }
 
-  list(ctx: RequestContext, options: BlocListOptions): Promise<Page<BlocView>> {
-    return fetchPage<BlocView, 'year', BlocFilter>(
+  async list(ctx: RequestContext, options: BlocListOptions): Promise<Page<BlocView>> {
+    const page = await fetchPage<BlocView, 'year', BlocFilter>(
       managerOf(this.database, ctx),
       BLOC_LIST,
       { page: options.page ?? 1, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, filter: options.filter },
-      (params) => blocScope(ctx, params),
+      (params) => BLOC_POLICY.visibleSql(ctx, params),
       ctx,
     );
+    return { ...page, items: page.items.map((bloc) => withBlocActions(ctx, bloc)) };
   }
 
   async create(ctx: RequestContext, input: CreateBlocInput): Promise<BlocView> {
@@ -158,13 +148,11 @@ export class BlocService {
     });
   }
 
-  /** The bloc, locked, if the caller manages it (its managing unit lies in the caller's subtree). */
-  async editable(tx: RequestContext, id: string): Promise<BlocView> {
+  /** The bloc, locked, if the caller may take `action` on it (BLOC_POLICY: it manages the bloc). */
+  async editable(tx: RequestContext, id: string, action: 'update' | 'createPledge' = 'update'): Promise<BlocView> {
     const bloc = await this.get(tx, id);
     await managerOf(this.database, tx).query(`SELECT 1 FROM emulation_bloc WHERE id = $1 FOR UPDATE`, [id]);
-    if (!inScope(tx.caller, bloc.ownerPath)) {
-      throw new DomainError('FORBIDDEN', 'Khối thi đua này do đơn vị khác quản lý: chỉ đơn vị quản lý khối được thay đổi.');
-    }
+    BLOC_POLICY.assert(tx, action, bloc);
     return bloc;
   }
 
@@ -227,4 +215,9 @@ export class BlocService {
 async function assertMovementExists(db: Queryable, id: string): Promise<void> {
   const rows = (await db.query(`SELECT 1 FROM emulation_movement WHERE id = $1`, [id])) as unknown[];
   if (!rows.length) throw DomainError.rule('movementId', 'notFound', 'Không tìm thấy phong trào thi đua.');
+}
+
+/** The bloc with the actions the caller may take on it (BLOC_POLICY). */
+function withBlocActions(ctx: RequestContext, bloc: BlocView): BlocView {
+  return { ...bloc, allowedActions: BLOC_POLICY.allowedActions(ctx, bloc) };
 }

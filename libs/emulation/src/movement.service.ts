@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, type MovementKind, type Page } from '@danvan/contracts';
+import { MOVEMENT_POLICY } from './movements/movement.policy.js';
 import {
   DomainError,
   fetchPage,
   inList,
-  inScope,
   recordAudit,
   writeUnlessUnchanged,
   textSearch,
@@ -126,9 +126,7 @@ export class MovementService {
   private async editable(tx: RequestContext, id: string): Promise<MovementView> {
     const movement = await this.get(tx, id);
     await managerOf(this.database, tx).query(`SELECT 1 FROM emulation_movement WHERE id = $1 FOR UPDATE`, [id]);
-    if (!inScope(tx.caller, movement.ownerPath)) {
-      throw new DomainError('FORBIDDEN', 'Phong trào này do đơn vị khác phát động: chỉ đơn vị đó (hoặc cấp trên) được sửa.');
-    }
+    MOVEMENT_POLICY.assert(tx, 'update', movement);
     return movement;
   }
 

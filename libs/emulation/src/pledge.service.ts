@@ -15,7 +15,6 @@ import {
   fetchPage,
   groupBy,
   inList,
-  inScope,
   recordAudit,
   writeUnlessUnchanged,
   SqlParams,
@@ -26,9 +25,11 @@ import {
   type RequestContext,
 } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
-import { BlocService, blocScope } from './bloc.service.js';
+import { BlocService } from './bloc.service.js';
 import { checkCriteriaSet } from './domain/criteria-set.js';
-import { transitionRefusal, type PledgeFacts } from './domain/pledge-lifecycle.js';
+import { PLEDGE_LIFECYCLE, type PledgeFacts } from './domain/pledge-lifecycle.js';
+import { PLEDGE_POLICY, REGISTRATION_POLICY } from './pledges/pledge.policy.js';
+import type { TakenTransition } from '@danvan/kit';
 import type {
   CreatePledgeInput,
   CriteriaSetInput,
@@ -59,7 +60,7 @@ interface CriteriaSetRow {
   createdAt: string;
 }
 
-type PledgeRow = Omit<PledgeView, 'criteriaSet' | 'statusLabel'> & { criteriaSetRow: CriteriaSetRow | null };
+type PledgeRow = Omit<PledgeView, 'criteriaSet' | 'statusLabel' | 'allowedActions'> & { criteriaSetRow: CriteriaSetRow | null };
 
 const CRITERIA_SET_JSON = (alias: string) =>
   `json_build_object('id', ${alias}.id, 'number', ${alias}.number, 'content', ${alias}.content, 'maxTotal', ${alias}.max_total, 'createdBy', ${alias}.created_by, 'createdAt', ${alias}.created_at)`;
@@ -122,9 +123,14 @@ function criteriaSetView(row: CriteriaSetRow | null): CriteriaSetView | null {
   };
 }
 
-function toView(row: PledgeRow): PledgeView {
+function toView(ctx: RequestContext, row: PledgeRow): PledgeView {
   const { criteriaSetRow, ...rest } = row;
-  return { ...rest, statusLabel: PLEDGE_STATUS_LABELS[row.status], criteriaSet: criteriaSetView(criteriaSetRow) };
+  return {
+    ...rest,
+    statusLabel: PLEDGE_STATUS_LABELS[row.status],
+    criteriaSet: criteriaSetView(criteriaSetRow),
+    allowedActions: PLEDGE_POLICY.allowedActions(ctx, row),
+  };
 }
 
 /** The plain content of a criteria set input (class instances → JSON-ready objects). */
@@ -169,10 +175,10 @@ export class PledgeService {
     // subqueries (criteria set, signatories) as of before a concurrent change it had waited for.
     if (lock) await db.query(`SELECT 1 FROM pledge WHERE id = $1 FOR UPDATE`, [id]);
     const params = new SqlParams();
-    const where = [`p.id = ${params.add(id)}`, blocScope(ctx, params)].filter(Boolean).join(' AND ');
+    const where = [`p.id = ${params.add(id)}`, PLEDGE_POLICY.visibleSql(ctx, params)].filter(Boolean).join(' AND ');
     const [row] = (await db.query(`SELECT ${PLEDGE_COLUMNS} FROM ${PLEDGE_FROM} WHERE ${where}`, params.values)) as PledgeRow[];
     if (!row) throw DomainError.notFound(PLEDGE, id);
-    return toView(row);
+    return toView(ctx, row);
   }
 
   async list(ctx: RequestContext, options: PledgeListOptions): Promise<Page<PledgeView>> {
@@ -180,10 +186,10 @@ export class PledgeService {
       managerOf(this.database, ctx),
       PLEDGE_LIST,
       { page: options.page ?? 1, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, filter: options.filter },
-      (params) => blocScope(ctx, params),
+      (params) => PLEDGE_POLICY.visibleSql(ctx, params),
       ctx,
     );
-    return { ...page, items: page.items.map(toView) };
+    return { ...page, items: page.items.map((row) => toView(ctx, row)) };
   }
 
   /**
@@ -192,12 +198,12 @@ export class PledgeService {
    */
   async ofBlocs(ctx: RequestContext, blocIds: readonly string[]): Promise<Map<string, PledgeView>> {
     const params = new SqlParams();
-    const where = [`p.bloc_id = ANY(${params.add(blocIds)}::uuid[])`, blocScope(ctx, params)].filter(Boolean).join(' AND ');
+    const where = [`p.bloc_id = ANY(${params.add(blocIds)}::uuid[])`, PLEDGE_POLICY.visibleSql(ctx, params)].filter(Boolean).join(' AND ');
     const rows = (await managerOf(this.database, ctx).query(
       `SELECT ${PLEDGE_COLUMNS} FROM ${PLEDGE_FROM} WHERE ${where}`,
       params.values,
     )) as PledgeRow[];
-    return new Map(rows.map((row) => [row.blocId, toView(row)]));
+    return new Map(rows.map((row) => [row.blocId, toView(ctx, row)]));
   }
 
   /** Every version of the pledge's criteria set, newest first. */
@@ -219,7 +225,7 @@ export class PledgeService {
   async create(ctx: RequestContext, input: CreatePledgeInput): Promise<PledgeView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
-      await this.blocs.editable(tx, input.blocId);
+      await this.blocs.editable(tx, input.blocId, 'createPledge');
       assertBreakthroughRange(input.breakthroughMin ?? null, input.breakthroughMax ?? null);
       const id = randomUUID();
       await translatePgErrors(
@@ -243,7 +249,7 @@ export class PledgeService {
   }
 
   async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdatePledgeInput): Promise<PledgeView> {
-    return this.change(ctx, id, expectedVersion, 'update', async (tx, db, current) => {
+    return this.change(ctx, id, expectedVersion, 'update', 'update', async (tx, db, current) => {
       if (current.status === 'FINALISED') throw DomainError.rule('status', 'finalised', 'Giao ước đã tổng kết: không thể sửa.');
       const min = input.breakthroughMin === undefined ? current.breakthroughMin : input.breakthroughMin;
       const max = input.breakthroughMax === undefined ? current.breakthroughMax : input.breakthroughMax;
@@ -271,7 +277,7 @@ export class PledgeService {
    * against the same version, or the ranking would compare different scales.
    */
   async setCriteria(ctx: RequestContext, id: string, expectedVersion: number, input: CriteriaSetInput): Promise<PledgeView> {
-    return this.change(ctx, id, expectedVersion, 'set-criteria', async (tx, db, current) => {
+    return this.change(ctx, id, expectedVersion, 'set-criteria', 'setCriteria', async (tx, db, current) => {
       if (current.status === 'UNDER_REVIEW' || current.status === 'FINALISED') {
         throw DomainError.rule(
           'status',
@@ -295,13 +301,9 @@ export class PledgeService {
 
   /** Signs the pledge: date, event, place and signatories (members of the bloc; default all of them). */
   async sign(ctx: RequestContext, id: string, expectedVersion: number, input: SignPledgeInput): Promise<PledgeView> {
-    return this.change(ctx, id, expectedVersion, 'sign', async (tx, db, current) => {
-      if (current.status !== 'DRAFT')
-        throw DomainError.rule(
-          'status',
-          'transition',
-          transitionRefusal(await this.facts(db, current), 'SIGNED') ?? 'Giao ước đã được ký.',
-        );
+    return this.change(ctx, id, expectedVersion, 'sign', 'sign', async (tx, db, current) => {
+      // The step must be the next one now; its guard is checked once the signing is written (moveTo).
+      PLEDGE_LIFECYCLE.assertAllowed(current.status, 'sign');
       // Shares the bloc's lock with a concurrent change of its members (which locks it FOR UPDATE).
       await db.query(`SELECT 1 FROM emulation_bloc WHERE id = $1 FOR SHARE`, [current.blocId]);
       const bloc = await this.blocs.get(tx, current.blocId);
@@ -318,20 +320,20 @@ export class PledgeService {
         input.signingEvent,
         input.signingPlace ?? null,
       ]);
-      await this.moveTo(db, { ...current, signedOn: input.signedOn, signingEvent: input.signingEvent }, 'SIGNED');
+      return this.moveTo(db, { ...current, signedOn: input.signedOn, signingEvent: input.signingEvent }, 'sign');
     });
   }
 
   /** Moves the pledge one step on (registration, scoring, review, final), when the step before is complete. */
   async advance(ctx: RequestContext, id: string, expectedVersion: number, to: PledgeStatus): Promise<PledgeView> {
-    return this.change(ctx, id, expectedVersion, 'advance', async (_tx, db, current) => {
+    return this.change(ctx, id, expectedVersion, 'advance', 'advance', async (_tx, db, current) => {
       if (to === 'SIGNED')
         throw DomainError.rule(
           'status',
           'useSign',
           'Hãy dùng thao tác ký kết (ngày, sự kiện, đơn vị ký) để chuyển giao ước sang "Đã ký kết".',
         );
-      await this.moveTo(db, current, to);
+      return this.moveTo(db, current, `advance:${to}`);
     });
   }
 
@@ -346,14 +348,14 @@ export class PledgeService {
    * where the caller manages the bloc, otherwise those of units in its subtree.
    */
   async registrationsOf(ctx: RequestContext, pledges: readonly PledgeView[]): Promise<Map<string, RegistrationView[]>> {
-    const managed = new Set(pledges.filter((p) => inScope(ctx.caller, p.ownerPath)).map((p) => p.id));
+    const byId = new Map(pledges.map((p) => [p.id, p]));
     const rows = (await managerOf(this.database, ctx).query(
       `SELECT ${REGISTRATION_COLUMNS}, ru.path AS "unitPath" FROM pledge_registration r JOIN unit ru ON ru.id = r.unit_id
        WHERE r.pledge_id = ANY($1::uuid[]) ORDER BY ru.name, ru.id`,
       [pledges.map((p) => p.id)],
     )) as Array<RegistrationView & { unitPath: string }>;
     const visible = rows
-      .filter((r) => managed.has(r.pledgeId) || inScope(ctx.caller, r.unitPath))
+      .filter((r) => REGISTRATION_POLICY.canSee(ctx, { ownerPath: (byId.get(r.pledgeId) as PledgeView).ownerPath, unitPath: r.unitPath }))
       .map(({ unitPath: _unitPath, ...r }) => r);
     return groupBy(visible, (r) => r.pledgeId);
   }
@@ -461,23 +463,26 @@ export class PledgeService {
     return new Map(pledgeIds.map((id) => [id, progressOfSignatories(bySignatories.get(id) ?? [])]));
   }
 
-  /** One managed change of a pledge: lock, check the version, `work`, bump the version, audit. */
+  /**
+   * One managed change of a pledge: lock, PLEDGE_POLICY's check of `policyAction`, check the version, `work`,
+   * bump the version, audit (through PLEDGE_LIFECYCLE when `work` took a transition).
+   */
   private async change(
     ctx: RequestContext,
     id: string,
     expectedVersion: number,
     action: string,
-    work: (tx: RequestContext, db: Queryable, current: PledgeView) => Promise<void>,
+    policyAction: 'update' | 'setCriteria' | 'sign' | 'advance',
+    work: (tx: RequestContext, db: Queryable, current: PledgeView) => Promise<TakenTransition<PledgeStatus> | void>,
   ): Promise<PledgeView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const current = await this.get(tx, id, true);
-      if (!inScope(tx.caller, current.ownerPath)) {
-        throw new DomainError('FORBIDDEN', 'Giao ước này do đơn vị khác quản lý: chỉ đơn vị quản lý khối được thay đổi.');
-      }
+      PLEDGE_POLICY.assert(tx, policyAction, current);
       if (current.version !== expectedVersion) throw DomainError.versionConflict(PLEDGE, expectedVersion, current.version);
+      let taken: TakenTransition<PledgeStatus> | void = undefined;
       const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
-        await work(tx, db, current);
+        taken = await work(tx, db, current);
         const result = (await db.query(
           `UPDATE pledge SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
           [id, expectedVersion],
@@ -485,7 +490,14 @@ export class PledgeService {
         if (rowCount(result) !== 1) throw DomainError.versionConflict(PLEDGE, expectedVersion);
         return this.get(tx, id);
       });
-      if (changed) await this.audit(tx, action, current, updated);
+      if (changed && taken) {
+        await PLEDGE_LIFECYCLE.record(db, tx, taken, {
+          entityId: updated.id,
+          scopePath: updated.ownerPath,
+          before: auditFields(current),
+          after: auditFields(updated),
+        });
+      } else if (changed) await this.audit(tx, action, current, updated);
       return updated;
     });
   }
@@ -525,32 +537,21 @@ export class PledgeService {
     };
   }
 
-  private async moveTo(db: Queryable, pledge: PledgeView, to: PledgeStatus): Promise<void> {
-    const refusal = transitionRefusal(await this.facts(db, pledge), to);
-    if (refusal) throw DomainError.rule('status', 'transition', refusal);
-    await db.query(`UPDATE pledge SET status = $2 WHERE id = $1`, [pledge.id, to]);
+  /** Takes a PLEDGE_LIFECYCLE transition (its guard refuses while the step before is incomplete). */
+  private async moveTo(db: Queryable, pledge: PledgeView, action: string): Promise<TakenTransition<PledgeStatus>> {
+    const taken = PLEDGE_LIFECYCLE.take(pledge.status, action, await this.facts(db, pledge));
+    await db.query(`UPDATE pledge SET status = $2 WHERE id = $1`, [pledge.id, taken.to]);
+    return taken;
   }
 
   private async audit(tx: RequestContext, action: string, before: PledgeView | null, after: PledgeView): Promise<void> {
-    const fields = (p: PledgeView) => ({
-      title: p.title,
-      status: p.status,
-      breakthroughMin: p.breakthroughMin,
-      breakthroughMax: p.breakthroughMax,
-      signedOn: p.signedOn,
-      signingEvent: p.signingEvent,
-      signingPlace: p.signingPlace,
-      documents: p.documents.map((d) => d.number),
-      signatories: p.signatories.map((s) => s.id),
-      criteriaSetNumber: p.criteriaSet?.number ?? null,
-    });
     await recordAudit(managerOf(this.database, tx), tx, {
       entity: 'pledge',
       entityId: after.id,
       action,
       scopePath: after.ownerPath,
-      before: before && fields(before),
-      after: fields(after),
+      before: before && auditFields(before),
+      after: auditFields(after),
     });
   }
 }
@@ -564,4 +565,20 @@ function assertBreakthroughRange(min: number | null, max: number | null): void {
     );
   if (min !== null && max !== null && min > max)
     throw DomainError.rule('breakthroughMax', 'range', 'Số nhiệm vụ đột phá tối đa phải lớn hơn hoặc bằng số tối thiểu.');
+}
+
+/** What the audit trail keeps of a pledge. */
+function auditFields(p: PledgeView): Record<string, unknown> {
+  return {
+    title: p.title,
+    status: p.status,
+    breakthroughMin: p.breakthroughMin,
+    breakthroughMax: p.breakthroughMax,
+    signedOn: p.signedOn,
+    signingEvent: p.signingEvent,
+    signingPlace: p.signingPlace,
+    documents: p.documents.map((d) => d.number),
+    signatories: p.signatories.map((s) => s.id),
+    criteriaSetNumber: p.criteriaSet?.number ?? null,
+  };
 }

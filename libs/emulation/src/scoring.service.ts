@@ -11,17 +11,13 @@ import {
   type CriteriaSetContent,
   type ScoreSheetStatus,
 } from '@danvan/contracts';
-import { DomainError, groupBy, inScope, recordAudit, translatePgErrors, type Queryable, type RequestContext } from '@danvan/core';
+import { DomainError, groupBy, recordAudit, translatePgErrors, type Queryable, type RequestContext } from '@danvan/core';
+import type { TakenTransition } from '@danvan/kit';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { AwardService, type AwardView } from '@danvan/recognition';
-import {
-  afterReview,
-  checkScores,
-  reviewerRefusal,
-  unscoredCriteria,
-  type ReviewDecision,
-  type RoundAcceptance,
-} from './domain/scoring.js';
+import { afterReview, checkScores, SHEET_REVIEW, unscoredCriteria, type ReviewDecision, type RoundAcceptance } from './domain/scoring.js';
+import { PLEDGE_POLICY } from './pledges/pledge.policy.js';
+import { SHEET_POLICY, type SheetAccess } from './scoring/score-sheet.policy.js';
 import type { PledgeView } from './dto/emulation.views.js';
 import type { ScoreInput } from './dto/scoring.inputs.js';
 import type { EvidenceView, RankingView, ReviewEventView, ScoreLineView, ScoreSheetView } from './dto/scoring.views.js';
@@ -86,8 +82,8 @@ export class ScoringService {
   async sheet(ctx: RequestContext, pledgeId: string, unitId: string): Promise<ScoreSheetView> {
     const pledge = await this.pledges.get(ctx, pledgeId);
     const row = await this.sheetRow(managerOf(this.database, ctx), pledgeId, unitId);
-    if (!row || !this.canSee(ctx, pledge, row.unitPath)) throw noSheet(unitId);
-    return this.view(managerOf(this.database, ctx), row);
+    if (!row || !SHEET_POLICY.canSee(ctx, sheetAccess(pledge, row))) throw noSheet(unitId);
+    return this.view(managerOf(this.database, ctx), row, { ctx, pledge });
   }
 
   /** Every sheet the caller may see (the scoring grid of the bloc's manager). */
@@ -103,8 +99,8 @@ export class ScoringService {
     const rows = (await db.query(`${SHEET_SQL} WHERE s.pledge_id = ANY($1::uuid[]) ORDER BY u.name, u.id`, [
       [...byId.keys()],
     ])) as SheetRow[];
-    const visible = rows.filter((row) => this.canSee(ctx, byId.get(row.pledgeId) as PledgeView, row.unitPath));
-    return groupBy(await this.views(db, visible), (sheet) => sheet.pledgeId);
+    const visible = rows.filter((row) => SHEET_POLICY.canSee(ctx, sheetAccess(byId.get(row.pledgeId) as PledgeView, row)));
+    return groupBy(await this.views(db, visible, { ctx, pledges: byId }), (sheet) => sheet.pledgeId);
   }
 
   /** A signatory's self-scores, while scoring is open and the sheet is with the unit. `expectedVersion`: null before the sheet exists. */
@@ -169,7 +165,7 @@ export class ScoringService {
           tx.caller.label,
         ],
       );
-      return this.finish(tx, db, sheet, 'self-score', before);
+      return this.finish(tx, db, pledge, sheet, 'self-score', before);
     });
   }
 
@@ -184,24 +180,15 @@ export class ScoringService {
       const lines = (await db.query(`SELECT item_code AS "itemCode" FROM score_line WHERE sheet_id = $1 AND self_score IS NOT NULL`, [
         sheet.id,
       ])) as Array<{ itemCode: string }>;
-      const missing = unscoredCriteria(
+      const unscored = unscoredCriteria(
         sheet.content,
         lines.map((l) => l.itemCode),
       );
-      if (missing.length) {
-        throw DomainError.rule(
-          'scores',
-          'incomplete',
-          `Chưa chấm ${missing.length} tiêu chí: ${missing
-            .slice(0, 10)
-            .map((m) => m.code)
-            .join(', ')}${missing.length > 10 ? ' …' : ''}.`,
-        );
-      }
+      const taken = SHEET_REVIEW.take(sheet.status, 'submit', { step: sheet.reviewStep, actorId: actorIdOf(tx), accepted: [], unscored });
       const before = await this.view(db, sheet);
-      await db.query(`UPDATE score_sheet SET status = 'SUBMITTED', review_step = 1, submitted_at = now() WHERE id = $1`, [sheet.id]);
+      await db.query(`UPDATE score_sheet SET status = $2, review_step = 1, submitted_at = now() WHERE id = $1`, [sheet.id, taken.to]);
       await this.logEvent(tx, db, sheet.id, 0, 'SUBMIT', null);
-      return this.finish(tx, db, sheet, 'submit', before);
+      return this.finish(tx, db, pledge, sheet, taken, before);
     });
   }
 
@@ -258,7 +245,7 @@ export class ScoringService {
         );
       }
       await db.query(`UPDATE score_sheet SET version = version + 1, updated_at = now() WHERE id = $1`, [sheet.id]);
-      const after = await this.view(db, (await this.sheetRow(db, pledgeId, unitId)) as SheetRow);
+      const after = await this.view(db, (await this.sheetRow(db, pledgeId, unitId)) as SheetRow, { ctx: tx, pledge });
       await this.audit(tx, db, 'review-score', before, after);
       return after;
     });
@@ -287,23 +274,24 @@ export class ScoringService {
       const pledge = await this.managed(tx, pledgeId);
       assertOpen(pledge);
       const sheet = await this.lockedSheet(db, pledgeId, unitId, expectedVersion);
-      if (sheet.status !== 'SUBMITTED')
-        throw DomainError.rule(
-          'status',
-          'notUnderReview',
-          `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[sheet.status].toLowerCase()}: không có gì để thẩm định.`,
-        );
-      if (decision === 'RETURN' && !reason?.trim()) throw DomainError.rule('reason', 'required', 'Trả lại bảng điểm phải ghi rõ lý do.');
-      if (decision === 'ACCEPT') {
-        const round = await this.reviewRound(db, sheet.id);
-        const refusal = reviewerRefusal(sheet.reviewStep, decision, actorIdOf(tx), round.accepted, round.submittedBy);
-        if (refusal) throw DomainError.rule(refusal.field, refusal.code, refusal.message);
-      }
-      const next = afterReview(sheet.reviewStep, decision);
+      // The round's accepts matter to an accept only (and only of a sheet under review).
+      const round =
+        decision === 'ACCEPT' && sheet.status === 'SUBMITTED' ? await this.reviewRound(db, sheet.id) : { submittedBy: null, accepted: [] };
+      const taken = SHEET_REVIEW.take(sheet.status, decision === 'ACCEPT' ? 'accept' : 'return', {
+        step: sheet.reviewStep,
+        actorId: actorIdOf(tx),
+        accepted: round.accepted,
+        submittedBy: round.submittedBy,
+        reason,
+      });
       const before = await this.view(db, sheet);
-      await db.query(`UPDATE score_sheet SET status = $2, review_step = $3 WHERE id = $1`, [sheet.id, next.status, next.step]);
+      await db.query(`UPDATE score_sheet SET status = $2, review_step = $3 WHERE id = $1`, [
+        sheet.id,
+        taken.to,
+        afterReview(sheet.reviewStep, decision).step,
+      ]);
       await this.logEvent(tx, db, sheet.id, sheet.reviewStep, decision, reason?.trim() || null);
-      return this.finish(tx, db, sheet, decision === 'ACCEPT' ? 'review-accept' : 'review-return', before);
+      return this.finish(tx, db, pledge, sheet, taken, before);
     });
   }
 
@@ -318,12 +306,14 @@ export class ScoringService {
     const pledge = typeof pledgeOrId === 'string' ? await this.pledges.get(ctx, pledgeOrId) : pledgeOrId;
     const pledgeId = pledge.id;
     const final = pledge.status === 'FINALISED';
-    const reviewer = inScope(ctx.caller, pledge.ownerPath);
+    const reviewer = PLEDGE_POLICY.reaches(ctx, 'oversee', pledge);
     const all = (await managerOf(this.database, ctx).query(RANKING_SQL, [pledgeId])) as Array<Record<string, unknown>>;
     const rows =
       final || reviewer
         ? all
-        : all.filter((r) => inScope(ctx.caller, r.unitPath as string)).map((r): Record<string, unknown> => ({ ...r, rank: null }));
+        : all
+            .filter((r) => SHEET_POLICY.canSee(ctx, { ownerPath: pledge.ownerPath, unitPath: r.unitPath as string }))
+            .map((r): Record<string, unknown> => ({ ...r, rank: null }));
     return {
       final,
       tieRule: RANKING_TIE_RULE,
@@ -473,7 +463,7 @@ export class ScoringService {
         unitPath: string;
       }>;
       // Only the unit's own subtree removes its files; to anyone else the file does not exist.
-      if (!file || !inScope(tx.caller, file.unitPath)) throw DomainError.notFound('tệp minh chứng', id);
+      if (!file || !SHEET_POLICY.reaches(tx, 'selfScore', { unitPath: file.unitPath })) throw DomainError.notFound('tệp minh chứng', id);
       const pledge = await this.pledges.get(tx, file.pledgeId, true);
       const sheet = (await this.sheetRow(db, file.pledgeId, file.unitId, true)) as SheetRow;
       assertUnitMayEdit(pledge, sheet);
@@ -482,30 +472,25 @@ export class ScoringService {
       if (rowCount(deleted) !== 1) throw DomainError.notFound('tệp minh chứng', id);
       const { pledgeId: _pledgeId, unitId: _unitId, unitPath: _unitPath, ...before } = file;
       await recordAudit(db, tx, { entity: 'evidence-file', entityId: id, action: 'delete', scopePath: sheet.unitPath, before });
-      return this.view(db, sheet);
+      return this.view(db, sheet, { ctx: tx, pledge });
     });
   }
 
   // ------------------------------------------------------------------ helpers
 
-  private canSee(ctx: RequestContext, pledge: PledgeView, unitPath: string): boolean {
-    return inScope(ctx.caller, pledge.ownerPath) || inScope(ctx.caller, unitPath);
-  }
-
   /** The unit is a signatory in the caller's subtree (a unit scores only for itself); returns its path. */
   private async ownUnit(tx: RequestContext, db: Queryable, pledge: PledgeView, unitId: string): Promise<string> {
     const [unit] = (await db.query(`SELECT path FROM unit WHERE id = $1`, [unitId])) as Array<{ path: string }>;
-    if (!unit || !inScope(tx.caller, unit.path))
+    if (!unit || !SHEET_POLICY.reaches(tx, 'selfScore', { ownerPath: pledge.ownerPath, unitPath: unit.path }))
       throw DomainError.rule('unitId', 'notFound', 'Đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn.');
     if (!pledge.signatories.some((s) => s.id === unitId)) throw DomainError.rule('unitId', 'notSignatory', 'Đơn vị này không ký giao ước.');
     return unit.path;
   }
 
-  /** The pledge, if the caller manages its bloc (reviewers). */
+  /** The pledge, locked, if the caller reviews its sheets (PLEDGE_POLICY `review`: it manages the bloc). */
   private async managed(tx: RequestContext, pledgeId: string): Promise<PledgeView> {
     const pledge = await this.pledges.get(tx, pledgeId, true);
-    if (!inScope(tx.caller, pledge.ownerPath))
-      throw new DomainError('FORBIDDEN', 'Chỉ đơn vị quản lý khối thi đua được thẩm định bảng điểm.');
+    PLEDGE_POLICY.assert(tx, 'review', pledge);
     return pledge;
   }
 
@@ -559,43 +544,53 @@ export class ScoringService {
     return { submittedBy: submission?.actorId ?? null, accepted };
   }
 
-  /** Bumps the sheet's version, audits the change, returns the sheet as it now is. */
+  /**
+   * Bumps the sheet's version, audits the change (a SHEET_REVIEW transition through its audit hook), returns
+   * the sheet as it now is.
+   */
   private async finish(
     tx: RequestContext,
     db: Queryable,
+    pledge: PledgeView,
     sheet: SheetRow,
-    action: string,
+    change: string | TakenTransition<ScoreSheetStatus>,
     before: ScoreSheetView,
   ): Promise<ScoreSheetView> {
     await db.query(`UPDATE score_sheet SET version = version + 1, updated_at = now() WHERE id = $1`, [sheet.id]);
-    const after = await this.view(db, (await this.sheetRow(db, sheet.pledgeId, sheet.unit.id)) as SheetRow);
-    await this.audit(tx, db, action, before, after);
+    const after = await this.view(db, (await this.sheetRow(db, sheet.pledgeId, sheet.unit.id)) as SheetRow, { ctx: tx, pledge });
+    if (typeof change === 'string') await this.audit(tx, db, change, before, after);
+    else
+      await SHEET_REVIEW.record(db, tx, change, {
+        entityId: after.id,
+        scopePath: after.unitPath,
+        before: sheetAuditFields(before),
+        after: sheetAuditFields(after),
+      });
     return after;
   }
 
   private async audit(tx: RequestContext, db: Queryable, action: string, before: ScoreSheetView, after: ScoreSheetView): Promise<void> {
-    const fields = (s: ScoreSheetView) => ({
-      status: s.status,
-      reviewStep: s.reviewStep,
-      total: s.totals.total,
-      scores: Object.fromEntries(s.lines.map((l) => [l.itemCode, { self: l.selfScore, reviewed: l.reviewedScore }])),
-    });
     await recordAudit(db, tx, {
       entity: 'score-sheet',
       entityId: after.id,
       action,
       scopePath: after.unitPath,
-      before: fields(before),
-      after: fields(after),
+      before: sheetAuditFields(before),
+      after: sheetAuditFields(after),
     });
   }
 
-  private async view(db: Queryable, row: SheetRow): Promise<ScoreSheetView> {
-    return (await this.views(db, [row]))[0];
+  /** `reader`: whose `allowedActions` the view carries (none for a before-image). */
+  private async view(db: Queryable, row: SheetRow, reader?: { ctx: RequestContext; pledge: PledgeView }): Promise<ScoreSheetView> {
+    return (await this.views(db, [row], reader && { ctx: reader.ctx, pledges: new Map([[reader.pledge.id, reader.pledge]]) }))[0];
   }
 
   /** Sheets with their lines, evidence, events and totals, in three statements whatever their number. */
-  private async views(db: Queryable, rows: SheetRow[]): Promise<ScoreSheetView[]> {
+  private async views(
+    db: Queryable,
+    rows: SheetRow[],
+    reader?: { ctx: RequestContext; pledges: ReadonlyMap<string, PledgeView> },
+  ): Promise<ScoreSheetView[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
     // One after another: inside a transaction the three share one connection, which runs one statement at a time.
@@ -639,9 +634,27 @@ export class ScoringService {
         totals: sheetTotals(row.content, sheetLines),
         version: row.version,
         submittedAt: row.submittedAt,
+        allowedActions: reader
+          ? SHEET_POLICY.allowedActions(reader.ctx, sheetAccess(reader.pledges.get(row.pledgeId) as PledgeView, row))
+          : [],
       };
     });
   }
+}
+
+/** What SHEET_POLICY reads of a sheet of `pledge`. */
+function sheetAccess(pledge: PledgeView, row: Pick<SheetRow, 'unitPath' | 'status'>): SheetAccess {
+  return { ownerPath: pledge.ownerPath, unitPath: row.unitPath, pledgeStatus: pledge.status, status: row.status };
+}
+
+/** What the audit trail keeps of a sheet. */
+function sheetAuditFields(s: ScoreSheetView): Record<string, unknown> {
+  return {
+    status: s.status,
+    reviewStep: s.reviewStep,
+    total: s.totals.total,
+    scores: Object.fromEntries(s.lines.map((l) => [l.itemCode, { self: l.selfScore, reviewed: l.reviewedScore }])),
+  };
 }
 
 const EVIDENCE_COLUMNS = `e.id, e.item_code AS "itemCode", e.filename, e.content_type AS "contentType", e.size_bytes AS "sizeBytes", e.sha256,

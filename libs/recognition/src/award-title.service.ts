@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AWARD_TITLE_POLICY } from './titles/award-title.policy.js';
 import {
   DomainError,
   recordAudit,
@@ -157,9 +158,7 @@ export class AwardTitleService {
 
 /** The catalogue is national: a caller limited to a subtree cannot change it. */
 function assertAdministrator(ctx: RequestContext): void {
-  if (ctx.caller.scopePath !== null) {
-    throw new DomainError('FORBIDDEN', 'Danh mục khen thưởng dùng chung cho cả hệ thống: chỉ quản trị hệ thống được thêm, sửa.');
-  }
+  AWARD_TITLE_POLICY.assert(ctx, 'update', null);
 }
 
 async function usageOf(db: Queryable, titleId: string): Promise<TitleUsage> {

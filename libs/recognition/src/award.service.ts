@@ -16,7 +16,6 @@ import {
   equals,
   fetchPage,
   inList,
-  inScope,
   MAX_EXPORT_ROWS,
   recordAudit,
   SqlParams,
@@ -40,6 +39,7 @@ import {
 } from './domain/award-rules.js';
 import type { AwardFilterValues } from './dto/recognition.inputs.js';
 import type { AwardView } from './dto/recognition.views.js';
+import { AWARD_POLICY } from './awards/award.policy.js';
 import { assertDocumentsExist } from '@danvan/documents';
 import { allOf, documentRefJson, pathInScope, pathWithin, rowCount, unitRefJson } from './sql-refs.js';
 
@@ -57,13 +57,6 @@ const AWARD_COLUMNS = `a.id, json_build_object('id', t.id, 'code', t.code, 'name
 
 /** The expression of award_search_trgm_idx. */
 const AWARD_SEARCH_TEXT = `danvan_normalize(coalesce(a.person_name, '') || ' ' || coalesce(a.citation, ''))`;
-
-/** Who sees an award: callers whose subtree holds its recipient or its issuer. Null: everyone. */
-function awardScope(ctx: RequestContext, params: SqlParams): string | null {
-  const recipient = pathInScope(ctx, params, 'ru.path');
-  if (recipient === null) return null;
-  return `(${recipient} OR ${pathInScope(ctx, params, 'iu.path')})`;
-}
 
 const AWARD_LIST: ListQuerySpec<AwardSortField, AwardFilterValues> = {
   from: AWARD_FROM,
@@ -92,10 +85,10 @@ const CONSTRAINT_ERRORS = {
     DomainError.duplicate('proposals', 'Đơn vị đã được khen thưởng danh hiệu, hình thức này theo giao ước này.'),
 };
 
-type AwardRow = Omit<AwardView, 'rankLabel'>;
+type AwardRow = Omit<AwardView, 'rankLabel' | 'allowedActions'>;
 
-function toView(row: AwardRow): AwardView {
-  return { ...row, rankLabel: row.rank ? AWARD_RANK_LABELS[row.rank] : null };
+function toView(ctx: RequestContext, row: AwardRow): AwardView {
+  return { ...row, rankLabel: row.rank ? AWARD_RANK_LABELS[row.rank] : null, allowedActions: AWARD_POLICY.allowedActions(ctx, row) };
 }
 
 export interface AwardListRequest {
@@ -186,13 +179,13 @@ export class AwardService {
 
   async get(ctx: RequestContext, id: string, lock = false): Promise<AwardView> {
     const params = new SqlParams();
-    const where = [`a.id = ${params.add(id)}`, awardScope(ctx, params)].filter(Boolean).join(' AND ');
+    const where = [`a.id = ${params.add(id)}`, AWARD_POLICY.visibleSql(ctx, params)].filter(Boolean).join(' AND ');
     const [row] = (await managerOf(this.database, ctx).query(
       `SELECT ${AWARD_COLUMNS} FROM ${AWARD_FROM} WHERE ${where}${lock ? ' FOR UPDATE OF a' : ''}`,
       params.values,
     )) as AwardRow[];
     if (!row) throw DomainError.notFound(AWARD, id);
-    return toView(row);
+    return toView(ctx, row);
   }
 
   async list(ctx: RequestContext, request: AwardListRequest): Promise<Page<AwardView>> {
@@ -205,10 +198,10 @@ export class AwardService {
         sort: request.sort ? { field: request.sort.field, order: request.sort.order ?? 'asc' } : undefined,
         filter: request.filter,
       },
-      (params) => awardScope(ctx, params),
+      (params) => AWARD_POLICY.visibleSql(ctx, params),
       ctx,
     );
-    return { ...page, items: page.items.map(toView) };
+    return { ...page, items: page.items.map((row) => toView(ctx, row)) };
   }
 
   /** Every award matching the list's filters, for the Excel export (more than MAX_EXPORT_ROWS is refused). */
@@ -314,13 +307,8 @@ export class AwardService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const { choice, entry } = await this.entryOf(db, input);
+      // Found only when the caller's subtree holds the pledge's managing unit (pledgeOf's scope).
       const pledge = await this.pledgeOf(db, tx, input.pledgeId, true);
-      if (!inScope(tx.caller, pledge.ownerPath)) {
-        throw new DomainError(
-          'FORBIDDEN',
-          'Giao ước này do đơn vị khác quản lý: chỉ đơn vị quản lý khối được đề nghị khen thưởng theo giao ước.',
-        );
-      }
       assertFinalised(pledge);
       DomainError.refuseIfAny([decisionDateRefusal(input.decidedOn)]);
       const unitIds = input.proposals.map((p) => p.unitId);
@@ -362,19 +350,16 @@ export class AwardService {
     });
   }
 
-  /** Whether the caller may revoke the award now: it manages emulation over the issuer's subtree, and the award is in force. */
+  /** Whether the caller may revoke the award now (AWARD_POLICY: emulation:manage over the issuer's subtree, the award in force). */
   canRevoke(ctx: RequestContext, award: AwardView): boolean {
-    return !award.revoked && ctx.caller.permissions.has('emulation:manage') && inScope(ctx.caller, award.issuerPath);
+    return AWARD_POLICY.may(ctx, 'revoke', award);
   }
 
   /** Revokes an award (e.g. obtained by fraud): it stays listed, marked revoked, with who, when and why. */
   async revoke(ctx: RequestContext, id: string, expectedVersion: number, reason: string): Promise<AwardView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
-      const refuseOutsideIssuer = (award: AwardView) => {
-        if (!inScope(tx.caller, award.issuerPath))
-          throw new DomainError('FORBIDDEN', 'Chỉ đơn vị đã khen thưởng (hoặc cấp trên của đơn vị đó) được thu hồi khen thưởng.');
-      };
+      const refuseOutsideIssuer = (award: AwardView) => AWARD_POLICY.assert(tx, 'revoke', award);
       // Read in the caller's scope and checked before any lock, so a caller who may not revoke it holds no lock;
       // then the award's pledge is locked before the award, as every writer of a pledge's awards does (no deadlock).
       const seen = await this.get(tx, id);
@@ -402,12 +387,12 @@ export class AwardService {
   async byIds(ctx: RequestContext, ids: readonly string[]): Promise<AwardView[]> {
     if (!ids.length) return [];
     const params = new SqlParams();
-    const where = [`a.id = ANY(${params.add(ids)})`, awardScope(ctx, params)].filter(Boolean).join(' AND ');
+    const where = [`a.id = ANY(${params.add(ids)})`, AWARD_POLICY.visibleSql(ctx, params)].filter(Boolean).join(' AND ');
     const rows = (await managerOf(this.database, ctx).query(
       `SELECT ${AWARD_COLUMNS} FROM ${AWARD_FROM} WHERE ${where} ORDER BY array_position(${params.add([...AWARD_RANKS])}::text[], a.rank::text) NULLS LAST, ru.name, a.id`,
       params.values,
     )) as AwardRow[];
-    return rows.map(toView);
+    return rows.map((row) => toView(ctx, row));
   }
 
   /** The catalogue entry an input names, of the kind its field expects. */

@@ -27,7 +27,8 @@ import {
   type RequestContext,
 } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
-import { assembleModelCounts, holderRefusal, recognitionChangeRefusals, yearsRefusal, type ModelCountRow } from './domain/model-rules.js';
+import { assembleModelCounts, holderRefusal, MODEL_RECOGNITION, yearsRefusal, type ModelCountRow } from './domain/model-rules.js';
+import { MODEL_POLICY } from './models/model.policy.js';
 import type {
   CreateModelInput,
   ModelFilterValues,
@@ -88,13 +89,14 @@ const MODEL_LIST: ListQuerySpec<ModelSortField, ModelFilterValues> = {
   unitFilters: ['withinUnitId', 'ownerUnitId'],
 };
 
-type ModelRow = Omit<ModelView, 'fieldLabel' | 'recognitionLabel' | 'recognitionHistory'> & {
+type ModelRow = Omit<ModelView, 'fieldLabel' | 'recognitionLabel' | 'recognitionHistory' | 'allowedActions'> & {
   recognitionHistory: Array<Omit<ModelRecognitionChangeView, 'recordedAt'> & { recordedAt: string }>;
 };
 
-function toView(row: ModelRow): ModelView {
+function toView(ctx: RequestContext, row: ModelRow): ModelView {
   return {
     ...row,
+    allowedActions: MODEL_POLICY.allowedActions(ctx, row),
     fieldLabel: MODEL_FIELD_LABELS[row.field],
     recognitionLabel: MODEL_RECOGNITION_LABELS[row.recognition],
     recognitionHistory: row.recognitionHistory.map((h) => ({ ...h, recordedAt: new Date(h.recordedAt) })),
@@ -132,13 +134,13 @@ export class ModelService {
 
   async get(ctx: RequestContext, id: string, lock = false): Promise<ModelView> {
     const params = new SqlParams();
-    const where = allOf(`m.id = ${params.add(id)}`, pathInScope(ctx, params, 'ou.path'));
+    const where = allOf(`m.id = ${params.add(id)}`, MODEL_POLICY.visibleSql(ctx, params));
     const [row] = (await managerOf(this.database, ctx).query(
       `SELECT ${MODEL_COLUMNS} FROM ${MODEL_FROM} WHERE ${where}${lock ? ' FOR UPDATE OF m' : ''}`,
       params.values,
     )) as ModelRow[];
     if (!row) throw DomainError.notFound(MODEL, id);
-    return toView(row);
+    return toView(ctx, row);
   }
 
   async list(ctx: RequestContext, request: ModelListRequest): Promise<Page<ModelView>> {
@@ -151,10 +153,10 @@ export class ModelService {
         sort: request.sort ? { field: request.sort.field, order: request.sort.order ?? 'asc' } : undefined,
         filter: request.filter,
       },
-      (params) => pathInScope(ctx, params, 'ou.path'),
+      (params) => MODEL_POLICY.visibleSql(ctx, params),
       ctx,
     );
-    return { ...page, items: page.items.map(toView) };
+    return { ...page, items: page.items.map((row) => toView(ctx, row)) };
   }
 
   /** Every model matching the list's filters, for the Excel export (more than MAX_EXPORT_ROWS is refused). */
@@ -212,6 +214,7 @@ export class ModelService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const current = await this.get(tx, id, true);
+      MODEL_POLICY.assert(tx, 'update', current);
       if (current.version !== expectedVersion) throw DomainError.versionConflict(MODEL, expectedVersion, current.version);
       const ownerChanged = input.ownerUnitId !== undefined && input.ownerUnitId !== current.owner.id;
       const owner = ownerChanged ? await visibleUnit(db, tx, input.ownerUnitId as string, 'ownerUnitId', 'Đơn vị quản lý mô hình') : null;
@@ -259,14 +262,13 @@ export class ModelService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const current = await this.get(tx, id, true);
+      MODEL_POLICY.assert(tx, 'recognise', current);
       if (current.version !== expectedVersion) throw DomainError.versionConflict(MODEL, expectedVersion, current.version);
       const last = current.recognitionHistory.at(-1)?.recognisedOn ?? null;
-      DomainError.refuseIfAny(
-        recognitionChangeRefusals(
-          { current: current.recognition, firstYear: current.firstYear, lastRecognisedOn: last },
-          { to: input.recognition, recognisedOn: input.recognisedOn, note: input.note },
-        ),
-      );
+      const taken = MODEL_RECOGNITION.take(current.recognition, `recognise:${input.recognition}`, {
+        facts: { current: current.recognition, firstYear: current.firstYear, lastRecognisedOn: last },
+        change: { to: input.recognition, recognisedOn: input.recognisedOn, note: input.note },
+      });
       await assertDocumentsExist(db, [input.documentId], 'documentId');
       await db.query(
         `INSERT INTO model_recognition (model_id, from_recognition, to_recognition, recognised_on, document_id, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -279,7 +281,12 @@ export class ModelService {
       )) as unknown[];
       if (rowCount(result) !== 1) throw DomainError.versionConflict(MODEL, expectedVersion);
       const updated = await this.get(tx, id);
-      await this.audit(db, tx, 'recognise', current, updated);
+      await MODEL_RECOGNITION.record(db, tx, taken, {
+        entityId: updated.id,
+        scopePath: updated.ownerPath,
+        before: modelAuditFields(current),
+        after: modelAuditFields(updated),
+      });
       return updated;
     });
   }
@@ -327,7 +334,7 @@ export class ModelService {
       const p = params.add(within.path);
       subtree = `ou.path >= ${p} AND ou.path < ${p} || '~'`;
     }
-    const where = allOf(activeIn(y), pathInScope(ctx, params, 'ou.path'), subtree);
+    const where = allOf(activeIn(y), MODEL_POLICY.visibleSql(ctx, params), subtree);
     const rows = (await managerOf(this.database, ctx).query(
       `WITH counted AS (
          SELECT m.level, m.field,
@@ -348,29 +355,33 @@ export class ModelService {
   }
 
   private async audit(db: Queryable, tx: RequestContext, action: string, before: ModelView | null, after: ModelView): Promise<void> {
-    const fields = (m: ModelView) => ({
-      name: m.name,
-      ownerUnitId: m.owner.id,
-      holderKind: m.holderKind,
-      personName: m.personName,
-      field: m.field,
-      level: m.level,
-      firstYear: m.firstYear,
-      lastYear: m.lastYear,
-      recognition: m.recognition,
-      recognisedOn: m.recognisedOn,
-      recognitionDocument: m.recognitionDocument?.number ?? null,
-      description: m.description,
-      results: m.results,
-      evidence: m.evidence,
-    });
     await recordAudit(db, tx, {
       entity: 'model-practice',
       entityId: after.id,
       action,
       scopePath: after.ownerPath,
-      before: before && fields(before),
-      after: fields(after),
+      before: before && modelAuditFields(before),
+      after: modelAuditFields(after),
     });
   }
+}
+
+/** What the audit trail keeps of a model. */
+function modelAuditFields(m: ModelView): Record<string, unknown> {
+  return {
+    name: m.name,
+    ownerUnitId: m.owner.id,
+    holderKind: m.holderKind,
+    personName: m.personName,
+    field: m.field,
+    level: m.level,
+    firstYear: m.firstYear,
+    lastYear: m.lastYear,
+    recognition: m.recognition,
+    recognisedOn: m.recognisedOn,
+    recognitionDocument: m.recognitionDocument?.number ?? null,
+    description: m.description,
+    results: m.results,
+    evidence: m.evidence,
+  };
 }

@@ -1,10 +1,10 @@
+import { UNIT_POLICY } from './unit.policy.js';
 import { Injectable } from '@nestjs/common';
 import type { Page, UnitKind, UnitLevel, UnitSortField, UnitStatus } from '@danvan/contracts';
 import {
   equals,
   fetchPage,
   inList,
-  pathInScope,
   pathWithin,
   rowCount,
   SqlParams,
@@ -123,8 +123,8 @@ export interface UnitRecord {
  * "C"-collated path (null when unrestricted). Everything outside is invisible:
  * reads miss it (404), writes cannot reach it.
  */
-export function unitScope(ctx: RequestContext, params: SqlParams, alias = 'u'): string | null {
-  return pathInScope(ctx, params, `${alias}.path`);
+export function unitScope(ctx: RequestContext, params: SqlParams): string | null {
+  return UNIT_POLICY.visibleSql(ctx, params);
 }
 
 /** SQL of the unit register. Every method takes the request context: its transaction and its caller's scope. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, type Page, type SortOrder, type UnitSortField } from '@danvan/contracts';
 import {
+  callerScope,
   assertExportable,
   DomainError,
   MAX_EXPORT_ROWS,
@@ -113,7 +114,7 @@ export class UnitService {
         validTo: input.validTo ?? null,
       };
       DomainError.refuseIfAny([...checkUnitRules({ ...record, successorIds })]);
-      if (!record.parentId && ctx.caller.scopePath !== null) {
+      if (!record.parentId && callerScope(ctx.caller).kind !== 'all') {
         throw DomainError.rule(
           'parentId',
           'required',

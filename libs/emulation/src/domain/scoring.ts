@@ -1,5 +1,6 @@
 import {
   REVIEW_STEPS,
+  SCORE_SHEET_STATUS_LABELS,
   capOverruns,
   scorableItems,
   scoreProblem,
@@ -8,6 +9,7 @@ import {
   type ScorableItem,
   type ScoreSheetStatus,
 } from '@danvan/contracts';
+import { defineLifecycle } from '@danvan/kit';
 
 export interface GivenScore {
   itemCode: string;
@@ -125,3 +127,75 @@ export function reviewerRefusal(
     message: `Bước ${step}${label ? ` (${label})` : ''} phải do người khác với người đã duyệt bước ${steps} thực hiện.`,
   };
 }
+
+/** What a move of a sheet along its review is checked against. */
+export interface ReviewFacts {
+  /** The sheet's review step (1…REVIEW_STEPS.length while submitted). */
+  step: number;
+  /** Who asks (account or API key id; null for the bare system context). */
+  actorId: string | null;
+  /** Accepts already given in the current round (accept). */
+  accepted: readonly RoundAcceptance[];
+  /** Who submitted the sheet in the current round (accept). */
+  submittedBy?: string | null;
+  /** The reviewer's reason (return). */
+  reason?: string | null;
+  /** Criteria not scored yet (submit). */
+  unscored?: readonly ScorableItem[];
+}
+
+/**
+ * A score sheet's review: the unit submits it (every criterion scored), the
+ * reviewers accept it up the chain of REVIEW_STEPS (each step by someone else:
+ * `reviewerRefusal`) or return it with a reason. Who may take these steps is the
+ * score-sheet policy's (scoring/score-sheet.policy.ts).
+ */
+export const SHEET_REVIEW = defineLifecycle<ScoreSheetStatus, ReviewFacts>({
+  entity: 'score-sheet',
+  field: 'status',
+  noTransition: (from, action) =>
+    action === 'submit'
+      ? {
+          field: 'status',
+          code: 'submitted',
+          message: `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[from].toLowerCase()}: đơn vị không sửa được nữa.`,
+        }
+      : {
+          field: 'status',
+          code: 'notUnderReview',
+          message: `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[from].toLowerCase()}: không có gì để thẩm định.`,
+        },
+  transitions: [
+    {
+      action: 'submit',
+      from: ['DRAFT', 'RETURNED'],
+      to: 'SUBMITTED',
+      guard: ({ unscored = [] }) =>
+        unscored.length
+          ? {
+              field: 'scores',
+              code: 'incomplete',
+              message: `Chưa chấm ${unscored.length} tiêu chí: ${unscored
+                .slice(0, 10)
+                .map((m) => m.code)
+                .join(', ')}${unscored.length > 10 ? ' …' : ''}.`,
+            }
+          : null,
+    },
+    {
+      action: 'accept',
+      from: ['SUBMITTED'],
+      to: (facts) => afterReview(facts.step, 'ACCEPT').status,
+      audit: 'review-accept',
+      guard: (facts) => reviewerRefusal(facts.step, 'ACCEPT', facts.actorId, facts.accepted, facts.submittedBy),
+    },
+    {
+      action: 'return',
+      from: ['SUBMITTED'],
+      to: 'RETURNED',
+      audit: 'review-return',
+      guard: (facts) =>
+        facts.reason?.trim() ? null : { field: 'reason', code: 'required', message: 'Trả lại bảng điểm phải ghi rõ lý do.' },
+    },
+  ],
+});

@@ -11,6 +11,9 @@ import {
   type PledgeStatus,
 } from '@danvan/contracts';
 import { describedBy, LocalDateScalar, MaxItems } from '@danvan/core';
+import { AllowedActionsField } from '@danvan/kit';
+import { BLOC_POLICY } from '../blocs/bloc.policy.js';
+import { PLEDGE_POLICY } from '../pledges/pledge.policy.js';
 
 export const MovementKindEnum = Object.fromEntries(MOVEMENT_KINDS.map((k) => [k, k])) as Record<MovementKind, MovementKind>;
 registerEnumType(MovementKindEnum, {
@@ -102,6 +105,8 @@ export class BlocView {
   @Field(() => ID, { nullable: true, description: 'Giao ước của khối (nếu đã lập).' })
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   pledgeId: string | null;
+  @AllowedActionsField(BLOC_POLICY.vocabulary)
+  allowedActions: string[];
   @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại (expectedVersion) khi sửa để phát hiện sửa đồng thời.' })
   @ApiProperty()
   version: number;
@@ -215,6 +220,8 @@ export class PledgeView {
   version: number;
   @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
   @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
+  @AllowedActionsField(PLEDGE_POLICY.vocabulary)
+  allowedActions: string[];
   ownerPath: string;
 }
 

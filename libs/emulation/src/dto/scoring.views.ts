@@ -9,6 +9,8 @@ import {
   type ScoreSheetStatus,
 } from '@danvan/contracts';
 import { describedBy, MaxItems } from '@danvan/core';
+import { AllowedActionsField } from '@danvan/kit';
+import { SHEET_POLICY } from '../scoring/score-sheet.policy.js';
 import { UnitRef } from './emulation.views.js';
 
 export const ScoreSheetStatusEnum = Object.fromEntries(SCORE_SHEET_STATUSES.map((s) => [s, s])) as Record<
@@ -126,6 +128,8 @@ export class ScoreSheetView {
   @Field(() => Date, { nullable: true, description: 'Thời điểm nộp gần nhất (ISO 8601, UTC).' })
   @ApiProperty({ type: Date, nullable: true })
   submittedAt: Date | null;
+  @AllowedActionsField(SHEET_POLICY.vocabulary)
+  allowedActions: string[];
   /** Internal. */
   unitPath: string;
 }

@@ -1,6 +1,9 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BLOC_LIMITS, type PledgeStatus } from '@danvan/contracts';
 import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission, type GraphQLRequestContext } from '@danvan/core';
+import { BLOC_POLICY } from '../blocs/bloc.policy.js';
+import { MOVEMENT_POLICY } from '../movements/movement.policy.js';
+import { PLEDGE_POLICY } from '../pledges/pledge.policy.js';
 import { BlocService } from '../bloc.service.js';
 import {
   BlocListOptions,
@@ -73,7 +76,7 @@ export class EmulationResolver {
     return this.movementService.create(ctx, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(MOVEMENT_POLICY.permission('update'))
   @Mutation(() => MovementView, { description: 'Sửa phong trào thi đua (chỉ đơn vị phát động hoặc cấp trên).' })
   updateMovement(
     @Ctx() ctx: RequestContext,
@@ -107,7 +110,7 @@ export class EmulationResolver {
     return this.blocService.create(ctx, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(BLOC_POLICY.permission('update'))
   @Mutation(() => BlocView, { description: 'Sửa khối thi đua: tên, thành viên, trưởng khối, phó khối, phong trào.' })
   updateBloc(
     @Ctx() ctx: RequestContext,
@@ -196,13 +199,13 @@ export class PledgeResolver {
     return progress as PledgeProgressView; // progressOf answers every pledge it is given
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(BLOC_POLICY.permission('createPledge'))
   @Mutation(() => PledgeView, { description: 'Lập giao ước (dự thảo) cho một khối, có thể kèm bảng tiêu chí phiên bản 1.' })
   createPledge(@Ctx() ctx: RequestContext, @Args('input', { description: 'Giao ước mới.' }) input: CreatePledgeInput): Promise<PledgeView> {
     return this.pledgeService.create(ctx, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(PLEDGE_POLICY.permission('update'))
   @Mutation(() => PledgeView, { description: 'Sửa tên, văn bản trích dẫn, số nhiệm vụ đột phá của giao ước.' })
   updatePledge(
     @Ctx() ctx: RequestContext,
@@ -213,7 +216,7 @@ export class PledgeResolver {
     return this.pledgeService.update(ctx, id, expectedVersion, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(PLEDGE_POLICY.permission('setCriteria'))
   @Mutation(() => PledgeView, { description: 'Lưu bảng tiêu chí thành phiên bản mới (phiên bản cũ và điểm đã chấm giữ nguyên).' })
   setPledgeCriteria(
     @Ctx() ctx: RequestContext,
@@ -224,7 +227,7 @@ export class PledgeResolver {
     return this.pledgeService.setCriteria(ctx, id, expectedVersion, criteria);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(PLEDGE_POLICY.permission('sign'))
   @Mutation(() => PledgeView, { description: 'Ký kết giao ước: ngày, sự kiện, nơi ký, các đơn vị ký.' })
   signPledge(
     @Ctx() ctx: RequestContext,
@@ -235,7 +238,7 @@ export class PledgeResolver {
     return this.pledgeService.sign(ctx, id, expectedVersion, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(PLEDGE_POLICY.permission('advance'))
   @Mutation(() => PledgeView, { description: 'Chuyển giao ước sang bước tiếp theo (mở đăng ký, mở chấm điểm, thẩm định, tổng kết).' })
   advancePledge(
     @Ctx() ctx: RequestContext,

@@ -1,6 +1,8 @@
 import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { BLOC_LIMITS } from '@danvan/contracts';
 import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission, type GraphQLRequestContext } from '@danvan/core';
+import { PLEDGE_POLICY } from '../pledges/pledge.policy.js';
+import { SHEET_POLICY } from '../scoring/score-sheet.policy.js';
 import { PledgeView } from '../dto/emulation.views.js';
 import { AwardsFromRankingInput, ScoreInput, SelfScoresInput } from '../dto/scoring.inputs.js';
 import { AwardView } from '@danvan/recognition';
@@ -71,7 +73,7 @@ export class ScoringResolver {
     return this.scoring.removeEvidence(ctx, id);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(SHEET_POLICY.permission('reviewScore'))
   @Mutation(() => ScoreSheetView, {
     description: 'Chấm thẩm định một mục; expectedLineVersion là phiên bản của dòng điểm đã đọc (0 nếu chưa có).',
   })
@@ -86,7 +88,7 @@ export class ScoringResolver {
     return this.scoring.reviewScore(ctx, pledgeId, unitId, expectedLineVersion, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(PLEDGE_POLICY.permission('review'))
   @Mutation(() => [AwardView], {
     description:
       'Khen thưởng các đơn vị dẫn đầu bảng xếp hạng của giao ước đã tổng kết, trong một bước (hạng nhất, nhì, ba với cờ thi đua).',
@@ -99,7 +101,7 @@ export class ScoringResolver {
     return this.scoring.awardsFromRanking(ctx, pledgeId, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(SHEET_POLICY.permission('accept'))
   @Mutation(() => ScoreSheetView, {
     description: 'Chấp nhận (chuyển lên bước trên) hoặc trả lại bảng điểm cho đơn vị (bắt buộc ghi lý do).',
   })

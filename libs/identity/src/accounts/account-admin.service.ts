@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Page, Role } from '@danvan/contracts';
 import {
+  callerScope,
+  inScope,
+  pathInScope,
   DomainError,
   fetchPage,
   recordAudit,
@@ -40,9 +43,8 @@ const ACCOUNT_LIST: ListQuerySpec<'username', AccountFilter> = {
 
 /** Accounts a caller may see: all for administrators; for others, non-admin accounts of units in their subtree. */
 function accountScope(ctx: RequestContext, params: SqlParams): string | null {
-  if (ctx.caller.scopePath === null) return null;
-  const p = params.add(ctx.caller.scopePath);
-  return `a.role <> 'ADMIN' AND u.path >= ${p} AND u.path < ${p} || '~'`;
+  const inSubtree = pathInScope(ctx, params, 'u.path');
+  return inSubtree === null ? null : `a.role <> 'ADMIN' AND ${inSubtree}`;
 }
 
 function view(account: AccountRecord): AccountView {
@@ -156,8 +158,8 @@ export class AccountAdminService {
     const account = await this.accounts.findById(ctx, id, lock);
     const visible =
       account &&
-      (ctx.caller.scopePath === null ||
-        (account.role !== 'ADMIN' && account.unitPath !== null && account.unitPath.startsWith(ctx.caller.scopePath)));
+      (callerScope(ctx.caller).kind === 'all' ||
+        (account.role !== 'ADMIN' && account.unitPath !== null && inScope(ctx.caller, account.unitPath)));
     if (!visible) throw DomainError.notFound('tài khoản', id);
     return account;
   }

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Page } from '@danvan/contracts';
-import { DomainError, equals, fetchPage, recordAudit, type ListQuerySpec, type RequestContext, type SqlParams } from '@danvan/core';
+import {
+  DomainError,
+  equals,
+  fetchPage,
+  pathInScope,
+  recordAudit,
+  type ListQuerySpec,
+  type RequestContext,
+  type SqlParams,
+} from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import { randomToken, sha256 } from '../auth/secrets.js';
@@ -26,9 +35,7 @@ const API_KEY_LIST: ListQuerySpec<'createdAt', ApiKeyFilter> = {
 };
 
 function keyScope(ctx: RequestContext, params: SqlParams): string | null {
-  if (ctx.caller.scopePath === null) return null;
-  const p = params.add(ctx.caller.scopePath);
-  return `u.path >= ${p} AND u.path < ${p} || '~'`;
+  return pathInScope(ctx, params, 'u.path');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '@danvan/contracts';
-import { equals, fetchPage, type ListQuerySpec, type RequestContext, type SqlParams } from '@danvan/core';
+import { equals, fetchPage, pathInScope, type ListQuerySpec, type RequestContext, type SqlParams } from '@danvan/core';
 import { Database, managerOf } from '@danvan/database';
 import type { AuditEventListOptions, AuditEventView } from '../dto/identity.views.js';
 
@@ -42,9 +42,7 @@ const AUDIT_LIST: ListQuerySpec<'at', AuditFilter> = {
 
 /** Events a caller may read: all for administrators, else those about records of units in their subtree. */
 function auditScope(ctx: RequestContext, params: SqlParams): string | null {
-  if (ctx.caller.scopePath === null) return null;
-  const p = params.add(ctx.caller.scopePath);
-  return `e.scope_path >= ${p} AND e.scope_path < ${p} || '~'`;
+  return pathInScope(ctx, params, 'e.scope_path');
 }
 
 /** Reading the audit trail (writing is recordAudit, inside each change's transaction). */

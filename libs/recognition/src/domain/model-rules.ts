@@ -1,3 +1,4 @@
+import { defineLifecycle } from '@danvan/kit';
 import {
   type FieldError,
   MODEL_FIELDS,
@@ -77,6 +78,34 @@ export function recognitionChangeRefusals(facts: RecognitionFacts, change: Recog
   }
   return errors;
 }
+
+/** What a recognition transition is checked against: the model's facts and the change asked for. */
+export interface RecognitionMove {
+  facts: RecognitionFacts;
+  change: RecognitionChange;
+}
+
+/**
+ * A model's recognition as a lifecycle: from any level to any other
+ * (`recognise:<LEVEL>`), guarded by `recognitionChangeRefusals`; asking for the
+ * current level is refused with every problem of the change at once. Audited as
+ * `recognise`.
+ */
+export const MODEL_RECOGNITION = defineLifecycle<ModelRecognition, RecognitionMove>({
+  entity: 'model-practice',
+  field: 'recognition',
+  noTransition: (from, _action, move) =>
+    move
+      ? recognitionChangeRefusals(move.facts, move.change)
+      : { field: 'recognition', code: 'unchanged', message: `Mô hình đang ở mức "${MODEL_RECOGNITION_LABELS[from]}".` },
+  transitions: MODEL_RECOGNITIONS.map((to) => ({
+    action: `recognise:${to}`,
+    from: MODEL_RECOGNITIONS.filter((from) => from !== to),
+    to,
+    audit: 'recognise',
+    guard: (move: RecognitionMove) => recognitionChangeRefusals(move.facts, move.change),
+  })),
+});
 
 /** One row of the GROUPING SETS statement of model counts: null keys are the rolled-up ones. */
 export interface ModelCountRow {

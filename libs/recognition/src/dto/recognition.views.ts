@@ -18,6 +18,9 @@ import {
   type UnitLevel,
 } from '@danvan/contracts';
 import { LocalDateScalar, MaxItems } from '@danvan/core';
+import { AllowedActionsField } from '@danvan/kit';
+import { AWARD_POLICY } from '../awards/award.policy.js';
+import { MODEL_POLICY } from '../models/model.policy.js';
 import { UnitLevelEnum } from '@danvan/units';
 import {
   AwardEntryKindEnum,
@@ -151,6 +154,8 @@ export class AwardView {
   version: number;
   @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
   @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
+  @AllowedActionsField(AWARD_POLICY.vocabulary)
+  allowedActions: string[];
   /** Internal: path of the recipient unit (audit scope). */
   recipientPath: string;
   /** Internal: path of the issuing unit (who may revoke). */
@@ -274,6 +279,8 @@ export class ModelView {
   version: number;
   @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
   @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
+  @AllowedActionsField(MODEL_POLICY.vocabulary)
+  allowedActions: string[];
   /** Internal: path of the owning unit (scope of reads, edits and audit). */
   ownerPath: string;
 }

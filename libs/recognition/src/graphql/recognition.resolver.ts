@@ -1,5 +1,8 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import { AWARD_POLICY } from '../awards/award.policy.js';
+import { MODEL_POLICY } from '../models/model.policy.js';
+import { AWARD_TITLE_POLICY } from '../titles/award-title.policy.js';
 import { AwardTitleService } from '../award-title.service.js';
 import { AwardService } from '../award.service.js';
 import { RECOGNITION_LIMITS, type AwardEntryKind, type RecipientKind } from '@danvan/contracts';
@@ -57,7 +60,7 @@ export class AwardResolver {
     return this.titleService.list(ctx, { kind, recipientKind, includeInactive });
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(AWARD_TITLE_POLICY.permission('create'))
   @Mutation(() => AwardTitleView, { description: 'Thêm danh hiệu hoặc hình thức khen thưởng vào danh mục (chỉ quản trị hệ thống).' })
   createAwardTitle(
     @Ctx() ctx: RequestContext,
@@ -66,7 +69,7 @@ export class AwardResolver {
     return this.titleService.create(ctx, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(AWARD_TITLE_POLICY.permission('update'))
   @Mutation(() => AwardTitleView, { description: 'Sửa hoặc ngừng áp dụng một mục của danh mục (chỉ quản trị hệ thống).' })
   updateAwardTitle(
     @Ctx() ctx: RequestContext,
@@ -120,7 +123,7 @@ export class AwardResolver {
     return this.awardService.createFromProposals(ctx, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(AWARD_POLICY.permission('revoke'))
   @Mutation(() => AwardView, { description: 'Thu hồi khen thưởng, ghi lý do; khen thưởng vẫn được liệt kê với dấu đã thu hồi.' })
   revokeAward(
     @Ctx() ctx: RequestContext,
@@ -172,7 +175,7 @@ export class ModelResolver {
     return this.modelService.create(ctx, input);
   }
 
-  @RequirePermission('emulation:submit')
+  @RequirePermission(MODEL_POLICY.permission('update'))
   @Mutation(() => ModelView, { description: 'Sửa mô hình (không đổi mức công nhận).' })
   updateModel(
     @Ctx() ctx: RequestContext,
@@ -183,7 +186,7 @@ export class ModelResolver {
     return this.modelService.update(ctx, id, expectedVersion, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(MODEL_POLICY.permission('recognise'))
   @Mutation(() => ModelView, {
     description: 'Công nhận mô hình tiêu biểu, tiêu biểu xuất sắc (hoặc hạ mức, có lý do): ghi ngày và văn bản quyết định.',
   })

@@ -3,4 +3,5 @@
  * writes, access policies, lifecycles), built on the mechanisms of @danvan/core and
  * @danvan/database. See docs/architecture.md, "The capability kit".
  */
-export {};
+export * from './policy/index.js';
+export * from './lifecycle/index.js';

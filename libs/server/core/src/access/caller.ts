@@ -14,7 +14,8 @@ export interface Caller {
   unitId: string | null;
   /**
    * Path of that unit (`/<root>/…/<unit>/`): every read and write is limited to
-   * this subtree. null: unrestricted (administrators, the system).
+   * this subtree. null: unrestricted for administrators and the system only; for
+   * any other caller null means no scope at all (see `callerScope`).
    */
   scopePath: string | null;
   permissions: ReadonlySet<Permission>;
@@ -44,7 +45,21 @@ export const ANONYMOUS_CALLER: Caller = {
   mustChangePassword: false,
 };
 
+/**
+ * The part of the unit tree a caller reaches. Fail closed: only the system and
+ * an administrator account are unrestricted; a caller without a unit path (the
+ * anonymous caller, any other caller with no unit) reaches nothing.
+ */
+export type CallerScope = { kind: 'all' } | { kind: 'subtree'; path: string } | { kind: 'none' };
+
+export function callerScope(caller: Caller): CallerScope {
+  if (caller.scopePath !== null) return { kind: 'subtree', path: caller.scopePath };
+  const unrestricted = caller.kind === 'system' || (caller.kind === 'account' && caller.role === 'ADMIN');
+  return unrestricted ? { kind: 'all' } : { kind: 'none' };
+}
+
 /** True when `path` (a unit's path) lies in the caller's subtree. */
 export function inScope(caller: Caller, path: string): boolean {
-  return caller.scopePath === null || path.startsWith(caller.scopePath);
+  const scope = callerScope(caller);
+  return scope.kind === 'all' || (scope.kind === 'subtree' && path.startsWith(scope.path));
 }

@@ -1,4 +1,5 @@
 import type { UnitLevel } from '@danvan/contracts';
+import { callerScope } from '../access/caller.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { Queryable } from './list-query.js';
 import type { RequestContext } from '../request-context/request-context.js';
@@ -9,11 +10,12 @@ import { SqlParams } from './sql-params.js';
  * (`/<root>/…/<unit>/`, collation "C") makes "in the subtree" a btree range.
  */
 
-/** SQL: the unit path `pathSql` lies in the caller's subtree (null when unrestricted). */
+/** SQL: the unit path `pathSql` lies in the caller's subtree (null when unrestricted, FALSE for a caller with no scope). */
 export function pathInScope(ctx: RequestContext, params: SqlParams, pathSql: string): string | null {
-  const scopePath = ctx.caller.scopePath;
-  if (scopePath === null) return null;
-  const p = params.add(scopePath);
+  const scope = callerScope(ctx.caller);
+  if (scope.kind === 'all') return null;
+  if (scope.kind === 'none') return 'FALSE';
+  const p = params.add(scope.path);
   return `(${pathSql} >= ${p} AND ${pathSql} < ${p} || '~')`;
 }
 
