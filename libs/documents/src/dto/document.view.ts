@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { DOCUMENT_FORMS, type DocumentDto, type DocumentForm } from '@danvan/contracts';
-import { LocalDateScalar } from '@danvan/core';
+import { LocalDateScalar, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
 
 export const DocumentFormEnum = Object.fromEntries(DOCUMENT_FORMS.map((f) => [f, f])) as Record<DocumentForm, DocumentForm>;
 registerEnumType(DocumentFormEnum, { name: 'DocumentForm', description: 'Văn bản của Đảng, văn bản nhà nước, luật.' });
@@ -31,6 +31,7 @@ export class DocumentView implements Omit<DocumentDto, 'createdAt' | 'updatedAt'
 export class DocumentList {
   @Field(() => [DocumentView]) items: DocumentView[];
   @Field(() => Int) totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }
 
 @ObjectType('DeletedDocument')

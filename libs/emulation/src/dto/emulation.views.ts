@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { BLOC_LIMITS, CRITERIA_LIMITS, MOVEMENT_KINDS, PLEDGE_STATUSES, type MovementKind, type PledgeStatus } from '@danvan/contracts';
-import { LocalDateScalar, MaxItems } from '@danvan/core';
+import { LocalDateScalar, MaxItems, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
 
 export const MovementKindEnum = Object.fromEntries(MOVEMENT_KINDS.map((k) => [k, k])) as Record<MovementKind, MovementKind>;
 registerEnumType(MovementKindEnum, { name: 'MovementKind', description: 'Phong trào thường xuyên hoặc theo chuyên đề.' });
@@ -207,18 +207,23 @@ export class PledgeProgressView {
 export class MovementList {
   @Field(() => [MovementView]) items: MovementView[];
   @Field(() => Int) totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }
 
 @ObjectType('BlocList')
 export class BlocList {
   @Field(() => [BlocView]) items: BlocView[];
   @Field(() => Int) totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }
 
 @ObjectType('PledgeList')
 export class PledgeList {
   @Field(() => [PledgeView]) @ApiProperty({ type: [PledgeView] }) items: PledgeView[];
   @Field(() => Int) @ApiProperty() totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION })
+  @ApiProperty({ description: TOTAL_IS_EXACT_DESCRIPTION })
+  totalIsExact: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }

@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { API_KEY_SCOPES, ROLES, type ApiKeyScope, type Role } from '@danvan/contracts';
 import { registerEnumType } from '@nestjs/graphql';
-import { IsDateOrDateTime, PageOptions } from '@danvan/core';
+import { IsDateOrDateTime, PageOptions, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as Record<Role, Role>;
 registerEnumType(RoleEnum, { name: 'Role', description: 'Vai trò: quản trị, văn phòng Ban Dân vận, tổ chức thành viên, chỉ xem.' });
@@ -44,6 +44,7 @@ export class AccountView {
 export class AccountList {
   @Field(() => [AccountView]) items: AccountView[];
   @Field(() => Int) totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }
 
 @ObjectType('AccountWithPassword', { description: 'Tài khoản và mật khẩu dùng một lần: chỉ hiển thị một lần duy nhất.' })
@@ -107,6 +108,7 @@ export class ApiKeyView {
 export class ApiKeyList {
   @Field(() => [ApiKeyView]) items: ApiKeyView[];
   @Field(() => Int) totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }
 
 @ObjectType('ApiKeyWithSecret')
@@ -165,6 +167,9 @@ export class AuditEventView {
 export class AuditEventList {
   @ApiProperty({ type: [AuditEventView] }) @Field(() => [AuditEventView]) items: AuditEventView[];
   @ApiProperty() @Field(() => Int) totalItems: number;
+  @ApiProperty({ description: TOTAL_IS_EXACT_DESCRIPTION })
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION })
+  totalIsExact: boolean;
 }
 
 /** Filters of the audit trail (REST query string and GraphQL input). */

@@ -17,7 +17,7 @@ import {
   UNIT_LEVELS,
   type UnitLevel,
 } from '@danvan/contracts';
-import { LocalDateScalar, MaxItems } from '@danvan/core';
+import { LocalDateScalar, MaxItems, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
 import { UnitLevelEnum } from '@danvan/units';
 import {
   AwardEntryKindEnum,
@@ -138,6 +138,9 @@ export class AwardView {
 export class AwardList {
   @Field(() => [AwardView]) @ApiProperty({ type: [AwardView] }) items: AwardView[];
   @Field(() => Int) @ApiProperty() totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION })
+  @ApiProperty({ description: TOTAL_IS_EXACT_DESCRIPTION })
+  totalIsExact: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
@@ -239,6 +242,9 @@ export class ModelView {
 export class ModelList {
   @Field(() => [ModelView]) @ApiProperty({ type: [ModelView] }) items: ModelView[];
   @Field(() => Int) @ApiProperty() totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION })
+  @ApiProperty({ description: TOTAL_IS_EXACT_DESCRIPTION })
+  totalIsExact: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }

@@ -3,7 +3,7 @@ import { CreateDocument1764000000300 } from '@danvan/documents';
 import { CreateEmulation1764000000400, CreateScoring1764000000410, RankingIndex1764000000520 } from '@danvan/emulation';
 import { CreateIdentity1764000000200, IdempotencyRawBody1764000000600 } from '@danvan/identity';
 import { CreateRecognition1764000000500, ModelCountsGeneration1764000000510 } from '@danvan/recognition';
-import { CreateUnit1764000000100 } from '@danvan/units';
+import { CreateUnit1764000000100, UnitSearchColumns1764000000910 } from '@danvan/units';
 
 /** Every migration of the application, in order. A capability library exports its own; the app lists them here. */
 export const MIGRATIONS = [
@@ -18,4 +18,5 @@ export const MIGRATIONS = [
   ModelCountsGeneration1764000000510,
   RankingIndex1764000000520,
   IdempotencyRawBody1764000000600,
+  UnitSearchColumns1764000000910,
 ];

@@ -1,5 +1,6 @@
-import type { Page, SortOrder } from '@danvan/contracts';
+import { TOTAL_COUNT_LIMIT, type Page, type SortOrder } from '@danvan/contracts';
 import type { RequestContext } from '../request-context/request-context.js';
+import { isSearchCondition } from './filters.js';
 import { SqlParams } from './sql-params.js';
 import { refuseUnitsNotVisible, visibleUnitIdsSql } from './subtree-sql.js';
 
@@ -47,6 +48,12 @@ export interface ListQuerySpec<TSort extends string, TFilter> {
    * an empty page that hides a mistyped or foreign id.
    */
   unitFilters?: ReadonlyArray<keyof TFilter & string>;
+  /**
+   * The count stops after this many rows (default TOTAL_COUNT_LIMIT): beyond, the
+   * page says `totalItems: countLimit, totalIsExact: false` instead of reading
+   * every match to count it.
+   */
+  countLimit?: number;
 }
 
 /**
@@ -78,9 +85,6 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
     conditions.push(`(${condition(value, params)})`);
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-  const sort = request.sort ?? spec.defaultSort;
-  const direction = sort.order === 'desc' ? 'DESC' : 'ASC';
-  const orderBy = `ORDER BY ${spec.sortColumns[sort.field]} ${direction} NULLS LAST, ${spec.tieBreaker} ${direction}`;
   const countParams = new SqlParams();
   countParams.values.push(...params.values);
   // The units the filters name are checked in the count's statement: no extra round trip.
@@ -89,10 +93,14 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
     ...named,
     seenInRows: `EXISTS (SELECT 1 FROM ${spec.from} WHERE ${[scoped ? `(${scoped})` : null, `(${(spec.filters[named.field as keyof TFilter] as FilterCondition<unknown>)(named.id, countParams)})`].filter(Boolean).join(' AND ')})`,
   }));
+  // A bounded count: at most countLimit + 1 matching rows are read, however many match.
+  const countLimit = spec.countLimit ?? TOTAL_COUNT_LIMIT;
+  const boundedCount = `(SELECT count(*)::int FROM (SELECT 1 FROM ${spec.from} ${where} LIMIT ${countLimit + 1}) AS counted)`;
   const countSql =
     namedUnits.length && ctx
-      ? `SELECT (SELECT count(*)::int FROM ${spec.from} ${where}) AS total, ${visibleUnitIdsSql(ctx, countParams, seenInRows)} AS "visibleUnits"`
-      : `SELECT count(*)::int AS total FROM ${spec.from} ${where}`;
+      ? `SELECT ${boundedCount} AS total, ${visibleUnitIdsSql(ctx, countParams, seenInRows)} AS "visibleUnits"`
+      : `SELECT ${boundedCount} AS total`;
+  const orderBy = orderByOf(spec, request, params);
   const limit = params.add(request.pageSize);
   const offset = params.add((request.page - 1) * request.pageSize);
   const [rows, countRows] = await Promise.all([
@@ -100,10 +108,37 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
     db.query(countSql, countParams.values),
   ]);
   if (namedUnits.length) refuseUnitsNotVisible(namedUnits, (countRows as Array<{ visibleUnits: string[] | null }>)[0]?.visibleUnits ?? []);
+  const counted = (countRows as Array<{ total: number }>)[0]?.total ?? 0;
   return {
     items: rows as Row[],
-    totalItems: (countRows as Array<{ total: number }>)[0]?.total ?? 0,
+    totalItems: Math.min(counted, countLimit),
+    totalIsExact: counted <= countLimit,
     page: request.page,
     pageSize: request.pageSize,
   };
+}
+
+/**
+ * ORDER BY of a page: the requested sort; without one, relevance when a text
+ * search is given (its ranking terms, then the default sort), else the default
+ * sort. The tie breaker last, so every order is total and pages are stable.
+ */
+function orderByOf<TSort extends string, TFilter extends object>(
+  spec: ListQuerySpec<TSort, TFilter>,
+  request: ListRequest<TSort, TFilter>,
+  params: SqlParams,
+): string {
+  const sort = request.sort ?? spec.defaultSort;
+  const direction = sort.order === 'desc' ? 'DESC' : 'ASC';
+  const terms = [`${spec.sortColumns[sort.field]} ${direction} NULLS LAST`, `${spec.tieBreaker} ${direction}`];
+  if (!request.sort) {
+    for (const [key, value] of Object.entries(request.filter ?? {})) {
+      const condition = spec.filters[key as keyof TFilter];
+      if (typeof value !== 'string' || !isSearchCondition(condition)) continue;
+      const relevance = condition.relevance(value, params);
+      if (relevance) terms.unshift(...relevance);
+      break;
+    }
+  }
+  return `ORDER BY ${terms.join(', ')}`;
 }
