@@ -34,12 +34,14 @@
  *   BENCH_MODELS           models seeded (default 100000; as bench:emulation, whose database this is)
  *   BENCH_BUILD            auto (default) | always | never
  *   BENCH_WRITE_DOC        0 to leave docs/performance.md alone
+ *   BENCH_SQL_RUNS         direct executions of each case's statements (default 50)
  *   BENCH_LABEL            a label for the run in the report (e.g. "before")
  *   BENCH_STRICT           1 to exit 1 when a case misses the target
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import {
@@ -81,6 +83,7 @@ const BUILD = env.BENCH_BUILD || 'auto';
 const WRITE_DOC = !SMOKE && env.BENCH_WRITE_DOC !== '0';
 const STRICT = !SMOKE && env.BENCH_STRICT === '1';
 const LABEL = env.BENCH_LABEL || '';
+const SQL_RUNS = positive('BENCH_SQL_RUNS', SMOKE ? 2 : 50);
 const TARGET_MS = 30;
 const TREE = buildTree(SMOKE ? { provinces: SMOKE_PROVINCES } : {});
 const MIN_UNITS = Object.values(TREE).flat().length;
@@ -137,6 +140,7 @@ async function casesOf(pool, apiUrl, auth) {
       label: `Search matching one unit, REST \`?q=${commune.code}\``,
       short: 'one unit REST',
       request: rest({ q: commune.code }),
+      list: { filter: { search: commune.code } },
       expect: async (body) => {
         if (body.totalItems !== 1 || body.items[0]?.code !== commune.code) return `expected only ${commune.code}`;
       },
@@ -163,6 +167,7 @@ async function casesOf(pool, apiUrl, auth) {
       label: 'Search for a word group in ≈ 10,000 names, `?q=hoi nong dan`',
       short: 'hoi nong dan',
       request: rest({ q: 'hoi nong dan' }),
+      list: { filter: { search: 'hoi nong dan' } },
       expect: async (body) => {
         const want = expectedTotal(await independentSearchCount(pool, ['hoi', 'nong', 'dan']));
         if (body.totalItems !== want.totalItems || body.totalIsExact !== want.totalIsExact) return `expected ${JSON.stringify(want)}`;
@@ -174,6 +179,7 @@ async function casesOf(pool, apiUrl, auth) {
       label: 'Broad one-word search, `?q=dan` (≈ 20,000 names)',
       short: 'broad word',
       request: rest({ q: 'dan' }),
+      list: { filter: { search: 'dan' } },
       expect: async (body) => {
         const want = expectedTotal(await independentSearchCount(pool, ['dan']));
         if (body.totalItems !== want.totalItems || body.totalIsExact !== want.totalIsExact) return `expected ${JSON.stringify(want)}`;
@@ -185,6 +191,7 @@ async function casesOf(pool, apiUrl, auth) {
       label: `A province's subtree sorted by name, \`?withinUnitId=<${province.name}>&sort=name\``,
       short: 'province by name',
       request: rest({ withinUnitId: province.id, sort: 'name' }),
+      list: { filter: { withinUnitId: province.id }, sort: { field: 'name', order: 'asc' } },
       expect: async (body) => {
         const n = Number((await pool.query('SELECT count(*) AS n FROM unit WHERE starts_with(path, $1)', [provincePath])).rows[0].n);
         const want = expectedTotal(n);
@@ -198,6 +205,7 @@ async function casesOf(pool, apiUrl, auth) {
       label: `Deep page: all units by name, \`?sort=name&page=${fmt(deepPage)}\``,
       short: 'deep page',
       request: rest({ sort: 'name', page: String(deepPage) }),
+      list: { page: deepPage, sort: { field: 'name', order: 'asc' } },
       expect: async (body) => {
         const ids = await independentNamePage(pool, { offset: (deepPage - 1) * 20, limit: 20 });
         if (body.items.map((u) => u.id).join() !== ids.join()) return `not units ${(deepPage - 1) * 20 + 1}–${deepPage * 20} by name`;
@@ -210,6 +218,7 @@ async function casesOf(pool, apiUrl, auth) {
       label: `Ranking: \`?q=${RANKED_PROVINCE.toLowerCase()}\` puts "Tỉnh ủy ${RANKED_PROVINCE}" first`,
       short: 'ranking',
       request: rest({ q: RANKED_PROVINCE.toLowerCase() }),
+      list: { filter: { search: RANKED_PROVINCE.toLowerCase() } },
       expect: async (body) => {
         if (body.items[0]?.name !== `Tỉnh ủy ${RANKED_PROVINCE}`)
           return `first: ${body.items[0]?.name}, expected Tỉnh ủy ${RANKED_PROVINCE}`;
@@ -243,6 +252,61 @@ async function checkAnswers(apiUrl, cases) {
     };
   }
   return seen;
+}
+
+// ─── the SQL of a list, run directly ──────────────────────────────────────────
+
+/**
+ * The statements UnitRepository.list runs for each case (captured from the
+ * compiled repository the API runs, dist/server, as the benchmark's key would),
+ * each case's statements then run `runs` times in a row on one connection: the
+ * database's share of a request, less sensitive than HTTP to a busy machine.
+ */
+async function sqlAlone(pool, cases, rootUnit, runs) {
+  const load = (path) => import(pathToFileURL(join(root, 'dist/server', path)).href);
+  await import('reflect-metadata');
+  const { RequestContext } = await load('libs/server/core/src/index.js');
+  const { UnitRepository } = await load('libs/units/src/unit.repository.js');
+  const rootPath = (await pool.query('SELECT path FROM unit WHERE id = $1', [rootUnit.id])).rows[0].path;
+  const caller = {
+    kind: 'api-key',
+    id: null,
+    label: 'bench',
+    role: null,
+    unitId: rootUnit.id,
+    scopePath: rootPath,
+    permissions: new Set(KEY.scopes),
+    mustChangePassword: false,
+  };
+  let recorded = [];
+  const manager = {
+    query: async (text, values = []) => {
+      recorded.push({ text, values });
+      return (await pool.query(text, values)).rows;
+    },
+  };
+  const repository = new UnitRepository({ manager });
+  const ctx = new RequestContext('bench-lists', caller, manager);
+  const client = await pool.connect();
+  const timings = {};
+  try {
+    for (const c of cases.filter((c) => c.list)) {
+      recorded = [];
+      await repository.list(ctx, { page: 1, pageSize: 20, ...c.list });
+      const statements = recorded;
+      const samples = [];
+      for (let i = 0; i < runs + 2; i++) {
+        const started = performance.now();
+        for (const statement of statements) await client.query(statement.text, statement.values);
+        if (i >= 2) samples.push(performance.now() - started);
+      }
+      timings[c.key] = { statements: statements.length, ...stats(samples) };
+      log(`${c.short}: ${statements.length} statements, run directly: p50 ${ms(timings[c.key].p50)} ms, p95 ${ms(timings[c.key].p95)} ms`);
+    }
+  } finally {
+    client.release();
+  }
+  return timings;
 }
 
 // ─── measurement ──────────────────────────────────────────────────────────────
@@ -291,22 +355,23 @@ async function measure(target, api, pool) {
 
 const ms = (n) => (n === undefined || n === null ? '–' : n < 10 ? n.toFixed(1) : fmt(n));
 
-function render(info, cases, results, answers) {
+function render(info, cases, results, answers, sql) {
   const rows = cases.map((c) => {
     const r = results[c.key].latency;
     const a = answers[c.key];
     const total = `${fmt(a.totalItems)}${a.totalIsExact === false ? ' (inexact: more match)' : ''}`;
-    return `| ${c.label} | ${total} | ${a.first.map((n) => n.replaceAll('|', '/')).join('; ')} | ${ms(r.p50)} | **${ms(r.p95)}** | ${ms(r.p99)} | ${ms(r.max)} | ${fmt(r.n)} | ${r.p95 < TARGET_MS ? '✔' : '✘'} | ${fmt(results[c.key].cpu.other, 2)} |`;
+    const direct = sql[c.key] ? `${ms(sql[c.key].p50)} / ${ms(sql[c.key].p95)}` : '–';
+    return `| ${c.label} | ${total} | ${direct} | ${a.first.map((n) => n.replaceAll('|', '/')).join('; ')} | ${ms(r.p50)} | **${ms(r.p95)}** | ${ms(r.p99)} | ${ms(r.max)} | ${fmt(r.n)} | ${r.p95 < TARGET_MS ? '✔' : '✘'} | ${fmt(results[c.key].cpu.other, 2)} |`;
   });
   return `${BEGIN}
 <!-- Written by \`npm run bench:lists\` (bench/lists.mjs); everything between these markers is replaced on each run. -->
 
 **Run of ${info.date}**${LABEL ? ` (${LABEL})` : ''} — ${info.machine}; Node ${process.version}; PostgreSQL ${info.postgres}; load average before the run ${info.loadavg}.
 API built from ${info.revision}; database \`${info.database}\`, ${fmt(info.units)} units; requests carry \`Authorization: Bearer <API key with units:read>\` on the root of the tree.
-Per case: ${WARMUP} unmeasured requests, then ${REQUESTS} requests on 1 keep-alive connection (autocannon ${info.autocannon}), every response time recorded; at most ${ATTEMPTS} measurements, the least disturbed counts. **Target: p95 under ${TARGET_MS} ms.**
+Per case: ${WARMUP} unmeasured requests, then ${REQUESTS} requests on 1 keep-alive connection (autocannon ${info.autocannon}), every response time recorded; at most ${ATTEMPTS} measurements, the least disturbed counts (\"other cores\": CPU used meanwhile by other processes, of ${os.cpus().length}). \"SQL alone\": the statements of the list (captured from the compiled UnitRepository), run ${SQL_RUNS} times in a row on one connection. **Target: p95 under ${TARGET_MS} ms.**
 
-| Case | totalItems | first rows | p50 ms | p95 ms | p99 ms | max ms | responses | < ${TARGET_MS} ms | other cores |
-| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | :---: | ---: |
+| Case | totalItems | SQL alone p50 / p95 ms | first rows | HTTP p50 ms | HTTP p95 ms | p99 ms | max ms | responses | < ${TARGET_MS} ms | other cores |
+| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | :---: | ---: |
 ${rows.join('\n')}
 ${END}`;
 }
@@ -334,6 +399,7 @@ async function main() {
     const answers = await checkAnswers(api.url, cases);
     log(`answers checked against independent SQL: ${cases.map((c) => `${c.short} ${fmt(answers[c.key].totalItems)}`).join(', ')}`);
 
+    const sql = await sqlAlone(pool, cases, rootUnit, SQL_RUNS);
     const results = {};
     for (const c of cases) results[c.key] = await measure(c, api, pool);
 
@@ -360,7 +426,7 @@ async function main() {
       writeDocSection({
         begin: BEGIN,
         end: END,
-        markdown: render(info, cases, results, answers),
+        markdown: render(info, cases, results, answers, sql),
         template: `# Performance\n\n## Lists at national scale\n\n${BEGIN}\n${END}\n`,
         fallbackHeading: '## Lists at national scale: latest results of `npm run bench:lists`',
       });

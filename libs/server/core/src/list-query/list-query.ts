@@ -104,7 +104,13 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
   const limit = params.add(request.pageSize);
   const offset = params.add((request.page - 1) * request.pageSize);
   const [rows, countRows] = await Promise.all([
-    db.query(`SELECT ${spec.select} FROM ${spec.from} ${where} ${orderBy} LIMIT ${limit} OFFSET ${offset}`, params.values),
+    // Late row lookup: the page's keys first (ordered, offset skipped: an index-only walk where an index
+    // covers the filter and sort), then the select list for those rows only, not for the rows skipped.
+    db.query(
+      `SELECT ${spec.select} FROM ${spec.from} WHERE ${spec.tieBreaker} IN ` +
+        `(SELECT ${spec.tieBreaker} FROM ${spec.from} ${where} ${orderBy} LIMIT ${limit} OFFSET ${offset}) ${orderBy}`,
+      params.values,
+    ),
     db.query(countSql, countParams.values),
   ]);
   if (namedUnits.length) refuseUnitsNotVisible(namedUnits, (countRows as Array<{ visibleUnits: string[] | null }>)[0]?.visibleUnits ?? []);
