@@ -94,8 +94,9 @@ describe('search relevance', () => {
       { q: 'hà tĩnh' },
     );
     expect(gql.errors).toBeUndefined();
-    expect(names(gql.data!.units)).toEqual(rest);
-    expect(gql.data!.units.totalIsExact).toBe(true);
+    const units = gql.data?.units as Named;
+    expect(names(units)).toEqual(rest);
+    expect(units.totalIsExact).toBe(true);
   });
 });
 

@@ -20,6 +20,8 @@ export class UnitSearchColumns1764000000910 implements MigrationInterface {
         ADD COLUMN search_name text GENERATED ALWAYS AS (danvan_normalize(name)) STORED`);
     await db.query(`CREATE INDEX unit_search_text_trgm_idx ON unit USING gin (search_text gin_trgm_ops)`);
     await db.query(`DROP INDEX unit_search_trgm_idx`);
+    // The table was rewritten: statistics for the new columns now, not at the next autovacuum.
+    await db.query(`ANALYZE unit`);
   }
 
   async down(db: QueryRunner): Promise<void> {
