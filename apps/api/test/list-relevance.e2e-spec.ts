@@ -1,5 +1,5 @@
 import { TOTAL_COUNT_LIMIT } from '@danvan/contracts';
-import { assertExportable, fetchPage, textSearch, type ListQuerySpec } from '@danvan/core';
+import { assertExportable, fetchPage, LATE_ROW_LOOKUP_OFFSET, textSearch, type ListQuerySpec } from '@danvan/core';
 import { TestServer } from '@danvan/testing';
 
 /**
@@ -124,6 +124,29 @@ describe('bounded count', () => {
 
   it('no more matches than the limit: the exact total', async () => {
     expect(await list('nông dân')).toMatchObject({ totalItems: 4, totalIsExact: true });
+  });
+
+  it('a deep page (a late row lookup from LATE_ROW_LOOKUP_OFFSET rows skipped on) answers the rows of that position', async () => {
+    // 1,100 more units, straight into the table (the factory would take minutes).
+    await server.database.dataSource.query(
+      `WITH n AS (SELECT gen_random_uuid() AS id, i FROM generate_series(1, 1100) AS i)
+       INSERT INTO unit (id, code, name, kind, level, path, depth)
+       SELECT id, 'SAU-' || i, 'Đơn vị trang sâu ' || lpad((i % 97)::text, 3, '0'), 'MASS_MOBILISATION_COMMISSION', 'PROVINCE', '/' || id || '/', 1 FROM n`,
+    );
+    const byName = { ...spec, filters: { search: spec.filters.search } };
+    const pageSize = 7;
+    // Pages 143 and 144: 994 then 1,001 rows skipped, the plain statement then the late lookup.
+    expect([142 * pageSize < LATE_ROW_LOOKUP_OFFSET, 143 * pageSize >= LATE_ROW_LOOKUP_OFFSET]).toEqual([true, true]);
+    for (const page of [143, 144]) {
+      const got = await server.database.dataSource.transaction((manager) =>
+        fetchPage<{ id: string; name: string }, 'name', { search?: string }>(manager, byName, { page, pageSize }),
+      );
+      const expected = (await server.database.dataSource.query(`SELECT id, name FROM unit ORDER BY name, id LIMIT $1 OFFSET $2`, [
+        pageSize,
+        (page - 1) * pageSize,
+      ])) as Array<{ id: string; name: string }>;
+      expect(got.items).toEqual(expected);
+    }
   });
 
   it('an export refuses a list whose total is not exact (more than counted)', () => {

@@ -20,8 +20,10 @@ export class UnitSearchColumns1764000000910 implements MigrationInterface {
         ADD COLUMN search_name text GENERATED ALWAYS AS (danvan_normalize(name)) STORED`);
     await db.query(`CREATE INDEX unit_search_text_trgm_idx ON unit USING gin (search_text gin_trgm_ops)`);
     await db.query(`DROP INDEX unit_search_trgm_idx`);
-    // The table was rewritten: statistics for the new columns now, not at the next autovacuum.
-    await db.query(`ANALYZE unit`);
+    // An existing register was rewritten: statistics for the new columns now, not at some later autovacuum.
+    // (An empty table is left alone: statistics of 0 rows would mislead the planner once units are added.)
+    const [{ present }] = (await db.query(`SELECT EXISTS (SELECT 1 FROM unit) AS present`)) as Array<{ present: boolean }>;
+    if (present) await db.query(`ANALYZE unit`);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -36,7 +36,7 @@ export interface ListQuerySpec<TSort extends string, TFilter> {
   /** Select list, e.g. `u.*`. */
   select: string;
   sortColumns: Record<TSort, string>;
-  /** Unique column appended to every ORDER BY so pages are stable. */
+  /** Unique column (or columns, comma-separated, ending with a unique one) appended to every ORDER BY so pages are stable. */
   tieBreaker: string;
   defaultSort: SortSpec<TSort>;
   filters: { [K in keyof TFilter]-?: FilterCondition<NonNullable<TFilter[K]>> };
@@ -55,6 +55,9 @@ export interface ListQuerySpec<TSort extends string, TFilter> {
    */
   countLimit?: number;
 }
+
+/** From this many rows skipped on, a page is read with a late row lookup (see fetchPage). */
+export const LATE_ROW_LOOKUP_OFFSET = 1_000;
 
 /**
  * The one list-query mechanism of every resource: filtering, sorting from an
@@ -103,16 +106,16 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
   const orderBy = orderByOf(spec, request, params);
   const limit = params.add(request.pageSize);
   const offset = params.add((request.page - 1) * request.pageSize);
-  const [rows, countRows] = await Promise.all([
-    // Late row lookup: the page's keys first (ordered, offset skipped: an index-only walk where an index
-    // covers the filter and sort), then the select list for those rows only, not for the rows skipped.
-    db.query(
-      `SELECT ${spec.select} FROM ${spec.from} WHERE ${spec.tieBreaker} IN ` +
-        `(SELECT ${spec.tieBreaker} FROM ${spec.from} ${where} ${orderBy} LIMIT ${limit} OFFSET ${offset}) ${orderBy}`,
-      params.values,
-    ),
-    db.query(countSql, countParams.values),
-  ]);
+  const skipped = (request.page - 1) * request.pageSize;
+  // Deep pages: a late row lookup. The page's keys first (ordered, the offset skipped: an index-only walk
+  // where an index covers the filter and the sort), then the select list for those rows only, not for
+  // every row skipped. Shallow pages keep the plain statement (the planner's usual plans).
+  const pageSql =
+    skipped >= LATE_ROW_LOOKUP_OFFSET
+      ? `SELECT ${spec.select} FROM ${spec.from} WHERE (${spec.tieBreaker}) IN ` +
+        `(SELECT ${spec.tieBreaker} FROM ${spec.from} ${where} ${orderBy} LIMIT ${limit} OFFSET ${offset}) ${orderBy}`
+      : `SELECT ${spec.select} FROM ${spec.from} ${where} ${orderBy} LIMIT ${limit} OFFSET ${offset}`;
+  const [rows, countRows] = await Promise.all([db.query(pageSql, params.values), db.query(countSql, countParams.values)]);
   if (namedUnits.length) refuseUnitsNotVisible(namedUnits, (countRows as Array<{ visibleUnits: string[] | null }>)[0]?.visibleUnits ?? []);
   const counted = (countRows as Array<{ total: number }>)[0]?.total ?? 0;
   return {
