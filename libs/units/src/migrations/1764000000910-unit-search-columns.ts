@@ -9,6 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * function (so matching is unchanged):
  * - `search_text`: what a search matches (code, name, short name), with its trigram index;
  * - `search_name`: the normalised name, what relevance ranks on (exact, word start, similarity).
+ * And the name index covers the scope: `(name, id) INCLUDE (path)`, so a page by name within the
+ * caller's subtree (every caller but an administrator has one) walks the index alone, deep pages included.
  */
 export class UnitSearchColumns1764000000910 implements MigrationInterface {
   name = 'UnitSearchColumns1764000000910';
@@ -20,6 +22,8 @@ export class UnitSearchColumns1764000000910 implements MigrationInterface {
         ADD COLUMN search_name text GENERATED ALWAYS AS (danvan_normalize(name)) STORED`);
     await db.query(`CREATE INDEX unit_search_text_trgm_idx ON unit USING gin (search_text gin_trgm_ops)`);
     await db.query(`DROP INDEX unit_search_trgm_idx`);
+    await db.query(`CREATE INDEX unit_name_path_idx ON unit (name, id) INCLUDE (path)`);
+    await db.query(`DROP INDEX unit_name_idx`);
     // An existing register was rewritten: statistics for the new columns now, not at some later autovacuum.
     // (An empty table is left alone: statistics of 0 rows would mislead the planner once units are added.)
     const [{ present }] = (await db.query(`SELECT EXISTS (SELECT 1 FROM unit) AS present`)) as Array<{ present: boolean }>;
@@ -27,6 +31,8 @@ export class UnitSearchColumns1764000000910 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`CREATE INDEX unit_name_idx ON unit (name, id)`);
+    await db.query(`DROP INDEX unit_name_path_idx`);
     await db.query(`
       CREATE INDEX unit_search_trgm_idx ON unit
       USING gin (danvan_normalize(code || ' ' || name || ' ' || coalesce(short_name, '')) gin_trgm_ops)`);
