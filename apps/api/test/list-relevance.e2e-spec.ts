@@ -100,6 +100,24 @@ describe('search relevance', () => {
   });
 });
 
+describe('every list says whether its total is exact', () => {
+  it('GraphQL: totalIsExact beside totalItems on every list type', async () => {
+    const lists = ['accountList', 'apiKeys', 'auditEvents', 'awards', 'blocs', 'documents', 'models', 'movements', 'pledges', 'units'];
+    const answer = await server.graphql<Record<string, { totalItems: number; totalIsExact: boolean }>>(
+      `{ ${lists.map((list) => `${list} { totalItems totalIsExact }`).join(' ')} }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    for (const list of lists) expect({ list, totalIsExact: answer.data?.[list]?.totalIsExact }).toEqual({ list, totalIsExact: true });
+  });
+
+  it('REST: the pages of documents, models and awards carry it too', async () => {
+    for (const path of ['/api/v1/documents', '/api/v1/models', '/api/v1/awards']) {
+      const page = await server.rest<{ totalIsExact: boolean }>('GET', path);
+      expect({ path, status: page.status, totalIsExact: page.body.totalIsExact }).toEqual({ path, status: 200, totalIsExact: true });
+    }
+  });
+});
+
 describe('bounded count', () => {
   // The list mechanism itself, with a limit small enough to cross on this data set.
   const spec: ListQuerySpec<'name', { search?: string }> = {
