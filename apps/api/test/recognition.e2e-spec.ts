@@ -1015,7 +1015,7 @@ describe('recognition of models and model counts', () => {
     // As the administrator: a scoped caller's subtree range may be the more selective index.
     const found = await server.rest<{ items: Array<{ name: string }> }>('GET', '/api/v1/models?q=co%20giao%20dan%20van');
     expect(found.body.items.map((m) => m.name)).toEqual(['LM6 Cô giáo dân vận']);
-    const list = server.database.statements.recent.find((s) => s.query.includes('LIMIT') && s.query.includes('model_practice'));
+    const list = server.database.statements.recent.find((s) => s.query.includes('OFFSET') && s.query.includes('model_practice'));
     if (!list) throw new Error('no list statement recorded');
     const plan = await server.database.dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL enable_seqscan = off');

@@ -207,7 +207,7 @@ export class AwardService {
   /** Every award matching the list's filters, for the Excel export (more than MAX_EXPORT_ROWS is refused). */
   async exportRows(ctx: RequestContext, request: Omit<AwardListRequest, 'page' | 'pageSize'>): Promise<AwardView[]> {
     const page = await this.list(ctx, { ...request, page: 1, pageSize: MAX_EXPORT_ROWS });
-    assertExportable(page.totalItems, 'khen thưởng');
+    assertExportable(page, 'khen thưởng');
     return page.items;
   }
 

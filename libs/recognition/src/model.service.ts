@@ -76,7 +76,7 @@ const MODEL_LIST: ListQuerySpec<ModelSortField, ModelFilterValues> = {
   tieBreaker: 'm.id',
   defaultSort: { field: 'name', order: 'asc' },
   filters: {
-    search: textSearch(MODEL_SEARCH_TEXT),
+    search: textSearch(MODEL_SEARCH_TEXT, { rankText: 'danvan_normalize(m.name)' }),
     withinUnitId: (id, params) => pathWithin(params, 'ou.path', id),
     ownerUnitId: equals('m.owner_unit_id'),
     year: (year, params) => activeIn(`${params.add(year)}::int`),
@@ -162,7 +162,7 @@ export class ModelService {
   /** Every model matching the list's filters, for the Excel export (more than MAX_EXPORT_ROWS is refused). */
   async exportRows(ctx: RequestContext, request: Omit<ModelListRequest, 'page' | 'pageSize'>): Promise<ModelView[]> {
     const page = await this.list(ctx, { ...request, page: 1, pageSize: MAX_EXPORT_ROWS });
-    assertExportable(page.totalItems, 'mô hình');
+    assertExportable(page, 'mô hình');
     return page.items;
   }
 

@@ -5,6 +5,7 @@ export * from './dto/unit-list.options.js';
 export * from './dto/unit.view.js';
 export * from './dto/update-unit.input.js';
 export * from './migrations/1764000000100-create-unit.js';
+export * from './migrations/1764000000910-unit-search-columns.js';
 export * from './rest/units.controller.js';
 export * from './unit.service.js';
 export * from './units.module.js';

@@ -46,9 +46,6 @@ const UNIT_COLUMNS = `u.id, u.code, u.name, u.short_name, u.kind, u.level, u.par
   ARRAY(SELECT s.successor_id::text FROM unit_successor s WHERE s.unit_id = u.id ORDER BY s.position) AS successor_ids,
   u.version, u.created_at, u.updated_at`;
 
-/** The expression of unit_search_trgm_idx: search must use exactly this text to hit the index. */
-const UNIT_SEARCH_TEXT = `danvan_normalize(u.code || ' ' || u.name || ' ' || coalesce(u.short_name, ''))`;
-
 const UNIT_LIST: ListQuerySpec<UnitSortField, UnitFilterValues> = {
   from: 'unit u',
   select: UNIT_COLUMNS,
@@ -66,7 +63,9 @@ const UNIT_LIST: ListQuerySpec<UnitSortField, UnitFilterValues> = {
   tieBreaker: 'u.id',
   defaultSort: { field: 'name', order: 'asc' },
   filters: {
-    search: textSearch(UNIT_SEARCH_TEXT),
+    // Stored normalised columns (UnitSearchColumns1764000000910): code, name and short name matched through
+    // unit_search_text_trgm_idx; relevance judged on the name.
+    search: textSearch('u.search_text', { rankText: 'u.search_name' }),
     kind: inList('u.kind'),
     level: inList('u.level'),
     status: inList('u.status'),

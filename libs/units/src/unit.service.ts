@@ -71,7 +71,7 @@ export class UnitService {
    */
   async exportRows(ctx: RequestContext, request: UnitListRequest): Promise<{ units: UnitView[]; parents: Map<string, UnitView> }> {
     const page = await this.list(ctx, { ...request, page: 1, pageSize: MAX_EXPORT_ROWS });
-    assertExportable(page.totalItems, 'đơn vị');
+    assertExportable(page, 'đơn vị');
     const parentIds = [...new Set(page.items.map((u) => u.parentId).filter((id): id is string => id !== null))];
     const parents = new Map((await this.units.findByIds(ctx, parentIds)).map((u) => [u.id, u]));
     return { units: page.items, parents };

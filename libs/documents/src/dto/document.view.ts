@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { DOCUMENT_FORM_LABELS, DOCUMENT_FORMS, type DocumentDto, type DocumentForm } from '@danvan/contracts';
-import { describedBy, LocalDateScalar } from '@danvan/core';
+import { describedBy, LocalDateScalar, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
 
 export const DocumentFormEnum = Object.fromEntries(DOCUMENT_FORMS.map((f) => [f, f])) as Record<DocumentForm, DocumentForm>;
 registerEnumType(DocumentFormEnum, {
@@ -45,6 +45,7 @@ export class DocumentView implements Omit<DocumentDto, 'createdAt' | 'updatedAt'
 export class DocumentList {
   @Field(() => [DocumentView], { description: 'Các văn bản của trang.' }) items: DocumentView[];
   @Field(() => Int, { description: 'Tổng số văn bản khớp điều kiện (mọi trang).' }) totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }
 
 @ObjectType('DeletedDocument', { description: 'Văn bản đã xóa.' })

@@ -15,7 +15,16 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { DocumentDto, DocumentSortField, Page } from '@danvan/contracts';
-import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, withIfMatch } from '@danvan/core';
+import {
+  Ctx,
+  etagOf,
+  ParseIdPipe,
+  RequestContext,
+  RequirePermission,
+  restSort,
+  withIfMatch,
+  TOTAL_IS_EXACT_DESCRIPTION,
+} from '@danvan/core';
 import { DocumentService } from '../document.service.js';
 import { DocumentListQuery } from '../dto/document-list.options.js';
 import { CreateDocumentInput, UpdateDocumentInput } from '../dto/document.inputs.js';
@@ -32,6 +41,7 @@ const PAGE_SCHEMA = {
   properties: {
     items: { type: 'array', items: { $ref: getSchemaPath(DocumentView) } },
     totalItems: { type: 'integer' },
+    totalIsExact: { type: 'boolean', description: TOTAL_IS_EXACT_DESCRIPTION },
     page: { type: 'integer' },
     pageSize: { type: 'integer' },
   },

@@ -10,7 +10,7 @@ import {
   type MovementKind,
   type PledgeStatus,
 } from '@danvan/contracts';
-import { describedBy, LocalDateScalar, MaxItems } from '@danvan/core';
+import { describedBy, LocalDateScalar, MaxItems, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
 import { AllowedActionsField } from '@danvan/kit';
 import { BLOC_POLICY } from '../blocs/bloc.policy.js';
 import { PLEDGE_POLICY } from '../pledges/pledge.policy.js';
@@ -272,18 +272,23 @@ export class PledgeProgressView {
 export class MovementList {
   @Field(() => [MovementView], { description: 'Các phong trào của trang.' }) items: MovementView[];
   @Field(() => Int, { description: 'Tổng số phong trào khớp điều kiện (mọi trang).' }) totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }
 
 @ObjectType('BlocList', { description: 'Một trang khối thi đua và tổng số khớp điều kiện.' })
 export class BlocList {
   @Field(() => [BlocView], { description: 'Các khối của trang.' }) items: BlocView[];
   @Field(() => Int, { description: 'Tổng số khối khớp điều kiện (mọi trang).' }) totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }
 
 @ObjectType('PledgeList', { description: 'Một trang giao ước thi đua và tổng số khớp điều kiện.' })
 export class PledgeList {
   @Field(() => [PledgeView], { description: 'Các giao ước của trang.' }) @ApiProperty({ type: [PledgeView] }) items: PledgeView[];
   @Field(() => Int, { description: 'Tổng số giao ước khớp điều kiện (mọi trang).' }) @ApiProperty() totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION })
+  @ApiProperty({ description: TOTAL_IS_EXACT_DESCRIPTION })
+  totalIsExact: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }

@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { API_KEY_SCOPES, ROLE_LABELS, ROLES, type ApiKeyScope, type Role } from '@danvan/contracts';
 import { registerEnumType } from '@nestjs/graphql';
-import { describedBy, IsDateOrDateTime, PageOptions } from '@danvan/core';
+import { describedBy, IsDateOrDateTime, PageOptions, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as Record<Role, Role>;
 registerEnumType(RoleEnum, {
@@ -54,6 +54,7 @@ export class AccountView {
 export class AccountList {
   @Field(() => [AccountView], { description: 'Các tài khoản của trang, theo tên đăng nhập.' }) items: AccountView[];
   @Field(() => Int, { description: 'Tổng số tài khoản khớp điều kiện (mọi trang).' }) totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }
 
 @ObjectType('AccountWithPassword', { description: 'Tài khoản và mật khẩu dùng một lần: chỉ hiển thị một lần duy nhất.' })
@@ -124,6 +125,7 @@ export class ApiKeyView {
 export class ApiKeyList {
   @Field(() => [ApiKeyView], { description: 'Các khóa của trang, mới nhất trước.' }) items: ApiKeyView[];
   @Field(() => Int, { description: 'Tổng số khóa khớp điều kiện (mọi trang).' }) totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }
 
 @ObjectType('ApiKeyWithSecret', { description: 'Khóa API vừa tạo kèm phần bí mật (chỉ hiển thị lần này).' })
@@ -193,6 +195,9 @@ export class AuditEventList {
   @Field(() => [AuditEventView], { description: 'Các sự kiện của trang, mới nhất trước.' })
   items: AuditEventView[];
   @ApiProperty() @Field(() => Int, { description: 'Tổng số sự kiện khớp điều kiện (mọi trang).' }) totalItems: number;
+  @ApiProperty({ description: TOTAL_IS_EXACT_DESCRIPTION })
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION })
+  totalIsExact: boolean;
 }
 
 /** Filters of the audit trail (REST query string and GraphQL input). */

@@ -17,7 +17,7 @@ import {
   UNIT_LEVELS,
   type UnitLevel,
 } from '@danvan/contracts';
-import { LocalDateScalar, MaxItems } from '@danvan/core';
+import { LocalDateScalar, MaxItems, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
 import { AllowedActionsField } from '@danvan/kit';
 import { AWARD_POLICY } from '../awards/award.policy.js';
 import { MODEL_POLICY } from '../models/model.policy.js';
@@ -166,6 +166,9 @@ export class AwardView {
 export class AwardList {
   @Field(() => [AwardView], { description: 'Các khen thưởng của trang.' }) @ApiProperty({ type: [AwardView] }) items: AwardView[];
   @Field(() => Int, { description: 'Tổng số khen thưởng khớp điều kiện (mọi trang).' }) @ApiProperty() totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION })
+  @ApiProperty({ description: TOTAL_IS_EXACT_DESCRIPTION })
+  totalIsExact: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
@@ -289,6 +292,9 @@ export class ModelView {
 export class ModelList {
   @Field(() => [ModelView], { description: 'Các mô hình của trang.' }) @ApiProperty({ type: [ModelView] }) items: ModelView[];
   @Field(() => Int, { description: 'Tổng số mô hình khớp điều kiện (mọi trang).' }) @ApiProperty() totalItems: number;
+  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION })
+  @ApiProperty({ description: TOTAL_IS_EXACT_DESCRIPTION })
+  totalIsExact: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }

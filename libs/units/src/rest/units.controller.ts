@@ -26,6 +26,7 @@ import {
   withIfMatch,
   XLSX_CONTENT_TYPE,
   xlsxDownload,
+  TOTAL_IS_EXACT_DESCRIPTION,
 } from '@danvan/core';
 import { CreateUnitInput } from '../dto/create-unit.input.js';
 import { UnitExportQuery, UnitListQuery } from '../dto/unit-list.options.js';
@@ -63,6 +64,7 @@ const PAGE_SCHEMA = {
   properties: {
     items: { type: 'array', items: { $ref: getSchemaPath(UnitView) } },
     totalItems: { type: 'integer' },
+    totalIsExact: { type: 'boolean', description: TOTAL_IS_EXACT_DESCRIPTION },
     page: { type: 'integer' },
     pageSize: { type: 'integer' },
   },

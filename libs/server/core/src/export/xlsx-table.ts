@@ -22,12 +22,16 @@ export interface XlsxTable<Row> {
 /** The most rows one export prints (a province's whole unit tree fits; the nation does not); more is refused: narrow the filters. */
 export const MAX_EXPORT_ROWS = 10_000;
 
-/** Refuses an export of `totalItems` matches when it exceeds MAX_EXPORT_ROWS; `noun` names the rows ("đơn vị", "mô hình"). */
-export function assertExportable(totalItems: number, noun: string): void {
-  if (totalItems > MAX_EXPORT_ROWS) {
+/**
+ * Refuses an export when the list matched more than MAX_EXPORT_ROWS rows (or more
+ * than its count reads: `totalIsExact` false); `noun` names the rows ("đơn vị", "mô hình").
+ */
+export function assertExportable(page: { totalItems: number; totalIsExact: boolean }, noun: string): void {
+  if (page.totalItems > MAX_EXPORT_ROWS || !page.totalIsExact) {
+    const matched = `${page.totalIsExact ? '' : 'hơn '}${page.totalItems.toLocaleString('vi-VN')}`;
     throw new DomainError(
       'RULE_VIOLATION',
-      `Có ${totalItems.toLocaleString('vi-VN')} ${noun} khớp điều kiện, vượt quá ${MAX_EXPORT_ROWS.toLocaleString('vi-VN')} dòng một lần xuất. Hãy lọc bớt rồi xuất lại.`,
+      `Có ${matched} ${noun} khớp điều kiện, vượt quá ${MAX_EXPORT_ROWS.toLocaleString('vi-VN')} dòng một lần xuất. Hãy lọc bớt rồi xuất lại.`,
     );
   }
 }

@@ -1,4 +1,5 @@
 import type { FilterCondition } from './list-query.js';
+import type { SqlParams } from './sql-params.js';
 
 /** Typed filter operators shared by every resource's ListQuerySpec. */
 
@@ -29,17 +30,48 @@ export function searchTokens(query: string): string[] {
   return query.normalize('NFC').trim().split(/\s+/u).filter(Boolean).slice(0, 8);
 }
 
+/** A text-search filter: its condition, and how relevant a row is to the same query. */
+export interface SearchCondition extends FilterCondition<string> {
+  /**
+   * ORDER BY terms ranking the rows by relevance to `query` (most relevant first),
+   * or null when the query has no word. fetchPage orders by them when a search is
+   * given and the request names no sort.
+   */
+  relevance(query: string, params: SqlParams): string[] | null;
+}
+
 /**
  * Diacritics- and case-insensitive search: every word must occur in the
- * normalised text. `normalisedExpression` must be the exact expression of the
- * trigram index (`danvan_normalize(...)`) so PostgreSQL can use the index.
+ * normalised text. `matchText` must be the exact expression (or stored column)
+ * of the trigram index so PostgreSQL can use the index. `rankText` is the
+ * normalised text relevance is judged on (default `matchText`), typically the
+ * normalised name: 0 the name is the query, 1 it starts with the query, 2 the
+ * query starts one of its words (as a phrase), 3 it merely contains every word;
+ * within a tier, by trigram similarity (pg_trgm `similarity`), highest first.
+ * At scale, give a stored column for both: a computed `danvan_normalize` costs
+ * microseconds per candidate row.
  */
-export const textSearch =
-  (normalisedExpression: string): FilterCondition<string> =>
-  (query, params) => {
+export function textSearch(matchText: string, options: { rankText?: string } = {}): SearchCondition {
+  const rankText = options.rankText ?? matchText;
+  const condition: FilterCondition<string> = (query, params) => {
     const tokens = searchTokens(query);
     if (!tokens.length) return 'TRUE';
-    return tokens
-      .map((token) => `${normalisedExpression} LIKE '%' || danvan_normalize(${params.add(escapeLike(token))}) || '%'`)
-      .join(' AND ');
+    return tokens.map((token) => `${matchText} LIKE '%' || danvan_normalize(${params.add(escapeLike(token))}) || '%'`).join(' AND ');
   };
+  const relevance = (query: string, params: SqlParams): string[] | null => {
+    const phrase = searchTokens(query).join(' ');
+    if (!phrase) return null;
+    const exact = `danvan_normalize(${params.add(phrase)})`;
+    const pattern = `danvan_normalize(${params.add(escapeLike(phrase))})`;
+    return [
+      `CASE WHEN ${rankText} = ${exact} THEN 0 WHEN ${rankText} LIKE ${pattern} || '%' THEN 1 WHEN ${rankText} LIKE '% ' || ${pattern} || '%' THEN 2 ELSE 3 END`,
+      `similarity(${rankText}, ${exact}) DESC`,
+    ];
+  };
+  return Object.assign(condition, { relevance });
+}
+
+/** The filter's condition is a text search (it can rank rows by relevance). */
+export function isSearchCondition(condition: unknown): condition is SearchCondition {
+  return typeof condition === 'function' && typeof (condition as Partial<SearchCondition>).relevance === 'function';
+}

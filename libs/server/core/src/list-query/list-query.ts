@@ -1,5 +1,6 @@
-import type { Page, SortOrder } from '@danvan/contracts';
+import { TOTAL_COUNT_LIMIT, type Page, type SortOrder } from '@danvan/contracts';
 import type { RequestContext } from '../request-context/request-context.js';
+import { isSearchCondition } from './filters.js';
 import { SqlParams } from './sql-params.js';
 import { refuseUnitsNotVisible, visibleUnitIdsSql } from './subtree-sql.js';
 
@@ -35,7 +36,7 @@ export interface ListQuerySpec<TSort extends string, TFilter> {
   /** Select list, e.g. `u.*`. */
   select: string;
   sortColumns: Record<TSort, string>;
-  /** Unique column appended to every ORDER BY so pages are stable. */
+  /** Unique column (or columns, comma-separated, ending with a unique one) appended to every ORDER BY so pages are stable. */
   tieBreaker: string;
   defaultSort: SortSpec<TSort>;
   filters: { [K in keyof TFilter]-?: FilterCondition<NonNullable<TFilter[K]>> };
@@ -47,7 +48,16 @@ export interface ListQuerySpec<TSort extends string, TFilter> {
    * an empty page that hides a mistyped or foreign id.
    */
   unitFilters?: ReadonlyArray<keyof TFilter & string>;
+  /**
+   * The count stops after this many rows (default TOTAL_COUNT_LIMIT): beyond, the
+   * page says `totalItems: countLimit, totalIsExact: false` instead of reading
+   * every match to count it.
+   */
+  countLimit?: number;
 }
+
+/** From this many rows skipped on, a page is read with a late row lookup (see fetchPage). */
+export const LATE_ROW_LOOKUP_OFFSET = 1_000;
 
 /**
  * The one list-query mechanism of every resource: filtering, sorting from an
@@ -78,9 +88,6 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
     conditions.push(`(${condition(value, params)})`);
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-  const sort = request.sort ?? spec.defaultSort;
-  const direction = sort.order === 'desc' ? 'DESC' : 'ASC';
-  const orderBy = `ORDER BY ${spec.sortColumns[sort.field]} ${direction} NULLS LAST, ${spec.tieBreaker} ${direction}`;
   const countParams = new SqlParams();
   countParams.values.push(...params.values);
   // The units the filters name are checked in the count's statement: no extra round trip.
@@ -89,21 +96,58 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
     ...named,
     seenInRows: `EXISTS (SELECT 1 FROM ${spec.from} WHERE ${[scoped ? `(${scoped})` : null, `(${(spec.filters[named.field as keyof TFilter] as FilterCondition<unknown>)(named.id, countParams)})`].filter(Boolean).join(' AND ')})`,
   }));
+  // A bounded count: at most countLimit + 1 matching rows are read, however many match.
+  const countLimit = spec.countLimit ?? TOTAL_COUNT_LIMIT;
+  const boundedCount = `(SELECT count(*)::int FROM (SELECT 1 FROM ${spec.from} ${where} LIMIT ${countLimit + 1}) AS counted)`;
   const countSql =
     namedUnits.length && ctx
-      ? `SELECT (SELECT count(*)::int FROM ${spec.from} ${where}) AS total, ${visibleUnitIdsSql(ctx, countParams, seenInRows)} AS "visibleUnits"`
-      : `SELECT count(*)::int AS total FROM ${spec.from} ${where}`;
+      ? `SELECT ${boundedCount} AS total, ${visibleUnitIdsSql(ctx, countParams, seenInRows)} AS "visibleUnits"`
+      : `SELECT ${boundedCount} AS total`;
+  const orderBy = orderByOf(spec, request, params);
   const limit = params.add(request.pageSize);
   const offset = params.add((request.page - 1) * request.pageSize);
-  const [rows, countRows] = await Promise.all([
-    db.query(`SELECT ${spec.select} FROM ${spec.from} ${where} ${orderBy} LIMIT ${limit} OFFSET ${offset}`, params.values),
-    db.query(countSql, countParams.values),
-  ]);
+  const skipped = (request.page - 1) * request.pageSize;
+  // Deep pages: a late row lookup. The page's keys first (ordered, the offset skipped: an index-only walk
+  // where an index covers the filter and the sort), then the select list for those rows only, not for
+  // every row skipped. Shallow pages keep the plain statement (the planner's usual plans).
+  const pageSql =
+    skipped >= LATE_ROW_LOOKUP_OFFSET
+      ? `SELECT ${spec.select} FROM ${spec.from} WHERE (${spec.tieBreaker}) IN ` +
+        `(SELECT ${spec.tieBreaker} FROM ${spec.from} ${where} ${orderBy} LIMIT ${limit} OFFSET ${offset}) ${orderBy}`
+      : `SELECT ${spec.select} FROM ${spec.from} ${where} ${orderBy} LIMIT ${limit} OFFSET ${offset}`;
+  const [rows, countRows] = await Promise.all([db.query(pageSql, params.values), db.query(countSql, countParams.values)]);
   if (namedUnits.length) refuseUnitsNotVisible(namedUnits, (countRows as Array<{ visibleUnits: string[] | null }>)[0]?.visibleUnits ?? []);
+  const counted = (countRows as Array<{ total: number }>)[0]?.total ?? 0;
   return {
     items: rows as Row[],
-    totalItems: (countRows as Array<{ total: number }>)[0]?.total ?? 0,
+    totalItems: Math.min(counted, countLimit),
+    totalIsExact: counted <= countLimit,
     page: request.page,
     pageSize: request.pageSize,
   };
+}
+
+/**
+ * ORDER BY of a page: the requested sort; without one, relevance when a text
+ * search is given (its ranking terms, then the default sort), else the default
+ * sort. The tie breaker last, so every order is total and pages are stable.
+ */
+function orderByOf<TSort extends string, TFilter extends object>(
+  spec: ListQuerySpec<TSort, TFilter>,
+  request: ListRequest<TSort, TFilter>,
+  params: SqlParams,
+): string {
+  const sort = request.sort ?? spec.defaultSort;
+  const direction = sort.order === 'desc' ? 'DESC' : 'ASC';
+  const terms = [`${spec.sortColumns[sort.field]} ${direction} NULLS LAST`, `${spec.tieBreaker} ${direction}`];
+  if (!request.sort) {
+    for (const [key, value] of Object.entries(request.filter ?? {})) {
+      const condition = spec.filters[key as keyof TFilter];
+      if (typeof value !== 'string' || !isSearchCondition(condition)) continue;
+      const relevance = condition.relevance(value, params);
+      if (relevance) terms.unshift(...relevance);
+      break;
+    }
+  }
+  return `ORDER BY ${terms.join(', ')}`;
 }

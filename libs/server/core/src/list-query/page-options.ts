@@ -2,7 +2,10 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MAX_PAGE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@danvan/contracts';
+import { MAX_PAGE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, TOTAL_COUNT_LIMIT } from '@danvan/contracts';
+
+/** Description of a page's `totalIsExact` (REST page schemas and GraphQL list types). */
+export const TOTAL_IS_EXACT_DESCRIPTION = `Sai khi có hơn ${TOTAL_COUNT_LIMIT.toLocaleString('vi-VN')} bản ghi khớp điều kiện: khi đó totalItems là ${TOTAL_COUNT_LIMIT.toLocaleString('vi-VN')}, số đã đếm (giới hạn dưới), không phải tổng chính xác.`;
 
 const PAGE_MESSAGE = `Số trang phải là số nguyên từ 1 đến ${MAX_PAGE.toLocaleString('vi-VN')}.`;
 const PAGE_SIZE_MESSAGE = `Số bản ghi mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`;
