@@ -5,3 +5,4 @@ export * from './identity.js';
 export * from './document.js';
 export * from './emulation.js';
 export * from './recognition.js';
+export * from './api-limits.js';
