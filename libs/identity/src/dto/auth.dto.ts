@@ -36,7 +36,7 @@ export class CurrentAccountView implements CurrentAccount {
   @ApiProperty() @Field({ description: 'Tên đăng nhập' }) username: string;
   @ApiProperty() @Field({ description: 'Tên hiển thị' }) displayName: string;
   @ApiProperty({ enum: ROLES }) @Field(() => String, { description: `Vai trò: ${ROLES.join(', ')}` }) role: Role;
-  @ApiProperty({ description: 'Empty for administrators (not bound to a unit)' })
+  @ApiProperty({ description: 'Empty for administrators (not bound to a unit)', pattern: '^([0-9a-fA-F-]{36})?$', maxLength: 36 })
   @Field({ description: 'Mã đơn vị của tài khoản; rỗng với quản trị hệ thống' })
   unitId: string;
   @ApiProperty() @Field({ description: 'Tên đơn vị của tài khoản' }) unitName: string;

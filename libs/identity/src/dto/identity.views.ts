@@ -140,7 +140,7 @@ export class CreateApiKeyInput {
 
 @ObjectType('AuditEvent', { description: 'Một thay đổi trong nhật ký (chỉ ghi thêm, không sửa, không xóa).' })
 export class AuditEventView {
-  @ApiProperty() @Field(() => ID) id: string;
+  @ApiProperty({ pattern: '^[0-9]{1,19}$', description: 'Sequence number of the event' }) @Field(() => ID) id: string;
   @ApiProperty() @Field() at: Date;
   @ApiProperty({ enum: ['account', 'api-key', 'system'] }) @Field() actorType: string;
   @ApiProperty({ nullable: true, type: String }) @Field(() => ID, { nullable: true }) actorId: string | null;
@@ -158,7 +158,14 @@ export class AuditEventView {
   })
   @Field(() => String, { description: 'JSON: { trường: { before, after } } (chuỗi JSON trong GraphQL)' })
   changes: string;
-  @ApiProperty({ nullable: true, type: String }) @Field(() => String, { nullable: true }) requestId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    pattern: '^[A-Za-z0-9._-]{1,64}$',
+    description: 'x-request-id of the request that made the change',
+  })
+  @Field(() => String, { nullable: true })
+  requestId: string | null;
 }
 
 @ObjectType('AuditEventList')

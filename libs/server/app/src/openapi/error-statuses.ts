@@ -4,13 +4,14 @@ import type { ApiProblemsOverride, EndpointAccess, ProblemStatus } from '@danvan
 export interface RouteShape {
   httpMethod: string;
   access: EndpointAccess | undefined;
-  /** Ids in the path: a record that does not exist, or lies outside the caller's scope, answers 404. */
-  hasPathIds: boolean;
+  /** Ids (path, or unit filters of the query): a record that does not exist, or lies outside the caller's scope, answers 404. */
+  hasIds: boolean;
   /** Any parameter or body: an unreadable one answers 400. */
   hasInput: boolean;
   /** A body is read: too large → 413, another content type → 415. */
   takesBody: boolean;
-  ifMatch?: { required: boolean };
+  /** Reads If-Match: a stale version → 412; none sent where the record exists → 428 (also where If-Match is optional on creation). */
+  versioned: boolean;
   /** POST with Idempotency-Key: the key reused for another body → 422. */
   idempotent: boolean;
   override: ApiProblemsOverride;
@@ -32,7 +33,7 @@ export function errorStatusesOf(route: RouteShape): ProblemStatus[] {
   // A missing permission, or a temporary password on a route that does not allow it.
   if (route.access?.kind === 'permission' || (route.access?.kind === 'authenticated' && !route.access.allowTemporaryPassword))
     statuses.add(403);
-  if (route.hasPathIds) statuses.add(404);
+  if (route.hasIds) statuses.add(404);
   if (write) {
     statuses.add(409); // duplicates, records still referenced, concurrent transactions
     statuses.add(422); // business rules
@@ -41,9 +42,9 @@ export function errorStatusesOf(route: RouteShape): ProblemStatus[] {
     statuses.add(413);
     statuses.add(415);
   }
-  if (route.ifMatch) {
+  if (route.versioned) {
     statuses.add(412);
-    if (route.ifMatch.required) statuses.add(428);
+    statuses.add(428);
   }
   if (route.idempotent) statuses.add(422);
   for (const status of route.override.add ?? []) statuses.add(status);

@@ -74,6 +74,7 @@ function toJsonSchemaNull(schema: Schema): void {
     const inner = schema.$ref ? { $ref: schema.$ref } : { allOf: schema.allOf };
     delete schema.$ref;
     delete schema.allOf;
+    delete schema.type; // `type: object` beside the reference would refuse the null
     schema.oneOf = [inner, { type: 'null' }];
   } else if (typeof schema.type === 'string') {
     schema.type = [schema.type, 'null'];
@@ -93,11 +94,14 @@ function applyDefaults(schema: Schema, property: string | undefined, inputLimits
     if (schema.format === 'uuid') schema.maxLength = 36;
     else if (schema.format === 'date-time') schema.maxLength = 40;
     else if (schema.format === 'date') schema.maxLength = 10;
-    else if (/(^id$|Id$)/.test(property ?? '') && schema.format === undefined) {
+    else if (/(^id$|Id$)/.test(property ?? '') && schema.format === undefined && schema.pattern === undefined) {
       schema.format = 'uuid';
       schema.maxLength = 36;
     } else schema.maxLength = (property && inputLimits.get(property)?.maxLength) || API_TEXT_MAX_LENGTH;
   }
+  // A list of enumeration values (a query filter) needs each value at most once.
+  if (typeIs(schema, 'array') && schema.maxItems === undefined && Array.isArray(schema.items?.enum))
+    schema.maxItems = schema.items.enum.length;
   if (typeIs(schema, 'array') && schema.maxItems === undefined) {
     schema.maxItems = property === 'items' ? MAX_PAGE_SIZE : (property && inputLimits.get(property)?.maxItems) || API_ARRAY_MAX_ITEMS;
   }
@@ -176,10 +180,11 @@ function finishOperation(
   const statuses = errorStatusesOf({
     httpMethod,
     access: facts?.access,
-    hasPathIds: parameters.some((p) => p.in === 'path'),
+    // Ids in the path, or unit filters in the query: one that does not exist or lies outside the scope answers 404.
+    hasIds: parameters.some((p) => p.in === 'path' || p.schema?.format === 'uuid'),
     hasInput: parameters.length > 0 || Boolean(body),
     takesBody: Boolean(body) || httpMethod === 'delete',
-    ifMatch: ifMatch ? { required: Boolean(ifMatch.required) } : undefined,
+    versioned: Boolean(ifMatch),
     idempotent,
     override: facts?.override ?? {},
   });

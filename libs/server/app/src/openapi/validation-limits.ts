@@ -68,6 +68,29 @@ export function applyValidationLimits(schema: Schema, metas: ValidationMetadata[
         target.format = 'uuid';
         target.maxLength ??= 36;
         break;
+      case 'matches': {
+        const pattern = first instanceof RegExp ? first.source : typeof first === 'string' ? first : undefined;
+        if (pattern) target.pattern = pattern;
+        // `^<one character class>{m,n}$`: the pattern bounds the length too.
+        const bounded = pattern && /^\^(?:\[[^\]]*\]|\\d|\\w|\.)\{(\d+),(\d+)\}\$$/.exec(pattern);
+        if (bounded) target.maxLength ??= Number(bounded[2]);
+        break;
+      }
+      case 'isEmail':
+        target.format = 'email';
+        target.maxLength ??= 254; // validator.js refuses longer addresses
+        break;
+      case 'isLocalDate':
+        target.format = 'date';
+        target.maxLength = 10;
+        break;
+      case 'isDateOrDateTime':
+      case 'isDateTime':
+        target.maxLength ??= 40;
+        break;
+      case 'isIn':
+        if (Array.isArray(first) && !target.enum) target.enum = first;
+        break;
       default:
         break;
     }
