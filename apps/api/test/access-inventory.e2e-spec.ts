@@ -57,6 +57,7 @@ describe('access inventory', () => {
       'GraphQL Pledge.registrations': 'permission emulation:read',
       'GraphQL Query.bloc': 'permission emulation:read',
       'GraphQL Query.blocs': 'permission emulation:read',
+      'GraphQL Query.me': 'authenticated (also with a temporary password)',
       'GraphQL Query.movement': 'permission emulation:read',
       'GraphQL Query.movements': 'permission emulation:read',
       'GraphQL Query.pledge': 'permission emulation:read',

@@ -152,7 +152,8 @@ export function badValuesFor(facts: PlaceFacts): BadValue[] {
 export type OpenApiSchema = {
   $ref?: string;
   allOf?: OpenApiSchema[];
-  type?: string;
+  oneOf?: OpenApiSchema[];
+  type?: string | string[];
   format?: string;
   enum?: unknown[];
   example?: unknown;
@@ -181,6 +182,10 @@ export type OpenApiDocument = {
 };
 
 export function resolveSchema(doc: OpenApiDocument, schema: OpenApiSchema): OpenApiSchema {
+  // OpenAPI 3.1 nulls: `oneOf: [X, {type: null}]` is X, `type: [T, 'null']` is T (null itself is probed on its own).
+  const notNull = schema.oneOf?.filter((s) => s.type !== 'null');
+  if (notNull?.length === 1) return resolveSchema(doc, { ...schema, ...notNull[0], oneOf: undefined });
+  if (Array.isArray(schema.type)) return resolveSchema(doc, { ...schema, type: schema.type.find((t) => t !== 'null') });
   if (schema.$ref) return resolveSchema(doc, doc.components.schemas[schema.$ref.split('/').pop() as string]);
   if (schema.allOf?.length === 1) return { ...resolveSchema(doc, schema.allOf[0]), ...schema, allOf: undefined };
   return schema;

@@ -446,7 +446,8 @@ function restOperations(): RestOperation[] {
           .filter((p) => p.in === 'query')
           .map((p) => ({ name: p.name, schema: resolveSchema(openApi, p.schema ?? { type: 'string' }), required: !!p.required })),
         body: contentType ? { contentType, schema: content.schema } : undefined,
-        secured: !!op.security?.length,
+        // `security: [{}]` declares a public route (no credentials needed).
+        secured: !!op.security?.some((requirement) => Object.keys(requirement as object).length > 0),
         ifMatch: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'if-match'),
       });
     }

@@ -2,6 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PUBLISHED_SCHEMAS, renderApiSchemas } from '@danvan/server-app';
 import { TestServer } from '@danvan/testing';
+import { createRequire } from 'node:module';
+import type * as SpectralCore from '@stoplight/spectral-core';
+import { OPENAPI_RULESET } from './openapi-ruleset.js';
+
+const require = createRequire(import.meta.url);
+const { Document, Spectral } = require('@stoplight/spectral-core') as typeof SpectralCore;
+const { Json } = require('@stoplight/spectral-parsers') as { Json: ConstructorParameters<typeof SpectralCore.Document>[1] };
 
 const root = resolve(import.meta.dirname, '../../..');
 let server: TestServer;
@@ -81,5 +88,18 @@ describe('published schemas', () => {
     const served = await server.rest<{ openapi: string }>('GET', '/api/docs/openapi.json');
     expect(served.status).toBe(200);
     expect(served.body.openapi).toMatch(/^3\./);
+  });
+
+  it('the OpenAPI document passes spectral:oas and the OWASP API ruleset with no error', async () => {
+    const spectral = new Spectral();
+    spectral.setRuleset(OPENAPI_RULESET);
+    const results = await spectral.run(new Document(renderApiSchemas(server.app).openapi, Json, 'openapi.json'));
+    const errors = results.filter((r) => r.severity === 0).map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`);
+    const warnings = results.filter((r) => r.severity === 1);
+    const counts = new Map<string, number>();
+    for (const warning of warnings) counts.set(String(warning.code), (counts.get(String(warning.code)) ?? 0) + 1);
+    const byRule = [...counts].map(([code, count]) => `${code} ${count}`);
+    process.stdout.write(`OpenAPI lint: ${errors.length} errors, ${warnings.length} warnings (${byRule.join(', ')})\n`);
+    expect(errors).toEqual([]);
   });
 });

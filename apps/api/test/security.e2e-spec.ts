@@ -124,6 +124,43 @@ describe('API2:2023 Broken Authentication', () => {
     }
   });
 
+  it('who am I: an API key is answered with its unit, scopes and expiry (REST auth/me and GraphQL me), an account as before', async () => {
+    const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const { data } = await server.graphql<{ createApiKey: { secret: string; apiKey: { id: string; prefix: string } } }>(
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id prefix } } }`,
+      { input: { name: 'Tích hợp hỏi danh tính', unitId: thaiBinh.id, scopes: ['units:read'], expiresAt } },
+    );
+    const created = data?.createApiKey as { secret: string; apiKey: { id: string; prefix: string } };
+    const key = server.as(created.secret);
+    const me = await key.rest('GET', '/api/v1/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({
+      kind: 'api-key',
+      id: created.apiKey.id,
+      name: 'Tích hợp hỏi danh tính',
+      prefix: created.apiKey.prefix,
+      unitId: thaiBinh.id,
+      unitName: thaiBinh.name,
+      scopes: ['units:read'],
+      expiresAt,
+    });
+    const gql = await key.graphql<{ me: Record<string, unknown> }>(
+      `{ me { __typename ... on CurrentApiKey { id unitId scopes expiresAt } ... on CurrentAccount { username } } }`,
+    );
+    expect(gql.data?.me).toEqual({
+      __typename: 'CurrentApiKey',
+      id: created.apiKey.id,
+      unitId: thaiBinh.id,
+      scopes: ['units:read'],
+      expiresAt,
+    });
+    const account = await secretariat.graphql<{ me: Record<string, unknown> }>(
+      `{ me { __typename ... on CurrentAccount { username unitId } } }`,
+    );
+    expect(account.data?.me).toEqual({ __typename: 'CurrentAccount', username: secretariat.account.username, unitId: thaiBinh.id });
+    expect((await server.anonymous.rest('GET', '/api/v1/auth/me')).status).toBe(401);
+  });
+
   it('a revoked API key → 401 at once', async () => {
     const key = await apiKey(thaiBinh, ['units:read']);
     expect((await server.as(key).rest('GET', '/api/v1/units')).status).toBe(200);

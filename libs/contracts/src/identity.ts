@@ -91,6 +91,26 @@ export interface CurrentAccount {
   mustChangePassword: boolean;
 }
 
+/**
+ * What `/api/v1/auth/me` (and GraphQL `me`) answer an API key: the key itself, its unit,
+ * scopes and expiry. `kind` tells it from a CurrentAccount (which has no `kind`).
+ */
+export interface CurrentApiKey {
+  kind: 'api-key';
+  id: string;
+  name: string;
+  /** The public part of the key (`dvk_<prefix>_…`), to recognise it. */
+  prefix: string;
+  unitId: string;
+  unitName: string;
+  scopes: Permission[];
+  /** ISO time; null: the key does not expire. */
+  expiresAt: string | null;
+}
+
+/** Who is calling, as `/api/v1/auth/me` answers it: an account (a session) or an API key. */
+export type CurrentCaller = CurrentAccount | CurrentApiKey;
+
 /** Answer of login and refresh. */
 export interface SessionTokens {
   accessToken: string;

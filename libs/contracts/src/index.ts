@@ -5,5 +5,6 @@ export * from './identity.js';
 export * from './document.js';
 export * from './emulation.js';
 export * from './recognition.js';
+export * from './api-limits.js';
 export * from './error-status.js';
 export * from './scoring-rules.js';

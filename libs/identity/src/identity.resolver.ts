@@ -1,5 +1,8 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import type { CurrentCaller } from '@danvan/contracts';
+import { Ctx, ParseIdPipe, RequestContext, RequireAuthentication, RequirePermission } from '@danvan/core';
+import { AuthService } from './auth/auth.service.js';
+import { CurrentCallerUnion } from './dto/auth.dto.js';
 import { AccountAdminService } from './accounts/account-admin.service.js';
 import { ApiKeyService } from './api-keys/api-key.service.js';
 import { AuditService } from './audit/audit.service.js';
@@ -26,7 +29,16 @@ export class IdentityResolver {
     private readonly accounts: AccountAdminService,
     private readonly apiKeyService: ApiKeyService,
     private readonly auditTrail: AuditService,
+    private readonly auth: AuthService,
   ) {}
+
+  @Query(() => CurrentCallerUnion, {
+    description: 'Người đang gọi: tài khoản đăng nhập (với quyền) hoặc khóa API (đơn vị, quyền, hạn dùng)',
+  })
+  @RequireAuthentication({ allowTemporaryPassword: true })
+  me(@Ctx() ctx: RequestContext): Promise<CurrentCaller> {
+    return this.auth.whoAmI(ctx);
+  }
 
   @Query(() => AccountList, { description: 'Tài khoản trong phạm vi của bạn: lọc theo vai trò, đơn vị; tìm theo tên.' })
   @RequirePermission('accounts:read')

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Page } from '@danvan/contracts';
+import type { CurrentApiKey, Page, Permission } from '@danvan/contracts';
 import {
   DomainError,
   equals,
@@ -124,6 +124,22 @@ export class ApiKeyService {
     // may have cached it as valid (the cache keeps a key for API_KEY_CACHE_MS).
     this.cache.forget(revoked.prefix);
     return revoked.view;
+  }
+
+  /** The calling key itself (its own unit is always in its scope), for `auth/me`. */
+  async current(ctx: RequestContext): Promise<CurrentApiKey> {
+    if (ctx.caller.kind !== 'api-key' || !ctx.caller.id) throw new DomainError('UNAUTHENTICATED', 'Cần gửi khóa API.');
+    const key = await this.get(ctx, ctx.caller.id);
+    return {
+      kind: 'api-key',
+      id: key.id,
+      name: key.name,
+      prefix: key.prefix,
+      unitId: key.unitId,
+      unitName: key.unitName,
+      scopes: key.scopes as Permission[],
+      expiresAt: key.expiresAt ? new Date(key.expiresAt).toISOString() : null,
+    };
   }
 
   private async get(ctx: RequestContext, id: string): Promise<ApiKeyView> {

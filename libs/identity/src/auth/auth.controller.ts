@@ -1,9 +1,16 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CurrentAccount, SessionTokens } from '@danvan/contracts';
-import { APP_CONFIG, Ctx, PublicEndpoint, RequestContext, RequireAuthentication, type AppConfig } from '@danvan/core';
+import { ApiBearerAuth, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { CurrentCaller, SessionTokens } from '@danvan/contracts';
+import { ApiProblems, APP_CONFIG, Ctx, PublicEndpoint, RequestContext, RequireAuthentication, type AppConfig } from '@danvan/core';
 import { RateLimiter } from '../integrity/rate-limiter.js';
-import { ChangePasswordInput, CurrentAccountView, LoginInput, RefreshInput, SessionTokensView } from '../dto/auth.dto.js';
+import {
+  ChangePasswordInput,
+  CurrentAccountView,
+  CurrentApiKeyView,
+  LoginInput,
+  RefreshInput,
+  SessionTokensView,
+} from '../dto/auth.dto.js';
 import { AuthService } from './auth.service.js';
 
 /** Sessions of accounts (the admin UI). Integrations use API keys instead. */
@@ -19,6 +26,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @PublicEndpoint('signing in is how a caller gets credentials')
+  @ApiProblems({ add: [401] })
   @ApiOperation({ summary: 'Sign in; 401 for wrong credentials, 429 with Retry-After while locked after repeated failures' })
   @ApiOkResponse({ type: SessionTokensView })
   async login(@Ctx() ctx: RequestContext, @Ip() ip: string, @Body() input: LoginInput): Promise<SessionTokens> {
@@ -30,6 +38,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @PublicEndpoint('the refresh token in the body is the credential')
+  @ApiProblems({ add: [401] })
   @ApiOperation({ summary: 'New tokens for a refresh token (which is then spent)' })
   @ApiOkResponse({ type: SessionTokensView })
   refresh(@Ctx() ctx: RequestContext, @Body() input: RefreshInput): Promise<SessionTokens> {
@@ -48,10 +57,11 @@ export class AuthController {
   @Get('me')
   @RequireAuthentication({ allowTemporaryPassword: true })
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The signed-in account with its permissions' })
-  @ApiOkResponse({ type: CurrentAccountView })
-  me(@Ctx() ctx: RequestContext): Promise<CurrentAccount> {
-    return this.auth.me(ctx);
+  @ApiOperation({ summary: 'Who is calling: the signed-in account with its permissions, or the API key with its unit, scopes and expiry' })
+  @ApiExtraModels(CurrentAccountView, CurrentApiKeyView)
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(CurrentAccountView) }, { $ref: getSchemaPath(CurrentApiKeyView) }] } })
+  me(@Ctx() ctx: RequestContext): Promise<CurrentCaller> {
+    return this.auth.whoAmI(ctx);
   }
 
   @Post('password')

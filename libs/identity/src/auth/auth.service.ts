@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { ROLE_PERMISSIONS, type CurrentAccount, type SessionTokens } from '@danvan/contracts';
+import { ROLE_PERMISSIONS, type CurrentAccount, type CurrentCaller, type SessionTokens } from '@danvan/contracts';
 import { DomainError, recordAudit, RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { AccountRepository, type AccountRecord } from '../accounts/account.repository.js';
+import { ApiKeyService } from '../api-keys/api-key.service.js';
 import { assertPasswordPolicy, hashPassword, verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
 import { oneTimePassword, randomToken, sha256 } from './secrets.js';
 import { REFRESH_TOKEN_SECONDS, TokenService } from './token.service.js';
@@ -41,6 +42,7 @@ export class AuthService {
     private readonly database: Database,
     private readonly accounts: AccountRepository,
     private readonly tokens: TokenService,
+    private readonly apiKeys: ApiKeyService,
   ) {}
 
   async login(ctx: RequestContext, username: string, password: string): Promise<SessionTokens> {
@@ -106,6 +108,12 @@ export class AuthService {
     if (session) await this.accounts.revokeSession(ctx, session.id);
   }
 
+  /** Who is calling: the signed-in account, or the API key with its unit, scopes and expiry. */
+  whoAmI(ctx: RequestContext): Promise<CurrentCaller> {
+    return ctx.caller.kind === 'api-key' ? this.apiKeys.current(ctx) : this.me(ctx);
+  }
+
+  /** The signed-in account. */
   async me(ctx: RequestContext): Promise<CurrentAccount> {
     const account = ctx.caller.id ? await this.accounts.findById(ctx, ctx.caller.id) : undefined;
     if (!account || ctx.caller.kind !== 'account') throw new DomainError('UNAUTHENTICATED', 'Cần đăng nhập bằng tài khoản.');

@@ -162,7 +162,9 @@ export class CreateApiKeyInput {
 
 @ObjectType('AuditEvent', { description: 'Một thay đổi trong nhật ký (chỉ ghi thêm, không sửa, không xóa).' })
 export class AuditEventView {
-  @ApiProperty() @Field(() => ID, { description: 'Mã định danh (UUID).' }) id: string;
+  @ApiProperty({ pattern: '^[0-9]{1,19}$', description: 'Số thứ tự của sự kiện' })
+  @Field(() => ID, { description: 'Mã định danh: số thứ tự của sự kiện.' })
+  id: string;
   @ApiProperty() @Field({ description: 'Thời điểm thay đổi (ISO 8601, UTC).' }) at: Date;
   @ApiProperty({ enum: ['account', 'api-key', 'system'] })
   @Field({ description: 'Ai thay đổi: account (tài khoản), api-key (khóa API) hoặc system (hệ thống).' })
@@ -184,7 +186,12 @@ export class AuditEventView {
   })
   @Field(() => String, { description: 'JSON: { trường: { before, after } } (chuỗi JSON trong GraphQL)' })
   changes: string;
-  @ApiProperty({ nullable: true, type: String })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    pattern: '^[A-Za-z0-9._-]{1,64}$',
+    description: 'x-request-id của yêu cầu đã thay đổi',
+  })
   @Field(() => String, { nullable: true, description: 'Mã yêu cầu (x-request-id) để đối chiếu nhật ký máy chủ.' })
   requestId: string | null;
 }

@@ -8,10 +8,12 @@ import { Database, retryingTransaction } from '@danvan/database';
 
 /** Records are kept at least this long (then purged by `IdempotencyPurgeJob`): a retry within two days replays the first answer. */
 export const IDEMPOTENCY_RETENTION_HOURS = 48;
-const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+/** What an Idempotency-Key may be (also its schema in the OpenAPI document). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 const REPLAYED_HEADERS = ['location', 'etag', 'content-type'];
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
-const SESSION_ROUTES = '/api/v1/auth/';
+/** Routes under this prefix answer session tokens: Idempotency-Key is ignored there. */
+export const SESSION_ROUTES = '/api/v1/auth/';
 
 interface StoredRecord {
   request_hash: string;
@@ -55,7 +57,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || key === undefined) return next.handle();
     // Sign-in, refresh and password answers carry session tokens: they are never stored for replay.
     if (request.url.startsWith(SESSION_ROUTES)) return next.handle();
-    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+    if (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
       throw DomainError.validation([
         { field: 'Idempotency-Key', code: 'format', message: 'Idempotency-Key gồm 1–128 ký tự chữ, số và _ . : - (ví dụ một UUID).' },
       ]);

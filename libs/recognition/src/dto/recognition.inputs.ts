@@ -19,6 +19,7 @@ import {
   MaxLength,
   Min,
   ValidateIf,
+  IsObject,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -263,6 +264,7 @@ export class CreateAwardsInput {
   @IsArray()
   @ArrayMinSize(1, { message: 'Danh sách đề nghị khen thưởng không được để trống.' })
   @ArrayMaxSize(L.proposalsMax)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AwardProposalInput)
   proposals: AwardProposalInput[];
@@ -456,6 +458,8 @@ const Results = () =>
     IfPresent(),
     IsArray(),
     ArrayMaxSize(L.resultsMax, { message: `Tối đa ${L.resultsMax} kết quả.` }),
+    // An array in place of an element would pass ValidateNested (it validates arrays' elements in turn).
+    IsObject({ each: true }),
     ValidateNested({ each: true }),
     Type(() => ModelResultInput),
   ]);
@@ -469,6 +473,8 @@ const Evidence = () =>
     IfPresent(),
     IsArray(),
     ArrayMaxSize(L.evidenceMax, { message: `Tối đa ${L.evidenceMax} minh chứng.` }),
+    // An array in place of an element would pass ValidateNested (it validates arrays' elements in turn).
+    IsObject({ each: true }),
     ValidateNested({ each: true }),
     Type(() => ModelEvidenceInput),
   ]);

@@ -12,6 +12,8 @@ import { DomainError, INPUT_MESSAGES, jsonNestingExceeds, megabytes, PinoNestLog
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
 import type { Database } from '@danvan/database';
 import { AppModule } from './app.module.js';
+import { routeKey } from './openapi/route-facts.js';
+import { finishOpenApiDocument } from './openapi/finish-document.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -28,9 +30,24 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         'Errors are RFC 9457 problem details (application/problem+json). See docs/api-guide.md.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An access token (POST /api/v1/auth/login) or an API key (dvk_…)' })
+    .addServer('{origin}', 'The danvan server of your organisation: production, staging or a local one', {
+      origin: { default: 'http://localhost:3000', description: 'Scheme, host and port of the server' },
+    })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'An access token (POST /api/v1/auth/login: a JWS, HS256 only, 15 minutes, following RFC8725) or an API key (dvk_…)',
+    })
     .build();
-  return SwaggerModule.createDocument(app, options);
+  // Operation ids name the controller method until finishOpenApiDocument makes them readable (listUnits …).
+  const generated = SwaggerModule.createDocument(app, options, {
+    operationIdFactory: (controller, method) => routeKey(controller, method),
+  });
+  const document = finishOpenApiDocument(app, generated);
+  // The API is published for integrators outside the organisation's network as well.
+  for (const server of document.servers ?? []) Object.assign(server, { 'x-internal': false });
+  return document;
 }
 
 /**

@@ -21,6 +21,7 @@ export * from './validation/validation-pipe.js';
 export * from './validation/input-checks.js';
 export * from './graphql/local-date.scalar.js';
 export * from './rest/if-match.js';
+export * from './rest/api-problems.js';
 export * from './rest/parse-id.pipe.js';
 export * from './export/xlsx-table.js';
 export * from './access/access.decorators.js';

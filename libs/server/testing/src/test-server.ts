@@ -3,12 +3,13 @@ import { pino } from 'pino';
 import { loadConfig, RequestContext, type AppConfig } from '@danvan/core';
 import { Database } from '@danvan/database';
 import { UnitService } from '@danvan/units';
-import { createApp, MIGRATIONS } from '@danvan/server-app';
+import { buildOpenApiDocument, createApp, MIGRATIONS } from '@danvan/server-app';
 import { AccountRepository } from '@danvan/identity';
 import type { Role, SessionTokens } from '@danvan/contracts';
 import type { UnitView } from '@danvan/units';
 import { TestFactories, type TestAccount } from './factories.js';
 import { testDatabaseTarget } from './test-database.js';
+import { ContractCheck } from './contract-check.js';
 
 export interface HttpResult<T = unknown> {
   status: number;
@@ -33,6 +34,8 @@ export class TestClient {
   constructor(
     readonly baseUrl: string,
     readonly token: string | null,
+    /** Checks every answer against the published OpenAPI document (TestServer's clients). */
+    protected readonly contract?: ContractCheck,
   ) {}
 
   async rest<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
@@ -43,6 +46,7 @@ export class TestClient {
     }
     const response = await fetch(`${this.baseUrl}${path}`, init);
     const text = await response.text();
+    this.contract?.check(method.toUpperCase(), path, response.status, response.headers, text);
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -76,14 +80,15 @@ export class TestServer extends TestClient {
     baseUrl: string,
     readonly factory: TestFactories,
     adminToken: string,
+    contract: ContractCheck,
   ) {
-    super(baseUrl, adminToken);
-    this.anonymous = new TestClient(baseUrl, null);
+    super(baseUrl, adminToken, contract);
+    this.anonymous = new TestClient(baseUrl, null, contract);
   }
 
   /** A client acting with this bearer token (an account's access token or an API key). */
   as(token: string): TestClient {
-    return new TestClient(this.baseUrl, token);
+    return new TestClient(this.baseUrl, token, this.contract);
   }
 
   /** Signs in over HTTP and returns the session answer. */
@@ -122,21 +127,27 @@ export class TestServer extends TestClient {
     const port = typeof address === 'object' && address ? address.port : 0;
     const factory = new TestFactories(app.get(UnitService), app.get(AccountRepository), RequestContext.system('test'));
     const baseUrl = `http://127.0.0.1:${port}`;
+    const contract = new ContractCheck(buildOpenApiDocument(app));
     const admin = await factory.account({ role: 'ADMIN', unitId: null });
-    const session = await new TestClient(baseUrl, null).rest<SessionTokens>('POST', '/api/v1/auth/login', {
+    const session = await new TestClient(baseUrl, null, contract).rest<SessionTokens>('POST', '/api/v1/auth/login', {
       username: admin.username,
       password: admin.password,
     });
     if (session.status !== 200) throw new Error(`test administrator cannot sign in: ${JSON.stringify(session.body)}`);
-    return new TestServer(app, database, baseUrl, factory, session.body.accessToken);
+    return new TestServer(app, database, baseUrl, factory, session.body.accessToken, contract);
   }
 
+  /** Closes the server; fails (after closing) when an answer did not match the OpenAPI document, listing them. */
   async close(): Promise<void> {
+    const contract = this.contract as ContractCheck;
     await this.app.close();
     const target = this.database.target;
     if (target.kind === 'server' && target.schema) {
       await this.database.dataSource.query(`DROP SCHEMA IF EXISTS ${target.schema} CASCADE`).catch(() => undefined);
     }
     await this.database.close();
+    process.stdout.write(`OpenAPI conformance: ${contract.checked} REST responses checked, ${contract.mismatches.length} mismatches\n`);
+    if (contract.mismatches.length)
+      throw new Error(`Answers that do not match the OpenAPI document:\n${[...new Set(contract.mismatches)].join('\n')}`);
   }
 }

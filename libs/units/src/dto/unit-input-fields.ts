@@ -14,6 +14,7 @@ import {
   Matches,
   MaxLength,
   ValidateIf,
+  IsObject,
   ValidateNested,
 } from 'class-validator';
 import { UNIT_KINDS, UNIT_LEVELS, UNIT_LIMITS, UNIT_STATUSES } from '@danvan/contracts';
@@ -144,6 +145,8 @@ export const UnitLeadersField = () =>
     IsOptional(),
     IsArray(),
     ArrayMaxSize(UNIT_LIMITS.leadersMax, { message: `Tối đa ${UNIT_LIMITS.leadersMax} lãnh đạo, đầu mối liên hệ.` }),
+    // An array in place of a leader would pass ValidateNested (it validates arrays' elements in turn).
+    IsObject({ each: true }),
     ValidateNested({ each: true }),
     Type(() => UnitLeaderInput),
   );
