@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE, parseDocumentNumber, type DocumentSortField, type Page, type SortOrder } from '@danvan/contracts';
 import { DomainError, inScope, recordAudit, translatePgErrors, writeUnlessUnchanged, type RequestContext } from '@danvan/core';
+import { assertVersion, assertVersionIfSent, type ExpectedVersion } from '@danvan/kit';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import type { DocumentFilterValues } from './dto/document-list.options.js';
@@ -78,10 +79,10 @@ export class DocumentService {
     });
   }
 
-  async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateDocumentInput): Promise<DocumentView> {
+  async update(ctx: RequestContext, id: string, expectedVersion: ExpectedVersion, input: UpdateDocumentInput): Promise<DocumentView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.editable(tx, id, true);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(DOCUMENT, expectedVersion, current.version);
+      assertVersion(DOCUMENT, expectedVersion, current.version);
       const number = input.number ?? current.number;
       const next: DocumentRecord = {
         id,
@@ -106,8 +107,7 @@ export class DocumentService {
   async remove(ctx: RequestContext, id: string, expectedVersion: number | null): Promise<{ id: string }> {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.editable(tx, id, true);
-      if (expectedVersion !== null && current.version !== expectedVersion)
-        throw DomainError.versionConflict(DOCUMENT, expectedVersion, current.version);
+      assertVersionIfSent(DOCUMENT, expectedVersion, current.version);
       await translatePgErrors(async () => {
         if (!(await this.documents.deleteIfVersion(tx, id, expectedVersion)))
           throw DomainError.versionConflict(DOCUMENT, expectedVersion ?? 0);

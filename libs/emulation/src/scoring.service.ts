@@ -10,6 +10,7 @@ import {
   type ScoreSheetStatus,
 } from '@danvan/contracts';
 import { DomainError, groupBy, inScope, recordAudit, translatePgErrors, type Queryable, type RequestContext } from '@danvan/core';
+import { assertVersion, type ExpectedVersion } from '@danvan/kit';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { AwardService, type AwardView } from '@danvan/recognition';
 import { scorableItems } from './domain/criteria-set.js';
@@ -173,7 +174,7 @@ export class ScoringService {
   }
 
   /** The unit submits its sheet for review: every criterion must be scored. */
-  async submit(ctx: RequestContext, pledgeId: string, unitId: string, expectedVersion: number): Promise<ScoreSheetView> {
+  async submit(ctx: RequestContext, pledgeId: string, unitId: string, expectedVersion: ExpectedVersion): Promise<ScoreSheetView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const pledge = await this.pledges.get(tx, pledgeId, true);
@@ -516,10 +517,10 @@ export class ScoringService {
     return row;
   }
 
-  private async lockedSheet(db: Queryable, pledgeId: string, unitId: string, expectedVersion: number): Promise<SheetRow> {
+  private async lockedSheet(db: Queryable, pledgeId: string, unitId: string, expectedVersion: ExpectedVersion): Promise<SheetRow> {
     const sheet = await this.sheetRow(db, pledgeId, unitId, true);
     if (!sheet) throw noSheet(unitId);
-    if (sheet.version !== expectedVersion) throw DomainError.versionConflict(SHEET, expectedVersion, sheet.version);
+    assertVersion(SHEET, expectedVersion, sheet.version);
     return sheet;
   }
 

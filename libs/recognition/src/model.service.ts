@@ -26,6 +26,7 @@ import {
   type Queryable,
   type RequestContext,
 } from '@danvan/core';
+import { assertVersion, type ExpectedVersion } from '@danvan/kit';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { assembleModelCounts, holderRefusal, recognitionChangeRefusals, yearsRefusal, type ModelCountRow } from './domain/model-rules.js';
 import type {
@@ -208,11 +209,11 @@ export class ModelService {
     });
   }
 
-  async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateModelInput): Promise<ModelView> {
+  async update(ctx: RequestContext, id: string, expectedVersion: ExpectedVersion, input: UpdateModelInput): Promise<ModelView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const current = await this.get(tx, id, true);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(MODEL, expectedVersion, current.version);
+      assertVersion(MODEL, expectedVersion, current.version);
       const ownerChanged = input.ownerUnitId !== undefined && input.ownerUnitId !== current.owner.id;
       const owner = ownerChanged ? await visibleUnit(db, tx, input.ownerUnitId as string, 'ownerUnitId', 'Đơn vị quản lý mô hình') : null;
       let level: UnitLevel = current.level;
@@ -259,7 +260,7 @@ export class ModelService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const current = await this.get(tx, id, true);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(MODEL, expectedVersion, current.version);
+      assertVersion(MODEL, expectedVersion, current.version);
       const last = current.recognitionHistory.at(-1)?.recognisedOn ?? null;
       DomainError.refuseIfAny(
         recognitionChangeRefusals(

@@ -1,23 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, UnitKind, UnitLevel, UnitSortField, UnitStatus } from '@danvan/contracts';
-import {
-  equals,
-  fetchPage,
-  inList,
-  pathInScope,
-  pathWithin,
-  rowCount,
-  SqlParams,
-  textSearch,
-  validOn,
-  type ListQuerySpec,
-  type ListRequest,
-  type Queryable,
-  type RequestContext,
-} from '@danvan/core';
+import { pathInScope, rowCount, SqlParams, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, managerOf } from '@danvan/database';
 import type { UnitLeaderView } from './dto/unit-leader.js';
-import type { UnitFilterValues } from './dto/unit-list.options.js';
+import { UNIT_COLUMNS, UNIT_LIST, type UnitFilterValues } from './unit.list.js';
+import type { ListInput } from '@danvan/kit';
 import type { UnitView } from './dto/unit.view.js';
 
 interface UnitRow {
@@ -39,45 +26,6 @@ interface UnitRow {
   created_at: Date;
   updated_at: Date;
 }
-
-/** Columns of a unit as UnitView needs them; dates as yyyy-MM-dd text so no time zone can shift them. */
-const UNIT_COLUMNS = `u.id, u.code, u.name, u.short_name, u.kind, u.level, u.parent_id, u.path, u.admin_area_code,
-  u.leaders, u.status, to_char(u.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(u.valid_to, 'YYYY-MM-DD') AS valid_to,
-  ARRAY(SELECT s.successor_id::text FROM unit_successor s WHERE s.unit_id = u.id ORDER BY s.position) AS successor_ids,
-  u.version, u.created_at, u.updated_at`;
-
-/** The expression of unit_search_trgm_idx: search must use exactly this text to hit the index. */
-const UNIT_SEARCH_TEXT = `danvan_normalize(u.code || ' ' || u.name || ' ' || coalesce(u.short_name, ''))`;
-
-const UNIT_LIST: ListQuerySpec<UnitSortField, UnitFilterValues> = {
-  from: 'unit u',
-  select: UNIT_COLUMNS,
-  sortColumns: {
-    code: 'u.code',
-    name: 'u.name',
-    shortName: 'u.short_name',
-    level: 'u.level',
-    kind: 'u.kind',
-    status: 'u.status',
-    validFrom: 'u.valid_from',
-    createdAt: 'u.created_at',
-    updatedAt: 'u.updated_at',
-  },
-  tieBreaker: 'u.id',
-  defaultSort: { field: 'name', order: 'asc' },
-  filters: {
-    search: textSearch(UNIT_SEARCH_TEXT),
-    kind: inList('u.kind'),
-    level: inList('u.level'),
-    status: inList('u.status'),
-    parentId: equals('u.parent_id'),
-    ids: inList('u.id'),
-    validOn: validOn('u.valid_from', 'u.valid_to'),
-    // A btree range over the "C"-collated path: the unit itself and every descendant.
-    withinUnitId: (id, params) => pathWithin(params, 'u.path', id),
-  },
-  unitFilters: ['parentId', 'withinUnitId'],
-};
 
 function toView(row: UnitRow): UnitView {
   return {
@@ -175,14 +123,8 @@ export class UnitRepository {
     return rows.map(toView);
   }
 
-  async list(ctx: RequestContext, request: ListRequest<UnitSortField, UnitFilterValues>): Promise<Page<UnitView>> {
-    const page = await fetchPage<UnitRow, UnitSortField, UnitFilterValues>(
-      this.db(ctx),
-      UNIT_LIST,
-      request,
-      (params) => unitScope(ctx, params),
-      ctx,
-    );
+  async list(ctx: RequestContext, request: ListInput<UnitSortField, UnitFilterValues>): Promise<Page<UnitView>> {
+    const page = await UNIT_LIST.fetch<UnitRow>(this.db(ctx), request, (params) => unitScope(ctx, params), ctx);
     return { ...page, items: page.items.map(toView) };
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, type Page, type SortOrder, type UnitSortField } from '@danvan/contracts';
+import type { Page, UnitSortField } from '@danvan/contracts';
 import {
   assertExportable,
   DomainError,
@@ -14,20 +14,16 @@ import { Database, inTransaction, managerOf } from '@danvan/database';
 import { checkUnitRules, levelFitsUnder } from './domain/unit-rules.js';
 import { ancestorIds, childPath, wouldCreateCycle } from './domain/unit-path.js';
 import type { CreateUnitInput } from './dto/create-unit.input.js';
-import type { UnitFilterValues } from './dto/unit-list.options.js';
+import type { UnitFilterValues } from './unit.list.js';
+import { assertVersion, assertVersionIfSent, type ExpectedVersion, type ListInput } from '@danvan/kit';
 import type { UnitView } from './dto/unit.view.js';
 import type { UpdateUnitInput } from './dto/update-unit.input.js';
 import { UnitRepository, type UnitRecord } from './unit.repository.js';
 
 const UNIT = 'đơn vị';
 
-/** A validated list request of units. */
-export interface UnitListRequest {
-  page?: number;
-  pageSize?: number;
-  sort?: { field: UnitSortField; order?: SortOrder };
-  filter?: UnitFilterValues;
-}
+/** A validated list request of units (the page defaults are applied by the list declaration, unit.list.ts). */
+export type UnitListRequest = ListInput<UnitSortField, UnitFilterValues>;
 
 const CONSTRAINT_ERRORS = {
   unit_code_key: () => DomainError.duplicate('code', 'Mã đơn vị này đã được dùng cho một đơn vị khác.'),
@@ -85,12 +81,7 @@ export class UnitService {
   }
 
   list(ctx: RequestContext, request: UnitListRequest): Promise<Page<UnitView>> {
-    return this.units.list(ctx, {
-      page: request.page ?? 1,
-      pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
-      sort: request.sort ? { field: request.sort.field, order: request.sort.order ?? 'asc' } : undefined,
-      filter: request.filter,
-    });
+    return this.units.list(ctx, request);
   }
 
   async create(ctx: RequestContext, input: CreateUnitInput): Promise<UnitView> {
@@ -135,13 +126,13 @@ export class UnitService {
     });
   }
 
-  async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateUnitInput): Promise<UnitView> {
+  async update(ctx: RequestContext, id: string, expectedVersion: ExpectedVersion, input: UpdateUnitInput): Promise<UnitView> {
     return inTransaction(this.database, ctx, async (tx) => {
       // A possible move: serialise with other tree changes before reading any path.
       if (input.parentId !== undefined) await this.units.lockTree(tx);
       const current = await this.units.findById(tx, id, true);
       if (!current) throw DomainError.notFound(UNIT, id);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(UNIT, expectedVersion, current.version);
+      assertVersion(UNIT, expectedVersion, current.version);
       const successorIds = input.successorIds === undefined ? current.successorIds : (input.successorIds ?? []);
       const next: UnitRecord = {
         id,
@@ -186,9 +177,7 @@ export class UnitService {
       await this.units.lockTree(tx);
       const current = await this.units.findById(tx, id, true);
       if (!current) throw DomainError.notFound(UNIT, id);
-      if (expectedVersion !== null && current.version !== expectedVersion) {
-        throw DomainError.versionConflict(UNIT, expectedVersion, current.version);
-      }
+      assertVersionIfSent(UNIT, expectedVersion, current.version);
       const refs = await this.units.countReferences(tx, id);
       const reasons = [
         refs.children ? `có ${refs.children} đơn vị trực thuộc` : '',

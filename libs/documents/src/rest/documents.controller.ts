@@ -15,7 +15,8 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { DocumentDto, DocumentSortField, Page } from '@danvan/contracts';
-import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, withIfMatch } from '@danvan/core';
+import { Ctx, ParseIdPipe, RequestContext, RequirePermission, restSort } from '@danvan/core';
+import { answerCreated, answerVersion, versionedUpdate, withIfMatch } from '@danvan/kit';
 import { DocumentService } from '../document.service.js';
 import { DocumentListQuery } from '../dto/document-list.options.js';
 import { CreateDocumentInput, UpdateDocumentInput } from '../dto/document.inputs.js';
@@ -77,7 +78,7 @@ export class DocumentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DocumentDto> {
     const doc = await this.documents.get(ctx, id);
-    void reply.header('ETag', etagOf(doc.version));
+    answerVersion(reply, doc);
     return toDocumentDto(doc);
   }
 
@@ -93,7 +94,7 @@ export class DocumentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DocumentDto> {
     const doc = await this.documents.create(ctx, input);
-    void reply.status(201).header('Location', `/api/v1/documents/${doc.id}`).header('ETag', etagOf(doc.version));
+    answerCreated(reply, '/api/v1/documents', doc);
     return toDocumentDto(doc);
   }
 
@@ -110,8 +111,7 @@ export class DocumentsController {
     @Body() input: UpdateDocumentInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DocumentDto> {
-    const doc = await withIfMatch(ifMatch, true, (version) => this.documents.update(ctx, id, version, input));
-    void reply.header('ETag', etagOf(doc.version));
+    const doc = await versionedUpdate(reply, ifMatch, (version) => this.documents.update(ctx, id, version, input));
     return toDocumentDto(doc);
   }
 
@@ -126,6 +126,6 @@ export class DocumentsController {
     @Param('id', ParseIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
   ): Promise<void> {
-    await withIfMatch(ifMatch, false, (version) => this.documents.remove(ctx, id, version));
+    await withIfMatch(ifMatch, 'optional', (version) => this.documents.remove(ctx, id, version));
   }
 }

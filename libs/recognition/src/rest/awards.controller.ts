@@ -2,7 +2,8 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AwardSortField, Page } from '@danvan/contracts';
-import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
+import { Ctx, ParseIdPipe, RequestContext, RequirePermission, restSort, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
+import { answerVersion } from '@danvan/kit';
 import { AwardService, type AwardListRequest } from '../award.service.js';
 import { AwardExportQuery, AwardListQuery } from '../dto/recognition.inputs.js';
 import { AwardList, AwardView } from '../dto/recognition.views.js';
@@ -95,7 +96,7 @@ export class AwardsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AwardDto> {
     const award = await this.awards.get(ctx, id);
-    void reply.header('ETag', etagOf(award.version));
+    answerVersion(reply, award);
     return toAwardDto(award);
   }
 }

@@ -12,17 +12,8 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ModelSortField, Page } from '@danvan/contracts';
-import {
-  Ctx,
-  etagOf,
-  ParseIdPipe,
-  RequestContext,
-  RequirePermission,
-  restSort,
-  withIfMatch,
-  XLSX_CONTENT_TYPE,
-  xlsxDownload,
-} from '@danvan/core';
+import { Ctx, ParseIdPipe, RequestContext, RequirePermission, restSort, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
+import { answerCreated, answerVersion, versionedUpdate } from '@danvan/kit';
 import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } from '../dto/recognition.inputs.js';
 import { ModelList, ModelView } from '../dto/recognition.views.js';
 import { ModelService, type ModelListRequest } from '../model.service.js';
@@ -107,7 +98,7 @@ export class ModelsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ModelDto> {
     const model = await this.models.get(ctx, id);
-    void reply.header('ETag', etagOf(model.version));
+    answerVersion(reply, model);
     return toModelDto(model);
   }
 
@@ -122,7 +113,7 @@ export class ModelsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ModelDto> {
     const model = await this.models.create(ctx, input);
-    void reply.status(201).header('Location', `/api/v1/models/${model.id}`).header('ETag', etagOf(model.version));
+    answerCreated(reply, '/api/v1/models', model);
     return toModelDto(model);
   }
 
@@ -139,8 +130,7 @@ export class ModelsController {
     @Body() input: UpdateModelInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ModelDto> {
-    const model = await withIfMatch(ifMatch, true, (version) => this.models.update(ctx, id, version, input));
-    void reply.header('ETag', etagOf(model.version));
+    const model = await versionedUpdate(reply, ifMatch, (version) => this.models.update(ctx, id, version, input));
     return toModelDto(model);
   }
 }

@@ -3,4 +3,7 @@
  * writes, access policies, lifecycles), built on the mechanisms of @danvan/core and
  * @danvan/database. See docs/architecture.md, "The capability kit".
  */
-export {};
+export * from './lists/define-list.js';
+export * from './lists/list-filters.js';
+export * from './versioned-writes/expected-version.js';
+export * from './versioned-writes/versioned-rest.js';

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { UNIT_KINDS, UNIT_LEVELS, UNIT_SORT_FIELDS, UNIT_STATUSES, type UnitSortField } from '@danvan/contracts';
+import { UNIT_KINDS, UNIT_LEVELS, UNIT_STATUSES } from '@danvan/contracts';
 
 function enumObject<T extends string>(values: readonly T[]): Record<T, T> {
   return Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -10,12 +10,8 @@ export const UnitKindEnum = enumObject(UNIT_KINDS);
 export const UnitLevelEnum = enumObject(UNIT_LEVELS);
 export const UnitStatusEnum = enumObject(UNIT_STATUSES);
 
-/** GraphQL sort fields are UPPER_SNAKE names of the REST sort fields (shortName → SHORT_NAME). */
-export const UnitSortFieldEnum = Object.fromEntries(
-  UNIT_SORT_FIELDS.map((field) => [field.replace(/([A-Z])/g, '_$1').toUpperCase(), field]),
-) as Record<string, UnitSortField>;
-
-export const SortOrderEnum = { ASC: 'asc', DESC: 'desc' } as const;
+/** Sort order of every GraphQL list (registered once, by the kit). */
+export { SortOrderEnum } from '@danvan/kit';
 
 registerEnumType(UnitKindEnum, {
   name: 'UnitKind',
@@ -23,5 +19,3 @@ registerEnumType(UnitKindEnum, {
 });
 registerEnumType(UnitLevelEnum, { name: 'UnitLevel', description: 'Cấp: Trung ương, tỉnh, huyện (đến 30/6/2025), xã.' });
 registerEnumType(UnitStatusEnum, { name: 'UnitStatus', description: 'Trạng thái: đang hoạt động, đã hợp nhất, đã giải thể.' });
-registerEnumType(UnitSortFieldEnum, { name: 'UnitSortField' });
-registerEnumType(SortOrderEnum, { name: 'SortOrder' });
