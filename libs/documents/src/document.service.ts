@@ -1,23 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, parseDocumentNumber, type DocumentSortField, type Page, type SortOrder } from '@danvan/contracts';
+import { parseDocumentNumber, type DocumentSortField, type Page } from '@danvan/contracts';
 import { DomainError, inScope, recordAudit, translatePgErrors, writeUnlessUnchanged, type RequestContext } from '@danvan/core';
-import { assertVersion, assertVersionIfSent, type ExpectedVersion } from '@danvan/kit';
+import { assertVersion, assertVersionIfSent, type ExpectedVersion, type ListInput } from '@danvan/kit';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { UnitService } from '@danvan/units';
-import type { DocumentFilterValues } from './dto/document-list.options.js';
+import type { DocumentFilterValues } from './document.list.js';
 import type { CreateDocumentInput, UpdateDocumentInput } from './dto/document.inputs.js';
 import type { DocumentView } from './dto/document.view.js';
 import { DocumentRepository, type DocumentRecord } from './document.repository.js';
 
 const DOCUMENT = 'văn bản';
 
-export interface DocumentListRequest {
-  page?: number;
-  pageSize?: number;
-  sort?: { field: DocumentSortField; order?: SortOrder };
-  filter?: DocumentFilterValues;
-}
+/** A validated list request of documents (the page defaults are applied by the list declaration, document.list.ts). */
+export type DocumentListRequest = ListInput<DocumentSortField, DocumentFilterValues>;
 
 const CONSTRAINT_ERRORS = {
   document_number_year_key: () =>
@@ -48,12 +44,7 @@ export class DocumentService {
   }
 
   list(ctx: RequestContext, request: DocumentListRequest): Promise<Page<DocumentView>> {
-    return this.documents.list(ctx, {
-      page: request.page ?? 1,
-      pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
-      sort: request.sort ? { field: request.sort.field, order: request.sort.order ?? 'asc' } : undefined,
-      filter: request.filter,
-    });
+    return this.documents.list(ctx, request);
   }
 
   async create(ctx: RequestContext, input: CreateDocumentInput): Promise<DocumentView> {

@@ -166,6 +166,13 @@ function checks(filter: ListFilter<unknown>): PropertyDecorator[] {
             `${filter.kind === 'text' ? 'Chuỗi tìm kiếm' : 'Giá trị lọc'} không được dài quá ${filter.maxLength ?? 100} ký tự.`,
         }),
       ];
+    case 'strings':
+      return [
+        IsArray(m),
+        ArrayMaxSize(filter.maxItems ?? MAX_PAGE_SIZE, m),
+        IsString({ each: true, ...m }),
+        MaxLength(filter.maxLength ?? 100, { each: true, ...m }),
+      ];
     case 'id':
       return [IsUUID('all', m)];
     case 'ids':
@@ -189,6 +196,8 @@ function restDecorators(filter: ListFilter<unknown>): PropertyDecorator[] {
     case 'text':
     case 'string':
       return [ApiProperty({ ...base, type: String, maxLength: filter.maxLength ?? 100 })];
+    case 'strings':
+      return [ApiProperty({ ...base, type: String, isArray: true, maxItems: filter.maxItems, maxLength: filter.maxLength }), QueryList()];
     case 'id':
       return [ApiProperty({ ...base, type: String, format: 'uuid' })];
     case 'ids':
@@ -216,6 +225,8 @@ function graphqlType(filter: ListFilter<unknown>): ReturnTypeFunc {
       return () => ID;
     case 'ids':
       return () => [ID];
+    case 'strings':
+      return () => [String];
     case 'enums':
       return () => [filter.graphqlEnum as object];
     case 'date':

@@ -6,7 +6,7 @@ import type { FilterCondition } from '@danvan/core';
  * checks and OpenAPI description) and the GraphQL filter field.
  */
 export interface ListFilter<V> {
-  readonly kind: 'text' | 'id' | 'ids' | 'enums' | 'date' | 'dateTime' | 'int' | 'boolean' | 'string';
+  readonly kind: 'text' | 'id' | 'ids' | 'enums' | 'date' | 'dateTime' | 'int' | 'boolean' | 'string' | 'strings';
   /** The condition this value adds to the WHERE clause (see ListQuerySpec.filters). */
   readonly sql: FilterCondition<V>;
   /** Vietnamese, on the GraphQL field and the OpenAPI parameter. */
@@ -20,6 +20,8 @@ export interface ListFilter<V> {
   /** Validation message (Vietnamese) when the value is refused. */
   readonly message?: string;
   readonly maxLength?: number;
+  /** At most this many values (`strings`). */
+  readonly maxItems?: number;
   readonly min?: number;
   readonly max?: number;
   /** Allowed values (`enums`), and the GraphQL enum object registered for them. */
@@ -39,6 +41,14 @@ export function textFilter(sql: FilterCondition<string>, options: Options & { ma
 /** An exact short string (an entity name, an action). */
 export function stringFilter(sql: FilterCondition<string>, options: Options & { maxLength?: number }): ListFilter<string> {
   return { kind: 'string', sql, maxLength: 100, ...options };
+}
+
+/** Any of some short strings (REST: comma-separated or repeated), each at most `maxLength`, at most `maxItems` of them. */
+export function stringsFilter(
+  sql: FilterCondition<string[]>,
+  options: Options & { maxLength: number; maxItems: number },
+): ListFilter<string[]> {
+  return { kind: 'strings', sql, ...options };
 }
 
 /** One id (uuid); `namesUnit` when it names a unit the caller must be able to see. */
