@@ -1,42 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, type Page } from '@danvan/contracts';
+import { type Page } from '@danvan/contracts';
 import {
   DomainError,
-  equals,
-  fetchPage,
   inScope,
   recordAudit,
   writeUnlessUnchanged,
   SqlParams,
-  textSearch,
   translatePgErrors,
   visibleUnit,
-  type ListQuerySpec,
   type Queryable,
   type RequestContext,
 } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
-import type { BlocListOptions, CreateBlocInput, UpdateBlocInput } from './dto/emulation.inputs.js';
+import type { ListInput } from '@danvan/kit';
+import { BLOC_COLUMNS, BLOC_FROM, BLOC_LIST, type BlocFilter, type BlocSortField } from './emulation.lists.js';
+import type { CreateBlocInput, UpdateBlocInput } from './dto/emulation.inputs.js';
 import type { BlocView } from './dto/emulation.views.js';
-import { pathInScope, rowCount, unitRefJson } from './sql-refs.js';
+import { pathInScope, rowCount } from './sql-refs.js';
 
 const BLOC = 'khối thi đua';
-
-interface BlocFilter {
-  year?: number;
-  search?: string;
-  memberUnitId?: string;
-}
-
-const BLOC_COLUMNS = `b.id, b.year, b.name, ${unitRefJson('ou')} AS owner, ou.path AS "ownerPath", b.movement_id AS "movementId",
-  (SELECT ${unitRefJson('hu')} FROM unit hu WHERE hu.id = b.head_unit_id) AS head,
-  (SELECT ${unitRefJson('du')} FROM unit du WHERE du.id = b.deputy_unit_id) AS deputy,
-  COALESCE((SELECT json_agg(${unitRefJson('mu')} ORDER BY mu.name, mu.id) FROM emulation_bloc_member bm JOIN unit mu ON mu.id = bm.unit_id WHERE bm.bloc_id = b.id), '[]'::json) AS members,
-  (SELECT p.id FROM pledge p WHERE p.bloc_id = b.id) AS "pledgeId",
-  b.version, b.created_at AS "createdAt", b.updated_at AS "updatedAt"`;
-
-const BLOC_FROM = 'emulation_bloc b JOIN unit ou ON ou.id = b.owner_unit_id';
 
 /**
  * Who sees a bloc: callers whose subtree holds its managing unit or one of its
@@ -48,21 +31,6 @@ export function blocScope(ctx: RequestContext, params: SqlParams, alias = 'b', o
   const member = pathInScope(ctx, params, 'sm.path');
   return `(${owner} OR EXISTS (SELECT 1 FROM emulation_bloc_member sb JOIN unit sm ON sm.id = sb.unit_id WHERE sb.bloc_id = ${alias}.id AND ${member}))`;
 }
-
-const BLOC_LIST: ListQuerySpec<'year', BlocFilter> = {
-  from: BLOC_FROM,
-  select: BLOC_COLUMNS,
-  sortColumns: { year: 'b.year' },
-  tieBreaker: 'b.name, b.id',
-  defaultSort: { field: 'year', order: 'desc' },
-  filters: {
-    year: equals('b.year'),
-    search: textSearch('danvan_normalize(b.name)'),
-    memberUnitId: (id, params) =>
-      `EXISTS (SELECT 1 FROM emulation_bloc_member fm WHERE fm.bloc_id = b.id AND fm.unit_id = ${params.add(id)})`,
-  },
-  unitFilters: ['memberUnitId'],
-};
 
 const CONSTRAINT_ERRORS = {
   emulation_bloc_name_key: () => DomainError.duplicate('name', 'Đơn vị này đã có khối thi đua cùng tên trong năm.'),
@@ -84,14 +52,8 @@ export class BlocService {
     return row;
   }
 
-  list(ctx: RequestContext, options: BlocListOptions): Promise<Page<BlocView>> {
-    return fetchPage<BlocView, 'year', BlocFilter>(
-      managerOf(this.database, ctx),
-      BLOC_LIST,
-      { page: options.page ?? 1, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, filter: options.filter },
-      (params) => blocScope(ctx, params),
-      ctx,
-    );
+  list(ctx: RequestContext, options: ListInput<BlocSortField, BlocFilter>): Promise<Page<BlocView>> {
+    return BLOC_LIST.fetch<BlocView>(managerOf(this.database, ctx), options, (params) => blocScope(ctx, params), ctx);
   }
 
   async create(ctx: RequestContext, input: CreateBlocInput): Promise<BlocView> {

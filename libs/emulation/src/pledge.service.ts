@@ -1,46 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, PLEDGE_STATUS_LABELS, type CriteriaSetContent, type Page, type PledgeStatus } from '@danvan/contracts';
+import { PLEDGE_STATUS_LABELS, type CriteriaSetContent, type Page, type PledgeStatus } from '@danvan/contracts';
 import {
   DomainError,
-  equals,
-  fetchPage,
   groupBy,
-  inList,
   inScope,
   recordAudit,
   writeUnlessUnchanged,
   SqlParams,
   translatePgErrors,
   visibleUnit,
-  type ListQuerySpec,
   type Queryable,
   type RequestContext,
 } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
+import type { ListInput } from '@danvan/kit';
+import { CRITERIA_SET_JSON, PLEDGE_COLUMNS, PLEDGE_FROM, PLEDGE_LIST, type PledgeFilter, type PledgeSortField } from './emulation.lists.js';
 import { BlocService, blocScope } from './bloc.service.js';
 import { checkCriteriaSet, maximumTotal, scorableItems } from './domain/criteria-set.js';
 import { transitionRefusal, type PledgeFacts } from './domain/pledge-lifecycle.js';
-import type {
-  CreatePledgeInput,
-  CriteriaSetInput,
-  PledgeListOptions,
-  RegistrationInput,
-  SignPledgeInput,
-  UpdatePledgeInput,
-} from './dto/emulation.inputs.js';
+import type { CreatePledgeInput, CriteriaSetInput, RegistrationInput, SignPledgeInput, UpdatePledgeInput } from './dto/emulation.inputs.js';
 import type { CriteriaSetView, PledgeProgressView, PledgeView, RegistrationView, UnitRef } from './dto/emulation.views.js';
 import { assertDocumentsExist, replaceDocumentLinks } from '@danvan/documents';
-import { documentRefJson, rowCount, unitRefJson } from './sql-refs.js';
+import { rowCount, unitRefJson } from './sql-refs.js';
 
 const PLEDGE = 'giao ước thi đua';
 const REGISTRATION = 'bản đăng ký chỉ tiêu';
-
-interface PledgeFilter {
-  year?: number;
-  status?: PledgeStatus[];
-  signatoryUnitId?: string;
-}
 
 interface CriteriaSetRow {
   id: string;
@@ -52,33 +37,6 @@ interface CriteriaSetRow {
 }
 
 type PledgeRow = Omit<PledgeView, 'criteriaSet' | 'statusLabel'> & { criteriaSetRow: CriteriaSetRow | null };
-
-const CRITERIA_SET_JSON = (alias: string) =>
-  `json_build_object('id', ${alias}.id, 'number', ${alias}.number, 'content', ${alias}.content, 'maxTotal', ${alias}.max_total, 'createdBy', ${alias}.created_by, 'createdAt', ${alias}.created_at)`;
-
-const PLEDGE_FROM = 'pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id';
-const PLEDGE_COLUMNS = `p.id, p.bloc_id AS "blocId", b.name AS "blocName", b.year, p.title, p.status,
-  p.breakthrough_min AS "breakthroughMin", p.breakthrough_max AS "breakthroughMax",
-  to_char(p.signed_on, 'YYYY-MM-DD') AS "signedOn", p.signing_event AS "signingEvent", p.signing_place AS "signingPlace",
-  COALESCE((SELECT json_agg(${documentRefJson('d')} ORDER BY pd.position) FROM pledge_document pd JOIN document d ON d.id = pd.document_id WHERE pd.pledge_id = p.id), '[]'::json) AS documents,
-  COALESCE((SELECT json_agg(${unitRefJson('su')} ORDER BY su.name, su.id) FROM pledge_signatory s JOIN unit su ON su.id = s.unit_id WHERE s.pledge_id = p.id), '[]'::json) AS signatories,
-  (SELECT ${CRITERIA_SET_JSON('c')} FROM criteria_set c WHERE c.pledge_id = p.id ORDER BY c.number DESC LIMIT 1) AS "criteriaSetRow",
-  p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt", ou.path AS "ownerPath"`;
-
-const PLEDGE_LIST: ListQuerySpec<'year', PledgeFilter> = {
-  from: PLEDGE_FROM,
-  select: PLEDGE_COLUMNS,
-  sortColumns: { year: 'b.year' },
-  tieBreaker: 'b.name, p.id',
-  defaultSort: { field: 'year', order: 'desc' },
-  filters: {
-    year: equals('b.year'),
-    status: inList('p.status'),
-    signatoryUnitId: (id, params) =>
-      `EXISTS (SELECT 1 FROM pledge_signatory fs WHERE fs.pledge_id = p.id AND fs.unit_id = ${params.add(id)})`,
-  },
-  unitFilters: ['signatoryUnitId'],
-};
 
 const REGISTRATION_COLUMNS = `r.id, r.pledge_id AS "pledgeId", ${unitRefJson('ru')} AS unit, r.targets, r.breakthrough_tasks AS "breakthroughTasks",
   r.version, r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
@@ -167,14 +125,8 @@ export class PledgeService {
     return toView(row);
   }
 
-  async list(ctx: RequestContext, options: PledgeListOptions): Promise<Page<PledgeView>> {
-    const page = await fetchPage<PledgeRow, 'year', PledgeFilter>(
-      managerOf(this.database, ctx),
-      PLEDGE_LIST,
-      { page: options.page ?? 1, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, filter: options.filter },
-      (params) => blocScope(ctx, params),
-      ctx,
-    );
+  async list(ctx: RequestContext, options: ListInput<PledgeSortField, PledgeFilter>): Promise<Page<PledgeView>> {
+    const page = await PLEDGE_LIST.fetch<PledgeRow>(managerOf(this.database, ctx), options, (params) => blocScope(ctx, params), ctx);
     return { ...page, items: page.items.map(toView) };
   }
 

@@ -1,29 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import {
-  AWARD_RANK_LABELS,
-  AWARD_RANKS,
-  type AwardRank,
-  type AwardSortField,
-  DEFAULT_PAGE_SIZE,
-  type Page,
-  type RecipientKind,
-  type SortOrder,
-} from '@danvan/contracts';
+import { AWARD_RANK_LABELS, AWARD_RANKS, type AwardRank, type AwardSortField, type Page, type RecipientKind } from '@danvan/contracts';
 import {
   assertExportable,
   DomainError,
-  equals,
-  fetchPage,
-  inList,
   inScope,
   MAX_EXPORT_ROWS,
   recordAudit,
   SqlParams,
-  textSearch,
   translatePgErrors,
   visibleUnit,
-  type ListQuerySpec,
   type Queryable,
   type RequestContext,
 } from '@danvan/core';
@@ -38,25 +24,13 @@ import {
   type AwardTitleFacts,
   type CatalogueChoice,
 } from './domain/award-rules.js';
-import type { AwardFilterValues } from './dto/recognition.inputs.js';
+import type { ListInput } from '@danvan/kit';
+import { AWARD_COLUMNS, AWARD_FROM, AWARD_LIST, type AwardFilterValues } from './recognition.lists.js';
 import type { AwardView } from './dto/recognition.views.js';
 import { assertDocumentsExist } from '@danvan/documents';
-import { allOf, documentRefJson, pathInScope, pathWithin, rowCount, unitRefJson } from './sql-refs.js';
+import { allOf, pathInScope, rowCount } from './sql-refs.js';
 
 const AWARD = 'khen thưởng';
-
-const AWARD_FROM =
-  'award a JOIN award_title t ON t.id = a.title_id JOIN unit ru ON ru.id = a.recipient_unit_id JOIN unit iu ON iu.id = a.issuer_unit_id';
-const AWARD_COLUMNS = `a.id, json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'kind', t.kind) AS title,
-  a.recipient_kind AS "recipientKind", ${unitRefJson('ru')} AS "recipientUnit", a.person_name AS "personName", a.person_position AS "personPosition", a.rank,
-  (SELECT ${documentRefJson('d')} FROM document d WHERE d.id = a.decision_document_id) AS "decisionDocument",
-  ${unitRefJson('iu')} AS issuer, to_char(a.decided_on, 'YYYY-MM-DD') AS "decidedOn", a.year, a.pledge_id AS "pledgeId",
-  (SELECT json_build_object('id', m.id, 'name', m.name) FROM model_practice m WHERE m.id = a.model_id) AS model,
-  a.citation, a.revoked_at IS NOT NULL AS revoked, a.revoked_at AS "revokedAt", a.revoked_by AS "revokedBy", a.revocation_reason AS "revocationReason",
-  a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt", ru.path AS "recipientPath", iu.path AS "issuerPath"`;
-
-/** The expression of award_search_trgm_idx. */
-const AWARD_SEARCH_TEXT = `danvan_normalize(coalesce(a.person_name, '') || ' ' || coalesce(a.citation, ''))`;
 
 /** Who sees an award: callers whose subtree holds its recipient or its issuer. Null: everyone. */
 function awardScope(ctx: RequestContext, params: SqlParams): string | null {
@@ -64,28 +38,6 @@ function awardScope(ctx: RequestContext, params: SqlParams): string | null {
   if (recipient === null) return null;
   return `(${recipient} OR ${pathInScope(ctx, params, 'iu.path')})`;
 }
-
-const AWARD_LIST: ListQuerySpec<AwardSortField, AwardFilterValues> = {
-  from: AWARD_FROM,
-  select: AWARD_COLUMNS,
-  sortColumns: { decidedOn: 'a.decided_on', year: 'a.year', createdAt: 'a.created_at' },
-  tieBreaker: 'a.id',
-  defaultSort: { field: 'decidedOn', order: 'desc' },
-  filters: {
-    search: textSearch(AWARD_SEARCH_TEXT),
-    year: equals('a.year'),
-    titleId: inList('a.title_id'),
-    recipientKind: inList('a.recipient_kind'),
-    recipientUnitId: equals('a.recipient_unit_id'),
-    withinUnitId: (id, params) => pathWithin(params, 'ru.path', id),
-    issuerUnitId: equals('a.issuer_unit_id'),
-    pledgeId: equals('a.pledge_id'),
-    modelId: equals('a.model_id'),
-    rank: inList('a.rank'),
-    revoked: (revoked) => (revoked ? 'a.revoked_at IS NOT NULL' : 'a.revoked_at IS NULL'),
-  },
-  unitFilters: ['recipientUnitId', 'withinUnitId', 'issuerUnitId'],
-};
 
 const CONSTRAINT_ERRORS = {
   award_pledge_recipient_key: () =>
@@ -98,12 +50,8 @@ function toView(row: AwardRow): AwardView {
   return { ...row, rankLabel: row.rank ? AWARD_RANK_LABELS[row.rank] : null };
 }
 
-export interface AwardListRequest {
-  page?: number;
-  pageSize?: number;
-  sort?: { field: AwardSortField; order?: SortOrder };
-  filter?: AwardFilterValues;
-}
+/** A validated list request of awards (the page defaults are applied by the list declaration, recognition.lists.ts). */
+export type AwardListRequest = ListInput<AwardSortField, AwardFilterValues>;
 
 /** Names of the ids an award filter refers to, for printing the filter in words. */
 export interface AwardFilterNames {
@@ -196,18 +144,7 @@ export class AwardService {
   }
 
   async list(ctx: RequestContext, request: AwardListRequest): Promise<Page<AwardView>> {
-    const page = await fetchPage<AwardRow, AwardSortField, AwardFilterValues>(
-      managerOf(this.database, ctx),
-      AWARD_LIST,
-      {
-        page: request.page ?? 1,
-        pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
-        sort: request.sort ? { field: request.sort.field, order: request.sort.order ?? 'asc' } : undefined,
-        filter: request.filter,
-      },
-      (params) => awardScope(ctx, params),
-      ctx,
-    );
+    const page = await AWARD_LIST.fetch<AwardRow>(managerOf(this.database, ctx), request, (params) => awardScope(ctx, params), ctx);
     return { ...page, items: page.items.map(toView) };
   }
 

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, 
 import type { FastifyReply } from 'fastify';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
 import { answerVersion, versionedUpsert } from '@danvan/kit';
+import { PLEDGE_LIST } from '../emulation.lists.js';
 import { PledgeListQuery, RegistrationInput } from '../dto/emulation.inputs.js';
 import { PledgeList, PledgeProgressView, PledgeView, RegistrationView } from '../dto/emulation.views.js';
 import { PledgeService } from '../pledge.service.js';
@@ -23,18 +24,15 @@ export class PledgesController {
 
   @Get()
   @ApiOperation({
-    summary: 'Pledges visible to the caller (its unit signed them or manages their bloc); filters year, status, signatoryUnitId',
+    summary:
+      'Pledges visible to the caller (its unit signed them or manages their bloc); filters year, status, signatoryUnitId, blocId, managingUnitId',
   })
-  @ApiOkResponse({ type: PledgeList })
+  @ApiOkResponse({ type: PLEDGE_LIST.page(PledgeView) })
   async list(
     @Ctx() ctx: RequestContext,
     @Query() query: PledgeListQuery,
   ): Promise<Omit<PledgeList, 'items'> & { items: Array<Omit<PledgeView, 'ownerPath'>> }> {
-    const page = await this.pledges.list(ctx, {
-      page: query.page,
-      pageSize: query.pageSize,
-      filter: { year: query.year, status: query.status, signatoryUnitId: query.signatoryUnitId },
-    });
+    const page = await this.pledges.list(ctx, PLEDGE_LIST.fromRest(query));
     return { ...page, items: page.items.map(toPledgeDto) };
   }
 

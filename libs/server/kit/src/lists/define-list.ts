@@ -176,7 +176,7 @@ function checks(filter: ListFilter<unknown>): PropertyDecorator[] {
     case 'id':
       return [IsUUID('all', m)];
     case 'ids':
-      return [IsArray(m), ArrayMaxSize(MAX_PAGE_SIZE, m), IsUUID('all', { each: true, ...m })];
+      return [IsArray(m), ArrayMaxSize(filter.maxItems ?? MAX_PAGE_SIZE, m), IsUUID('all', { each: true, ...m })];
     case 'enums':
       return [IsArray(m), IsIn(filter.values as string[], { each: true, ...m })];
     case 'date':
@@ -201,7 +201,10 @@ function restDecorators(filter: ListFilter<unknown>): PropertyDecorator[] {
     case 'id':
       return [ApiProperty({ ...base, type: String, format: 'uuid' })];
     case 'ids':
-      return [ApiProperty({ ...base, type: String, format: 'uuid', isArray: true, maxItems: MAX_PAGE_SIZE }), QueryList()];
+      return [
+        ApiProperty({ ...base, type: String, format: 'uuid', isArray: true, maxItems: filter.maxItems ?? MAX_PAGE_SIZE }),
+        QueryList(),
+      ];
     case 'enums':
       return [ApiProperty({ ...base, enum: filter.values as string[], isArray: true }), QueryList()];
     case 'date':

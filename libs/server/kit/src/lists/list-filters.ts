@@ -56,8 +56,8 @@ export function idFilter(sql: FilterCondition<string>, options: Options & { name
   return { kind: 'id', sql, ...options };
 }
 
-/** Several ids (at most a page of them). */
-export function idsFilter(sql: FilterCondition<string[]>, options: Options): ListFilter<string[]> {
+/** Several ids (at most `maxItems`, a page of them unless told). */
+export function idsFilter(sql: FilterCondition<string[]>, options: Options & { maxItems?: number }): ListFilter<string[]> {
   return { kind: 'ids', sql, ...options };
 }
 
