@@ -1,42 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Page, Role } from '@danvan/contracts';
-import {
-  DomainError,
-  fetchPage,
-  recordAudit,
-  writeUnlessUnchanged,
-  textSearch,
-  equals,
-  translatePgErrors,
-  type ListQuerySpec,
-  type RequestContext,
-  type SqlParams,
-} from '@danvan/core';
+import { DomainError, recordAudit, writeUnlessUnchanged, translatePgErrors, type RequestContext, type SqlParams } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import { hashPassword } from '../auth/password-hasher.js';
 import { oneTimePassword } from '../auth/secrets.js';
-import type { AccountListOptions, AccountView, CreateAccountInput, UpdateAccountInput } from '../dto/identity.views.js';
+import type { ListInput } from '@danvan/kit';
+import { ACCOUNT_LIST, type AccountFilter, type AccountSortField } from '../identity.lists.js';
+import type { AccountView, CreateAccountInput, UpdateAccountInput } from '../dto/identity.views.js';
 import { AccountRepository, type AccountRecord } from './account.repository.js';
-
-type AccountFilter = { search?: string; role?: Role; unitId?: string };
-
-const ACCOUNT_LIST: ListQuerySpec<'username', AccountFilter> = {
-  from: 'account a LEFT JOIN unit u ON u.id = a.unit_id',
-  select: `a.id, a.username, a.display_name AS "displayName", a.role, a.unit_id AS "unitId", u.name AS "unitName", a.active,
-    a.must_change_password AS "mustChangePassword", a.locked_until AS "lockedUntil", a.last_login_at AS "lastLoginAt",
-    a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt"`,
-  sortColumns: { username: 'a.username' },
-  tieBreaker: 'a.id',
-  defaultSort: { field: 'username', order: 'asc' },
-  filters: {
-    search: textSearch(`danvan_normalize(a.username || ' ' || a.display_name)`),
-    role: equals('a.role'),
-    unitId: equals('a.unit_id'),
-  },
-  unitFilters: ['unitId'],
-};
 
 /** Accounts a caller may see: all for administrators; for others, non-admin accounts of units in their subtree. */
 function accountScope(ctx: RequestContext, params: SqlParams): string | null {
@@ -65,14 +38,8 @@ export class AccountAdminService {
     private readonly units: UnitService,
   ) {}
 
-  async list(ctx: RequestContext, options: AccountListOptions): Promise<Page<AccountView>> {
-    return fetchPage<AccountView, 'username', AccountFilter>(
-      managerOf(this.database, ctx),
-      ACCOUNT_LIST,
-      { page: options.page ?? 1, pageSize: options.pageSize ?? 20, filter: options.filter },
-      (params) => accountScope(ctx, params),
-      ctx,
-    );
+  async list(ctx: RequestContext, options: ListInput<AccountSortField, AccountFilter>): Promise<Page<AccountView>> {
+    return ACCOUNT_LIST.fetch<AccountView>(managerOf(this.database, ctx), options, (params) => accountScope(ctx, params), ctx);
   }
 
   async get(ctx: RequestContext, id: string): Promise<AccountView> {

@@ -14,11 +14,9 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import { API_KEY_SCOPES, ROLES, type ApiKeyScope, type Role } from '@danvan/contracts';
 import { registerEnumType } from '@nestjs/graphql';
-import { IsDateOrDateTime, PageOptions } from '@danvan/core';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as Record<Role, Role>;
 registerEnumType(RoleEnum, { name: 'Role', description: 'Vai trò: quản trị, văn phòng Ban Dân vận, tổ chức thành viên, chỉ xem.' });
@@ -50,22 +48,6 @@ export class AccountList {
 export class AccountWithPassword {
   @Field(() => AccountView) account: AccountView;
   @Field() oneTimePassword: string;
-}
-
-@InputType('AccountFilter')
-export class AccountFilterInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) search?: string;
-  @Field(() => RoleEnum, { nullable: true }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') unitId?: string;
-}
-
-@InputType('AccountListOptions')
-export class AccountListOptions extends PageOptions {
-  @Field(() => AccountFilterInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AccountFilterInput)
-  filter?: AccountFilterInput;
 }
 
 @InputType('CreateAccountInput')
@@ -115,12 +97,6 @@ export class ApiKeyWithSecret {
   @Field({ description: 'Khóa đầy đủ, dùng làm Authorization: Bearer <khóa>. Chỉ hiển thị lần này.' }) secret: string;
 }
 
-@InputType('ApiKeyListOptions')
-export class ApiKeyListOptions extends PageOptions {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') unitId?: string;
-  @Field({ nullable: true, description: 'true: cả các khóa đã thu hồi hoặc hết hạn' }) @IsOptional() @IsBoolean() includeInactive?: boolean;
-}
-
 @InputType('CreateApiKeyInput')
 export class CreateApiKeyInput {
   @Field() @IsString() @IsNotEmpty() @MaxLength(120) name: string;
@@ -168,20 +144,3 @@ export class AuditEventList {
 }
 
 /** Filters of the audit trail (REST query string and GraphQL input). */
-@InputType('AuditEventListOptions')
-export class AuditEventListOptions extends PageOptions {
-  @Field({ nullable: true }) @ApiProperty({ required: false, example: 'unit' }) @IsOptional() @IsString() @MaxLength(40) entity?: string;
-  @Field({ nullable: true }) @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(80) entityId?: string;
-  @Field({ nullable: true }) @ApiProperty({ required: false, example: 'update' }) @IsOptional() @IsString() @MaxLength(40) action?: string;
-  @Field(() => ID, { nullable: true }) @ApiProperty({ required: false }) @IsOptional() @IsUUID('all') actorId?: string;
-  @Field({ nullable: true, description: 'Từ thời điểm (ISO 8601)' })
-  @ApiProperty({ required: false })
-  @IsOptional()
-  @IsDateOrDateTime()
-  from?: string;
-  @Field({ nullable: true, description: 'Đến thời điểm (ISO 8601)' })
-  @ApiProperty({ required: false })
-  @IsOptional()
-  @IsDateOrDateTime()
-  to?: string;
-}

@@ -179,6 +179,8 @@ function checks(filter: ListFilter<unknown>): PropertyDecorator[] {
       return [IsArray(m), ArrayMaxSize(filter.maxItems ?? MAX_PAGE_SIZE, m), IsUUID('all', { each: true, ...m })];
     case 'enums':
       return [IsArray(m), IsIn(filter.values as string[], { each: true, ...m })];
+    case 'enum':
+      return [IsIn(filter.values as string[], m)];
     case 'date':
       return [IsLocalDate(m)];
     case 'dateTime':
@@ -207,6 +209,8 @@ function restDecorators(filter: ListFilter<unknown>): PropertyDecorator[] {
       ];
     case 'enums':
       return [ApiProperty({ ...base, enum: filter.values as string[], isArray: true }), QueryList()];
+    case 'enum':
+      return [ApiProperty({ ...base, enum: filter.values as string[] })];
     case 'date':
       return [ApiProperty({ ...base, type: String, format: 'date' })];
     case 'dateTime':
@@ -232,6 +236,8 @@ function graphqlType(filter: ListFilter<unknown>): ReturnTypeFunc {
       return () => [String];
     case 'enums':
       return () => [filter.graphqlEnum as object];
+    case 'enum':
+      return () => filter.graphqlEnum as object;
     case 'date':
       return () => LocalDateScalar;
     case 'int':

@@ -6,7 +6,7 @@ import type { FilterCondition } from '@danvan/core';
  * checks and OpenAPI description) and the GraphQL filter field.
  */
 export interface ListFilter<V> {
-  readonly kind: 'text' | 'id' | 'ids' | 'enums' | 'date' | 'dateTime' | 'int' | 'boolean' | 'string' | 'strings';
+  readonly kind: 'text' | 'id' | 'ids' | 'enum' | 'enums' | 'date' | 'dateTime' | 'int' | 'boolean' | 'string' | 'strings';
   /** The condition this value adds to the WHERE clause (see ListQuerySpec.filters). */
   readonly sql: FilterCondition<V>;
   /** Vietnamese, on the GraphQL field and the OpenAPI parameter. */
@@ -69,6 +69,16 @@ export function enumFilter<T extends string>(
   options: Options,
 ): ListFilter<T[]> {
   return { kind: 'enums', sql, values, graphqlEnum, ...options };
+}
+
+/** One enum value. */
+export function enumValueFilter<T extends string>(
+  values: readonly T[],
+  graphqlEnum: object,
+  sql: FilterCondition<T>,
+  options: Options,
+): ListFilter<T> {
+  return { kind: 'enum', sql, values, graphqlEnum, ...options };
 }
 
 /** A calendar date (yyyy-MM-dd). */
