@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { parseDocumentNumber, type DocumentSortField, type Page } from '@danvan/contracts';
 import { DomainError, inScope, recordAudit, translatePgErrors, writeUnlessUnchanged, type RequestContext } from '@danvan/core';
 import { assertVersion, assertVersionIfSent, type ExpectedVersion, type ListInput } from '@danvan/kit';
-import { Database, inTransaction, managerOf } from '@danvan/database';
+import { Database, inTransaction } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import type { DocumentFilterValues } from './document.list.js';
 import type { CreateDocumentInput, UpdateDocumentInput } from './dto/document.inputs.js';
@@ -82,7 +82,7 @@ export class DocumentService {
         title: input.title ?? current.title,
         ownerUnitId: current.ownerUnitId,
       };
-      const { after: updated, changed } = await writeUnlessUnchanged(managerOf(this.database, tx), current, async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         await translatePgErrors(async () => {
           if (!(await this.documents.updateIfVersion(tx, next, expectedVersion)))
             throw DomainError.versionConflict(DOCUMENT, expectedVersion);
@@ -125,7 +125,7 @@ export class DocumentService {
     after: DocumentView | null,
   ): Promise<void> {
     const subject = (after ?? before) as DocumentView;
-    await recordAudit(managerOf(this.database, tx), tx, {
+    await recordAudit(tx, {
       entity: 'document',
       entityId: subject.id,
       action,

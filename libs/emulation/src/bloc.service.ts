@@ -86,7 +86,7 @@ export class BlocService {
       const current = await this.editable(tx, id);
       if (current.version !== expectedVersion) throw DomainError.versionConflict(BLOC, expectedVersion, current.version);
       if (input.movementId) await assertMovementExists(db, input.movementId);
-      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         const result = (await translatePgErrors(
           () =>
             db.query(
@@ -175,7 +175,7 @@ export class BlocService {
       deputy: b.deputy?.id ?? null,
       members: b.members.map((m) => m.id),
     });
-    await recordAudit(managerOf(this.database, tx), tx, {
+    await recordAudit(tx, {
       entity: 'emulation-bloc',
       entityId: after.id,
       action,

@@ -65,7 +65,7 @@ export class MovementService {
         description: input.description === undefined ? current.description : input.description,
       };
       assertDates(next.startsOn, next.endsOn);
-      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         const result = (await db.query(
           `UPDATE emulation_movement SET name = $3, kind = $4, starts_on = $5, ends_on = $6, description = $7, version = version + 1, updated_at = now()
            WHERE id = $1 AND version = $2 RETURNING id`,
@@ -102,7 +102,7 @@ export class MovementService {
       description: m.description,
       legalBasis: m.legalBasis.map((d) => d.number),
     });
-    await recordAudit(managerOf(this.database, tx), tx, {
+    await recordAudit(tx, {
       entity: 'emulation-movement',
       entityId: after.id,
       action,

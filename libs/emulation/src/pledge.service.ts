@@ -338,7 +338,7 @@ export class PledgeService {
       const before = existing ? await this.registration(tx, pledgeId, unitId) : null;
       DomainError.refuseVersionMismatch(REGISTRATION, expectedVersion, existing?.version ?? null);
       if (existing) {
-        const { after, changed } = await writeUnlessUnchanged(db, before as RegistrationView, async () => {
+        const { after, changed } = await writeUnlessUnchanged(tx, before as RegistrationView, async () => {
           await db.query(
             `UPDATE pledge_registration SET targets = $2::jsonb, breakthrough_tasks = $3::jsonb, version = version + 1, updated_at = now() WHERE id = $1`,
             [existing.id, targets, JSON.stringify(tasks)],
@@ -360,7 +360,7 @@ export class PledgeService {
       const saved = await this.registration(tx, pledgeId, unitId);
       const fields = (r: RegistrationView) => ({ targets: r.targets, breakthroughTasks: r.breakthroughTasks });
       const [unit] = (await db.query(`SELECT path FROM unit WHERE id = $1`, [unitId])) as Array<{ path: string }>;
-      await recordAudit(db, tx, {
+      await recordAudit(tx, {
         entity: 'pledge-registration',
         entityId: saved.id,
         action: before ? 'update' : 'create',
@@ -406,7 +406,7 @@ export class PledgeService {
         throw new DomainError('FORBIDDEN', 'Giao ước này do đơn vị khác quản lý: chỉ đơn vị quản lý khối được thay đổi.');
       }
       if (current.version !== expectedVersion) throw DomainError.versionConflict(PLEDGE, expectedVersion, current.version);
-      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         await work(tx, db, current);
         const result = (await db.query(
           `UPDATE pledge SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
@@ -474,7 +474,7 @@ export class PledgeService {
       signatories: p.signatories.map((s) => s.id),
       criteriaSetNumber: p.criteriaSet?.number ?? null,
     });
-    await recordAudit(managerOf(this.database, tx), tx, {
+    await recordAudit(tx, {
       entity: 'pledge',
       entityId: after.id,
       action,

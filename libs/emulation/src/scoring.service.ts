@@ -426,7 +426,7 @@ export class ScoringService {
          RETURNING ${EVIDENCE_COLUMNS}`,
         [sheet.id, file.itemCode, filename, type, file.data.length, sha256, file.data, tx.caller.label],
       )) as EvidenceView[];
-      await recordAudit(db, tx, {
+      await recordAudit(tx, {
         entity: 'evidence-file',
         entityId: row.id,
         action: 'create',
@@ -481,7 +481,7 @@ export class ScoringService {
       const deleted = (await db.query(`DELETE FROM evidence_file WHERE id = $1 RETURNING id`, [id])) as unknown[];
       if (rowCount(deleted) !== 1) throw DomainError.notFound('tệp minh chứng', id);
       const { pledgeId: _pledgeId, unitId: _unitId, unitPath: _unitPath, ...before } = file;
-      await recordAudit(db, tx, { entity: 'evidence-file', entityId: id, action: 'delete', scopePath: sheet.unitPath, before });
+      await recordAudit(tx, { entity: 'evidence-file', entityId: id, action: 'delete', scopePath: sheet.unitPath, before });
       return this.view(db, sheet);
     });
   }
@@ -580,7 +580,7 @@ export class ScoringService {
       total: s.totals.total,
       scores: Object.fromEntries(s.lines.map((l) => [l.itemCode, { self: l.selfScore, reviewed: l.reviewedScore }])),
     });
-    await recordAudit(db, tx, {
+    await recordAudit(tx, {
       entity: 'score-sheet',
       entityId: after.id,
       action,

@@ -109,7 +109,7 @@ export class AwardTitleService {
         position: input.position ?? current.position,
       };
       DomainError.refuseIfAny(titleChangeRefusals(next, await usageOf(db, id)));
-      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         const result = (await translatePgErrors(
           () =>
             db.query(
@@ -144,7 +144,7 @@ export class AwardTitleService {
       active: t.active,
       position: t.position,
     });
-    await recordAudit(db, tx, {
+    await recordAudit(tx, {
       entity: 'award-title',
       entityId: after.id,
       action,

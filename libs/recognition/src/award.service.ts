@@ -478,7 +478,7 @@ export class AwardService {
       revoked: a.revoked,
       revocationReason: a.revocationReason,
     });
-    await recordAudit(db, tx, {
+    await recordAudit(tx, {
       entity: 'award',
       entityId: after.id,
       action,

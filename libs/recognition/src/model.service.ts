@@ -158,7 +158,7 @@ export class ModelService {
       const firstYear = input.firstYear ?? current.firstYear;
       const lastYear = input.lastYear === undefined ? current.lastYear : input.lastYear;
       DomainError.refuseIfAny([holderRefusal(holderKind, personName), yearsRefusal(firstYear, lastYear)]);
-      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         const result = (await db.query(
           `UPDATE model_practice SET name = $3, owner_unit_id = $4, holder_kind = $5, person_name = $6, field = $7, level = $8, first_year = $9, last_year = $10,
              description = $11, results = $12::jsonb, evidence = $13::jsonb, version = version + 1, updated_at = now()
@@ -297,7 +297,7 @@ export class ModelService {
       results: m.results,
       evidence: m.evidence,
     });
-    await recordAudit(db, tx, {
+    await recordAudit(tx, {
       entity: 'model-practice',
       entityId: after.id,
       action,

@@ -10,7 +10,7 @@ import {
   writeUnlessUnchanged,
   type RequestContext,
 } from '@danvan/core';
-import { Database, inTransaction, managerOf } from '@danvan/database';
+import { Database, inTransaction } from '@danvan/database';
 import { checkUnitRules, levelFitsUnder } from './domain/unit-rules.js';
 import { ancestorIds, childPath, wouldCreateCycle } from './domain/unit-path.js';
 import type { CreateUnitInput } from './dto/create-unit.input.js';
@@ -156,7 +156,7 @@ export class UnitService {
       if (parentChanged) next.path = childPath(parent?.path ?? null, id);
       if (levelChanged) await this.assertChildrenFit(tx, next);
       await this.assertSuccessorsExist(tx, successorIds);
-      const { after: updated, changed } = await writeUnlessUnchanged(managerOf(this.database, tx), current, async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         await translatePgErrors(async () => {
           if (!(await this.units.updateIfVersion(tx, next, expectedVersion))) {
             throw DomainError.versionConflict(UNIT, expectedVersion);
@@ -214,7 +214,7 @@ export class UnitService {
     after: UnitView | null,
   ): Promise<void> {
     const subject = (after ?? before) as UnitView;
-    await recordAudit(managerOf(this.database, tx), tx, {
+    await recordAudit(tx, {
       entity: 'unit',
       entityId: subject.id,
       action,

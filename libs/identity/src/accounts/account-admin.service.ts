@@ -83,7 +83,7 @@ export class AccountAdminService {
       if (input.role !== undefined || input.unitId !== undefined) await this.assertMayAssign(tx, role, unitId);
       const deactivated = input.active === false && current.active;
       let record = current;
-      const { after: updated, changed } = await writeUnlessUnchanged(managerOf(this.database, tx), view(current), async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, view(current), async () => {
         const written = (await managerOf(this.database, tx).query(
           `UPDATE account SET display_name = $3, role = $4, unit_id = $5, active = $6,
              token_version = token_version + $7, version = version + 1, updated_at = now()
@@ -153,7 +153,7 @@ export class AccountAdminService {
     before: object | null,
     after: object | null,
   ): Promise<void> {
-    await recordAudit(managerOf(this.database, tx), tx, {
+    await recordAudit(tx, {
       entity: 'account',
       entityId: account.id,
       action,

@@ -71,7 +71,7 @@ export class ApiKeyService {
           ctx.caller.kind === 'account' ? ctx.caller.id : null,
         ],
       );
-      await recordAudit(managerOf(this.database, tx), tx, {
+      await recordAudit(tx, {
         entity: 'api-key',
         entityId: id,
         action: 'create',
@@ -88,7 +88,7 @@ export class ApiKeyService {
       if (!key.revokedAt) {
         await managerOf(this.database, tx).query(`UPDATE api_key SET revoked_at = now(), version = version + 1 WHERE id = $1`, [id]);
         const unit = await this.units.get(tx, key.unitId);
-        await recordAudit(managerOf(this.database, tx), tx, {
+        await recordAudit(tx, {
           entity: 'api-key',
           entityId: id,
           action: 'revoke',
