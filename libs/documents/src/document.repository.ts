@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { parseDocumentNumber, type DocumentForm, type DocumentSortField, type Page } from '@danvan/contracts';
 import { rowCount, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, managerOf } from '@danvan/database';
-import type { ListInput } from '@danvan/kit';
+import { updateVersioned, type ListInput } from '@danvan/kit';
 import { DOCUMENT_COLUMNS, DOCUMENT_LIST, type DocumentFilterValues } from './document.list.js';
 import type { DocumentView } from './dto/document.view.js';
 
@@ -90,14 +90,16 @@ export class DocumentRepository {
   }
 
   /** Writes only if the document still has `expectedVersion`; false when someone else changed it first. */
-  async updateIfVersion(ctx: RequestContext, doc: DocumentRecord, expectedVersion: number): Promise<boolean> {
-    const result = (await this.db(ctx).query(
-      `UPDATE document SET number = $3, form = $4, type = $5, issuers = $6, issued_on = $7, title = $8,
-         version = version + 1, updated_at = now()
-       WHERE id = $1 AND version = $2 RETURNING id`,
-      [doc.id, expectedVersion, doc.number, doc.form, doc.type, doc.issuers, doc.issuedOn, doc.title],
-    )) as unknown[];
-    return rowCount(result) === 1;
+  /** Writes a document only if it still has `expectedVersion`, bumping the version; versionConflict otherwise. */
+  async updateIfVersion(ctx: RequestContext, doc: DocumentRecord, expectedVersion: number): Promise<void> {
+    await updateVersioned(this.db(ctx), {
+      table: 'document',
+      id: doc.id,
+      expectedVersion,
+      entityLabel: 'văn bản',
+      set: 'number = $3, form = $4, type = $5, issuers = $6, issued_on = $7, title = $8',
+      values: [doc.number, doc.form, doc.type, doc.issuers, doc.issuedOn, doc.title],
+    });
   }
 
   async deleteIfVersion(ctx: RequestContext, id: string, expectedVersion: number | null): Promise<boolean> {

@@ -84,8 +84,7 @@ export class DocumentService {
       };
       const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         await translatePgErrors(async () => {
-          if (!(await this.documents.updateIfVersion(tx, next, expectedVersion)))
-            throw DomainError.versionConflict(DOCUMENT, expectedVersion);
+          await this.documents.updateIfVersion(tx, next, expectedVersion);
         }, CONSTRAINT_ERRORS);
         return this.get(tx, id);
       });

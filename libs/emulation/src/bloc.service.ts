@@ -13,7 +13,7 @@ import {
   type RequestContext,
 } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
-import type { ListInput } from '@danvan/kit';
+import { type ListInput, assertVersion } from '@danvan/kit';
 import { BLOC_COLUMNS, BLOC_FROM, BLOC_LIST, type BlocFilter, type BlocSortField } from './emulation.lists.js';
 import type { CreateBlocInput, UpdateBlocInput } from './dto/emulation.inputs.js';
 import type { BlocView } from './dto/emulation.views.js';
@@ -84,7 +84,7 @@ export class BlocService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const current = await this.editable(tx, id);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(BLOC, expectedVersion, current.version);
+      assertVersion(BLOC, expectedVersion, current.version);
       if (input.movementId) await assertMovementExists(db, input.movementId);
       const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         const result = (await translatePgErrors(

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type Page } from '@danvan/contracts';
 import { DomainError, inScope, recordAudit, writeUnlessUnchanged, visibleUnit, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
-import type { ListInput } from '@danvan/kit';
+import { type ListInput, assertVersion } from '@danvan/kit';
 import { MOVEMENT_COLUMNS, MOVEMENT_LIST, type MovementFilter, type MovementSortField } from './emulation.lists.js';
 import type { CreateMovementInput, UpdateMovementInput } from './dto/emulation.inputs.js';
 import type { MovementView } from './dto/emulation.views.js';
@@ -56,7 +56,7 @@ export class MovementService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const current = await this.editable(tx, id);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(MOVEMENT, expectedVersion, current.version);
+      assertVersion(MOVEMENT, expectedVersion, current.version);
       const next = {
         name: input.name ?? current.name,
         kind: input.kind ?? current.kind,

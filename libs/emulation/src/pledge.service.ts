@@ -14,7 +14,7 @@ import {
   type RequestContext,
 } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
-import type { ListInput } from '@danvan/kit';
+import { type ListInput, assertVersion } from '@danvan/kit';
 import { CRITERIA_SET_JSON, PLEDGE_COLUMNS, PLEDGE_FROM, PLEDGE_LIST, type PledgeFilter, type PledgeSortField } from './emulation.lists.js';
 import { BlocService, blocScope } from './bloc.service.js';
 import { checkCriteriaSet, maximumTotal, scorableItems } from './domain/criteria-set.js';
@@ -405,7 +405,7 @@ export class PledgeService {
       if (!inScope(tx.caller, current.ownerPath)) {
         throw new DomainError('FORBIDDEN', 'Giao ước này do đơn vị khác quản lý: chỉ đơn vị quản lý khối được thay đổi.');
       }
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(PLEDGE, expectedVersion, current.version);
+      assertVersion(PLEDGE, expectedVersion, current.version);
       const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         await work(tx, db, current);
         const result = (await db.query(

@@ -9,6 +9,7 @@ import {
   type Queryable,
   type RequestContext,
 } from '@danvan/core';
+import { assertVersion } from '@danvan/kit';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { titleChangeRefusals, type TitleUsage } from './domain/award-rules.js';
 import { RECOGNITION_LIMITS, type AwardEntryKind, type RecipientKind } from '@danvan/contracts';
@@ -99,7 +100,7 @@ export class AwardTitleService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const current = await this.get(tx, id, true);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(TITLE, expectedVersion, current.version);
+      assertVersion(TITLE, expectedVersion, current.version);
       const next = {
         name: input.name ?? current.name,
         recipients: input.recipients ?? current.recipients,

@@ -24,7 +24,7 @@ import {
   type AwardTitleFacts,
   type CatalogueChoice,
 } from './domain/award-rules.js';
-import type { ListInput } from '@danvan/kit';
+import { type ListInput, assertVersion } from '@danvan/kit';
 import { AWARD_COLUMNS, AWARD_FROM, AWARD_LIST, type AwardFilterValues } from './recognition.lists.js';
 import type { AwardView } from './dto/recognition.views.js';
 import { assertDocumentsExist } from '@danvan/documents';
@@ -319,7 +319,7 @@ export class AwardService {
       if (seen.pledgeId) await lockPledge(db, seen.pledgeId);
       const current = await this.get(tx, id, true);
       refuseOutsideIssuer(current);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(AWARD, expectedVersion, current.version);
+      assertVersion(AWARD, expectedVersion, current.version);
       if (current.revoked) throw DomainError.rule('id', 'revoked', 'Khen thưởng này đã bị thu hồi.');
       const trimmed = reason.normalize('NFC').trim();
       if (!trimmed) throw DomainError.validation([{ field: 'reason', code: 'isNotEmpty', message: 'Hãy ghi lý do thu hồi.' }]);

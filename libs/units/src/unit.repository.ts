@@ -4,7 +4,7 @@ import { pathInScope, rowCount, SqlParams, type Queryable, type RequestContext }
 import { Database, managerOf } from '@danvan/database';
 import type { UnitLeaderView } from './dto/unit-leader.js';
 import { UNIT_COLUMNS, UNIT_LIST, type UnitFilterValues } from './unit.list.js';
-import type { ListInput } from '@danvan/kit';
+import { updateVersioned, type ListInput } from '@danvan/kit';
 import type { UnitView } from './dto/unit.view.js';
 
 interface UnitRow {
@@ -156,19 +156,16 @@ export class UnitRepository {
     );
   }
 
-  /**
-   * Writes a unit only if it still has `expectedVersion`, and bumps the version.
-   * Returns false when someone else changed it first (nothing is written then).
-   */
-  async updateIfVersion(ctx: RequestContext, unit: UnitRecord, expectedVersion: number): Promise<boolean> {
-    const result = (await this.db(ctx).query(
-      `UPDATE unit SET code = $3, name = $4, short_name = $5, kind = $6, level = $7, parent_id = $8, path = $9,
-         depth = $10, admin_area_code = $11, leaders = $12::jsonb, status = $13, valid_from = $14, valid_to = $15,
-         version = version + 1, updated_at = now()
-       WHERE id = $1 AND version = $2 RETURNING id`,
-      [
-        unit.id,
-        expectedVersion,
+  /** Writes a unit only if it still has `expectedVersion`, bumping the version; versionConflict (with the current version) otherwise. */
+  async updateIfVersion(ctx: RequestContext, unit: UnitRecord, expectedVersion: number): Promise<void> {
+    await updateVersioned(this.db(ctx), {
+      table: 'unit',
+      id: unit.id,
+      expectedVersion,
+      entityLabel: 'đơn vị',
+      set: `code = $3, name = $4, short_name = $5, kind = $6, level = $7, parent_id = $8, path = $9,
+         depth = $10, admin_area_code = $11, leaders = $12::jsonb, status = $13, valid_from = $14, valid_to = $15`,
+      values: [
         unit.code,
         unit.name,
         unit.shortName,
@@ -183,8 +180,7 @@ export class UnitRepository {
         unit.validFrom,
         unit.validTo,
       ],
-    )) as unknown[];
-    return rowCount(result) === 1;
+    });
   }
 
   /** Rewrites the paths below a moved unit (its own row is written by updateIfVersion). */

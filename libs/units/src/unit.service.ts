@@ -158,9 +158,7 @@ export class UnitService {
       await this.assertSuccessorsExist(tx, successorIds);
       const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         await translatePgErrors(async () => {
-          if (!(await this.units.updateIfVersion(tx, next, expectedVersion))) {
-            throw DomainError.versionConflict(UNIT, expectedVersion);
-          }
+          await this.units.updateIfVersion(tx, next, expectedVersion);
           if (next.path !== current.path) await this.units.movePathsBelow(tx, current.path, next.path);
           if (input.successorIds !== undefined) await this.units.replaceSuccessors(tx, id, successorIds);
         }, CONSTRAINT_ERRORS);

@@ -6,7 +6,7 @@ import { Database, inTransaction, managerOf } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import { hashPassword } from '../auth/password-hasher.js';
 import { oneTimePassword } from '../auth/secrets.js';
-import type { ListInput } from '@danvan/kit';
+import { type ListInput, assertVersion } from '@danvan/kit';
 import { ACCOUNT_LIST, type AccountFilter, type AccountSortField } from '../identity.lists.js';
 import type { AccountView, CreateAccountInput, UpdateAccountInput } from '../dto/identity.views.js';
 import { AccountRepository, type AccountRecord } from './account.repository.js';
@@ -74,7 +74,7 @@ export class AccountAdminService {
   async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateAccountInput): Promise<AccountView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.findInScope(tx, id, true);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict('tài khoản', expectedVersion, current.version);
+      assertVersion('tài khoản', expectedVersion, current.version);
       if (id === ctx.caller.id && (input.role !== undefined || input.active === false)) {
         throw DomainError.rule('role', 'self', 'Không thể tự đổi vai trò hoặc tự vô hiệu hóa tài khoản của mình.');
       }
