@@ -59,7 +59,7 @@ export class BlocService {
   async create(ctx: RequestContext, input: CreateBlocInput): Promise<BlocView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
-      await visibleUnit(db, tx, input.ownerUnitId, 'ownerUnitId', 'Đơn vị quản lý khối');
+      await visibleUnit(tx, input.ownerUnitId, 'ownerUnitId', 'Đơn vị quản lý khối');
       if (input.movementId) await assertMovementExists(db, input.movementId);
       const id = randomUUID();
       await translatePgErrors(

@@ -37,7 +37,7 @@ export class MovementService {
   async create(ctx: RequestContext, input: CreateMovementInput): Promise<MovementView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
-      await visibleUnit(db, tx, input.launchedByUnitId, 'launchedByUnitId', 'Đơn vị phát động');
+      await visibleUnit(tx, input.launchedByUnitId, 'launchedByUnitId', 'Đơn vị phát động');
       assertDates(input.startsOn, input.endsOn ?? null);
       const id = randomUUID();
       await db.query(

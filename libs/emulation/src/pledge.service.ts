@@ -308,7 +308,7 @@ export class PledgeService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const pledge = await this.get(tx, pledgeId, true);
-      await visibleUnit(db, tx, unitId, 'unitId', 'Đơn vị đăng ký');
+      await visibleUnit(tx, unitId, 'unitId', 'Đơn vị đăng ký');
       if (!pledge.signatories.some((s) => s.id === unitId))
         throw DomainError.rule('unitId', 'notSignatory', 'Đơn vị này không ký giao ước nên không đăng ký chỉ tiêu.');
       if (pledge.status !== 'REGISTRATION_OPEN') {

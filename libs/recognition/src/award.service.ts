@@ -197,8 +197,8 @@ export class AwardService {
         ...recipientRefusals(entry, { ...input, kind: input.recipientKind }, choice.field),
         decisionDateRefusal(input.decidedOn),
       ]);
-      const recipient = await visibleUnit(db, tx, input.recipientUnitId, 'recipientUnitId', 'Đơn vị được khen');
-      await visibleUnit(db, tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
+      const recipient = await visibleUnit(tx, input.recipientUnitId, 'recipientUnitId', 'Đơn vị được khen');
+      await visibleUnit(tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
       await assertDocumentsExist(db, [input.decisionDocumentId], 'decisionDocumentId');
       const pledge = input.pledgeId ? await this.pledgeOf(db, tx, input.pledgeId, true) : null;
       if (pledge) {
@@ -266,7 +266,7 @@ export class AwardService {
       }>;
       DomainError.refuseIfAny(proposalRefusals(entry, choice.field, input.proposals, new Set(signatories.map((s) => s.id))));
       DomainError.refuseIfAny(await this.proposalUnitRefusals(db, tx, unitIds, entry.id, pledge.id));
-      await visibleUnit(db, tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
+      await visibleUnit(tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
       await assertDocumentsExist(db, [input.decisionDocumentId], 'decisionDocumentId');
       const ids: string[] = [];
       for (const proposal of input.proposals) {

@@ -114,7 +114,7 @@ export class ModelService {
       const db = managerOf(this.database, tx);
       const ownerUnitId = input.ownerUnitId ?? tx.caller.unitId;
       if (!ownerUnitId) throw DomainError.rule('ownerUnitId', 'required', 'Hãy chọn đơn vị quản lý mô hình.');
-      const owner = await visibleUnit(db, tx, ownerUnitId, 'ownerUnitId', 'Đơn vị quản lý mô hình');
+      const owner = await visibleUnit(tx, ownerUnitId, 'ownerUnitId', 'Đơn vị quản lý mô hình');
       DomainError.refuseIfAny([holderRefusal(input.holderKind, input.personName), yearsRefusal(input.firstYear, input.lastYear)]);
       const id = randomUUID();
       await db.query(
@@ -147,7 +147,7 @@ export class ModelService {
       const current = await this.get(tx, id, true);
       assertVersion(MODEL, expectedVersion, current.version);
       const ownerChanged = input.ownerUnitId !== undefined && input.ownerUnitId !== current.owner.id;
-      const owner = ownerChanged ? await visibleUnit(db, tx, input.ownerUnitId as string, 'ownerUnitId', 'Đơn vị quản lý mô hình') : null;
+      const owner = ownerChanged ? await visibleUnit(tx, input.ownerUnitId as string, 'ownerUnitId', 'Đơn vị quản lý mô hình') : null;
       let level: UnitLevel = current.level;
       if (input.level) level = input.level;
       else if (input.level === null) level = owner?.level ?? current.owner.level;

@@ -1,7 +1,6 @@
 import type { UnitLevel } from '@danvan/contracts';
 import { DomainError } from '../errors/domain-error.js';
-import type { Queryable } from './list-query.js';
-import type { RequestContext } from '../request-context/request-context.js';
+import { transactionOf, type RequestContext } from '../request-context/request-context.js';
 import { SqlParams } from './sql-params.js';
 
 /**
@@ -36,18 +35,19 @@ export function rowCount(result: unknown[]): number {
 }
 
 /**
- * The unit exists and lies in the caller's subtree: its path and level. Otherwise
- * a rule error on `field` that does not reveal whether the unit exists.
+ * The unit exists and lies in the caller's subtree: its path and level, read in
+ * the transaction `tx` carries (the change that names the unit). Otherwise a rule
+ * error on `field` that does not reveal whether the unit exists.
  */
 export async function visibleUnit(
-  db: Queryable,
-  ctx: RequestContext,
+  tx: RequestContext,
   unitId: string,
   field: string,
   label: string,
 ): Promise<{ path: string; level: UnitLevel }> {
+  const db = transactionOf(tx, 'visibleUnit');
   const params = new SqlParams();
-  const where = allOf(`u.id = ${params.add(unitId)}`, pathInScope(ctx, params, 'u.path'));
+  const where = allOf(`u.id = ${params.add(unitId)}`, pathInScope(tx, params, 'u.path'));
   const [row] = (await db.query(`SELECT u.path, u.level FROM unit u WHERE ${where}`, params.values)) as Array<{
     path: string;
     level: UnitLevel;
