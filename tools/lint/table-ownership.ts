@@ -24,7 +24,10 @@ export function serverLibraries(root: string): string[] {
     else for (const name of names) if (statSync(join(dir, name)).isDirectory()) visit(join(dir, name));
   };
   visit(join(root, 'libs'));
-  return found.filter((lib) => lib !== 'libs/contracts').sort();
+  // Contracts hold no SQL; test utilities (type:test-util) read any table to check what a test did.
+  const isTestUtility = (lib: string) =>
+    (JSON.parse(readFileSync(join(root, lib, 'project.json'), 'utf8')) as { tags?: string[] }).tags?.includes('type:test-util') ?? false;
+  return found.filter((lib) => lib !== 'libs/contracts' && !isTestUtility(lib)).sort();
 }
 
 const migrationFiles = (root: string, lib: string): string[] =>

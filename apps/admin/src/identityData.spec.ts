@@ -86,8 +86,7 @@ describe('API keys', () => {
     expect(toApiKeyListOptions({ pagination, filter: { includeInactive: true, unitId: 'u-1' } })).toEqual({
       page: 2,
       pageSize: 50,
-      unitId: 'u-1',
-      includeInactive: true,
+      filter: { unitId: 'u-1', includeInactive: true },
     });
   });
 
@@ -129,11 +128,13 @@ describe('audit trail', () => {
     ).toEqual({
       page: 2,
       pageSize: 50,
-      entity: 'unit',
-      action: 'update',
-      actorId: 'a-1',
-      from: new Date(2026, 10, 1).toISOString(),
-      to: new Date(2026, 10, 30, 23, 59, 59, 999).toISOString(),
+      filter: {
+        entity: 'unit',
+        action: 'update',
+        actorId: 'a-1',
+        from: new Date(2026, 10, 1).toISOString(),
+        to: new Date(2026, 10, 30, 23, 59, 59, 999).toISOString(),
+      },
     });
     // A date still being typed is no filter.
     expect(toAuditEventListOptions({ pagination, filter: { from: '30/11' } })).toEqual({ page: 2, pageSize: 50 });

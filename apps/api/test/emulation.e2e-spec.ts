@@ -485,3 +485,48 @@ describe('pledge lists over GraphQL', () => {
     expect(theirs.items.every((p) => p.registrations.length === 0)).toBe(true);
   });
 });
+
+describe('pledge filters: by bloc and by the bloc’s managing unit, and sorting', () => {
+  type PledgePage = { items: Array<{ id: string; blocId: string; year: number }>; totalItems: number };
+
+  it('REST: blocId gives that bloc’s pledge, managingUnitId those of the blocs the unit manages; a foreign unit is 404', async () => {
+    const all = await secretariat.rest<PledgePage>('GET', '/api/v1/pledges?pageSize=100&sort=year');
+    expect(all.status).toBe(200);
+    expect(all.body.totalItems).toBe(7);
+    expect(all.body.items.map((p) => p.year)).toEqual([...all.body.items.map((p) => p.year)].sort((a, b) => a - b));
+    const ofBloc = await secretariat.rest<PledgePage>('GET', `/api/v1/pledges?blocId=${blocId}`);
+    expect(ofBloc.body.items.map((p) => p.id)).toEqual([pledgeId]);
+    // Every bloc of this spec is the province's; Phú Riềng manages none.
+    expect((await secretariat.rest<PledgePage>('GET', `/api/v1/pledges?managingUnitId=${province.id}&pageSize=100`)).body.totalItems).toBe(
+      7,
+    );
+    const none = await secretariat.rest<PledgePage>('GET', `/api/v1/pledges?managingUnitId=${phuRieng.id}`);
+    expect(none.status).toBe(200);
+    expect(none.body.totalItems).toBe(0);
+    expect((await outsider.rest<ProblemDetails>('GET', `/api/v1/pledges?managingUnitId=${province.id}`)).status).toBe(404);
+    const bad = await secretariat.rest<ProblemDetails>('GET', '/api/v1/pledges?blocId=abc&sort=status');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.map((e) => e.field).sort()).toEqual(['blocId', 'sort']);
+  });
+
+  it('GraphQL: the same filters in options.filter, and pledges gain sort', async () => {
+    const { pledges } = await gql<{ pledges: { items: Array<{ id: string; year: number }>; totalItems: number } }>(
+      secretariat,
+      `query($m: ID!) { pledges(options: { filter: { managingUnitId: $m }, sort: { field: YEAR, order: ASC }, pageSize: 3 }) { items { id year } totalItems } }`,
+      { m: province.id },
+    );
+    expect(pledges.totalItems).toBe(7);
+    expect(pledges.items.map((p) => p.year)).toEqual([2018, 2019, 2020]);
+    const ofBloc = await gql<{ pledges: { items: Array<{ id: string }> } }>(
+      secretariat,
+      `query($b: ID!) { pledges(options: { filter: { blocId: $b } }) { items { id } } }`,
+      { b: blocId },
+    );
+    expect(ofBloc.pledges.items.map((p) => p.id)).toEqual([pledgeId]);
+    const blocs = await gql<{ blocs: { items: Array<{ year: number }> } }>(
+      secretariat,
+      `{ blocs(options: { sort: { field: YEAR, order: ASC }, pageSize: 2 }) { items { year } } }`,
+    );
+    expect(blocs.blocs.items.map((b) => b.year)).toEqual([2018, 2019]);
+  });
+});

@@ -248,13 +248,15 @@ describe('impossible dates in the audit filters and date inputs (item 5)', () =>
         'isDateOrDateTime',
       );
       expectGraphQLFieldError(
-        await server.graphql(`{ auditEvents(options: { ${field}: "${value}" }) { totalItems } }`),
-        field,
+        await server.graphql(`{ auditEvents(options: { filter: { ${field}: "${value}" } }) { totalItems } }`),
+        `filter.${field}`,
         'isDateOrDateTime',
       );
       expectGraphQLFieldError(
-        await server.graphql(`query($o: AuditEventListOptions) { auditEvents(options: $o) { totalItems } }`, { o: { [field]: value } }),
-        field,
+        await server.graphql(`query($o: AuditEventListOptions) { auditEvents(options: $o) { totalItems } }`, {
+          o: { filter: { [field]: value } },
+        }),
+        `filter.${field}`,
         'isDateOrDateTime',
       );
     }

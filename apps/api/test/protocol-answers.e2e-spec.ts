@@ -136,7 +136,7 @@ describe('a unit filter naming a unit the caller cannot see, or none: 404, not a
     ['blocs memberUnitId', (id) => `{ blocs(options: { filter: { memberUnitId: "${id}" } }) { totalItems } }`, () => officer],
     ['pledges signatoryUnitId', (id) => `{ pledges(options: { filter: { signatoryUnitId: "${id}" } }) { totalItems } }`, () => officer],
     ['accountList unitId', (id) => `{ accountList(options: { filter: { unitId: "${id}" } }) { totalItems } }`, () => secretariatA],
-    ['apiKeys unitId', (id) => `{ apiKeys(options: { unitId: "${id}" }) { totalItems } }`, () => secretariatA],
+    ['apiKeys unitId', (id) => `{ apiKeys(options: { filter: { unitId: "${id}" } }) { totalItems } }`, () => secretariatA],
   ];
 
   it.each(GRAPHQL_LISTS)('GraphQL %s', async (_list, query, as) => {

@@ -418,6 +418,50 @@ describe('awards from a pledge ranking', () => {
   });
 });
 
+describe('award filters: the issuer’s subtree and the decision-date range', () => {
+  type AwardPage = { items: Array<{ id: string; decidedOn: string; issuer: { id: string } }>; totalItems: number };
+
+  it('REST and GraphQL: issuerWithinUnitId keeps the awards decided by that unit or a unit below it; decidedFrom/decidedTo bound the date, inclusive', async () => {
+    const all = await secretariat.rest<AwardPage>('GET', '/api/v1/awards?pageSize=100');
+    expect(all.status).toBe(200);
+    expect(all.body.totalItems).toBeGreaterThan(1);
+    const idsOf = (page: AwardPage) => page.items.map((a) => a.id).sort();
+    for (const unit of [province, chauThanh]) {
+      const below = await secretariat.rest<{ items: Array<{ id: string }> }>('GET', `/api/v1/units?withinUnitId=${unit.id}&pageSize=100`);
+      const subtree = new Set(below.body.items.map((u) => u.id));
+      const expected = all.body.items
+        .filter((a) => subtree.has(a.issuer.id))
+        .map((a) => a.id)
+        .sort();
+      const filtered = await secretariat.rest<AwardPage>('GET', `/api/v1/awards?issuerWithinUnitId=${unit.id}&pageSize=100`);
+      expect(idsOf(filtered.body)).toEqual(expected);
+    }
+    const day = all.body.items[0].decidedOn;
+    const onDay = all.body.items
+      .filter((a) => a.decidedOn === day)
+      .map((a) => a.id)
+      .sort();
+    const ranged = await secretariat.rest<AwardPage>('GET', `/api/v1/awards?decidedFrom=${day}&decidedTo=${day}&pageSize=100`);
+    expect(idsOf(ranged.body)).toEqual(onDay);
+    const after = all.body.items
+      .filter((a) => a.decidedOn > day)
+      .map((a) => a.id)
+      .sort();
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(idsOf((await secretariat.rest<AwardPage>('GET', `/api/v1/awards?decidedFrom=${next}&pageSize=100`)).body)).toEqual(after);
+    const { awards } = await gql<{ awards: { items: Array<{ id: string }> } }>(
+      secretariat,
+      `query($u: ID!, $d: Date!) { awards(options: { filter: { issuerWithinUnitId: $u, decidedFrom: $d, decidedTo: $d }, pageSize: 100 }) { items { id } } }`,
+      { u: province.id, d: day },
+    );
+    expect(awards.items.map((a) => a.id).sort()).toEqual(onDay);
+    const bad = await secretariat.rest<ProblemDetails>('GET', '/api/v1/awards?decidedFrom=2024-02-30&issuerWithinUnitId=x');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.map((e) => e.field).sort()).toEqual(['decidedFrom', 'issuerWithinUnitId']);
+    expect((await outsider.rest<ProblemDetails>('GET', `/api/v1/awards?issuerWithinUnitId=${chauThanh.id}`)).status).toBe(404);
+  });
+});
+
 describe('revocation', () => {
   it('revokes with a reason; the award stays listed, marked revoked, with who and why', async () => {
     const third = (await awardsOfPledge()).find((a) => a.rank === 'THIRD') as AwardFields;

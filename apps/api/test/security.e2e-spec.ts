@@ -165,7 +165,7 @@ describe('API2:2023 Broken Authentication', () => {
     const key = await apiKey(thaiBinh, ['units:read']);
     expect((await server.as(key).rest('GET', '/api/v1/units')).status).toBe(200);
     const keys = await server.graphql<{ apiKeys: { items: Array<{ id: string; prefix: string }> } }>(
-      `query($u: ID!) { apiKeys(options: { unitId: $u }) { items { id prefix } } }`,
+      `query($u: ID!) { apiKeys(options: { filter: { unitId: $u } }) { items { id prefix } } }`,
       { u: thaiBinh.id },
     );
     const id = keys.data?.apiKeys.items.find((k) => key.includes(k.prefix))?.id as string;

@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { parseDocumentNumber, type DocumentForm, type DocumentSortField, type Page } from '@danvan/contracts';
-import {
-  fetchPage,
-  inList,
-  rowCount,
-  textSearch,
-  type ListQuerySpec,
-  type ListRequest,
-  type Queryable,
-  type RequestContext,
-} from '@danvan/core';
+import { rowCount, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, managerOf } from '@danvan/database';
-import type { DocumentFilterValues } from './dto/document-list.options.js';
+import { updateVersioned, type ListInput } from '@danvan/kit';
+import { DOCUMENT_COLUMNS, DOCUMENT_LIST, type DocumentFilterValues } from './document.list.js';
 import type { DocumentView } from './dto/document.view.js';
 
 interface DocumentRow {
@@ -28,29 +20,6 @@ interface DocumentRow {
   created_at: Date;
   updated_at: Date;
 }
-
-const DOCUMENT_COLUMNS = `d.id, d.number, d.form, d.type, d.issuers, to_char(d.issued_on, 'YYYY-MM-DD') AS issued_on, d.title,
-  d.owner_unit_id, (SELECT ou.path FROM unit ou WHERE ou.id = d.owner_unit_id) AS owner_path, d.version, d.created_at, d.updated_at`;
-
-/** The expression of document_search_trgm_idx. */
-const DOCUMENT_SEARCH_TEXT = `danvan_normalize(d.number || ' ' || d.title)`;
-
-const DOCUMENT_LIST: ListQuerySpec<DocumentSortField, DocumentFilterValues> = {
-  from: 'document d',
-  select: DOCUMENT_COLUMNS,
-  sortColumns: { number: 'd.number', issuedOn: 'd.issued_on', title: 'd.title', createdAt: 'd.created_at' },
-  tieBreaker: 'd.id',
-  defaultSort: { field: 'issuedOn', order: 'desc' },
-  filters: {
-    search: textSearch(DOCUMENT_SEARCH_TEXT),
-    form: inList('d.form'),
-    type: inList('d.type'),
-    issuer: (issuer, params) => `d.issuers @> ARRAY[${params.add(issuer)}::text]`,
-    issuedFrom: (date, params) => `d.issued_on >= ${params.add(date)}::date`,
-    issuedTo: (date, params) => `d.issued_on <= ${params.add(date)}::date`,
-    ids: inList('d.id'),
-  },
-};
 
 function toView(row: DocumentRow): DocumentView {
   const parsed = parseDocumentNumber(row.number);
@@ -108,8 +77,8 @@ export class DocumentRepository {
     return rows.map(toView);
   }
 
-  async list(ctx: RequestContext, request: ListRequest<DocumentSortField, DocumentFilterValues>): Promise<Page<DocumentView>> {
-    const page = await fetchPage<DocumentRow, DocumentSortField, DocumentFilterValues>(this.db(ctx), DOCUMENT_LIST, request);
+  async list(ctx: RequestContext, request: ListInput<DocumentSortField, DocumentFilterValues>): Promise<Page<DocumentView>> {
+    const page = await DOCUMENT_LIST.fetch<DocumentRow>(this.db(ctx), request);
     return { ...page, items: page.items.map(toView) };
   }
 
@@ -121,14 +90,16 @@ export class DocumentRepository {
   }
 
   /** Writes only if the document still has `expectedVersion`; false when someone else changed it first. */
-  async updateIfVersion(ctx: RequestContext, doc: DocumentRecord, expectedVersion: number): Promise<boolean> {
-    const result = (await this.db(ctx).query(
-      `UPDATE document SET number = $3, form = $4, type = $5, issuers = $6, issued_on = $7, title = $8,
-         version = version + 1, updated_at = now()
-       WHERE id = $1 AND version = $2 RETURNING id`,
-      [doc.id, expectedVersion, doc.number, doc.form, doc.type, doc.issuers, doc.issuedOn, doc.title],
-    )) as unknown[];
-    return rowCount(result) === 1;
+  /** Writes a document only if it still has `expectedVersion`, bumping the version; versionConflict otherwise. */
+  async updateIfVersion(ctx: RequestContext, doc: DocumentRecord, expectedVersion: number): Promise<void> {
+    await updateVersioned(this.db(ctx), {
+      table: 'document',
+      id: doc.id,
+      expectedVersion,
+      entityLabel: 'văn bản',
+      set: 'number = $3, form = $4, type = $5, issuers = $6, issued_on = $7, title = $8',
+      values: [doc.number, doc.form, doc.type, doc.issuers, doc.issuedOn, doc.title],
+    });
   }
 
   async deleteIfVersion(ctx: RequestContext, id: string, expectedVersion: number | null): Promise<boolean> {

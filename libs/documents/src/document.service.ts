@@ -1,23 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, parseDocumentNumber, type DocumentSortField, type Page, type SortOrder } from '@danvan/contracts';
+import { parseDocumentNumber, type DocumentSortField, type Page } from '@danvan/contracts';
 import { DOCUMENT_POLICY } from './document.policy.js';
 import { DomainError, recordAudit, translatePgErrors, writeUnlessUnchanged, type RequestContext } from '@danvan/core';
-import { Database, inTransaction, managerOf } from '@danvan/database';
+import { assertVersion, assertVersionIfSent, type ExpectedVersion, type ListInput } from '@danvan/kit';
+import { Database, inTransaction } from '@danvan/database';
 import { UnitService } from '@danvan/units';
-import type { DocumentFilterValues } from './dto/document-list.options.js';
+import type { DocumentFilterValues } from './document.list.js';
 import type { CreateDocumentInput, UpdateDocumentInput } from './dto/document.inputs.js';
 import type { DocumentView } from './dto/document.view.js';
 import { DocumentRepository, type DocumentRecord } from './document.repository.js';
 
 const DOCUMENT = 'văn bản';
 
-export interface DocumentListRequest {
-  page?: number;
-  pageSize?: number;
-  sort?: { field: DocumentSortField; order?: SortOrder };
-  filter?: DocumentFilterValues;
-}
+/** A validated list request of documents (the page defaults are applied by the list declaration, document.list.ts). */
+export type DocumentListRequest = ListInput<DocumentSortField, DocumentFilterValues>;
 
 const CONSTRAINT_ERRORS = {
   document_number_year_key: () =>
@@ -48,12 +45,7 @@ export class DocumentService {
   }
 
   list(ctx: RequestContext, request: DocumentListRequest): Promise<Page<DocumentView>> {
-    return this.documents.list(ctx, {
-      page: request.page ?? 1,
-      pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
-      sort: request.sort ? { field: request.sort.field, order: request.sort.order ?? 'asc' } : undefined,
-      filter: request.filter,
-    });
+    return this.documents.list(ctx, request);
   }
 
   async create(ctx: RequestContext, input: CreateDocumentInput): Promise<DocumentView> {
@@ -79,10 +71,10 @@ export class DocumentService {
     });
   }
 
-  async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateDocumentInput): Promise<DocumentView> {
+  async update(ctx: RequestContext, id: string, expectedVersion: ExpectedVersion, input: UpdateDocumentInput): Promise<DocumentView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.editable(tx, id, true, 'update');
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(DOCUMENT, expectedVersion, current.version);
+      assertVersion(DOCUMENT, expectedVersion, current.version);
       const number = input.number ?? current.number;
       const next: DocumentRecord = {
         id,
@@ -91,10 +83,9 @@ export class DocumentService {
         title: input.title ?? current.title,
         ownerUnitId: current.ownerUnitId,
       };
-      const { after: updated, changed } = await writeUnlessUnchanged(managerOf(this.database, tx), current, async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         await translatePgErrors(async () => {
-          if (!(await this.documents.updateIfVersion(tx, next, expectedVersion)))
-            throw DomainError.versionConflict(DOCUMENT, expectedVersion);
+          await this.documents.updateIfVersion(tx, next, expectedVersion);
         }, CONSTRAINT_ERRORS);
         return this.get(tx, id);
       });
@@ -107,8 +98,7 @@ export class DocumentService {
   async remove(ctx: RequestContext, id: string, expectedVersion: number | null): Promise<{ id: string }> {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.editable(tx, id, true, 'delete');
-      if (expectedVersion !== null && current.version !== expectedVersion)
-        throw DomainError.versionConflict(DOCUMENT, expectedVersion, current.version);
+      assertVersionIfSent(DOCUMENT, expectedVersion, current.version);
       await translatePgErrors(async () => {
         if (!(await this.documents.deleteIfVersion(tx, id, expectedVersion)))
           throw DomainError.versionConflict(DOCUMENT, expectedVersion ?? 0);
@@ -133,7 +123,7 @@ export class DocumentService {
     after: DocumentView | null,
   ): Promise<void> {
     const subject = (after ?? before) as DocumentView;
-    await recordAudit(managerOf(this.database, tx), tx, {
+    await recordAudit(tx, {
       entity: 'document',
       entityId: subject.id,
       action,

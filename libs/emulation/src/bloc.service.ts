@@ -1,57 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, type Page } from '@danvan/contracts';
+import { type Page } from '@danvan/contracts';
 import {
   DomainError,
-  equals,
-  fetchPage,
   recordAudit,
   writeUnlessUnchanged,
   SqlParams,
-  textSearch,
   translatePgErrors,
   visibleUnit,
-  type ListQuerySpec,
   type Queryable,
   type RequestContext,
 } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
-import type { BlocListOptions, CreateBlocInput, UpdateBlocInput } from './dto/emulation.inputs.js';
+import { type ListInput, assertVersion } from '@danvan/kit';
+import { BLOC_COLUMNS, BLOC_FROM, BLOC_LIST, type BlocFilter, type BlocSortField } from './emulation.lists.js';
+import type { CreateBlocInput, UpdateBlocInput } from './dto/emulation.inputs.js';
 import type { BlocView } from './dto/emulation.views.js';
 import { BLOC_POLICY } from './blocs/bloc.policy.js';
-import { pathInScope, rowCount, unitRefJson } from './sql-refs.js';
+import { pathInScope, rowCount } from './sql-refs.js';
 
 const BLOC = 'khối thi đua';
-
-interface BlocFilter {
-  year?: number;
-  search?: string;
-  memberUnitId?: string;
-}
-
-const BLOC_COLUMNS = `b.id, b.year, b.name, ${unitRefJson('ou')} AS owner, ou.path AS "ownerPath", b.movement_id AS "movementId",
-  (SELECT ${unitRefJson('hu')} FROM unit hu WHERE hu.id = b.head_unit_id) AS head,
-  (SELECT ${unitRefJson('du')} FROM unit du WHERE du.id = b.deputy_unit_id) AS deputy,
-  COALESCE((SELECT json_agg(${unitRefJson('mu')} ORDER BY mu.name, mu.id) FROM emulation_bloc_member bm JOIN unit mu ON mu.id = bm.unit_id WHERE bm.bloc_id = b.id), '[]'::json) AS members,
-  (SELECT p.id FROM pledge p WHERE p.bloc_id = b.id) AS "pledgeId",
-  b.version, b.created_at AS "createdAt", b.updated_at AS "updatedAt"`;
-
-const BLOC_FROM = 'emulation_bloc b JOIN unit ou ON ou.id = b.owner_unit_id';
-
-const BLOC_LIST: ListQuerySpec<'year', BlocFilter> = {
-  from: BLOC_FROM,
-  select: BLOC_COLUMNS,
-  sortColumns: { year: 'b.year' },
-  tieBreaker: 'b.name, b.id',
-  defaultSort: { field: 'year', order: 'desc' },
-  filters: {
-    year: equals('b.year'),
-    search: textSearch('danvan_normalize(b.name)'),
-    memberUnitId: (id, params) =>
-      `EXISTS (SELECT 1 FROM emulation_bloc_member fm WHERE fm.bloc_id = b.id AND fm.unit_id = ${params.add(id)})`,
-  },
-  unitFilters: ['memberUnitId'],
-};
 
 const CONSTRAINT_ERRORS = {
   emulation_bloc_name_key: () => DomainError.duplicate('name', 'Đơn vị này đã có khối thi đua cùng tên trong năm.'),
@@ -73,11 +41,10 @@ export class BlocService {
     return withBlocActions(ctx, row);
   }
 
-  async list(ctx: RequestContext, options: BlocListOptions): Promise<Page<BlocView>> {
-    const page = await fetchPage<BlocView, 'year', BlocFilter>(
+  async list(ctx: RequestContext, options: ListInput<BlocSortField, BlocFilter>): Promise<Page<BlocView>> {
+    const page = await BLOC_LIST.fetch<BlocView>(
       managerOf(this.database, ctx),
-      BLOC_LIST,
-      { page: options.page ?? 1, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, filter: options.filter },
+      options,
       (params) => BLOC_POLICY.visibleSql(ctx, params),
       ctx,
     );
@@ -87,7 +54,7 @@ export class BlocService {
   async create(ctx: RequestContext, input: CreateBlocInput): Promise<BlocView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
-      await visibleUnit(db, tx, input.ownerUnitId, 'ownerUnitId', 'Đơn vị quản lý khối');
+      await visibleUnit(tx, input.ownerUnitId, 'ownerUnitId', 'Đơn vị quản lý khối');
       if (input.movementId) await assertMovementExists(db, input.movementId);
       const id = randomUUID();
       await translatePgErrors(
@@ -112,9 +79,9 @@ export class BlocService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const current = await this.editable(tx, id);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(BLOC, expectedVersion, current.version);
+      assertVersion(BLOC, expectedVersion, current.version);
       if (input.movementId) await assertMovementExists(db, input.movementId);
-      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         const result = (await translatePgErrors(
           () =>
             db.query(
@@ -173,7 +140,7 @@ export class BlocService {
       throw DomainError.rule('deputyUnitId', 'sameAsHead', 'Trưởng khối và phó khối phải là hai đơn vị khác nhau.');
     const params = new SqlParams();
     const where = [`u.id = ANY(${params.add(memberIds)})`, pathInScope(tx, params, 'u.path')].filter(Boolean).join(' AND ');
-    const units = (await db.query(`SELECT u.id FROM unit u WHERE ${where}`, params.values)) as Array<{ id: string }>;
+    const units = (await db.query(`SELECT u.id FROM unit_directory u WHERE ${where}`, params.values)) as Array<{ id: string }>;
     const found = new Set(units.map((u) => u.id));
     const missing = memberIds.filter((id) => !found.has(id));
     if (missing.length)
@@ -201,7 +168,7 @@ export class BlocService {
       deputy: b.deputy?.id ?? null,
       members: b.members.map((m) => m.id),
     });
-    await recordAudit(managerOf(this.database, tx), tx, {
+    await recordAudit(tx, {
       entity: 'emulation-bloc',
       entityId: after.id,
       action,

@@ -1,52 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, type MovementKind, type Page } from '@danvan/contracts';
+import { type Page } from '@danvan/contracts';
 import { MOVEMENT_POLICY } from './movements/movement.policy.js';
-import {
-  DomainError,
-  fetchPage,
-  inList,
-  recordAudit,
-  writeUnlessUnchanged,
-  textSearch,
-  visibleUnit,
-  type ListQuerySpec,
-  type RequestContext,
-} from '@danvan/core';
+import { DomainError, recordAudit, writeUnlessUnchanged, visibleUnit, type RequestContext } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
-import type { CreateMovementInput, MovementListOptions, UpdateMovementInput } from './dto/emulation.inputs.js';
+import { type ListInput, assertVersion } from '@danvan/kit';
+import { MOVEMENT_COLUMNS, MOVEMENT_LIST, type MovementFilter, type MovementSortField } from './emulation.lists.js';
+import type { CreateMovementInput, UpdateMovementInput } from './dto/emulation.inputs.js';
 import type { MovementView } from './dto/emulation.views.js';
-import { documentRefJson, rowCount, unitRefJson } from './sql-refs.js';
+import { rowCount } from './sql-refs.js';
 import { assertDocumentsExist, replaceDocumentLinks } from '@danvan/documents';
 
 const MOVEMENT = 'phong trào thi đua';
-
-interface MovementFilter {
-  search?: string;
-  kind?: MovementKind[];
-  activeOn?: string;
-}
-
-const MOVEMENT_COLUMNS = `m.id, m.name, m.kind, ${unitRefJson('lu')} AS "launchedBy", lu.path AS "ownerPath",
-  to_char(m.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(m.ends_on, 'YYYY-MM-DD') AS "endsOn", m.description,
-  COALESCE((SELECT json_agg(${documentRefJson('d')} ORDER BY md.position) FROM emulation_movement_document md JOIN document d ON d.id = md.document_id WHERE md.movement_id = m.id), '[]'::json) AS "legalBasis",
-  m.version, m.created_at AS "createdAt", m.updated_at AS "updatedAt"`;
-
-const MOVEMENT_LIST: ListQuerySpec<'startsOn', MovementFilter> = {
-  from: 'emulation_movement m JOIN unit lu ON lu.id = m.launched_by_unit_id',
-  select: MOVEMENT_COLUMNS,
-  sortColumns: { startsOn: 'm.starts_on' },
-  tieBreaker: 'm.id',
-  defaultSort: { field: 'startsOn', order: 'desc' },
-  filters: {
-    search: textSearch('danvan_normalize(m.name)'),
-    kind: inList('m.kind'),
-    activeOn: (date, params) => {
-      const p = params.add(date);
-      return `m.starts_on <= ${p}::date AND (m.ends_on IS NULL OR m.ends_on >= ${p}::date)`;
-    },
-  },
-};
 
 /**
  * Emulation movements (phong trào thi đua). Everyone with emulation:read sees
@@ -59,25 +24,21 @@ export class MovementService {
 
   async get(ctx: RequestContext, id: string): Promise<MovementView> {
     const [row] = (await managerOf(this.database, ctx).query(
-      `SELECT ${MOVEMENT_COLUMNS} FROM emulation_movement m JOIN unit lu ON lu.id = m.launched_by_unit_id WHERE m.id = $1`,
+      `SELECT ${MOVEMENT_COLUMNS} FROM emulation_movement m JOIN unit_directory lu ON lu.id = m.launched_by_unit_id WHERE m.id = $1`,
       [id],
     )) as MovementView[];
     if (!row) throw DomainError.notFound(MOVEMENT, id);
     return row;
   }
 
-  list(ctx: RequestContext, options: MovementListOptions): Promise<Page<MovementView>> {
-    return fetchPage<MovementView, 'startsOn', MovementFilter>(managerOf(this.database, ctx), MOVEMENT_LIST, {
-      page: options.page ?? 1,
-      pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
-      filter: options.filter,
-    });
+  list(ctx: RequestContext, options: ListInput<MovementSortField, MovementFilter>): Promise<Page<MovementView>> {
+    return MOVEMENT_LIST.fetch<MovementView>(managerOf(this.database, ctx), options);
   }
 
   async create(ctx: RequestContext, input: CreateMovementInput): Promise<MovementView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
-      await visibleUnit(db, tx, input.launchedByUnitId, 'launchedByUnitId', 'Đơn vị phát động');
+      await visibleUnit(tx, input.launchedByUnitId, 'launchedByUnitId', 'Đơn vị phát động');
       assertDates(input.startsOn, input.endsOn ?? null);
       const id = randomUUID();
       await db.query(
@@ -96,7 +57,7 @@ export class MovementService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const current = await this.editable(tx, id);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(MOVEMENT, expectedVersion, current.version);
+      assertVersion(MOVEMENT, expectedVersion, current.version);
       const next = {
         name: input.name ?? current.name,
         kind: input.kind ?? current.kind,
@@ -105,7 +66,7 @@ export class MovementService {
         description: input.description === undefined ? current.description : input.description,
       };
       assertDates(next.startsOn, next.endsOn);
-      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         const result = (await db.query(
           `UPDATE emulation_movement SET name = $3, kind = $4, starts_on = $5, ends_on = $6, description = $7, version = version + 1, updated_at = now()
            WHERE id = $1 AND version = $2 RETURNING id`,
@@ -140,7 +101,7 @@ export class MovementService {
       description: m.description,
       legalBasis: m.legalBasis.map((d) => d.number),
     });
-    await recordAudit(managerOf(this.database, tx), tx, {
+    await recordAudit(tx, {
       entity: 'emulation-movement',
       entityId: after.id,
       action,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  DEFAULT_PAGE_SIZE,
   PLEDGE_STATUS_LABELS,
   maximumTotal,
   scorableItems,
@@ -11,16 +10,12 @@ import {
 } from '@danvan/contracts';
 import {
   DomainError,
-  equals,
-  fetchPage,
   groupBy,
-  inList,
   recordAudit,
   writeUnlessUnchanged,
   SqlParams,
   translatePgErrors,
   visibleUnit,
-  type ListQuerySpec,
   type Queryable,
   type RequestContext,
 } from '@danvan/core';
@@ -29,27 +24,15 @@ import { BlocService } from './bloc.service.js';
 import { checkCriteriaSet } from './domain/criteria-set.js';
 import { PLEDGE_LIFECYCLE, type PledgeFacts } from './domain/pledge-lifecycle.js';
 import { PLEDGE_POLICY, REGISTRATION_POLICY } from './pledges/pledge.policy.js';
-import type { TakenTransition } from '@danvan/kit';
-import type {
-  CreatePledgeInput,
-  CriteriaSetInput,
-  PledgeListOptions,
-  RegistrationInput,
-  SignPledgeInput,
-  UpdatePledgeInput,
-} from './dto/emulation.inputs.js';
+import { assertVersion, type ListInput, type TakenTransition } from '@danvan/kit';
+import { CRITERIA_SET_JSON, PLEDGE_COLUMNS, PLEDGE_FROM, PLEDGE_LIST, type PledgeFilter, type PledgeSortField } from './emulation.lists.js';
+import type { CreatePledgeInput, CriteriaSetInput, RegistrationInput, SignPledgeInput, UpdatePledgeInput } from './dto/emulation.inputs.js';
 import type { CriteriaSetView, PledgeProgressView, PledgeView, RegistrationView, UnitRef } from './dto/emulation.views.js';
 import { assertDocumentsExist, replaceDocumentLinks } from '@danvan/documents';
-import { documentRefJson, rowCount, unitRefJson } from './sql-refs.js';
+import { rowCount, unitRefJson } from './sql-refs.js';
 
 const PLEDGE = 'giao ước thi đua';
 const REGISTRATION = 'bản đăng ký chỉ tiêu';
-
-interface PledgeFilter {
-  year?: number;
-  status?: PledgeStatus[];
-  signatoryUnitId?: string;
-}
 
 interface CriteriaSetRow {
   id: string;
@@ -61,33 +44,6 @@ interface CriteriaSetRow {
 }
 
 type PledgeRow = Omit<PledgeView, 'criteriaSet' | 'statusLabel' | 'allowedActions'> & { criteriaSetRow: CriteriaSetRow | null };
-
-const CRITERIA_SET_JSON = (alias: string) =>
-  `json_build_object('id', ${alias}.id, 'number', ${alias}.number, 'content', ${alias}.content, 'maxTotal', ${alias}.max_total, 'createdBy', ${alias}.created_by, 'createdAt', ${alias}.created_at)`;
-
-const PLEDGE_FROM = 'pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id';
-const PLEDGE_COLUMNS = `p.id, p.bloc_id AS "blocId", b.name AS "blocName", b.year, p.title, p.status,
-  p.breakthrough_min AS "breakthroughMin", p.breakthrough_max AS "breakthroughMax",
-  to_char(p.signed_on, 'YYYY-MM-DD') AS "signedOn", p.signing_event AS "signingEvent", p.signing_place AS "signingPlace",
-  COALESCE((SELECT json_agg(${documentRefJson('d')} ORDER BY pd.position) FROM pledge_document pd JOIN document d ON d.id = pd.document_id WHERE pd.pledge_id = p.id), '[]'::json) AS documents,
-  COALESCE((SELECT json_agg(${unitRefJson('su')} ORDER BY su.name, su.id) FROM pledge_signatory s JOIN unit su ON su.id = s.unit_id WHERE s.pledge_id = p.id), '[]'::json) AS signatories,
-  (SELECT ${CRITERIA_SET_JSON('c')} FROM criteria_set c WHERE c.pledge_id = p.id ORDER BY c.number DESC LIMIT 1) AS "criteriaSetRow",
-  p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt", ou.path AS "ownerPath"`;
-
-const PLEDGE_LIST: ListQuerySpec<'year', PledgeFilter> = {
-  from: PLEDGE_FROM,
-  select: PLEDGE_COLUMNS,
-  sortColumns: { year: 'b.year' },
-  tieBreaker: 'b.name, p.id',
-  defaultSort: { field: 'year', order: 'desc' },
-  filters: {
-    year: equals('b.year'),
-    status: inList('p.status'),
-    signatoryUnitId: (id, params) =>
-      `EXISTS (SELECT 1 FROM pledge_signatory fs WHERE fs.pledge_id = p.id AND fs.unit_id = ${params.add(id)})`,
-  },
-  unitFilters: ['signatoryUnitId'],
-};
 
 const REGISTRATION_COLUMNS = `r.id, r.pledge_id AS "pledgeId", ${unitRefJson('ru')} AS unit, r.targets, r.breakthrough_tasks AS "breakthroughTasks",
   r.version, r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
@@ -181,11 +137,10 @@ export class PledgeService {
     return toView(ctx, row);
   }
 
-  async list(ctx: RequestContext, options: PledgeListOptions): Promise<Page<PledgeView>> {
-    const page = await fetchPage<PledgeRow, 'year', PledgeFilter>(
+  async list(ctx: RequestContext, options: ListInput<PledgeSortField, PledgeFilter>): Promise<Page<PledgeView>> {
+    const page = await PLEDGE_LIST.fetch<PledgeRow>(
       managerOf(this.database, ctx),
-      PLEDGE_LIST,
-      { page: options.page ?? 1, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, filter: options.filter },
+      options,
       (params) => PLEDGE_POLICY.visibleSql(ctx, params),
       ctx,
     );
@@ -350,7 +305,7 @@ export class PledgeService {
   async registrationsOf(ctx: RequestContext, pledges: readonly PledgeView[]): Promise<Map<string, RegistrationView[]>> {
     const byId = new Map(pledges.map((p) => [p.id, p]));
     const rows = (await managerOf(this.database, ctx).query(
-      `SELECT ${REGISTRATION_COLUMNS}, ru.path AS "unitPath" FROM pledge_registration r JOIN unit ru ON ru.id = r.unit_id
+      `SELECT ${REGISTRATION_COLUMNS}, ru.path AS "unitPath" FROM pledge_registration r JOIN unit_directory ru ON ru.id = r.unit_id
        WHERE r.pledge_id = ANY($1::uuid[]) ORDER BY ru.name, ru.id`,
       [pledges.map((p) => p.id)],
     )) as Array<RegistrationView & { unitPath: string }>;
@@ -380,7 +335,7 @@ export class PledgeService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const pledge = await this.get(tx, pledgeId, true);
-      await visibleUnit(db, tx, unitId, 'unitId', 'Đơn vị đăng ký');
+      await visibleUnit(tx, unitId, 'unitId', 'Đơn vị đăng ký');
       if (!pledge.signatories.some((s) => s.id === unitId))
         throw DomainError.rule('unitId', 'notSignatory', 'Đơn vị này không ký giao ước nên không đăng ký chỉ tiêu.');
       if (pledge.status !== 'REGISTRATION_OPEN') {
@@ -410,7 +365,7 @@ export class PledgeService {
       const before = existing ? await this.registration(tx, pledgeId, unitId) : null;
       DomainError.refuseVersionMismatch(REGISTRATION, expectedVersion, existing?.version ?? null);
       if (existing) {
-        const { after, changed } = await writeUnlessUnchanged(db, before as RegistrationView, async () => {
+        const { after, changed } = await writeUnlessUnchanged(tx, before as RegistrationView, async () => {
           await db.query(
             `UPDATE pledge_registration SET targets = $2::jsonb, breakthrough_tasks = $3::jsonb, version = version + 1, updated_at = now() WHERE id = $1`,
             [existing.id, targets, JSON.stringify(tasks)],
@@ -431,8 +386,8 @@ export class PledgeService {
       }
       const saved = await this.registration(tx, pledgeId, unitId);
       const fields = (r: RegistrationView) => ({ targets: r.targets, breakthroughTasks: r.breakthroughTasks });
-      const [unit] = (await db.query(`SELECT path FROM unit WHERE id = $1`, [unitId])) as Array<{ path: string }>;
-      await recordAudit(db, tx, {
+      const [unit] = (await db.query(`SELECT path FROM unit_directory WHERE id = $1`, [unitId])) as Array<{ path: string }>;
+      await recordAudit(tx, {
         entity: 'pledge-registration',
         entityId: saved.id,
         action: before ? 'update' : 'create',
@@ -456,7 +411,7 @@ export class PledgeService {
       `SELECT s.pledge_id AS "pledgeId", ${unitRefJson('u')} AS unit,
          EXISTS (SELECT 1 FROM pledge_registration r WHERE r.pledge_id = s.pledge_id AND r.unit_id = s.unit_id) AS registered,
          (SELECT ss.status FROM score_sheet ss WHERE ss.pledge_id = s.pledge_id AND ss.unit_id = s.unit_id) AS "sheetStatus"
-       FROM pledge_signatory s JOIN unit u ON u.id = s.unit_id WHERE s.pledge_id = ANY($1::uuid[]) ORDER BY u.name, u.id`,
+       FROM pledge_signatory s JOIN unit_directory u ON u.id = s.unit_id WHERE s.pledge_id = ANY($1::uuid[]) ORDER BY u.name, u.id`,
       [pledgeIds],
     )) as Array<SignatoryProgress & { pledgeId: string }>;
     const bySignatories = groupBy(rows, (r) => r.pledgeId);
@@ -479,9 +434,9 @@ export class PledgeService {
       const db = managerOf(this.database, tx);
       const current = await this.get(tx, id, true);
       PLEDGE_POLICY.assert(tx, policyAction, current);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(PLEDGE, expectedVersion, current.version);
+      assertVersion(PLEDGE, expectedVersion, current.version);
       let taken: TakenTransition<PledgeStatus> | void = undefined;
-      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         taken = await work(tx, db, current);
         const result = (await db.query(
           `UPDATE pledge SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
@@ -491,7 +446,7 @@ export class PledgeService {
         return this.get(tx, id);
       });
       if (changed && taken) {
-        await PLEDGE_LIFECYCLE.record(db, tx, taken, {
+        await PLEDGE_LIFECYCLE.record(tx, taken, {
           entityId: updated.id,
           scopePath: updated.ownerPath,
           before: auditFields(current),
@@ -545,7 +500,7 @@ export class PledgeService {
   }
 
   private async audit(tx: RequestContext, action: string, before: PledgeView | null, after: PledgeView): Promise<void> {
-    await recordAudit(managerOf(this.database, tx), tx, {
+    await recordAudit(tx, {
       entity: 'pledge',
       entityId: after.id,
       action,

@@ -12,7 +12,7 @@ import {
   type ScoreSheetStatus,
 } from '@danvan/contracts';
 import { DomainError, groupBy, recordAudit, translatePgErrors, type Queryable, type RequestContext } from '@danvan/core';
-import type { TakenTransition } from '@danvan/kit';
+import { assertVersion, type ExpectedVersion, type TakenTransition } from '@danvan/kit';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { AwardService, type AwardView } from '@danvan/recognition';
 import { afterReview, checkScores, SHEET_REVIEW, unscoredCriteria, type ReviewDecision, type RoundAcceptance } from './domain/scoring.js';
@@ -56,7 +56,7 @@ interface SheetRow {
 
 const SHEET_SQL = `SELECT s.id, s.pledge_id AS "pledgeId", ${unitRefJson('u')} AS unit, u.path AS "unitPath", cs.number AS "criteriaSetNumber",
     cs.content, s.status, s.review_step AS "reviewStep", s.version, s.submitted_at AS "submittedAt"
-  FROM score_sheet s JOIN unit u ON u.id = s.unit_id JOIN criteria_set cs ON cs.id = s.criteria_set_id`;
+  FROM score_sheet s JOIN unit_directory u ON u.id = s.unit_id JOIN criteria_set cs ON cs.id = s.criteria_set_id`;
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 /** Who acts, as the review log keeps it: the account or API key id; null for a caller without one (the bare system context). */
@@ -170,7 +170,7 @@ export class ScoringService {
   }
 
   /** The unit submits its sheet for review: every criterion must be scored. */
-  async submit(ctx: RequestContext, pledgeId: string, unitId: string, expectedVersion: number): Promise<ScoreSheetView> {
+  async submit(ctx: RequestContext, pledgeId: string, unitId: string, expectedVersion: ExpectedVersion): Promise<ScoreSheetView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const pledge = await this.pledges.get(tx, pledgeId, true);
@@ -416,7 +416,7 @@ export class ScoringService {
          RETURNING ${EVIDENCE_COLUMNS}`,
         [sheet.id, file.itemCode, filename, type, file.data.length, sha256, file.data, tx.caller.label],
       )) as EvidenceView[];
-      await recordAudit(db, tx, {
+      await recordAudit(tx, {
         entity: 'evidence-file',
         entityId: row.id,
         action: 'create',
@@ -450,7 +450,7 @@ export class ScoringService {
       const db = managerOf(this.database, tx);
       const [file] = (await db.query(
         `SELECT e.id, e.item_code AS "itemCode", e.filename, e.size_bytes AS "sizeBytes", e.sha256, s.pledge_id AS "pledgeId", s.unit_id AS "unitId", u.path AS "unitPath"
-           FROM evidence_file e JOIN score_sheet s ON s.id = e.sheet_id JOIN unit u ON u.id = s.unit_id WHERE e.id = $1`,
+           FROM evidence_file e JOIN score_sheet s ON s.id = e.sheet_id JOIN unit_directory u ON u.id = s.unit_id WHERE e.id = $1`,
         [id],
       )) as Array<{
         id: string;
@@ -471,7 +471,7 @@ export class ScoringService {
       const deleted = (await db.query(`DELETE FROM evidence_file WHERE id = $1 RETURNING id`, [id])) as unknown[];
       if (rowCount(deleted) !== 1) throw DomainError.notFound('tệp minh chứng', id);
       const { pledgeId: _pledgeId, unitId: _unitId, unitPath: _unitPath, ...before } = file;
-      await recordAudit(db, tx, { entity: 'evidence-file', entityId: id, action: 'delete', scopePath: sheet.unitPath, before });
+      await recordAudit(tx, { entity: 'evidence-file', entityId: id, action: 'delete', scopePath: sheet.unitPath, before });
       return this.view(db, sheet, { ctx: tx, pledge });
     });
   }
@@ -480,7 +480,7 @@ export class ScoringService {
 
   /** The unit is a signatory in the caller's subtree (a unit scores only for itself); returns its path. */
   private async ownUnit(tx: RequestContext, db: Queryable, pledge: PledgeView, unitId: string): Promise<string> {
-    const [unit] = (await db.query(`SELECT path FROM unit WHERE id = $1`, [unitId])) as Array<{ path: string }>;
+    const [unit] = (await db.query(`SELECT path FROM unit_directory WHERE id = $1`, [unitId])) as Array<{ path: string }>;
     if (!unit || !SHEET_POLICY.reaches(tx, 'selfScore', { ownerPath: pledge.ownerPath, unitPath: unit.path }))
       throw DomainError.rule('unitId', 'notFound', 'Đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn.');
     if (!pledge.signatories.some((s) => s.id === unitId)) throw DomainError.rule('unitId', 'notSignatory', 'Đơn vị này không ký giao ước.');
@@ -502,10 +502,10 @@ export class ScoringService {
     return row;
   }
 
-  private async lockedSheet(db: Queryable, pledgeId: string, unitId: string, expectedVersion: number): Promise<SheetRow> {
+  private async lockedSheet(db: Queryable, pledgeId: string, unitId: string, expectedVersion: ExpectedVersion): Promise<SheetRow> {
     const sheet = await this.sheetRow(db, pledgeId, unitId, true);
     if (!sheet) throw noSheet(unitId);
-    if (sheet.version !== expectedVersion) throw DomainError.versionConflict(SHEET, expectedVersion, sheet.version);
+    assertVersion(SHEET, expectedVersion, sheet.version);
     return sheet;
   }
 
@@ -560,7 +560,7 @@ export class ScoringService {
     const after = await this.view(db, (await this.sheetRow(db, sheet.pledgeId, sheet.unit.id)) as SheetRow, { ctx: tx, pledge });
     if (typeof change === 'string') await this.audit(tx, db, change, before, after);
     else
-      await SHEET_REVIEW.record(db, tx, change, {
+      await SHEET_REVIEW.record(tx, change, {
         entityId: after.id,
         scopePath: after.unitPath,
         before: sheetAuditFields(before),
@@ -570,7 +570,7 @@ export class ScoringService {
   }
 
   private async audit(tx: RequestContext, db: Queryable, action: string, before: ScoreSheetView, after: ScoreSheetView): Promise<void> {
-    await recordAudit(db, tx, {
+    await recordAudit(tx, {
       entity: 'score-sheet',
       entityId: after.id,
       action,
@@ -718,7 +718,7 @@ const RANKING_SQL = `
     ARRAY(SELECT t.name || CASE a.rank WHEN 'FIRST' THEN ' (hạng Nhất)' WHEN 'SECOND' THEN ' (hạng Nhì)' WHEN 'THIRD' THEN ' (hạng Ba)' ELSE '' END
           FROM award a JOIN award_title t ON t.id = a.title_id
           WHERE a.pledge_id = $1 AND a.recipient_unit_id = u.id AND a.revoked_at IS NULL ORDER BY a.decided_on, t.position) AS awards
-  FROM pledge_signatory sg JOIN unit u ON u.id = sg.unit_id
+  FROM pledge_signatory sg JOIN unit_directory u ON u.id = sg.unit_id
     LEFT JOIN score_sheet ss ON ss.pledge_id = sg.pledge_id AND ss.unit_id = sg.unit_id
     LEFT JOIN ranked r ON r.unit_id = sg.unit_id
   WHERE sg.pledge_id = $1

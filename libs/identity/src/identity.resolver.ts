@@ -8,19 +8,17 @@ import { ApiKeyService } from './api-keys/api-key.service.js';
 import { AuditService } from './audit/audit.service.js';
 import {
   AccountList,
-  AccountListOptions,
   AccountView,
   AccountWithPassword,
   ApiKeyList,
-  ApiKeyListOptions,
   ApiKeyView,
   ApiKeyWithSecret,
   AuditEventList,
-  AuditEventListOptions,
   CreateAccountInput,
   CreateApiKeyInput,
   UpdateAccountInput,
 } from './dto/identity.views.js';
+import { AccountListOptions, ApiKeyListOptions, AuditEventListOptions } from './identity.lists.js';
 
 /** GraphQL of accounts, API keys and the audit trail (the admin's screens). */
 @Resolver()

@@ -10,6 +10,7 @@ import {
   type Queryable,
   type RequestContext,
 } from '@danvan/core';
+import { assertVersion } from '@danvan/kit';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { titleChangeRefusals, type TitleUsage } from './domain/award-rules.js';
 import { RECOGNITION_LIMITS, type AwardEntryKind, type RecipientKind } from '@danvan/contracts';
@@ -100,7 +101,7 @@ export class AwardTitleService {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const current = await this.get(tx, id, true);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(TITLE, expectedVersion, current.version);
+      assertVersion(TITLE, expectedVersion, current.version);
       const next = {
         name: input.name ?? current.name,
         recipients: input.recipients ?? current.recipients,
@@ -110,7 +111,7 @@ export class AwardTitleService {
         position: input.position ?? current.position,
       };
       DomainError.refuseIfAny(titleChangeRefusals(next, await usageOf(db, id)));
-      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         const result = (await translatePgErrors(
           () =>
             db.query(
@@ -145,7 +146,7 @@ export class AwardTitleService {
       active: t.active,
       position: t.position,
     });
-    await recordAudit(db, tx, {
+    await recordAudit(tx, {
       entity: 'award-title',
       entityId: after.id,
       action,

@@ -1,28 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import {
-  AWARD_RANK_LABELS,
-  AWARD_RANKS,
-  type AwardRank,
-  type AwardSortField,
-  DEFAULT_PAGE_SIZE,
-  type Page,
-  type RecipientKind,
-  type SortOrder,
-} from '@danvan/contracts';
+import { AWARD_RANK_LABELS, AWARD_RANKS, type AwardRank, type AwardSortField, type Page, type RecipientKind } from '@danvan/contracts';
 import {
   assertExportable,
   DomainError,
-  equals,
-  fetchPage,
-  inList,
   MAX_EXPORT_ROWS,
   recordAudit,
   SqlParams,
-  textSearch,
   translatePgErrors,
   visibleUnit,
-  type ListQuerySpec,
   type Queryable,
   type RequestContext,
 } from '@danvan/core';
@@ -37,48 +23,14 @@ import {
   type AwardTitleFacts,
   type CatalogueChoice,
 } from './domain/award-rules.js';
-import type { AwardFilterValues } from './dto/recognition.inputs.js';
+import { type ListInput, assertVersion } from '@danvan/kit';
+import { AWARD_COLUMNS, AWARD_FROM, AWARD_LIST, type AwardFilterValues } from './recognition.lists.js';
 import type { AwardView } from './dto/recognition.views.js';
 import { AWARD_POLICY } from './awards/award.policy.js';
 import { assertDocumentsExist } from '@danvan/documents';
-import { allOf, documentRefJson, pathInScope, pathWithin, rowCount, unitRefJson } from './sql-refs.js';
+import { allOf, pathInScope, rowCount } from './sql-refs.js';
 
 const AWARD = 'khen thưởng';
-
-const AWARD_FROM =
-  'award a JOIN award_title t ON t.id = a.title_id JOIN unit ru ON ru.id = a.recipient_unit_id JOIN unit iu ON iu.id = a.issuer_unit_id';
-const AWARD_COLUMNS = `a.id, json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'kind', t.kind) AS title,
-  a.recipient_kind AS "recipientKind", ${unitRefJson('ru')} AS "recipientUnit", a.person_name AS "personName", a.person_position AS "personPosition", a.rank,
-  (SELECT ${documentRefJson('d')} FROM document d WHERE d.id = a.decision_document_id) AS "decisionDocument",
-  ${unitRefJson('iu')} AS issuer, to_char(a.decided_on, 'YYYY-MM-DD') AS "decidedOn", a.year, a.pledge_id AS "pledgeId",
-  (SELECT json_build_object('id', m.id, 'name', m.name) FROM model_practice m WHERE m.id = a.model_id) AS model,
-  a.citation, a.revoked_at IS NOT NULL AS revoked, a.revoked_at AS "revokedAt", a.revoked_by AS "revokedBy", a.revocation_reason AS "revocationReason",
-  a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt", ru.path AS "recipientPath", iu.path AS "issuerPath"`;
-
-/** The expression of award_search_trgm_idx. */
-const AWARD_SEARCH_TEXT = `danvan_normalize(coalesce(a.person_name, '') || ' ' || coalesce(a.citation, ''))`;
-
-const AWARD_LIST: ListQuerySpec<AwardSortField, AwardFilterValues> = {
-  from: AWARD_FROM,
-  select: AWARD_COLUMNS,
-  sortColumns: { decidedOn: 'a.decided_on', year: 'a.year', createdAt: 'a.created_at' },
-  tieBreaker: 'a.id',
-  defaultSort: { field: 'decidedOn', order: 'desc' },
-  filters: {
-    search: textSearch(AWARD_SEARCH_TEXT),
-    year: equals('a.year'),
-    titleId: inList('a.title_id'),
-    recipientKind: inList('a.recipient_kind'),
-    recipientUnitId: equals('a.recipient_unit_id'),
-    withinUnitId: (id, params) => pathWithin(params, 'ru.path', id),
-    issuerUnitId: equals('a.issuer_unit_id'),
-    pledgeId: equals('a.pledge_id'),
-    modelId: equals('a.model_id'),
-    rank: inList('a.rank'),
-    revoked: (revoked) => (revoked ? 'a.revoked_at IS NOT NULL' : 'a.revoked_at IS NULL'),
-  },
-  unitFilters: ['recipientUnitId', 'withinUnitId', 'issuerUnitId'],
-};
 
 const CONSTRAINT_ERRORS = {
   award_pledge_recipient_key: () =>
@@ -91,12 +43,8 @@ function toView(ctx: RequestContext, row: AwardRow): AwardView {
   return { ...row, rankLabel: row.rank ? AWARD_RANK_LABELS[row.rank] : null, allowedActions: AWARD_POLICY.allowedActions(ctx, row) };
 }
 
-export interface AwardListRequest {
-  page?: number;
-  pageSize?: number;
-  sort?: { field: AwardSortField; order?: SortOrder };
-  filter?: AwardFilterValues;
-}
+/** A validated list request of awards (the page defaults are applied by the list declaration, recognition.lists.ts). */
+export type AwardListRequest = ListInput<AwardSortField, AwardFilterValues>;
 
 /** Names of the ids an award filter refers to, for printing the filter in words. */
 export interface AwardFilterNames {
@@ -189,15 +137,9 @@ export class AwardService {
   }
 
   async list(ctx: RequestContext, request: AwardListRequest): Promise<Page<AwardView>> {
-    const page = await fetchPage<AwardRow, AwardSortField, AwardFilterValues>(
+    const page = await AWARD_LIST.fetch<AwardRow>(
       managerOf(this.database, ctx),
-      AWARD_LIST,
-      {
-        page: request.page ?? 1,
-        pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
-        sort: request.sort ? { field: request.sort.field, order: request.sort.order ?? 'asc' } : undefined,
-        filter: request.filter,
-      },
+      request,
       (params) => AWARD_POLICY.visibleSql(ctx, params),
       ctx,
     );
@@ -222,7 +164,7 @@ export class AwardService {
     const unitIds = [filter.withinUnitId, filter.recipientUnitId, filter.issuerUnitId].filter((id): id is string => !!id);
     const units = unitIds.length
       ? ((await db.query(
-          `SELECT u.id, u.name FROM unit u WHERE ${allOf(`u.id = ANY(${params.add(unitIds)}::uuid[])`, pathInScope(ctx, params, 'u.path'))}`,
+          `SELECT u.id, u.name FROM unit_directory u WHERE ${allOf(`u.id = ANY(${params.add(unitIds)}::uuid[])`, pathInScope(ctx, params, 'u.path'))}`,
           params.values,
         )) as Array<{ id: string; name: string }>)
       : [];
@@ -253,8 +195,8 @@ export class AwardService {
         ...recipientRefusals(entry, { ...input, kind: input.recipientKind }, choice.field),
         decisionDateRefusal(input.decidedOn),
       ]);
-      const recipient = await visibleUnit(db, tx, input.recipientUnitId, 'recipientUnitId', 'Đơn vị được khen');
-      await visibleUnit(db, tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
+      const recipient = await visibleUnit(tx, input.recipientUnitId, 'recipientUnitId', 'Đơn vị được khen');
+      await visibleUnit(tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
       await assertDocumentsExist(db, [input.decisionDocumentId], 'decisionDocumentId');
       const pledge = input.pledgeId ? await this.pledgeOf(db, tx, input.pledgeId, true) : null;
       if (pledge) {
@@ -317,7 +259,7 @@ export class AwardService {
       }>;
       DomainError.refuseIfAny(proposalRefusals(entry, choice.field, input.proposals, new Set(signatories.map((s) => s.id))));
       DomainError.refuseIfAny(await this.proposalUnitRefusals(db, tx, unitIds, entry.id, pledge.id));
-      await visibleUnit(db, tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
+      await visibleUnit(tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
       await assertDocumentsExist(db, [input.decisionDocumentId], 'decisionDocumentId');
       const ids: string[] = [];
       for (const proposal of input.proposals) {
@@ -367,7 +309,7 @@ export class AwardService {
       if (seen.pledgeId) await lockPledge(db, seen.pledgeId);
       const current = await this.get(tx, id, true);
       refuseOutsideIssuer(current);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(AWARD, expectedVersion, current.version);
+      assertVersion(AWARD, expectedVersion, current.version);
       if (current.revoked) throw DomainError.rule('id', 'revoked', 'Khen thưởng này đã bị thu hồi.');
       const trimmed = reason.normalize('NFC').trim();
       if (!trimmed) throw DomainError.validation([{ field: 'reason', code: 'isNotEmpty', message: 'Hãy ghi lý do thu hồi.' }]);
@@ -420,7 +362,7 @@ export class AwardService {
     // FOR UPDATE OF p locks only a pledge the scope lets through (a caller outside it holds no lock); after a
     // wait, PostgreSQL reads the row again, so the status is the one committed by the writer waited for.
     const [row] = (await db.query(
-      `SELECT p.id, b.year, p.status, ou.path AS "ownerPath" FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit ou ON ou.id = b.owner_unit_id WHERE ${where}${lock ? ' FOR UPDATE OF p' : ''}`,
+      `SELECT p.id, b.year, p.status, ou.path AS "ownerPath" FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit_directory ou ON ou.id = b.owner_unit_id WHERE ${where}${lock ? ' FOR UPDATE OF p' : ''}`,
       params.values,
     )) as PledgeRow[];
     if (!row)
@@ -432,7 +374,7 @@ export class AwardService {
     const params = new SqlParams();
     const where = [`m.id = ${params.add(modelId)}`, pathInScope(ctx, params, 'ou.path')].filter(Boolean).join(' AND ');
     const rows = (await db.query(
-      `SELECT 1 FROM model_practice m JOIN unit ou ON ou.id = m.owner_unit_id WHERE ${where}`,
+      `SELECT 1 FROM model_practice m JOIN unit_directory ou ON ou.id = m.owner_unit_id WHERE ${where}`,
       params.values,
     )) as unknown[];
     if (!rows.length) throw DomainError.rule('modelId', 'notFound', 'Mô hình không tồn tại hoặc nằm ngoài phạm vi của bạn.');
@@ -446,7 +388,7 @@ export class AwardService {
       `SELECT u.id, ${visible} AS visible,
               EXISTS (SELECT 1 FROM award a WHERE a.pledge_id = ${params.add(pledgeId)} AND a.title_id = ${params.add(titleId)}
                         AND a.recipient_unit_id = u.id AND a.recipient_kind = 'COLLECTIVE' AND a.revoked_at IS NULL) AS awarded
-       FROM unit u WHERE u.id = ANY(${params.add(unitIds)})`,
+       FROM unit_directory u WHERE u.id = ANY(${params.add(unitIds)})`,
       params.values,
     )) as Array<{ id: string; visible: boolean; awarded: boolean }>;
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -526,7 +468,7 @@ export class AwardService {
       revoked: a.revoked,
       revocationReason: a.revocationReason,
     });
-    await recordAudit(db, tx, {
+    await recordAudit(tx, {
       entity: 'award',
       entityId: after.id,
       action,

@@ -1,37 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import {
-  DEFAULT_PAGE_SIZE,
-  MODEL_FIELD_LABELS,
-  MODEL_RECOGNITION_LABELS,
-  MODEL_RECOGNITIONS,
-  type ModelSortField,
-  type Page,
-  type SortOrder,
-  type UnitLevel,
-} from '@danvan/contracts';
+import { MODEL_FIELD_LABELS, MODEL_RECOGNITION_LABELS, type ModelSortField, type Page, type UnitLevel } from '@danvan/contracts';
 import {
   assertExportable,
   DomainError,
-  equals,
-  fetchPage,
-  inList,
   MAX_EXPORT_ROWS,
   recordAudit,
   writeUnlessUnchanged,
   SqlParams,
-  textSearch,
   visibleUnit,
-  type ListQuerySpec,
   type Queryable,
   type RequestContext,
 } from '@danvan/core';
+import { assertVersion, type ExpectedVersion, type ListInput } from '@danvan/kit';
+import { activeIn, MODEL_COLUMNS, MODEL_FROM, MODEL_LIST, type ModelFilterValues } from './recognition.lists.js';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { assembleModelCounts, holderRefusal, MODEL_RECOGNITION, yearsRefusal, type ModelCountRow } from './domain/model-rules.js';
 import { MODEL_POLICY } from './models/model.policy.js';
 import type {
   CreateModelInput,
-  ModelFilterValues,
   ModelResultInput,
   ModelEvidenceInput,
   RecogniseModelInput,
@@ -39,55 +26,11 @@ import type {
 } from './dto/recognition.inputs.js';
 import type { ModelCountsView, ModelRecognitionChangeView, ModelView, RecognitionUnitRef } from './dto/recognition.views.js';
 import { assertDocumentsExist } from '@danvan/documents';
-import { allOf, documentRefJson, pathInScope, pathWithin, rowCount, unitRefJson } from './sql-refs.js';
+import { allOf, pathInScope, rowCount } from './sql-refs.js';
 
 const MODEL = 'mô hình';
 
 /** Most rows one Excel export may hold; beyond, narrow the filters. */
-
-const MODEL_FROM = 'model_practice m JOIN unit ou ON ou.id = m.owner_unit_id';
-const MODEL_COLUMNS = `m.id, m.name, ${unitRefJson('ou')} AS owner, ou.path AS "ownerPath", m.holder_kind AS "holderKind", m.person_name AS "personName",
-  m.field, m.level, m.first_year AS "firstYear", m.last_year AS "lastYear", m.recognition, to_char(m.recognised_on, 'YYYY-MM-DD') AS "recognisedOn",
-  (SELECT ${documentRefJson('d')} FROM document d WHERE d.id = m.recognition_document_id) AS "recognitionDocument",
-  m.description, m.results, m.evidence,
-  COALESCE((SELECT json_agg(json_build_object('from', r.from_recognition, 'to', r.to_recognition, 'recognisedOn', to_char(r.recognised_on, 'YYYY-MM-DD'),
-      'document', (SELECT ${documentRefJson('rd')} FROM document rd WHERE rd.id = r.document_id), 'note', r.note, 'recordedBy', r.recorded_by, 'recordedAt', r.created_at)
-    ORDER BY r.recognised_on, r.seq) FROM model_recognition r WHERE r.model_id = m.id), '[]'::json) AS "recognitionHistory",
-  COALESCE((SELECT json_agg(json_build_object('id', a.id, 'titleName', t.name, 'rank', a.rank, 'year', a.year, 'decidedOn', to_char(a.decided_on, 'YYYY-MM-DD'), 'revoked', a.revoked_at IS NOT NULL)
-    ORDER BY a.decided_on, a.id) FROM award a JOIN award_title t ON t.id = a.title_id WHERE a.model_id = m.id), '[]'::json) AS awards,
-  m.version, m.created_at AS "createdAt", m.updated_at AS "updatedAt"`;
-
-/** The expression of model_practice_search_trgm_idx. */
-const MODEL_SEARCH_TEXT = `danvan_normalize(m.name || ' ' || coalesce(m.person_name, ''))`;
-
-/** Models running during a year: first year on or before it, last year (if any) on or after it. */
-const activeIn = (yearParam: string) => `m.first_year <= ${yearParam} AND (m.last_year IS NULL OR m.last_year >= ${yearParam})`;
-
-const MODEL_LIST: ListQuerySpec<ModelSortField, ModelFilterValues> = {
-  from: MODEL_FROM,
-  select: MODEL_COLUMNS,
-  sortColumns: {
-    name: 'm.name',
-    firstYear: 'm.first_year',
-    recognition: `array_position(ARRAY[${MODEL_RECOGNITIONS.map((r) => `'${r}'`).join(', ')}]::text[], m.recognition::text)`,
-    createdAt: 'm.created_at',
-    updatedAt: 'm.updated_at',
-  },
-  tieBreaker: 'm.id',
-  defaultSort: { field: 'name', order: 'asc' },
-  filters: {
-    search: textSearch(MODEL_SEARCH_TEXT, { rankText: 'danvan_normalize(m.name)' }),
-    withinUnitId: (id, params) => pathWithin(params, 'ou.path', id),
-    ownerUnitId: equals('m.owner_unit_id'),
-    year: (year, params) => activeIn(`${params.add(year)}::int`),
-    field: inList('m.field'),
-    level: inList('m.level'),
-    recognition: inList('m.recognition'),
-    holderKind: inList('m.holder_kind'),
-    ids: inList('m.id'),
-  },
-  unitFilters: ['withinUnitId', 'ownerUnitId'],
-};
 
 type ModelRow = Omit<ModelView, 'fieldLabel' | 'recognitionLabel' | 'recognitionHistory' | 'allowedActions'> & {
   recognitionHistory: Array<Omit<ModelRecognitionChangeView, 'recordedAt'> & { recordedAt: string }>;
@@ -109,12 +52,8 @@ const resultsJson = (results: ModelResultInput[]) =>
 const evidenceJson = (evidence: ModelEvidenceInput[]) =>
   JSON.stringify(evidence.map((e) => ({ description: e.description, url: e.url ?? null })));
 
-export interface ModelListRequest {
-  page?: number;
-  pageSize?: number;
-  sort?: { field: ModelSortField; order?: SortOrder };
-  filter?: ModelFilterValues;
-}
+/** A validated list request of models (the page defaults are applied by the list declaration, recognition.lists.ts). */
+export type ModelListRequest = ListInput<ModelSortField, ModelFilterValues>;
 
 /**
  * The register of "Dân vận khéo" model practices: units register and edit
@@ -144,15 +83,9 @@ export class ModelService {
   }
 
   async list(ctx: RequestContext, request: ModelListRequest): Promise<Page<ModelView>> {
-    const page = await fetchPage<ModelRow, ModelSortField, ModelFilterValues>(
+    const page = await MODEL_LIST.fetch<ModelRow>(
       managerOf(this.database, ctx),
-      MODEL_LIST,
-      {
-        page: request.page ?? 1,
-        pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
-        sort: request.sort ? { field: request.sort.field, order: request.sort.order ?? 'asc' } : undefined,
-        filter: request.filter,
-      },
+      request,
       (params) => MODEL_POLICY.visibleSql(ctx, params),
       ctx,
     );
@@ -171,7 +104,7 @@ export class ModelService {
     const params = new SqlParams();
     const where = allOf(`u.id = ${params.add(unitId)}`, pathInScope(ctx, params, 'u.path'));
     const [row] = (await managerOf(this.database, ctx).query(
-      `SELECT u.id, u.name, u.short_name AS "shortName", u.level, u.path FROM unit u WHERE ${where}`,
+      `SELECT u.id, u.name, u.short_name AS "shortName", u.level, u.path FROM unit_directory u WHERE ${where}`,
       params.values,
     )) as Array<RecognitionUnitRef & { path: string }>;
     if (!row) throw DomainError.notFound('đơn vị', unitId);
@@ -183,7 +116,7 @@ export class ModelService {
       const db = managerOf(this.database, tx);
       const ownerUnitId = input.ownerUnitId ?? tx.caller.unitId;
       if (!ownerUnitId) throw DomainError.rule('ownerUnitId', 'required', 'Hãy chọn đơn vị quản lý mô hình.');
-      const owner = await visibleUnit(db, tx, ownerUnitId, 'ownerUnitId', 'Đơn vị quản lý mô hình');
+      const owner = await visibleUnit(tx, ownerUnitId, 'ownerUnitId', 'Đơn vị quản lý mô hình');
       DomainError.refuseIfAny([holderRefusal(input.holderKind, input.personName), yearsRefusal(input.firstYear, input.lastYear)]);
       const id = randomUUID();
       await db.query(
@@ -210,14 +143,14 @@ export class ModelService {
     });
   }
 
-  async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateModelInput): Promise<ModelView> {
+  async update(ctx: RequestContext, id: string, expectedVersion: ExpectedVersion, input: UpdateModelInput): Promise<ModelView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const db = managerOf(this.database, tx);
       const current = await this.get(tx, id, true);
       MODEL_POLICY.assert(tx, 'update', current);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(MODEL, expectedVersion, current.version);
+      assertVersion(MODEL, expectedVersion, current.version);
       const ownerChanged = input.ownerUnitId !== undefined && input.ownerUnitId !== current.owner.id;
-      const owner = ownerChanged ? await visibleUnit(db, tx, input.ownerUnitId as string, 'ownerUnitId', 'Đơn vị quản lý mô hình') : null;
+      const owner = ownerChanged ? await visibleUnit(tx, input.ownerUnitId as string, 'ownerUnitId', 'Đơn vị quản lý mô hình') : null;
       let level: UnitLevel = current.level;
       if (input.level) level = input.level;
       else if (input.level === null) level = owner?.level ?? current.owner.level;
@@ -228,7 +161,7 @@ export class ModelService {
       const firstYear = input.firstYear ?? current.firstYear;
       const lastYear = input.lastYear === undefined ? current.lastYear : input.lastYear;
       DomainError.refuseIfAny([holderRefusal(holderKind, personName), yearsRefusal(firstYear, lastYear)]);
-      const { after: updated, changed } = await writeUnlessUnchanged(db, current, async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         const result = (await db.query(
           `UPDATE model_practice SET name = $3, owner_unit_id = $4, holder_kind = $5, person_name = $6, field = $7, level = $8, first_year = $9, last_year = $10,
              description = $11, results = $12::jsonb, evidence = $13::jsonb, version = version + 1, updated_at = now()
@@ -263,7 +196,7 @@ export class ModelService {
       const db = managerOf(this.database, tx);
       const current = await this.get(tx, id, true);
       MODEL_POLICY.assert(tx, 'recognise', current);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(MODEL, expectedVersion, current.version);
+      assertVersion(MODEL, expectedVersion, current.version);
       const last = current.recognitionHistory.at(-1)?.recognisedOn ?? null;
       const taken = MODEL_RECOGNITION.take(current.recognition, `recognise:${input.recognition}`, {
         facts: { current: current.recognition, firstYear: current.firstYear, lastRecognisedOn: last },
@@ -281,7 +214,7 @@ export class ModelService {
       )) as unknown[];
       if (rowCount(result) !== 1) throw DomainError.versionConflict(MODEL, expectedVersion);
       const updated = await this.get(tx, id);
-      await MODEL_RECOGNITION.record(db, tx, taken, {
+      await MODEL_RECOGNITION.record(tx, taken, {
         entityId: updated.id,
         scopePath: updated.ownerPath,
         before: modelAuditFields(current),
@@ -355,7 +288,7 @@ export class ModelService {
   }
 
   private async audit(db: Queryable, tx: RequestContext, action: string, before: ModelView | null, after: ModelView): Promise<void> {
-    await recordAudit(db, tx, {
+    await recordAudit(tx, {
       entity: 'model-practice',
       entityId: after.id,
       action,

@@ -1,23 +1,11 @@
 import { UNIT_POLICY } from './unit.policy.js';
 import { Injectable } from '@nestjs/common';
 import type { Page, UnitKind, UnitLevel, UnitSortField, UnitStatus } from '@danvan/contracts';
-import {
-  equals,
-  fetchPage,
-  inList,
-  pathWithin,
-  rowCount,
-  SqlParams,
-  textSearch,
-  validOn,
-  type ListQuerySpec,
-  type ListRequest,
-  type Queryable,
-  type RequestContext,
-} from '@danvan/core';
+import { rowCount, SqlParams, type Queryable, type RequestContext } from '@danvan/core';
 import { Database, managerOf } from '@danvan/database';
 import type { UnitLeaderView } from './dto/unit-leader.js';
-import type { UnitFilterValues } from './dto/unit-list.options.js';
+import { UNIT_COLUMNS, UNIT_LIST, type UnitFilterValues } from './unit.list.js';
+import { updateVersioned, type ListInput } from '@danvan/kit';
 import type { UnitView } from './dto/unit.view.js';
 
 interface UnitRow {
@@ -39,44 +27,6 @@ interface UnitRow {
   created_at: Date;
   updated_at: Date;
 }
-
-/** Columns of a unit as UnitView needs them; dates as yyyy-MM-dd text so no time zone can shift them. */
-const UNIT_COLUMNS = `u.id, u.code, u.name, u.short_name, u.kind, u.level, u.parent_id, u.path, u.admin_area_code,
-  u.leaders, u.status, to_char(u.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(u.valid_to, 'YYYY-MM-DD') AS valid_to,
-  ARRAY(SELECT s.successor_id::text FROM unit_successor s WHERE s.unit_id = u.id ORDER BY s.position) AS successor_ids,
-  u.version, u.created_at, u.updated_at`;
-
-const UNIT_LIST: ListQuerySpec<UnitSortField, UnitFilterValues> = {
-  from: 'unit u',
-  select: UNIT_COLUMNS,
-  sortColumns: {
-    code: 'u.code',
-    name: 'u.name',
-    shortName: 'u.short_name',
-    level: 'u.level',
-    kind: 'u.kind',
-    status: 'u.status',
-    validFrom: 'u.valid_from',
-    createdAt: 'u.created_at',
-    updatedAt: 'u.updated_at',
-  },
-  tieBreaker: 'u.id',
-  defaultSort: { field: 'name', order: 'asc' },
-  filters: {
-    // Stored normalised columns (UnitSearchColumns1764000000910): code, name and short name matched through
-    // unit_search_text_trgm_idx; relevance judged on the name.
-    search: textSearch('u.search_text', { rankText: 'u.search_name' }),
-    kind: inList('u.kind'),
-    level: inList('u.level'),
-    status: inList('u.status'),
-    parentId: equals('u.parent_id'),
-    ids: inList('u.id'),
-    validOn: validOn('u.valid_from', 'u.valid_to'),
-    // A btree range over the "C"-collated path: the unit itself and every descendant.
-    withinUnitId: (id, params) => pathWithin(params, 'u.path', id),
-  },
-  unitFilters: ['parentId', 'withinUnitId'],
-};
 
 function toView(row: UnitRow): UnitView {
   return {
@@ -174,14 +124,8 @@ export class UnitRepository {
     return rows.map(toView);
   }
 
-  async list(ctx: RequestContext, request: ListRequest<UnitSortField, UnitFilterValues>): Promise<Page<UnitView>> {
-    const page = await fetchPage<UnitRow, UnitSortField, UnitFilterValues>(
-      this.db(ctx),
-      UNIT_LIST,
-      request,
-      (params) => unitScope(ctx, params),
-      ctx,
-    );
+  async list(ctx: RequestContext, request: ListInput<UnitSortField, UnitFilterValues>): Promise<Page<UnitView>> {
+    const page = await UNIT_LIST.fetch<UnitRow>(this.db(ctx), request, (params) => unitScope(ctx, params), ctx);
     return { ...page, items: page.items.map(toView) };
   }
 
@@ -213,19 +157,16 @@ export class UnitRepository {
     );
   }
 
-  /**
-   * Writes a unit only if it still has `expectedVersion`, and bumps the version.
-   * Returns false when someone else changed it first (nothing is written then).
-   */
-  async updateIfVersion(ctx: RequestContext, unit: UnitRecord, expectedVersion: number): Promise<boolean> {
-    const result = (await this.db(ctx).query(
-      `UPDATE unit SET code = $3, name = $4, short_name = $5, kind = $6, level = $7, parent_id = $8, path = $9,
-         depth = $10, admin_area_code = $11, leaders = $12::jsonb, status = $13, valid_from = $14, valid_to = $15,
-         version = version + 1, updated_at = now()
-       WHERE id = $1 AND version = $2 RETURNING id`,
-      [
-        unit.id,
-        expectedVersion,
+  /** Writes a unit only if it still has `expectedVersion`, bumping the version; versionConflict (with the current version) otherwise. */
+  async updateIfVersion(ctx: RequestContext, unit: UnitRecord, expectedVersion: number): Promise<void> {
+    await updateVersioned(this.db(ctx), {
+      table: 'unit',
+      id: unit.id,
+      expectedVersion,
+      entityLabel: 'đơn vị',
+      set: `code = $3, name = $4, short_name = $5, kind = $6, level = $7, parent_id = $8, path = $9,
+         depth = $10, admin_area_code = $11, leaders = $12::jsonb, status = $13, valid_from = $14, valid_to = $15`,
+      values: [
         unit.code,
         unit.name,
         unit.shortName,
@@ -240,8 +181,7 @@ export class UnitRepository {
         unit.validFrom,
         unit.validTo,
       ],
-    )) as unknown[];
-    return rowCount(result) === 1;
+    });
   }
 
   /** Rewrites the paths below a moved unit (its own row is written by updateIfVersion). */

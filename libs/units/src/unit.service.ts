@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, type Page, type SortOrder, type UnitSortField } from '@danvan/contracts';
+import type { Page, UnitSortField } from '@danvan/contracts';
 import {
   callerScope,
   assertExportable,
@@ -11,24 +11,20 @@ import {
   writeUnlessUnchanged,
   type RequestContext,
 } from '@danvan/core';
-import { Database, inTransaction, managerOf } from '@danvan/database';
+import { Database, inTransaction } from '@danvan/database';
 import { checkUnitRules, levelFitsUnder } from './domain/unit-rules.js';
 import { ancestorIds, childPath, wouldCreateCycle } from './domain/unit-path.js';
 import type { CreateUnitInput } from './dto/create-unit.input.js';
-import type { UnitFilterValues } from './dto/unit-list.options.js';
+import type { UnitFilterValues } from './unit.list.js';
+import { assertVersion, assertVersionIfSent, type ExpectedVersion, type ListInput } from '@danvan/kit';
 import type { UnitView } from './dto/unit.view.js';
 import type { UpdateUnitInput } from './dto/update-unit.input.js';
 import { UnitRepository, type UnitRecord } from './unit.repository.js';
 
 const UNIT = 'đơn vị';
 
-/** A validated list request of units. */
-export interface UnitListRequest {
-  page?: number;
-  pageSize?: number;
-  sort?: { field: UnitSortField; order?: SortOrder };
-  filter?: UnitFilterValues;
-}
+/** A validated list request of units (the page defaults are applied by the list declaration, unit.list.ts). */
+export type UnitListRequest = ListInput<UnitSortField, UnitFilterValues>;
 
 const CONSTRAINT_ERRORS = {
   unit_code_key: () => DomainError.duplicate('code', 'Mã đơn vị này đã được dùng cho một đơn vị khác.'),
@@ -86,12 +82,7 @@ export class UnitService {
   }
 
   list(ctx: RequestContext, request: UnitListRequest): Promise<Page<UnitView>> {
-    return this.units.list(ctx, {
-      page: request.page ?? 1,
-      pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
-      sort: request.sort ? { field: request.sort.field, order: request.sort.order ?? 'asc' } : undefined,
-      filter: request.filter,
-    });
+    return this.units.list(ctx, request);
   }
 
   async create(ctx: RequestContext, input: CreateUnitInput): Promise<UnitView> {
@@ -136,13 +127,13 @@ export class UnitService {
     });
   }
 
-  async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateUnitInput): Promise<UnitView> {
+  async update(ctx: RequestContext, id: string, expectedVersion: ExpectedVersion, input: UpdateUnitInput): Promise<UnitView> {
     return inTransaction(this.database, ctx, async (tx) => {
       // A possible move: serialise with other tree changes before reading any path.
       if (input.parentId !== undefined) await this.units.lockTree(tx);
       const current = await this.units.findById(tx, id, true);
       if (!current) throw DomainError.notFound(UNIT, id);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict(UNIT, expectedVersion, current.version);
+      assertVersion(UNIT, expectedVersion, current.version);
       const successorIds = input.successorIds === undefined ? current.successorIds : (input.successorIds ?? []);
       const next: UnitRecord = {
         id,
@@ -166,11 +157,9 @@ export class UnitService {
       if (parentChanged) next.path = childPath(parent?.path ?? null, id);
       if (levelChanged) await this.assertChildrenFit(tx, next);
       await this.assertSuccessorsExist(tx, successorIds);
-      const { after: updated, changed } = await writeUnlessUnchanged(managerOf(this.database, tx), current, async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
         await translatePgErrors(async () => {
-          if (!(await this.units.updateIfVersion(tx, next, expectedVersion))) {
-            throw DomainError.versionConflict(UNIT, expectedVersion);
-          }
+          await this.units.updateIfVersion(tx, next, expectedVersion);
           if (next.path !== current.path) await this.units.movePathsBelow(tx, current.path, next.path);
           if (input.successorIds !== undefined) await this.units.replaceSuccessors(tx, id, successorIds);
         }, CONSTRAINT_ERRORS);
@@ -187,9 +176,7 @@ export class UnitService {
       await this.units.lockTree(tx);
       const current = await this.units.findById(tx, id, true);
       if (!current) throw DomainError.notFound(UNIT, id);
-      if (expectedVersion !== null && current.version !== expectedVersion) {
-        throw DomainError.versionConflict(UNIT, expectedVersion, current.version);
-      }
+      assertVersionIfSent(UNIT, expectedVersion, current.version);
       const refs = await this.units.countReferences(tx, id);
       const reasons = [
         refs.children ? `có ${refs.children} đơn vị trực thuộc` : '',
@@ -226,7 +213,7 @@ export class UnitService {
     after: UnitView | null,
   ): Promise<void> {
     const subject = (after ?? before) as UnitView;
-    await recordAudit(managerOf(this.database, tx), tx, {
+    await recordAudit(tx, {
       entity: 'unit',
       entityId: subject.id,
       action,

@@ -32,8 +32,7 @@ export const API_KEY_FORM_FIELDS: FormFields = { name: 'input', unitId: 'input',
 export interface ApiKeyListOptions {
   page: number;
   pageSize: number;
-  unitId?: string;
-  includeInactive?: boolean;
+  filter?: { unitId?: string; includeInactive?: boolean };
 }
 
 export interface CreateApiKeyInput {
@@ -47,7 +46,8 @@ export interface CreateApiKeyInput {
 export const toApiKeyListOptions = (params: Pick<GetListParams, 'pagination' | 'filter'>): ApiKeyListOptions => {
   const unitId = optionalText(params.filter?.unitId);
   const includeInactive = params.filter?.includeInactive === true;
-  return { ...toPageOptions(params.pagination), ...(unitId ? { unitId } : {}), ...(includeInactive ? { includeInactive } : {}) };
+  const filter = { ...(unitId ? { unitId } : {}), ...(includeInactive ? { includeInactive } : {}) };
+  return { ...toPageOptions(params.pagination), ...(Object.keys(filter).length ? { filter } : {}) };
 };
 
 /**

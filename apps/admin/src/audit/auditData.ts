@@ -16,12 +16,7 @@ export const AUDIT_EVENTS_QUERY = {
 export interface AuditEventListOptions {
   page: number;
   pageSize: number;
-  entity?: string;
-  entityId?: string;
-  action?: string;
-  actorId?: string;
-  from?: string;
-  to?: string;
+  filter?: { entity?: string; entityId?: string; action?: string; actorId?: string; from?: string; to?: string };
 }
 
 /**
@@ -30,17 +25,15 @@ export interface AuditEventListOptions {
  */
 export const toAuditEventListOptions = (params: Pick<GetListParams, 'pagination' | 'filter'>): AuditEventListOptions => {
   const filter = params.filter ?? {};
-  return {
-    ...toPageOptions(params.pagination),
-    ...compact({
-      entity: optionalText(filter.entity),
-      entityId: optionalText(filter.entityId),
-      action: optionalText(filter.action),
-      actorId: optionalText(filter.actorId),
-      from: localDayStart(filter.from),
-      to: localDayEnd(filter.to),
-    }),
-  };
+  const sent = compact({
+    entity: optionalText(filter.entity),
+    entityId: optionalText(filter.entityId),
+    action: optionalText(filter.action),
+    actorId: optionalText(filter.actorId),
+    from: localDayStart(filter.from),
+    to: localDayEnd(filter.to),
+  });
+  return { ...toPageOptions(params.pagination), ...(sent ? { filter: sent } : {}) };
 };
 
 const asRecord = <RecordType extends RaRecord>(event: AuditEventRecord): RecordType => event as unknown as RecordType;

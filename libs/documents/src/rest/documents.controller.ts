@@ -11,21 +11,13 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { DocumentDto, DocumentSortField, Page } from '@danvan/contracts';
-import {
-  Ctx,
-  etagOf,
-  ParseIdPipe,
-  RequestContext,
-  RequirePermission,
-  restSort,
-  withIfMatch,
-  TOTAL_IS_EXACT_DESCRIPTION,
-} from '@danvan/core';
+import type { DocumentDto, Page } from '@danvan/contracts';
+import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import { answerCreated, answerVersion, versionedUpdate, withIfMatch } from '@danvan/kit';
 import { DocumentService } from '../document.service.js';
+import { DOCUMENT_LIST } from '../document.list.js';
 import { DocumentListQuery } from '../dto/document-list.options.js';
 import { CreateDocumentInput, UpdateDocumentInput } from '../dto/document.inputs.js';
 import { DocumentView } from '../dto/document.view.js';
@@ -36,44 +28,22 @@ export function toDocumentDto(doc: DocumentView): DocumentDto {
   return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
 
-const PAGE_SCHEMA = {
-  type: 'object',
-  properties: {
-    items: { type: 'array', items: { $ref: getSchemaPath(DocumentView) } },
-    totalItems: { type: 'integer' },
-    totalIsExact: { type: 'boolean', description: TOTAL_IS_EXACT_DESCRIPTION },
-    page: { type: 'integer' },
-    pageSize: { type: 'integer' },
-  },
-};
+const DocumentPage = DOCUMENT_LIST.page(DocumentView);
 
 /** The document register for integrators: /api/v1/documents. */
 @ApiTags('documents')
 @ApiBearerAuth()
 @RequirePermission('documents:read')
-@ApiExtraModels(DocumentView)
+@ApiExtraModels(DocumentView, DocumentPage)
 @Controller('api/v1/documents')
 export class DocumentsController {
   constructor(private readonly documents: DocumentService) {}
 
   @Get()
   @ApiOperation({ summary: 'List documents (paginated, sorted, filtered by form, type, issuer, date; diacritics-insensitive search)' })
-  @ApiOkResponse({ schema: PAGE_SCHEMA })
+  @ApiOkResponse({ type: DocumentPage })
   async list(@Ctx() ctx: RequestContext, @Query() query: DocumentListQuery): Promise<Page<DocumentDto>> {
-    const sort = restSort<DocumentSortField>(query.sort);
-    const page = await this.documents.list(ctx, {
-      page: query.page,
-      pageSize: query.pageSize,
-      sort,
-      filter: {
-        search: query.q,
-        form: query.form,
-        type: query.type,
-        issuer: query.issuer,
-        issuedFrom: query.issuedFrom,
-        issuedTo: query.issuedTo,
-      },
-    });
+    const page = await this.documents.list(ctx, DOCUMENT_LIST.fromRest(query));
     return { ...page, items: page.items.map(toDocumentDto) };
   }
 
@@ -87,7 +57,7 @@ export class DocumentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DocumentDto> {
     const doc = await this.documents.get(ctx, id);
-    void reply.header('ETag', etagOf(doc.version));
+    answerVersion(reply, doc);
     return toDocumentDto(doc);
   }
 
@@ -103,7 +73,7 @@ export class DocumentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DocumentDto> {
     const doc = await this.documents.create(ctx, input);
-    void reply.status(201).header('Location', `/api/v1/documents/${doc.id}`).header('ETag', etagOf(doc.version));
+    answerCreated(reply, '/api/v1/documents', doc);
     return toDocumentDto(doc);
   }
 
@@ -120,8 +90,7 @@ export class DocumentsController {
     @Body() input: UpdateDocumentInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DocumentDto> {
-    const doc = await withIfMatch(ifMatch, true, (version) => this.documents.update(ctx, id, version, input));
-    void reply.header('ETag', etagOf(doc.version));
+    const doc = await versionedUpdate(reply, ifMatch, (version) => this.documents.update(ctx, id, version, input));
     return toDocumentDto(doc);
   }
 
@@ -136,6 +105,6 @@ export class DocumentsController {
     @Param('id', ParseIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
   ): Promise<void> {
-    await withIfMatch(ifMatch, false, (version) => this.documents.remove(ctx, id, version));
+    await withIfMatch(ifMatch, 'optional', (version) => this.documents.remove(ctx, id, version));
   }
 }

@@ -19,9 +19,10 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { BLOC_LIMITS, CRITERIA_LIMITS, MOVEMENT_KINDS, PLEDGE_STATUSES, type MovementKind, type PledgeStatus } from '@danvan/contracts';
-import { IsLocalDate, LocalDateScalar, PageOptions } from '@danvan/core';
-import { MovementKindEnum, PledgeStatusEnum } from './emulation.views.js';
+import { BLOC_LIMITS, CRITERIA_LIMITS, MOVEMENT_KINDS, type MovementKind } from '@danvan/contracts';
+import { IsLocalDate, LocalDateScalar } from '@danvan/core';
+import { MovementKindEnum } from './emulation.views.js';
+import { BLOC_LIST, MOVEMENT_LIST, PLEDGE_LIST } from '../emulation.lists.js';
 
 /** Trims text and composes Vietnamese (NFC). */
 const Text = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
@@ -103,24 +104,9 @@ export class UpdateMovementInput {
   legalBasisIds?: string[];
 }
 
-@InputType('MovementListFilter')
-export class MovementListFilter {
-  @Field({ nullable: true, description: 'Tìm theo tên, không phân biệt dấu.' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
-  @Field(() => [MovementKindEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(MOVEMENT_KINDS, { each: true }) kind?: MovementKind[];
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Đang diễn ra vào ngày này.' })
-  @IsOptional()
-  @IsLocalDate()
-  activeOn?: string;
-}
-
-@InputType('MovementListOptions')
-export class MovementListOptions extends PageOptions {
-  @Field(() => MovementListFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MovementListFilter)
-  filter?: MovementListFilter;
-}
+/** GraphQL movements(options) (generated from the list declaration, emulation.lists.ts). */
+export const MovementListOptions = MOVEMENT_LIST.Options;
+export type MovementListOptions = InstanceType<typeof MovementListOptions>;
 
 // ---------------------------------------------------------------- blocs
 
@@ -176,17 +162,9 @@ export class UpdateBlocInput {
     string | null;
 }
 
-@InputType('BlocListFilter')
-export class BlocListFilter {
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1945) @Max(2100) year?: number;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) search?: string;
-  @Field(() => ID, { nullable: true, description: 'Khối có đơn vị này là thành viên.' }) @IsOptional() @IsUUID('all') memberUnitId?: string;
-}
-
-@InputType('BlocListOptions')
-export class BlocListOptions extends PageOptions {
-  @Field(() => BlocListFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => BlocListFilter) filter?: BlocListFilter;
-}
+/** GraphQL blocs(options). */
+export const BlocListOptions = BLOC_LIST.Options;
+export type BlocListOptions = InstanceType<typeof BlocListOptions>;
 
 // ---------------------------------------------------------------- pledges
 
@@ -384,56 +362,13 @@ export class SignPledgeInput {
   signatoryIds?: string[];
 }
 
-@InputType('PledgeListFilter')
-export class PledgeListFilter {
-  @Field(() => Int, { nullable: true })
-  @ApiProperty({ required: false })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1945)
-  @Max(2100)
-  year?: number;
-  @Field(() => [PledgeStatusEnum], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @IsIn(PLEDGE_STATUSES, { each: true })
-  status?: PledgeStatus[];
-  @Field(() => ID, { nullable: true, description: 'Giao ước mà đơn vị này ký.' })
-  @ApiProperty({ required: false, format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
-  signatoryUnitId?: string;
-}
-
-@InputType('PledgeListOptions')
-export class PledgeListOptions extends PageOptions {
-  @Field(() => PledgeListFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PledgeListFilter)
-  filter?: PledgeListFilter;
-}
+/** GraphQL pledges(options). */
+export const PledgeListOptions = PLEDGE_LIST.Options;
+export type PledgeListOptions = InstanceType<typeof PledgeListOptions>;
 
 /** Query string of GET /api/v1/pledges. */
-export class PledgeListQuery extends PageOptions {
-  @ApiProperty({ required: false, example: 2024 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: YEAR_MESSAGE })
-  @Min(1945, { message: YEAR_MESSAGE })
-  @Max(2100, { message: YEAR_MESSAGE })
-  year?: number;
-  @ApiProperty({ required: false, enum: PLEDGE_STATUSES, isArray: true, description: 'Comma-separated' })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()) : value))
-  @IsIn(PLEDGE_STATUSES, { each: true })
-  status?: PledgeStatus[];
-  @ApiProperty({ required: false, format: 'uuid', description: 'Pledges this unit signed' })
-  @IsOptional()
-  @IsUUID('all')
-  signatoryUnitId?: string;
-}
+export const PledgeListQuery = PLEDGE_LIST.RestQuery;
+export type PledgeListQuery = InstanceType<typeof PledgeListQuery>;
 
 // ---------------------------------------------------------------- registrations
 

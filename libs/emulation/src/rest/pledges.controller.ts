@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Headers, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, withIfMatch } from '@danvan/core';
+import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import { answerVersion, versionedUpsert } from '@danvan/kit';
+import { PLEDGE_LIST } from '../emulation.lists.js';
 import { PledgeListQuery, RegistrationInput } from '../dto/emulation.inputs.js';
 import { PledgeList, PledgeProgressView, PledgeView, RegistrationView } from '../dto/emulation.views.js';
 import { PledgeService } from '../pledge.service.js';
@@ -22,18 +24,15 @@ export class PledgesController {
 
   @Get()
   @ApiOperation({
-    summary: 'Pledges visible to the caller (its unit signed them or manages their bloc); filters year, status, signatoryUnitId',
+    summary:
+      'Pledges visible to the caller (its unit signed them or manages their bloc); filters year, status, signatoryUnitId, blocId, managingUnitId',
   })
-  @ApiOkResponse({ type: PledgeList })
+  @ApiOkResponse({ type: PLEDGE_LIST.page(PledgeView) })
   async list(
     @Ctx() ctx: RequestContext,
     @Query() query: PledgeListQuery,
   ): Promise<Omit<PledgeList, 'items'> & { items: Array<Omit<PledgeView, 'ownerPath'>> }> {
-    const page = await this.pledges.list(ctx, {
-      page: query.page,
-      pageSize: query.pageSize,
-      filter: { year: query.year, status: query.status, signatoryUnitId: query.signatoryUnitId },
-    });
+    const page = await this.pledges.list(ctx, PLEDGE_LIST.fromRest(query));
     return { ...page, items: page.items.map(toPledgeDto) };
   }
 
@@ -47,7 +46,7 @@ export class PledgesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Omit<PledgeView, 'ownerPath'>> {
     const pledge = await this.pledges.get(ctx, id);
-    void reply.header('ETag', etagOf(pledge.version));
+    answerVersion(reply, pledge);
     return toPledgeDto(pledge);
   }
 
@@ -75,7 +74,7 @@ export class PledgesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RegistrationView> {
     const registration = await this.pledges.registration(ctx, id, unitId);
-    void reply.header('ETag', etagOf(registration.version));
+    answerVersion(reply, registration);
     return registration;
   }
 
@@ -96,8 +95,7 @@ export class PledgesController {
     @Body() input: RegistrationInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RegistrationView> {
-    const registration = await withIfMatch(ifMatch, false, (version) => this.pledges.register(ctx, id, unitId, version, input));
-    void reply.header('ETag', etagOf(registration.version));
+    const registration = await versionedUpsert(reply, ifMatch, (version) => this.pledges.register(ctx, id, unitId, version, input));
     return registration;
   }
 }

@@ -14,17 +14,8 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
-import {
-  Ctx,
-  DomainError,
-  etagOf,
-  ParseIdPipe,
-  RequestContext,
-  RequirePermission,
-  withIfMatch,
-  XLSX_CONTENT_TYPE,
-  xlsxDownload,
-} from '@danvan/core';
+import { Ctx, DomainError, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
+import { answerVersion, versionedUpdate, versionedUpsert } from '@danvan/kit';
 import { SelfScoresInput } from '../dto/scoring.inputs.js';
 import { EvidenceView, RankingView, ScoreSheetView } from '../dto/scoring.views.js';
 import { PledgeService } from '../pledge.service.js';
@@ -83,7 +74,7 @@ export class ScoringController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
     const sheet = await this.scoring.sheet(ctx, id, unitId);
-    void reply.header('ETag', etagOf(sheet.version));
+    answerVersion(reply, sheet);
     return toSheetDto(sheet);
   }
 
@@ -104,8 +95,7 @@ export class ScoringController {
     @Body() input: SelfScoresInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
-    const sheet = await withIfMatch(ifMatch, false, (version) => this.scoring.saveSelfScores(ctx, id, unitId, version, input.scores));
-    void reply.header('ETag', etagOf(sheet.version));
+    const sheet = await versionedUpsert(reply, ifMatch, (version) => this.scoring.saveSelfScores(ctx, id, unitId, version, input.scores));
     return toSheetDto(sheet);
   }
 
@@ -122,8 +112,7 @@ export class ScoringController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
-    const sheet = await withIfMatch(ifMatch, true, (version) => this.scoring.submit(ctx, id, unitId, version));
-    void reply.header('ETag', etagOf(sheet.version));
+    const sheet = await versionedUpdate(reply, ifMatch, (version) => this.scoring.submit(ctx, id, unitId, version));
     return toSheetDto(sheet);
   }
 

@@ -6,13 +6,9 @@ import {
   inScope,
   pathInScope,
   DomainError,
-  fetchPage,
   recordAudit,
   writeUnlessUnchanged,
-  textSearch,
-  equals,
   translatePgErrors,
-  type ListQuerySpec,
   type RequestContext,
   type SqlParams,
 } from '@danvan/core';
@@ -20,26 +16,10 @@ import { Database, inTransaction, managerOf } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import { hashPassword } from '../auth/password-hasher.js';
 import { oneTimePassword } from '../auth/secrets.js';
-import type { AccountListOptions, AccountView, CreateAccountInput, UpdateAccountInput } from '../dto/identity.views.js';
+import { type ListInput, assertVersion } from '@danvan/kit';
+import { ACCOUNT_LIST, type AccountFilter, type AccountSortField } from '../identity.lists.js';
+import type { AccountView, CreateAccountInput, UpdateAccountInput } from '../dto/identity.views.js';
 import { AccountRepository, type AccountRecord } from './account.repository.js';
-
-type AccountFilter = { search?: string; role?: Role; unitId?: string };
-
-const ACCOUNT_LIST: ListQuerySpec<'username', AccountFilter> = {
-  from: 'account a LEFT JOIN unit u ON u.id = a.unit_id',
-  select: `a.id, a.username, a.display_name AS "displayName", a.role, a.unit_id AS "unitId", u.name AS "unitName", a.active,
-    a.must_change_password AS "mustChangePassword", a.locked_until AS "lockedUntil", a.last_login_at AS "lastLoginAt",
-    a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt"`,
-  sortColumns: { username: 'a.username' },
-  tieBreaker: 'a.id',
-  defaultSort: { field: 'username', order: 'asc' },
-  filters: {
-    search: textSearch(`danvan_normalize(a.username || ' ' || a.display_name)`),
-    role: equals('a.role'),
-    unitId: equals('a.unit_id'),
-  },
-  unitFilters: ['unitId'],
-};
 
 /** Accounts a caller may see: all for administrators; for others, non-admin accounts of units in their subtree. */
 function accountScope(ctx: RequestContext, params: SqlParams): string | null {
@@ -67,14 +47,8 @@ export class AccountAdminService {
     private readonly units: UnitService,
   ) {}
 
-  async list(ctx: RequestContext, options: AccountListOptions): Promise<Page<AccountView>> {
-    return fetchPage<AccountView, 'username', AccountFilter>(
-      managerOf(this.database, ctx),
-      ACCOUNT_LIST,
-      { page: options.page ?? 1, pageSize: options.pageSize ?? 20, filter: options.filter },
-      (params) => accountScope(ctx, params),
-      ctx,
-    );
+  async list(ctx: RequestContext, options: ListInput<AccountSortField, AccountFilter>): Promise<Page<AccountView>> {
+    return ACCOUNT_LIST.fetch<AccountView>(managerOf(this.database, ctx), options, (params) => accountScope(ctx, params), ctx);
   }
 
   async get(ctx: RequestContext, id: string): Promise<AccountView> {
@@ -109,7 +83,7 @@ export class AccountAdminService {
   async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateAccountInput): Promise<AccountView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.findInScope(tx, id, true);
-      if (current.version !== expectedVersion) throw DomainError.versionConflict('tài khoản', expectedVersion, current.version);
+      assertVersion('tài khoản', expectedVersion, current.version);
       if (id === ctx.caller.id && (input.role !== undefined || input.active === false)) {
         throw DomainError.rule('role', 'self', 'Không thể tự đổi vai trò hoặc tự vô hiệu hóa tài khoản của mình.');
       }
@@ -118,7 +92,7 @@ export class AccountAdminService {
       if (input.role !== undefined || input.unitId !== undefined) await this.assertMayAssign(tx, role, unitId);
       const deactivated = input.active === false && current.active;
       let record = current;
-      const { after: updated, changed } = await writeUnlessUnchanged(managerOf(this.database, tx), view(current), async () => {
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, view(current), async () => {
         const written = (await managerOf(this.database, tx).query(
           `UPDATE account SET display_name = $3, role = $4, unit_id = $5, active = $6,
              token_version = token_version + $7, version = version + 1, updated_at = now()
@@ -188,7 +162,7 @@ export class AccountAdminService {
     before: object | null,
     after: object | null,
   ): Promise<void> {
-    await recordAudit(managerOf(this.database, tx), tx, {
+    await recordAudit(tx, {
       entity: 'account',
       entityId: account.id,
       action,

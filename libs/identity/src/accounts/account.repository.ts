@@ -44,7 +44,7 @@ const COLUMNS = `a.id, a.username, a.display_name AS "displayName", a.role, a.un
 // A Ban Dân vận advises its party committee over the committee's whole system: its secretariat and
 // viewer accounts act over the committee's subtree (the provincial Fatherland Front, mass
 // organisations and district units are the commission's siblings and nephews, not its children).
-const FROM = `account a LEFT JOIN unit u ON u.id = a.unit_id LEFT JOIN unit pu ON pu.id = u.parent_id`;
+const FROM = `account a LEFT JOIN unit_directory u ON u.id = a.unit_id LEFT JOIN unit_directory pu ON pu.id = u.parent_id`;
 
 /** SQL of accounts and their refresh sessions. */
 @Injectable()

@@ -1,38 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CurrentApiKey, Page, Permission } from '@danvan/contracts';
-import {
-  DomainError,
-  equals,
-  fetchPage,
-  pathInScope,
-  recordAudit,
-  type ListQuerySpec,
-  type RequestContext,
-  type SqlParams,
-} from '@danvan/core';
+import { DomainError, pathInScope, recordAudit, type RequestContext, type SqlParams } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import { randomToken, sha256 } from '../auth/secrets.js';
-import type { ApiKeyListOptions, ApiKeyView, CreateApiKeyInput } from '../dto/identity.views.js';
+import type { ListInput } from '@danvan/kit';
+import type { ApiKeyView, CreateApiKeyInput } from '../dto/identity.views.js';
+import { API_KEY_LIST, type ApiKeyFilter, type ApiKeySortField } from '../identity.lists.js';
 import { formatApiKey } from './api-key-format.js';
 import { ApiKeyCache } from './api-key-cache.js';
-
-type ApiKeyFilter = { unitId?: string; active?: boolean };
-
-const API_KEY_LIST: ListQuerySpec<'createdAt', ApiKeyFilter> = {
-  from: 'api_key k JOIN unit u ON u.id = k.unit_id LEFT JOIN account c ON c.id = k.created_by',
-  select: `k.id, k.name, k.unit_id AS "unitId", u.name AS "unitName", k.scopes, k.prefix, k.expires_at AS "expiresAt",
-    k.revoked_at AS "revokedAt", k.last_used_at AS "lastUsedAt", c.username AS "createdBy", k.created_at AS "createdAt"`,
-  sortColumns: { createdAt: 'k.created_at' },
-  tieBreaker: 'k.id',
-  defaultSort: { field: 'createdAt', order: 'desc' },
-  filters: {
-    unitId: equals('k.unit_id'),
-    active: (active) => (active ? 'k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())' : 'TRUE'),
-  },
-  unitFilters: ['unitId'],
-};
 
 function keyScope(ctx: RequestContext, params: SqlParams): string | null {
   return pathInScope(ctx, params, 'u.path');
@@ -51,11 +28,11 @@ export class ApiKeyService {
     private readonly cache: ApiKeyCache,
   ) {}
 
-  list(ctx: RequestContext, options: ApiKeyListOptions): Promise<Page<ApiKeyView>> {
-    return fetchPage<ApiKeyView, 'createdAt', ApiKeyFilter>(
+  list(ctx: RequestContext, options: ListInput<ApiKeySortField, ApiKeyFilter>): Promise<Page<ApiKeyView>> {
+    return API_KEY_LIST.fetch<ApiKeyView>(
       managerOf(this.database, ctx),
-      API_KEY_LIST,
-      { page: options.page ?? 1, pageSize: options.pageSize ?? 20, filter: { unitId: options.unitId, active: !options.includeInactive } },
+      // Only the keys still usable unless told otherwise.
+      { ...options, filter: { includeInactive: false, ...options.filter } },
       (params) => keyScope(ctx, params),
       ctx,
     );
@@ -92,7 +69,7 @@ export class ApiKeyService {
           ctx.caller.kind === 'account' ? ctx.caller.id : null,
         ],
       );
-      await recordAudit(managerOf(this.database, tx), tx, {
+      await recordAudit(tx, {
         entity: 'api-key',
         entityId: id,
         action: 'create',
@@ -109,7 +86,7 @@ export class ApiKeyService {
       if (!key.revokedAt) {
         await managerOf(this.database, tx).query(`UPDATE api_key SET revoked_at = now(), version = version + 1 WHERE id = $1`, [id]);
         const unit = await this.units.get(tx, key.unitId);
-        await recordAudit(managerOf(this.database, tx), tx, {
+        await recordAudit(tx, {
           entity: 'api-key',
           entityId: id,
           action: 'revoke',
@@ -143,10 +120,9 @@ export class ApiKeyService {
   }
 
   private async get(ctx: RequestContext, id: string): Promise<ApiKeyView> {
-    const page = await fetchPage<ApiKeyView & { id: string }, 'createdAt', ApiKeyFilter>(
+    const page = await API_KEY_LIST.fetch<ApiKeyView>(
       managerOf(this.database, ctx),
-      API_KEY_LIST,
-      { page: 1, pageSize: 1, filter: {} },
+      { page: 1, pageSize: 1, filter: { includeInactive: true } },
       (params) => [keyScope(ctx, params), `k.id = ${params.add(id)}`].filter(Boolean).join(' AND '),
     );
     const key = page.items[0];

@@ -1,10 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '@danvan/contracts';
 import { Ctx, RequestContext, RequirePermission } from '@danvan/core';
-import { AuditEventList, AuditEventListOptions, type AuditEventView } from '../dto/identity.views.js';
+import { AuditEventView } from '../dto/identity.views.js';
+import { AUDIT_EVENT_LIST, AuditEventListQuery } from '../identity.lists.js';
 import { AuditService } from './audit.service.js';
 
-type RestAuditEventList = Omit<AuditEventList, 'items'> & {
+type RestAuditEventList = Omit<Page<AuditEventView>, 'items'> & {
   items: Array<Omit<AuditEventView, 'changes'> & { changes: Record<string, { before: unknown; after: unknown }> }>;
 };
 
@@ -18,9 +20,9 @@ export class AuditController {
   @Get()
   @RequirePermission('audit:read')
   @ApiOperation({ summary: 'Audit events, newest first, within the caller’s scope (filters: entity, entityId, action, actorId, from, to)' })
-  @ApiOkResponse({ type: AuditEventList })
-  async list(@Ctx() ctx: RequestContext, @Query() options: AuditEventListOptions): Promise<RestAuditEventList> {
-    const page = await this.auditTrail.list(ctx, options);
+  @ApiOkResponse({ type: AUDIT_EVENT_LIST.page(AuditEventView) })
+  async list(@Ctx() ctx: RequestContext, @Query() query: AuditEventListQuery): Promise<RestAuditEventList> {
+    const page = await this.auditTrail.list(ctx, AUDIT_EVENT_LIST.fromRest(query));
     // GraphQL carries `changes` as JSON text (no JSON scalar); REST answers it as the object it is.
     return {
       ...page,

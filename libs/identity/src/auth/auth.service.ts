@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { ROLE_PERMISSIONS, type CurrentAccount, type CurrentCaller, type SessionTokens } from '@danvan/contracts';
 import { DomainError, recordAudit, RequestContext } from '@danvan/core';
-import { Database, inTransaction, managerOf } from '@danvan/database';
+import { Database, inTransaction } from '@danvan/database';
 import { AccountRepository, type AccountRecord } from '../accounts/account.repository.js';
 import { ApiKeyService } from '../api-keys/api-key.service.js';
 import { assertPasswordPolicy, hashPassword, verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
@@ -135,7 +135,7 @@ export class AuthService {
       }
       assertPasswordPolicy(newPassword, account.username);
       await this.accounts.setPassword(tx, account.id, await hashPassword(newPassword), false);
-      await recordAudit(managerOf(this.database, tx), tx, {
+      await recordAudit(tx, {
         entity: 'account',
         entityId: account.id,
         action: 'password-change',

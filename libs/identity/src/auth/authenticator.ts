@@ -70,7 +70,7 @@ export class Authenticator {
     const [key] = (await this.database.manager.query(
       `SELECT k.id, k.name, k.unit_id AS "unitId", u.path AS "unitPath", k.secret_hash AS "secretHash", k.scopes,
               k.expires_at AS "expiresAt", k.revoked_at AS "revokedAt", k.last_used_at AS "lastUsedAt"
-       FROM api_key k JOIN unit u ON u.id = k.unit_id WHERE k.prefix = $1`,
+       FROM api_key k JOIN unit_directory u ON u.id = k.unit_id WHERE k.prefix = $1`,
       [parsed.prefix],
     )) as ApiKeyRow[];
     if (!key || !sameHash(key.secretHash, secretHash) || key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= Date.now())) {

@@ -14,11 +14,10 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import { API_KEY_SCOPES, ROLE_LABELS, ROLES, type ApiKeyScope, type Role } from '@danvan/contracts';
 import { registerEnumType } from '@nestjs/graphql';
-import { describedBy, IsDateOrDateTime, PageOptions, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
+import { describedBy, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as Record<Role, Role>;
 registerEnumType(RoleEnum, {
@@ -61,22 +60,6 @@ export class AccountList {
 export class AccountWithPassword {
   @Field(() => AccountView, { description: 'Tài khoản.' }) account: AccountView;
   @Field({ description: 'Mật khẩu dùng một lần; phải đổi ở lần đăng nhập đầu. Không thể xem lại.' }) oneTimePassword: string;
-}
-
-@InputType('AccountFilter')
-export class AccountFilterInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) search?: string;
-  @Field(() => RoleEnum, { nullable: true }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') unitId?: string;
-}
-
-@InputType('AccountListOptions')
-export class AccountListOptions extends PageOptions {
-  @Field(() => AccountFilterInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AccountFilterInput)
-  filter?: AccountFilterInput;
 }
 
 @InputType('CreateAccountInput', { description: 'Một tài khoản mới; mật khẩu dùng một lần được hệ thống tạo.' })
@@ -132,12 +115,6 @@ export class ApiKeyList {
 export class ApiKeyWithSecret {
   @Field(() => ApiKeyView, { description: 'Khóa vừa tạo.' }) apiKey: ApiKeyView;
   @Field({ description: 'Khóa đầy đủ, dùng làm Authorization: Bearer <khóa>. Chỉ hiển thị lần này.' }) secret: string;
-}
-
-@InputType('ApiKeyListOptions')
-export class ApiKeyListOptions extends PageOptions {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') unitId?: string;
-  @Field({ nullable: true, description: 'true: cả các khóa đã thu hồi hoặc hết hạn' }) @IsOptional() @IsBoolean() includeInactive?: boolean;
 }
 
 @InputType('CreateApiKeyInput', { description: 'Một khóa API mới cho một đơn vị.' })
@@ -208,20 +185,3 @@ export class AuditEventList {
 }
 
 /** Filters of the audit trail (REST query string and GraphQL input). */
-@InputType('AuditEventListOptions')
-export class AuditEventListOptions extends PageOptions {
-  @Field({ nullable: true }) @ApiProperty({ required: false, example: 'unit' }) @IsOptional() @IsString() @MaxLength(40) entity?: string;
-  @Field({ nullable: true }) @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(80) entityId?: string;
-  @Field({ nullable: true }) @ApiProperty({ required: false, example: 'update' }) @IsOptional() @IsString() @MaxLength(40) action?: string;
-  @Field(() => ID, { nullable: true }) @ApiProperty({ required: false }) @IsOptional() @IsUUID('all') actorId?: string;
-  @Field({ nullable: true, description: 'Từ thời điểm (ISO 8601)' })
-  @ApiProperty({ required: false })
-  @IsOptional()
-  @IsDateOrDateTime()
-  from?: string;
-  @Field({ nullable: true, description: 'Đến thời điểm (ISO 8601)' })
-  @ApiProperty({ required: false })
-  @IsOptional()
-  @IsDateOrDateTime()
-  to?: string;
-}

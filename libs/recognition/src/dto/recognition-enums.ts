@@ -9,23 +9,14 @@ import {
   RECIPIENT_KIND_LABELS,
   AWARD_ENTRY_KINDS,
   AWARD_RANKS,
-  AWARD_SORT_FIELDS,
   AWARD_TITLE_RECIPIENTS,
   MODEL_FIELDS,
   MODEL_RECOGNITIONS,
-  MODEL_SORT_FIELDS,
   RECIPIENT_KINDS,
-  type AwardSortField,
-  type ModelSortField,
 } from '@danvan/contracts';
 
 function enumObject<T extends string>(values: readonly T[]): Record<T, T> {
   return Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
-}
-
-/** GraphQL sort fields are UPPER_SNAKE names of the REST sort fields (firstYear → FIRST_YEAR). */
-function sortEnum<T extends string>(fields: readonly T[]): Record<string, T> {
-  return Object.fromEntries(fields.map((field) => [field.replace(/([A-Z])/g, '_$1').toUpperCase(), field])) as Record<string, T>;
 }
 
 /** GraphQL enums of recognition; values are the strings REST and the database use. */
@@ -35,8 +26,6 @@ export const AwardTitleRecipientsEnum = enumObject(AWARD_TITLE_RECIPIENTS);
 export const AwardRankEnum = enumObject(AWARD_RANKS);
 export const ModelFieldEnum = enumObject(MODEL_FIELDS);
 export const ModelRecognitionEnum = enumObject(MODEL_RECOGNITIONS);
-export const ModelSortFieldEnum = sortEnum<ModelSortField>(MODEL_SORT_FIELDS);
-export const AwardSortFieldEnum = sortEnum<AwardSortField>(AWARD_SORT_FIELDS);
 
 registerEnumType(AwardEntryKindEnum, {
   name: 'AwardEntryKind',
@@ -68,5 +57,3 @@ registerEnumType(ModelRecognitionEnum, {
   description: 'Mức công nhận: đăng ký → tiêu biểu → tiêu biểu xuất sắc.',
   valuesMap: describedBy(MODEL_RECOGNITION_LABELS),
 });
-registerEnumType(ModelSortFieldEnum, { name: 'ModelSortField' });
-registerEnumType(AwardSortFieldEnum, { name: 'AwardSortField' });

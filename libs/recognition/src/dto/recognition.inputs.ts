@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -25,38 +25,31 @@ import {
 import {
   AWARD_ENTRY_KINDS,
   AWARD_RANKS,
-  AWARD_SORT_FIELDS,
   AWARD_TITLE_RECIPIENTS,
   type AwardEntryKind,
   type AwardRank,
-  type AwardSortField,
   type AwardTitleRecipients,
-  MAX_PAGE_SIZE,
   MODEL_FIELDS,
   MODEL_RECOGNITIONS,
-  MODEL_SORT_FIELDS,
   type ModelField,
   type ModelRecognition,
-  type ModelSortField,
   RECIPIENT_KINDS,
   type RecipientKind,
   RECOGNITION_LIMITS as L,
-  type SortOrder,
   UNIT_LEVELS,
   type UnitLevel,
 } from '@danvan/contracts';
-import { IsLocalDate, LocalDateScalar, PageOptions } from '@danvan/core';
-import { SortOrderEnum, UnitLevelEnum } from '@danvan/units';
+import { IsLocalDate, LocalDateScalar } from '@danvan/core';
+import { UnitLevelEnum } from '@danvan/units';
 import {
   AwardEntryKindEnum,
   AwardRankEnum,
-  AwardSortFieldEnum,
   AwardTitleRecipientsEnum,
   ModelFieldEnum,
   ModelRecognitionEnum,
-  ModelSortFieldEnum,
   RecipientKindEnum,
 } from './recognition-enums.js';
+import { AWARD_LIST, MODEL_LIST } from '../recognition.lists.js';
 
 /** Trims text and composes Vietnamese (NFC). */
 const Text = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
@@ -64,19 +57,7 @@ const Text = () => Transform(({ value }: { value: unknown }) => (typeof value ==
 const IfPresent = () => ValidateIf((_o: object, value: unknown) => value !== undefined);
 /** Absent or null: no value. */
 const Nullable = () => ValidateIf((_o: object, value: unknown) => value !== undefined && value !== null);
-/** `a,b` in a query string → ['a', 'b']. */
-const QueryList = () =>
-  Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((v) => v.trim())
-          .filter(Boolean)
-      : value,
-  );
-
 const YEAR_MESSAGE = `Năm phải là số nguyên từ ${L.minYear} đến ${L.maxYear}.`;
-const SEARCH_MESSAGE = 'Chuỗi tìm kiếm không được dài quá 100 ký tự.';
 const DATE_MESSAGE = (label: string) => `${label} phải là ngày hợp lệ dạng yyyy-MM-dd.`;
 const ID_MESSAGE = (label: string) => `Mã ${label} không hợp lệ.`;
 const ONE_OF = (label: string, values: readonly string[]) => `${label} phải là một trong: ${values.join(', ')}.`;
@@ -280,119 +261,17 @@ export class RevokeAwardInput {
   reason: string;
 }
 
-/** Filters of the award list, the same for REST and GraphQL. */
-export interface AwardFilterValues {
-  search?: string;
-  year?: number;
-  titleId?: string[];
-  recipientKind?: RecipientKind[];
-  recipientUnitId?: string;
-  withinUnitId?: string;
-  issuerUnitId?: string;
-  pledgeId?: string;
-  modelId?: string;
-  rank?: AwardRank[];
-  revoked?: boolean;
-}
+export type { AwardFilterValues, ModelFilterValues } from '../recognition.lists.js';
 
-@InputType('AwardFilter')
-export class AwardFilterInput implements AwardFilterValues {
-  @Field({ nullable: true, description: 'Tìm theo tên cá nhân và thành tích, không phân biệt dấu.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100, { message: SEARCH_MESSAGE })
-  search?: string;
-  @Field(() => Int, { nullable: true }) @IsOptional() @apply(Year()) year?: number;
-  @Field(() => [ID], { nullable: true, description: 'Danh hiệu hoặc hình thức.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
-  titleId?: string[];
-  @Field(() => [RecipientKindEnum], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @IsIn(RECIPIENT_KINDS, { each: true })
-  recipientKind?: RecipientKind[];
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') recipientUnitId?: string;
-  @Field(() => ID, { nullable: true, description: 'Đơn vị được khen thuộc cây của đơn vị này.' })
-  @IsOptional()
-  @IsUUID('all')
-  withinUnitId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') issuerUnitId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') pledgeId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') modelId?: string;
-  @Field(() => [AwardRankEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(AWARD_RANKS, { each: true }) rank?: AwardRank[];
-  @Field({ nullable: true, description: 'true: chỉ khen thưởng đã thu hồi; false: chỉ khen thưởng còn hiệu lực.' })
-  @IsOptional()
-  @IsBoolean()
-  revoked?: boolean;
-}
-
-@InputType('AwardSort')
-export class AwardSortInput {
-  @Field(() => AwardSortFieldEnum) @IsIn(AWARD_SORT_FIELDS) field: AwardSortField;
-  @Field(() => SortOrderEnum, { defaultValue: 'asc' }) @IsOptional() @IsIn(['asc', 'desc']) order?: SortOrder;
-}
-
-@InputType('AwardListOptions')
-export class AwardListOptions extends PageOptions {
-  @Field(() => AwardSortInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => AwardSortInput) sort?: AwardSortInput;
-  @Field(() => AwardFilterInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AwardFilterInput)
-  filter?: AwardFilterInput;
-}
-
-const AWARD_REST_SORTS = AWARD_SORT_FIELDS.flatMap((f) => [f, `-${f}`]);
-const booleanQuery = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
-
+/** GraphQL awards(options) (generated from the list declaration, recognition.lists.ts). */
+export const AwardListOptions = AWARD_LIST.Options;
+export type AwardListOptions = InstanceType<typeof AwardListOptions>;
 /** Query string of GET /api/v1/awards. */
-export class AwardListQuery extends PageOptions {
-  @ApiProperty({ required: false, enum: AWARD_REST_SORTS, description: 'A leading "-" sorts descending. Default: -decidedOn.' })
-  @IsOptional()
-  @IsIn(AWARD_REST_SORTS, { message: `Chỉ được sắp xếp theo: ${AWARD_SORT_FIELDS.join(', ')} (thêm "-" phía trước để giảm dần).` })
-  sort?: string;
-  @ApiProperty({ required: false, description: 'Search person names and citations, ignoring diacritics' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100, { message: SEARCH_MESSAGE })
-  q?: string;
-  @ApiProperty({ required: false, example: 2023 }) @IsOptional() @Type(() => Number) @apply(Year()) year?: number;
-  @ApiProperty({ required: false, isArray: true, type: String, description: 'Award title or form ids, comma-separated' })
-  @IsOptional()
-  @QueryList()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
-  titleId?: string[];
-  @ApiProperty({ required: false, enum: RECIPIENT_KINDS, isArray: true, description: 'Comma-separated' })
-  @IsOptional()
-  @QueryList()
-  @IsIn(RECIPIENT_KINDS, { each: true, message: ONE_OF('Đối tượng', RECIPIENT_KINDS) })
-  recipientKind?: RecipientKind[];
-  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all') recipientUnitId?: string;
-  @ApiProperty({ required: false, format: 'uuid', description: 'Recipients in the subtree of this unit' })
-  @IsOptional()
-  @IsUUID('all')
-  withinUnitId?: string;
-  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all') issuerUnitId?: string;
-  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all') pledgeId?: string;
-  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all') modelId?: string;
-  @ApiProperty({ required: false, enum: AWARD_RANKS, isArray: true, description: 'Comma-separated' })
-  @IsOptional()
-  @QueryList()
-  @IsIn(AWARD_RANKS, { each: true, message: ONE_OF('Hạng', AWARD_RANKS) })
-  rank?: AwardRank[];
-  @ApiProperty({ required: false, type: Boolean, description: 'true: revoked awards only; false: awards in force only' })
-  @IsOptional()
-  @booleanQuery()
-  @IsBoolean({ message: 'revoked phải là true hoặc false.' })
-  revoked?: boolean;
-}
-
+export const AwardListQuery = AWARD_LIST.RestQuery;
+export type AwardListQuery = InstanceType<typeof AwardListQuery>;
 /** Query string of GET /api/v1/awards/export.xlsx: the list's filters and sort, every page. */
-export class AwardExportQuery extends OmitType(AwardListQuery, ['page', 'pageSize'] as const) {}
+export const AwardExportQuery = AWARD_LIST.RestExportQuery;
+export type AwardExportQuery = InstanceType<typeof AwardExportQuery>;
 
 // ---------------------------------------------------------------- models
 
@@ -595,115 +474,15 @@ export class RecogniseModelInput {
   note?: string | null;
 }
 
-/** Filters of the model list, the same for REST, GraphQL and the Excel export. */
-export interface ModelFilterValues {
-  search?: string;
-  withinUnitId?: string;
-  ownerUnitId?: string;
-  year?: number;
-  field?: ModelField[];
-  level?: UnitLevel[];
-  recognition?: ModelRecognition[];
-  holderKind?: RecipientKind[];
-  ids?: string[];
-}
-
-@InputType('ModelFilter')
-export class ModelFilterInput implements ModelFilterValues {
-  @Field({ nullable: true, description: 'Tìm theo tên mô hình, tên người thực hiện; không phân biệt dấu.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100, { message: SEARCH_MESSAGE })
-  search?: string;
-  @Field(() => ID, { nullable: true, description: 'Đơn vị quản lý thuộc cây của đơn vị này.' })
-  @IsOptional()
-  @IsUUID('all')
-  withinUnitId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') ownerUnitId?: string;
-  @Field(() => Int, { nullable: true, description: 'Đang thực hiện trong năm này.' }) @IsOptional() @apply(Year()) year?: number;
-  @Field(() => [ModelFieldEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(MODEL_FIELDS, { each: true }) field?: ModelField[];
-  @Field(() => [UnitLevelEnum], { nullable: true }) @IsOptional() @IsArray() @IsIn(UNIT_LEVELS, { each: true }) level?: UnitLevel[];
-  @Field(() => [ModelRecognitionEnum], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @IsIn(MODEL_RECOGNITIONS, { each: true })
-  recognition?: ModelRecognition[];
-  @Field(() => [RecipientKindEnum], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @IsIn(RECIPIENT_KINDS, { each: true })
-  holderKind?: RecipientKind[];
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_PAGE_SIZE)
-  @IsUUID('all', { each: true })
-  ids?: string[];
-}
-
-@InputType('ModelSort')
-export class ModelSortInput {
-  @Field(() => ModelSortFieldEnum) @IsIn(MODEL_SORT_FIELDS) field: ModelSortField;
-  @Field(() => SortOrderEnum, { defaultValue: 'asc' }) @IsOptional() @IsIn(['asc', 'desc']) order?: SortOrder;
-}
-
-@InputType('ModelListOptions')
-export class ModelListOptions extends PageOptions {
-  @Field(() => ModelSortInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ModelSortInput) sort?: ModelSortInput;
-  @Field(() => ModelFilterInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ModelFilterInput)
-  filter?: ModelFilterInput;
-}
-
-const MODEL_REST_SORTS = MODEL_SORT_FIELDS.flatMap((f) => [f, `-${f}`]);
-
+/** GraphQL models(options). */
+export const ModelListOptions = MODEL_LIST.Options;
+export type ModelListOptions = InstanceType<typeof ModelListOptions>;
 /** Query string of GET /api/v1/models. */
-export class ModelListQuery extends PageOptions {
-  @ApiProperty({ required: false, enum: MODEL_REST_SORTS, description: 'A leading "-" sorts descending. Default: name.' })
-  @IsOptional()
-  @IsIn(MODEL_REST_SORTS, { message: `Chỉ được sắp xếp theo: ${MODEL_SORT_FIELDS.join(', ')} (thêm "-" phía trước để giảm dần).` })
-  sort?: string;
-  @ApiProperty({ required: false, description: 'Search model and person names, ignoring diacritics ("hien dat" finds "hiến đất")' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100, { message: SEARCH_MESSAGE })
-  q?: string;
-  @ApiProperty({ required: false, format: 'uuid', description: 'Models of units in the subtree of this unit' })
-  @IsOptional()
-  @IsUUID('all')
-  withinUnitId?: string;
-  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID('all') ownerUnitId?: string;
-  @ApiProperty({ required: false, example: 2023, description: 'Models running in this year' })
-  @IsOptional()
-  @Type(() => Number)
-  @apply(Year())
-  year?: number;
-  @ApiProperty({ required: false, enum: MODEL_FIELDS, isArray: true, description: 'Comma-separated' })
-  @IsOptional()
-  @QueryList()
-  @IsIn(MODEL_FIELDS, { each: true, message: ONE_OF('Lĩnh vực', MODEL_FIELDS) })
-  field?: ModelField[];
-  @ApiProperty({ required: false, enum: UNIT_LEVELS, isArray: true, description: 'Comma-separated' })
-  @IsOptional()
-  @QueryList()
-  @IsIn(UNIT_LEVELS, { each: true, message: ONE_OF('Cấp', UNIT_LEVELS) })
-  level?: UnitLevel[];
-  @ApiProperty({ required: false, enum: MODEL_RECOGNITIONS, isArray: true, description: 'Comma-separated' })
-  @IsOptional()
-  @QueryList()
-  @IsIn(MODEL_RECOGNITIONS, { each: true, message: ONE_OF('Mức công nhận', MODEL_RECOGNITIONS) })
-  recognition?: ModelRecognition[];
-  @ApiProperty({ required: false, enum: RECIPIENT_KINDS, isArray: true, description: 'Comma-separated' })
-  @IsOptional()
-  @QueryList()
-  @IsIn(RECIPIENT_KINDS, { each: true, message: ONE_OF('Loại mô hình', RECIPIENT_KINDS) })
-  holderKind?: RecipientKind[];
-}
-
+export const ModelListQuery = MODEL_LIST.RestQuery;
+export type ModelListQuery = InstanceType<typeof ModelListQuery>;
 /** Query string of GET /api/v1/models/export.xlsx: the list's filters and sort, no pages. */
-export class ModelExportQuery extends OmitType(ModelListQuery, ['page', 'pageSize'] as const) {}
+export const ModelExportQuery = MODEL_LIST.RestExportQuery;
+export type ModelExportQuery = InstanceType<typeof ModelExportQuery>;
 
 /** Arguments of `modelCounts`. */
 @ArgsType()

@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { AwardSortField, Page } from '@danvan/contracts';
-import { Ctx, etagOf, ParseIdPipe, RequestContext, RequirePermission, restSort, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
-import { AwardService, type AwardListRequest } from '../award.service.js';
+import type { Page } from '@danvan/contracts';
+import { Ctx, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
+import { AWARD_LIST } from '../recognition.lists.js';
+import { answerVersion } from '@danvan/kit';
+import { AwardService } from '../award.service.js';
 import { AwardExportQuery, AwardListQuery } from '../dto/recognition.inputs.js';
-import { AwardList, AwardView } from '../dto/recognition.views.js';
+import { AwardView } from '../dto/recognition.views.js';
 import { describeAwardFilters, renderAwardsWorkbook } from './awards-export.js';
 
 export type AwardDto = Omit<AwardView, 'recipientPath' | 'issuerPath'>;
@@ -14,28 +16,6 @@ export type AwardDto = Omit<AwardView, 'recipientPath' | 'issuerPath'>;
 export function toAwardDto(award: AwardView): AwardDto {
   const { recipientPath: _recipientPath, issuerPath: _issuerPath, ...rest } = award;
   return rest;
-}
-
-function listRequestOf(query: AwardListQuery | AwardExportQuery): AwardListRequest {
-  const sort = restSort<AwardSortField>(query.sort);
-  return {
-    page: 'page' in query ? query.page : undefined,
-    pageSize: 'pageSize' in query ? query.pageSize : undefined,
-    sort,
-    filter: {
-      search: query.q,
-      year: query.year,
-      titleId: query.titleId,
-      recipientKind: query.recipientKind,
-      recipientUnitId: query.recipientUnitId,
-      withinUnitId: query.withinUnitId,
-      issuerUnitId: query.issuerUnitId,
-      pledgeId: query.pledgeId,
-      modelId: query.modelId,
-      rank: query.rank,
-      revoked: query.revoked,
-    },
-  };
 }
 
 /** Awards for organisations' systems (read only): /api/v1/awards. */
@@ -51,9 +31,9 @@ export class AwardsController {
     summary:
       'Awards whose recipient or issuer lies in the caller’s subtree, revoked ones included and marked (paginated; filters year, titleId, recipient, pledgeId, modelId, rank, revoked)',
   })
-  @ApiOkResponse({ type: AwardList })
+  @ApiOkResponse({ type: AWARD_LIST.page(AwardView) })
   async list(@Ctx() ctx: RequestContext, @Query() query: AwardListQuery): Promise<Page<AwardDto>> {
-    const page = await this.awards.list(ctx, listRequestOf(query));
+    const page = await this.awards.list(ctx, AWARD_LIST.fromRest(query));
     return { ...page, items: page.items.map(toAwardDto) };
   }
 
@@ -72,7 +52,7 @@ export class AwardsController {
     @Query() query: AwardExportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const request = listRequestOf(query);
+    const request = AWARD_LIST.fromRest(query);
     const awards = await this.awards.exportRows(ctx, request);
     const filter = request.filter ?? {};
     const now = new Date();
@@ -95,7 +75,7 @@ export class AwardsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AwardDto> {
     const award = await this.awards.get(ctx, id);
-    void reply.header('ETag', etagOf(award.version));
+    answerVersion(reply, award);
     return toAwardDto(award);
   }
 }

@@ -11,21 +11,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { ModelSortField, Page } from '@danvan/contracts';
-import {
-  Ctx,
-  etagOf,
-  ParseIdPipe,
-  RequestContext,
-  RequirePermission,
-  restSort,
-  withIfMatch,
-  XLSX_CONTENT_TYPE,
-  xlsxDownload,
-} from '@danvan/core';
+import type { Page } from '@danvan/contracts';
+import { Ctx, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
+import { answerCreated, answerVersion, versionedUpdate } from '@danvan/kit';
+import { MODEL_LIST } from '../recognition.lists.js';
 import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } from '../dto/recognition.inputs.js';
-import { ModelList, ModelView } from '../dto/recognition.views.js';
-import { ModelService, type ModelListRequest } from '../model.service.js';
+import { ModelView } from '../dto/recognition.views.js';
+import { ModelService } from '../model.service.js';
 import { describeModelFilters, renderModelsWorkbook } from './models-export.js';
 
 export type ModelDto = Omit<ModelView, 'ownerPath'>;
@@ -34,25 +26,6 @@ export type ModelDto = Omit<ModelView, 'ownerPath'>;
 export function toModelDto(model: ModelView): ModelDto {
   const { ownerPath: _ownerPath, ...rest } = model;
   return rest;
-}
-
-function listRequestOf(query: ModelListQuery | ModelExportQuery): ModelListRequest {
-  const sort = restSort<ModelSortField>(query.sort);
-  return {
-    page: 'page' in query ? query.page : undefined,
-    pageSize: 'pageSize' in query ? query.pageSize : undefined,
-    sort,
-    filter: {
-      search: query.q,
-      withinUnitId: query.withinUnitId,
-      ownerUnitId: query.ownerUnitId,
-      year: query.year,
-      field: query.field,
-      level: query.level,
-      recognition: query.recognition,
-      holderKind: query.holderKind,
-    },
-  };
 }
 
 /** "Dân vận khéo" models for organisations' systems: /api/v1/models. */
@@ -68,9 +41,9 @@ export class ModelsController {
     summary:
       '"Dân vận khéo" models of the caller’s subtree (paginated; filters year, field, level, recognition, holderKind, withinUnitId; diacritics-insensitive search)',
   })
-  @ApiOkResponse({ type: ModelList })
+  @ApiOkResponse({ type: MODEL_LIST.page(ModelView) })
   async list(@Ctx() ctx: RequestContext, @Query() query: ModelListQuery): Promise<Page<ModelDto>> {
-    const page = await this.models.list(ctx, listRequestOf(query));
+    const page = await this.models.list(ctx, MODEL_LIST.fromRest(query));
     return { ...page, items: page.items.map(toModelDto) };
   }
 
@@ -88,8 +61,8 @@ export class ModelsController {
     @Query() query: ModelExportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const request = listRequestOf(query);
-    const within = query.withinUnitId ? await this.models.unitRef(ctx, query.withinUnitId) : null;
+    const request = MODEL_LIST.fromRest(query);
+    const within = request.filter?.withinUnitId ? await this.models.unitRef(ctx, request.filter.withinUnitId) : null;
     const models = await this.models.exportRows(ctx, request);
     const now = new Date();
     const workbook = await renderModelsWorkbook(models, describeModelFilters(request.filter ?? {}, within), now);
@@ -107,7 +80,7 @@ export class ModelsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ModelDto> {
     const model = await this.models.get(ctx, id);
-    void reply.header('ETag', etagOf(model.version));
+    answerVersion(reply, model);
     return toModelDto(model);
   }
 
@@ -122,7 +95,7 @@ export class ModelsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ModelDto> {
     const model = await this.models.create(ctx, input);
-    void reply.status(201).header('Location', `/api/v1/models/${model.id}`).header('ETag', etagOf(model.version));
+    answerCreated(reply, '/api/v1/models', model);
     return toModelDto(model);
   }
 
@@ -139,8 +112,7 @@ export class ModelsController {
     @Body() input: UpdateModelInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ModelDto> {
-    const model = await withIfMatch(ifMatch, true, (version) => this.models.update(ctx, id, version, input));
-    void reply.header('ETag', etagOf(model.version));
+    const model = await versionedUpdate(reply, ifMatch, (version) => this.models.update(ctx, id, version, input));
     return toModelDto(model);
   }
 }

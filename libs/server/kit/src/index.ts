@@ -5,3 +5,7 @@
  */
 export * from './policy/index.js';
 export * from './lifecycle/index.js';
+export * from './lists/define-list.js';
+export * from './lists/list-filters.js';
+export * from './versioned-writes/expected-version.js';
+export * from './versioned-writes/versioned-rest.js';

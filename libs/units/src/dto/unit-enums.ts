@@ -1,14 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import {
-  UNIT_KIND_LABELS,
-  UNIT_KINDS,
-  UNIT_LEVEL_LABELS,
-  UNIT_LEVELS,
-  UNIT_SORT_FIELDS,
-  UNIT_STATUS_LABELS,
-  UNIT_STATUSES,
-  type UnitSortField,
-} from '@danvan/contracts';
+import { UNIT_KIND_LABELS, UNIT_KINDS, UNIT_LEVEL_LABELS, UNIT_LEVELS, UNIT_STATUS_LABELS, UNIT_STATUSES } from '@danvan/contracts';
 import { describedBy } from '@danvan/core';
 
 function enumObject<T extends string>(values: readonly T[]): Record<T, T> {
@@ -20,12 +11,8 @@ export const UnitKindEnum = enumObject(UNIT_KINDS);
 export const UnitLevelEnum = enumObject(UNIT_LEVELS);
 export const UnitStatusEnum = enumObject(UNIT_STATUSES);
 
-/** GraphQL sort fields are UPPER_SNAKE names of the REST sort fields (shortName → SHORT_NAME). */
-export const UnitSortFieldEnum = Object.fromEntries(
-  UNIT_SORT_FIELDS.map((field) => [field.replace(/([A-Z])/g, '_$1').toUpperCase(), field]),
-) as Record<string, UnitSortField>;
-
-export const SortOrderEnum = { ASC: 'asc', DESC: 'desc' } as const;
+/** Sort order of every GraphQL list (registered once, by the kit). */
+export { SortOrderEnum } from '@danvan/kit';
 
 registerEnumType(UnitKindEnum, {
   name: 'UnitKind',
@@ -42,5 +29,3 @@ registerEnumType(UnitStatusEnum, {
   description: 'Trạng thái: đang hoạt động, đã hợp nhất, đã giải thể.',
   valuesMap: describedBy(UNIT_STATUS_LABELS),
 });
-registerEnumType(UnitSortFieldEnum, { name: 'UnitSortField' });
-registerEnumType(SortOrderEnum, { name: 'SortOrder' });

@@ -30,7 +30,7 @@ export function renderUnitsWorkbook(units: UnitView[], parents: Map<string, Unit
 /** The filters of an export in words, printed under the title. */
 export function describeFilters(query: UnitExportFilters, within?: UnitView): string[] {
   const lines: string[] = [];
-  if (query.q) lines.push(`Tìm kiếm: "${query.q}"`);
+  if (query.search) lines.push(`Tìm kiếm: "${query.search}"`);
   if (query.kind?.length) lines.push(`Loại đơn vị: ${query.kind.map((k) => UNIT_KIND_LABELS[k]).join(', ')}`);
   if (query.level?.length) lines.push(`Cấp: ${query.level.map((l) => UNIT_LEVEL_LABELS[l]).join(', ')}`);
   if (query.status?.length) lines.push(`Trạng thái: ${query.status.map((s) => UNIT_STATUS_LABELS[s]).join(', ')}`);
@@ -41,7 +41,7 @@ export function describeFilters(query: UnitExportFilters, within?: UnitView): st
 
 /** The filter part of an export query. */
 export interface UnitExportFilters {
-  q?: string;
+  search?: string;
   kind?: UnitView['kind'][];
   level?: UnitView['level'][];
   status?: UnitView['status'][];

@@ -12,22 +12,12 @@ import {
   ApiOperation,
   ApiProduces,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Page, UnitDto, UnitSortField } from '@danvan/contracts';
-import {
-  Ctx,
-  etagOf,
-  ParseIdPipe,
-  RequestContext,
-  RequirePermission,
-  restSort,
-  withIfMatch,
-  XLSX_CONTENT_TYPE,
-  xlsxDownload,
-  TOTAL_IS_EXACT_DESCRIPTION,
-} from '@danvan/core';
+import type { Page, UnitDto } from '@danvan/contracts';
+import { Ctx, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
+import { answerCreated, answerVersion, versionedUpdate, withIfMatch } from '@danvan/kit';
+import { UNIT_LIST } from '../unit.list.js';
 import { CreateUnitInput } from '../dto/create-unit.input.js';
 import { UnitExportQuery, UnitListQuery } from '../dto/unit-list.options.js';
 import { UnitView } from '../dto/unit.view.js';
@@ -41,49 +31,22 @@ export function toUnitDto(unit: UnitView): UnitDto {
   return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
 
-function listRequestOf(query: UnitListQuery | UnitExportQuery, parentId?: string) {
-  const sort = restSort<UnitSortField>(query.sort);
-  return {
-    page: 'page' in query ? query.page : undefined,
-    pageSize: 'pageSize' in query ? query.pageSize : undefined,
-    sort,
-    filter: {
-      search: query.q,
-      kind: query.kind,
-      level: query.level,
-      status: query.status,
-      parentId: parentId ?? query.parentId,
-      withinUnitId: query.withinUnitId,
-      validOn: query.validOn,
-    },
-  };
-}
-
-const PAGE_SCHEMA = {
-  type: 'object',
-  properties: {
-    items: { type: 'array', items: { $ref: getSchemaPath(UnitView) } },
-    totalItems: { type: 'integer' },
-    totalIsExact: { type: 'boolean', description: TOTAL_IS_EXACT_DESCRIPTION },
-    page: { type: 'integer' },
-    pageSize: { type: 'integer' },
-  },
-};
+const UnitPage = UNIT_LIST.page(UnitView);
 
 /** The unit register for integrators: /api/v1/units. */
 @ApiTags('units')
 @ApiBearerAuth()
 @RequirePermission('units:read')
-@ApiExtraModels(UnitView)
+@ApiExtraModels(UnitView, UnitPage)
 @Controller('api/v1/units')
 export class UnitsController {
   constructor(private readonly units: UnitService) {}
 
   @Get()
   @ApiOperation({ summary: 'List units (paginated, sorted, filtered, diacritics-insensitive search)' })
-  @ApiOkResponse({ schema: PAGE_SCHEMA })
+  @ApiOkResponse({ type: UnitPage })
   async list(@Ctx() ctx: RequestContext, @Query() query: UnitListQuery): Promise<Page<UnitDto>> {
-    const page = await this.units.list(ctx, listRequestOf(query));
+    const page = await this.units.list(ctx, UNIT_LIST.fromRest(query));
     return { ...page, items: page.items.map(toUnitDto) };
   }
 
@@ -99,10 +62,12 @@ export class UnitsController {
     @Query() query: UnitExportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { units, parents } = await this.units.exportRows(ctx, listRequestOf(query));
-    const within = query.withinUnitId ? await this.units.get(ctx, query.withinUnitId) : undefined;
+    const request = UNIT_LIST.fromRest(query);
+    const { units, parents } = await this.units.exportRows(ctx, request);
+    const filter = request.filter ?? {};
+    const within = filter.withinUnitId ? await this.units.get(ctx, filter.withinUnitId) : undefined;
     const now = new Date();
-    const workbook = await renderUnitsWorkbook(units, parents, describeFilters(query, within), now);
+    const workbook = await renderUnitsWorkbook(units, parents, describeFilters(filter, within), now);
     void reply.headers(xlsxDownload('don-vi', now));
     return workbook;
   }
@@ -116,17 +81,15 @@ export class UnitsController {
     @Param('id', ParseIdPipe) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UnitDto> {
-    const unit = await this.units.get(ctx, id);
-    void reply.header('ETag', etagOf(unit.version));
-    return toUnitDto(unit);
+    return toUnitDto(answerVersion(reply, await this.units.get(ctx, id)));
   }
 
   @Get(':id/children')
   @ApiOperation({ summary: 'Direct children of a unit (paginated)' })
-  @ApiOkResponse({ schema: PAGE_SCHEMA })
+  @ApiOkResponse({ type: UnitPage })
   async children(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Query() query: UnitListQuery): Promise<Page<UnitDto>> {
     await this.units.get(ctx, id);
-    const page = await this.units.list(ctx, listRequestOf(query, id));
+    const page = await this.units.list(ctx, UNIT_LIST.fromRest(query, { parentId: id }));
     return { ...page, items: page.items.map(toUnitDto) };
   }
 
@@ -148,9 +111,7 @@ export class UnitsController {
     @Body() input: CreateUnitInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UnitDto> {
-    const unit = await this.units.create(ctx, input);
-    void reply.status(201).header('Location', `/api/v1/units/${unit.id}`).header('ETag', etagOf(unit.version));
-    return toUnitDto(unit);
+    return toUnitDto(answerCreated(reply, '/api/v1/units', await this.units.create(ctx, input)));
   }
 
   @Patch(':id')
@@ -166,9 +127,7 @@ export class UnitsController {
     @Body() input: UpdateUnitInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UnitDto> {
-    const unit = await withIfMatch(ifMatch, true, (version) => this.units.update(ctx, id, version, input));
-    void reply.header('ETag', etagOf(unit.version));
-    return toUnitDto(unit);
+    return toUnitDto(await versionedUpdate(reply, ifMatch, (version) => this.units.update(ctx, id, version, input)));
   }
 
   @Delete(':id')
@@ -182,6 +141,6 @@ export class UnitsController {
     @Param('id', ParseIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
   ): Promise<void> {
-    await withIfMatch(ifMatch, false, (version) => this.units.remove(ctx, id, version));
+    await withIfMatch(ifMatch, 'optional', (version) => this.units.remove(ctx, id, version));
   }
 }

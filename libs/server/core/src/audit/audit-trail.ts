@@ -1,5 +1,4 @@
-import type { Queryable } from '../list-query/list-query.js';
-import type { RequestContext } from '../request-context/request-context.js';
+import { transactionOf, type RequestContext } from '../request-context/request-context.js';
 
 /** One change of one record, as the audit trail keeps it. */
 export interface AuditChange {
@@ -28,13 +27,14 @@ export function changedFields(
 }
 
 /**
- * Appends one event to the audit trail through the caller's transaction, so the
- * change and its record commit or roll back together. The table refuses UPDATE
- * and DELETE (trigger): the trail is append-only.
+ * Appends one event to the audit trail through the transaction `tx` carries, so
+ * the change and its record commit or roll back together (the transactional
+ * context is the one thing passed: its caller, request id and connection). The
+ * table refuses UPDATE and DELETE (trigger): the trail is append-only.
  */
-export async function recordAudit(db: Queryable, ctx: RequestContext, change: AuditChange): Promise<void> {
-  const caller = ctx.caller;
-  await db.query(
+export async function recordAudit(tx: RequestContext, change: AuditChange): Promise<void> {
+  const caller = tx.caller;
+  await transactionOf(tx, 'recordAudit').query(
     `INSERT INTO audit_event (actor_type, actor_id, actor_label, actor_unit_id, scope_path, entity, entity_id, action, changes, request_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)`,
     [
@@ -47,7 +47,7 @@ export async function recordAudit(db: Queryable, ctx: RequestContext, change: Au
       change.entityId,
       change.action,
       JSON.stringify(changedFields(change.before, change.after)),
-      ctx.requestId,
+      tx.requestId,
     ],
   );
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from '../list-query/list-query.js';
+import { transactionOf, type RequestContext } from '../request-context/request-context.js';
 
 /** What every write of a versioned record changes whatever was sent: left out when deciding whether anything changed. */
 export const WRITE_STAMPS = ['version', 'updatedAt'] as const;
@@ -27,7 +27,7 @@ let savepoints = 0;
 /**
  * The one way an update skips a change that changes nothing. `write` makes the
  * update (its version bump included) and reads the record back, inside a
- * savepoint of the caller's transaction; when the record reads the same as
+ * savepoint of the transaction `tx` carries; when the record reads the same as
  * `before` (the write stamps aside) the savepoint is rolled back: the caller
  * answers `before` (same version, same ETag) and records no audit event.
  * Comparing what the database reads back rather than the input counts every
@@ -36,11 +36,12 @@ let savepoints = 0;
  * refused even when nothing would change.
  */
 export async function writeUnlessUnchanged<T extends object>(
-  db: Queryable,
+  tx: RequestContext,
   before: T,
   write: () => Promise<T>,
   ignore: readonly string[] = WRITE_STAMPS,
 ): Promise<{ after: T; changed: boolean }> {
+  const db = transactionOf(tx, 'writeUnlessUnchanged');
   const savepoint = `danvan_unchanged_${++savepoints}`;
   await db.query(`SAVEPOINT ${savepoint}`);
   const after = await write();

@@ -16,7 +16,7 @@ const PAGE_SIZE_MESSAGE = `Số bản ghi mỗi trang phải từ 1 đến ${MAX
  */
 @InputType({ isAbstract: true })
 export class PageOptions {
-  @Field(() => Int, { nullable: true, defaultValue: 1 })
+  @Field(() => Int, { nullable: true, defaultValue: 1, description: `Số trang, từ 1 (tối đa ${MAX_PAGE.toLocaleString('vi-VN')}).` })
   @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -25,7 +25,7 @@ export class PageOptions {
   @Max(MAX_PAGE, { message: PAGE_MESSAGE })
   page?: number;
 
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Tối đa ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Số bản ghi mỗi trang, từ 1 đến ${MAX_PAGE_SIZE}.` })
   @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)

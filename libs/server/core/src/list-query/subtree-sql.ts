@@ -1,8 +1,7 @@
 import type { UnitLevel } from '@danvan/contracts';
 import { callerScope } from '../access/caller.js';
 import { DomainError } from '../errors/domain-error.js';
-import type { Queryable } from './list-query.js';
-import type { RequestContext } from '../request-context/request-context.js';
+import { transactionOf, type RequestContext } from '../request-context/request-context.js';
 import { SqlParams } from './sql-params.js';
 
 /**
@@ -22,7 +21,7 @@ export function pathInScope(ctx: RequestContext, params: SqlParams, pathSql: str
 /** SQL: the unit path `pathSql` lies in the subtree of the unit with id `unitId` (the unit itself included). */
 export function pathWithin(params: SqlParams, pathSql: string, unitId: string): string {
   const p = params.add(unitId);
-  return `${pathSql} >= (SELECT path FROM unit WHERE id = ${p}) AND ${pathSql} < (SELECT path || '~' FROM unit WHERE id = ${p})`;
+  return `${pathSql} >= (SELECT path FROM unit_directory WHERE id = ${p}) AND ${pathSql} < (SELECT path || '~' FROM unit_directory WHERE id = ${p})`;
 }
 
 /** Joins conditions with AND, leaving out the absent ones. */
@@ -38,19 +37,20 @@ export function rowCount(result: unknown[]): number {
 }
 
 /**
- * The unit exists and lies in the caller's subtree: its path and level. Otherwise
- * a rule error on `field` that does not reveal whether the unit exists.
+ * The unit exists and lies in the caller's subtree: its path and level, read in
+ * the transaction `tx` carries (the change that names the unit). Otherwise a rule
+ * error on `field` that does not reveal whether the unit exists.
  */
 export async function visibleUnit(
-  db: Queryable,
-  ctx: RequestContext,
+  tx: RequestContext,
   unitId: string,
   field: string,
   label: string,
 ): Promise<{ path: string; level: UnitLevel }> {
+  const db = transactionOf(tx, 'visibleUnit');
   const params = new SqlParams();
-  const where = allOf(`u.id = ${params.add(unitId)}`, pathInScope(ctx, params, 'u.path'));
-  const [row] = (await db.query(`SELECT u.path, u.level FROM unit u WHERE ${where}`, params.values)) as Array<{
+  const where = allOf(`u.id = ${params.add(unitId)}`, pathInScope(tx, params, 'u.path'));
+  const [row] = (await db.query(`SELECT u.path, u.level FROM unit_directory u WHERE ${where}`, params.values)) as Array<{
     path: string;
     level: UnitLevel;
   }>;
@@ -77,7 +77,7 @@ export interface NamedUnit {
  */
 export function visibleUnitIdsSql(ctx: RequestContext, params: SqlParams, named: NamedUnit[]): string {
   const ids = [...new Set(named.map((n) => n.id.toLowerCase()))];
-  const inSubtree = `SELECT u.id::text AS id FROM unit u WHERE ${allOf(`u.id = ANY(${params.add(ids)}::uuid[])`, pathInScope(ctx, params, 'u.path'))}`;
+  const inSubtree = `SELECT u.id::text AS id FROM unit_directory u WHERE ${allOf(`u.id = ANY(${params.add(ids)}::uuid[])`, pathInScope(ctx, params, 'u.path'))}`;
   const seen = named.filter((n) => n.seenInRows).map((n) => `SELECT ${params.add(n.id.toLowerCase())}::text AS id WHERE ${n.seenInRows}`);
   return `(SELECT json_agg(v.id) FROM (${[inSubtree, ...seen].join(' UNION ')}) AS v)`;
 }

@@ -22,3 +22,13 @@ export class RequestContext {
     return new RequestContext(this.requestId, this.caller, manager);
   }
 }
+
+/**
+ * The open transaction a context carries, for helpers that must write inside the
+ * caller's transaction (the audit trail, a savepoint): a context without one is a
+ * programming error, not a request to fall back to autocommit.
+ */
+export function transactionOf(tx: RequestContext, helper: string): EntityManager {
+  if (!tx.manager) throw new Error(`${helper} needs the context of an open transaction (inTransaction's tx)`);
+  return tx.manager;
+}

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { DomainError, RequestContext } from '@danvan/core';
 import { openEmbeddedPostgres, type EmbeddedPostgres } from '@danvan/database';
 import { defineLifecycle } from './lifecycle.js';
@@ -88,7 +89,7 @@ describe('lifecycles: a transition table with coded guards and one audit hook', 
     it('records every transition under the lifecycle entity with the transition audit action', async () => {
       const db = { query: async (sql: string, params?: unknown[]) => (await embedded.pglite.query(sql, params)).rows };
       const taken = VISIT.take('PLANNED', 'cancel', { findings: 0, reason: 'Mưa bão' });
-      await VISIT.record(db, RequestContext.system(), taken, {
+      await VISIT.record(RequestContext.system().withManager(db as unknown as EntityManager), taken, {
         entityId: 'visit-1',
         scopePath: '/r/a/',
         before: { status: 'PLANNED' },

@@ -1,5 +1,5 @@
 import type { FieldError } from '@danvan/contracts';
-import { DomainError, recordAudit, type Queryable, type RequestContext } from '@danvan/core';
+import { DomainError, recordAudit, type RequestContext } from '@danvan/core';
 
 /**
  * A guard's answer: null when the transition may be taken, else why not — a
@@ -65,8 +65,8 @@ export interface Lifecycle<S extends string, F> {
   refusals(from: S, action: string, facts: F): FieldError[];
   /** The transition, or a DomainError RULE carrying the refusals. */
   take(from: S, action: string, facts: F): TakenTransition<S>;
-  /** Records the transition in the audit trail, inside the change's transaction: the one way a transition is audited. */
-  record(db: Queryable, ctx: RequestContext, taken: TakenTransition<S>, audit: TransitionAudit): Promise<void>;
+  /** Records the transition in the audit trail, inside the change's transaction (`tx`): the one way a transition is audited. */
+  record(tx: RequestContext, taken: TakenTransition<S>, audit: TransitionAudit): Promise<void>;
 }
 
 export function defineLifecycle<S extends string, F>(spec: LifecycleSpec<S, F>): Lifecycle<S, F> {
@@ -94,8 +94,8 @@ export function defineLifecycle<S extends string, F>(spec: LifecycleSpec<S, F>):
       const to = typeof transition.to === 'function' ? transition.to(facts) : transition.to;
       return { action, audit: transition.audit ?? action, from, to };
     },
-    async record(db, ctx, taken, audit) {
-      await recordAudit(db, ctx, { entity: spec.entity, action: taken.audit, ...audit });
+    async record(tx, taken, audit) {
+      await recordAudit(tx, { entity: spec.entity, action: taken.audit, ...audit });
     },
   };
   return lifecycle;
