@@ -12,23 +12,6 @@ import {
 } from 'graphql';
 import { TestServer } from '@danvan/testing';
 
-/**
- * Types left out of the check for now, each with the reason. The list inputs are being replaced by inputs
- * generated from each resource's list declaration, which carry their own descriptions; when that lands,
- * the merger deletes these exceptions and the test covers them too.
- */
-const NOT_YET_CHECKED: ReadonlyArray<{ matches: (typeName: string) => boolean; reason: string }> = [
-  {
-    matches: (name) => /(Options|Filter|Sort|ListQuery)$/.test(name),
-    reason: 'list options/filter/sort inputs (generated from the list declaration)',
-  },
-  { matches: (name) => /SortField$/.test(name) || name === 'SortOrder', reason: 'sort enums of those inputs' },
-  {
-    matches: (name) => name === 'UnitList' || name === 'DeletedUnit',
-    reason: 'declared in libs/units/src/graphql/unit-list.type.ts, rewritten with the list declaration',
-  },
-];
-
 /** A letter only Vietnamese spelling has (ă â đ ê ô ơ ư and the tone marks), in composed or decomposed form. */
 const VIETNAMESE_LETTER = /[\u00C0-\u1EF9]|[\u0300-\u0323]/;
 
@@ -105,8 +88,7 @@ describe('the published GraphQL schema', () => {
   it('describes every type, field, argument, input field and enum value in Vietnamese', () => {
     // The schema the server publishes, read the way libs/server/app/src/api-schemas.ts renders docs/api/schema.graphql.
     const schema = server.app.get(GraphQLSchemaHost).schema;
-    const skip = (typeName: string) => NOT_YET_CHECKED.some((exception) => exception.matches(typeName));
-    expect(describedBadly(schema, skip)).toEqual([]);
+    expect(describedBadly(schema)).toEqual([]);
   });
 
   it('checks the custom scalars too', () => {
