@@ -133,8 +133,9 @@ describe('admin in Chromium', () => {
     const conflict = mutationDone('updateUnit');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await conflict;
+    // The notification's sentence, not the page title, which shows the newest name "… (người khác sửa)" once reloaded.
     await page
-      .getByText(/người khác sửa/)
+      .getByText(/đã được người khác sửa trong lúc bạn đang sửa/)
       .first()
       .waitFor();
     expect(await page.getByRole('textbox', { name: 'Tên viết tắt', exact: true }).inputValue()).toBe('Bản của tôi');
