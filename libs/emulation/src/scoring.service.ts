@@ -18,12 +18,12 @@ import { AwardService, type AwardView } from '@danvan/recognition';
 import { afterReview, checkScores, SHEET_REVIEW, unscoredCriteria, type ReviewDecision, type RoundAcceptance } from './domain/scoring.js';
 import { PLEDGE_POLICY } from './pledges/pledge.policy.js';
 import { SHEET_POLICY, type SheetAccess } from './scoring/score-sheet.policy.js';
-import type { PledgeView } from './dto/emulation.views.js';
+import type { PledgeView } from './pledges/dto/pledge.view.js';
 import type { ScoreInput } from './dto/scoring.inputs.js';
 import type { EvidenceView, RankingView, ReviewEventView, ScoreLineView, ScoreSheetView } from './dto/scoring.views.js';
-import { PledgeService } from './pledge.service.js';
+import { PledgeService } from './pledges/pledge.service.js';
 import type { AwardsFromRankingInput } from './dto/scoring.inputs.js';
-import { rowCount, unitRefJson } from './sql-refs.js';
+import { rowCount, unitRefJson } from './shared/sql-refs.js';
 
 const SHEET = 'bảng chấm điểm';
 

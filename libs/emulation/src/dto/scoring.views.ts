@@ -11,7 +11,7 @@ import {
 import { describedBy, MaxItems } from '@danvan/core';
 import { AllowedActionsField } from '@danvan/kit';
 import { SHEET_POLICY } from '../scoring/score-sheet.policy.js';
-import { UnitRef } from './emulation.views.js';
+import { UnitRef } from '../shared/refs.view.js';
 
 export const ScoreSheetStatusEnum = Object.fromEntries(SCORE_SHEET_STATUSES.map((s) => [s, s])) as Record<
   ScoreSheetStatus,

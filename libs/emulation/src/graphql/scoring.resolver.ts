@@ -3,7 +3,7 @@ import { BLOC_LIMITS } from '@danvan/contracts';
 import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission, type GraphQLRequestContext } from '@danvan/core';
 import { PLEDGE_POLICY } from '../pledges/pledge.policy.js';
 import { SHEET_POLICY } from '../scoring/score-sheet.policy.js';
-import { PledgeView } from '../dto/emulation.views.js';
+import { PledgeView } from '../pledges/dto/pledge.view.js';
 import { AwardsFromRankingInput, ScoreInput, SelfScoresInput } from '../dto/scoring.inputs.js';
 import { AwardView } from '@danvan/recognition';
 import { RankingView, ReviewDecisionEnum, ScoreSheetView } from '../dto/scoring.views.js';

@@ -18,7 +18,7 @@ import { Ctx, DomainError, ParseIdPipe, RequestContext, RequirePermission, XLSX_
 import { answerVersion, versionedUpdate, versionedUpsert } from '@danvan/kit';
 import { SelfScoresInput } from '../dto/scoring.inputs.js';
 import { EvidenceView, RankingView, ScoreSheetView } from '../dto/scoring.views.js';
-import { PledgeService } from '../pledge.service.js';
+import { PledgeService } from '../pledges/pledge.service.js';
 import { ScoringService } from '../scoring.service.js';
 import { renderRankingWorkbook } from './ranking-export.js';
 
