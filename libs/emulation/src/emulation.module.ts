@@ -11,9 +11,10 @@ import { MovementService } from './movements/movement.service.js';
 import { PledgeRepository } from './pledges/pledge.repository.js';
 import { PledgeService } from './pledges/pledge.service.js';
 import { PledgesController } from './pledges/rest/pledges.controller.js';
-import { ScoringController } from './rest/scoring.controller.js';
-import { ScoringResolver } from './graphql/scoring.resolver.js';
-import { ScoringService } from './scoring.service.js';
+import { ScoringController } from './scoring/rest/scoring.controller.js';
+import { ScoringResolver } from './scoring/graphql/scoring.resolver.js';
+import { ScoreSheetRepository } from './scoring/score-sheet.repository.js';
+import { ScoringService } from './scoring/scoring.service.js';
 
 /** Emulation (thi đua): movements, blocs, pledges with criteria and registrations. */
 @Module({
@@ -30,6 +31,7 @@ import { ScoringService } from './scoring.service.js';
     PledgeService,
     PledgeResolver,
     BlocPledgeResolver,
+    ScoreSheetRepository,
     ScoringService,
     ScoringResolver,
   ],
