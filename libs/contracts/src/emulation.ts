@@ -113,7 +113,7 @@ export const EVIDENCE_LIMITS = {
   perItemMax: 5,
 } as const;
 
-/** How ties in a ranking are broken (shown with the ranking; RANKING_SQL in libs/emulation/src/scoring.service.ts follows it). */
+/** How ties in a ranking are broken (shown with the ranking; RANKING_SQL in libs/emulation/src/scoring/score-sheet.repository.ts follows it). */
 export const RANKING_TIE_RULE =
   'Xếp theo tổng điểm giảm dần; bằng điểm thì đơn vị bị trừ ít điểm hơn xếp trên; vẫn bằng thì đơn vị có điểm tiêu chí (trước cộng, trừ) cao hơn xếp trên; vẫn bằng thì đồng hạng.';
 

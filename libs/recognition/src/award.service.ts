@@ -197,7 +197,7 @@ export class AwardService {
       ]);
       const recipient = await visibleUnit(tx, input.recipientUnitId, 'recipientUnitId', 'Đơn vị được khen');
       await visibleUnit(tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
-      await assertDocumentsExist(db, [input.decisionDocumentId], 'decisionDocumentId');
+      await assertDocumentsExist(tx, [input.decisionDocumentId], 'decisionDocumentId');
       const pledge = input.pledgeId ? await this.pledgeOf(db, tx, input.pledgeId, true) : null;
       if (pledge) {
         assertFinalised(pledge);
@@ -260,7 +260,7 @@ export class AwardService {
       DomainError.refuseIfAny(proposalRefusals(entry, choice.field, input.proposals, new Set(signatories.map((s) => s.id))));
       DomainError.refuseIfAny(await this.proposalUnitRefusals(db, tx, unitIds, entry.id, pledge.id));
       await visibleUnit(tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
-      await assertDocumentsExist(db, [input.decisionDocumentId], 'decisionDocumentId');
+      await assertDocumentsExist(tx, [input.decisionDocumentId], 'decisionDocumentId');
       const ids: string[] = [];
       for (const proposal of input.proposals) {
         const id = randomUUID();

@@ -202,7 +202,7 @@ export class ModelService {
         facts: { current: current.recognition, firstYear: current.firstYear, lastRecognisedOn: last },
         change: { to: input.recognition, recognisedOn: input.recognisedOn, note: input.note },
       });
-      await assertDocumentsExist(db, [input.documentId], 'documentId');
+      await assertDocumentsExist(tx, [input.documentId], 'documentId');
       await db.query(
         `INSERT INTO model_recognition (model_id, from_recognition, to_recognition, recognised_on, document_id, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [id, current.recognition, input.recognition, input.recognisedOn, input.documentId ?? null, input.note ?? null, tx.caller.label],

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The ranking of a pledge (RANKING_SQL in scoring.service.ts) sums the score
+ * The ranking of a pledge (RANKING_SQL in scoring/score-sheet.repository.ts) sums the score
  * lines of its sheets. Through the primary key (sheet_id, item_code) each line
  * costs a heap visit, so the planner preferred reading the whole score_line
  * table (every pledge, every year) and hashing it: 330,000 lines read for the

@@ -1,126 +1,18 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BLOC_LIMITS, type PledgeStatus } from '@danvan/contracts';
 import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission, type GraphQLRequestContext } from '@danvan/core';
-import { BLOC_POLICY } from '../blocs/bloc.policy.js';
-import { MOVEMENT_POLICY } from '../movements/movement.policy.js';
-import { PLEDGE_POLICY } from '../pledges/pledge.policy.js';
-import { BlocService } from '../bloc.service.js';
-import {
-  BlocListOptions,
-  CreateBlocInput,
-  CreateMovementInput,
-  CreatePledgeInput,
-  CriteriaSetInput,
-  MovementListOptions,
-  PledgeListOptions,
-  RegistrationInput,
-  SignPledgeInput,
-  UpdateBlocInput,
-  UpdateMovementInput,
-  UpdatePledgeInput,
-} from '../dto/emulation.inputs.js';
-import {
-  BlocList,
-  BlocView,
-  CriteriaSetView,
-  MovementList,
-  MovementView,
-  PledgeList,
-  PledgeProgressView,
-  PledgeStatusEnum,
-  PledgeView,
-  RegistrationView,
-} from '../dto/emulation.views.js';
-import { MovementService } from '../movement.service.js';
+import { BLOC_POLICY } from '../../blocs/bloc.policy.js';
+import { PLEDGE_POLICY } from '../pledge.policy.js';
+import { CreatePledgeInput, PledgeListOptions, SignPledgeInput, UpdatePledgeInput } from '../dto/pledge.inputs.js';
+import { CriteriaSetInput } from '../dto/criteria-set.inputs.js';
+import { RegistrationInput } from '../dto/registration.inputs.js';
+import { CriteriaSetView } from '../dto/criteria-set.view.js';
+import { PledgeList, PledgeProgressView, PledgeStatusEnum, PledgeView } from '../dto/pledge.view.js';
+import { RegistrationView } from '../dto/registration.view.js';
 import { PledgeService } from '../pledge.service.js';
 
 const ID_ARG = { type: () => ID };
 const VERSION_ARG = { type: () => Int, description: 'Phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' };
-
-/** GraphQL of movements and blocs. */
-@Resolver()
-@RequirePermission('emulation:read')
-export class EmulationResolver {
-  constructor(
-    private readonly movementService: MovementService,
-    private readonly blocService: BlocService,
-  ) {}
-
-  @Query(() => MovementView, { description: 'Một phong trào thi đua.' })
-  movement(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { ...ID_ARG, description: 'Mã định danh của phong trào (UUID).' }, ParseIdPipe) id: string,
-  ): Promise<MovementView> {
-    return this.movementService.get(ctx, id);
-  }
-
-  @Query(() => MovementList, { description: 'Phong trào thi đua: lọc theo loại, ngày đang diễn ra; tìm không dấu.' })
-  movements(
-    @Ctx() ctx: RequestContext,
-    @Args('options', {
-      type: () => MovementListOptions,
-      nullable: true,
-      description: 'Lọc và phân trang (mặc định: trang 1, 20 phong trào).',
-    })
-    options?: MovementListOptions,
-  ): Promise<MovementList> {
-    return this.movementService.list(ctx, options ?? {});
-  }
-
-  @RequirePermission('emulation:manage')
-  @Mutation(() => MovementView, { description: 'Phát động phong trào thi đua.' })
-  createMovement(
-    @Ctx() ctx: RequestContext,
-    @Args('input', { description: 'Phong trào mới.' }) input: CreateMovementInput,
-  ): Promise<MovementView> {
-    return this.movementService.create(ctx, input);
-  }
-
-  @RequirePermission(MOVEMENT_POLICY.permission('update'))
-  @Mutation(() => MovementView, { description: 'Sửa phong trào thi đua (chỉ đơn vị phát động hoặc cấp trên).' })
-  updateMovement(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { ...ID_ARG, description: 'Mã định danh của phong trào (UUID).' }, ParseIdPipe) id: string,
-    @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
-    @Args('input', { description: 'Các trường cần sửa.' }) input: UpdateMovementInput,
-  ): Promise<MovementView> {
-    return this.movementService.update(ctx, id, expectedVersion, input);
-  }
-
-  @Query(() => BlocView, { description: 'Một khối thi đua (trong phạm vi: đơn vị quản lý hoặc thành viên).' })
-  bloc(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { ...ID_ARG, description: 'Mã định danh của khối (UUID).' }, ParseIdPipe) id: string,
-  ): Promise<BlocView> {
-    return this.blocService.get(ctx, id);
-  }
-
-  @Query(() => BlocList, { description: 'Khối thi đua trong phạm vi của bạn: lọc theo năm, thành viên; tìm không dấu.' })
-  blocs(
-    @Ctx() ctx: RequestContext,
-    @Args('options', { type: () => BlocListOptions, nullable: true, description: 'Lọc và phân trang (mặc định: trang 1, 20 khối).' })
-    options?: BlocListOptions,
-  ): Promise<BlocList> {
-    return this.blocService.list(ctx, options ?? {});
-  }
-
-  @RequirePermission('emulation:manage')
-  @Mutation(() => BlocView, { description: 'Lập khối thi đua của một năm, với thành viên, trưởng khối, phó khối.' })
-  createBloc(@Ctx() ctx: RequestContext, @Args('input', { description: 'Khối thi đua mới.' }) input: CreateBlocInput): Promise<BlocView> {
-    return this.blocService.create(ctx, input);
-  }
-
-  @RequirePermission(BLOC_POLICY.permission('update'))
-  @Mutation(() => BlocView, { description: 'Sửa khối thi đua: tên, thành viên, trưởng khối, phó khối, phong trào.' })
-  updateBloc(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { ...ID_ARG, description: 'Mã định danh của khối (UUID).' }, ParseIdPipe) id: string,
-    @Args('expectedVersion', VERSION_ARG) expectedVersion: number,
-    @Args('input', { description: 'Các trường cần sửa.' }) input: UpdateBlocInput,
-  ): Promise<BlocView> {
-    return this.blocService.update(ctx, id, expectedVersion, input);
-  }
-}
 
 /** GraphQL of pledges: criteria, signing, lifecycle, registrations, progress. */
 @Resolver(() => PledgeView)

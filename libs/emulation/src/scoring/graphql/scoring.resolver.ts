@@ -1,13 +1,15 @@
 import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { BLOC_LIMITS } from '@danvan/contracts';
 import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission, type GraphQLRequestContext } from '@danvan/core';
-import { PLEDGE_POLICY } from '../pledges/pledge.policy.js';
-import { SHEET_POLICY } from '../scoring/score-sheet.policy.js';
-import { PledgeView } from '../dto/emulation.views.js';
-import { AwardsFromRankingInput, ScoreInput, SelfScoresInput } from '../dto/scoring.inputs.js';
+import { PLEDGE_POLICY } from '../../pledges/pledge.policy.js';
+import { SHEET_POLICY } from '../score-sheet.policy.js';
+import { PledgeView } from '../../pledges/dto/pledge.view.js';
+import { AwardsFromRankingInput } from '../dto/ranking.inputs.js';
+import { ScoreInput, SelfScoresInput } from '../dto/score-sheet.inputs.js';
 import { AwardView } from '@danvan/recognition';
-import { RankingView, ReviewDecisionEnum, ScoreSheetView } from '../dto/scoring.views.js';
-import type { ReviewDecision } from '../domain/scoring.js';
+import { RankingView } from '../dto/ranking.view.js';
+import { ReviewDecisionEnum, ScoreSheetView } from '../dto/score-sheet.view.js';
+import type { ReviewDecision } from '../../domain/scoring.js';
 import { ScoringService } from '../scoring.service.js';
 
 const ID_ARG = { type: () => ID };

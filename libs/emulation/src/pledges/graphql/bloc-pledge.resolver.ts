@@ -1,6 +1,7 @@
 import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequirePermission, RequestContext, type GraphQLRequestContext } from '@danvan/core';
-import { BlocView, PledgeView } from '../dto/emulation.views.js';
+import { BlocView } from '../../blocs/dto/bloc.view.js';
+import { PledgeView } from '../dto/pledge.view.js';
 import { PledgeService } from '../pledge.service.js';
 
 /**

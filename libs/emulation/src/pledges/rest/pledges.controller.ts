@@ -3,9 +3,11 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, 
 import type { FastifyReply } from 'fastify';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
 import { answerVersion, versionedUpsert } from '@danvan/kit';
-import { PLEDGE_LIST } from '../emulation.lists.js';
-import { PledgeListQuery, RegistrationInput } from '../dto/emulation.inputs.js';
-import { PledgeList, PledgeProgressView, PledgeView, RegistrationView } from '../dto/emulation.views.js';
+import { PLEDGE_LIST } from '../pledge.list.js';
+import { PledgeListQuery } from '../dto/pledge.inputs.js';
+import { RegistrationInput } from '../dto/registration.inputs.js';
+import { PledgeList, PledgeProgressView, PledgeView } from '../dto/pledge.view.js';
+import { RegistrationView } from '../dto/registration.view.js';
 import { PledgeService } from '../pledge.service.js';
 
 /** REST shape of a pledge: without internal fields. */

@@ -1,7 +1,7 @@
 import { isoDateInVietnam, renderXlsxTable, vnDate, type XlsxColumn } from '@danvan/core';
 import { SCORE_SHEET_STATUS_LABELS } from '@danvan/contracts';
-import type { PledgeView } from '../dto/emulation.views.js';
-import type { RankingRowView, RankingView } from '../dto/scoring.views.js';
+import type { PledgeView } from '../../pledges/dto/pledge.view.js';
+import type { RankingRowView, RankingView } from '../dto/ranking.view.js';
 
 const score = (n: number | null) => (n === null ? null : n);
 

@@ -16,9 +16,10 @@ import type { FastifyReply } from 'fastify';
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
 import { Ctx, DomainError, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
 import { answerVersion, versionedUpdate, versionedUpsert } from '@danvan/kit';
-import { SelfScoresInput } from '../dto/scoring.inputs.js';
-import { EvidenceView, RankingView, ScoreSheetView } from '../dto/scoring.views.js';
-import { PledgeService } from '../pledge.service.js';
+import { SelfScoresInput } from '../dto/score-sheet.inputs.js';
+import { EvidenceView, ScoreSheetView } from '../dto/score-sheet.view.js';
+import { RankingView } from '../dto/ranking.view.js';
+import { PledgeService } from '../../pledges/pledge.service.js';
 import { ScoringService } from '../scoring.service.js';
 import { renderRankingWorkbook } from './ranking-export.js';
 

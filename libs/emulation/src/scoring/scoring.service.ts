@@ -8,22 +8,22 @@ import {
   SCORE_SHEET_STATUS_LABELS,
   scorableItems,
   sheetTotals,
-  type CriteriaSetContent,
   type ScoreSheetStatus,
 } from '@danvan/contracts';
-import { DomainError, groupBy, recordAudit, translatePgErrors, type Queryable, type RequestContext } from '@danvan/core';
+import { DomainError, groupBy, recordAudit, type RequestContext } from '@danvan/core';
 import { assertVersion, type ExpectedVersion, type TakenTransition } from '@danvan/kit';
-import { Database, inTransaction, managerOf } from '@danvan/database';
+import { Database, inTransaction } from '@danvan/database';
 import { AwardService, type AwardView } from '@danvan/recognition';
-import { afterReview, checkScores, SHEET_REVIEW, unscoredCriteria, type ReviewDecision, type RoundAcceptance } from './domain/scoring.js';
-import { PLEDGE_POLICY } from './pledges/pledge.policy.js';
-import { SHEET_POLICY, type SheetAccess } from './scoring/score-sheet.policy.js';
-import type { PledgeView } from './dto/emulation.views.js';
-import type { ScoreInput } from './dto/scoring.inputs.js';
-import type { EvidenceView, RankingView, ReviewEventView, ScoreLineView, ScoreSheetView } from './dto/scoring.views.js';
-import { PledgeService } from './pledge.service.js';
-import type { AwardsFromRankingInput } from './dto/scoring.inputs.js';
-import { rowCount, unitRefJson } from './sql-refs.js';
+import { afterReview, checkScores, SHEET_REVIEW, unscoredCriteria, type ReviewDecision } from '../domain/scoring.js';
+import { PLEDGE_POLICY } from '../pledges/pledge.policy.js';
+import { SHEET_POLICY, type SheetAccess } from './score-sheet.policy.js';
+import type { PledgeView } from '../pledges/dto/pledge.view.js';
+import type { ScoreInput } from './dto/score-sheet.inputs.js';
+import type { EvidenceView, ScoreSheetView } from './dto/score-sheet.view.js';
+import type { RankingView } from './dto/ranking.view.js';
+import { PledgeService } from '../pledges/pledge.service.js';
+import type { AwardsFromRankingInput } from './dto/ranking.inputs.js';
+import { ScoreSheetRepository, type SheetRow } from './score-sheet.repository.js';
 
 const SHEET = 'bảng chấm điểm';
 
@@ -41,23 +41,6 @@ function noSheet(unitId: string): DomainError {
 /** Longest reason of a review decision (a returned sheet must say why). */
 const REVIEW_REASON_MAX_LENGTH = 2000;
 
-interface SheetRow {
-  id: string;
-  pledgeId: string;
-  unit: ScoreSheetView['unit'];
-  unitPath: string;
-  criteriaSetNumber: number;
-  content: CriteriaSetContent;
-  status: ScoreSheetStatus;
-  reviewStep: number;
-  version: number;
-  submittedAt: Date | null;
-}
-
-const SHEET_SQL = `SELECT s.id, s.pledge_id AS "pledgeId", ${unitRefJson('u')} AS unit, u.path AS "unitPath", cs.number AS "criteriaSetNumber",
-    cs.content, s.status, s.review_step AS "reviewStep", s.version, s.submitted_at AS "submittedAt"
-  FROM score_sheet s JOIN unit_directory u ON u.id = s.unit_id JOIN criteria_set cs ON cs.id = s.criteria_set_id`;
-
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 /** Who acts, as the review log keeps it: the account or API key id; null for a caller without one (the bare system context). */
 const actorIdOf = (ctx: RequestContext): string | null => ctx.caller.id;
@@ -74,6 +57,7 @@ const stepLabel = (step: number) => REVIEW_STEPS.find((s) => s.step === step)?.l
 export class ScoringService {
   constructor(
     private readonly database: Database,
+    private readonly scoreSheets: ScoreSheetRepository,
     private readonly pledges: PledgeService,
     private readonly awards: AwardService,
   ) {}
@@ -81,9 +65,9 @@ export class ScoringService {
   /** A unit's sheet, for the unit's own subtree or the bloc's manager; 404 otherwise. */
   async sheet(ctx: RequestContext, pledgeId: string, unitId: string): Promise<ScoreSheetView> {
     const pledge = await this.pledges.get(ctx, pledgeId);
-    const row = await this.sheetRow(managerOf(this.database, ctx), pledgeId, unitId);
+    const row = await this.scoreSheets.find(ctx, pledgeId, unitId);
     if (!row || !SHEET_POLICY.canSee(ctx, sheetAccess(pledge, row))) throw noSheet(unitId);
-    return this.view(managerOf(this.database, ctx), row, { ctx, pledge });
+    return this.view(ctx, row, { ctx, pledge });
   }
 
   /** Every sheet the caller may see (the scoring grid of the bloc's manager). */
@@ -94,13 +78,10 @@ export class ScoringService {
 
   /** The sheets each caller may see of pledges it has read (a GraphQL page), with lines, evidence and events, in four statements. */
   async sheetsOf(ctx: RequestContext, pledges: readonly PledgeView[]): Promise<Map<string, ScoreSheetView[]>> {
-    const db = managerOf(this.database, ctx);
     const byId = new Map(pledges.map((p) => [p.id, p]));
-    const rows = (await db.query(`${SHEET_SQL} WHERE s.pledge_id = ANY($1::uuid[]) ORDER BY u.name, u.id`, [
-      [...byId.keys()],
-    ])) as SheetRow[];
+    const rows = await this.scoreSheets.ofPledges(ctx, [...byId.keys()]);
     const visible = rows.filter((row) => SHEET_POLICY.canSee(ctx, sheetAccess(byId.get(row.pledgeId) as PledgeView, row)));
-    return groupBy(await this.views(db, visible, { ctx, pledges: byId }), (sheet) => sheet.pledgeId);
+    return groupBy(await this.views(ctx, visible, { ctx, pledges: byId }), (sheet) => sheet.pledgeId);
   }
 
   /** A signatory's self-scores, while scoring is open and the sheet is with the unit. `expectedVersion`: null before the sheet exists. */
@@ -112,29 +93,17 @@ export class ScoringService {
     scores: ScoreInput[],
   ): Promise<ScoreSheetView> {
     return inTransaction(this.database, ctx, async (tx) => {
-      const db = managerOf(this.database, tx);
       const pledge = await this.pledges.get(tx, pledgeId, true);
-      await this.ownUnit(tx, db, pledge, unitId);
-      let sheet = await this.sheetRow(db, pledgeId, unitId, true);
+      await this.ownUnit(tx, pledge, unitId);
+      let sheet = await this.scoreSheets.find(tx, pledgeId, unitId, true);
       assertUnitMayEdit(pledge, sheet);
       DomainError.refuseVersionMismatch(SHEET, expectedVersion, sheet?.version ?? null);
       if (!sheet) {
         if (!pledge.criteriaSet) throw DomainError.rule('criteria', 'missing', 'Giao ước chưa có bảng tiêu chí.');
-        await translatePgErrors(
-          () =>
-            db.query(`INSERT INTO score_sheet (pledge_id, unit_id, criteria_set_id) VALUES ($1, $2, $3)`, [
-              pledgeId,
-              unitId,
-              pledge.criteriaSet?.id,
-            ]),
-          { score_sheet_unit_key: () => new DomainError('VERSION_CONFLICT', 'Bảng chấm điểm vừa được người khác tạo. Hãy tải lại.') },
-        );
-        sheet = (await this.sheetRow(db, pledgeId, unitId, true)) as SheetRow;
+        await this.scoreSheets.insert(tx, pledgeId, unitId, pledge.criteriaSet?.id);
+        sheet = (await this.scoreSheets.find(tx, pledgeId, unitId, true)) as SheetRow;
       }
-      const existing = (await db.query(
-        `SELECT item_code AS "itemCode", self_score AS score FROM score_line WHERE sheet_id = $1 AND self_score IS NOT NULL`,
-        [sheet.id],
-      )) as Array<{ itemCode: string; score: string }>;
+      const existing = await this.scoreSheets.selfScores(tx, sheet.id);
       if (new Set(scores.map((x) => x.itemCode)).size !== scores.length) {
         throw DomainError.validation([
           { field: 'scores', code: 'duplicate', message: 'Một mục được chấm hai lần trong cùng một lần gửi.' },
@@ -146,49 +115,33 @@ export class ScoringService {
         .map((e) => ({ itemCode: e.itemCode, score: Number(e.score) }));
       DomainError.refuseIfAny(checkScores(sheet.content, given, others));
       const kinds = new Map(scorableItems(sheet.content).map((i) => [i.code, i.kind]));
-      const before = await this.view(db, sheet);
-      // Every line in one statement, whatever the number of scores.
-      await db.query(
-        `INSERT INTO score_line (sheet_id, item_code, item_kind, self_score, self_comment, updated_by)
-         SELECT $1, l.code, l.kind, l.score, l.comment, $6 FROM unnest($2::varchar[], $3::varchar[], $4::numeric[], $5::text[]) AS l(code, kind, score, comment)
-         ON CONFLICT (sheet_id, item_code) DO UPDATE SET self_score = EXCLUDED.self_score, self_comment = EXCLUDED.self_comment,
-           -- A line the unit corrects goes back to the reviewers: their earlier score on it no longer stands.
-           reviewed_score = CASE WHEN score_line.self_score IS DISTINCT FROM EXCLUDED.self_score THEN NULL ELSE score_line.reviewed_score END,
-           review_comment = CASE WHEN score_line.self_score IS DISTINCT FROM EXCLUDED.self_score THEN NULL ELSE score_line.review_comment END,
-           version = score_line.version + 1, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-        [
-          sheet.id,
-          scores.map((x) => x.itemCode),
-          scores.map((x) => kinds.get(x.itemCode)),
-          scores.map((x) => x.score),
-          scores.map((x) => x.comment ?? null),
-          tx.caller.label,
-        ],
+      const before = await this.view(tx, sheet);
+      await this.scoreSheets.saveSelfScores(
+        tx,
+        sheet.id,
+        scores.map((x) => ({ itemCode: x.itemCode, kind: kinds.get(x.itemCode), score: x.score, comment: x.comment ?? null })),
       );
-      return this.finish(tx, db, pledge, sheet, 'self-score', before);
+      return this.finish(tx, pledge, sheet, 'self-score', before);
     });
   }
 
   /** The unit submits its sheet for review: every criterion must be scored. */
   async submit(ctx: RequestContext, pledgeId: string, unitId: string, expectedVersion: ExpectedVersion): Promise<ScoreSheetView> {
     return inTransaction(this.database, ctx, async (tx) => {
-      const db = managerOf(this.database, tx);
       const pledge = await this.pledges.get(tx, pledgeId, true);
-      await this.ownUnit(tx, db, pledge, unitId);
-      const sheet = await this.lockedSheet(db, pledgeId, unitId, expectedVersion);
+      await this.ownUnit(tx, pledge, unitId);
+      const sheet = await this.lockedSheet(tx, pledgeId, unitId, expectedVersion);
       assertUnitMayEdit(pledge, sheet);
-      const lines = (await db.query(`SELECT item_code AS "itemCode" FROM score_line WHERE sheet_id = $1 AND self_score IS NOT NULL`, [
-        sheet.id,
-      ])) as Array<{ itemCode: string }>;
+      const lines = await this.scoreSheets.selfScores(tx, sheet.id);
       const unscored = unscoredCriteria(
         sheet.content,
         lines.map((l) => l.itemCode),
       );
       const taken = SHEET_REVIEW.take(sheet.status, 'submit', { step: sheet.reviewStep, actorId: actorIdOf(tx), accepted: [], unscored });
-      const before = await this.view(db, sheet);
-      await db.query(`UPDATE score_sheet SET status = $2, review_step = 1, submitted_at = now() WHERE id = $1`, [sheet.id, taken.to]);
-      await this.logEvent(tx, db, sheet.id, 0, 'SUBMIT', null);
-      return this.finish(tx, db, pledge, sheet, taken, before);
+      const before = await this.view(tx, sheet);
+      await this.scoreSheets.markSubmitted(tx, sheet.id, taken.to);
+      await this.scoreSheets.logEvent(tx, sheet.id, 0, 'SUBMIT', null);
+      return this.finish(tx, pledge, sheet, taken, before);
     });
   }
 
@@ -204,9 +157,8 @@ export class ScoringService {
     input: ScoreInput,
   ): Promise<ScoreSheetView> {
     return inTransaction(this.database, ctx, async (tx) => {
-      const db = managerOf(this.database, tx);
       const pledge = await this.managed(tx, pledgeId);
-      const sheet = await this.sheetRow(db, pledgeId, unitId);
+      const sheet = await this.scoreSheets.find(tx, pledgeId, unitId);
       if (!sheet) throw noSheet(unitId);
       assertOpen(pledge);
       if (sheet.status !== 'SUBMITTED')
@@ -215,10 +167,7 @@ export class ScoringService {
           'notUnderReview',
           `Bảng điểm ${SCORE_SHEET_STATUS_LABELS[sheet.status].toLowerCase()}: chỉ chấm thẩm định bảng đã nộp.`,
         );
-      const others = (await db.query(
-        `SELECT item_code AS "itemCode", COALESCE(reviewed_score, self_score) AS score FROM score_line WHERE sheet_id = $1 AND item_code <> $2 AND COALESCE(reviewed_score, self_score) IS NOT NULL`,
-        [sheet.id, input.itemCode],
-      )) as Array<{ itemCode: string; score: string }>;
+      const others = await this.scoreSheets.otherCurrentScores(tx, sheet.id, input.itemCode);
       DomainError.refuseIfAny(
         checkScores(
           sheet.content,
@@ -227,26 +176,22 @@ export class ScoringService {
         ),
       );
       const kind = scorableItems(sheet.content).find((i) => i.code === input.itemCode)?.kind;
-      const before = await this.view(db, sheet);
-      const result = (await db.query(
-        `INSERT INTO score_line AS l (sheet_id, item_code, item_kind, reviewed_score, review_comment, updated_by)
-         SELECT $1::uuid, $2::varchar, $3::varchar, $4::numeric, $5::text, $6::varchar
-         WHERE $7::int = 0 OR EXISTS (SELECT 1 FROM score_line x WHERE x.sheet_id = $1::uuid AND x.item_code = $2::varchar)
-         ON CONFLICT (sheet_id, item_code) DO UPDATE SET reviewed_score = EXCLUDED.reviewed_score, review_comment = EXCLUDED.review_comment,
-           version = l.version + 1, updated_by = EXCLUDED.updated_by, updated_at = now()
-           WHERE l.version = $7
-         RETURNING l.version`,
-        [sheet.id, input.itemCode, kind, input.score, input.comment ?? null, tx.caller.label, expectedLineVersion],
-      )) as unknown[];
-      if (rowCount(result) !== 1) {
+      const before = await this.view(tx, sheet);
+      const saved = await this.scoreSheets.saveReviewedScore(
+        tx,
+        sheet.id,
+        { itemCode: input.itemCode, kind, score: input.score, comment: input.comment ?? null },
+        expectedLineVersion,
+      );
+      if (!saved) {
         throw new DomainError(
           'VERSION_CONFLICT',
           `Điểm mục ${input.itemCode} vừa được người khác chấm (bạn đang sửa từ phiên bản ${expectedLineVersion}). Hãy tải lại và chấm trên bản mới nhất.`,
         );
       }
-      await db.query(`UPDATE score_sheet SET version = version + 1, updated_at = now() WHERE id = $1`, [sheet.id]);
-      const after = await this.view(db, (await this.sheetRow(db, pledgeId, unitId)) as SheetRow, { ctx: tx, pledge });
-      await this.audit(tx, db, 'review-score', before, after);
+      await this.scoreSheets.bumpVersion(tx, sheet.id);
+      const after = await this.view(tx, (await this.scoreSheets.find(tx, pledgeId, unitId)) as SheetRow, { ctx: tx, pledge });
+      await this.audit(tx, 'review-score', before, after);
       return after;
     });
   }
@@ -270,13 +215,14 @@ export class ScoringService {
     }
     reason = reason?.normalize('NFC') ?? null;
     return inTransaction(this.database, ctx, async (tx) => {
-      const db = managerOf(this.database, tx);
       const pledge = await this.managed(tx, pledgeId);
       assertOpen(pledge);
-      const sheet = await this.lockedSheet(db, pledgeId, unitId, expectedVersion);
+      const sheet = await this.lockedSheet(tx, pledgeId, unitId, expectedVersion);
       // The round's accepts matter to an accept only (and only of a sheet under review).
       const round =
-        decision === 'ACCEPT' && sheet.status === 'SUBMITTED' ? await this.reviewRound(db, sheet.id) : { submittedBy: null, accepted: [] };
+        decision === 'ACCEPT' && sheet.status === 'SUBMITTED'
+          ? await this.scoreSheets.reviewRound(tx, sheet.id)
+          : { submittedBy: null, accepted: [] };
       const taken = SHEET_REVIEW.take(sheet.status, decision === 'ACCEPT' ? 'accept' : 'return', {
         step: sheet.reviewStep,
         actorId: actorIdOf(tx),
@@ -284,14 +230,10 @@ export class ScoringService {
         submittedBy: round.submittedBy,
         reason,
       });
-      const before = await this.view(db, sheet);
-      await db.query(`UPDATE score_sheet SET status = $2, review_step = $3 WHERE id = $1`, [
-        sheet.id,
-        taken.to,
-        afterReview(sheet.reviewStep, decision).step,
-      ]);
-      await this.logEvent(tx, db, sheet.id, sheet.reviewStep, decision, reason?.trim() || null);
-      return this.finish(tx, db, pledge, sheet, taken, before);
+      const before = await this.view(tx, sheet);
+      await this.scoreSheets.setReviewState(tx, sheet.id, taken.to, afterReview(sheet.reviewStep, decision).step);
+      await this.scoreSheets.logEvent(tx, sheet.id, sheet.reviewStep, decision, reason?.trim() || null);
+      return this.finish(tx, pledge, sheet, taken, before);
     });
   }
 
@@ -307,7 +249,7 @@ export class ScoringService {
     const pledgeId = pledge.id;
     const final = pledge.status === 'FINALISED';
     const reviewer = PLEDGE_POLICY.reaches(ctx, 'oversee', pledge);
-    const all = (await managerOf(this.database, ctx).query(RANKING_SQL, [pledgeId])) as Array<Record<string, unknown>>;
+    const all = await this.scoreSheets.ranking(ctx, pledgeId);
     const rows =
       final || reviewer
         ? all
@@ -342,9 +284,7 @@ export class ScoringService {
       const pledge = await this.managed(tx, pledgeId);
       if (pledge.status !== 'FINALISED')
         throw DomainError.rule('status', 'notFinalised', 'Chỉ đề nghị khen thưởng khi giao ước đã tổng kết (kết quả chính thức).');
-      const [entry] = (await managerOf(this.database, tx).query(`SELECT ranked FROM award_title WHERE id = $1`, [
-        input.awardTitleId ?? input.formId ?? null,
-      ])) as Array<{ ranked: boolean }>;
+      const entry = await this.scoreSheets.awardTitle(tx, input.awardTitleId ?? input.formId ?? null);
       const ranking = await this.ranking(tx, pledge);
       const chosen = ranking.rows.filter((r) => r.rank !== null && r.rank <= input.top);
       if (!chosen.length) throw DomainError.rule('top', 'empty', 'Chưa có đơn vị nào được xếp hạng.');
@@ -386,10 +326,9 @@ export class ScoringService {
       .slice(0, 255);
     if (!filename) throw DomainError.validation([{ field: 'filename', code: 'required', message: 'Hãy gửi tên tệp (tham số filename).' }]);
     return inTransaction(this.database, ctx, async (tx) => {
-      const db = managerOf(this.database, tx);
       const pledge = await this.pledges.get(tx, pledgeId, true);
-      await this.ownUnit(tx, db, pledge, unitId);
-      const sheet = await this.sheetRow(db, pledgeId, unitId, true);
+      await this.ownUnit(tx, pledge, unitId);
+      const sheet = await this.scoreSheets.find(tx, pledgeId, unitId, true);
       if (!sheet) throw DomainError.rule('unitId', 'noSheet', 'Hãy tự chấm điểm trước khi nộp minh chứng.');
       assertUnitMayEdit(pledge, sheet);
       if (!scorableItems(sheet.content).some((i) => i.code === file.itemCode)) {
@@ -398,24 +337,21 @@ export class ScoringService {
         ]);
       }
       // Evidence belongs to a line of the sheet, and a line exists once the item is scored.
-      const [line] = (await db.query(`SELECT 1 AS scored FROM score_line WHERE sheet_id = $1 AND item_code = $2`, [
-        sheet.id,
-        file.itemCode,
-      ])) as unknown[];
+      const line = await this.scoreSheets.lineExists(tx, sheet.id, file.itemCode);
       if (!line)
         throw DomainError.rule('itemCode', 'notScored', `Hãy tự chấm điểm mục ${file.itemCode} trước khi nộp minh chứng cho mục đó.`);
-      const [count] = (await db.query(`SELECT count(*)::int AS n FROM evidence_file WHERE sheet_id = $1 AND item_code = $2`, [
-        sheet.id,
-        file.itemCode,
-      ])) as Array<{ n: number }>;
-      if (count.n >= EVIDENCE_LIMITS.perItemMax)
+      const count = await this.scoreSheets.evidenceCount(tx, sheet.id, file.itemCode);
+      if (count >= EVIDENCE_LIMITS.perItemMax)
         throw DomainError.rule('itemCode', 'tooMany', `Mỗi mục có tối đa ${EVIDENCE_LIMITS.perItemMax} tệp minh chứng.`);
       const sha256 = createHash('sha256').update(file.data).digest('hex');
-      const [row] = (await db.query(
-        `INSERT INTO evidence_file AS e (sheet_id, item_code, filename, content_type, size_bytes, sha256, data, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         RETURNING ${EVIDENCE_COLUMNS}`,
-        [sheet.id, file.itemCode, filename, type, file.data.length, sha256, file.data, tx.caller.label],
-      )) as EvidenceView[];
+      const row = await this.scoreSheets.insertEvidence(tx, {
+        sheetId: sheet.id,
+        itemCode: file.itemCode,
+        filename,
+        contentType: type,
+        data: file.data,
+        sha256,
+      });
       await recordAudit(tx, {
         entity: 'evidence-file',
         entityId: row.id,
@@ -429,11 +365,7 @@ export class ScoringService {
 
   /** An evidence file's bytes, for whoever may see its sheet. */
   async evidence(ctx: RequestContext, id: string): Promise<EvidenceView & { data: Buffer }> {
-    const db = managerOf(this.database, ctx);
-    const [row] = (await db.query(
-      `SELECT ${EVIDENCE_COLUMNS}, e.data, s.pledge_id AS "pledgeId", s.unit_id AS "unitId" FROM evidence_file e JOIN score_sheet s ON s.id = e.sheet_id WHERE e.id = $1`,
-      [id],
-    )) as Array<EvidenceView & { data: Buffer; pledgeId: string; unitId: string }>;
+    const row = await this.scoreSheets.findEvidence(ctx, id);
     if (!row) throw DomainError.notFound('tệp minh chứng', id);
     await this.sheet(ctx, row.pledgeId, row.unitId).catch(() => {
       throw DomainError.notFound('tệp minh chứng', id);
@@ -447,44 +379,29 @@ export class ScoringService {
    */
   async removeEvidence(ctx: RequestContext, id: string): Promise<ScoreSheetView> {
     return inTransaction(this.database, ctx, async (tx) => {
-      const db = managerOf(this.database, tx);
-      const [file] = (await db.query(
-        `SELECT e.id, e.item_code AS "itemCode", e.filename, e.size_bytes AS "sizeBytes", e.sha256, s.pledge_id AS "pledgeId", s.unit_id AS "unitId", u.path AS "unitPath"
-           FROM evidence_file e JOIN score_sheet s ON s.id = e.sheet_id JOIN unit_directory u ON u.id = s.unit_id WHERE e.id = $1`,
-        [id],
-      )) as Array<{
-        id: string;
-        itemCode: string;
-        filename: string;
-        sizeBytes: number;
-        sha256: string;
-        pledgeId: string;
-        unitId: string;
-        unitPath: string;
-      }>;
+      const file = await this.scoreSheets.findEvidenceForRemoval(tx, id);
       // Only the unit's own subtree removes its files; to anyone else the file does not exist.
       if (!file || !SHEET_POLICY.reaches(tx, 'selfScore', { unitPath: file.unitPath })) throw DomainError.notFound('tệp minh chứng', id);
       const pledge = await this.pledges.get(tx, file.pledgeId, true);
-      const sheet = (await this.sheetRow(db, file.pledgeId, file.unitId, true)) as SheetRow;
+      const sheet = (await this.scoreSheets.find(tx, file.pledgeId, file.unitId, true)) as SheetRow;
       assertUnitMayEdit(pledge, sheet);
       // Under the locks: of two concurrent removals, the second finds nothing.
-      const deleted = (await db.query(`DELETE FROM evidence_file WHERE id = $1 RETURNING id`, [id])) as unknown[];
-      if (rowCount(deleted) !== 1) throw DomainError.notFound('tệp minh chứng', id);
+      if (!(await this.scoreSheets.deleteEvidence(tx, id))) throw DomainError.notFound('tệp minh chứng', id);
       const { pledgeId: _pledgeId, unitId: _unitId, unitPath: _unitPath, ...before } = file;
       await recordAudit(tx, { entity: 'evidence-file', entityId: id, action: 'delete', scopePath: sheet.unitPath, before });
-      return this.view(db, sheet, { ctx: tx, pledge });
+      return this.view(tx, sheet, { ctx: tx, pledge });
     });
   }
 
   // ------------------------------------------------------------------ helpers
 
   /** The unit is a signatory in the caller's subtree (a unit scores only for itself); returns its path. */
-  private async ownUnit(tx: RequestContext, db: Queryable, pledge: PledgeView, unitId: string): Promise<string> {
-    const [unit] = (await db.query(`SELECT path FROM unit_directory WHERE id = $1`, [unitId])) as Array<{ path: string }>;
-    if (!unit || !SHEET_POLICY.reaches(tx, 'selfScore', { ownerPath: pledge.ownerPath, unitPath: unit.path }))
+  private async ownUnit(tx: RequestContext, pledge: PledgeView, unitId: string): Promise<string> {
+    const unitPath = await this.scoreSheets.unitPath(tx, unitId);
+    if (!unitPath || !SHEET_POLICY.reaches(tx, 'selfScore', { ownerPath: pledge.ownerPath, unitPath }))
       throw DomainError.rule('unitId', 'notFound', 'Đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn.');
     if (!pledge.signatories.some((s) => s.id === unitId)) throw DomainError.rule('unitId', 'notSignatory', 'Đơn vị này không ký giao ước.');
-    return unit.path;
+    return unitPath;
   }
 
   /** The pledge, locked, if the caller reviews its sheets (PLEDGE_POLICY `review`: it manages the bloc). */
@@ -494,54 +411,11 @@ export class ScoringService {
     return pledge;
   }
 
-  private async sheetRow(db: Queryable, pledgeId: string, unitId: string, lock = false): Promise<SheetRow | undefined> {
-    const [row] = (await db.query(`${SHEET_SQL} WHERE s.pledge_id = $1 AND s.unit_id = $2${lock ? ' FOR UPDATE OF s' : ''}`, [
-      pledgeId,
-      unitId,
-    ])) as SheetRow[];
-    return row;
-  }
-
-  private async lockedSheet(db: Queryable, pledgeId: string, unitId: string, expectedVersion: ExpectedVersion): Promise<SheetRow> {
-    const sheet = await this.sheetRow(db, pledgeId, unitId, true);
+  private async lockedSheet(tx: RequestContext, pledgeId: string, unitId: string, expectedVersion: ExpectedVersion): Promise<SheetRow> {
+    const sheet = await this.scoreSheets.find(tx, pledgeId, unitId, true);
     if (!sheet) throw noSheet(unitId);
     assertVersion(SHEET, expectedVersion, sheet.version);
     return sheet;
-  }
-
-  /** The review log records who acted by id (`actor_id`, what the review-step rule compares) and by label (for people to read). */
-  private async logEvent(
-    tx: RequestContext,
-    db: Queryable,
-    sheetId: string,
-    step: number,
-    action: string,
-    reason: string | null,
-  ): Promise<void> {
-    await db.query(`INSERT INTO review_event (sheet_id, step, action, reason, actor_label, actor_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      sheetId,
-      step,
-      action,
-      reason,
-      tx.caller.label,
-      actorIdOf(tx),
-    ]);
-  }
-
-  /** The sheet's current review round: who submitted it last, and the accepts logged since. */
-  private async reviewRound(db: Queryable, sheetId: string): Promise<{ submittedBy: string | null; accepted: RoundAcceptance[] }> {
-    const [submission] = (await db.query(
-      `SELECT id, actor_id AS "actorId" FROM review_event WHERE sheet_id = $1 AND action = 'SUBMIT' ORDER BY id DESC LIMIT 1`,
-      [sheetId],
-    )) as Array<{
-      id: number;
-      actorId: string | null;
-    }>;
-    const accepted = (await db.query(
-      `SELECT step, actor_id AS "actorId" FROM review_event WHERE sheet_id = $1 AND action = 'ACCEPT' AND id > $2 ORDER BY id`,
-      [sheetId, submission?.id ?? 0],
-    )) as RoundAcceptance[];
-    return { submittedBy: submission?.actorId ?? null, accepted };
   }
 
   /**
@@ -550,15 +424,14 @@ export class ScoringService {
    */
   private async finish(
     tx: RequestContext,
-    db: Queryable,
     pledge: PledgeView,
     sheet: SheetRow,
     change: string | TakenTransition<ScoreSheetStatus>,
     before: ScoreSheetView,
   ): Promise<ScoreSheetView> {
-    await db.query(`UPDATE score_sheet SET version = version + 1, updated_at = now() WHERE id = $1`, [sheet.id]);
-    const after = await this.view(db, (await this.sheetRow(db, sheet.pledgeId, sheet.unit.id)) as SheetRow, { ctx: tx, pledge });
-    if (typeof change === 'string') await this.audit(tx, db, change, before, after);
+    await this.scoreSheets.bumpVersion(tx, sheet.id);
+    const after = await this.view(tx, (await this.scoreSheets.find(tx, sheet.pledgeId, sheet.unit.id)) as SheetRow, { ctx: tx, pledge });
+    if (typeof change === 'string') await this.audit(tx, change, before, after);
     else
       await SHEET_REVIEW.record(tx, change, {
         entityId: after.id,
@@ -569,7 +442,7 @@ export class ScoringService {
     return after;
   }
 
-  private async audit(tx: RequestContext, db: Queryable, action: string, before: ScoreSheetView, after: ScoreSheetView): Promise<void> {
+  private async audit(tx: RequestContext, action: string, before: ScoreSheetView, after: ScoreSheetView): Promise<void> {
     await recordAudit(tx, {
       entity: 'score-sheet',
       entityId: after.id,
@@ -581,33 +454,19 @@ export class ScoringService {
   }
 
   /** `reader`: whose `allowedActions` the view carries (none for a before-image). */
-  private async view(db: Queryable, row: SheetRow, reader?: { ctx: RequestContext; pledge: PledgeView }): Promise<ScoreSheetView> {
-    return (await this.views(db, [row], reader && { ctx: reader.ctx, pledges: new Map([[reader.pledge.id, reader.pledge]]) }))[0];
+  private async view(ctx: RequestContext, row: SheetRow, reader?: { ctx: RequestContext; pledge: PledgeView }): Promise<ScoreSheetView> {
+    return (await this.views(ctx, [row], reader && { ctx: reader.ctx, pledges: new Map([[reader.pledge.id, reader.pledge]]) }))[0];
   }
 
   /** Sheets with their lines, evidence, events and totals, in three statements whatever their number. */
   private async views(
-    db: Queryable,
+    ctx: RequestContext,
     rows: SheetRow[],
     reader?: { ctx: RequestContext; pledges: ReadonlyMap<string, PledgeView> },
   ): Promise<ScoreSheetView[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
-    // One after another: inside a transaction the three share one connection, which runs one statement at a time.
-    const lines = (await db.query(
-      `SELECT sheet_id AS "sheetId", item_code AS "itemCode", item_kind AS "itemKind", self_score AS "selfScore", self_comment AS "selfComment",
-         reviewed_score AS "reviewedScore", review_comment AS "reviewComment", version, updated_by AS "updatedBy", updated_at AS "updatedAt"
-       FROM score_line WHERE sheet_id = ANY($1)`,
-      [ids],
-    )) as Array<ScoreLineView & { sheetId: string }>;
-    const evidence = (await db.query(
-      `SELECT e.sheet_id AS "sheetId", ${EVIDENCE_COLUMNS} FROM evidence_file e WHERE e.sheet_id = ANY($1) ORDER BY e.uploaded_at, e.id`,
-      [ids],
-    )) as Array<EvidenceView & { sheetId: string }>;
-    const events = (await db.query(
-      `SELECT sheet_id AS "sheetId", step, action, reason, actor_label AS "actorLabel", at FROM review_event WHERE sheet_id = ANY($1) ORDER BY id`,
-      [ids],
-    )) as Array<Omit<ReviewEventView, 'stepLabel'> & { sheetId: string }>;
+    const { lines, evidence, events } = await this.scoreSheets.partsOf(ctx, ids);
     return rows.map((row) => {
       const order = new Map(scorableItems(row.content).map((item, i) => [item.code, i]));
       const sheetLines = lines
@@ -657,9 +516,6 @@ function sheetAuditFields(s: ScoreSheetView): Record<string, unknown> {
   };
 }
 
-const EVIDENCE_COLUMNS = `e.id, e.item_code AS "itemCode", e.filename, e.content_type AS "contentType", e.size_bytes AS "sizeBytes", e.sha256,
-  '/api/v1/evidence/' || e.id AS url, e.uploaded_by AS "uploadedBy", e.uploaded_at AS "uploadedAt"`;
-
 /**
  * A unit works on its sheet (scores, evidence, submission) while scoring is
  * open and the sheet is with it; once review has begun, only on a sheet sent
@@ -692,34 +548,3 @@ function assertOpen(pledge: PledgeView): void {
     throw DomainError.rule('status', 'notScoring', `Giao ước đang ở bước "${pledge.statusLabel}": chưa đến lúc thẩm định.`);
   }
 }
-
-/**
- * Ranking of a pledge's signatories, in one statement. Per sheet: criteria
- * points (reviewed score where given, else self-score), bonus and deduction each
- * capped by the sheet's criteria set; rank by RANKING_TIE_RULE; classification
- * is the highest band of that criteria set the total reaches.
- */
-const RANKING_SQL = `
-  WITH totals AS (
-    SELECT s.unit_id, s.status, cs.content->'bands' AS bands,
-      COALESCE(sum(COALESCE(l.reviewed_score, l.self_score)) FILTER (WHERE l.item_kind = 'CRITERION'), 0) AS criteria,
-      LEAST(COALESCE(sum(COALESCE(l.reviewed_score, l.self_score)) FILTER (WHERE l.item_kind = 'BONUS'), 0), (cs.content->>'bonusCap')::numeric) AS bonus,
-      LEAST(COALESCE(sum(COALESCE(l.reviewed_score, l.self_score)) FILTER (WHERE l.item_kind = 'DEDUCTION'), 0), (cs.content->>'deductionCap')::numeric) AS deduction
-    FROM score_sheet s JOIN criteria_set cs ON cs.id = s.criteria_set_id LEFT JOIN score_line l ON l.sheet_id = s.id
-    WHERE s.pledge_id = $1 AND s.status IN ('SUBMITTED', 'ACCEPTED') -- a draft or returned sheet is still with its unit
-    GROUP BY s.id, cs.id
-  ), ranked AS (
-    SELECT t.*, t.criteria + t.bonus - t.deduction AS total,
-      rank() OVER (ORDER BY t.criteria + t.bonus - t.deduction DESC, t.deduction ASC, t.criteria DESC) AS rank
-    FROM totals t
-  )
-  SELECT r.rank, ${unitRefJson('u')} AS unit, u.path AS "unitPath", ss.status, r.criteria, r.bonus, r.deduction, r.total,
-    (SELECT b->>'name' FROM jsonb_array_elements(r.bands) b WHERE r.total >= (b->>'minScore')::numeric ORDER BY (b->>'minScore')::numeric DESC LIMIT 1) AS classification,
-    ARRAY(SELECT t.name || CASE a.rank WHEN 'FIRST' THEN ' (hạng Nhất)' WHEN 'SECOND' THEN ' (hạng Nhì)' WHEN 'THIRD' THEN ' (hạng Ba)' ELSE '' END
-          FROM award a JOIN award_title t ON t.id = a.title_id
-          WHERE a.pledge_id = $1 AND a.recipient_unit_id = u.id AND a.revoked_at IS NULL ORDER BY a.decided_on, t.position) AS awards
-  FROM pledge_signatory sg JOIN unit_directory u ON u.id = sg.unit_id
-    LEFT JOIN score_sheet ss ON ss.pledge_id = sg.pledge_id AND ss.unit_id = sg.unit_id
-    LEFT JOIN ranked r ON r.unit_id = sg.unit_id
-  WHERE sg.pledge_id = $1
-  ORDER BY r.rank NULLS LAST, u.name, u.id`;
