@@ -12,3 +12,4 @@ export * from './dto/scoring.views.js';
 export * from './migrations/1764000000410-create-scoring.js';
 export * from './migrations/1764000000520-ranking-index.js';
 export * from './scoring.service.js';
+export * from './pledges/pledge-outcomes.adapter.js';

@@ -29,6 +29,7 @@ import type { AwardView } from './dto/recognition.views.js';
 import { AWARD_POLICY } from './awards/award.policy.js';
 import { assertDocumentsExist } from '@danvan/documents';
 import { allOf, pathInScope, rowCount } from './sql-refs.js';
+import { PledgeOutcomes, type PledgeOutcome } from './awards/pledge-outcomes.port.js';
 
 const AWARD = 'khen thưởng';
 
@@ -92,26 +93,9 @@ interface TitleRow extends AwardTitleFacts {
   id: string;
 }
 
-interface PledgeRow {
-  id: string;
-  year: number;
-  status: string;
-  ownerPath: string;
-}
-
-/**
- * Every writer of a pledge's awards (one award, a ranking's awards, a revocation) locks the pledge row
- * FOR UPDATE before touching an award, as the pledge's own changes do (PledgeService.get with `lock`):
- * one lock order, so an award insert never holds a unique-index entry while it waits for the pledge.
- * Locked first, then read in a new statement, so the read sees what a concurrent writer committed.
- */
-async function lockPledge(db: Queryable, pledgeId: string): Promise<void> {
-  await db.query(`SELECT 1 FROM pledge WHERE id = $1 FOR UPDATE`, [pledgeId]);
-}
-
 /** Awards under a pledge come from its final result: never before it is finalised (FINALISED is the last status, so this holds once true). */
-function assertFinalised(pledge: PledgeRow): void {
-  if (pledge.status !== 'FINALISED') {
+function assertFinalised(pledge: PledgeOutcome): void {
+  if (!pledge.finalised) {
     throw DomainError.rule('pledgeId', 'notFinalised', 'Chỉ khen thưởng theo giao ước khi giao ước đã tổng kết (kết quả chính thức).');
   }
 }
@@ -123,7 +107,10 @@ function assertFinalised(pledge: PledgeRow): void {
  */
 @Injectable()
 export class AwardService {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly pledges: PledgeOutcomes,
+  ) {}
 
   async get(ctx: RequestContext, id: string, lock = false): Promise<AwardView> {
     const params = new SqlParams();
@@ -175,14 +162,12 @@ export class AwardService {
           name: string;
         }>)
       : [];
-    const pledgeShown = filter.pledgeId && rows.some((a) => a.pledgeId === filter.pledgeId);
-    const [pledge] = pledgeShown
-      ? ((await db.query(`SELECT title FROM pledge WHERE id = $1`, [filter.pledgeId])) as Array<{ title: string }>)
-      : [];
+    const shownPledgeId = rows.find((a) => filter.pledgeId && a.pledgeId === filter.pledgeId)?.pledgeId;
+    const pledgeTitle = shownPledgeId ? await this.pledges.titleOf(ctx, shownPledgeId) : null;
     return {
       units: new Map(units.map((u) => [u.id, u.name])),
       titles: titles.map((t) => t.name),
-      pledge: pledge?.title ?? null,
+      pledge: pledgeTitle,
       model: rows.find((a) => a.model && a.model.id === filter.modelId)?.model?.name ?? null,
     };
   }
@@ -198,14 +183,11 @@ export class AwardService {
       const recipient = await visibleUnit(tx, input.recipientUnitId, 'recipientUnitId', 'Đơn vị được khen');
       await visibleUnit(tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
       await assertDocumentsExist(db, [input.decisionDocumentId], 'decisionDocumentId');
-      const pledge = input.pledgeId ? await this.pledgeOf(db, tx, input.pledgeId, true) : null;
+      const pledge = input.pledgeId ? await this.pledgeOf(tx, input.pledgeId, true) : null;
       if (pledge) {
         assertFinalised(pledge);
-        const signatory = (await db.query(`SELECT 1 FROM pledge_signatory WHERE pledge_id = $1 AND unit_id = $2`, [
-          pledge.id,
-          input.recipientUnitId,
-        ])) as unknown[];
-        if (!signatory.length) throw DomainError.rule('recipientUnitId', 'notSignatory', 'Đơn vị được khen không ký giao ước này.');
+        if (!(await this.pledges.isSignatory(tx, pledge.id, input.recipientUnitId)))
+          throw DomainError.rule('recipientUnitId', 'notSignatory', 'Đơn vị được khen không ký giao ước này.');
       }
       if (input.modelId) await this.assertModelVisible(db, tx, input.modelId);
       const id = randomUUID();
@@ -250,14 +232,12 @@ export class AwardService {
       const db = managerOf(this.database, tx);
       const { choice, entry } = await this.entryOf(db, input);
       // Found only when the caller's subtree holds the pledge's managing unit (pledgeOf's scope).
-      const pledge = await this.pledgeOf(db, tx, input.pledgeId, true);
+      const pledge = await this.pledgeOf(tx, input.pledgeId, true);
       assertFinalised(pledge);
       DomainError.refuseIfAny([decisionDateRefusal(input.decidedOn)]);
       const unitIds = input.proposals.map((p) => p.unitId);
-      const signatories = (await db.query(`SELECT unit_id AS id FROM pledge_signatory WHERE pledge_id = $1`, [pledge.id])) as Array<{
-        id: string;
-      }>;
-      DomainError.refuseIfAny(proposalRefusals(entry, choice.field, input.proposals, new Set(signatories.map((s) => s.id))));
+      const signatories = new Set(await this.pledges.signatoryUnitIds(tx, pledge.id));
+      DomainError.refuseIfAny(proposalRefusals(entry, choice.field, input.proposals, signatories));
       DomainError.refuseIfAny(await this.proposalUnitRefusals(db, tx, unitIds, entry.id, pledge.id));
       await visibleUnit(tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
       await assertDocumentsExist(db, [input.decisionDocumentId], 'decisionDocumentId');
@@ -306,7 +286,7 @@ export class AwardService {
       // then the award's pledge is locked before the award, as every writer of a pledge's awards does (no deadlock).
       const seen = await this.get(tx, id);
       refuseOutsideIssuer(seen);
-      if (seen.pledgeId) await lockPledge(db, seen.pledgeId);
+      if (seen.pledgeId) await this.pledges.lock(tx, seen.pledgeId);
       const current = await this.get(tx, id, true);
       refuseOutsideIssuer(current);
       assertVersion(AWARD, expectedVersion, current.version);
@@ -354,20 +334,13 @@ export class AwardService {
 
   /**
    * The pledge, if the caller sees it as its bloc's managing unit (or above); its year is the awards' year.
-   * `lock`: a writer of the pledge's awards locks the pledge first, the lock `lockPledge` takes.
+   * `lock`: a writer of the pledge's awards locks the pledge first (PledgeOutcomes.managedPledge).
    */
-  private async pledgeOf(db: Queryable, ctx: RequestContext, pledgeId: string, lock = false): Promise<PledgeRow> {
-    const params = new SqlParams();
-    const where = [`p.id = ${params.add(pledgeId)}`, pathInScope(ctx, params, 'ou.path')].filter(Boolean).join(' AND ');
-    // FOR UPDATE OF p locks only a pledge the scope lets through (a caller outside it holds no lock); after a
-    // wait, PostgreSQL reads the row again, so the status is the one committed by the writer waited for.
-    const [row] = (await db.query(
-      `SELECT p.id, b.year, p.status, ou.path AS "ownerPath" FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit_directory ou ON ou.id = b.owner_unit_id WHERE ${where}${lock ? ' FOR UPDATE OF p' : ''}`,
-      params.values,
-    )) as PledgeRow[];
-    if (!row)
+  private async pledgeOf(ctx: RequestContext, pledgeId: string, lock = false): Promise<PledgeOutcome> {
+    const pledge = await this.pledges.managedPledge(ctx, pledgeId, { lock });
+    if (!pledge)
       throw DomainError.rule('pledgeId', 'notFound', 'Giao ước thi đua không tồn tại hoặc không do đơn vị trong phạm vi của bạn quản lý.');
-    return row;
+    return pledge;
   }
 
   private async assertModelVisible(db: Queryable, ctx: RequestContext, modelId: string): Promise<void> {

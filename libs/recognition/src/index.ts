@@ -12,3 +12,4 @@ export * from './rest/awards.controller.js';
 export * from './rest/models.controller.js';
 export * from './migrations/1764000000510-model-counts-generation.js';
 export * from './migrations/1764000000820-recognition-directory.js';
+export * from './awards/pledge-outcomes.port.js';
