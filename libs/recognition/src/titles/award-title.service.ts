@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AWARD_TITLE_POLICY } from './titles/award-title.policy.js';
+import { AWARD_TITLE_POLICY } from './award-title.policy.js';
 import {
   DomainError,
   recordAudit,
@@ -12,11 +12,11 @@ import {
 } from '@danvan/core';
 import { assertVersion } from '@danvan/kit';
 import { Database, inTransaction, managerOf } from '@danvan/database';
-import { titleChangeRefusals, type TitleUsage } from './domain/award-rules.js';
+import { titleChangeRefusals, type TitleUsage } from '../domain/award-rules.js';
 import { RECOGNITION_LIMITS, type AwardEntryKind, type RecipientKind } from '@danvan/contracts';
-import type { CreateAwardTitleInput, UpdateAwardTitleInput } from './dto/recognition.inputs.js';
-import type { AwardTitleView } from './dto/recognition.views.js';
-import { allOf, rowCount } from './sql-refs.js';
+import type { CreateAwardTitleInput, UpdateAwardTitleInput } from './dto/award-title.inputs.js';
+import type { AwardTitleView } from './dto/award-title.view.js';
+import { allOf, rowCount } from '../sql-refs.js';
 
 const TITLE = 'mục khen thưởng';
 

@@ -13,20 +13,15 @@ import {
   type RequestContext,
 } from '@danvan/core';
 import { assertVersion, type ExpectedVersion, type ListInput } from '@danvan/kit';
-import { activeIn, MODEL_COLUMNS, MODEL_FROM, MODEL_LIST, type ModelFilterValues } from './recognition.lists.js';
+import { activeIn, MODEL_COLUMNS, MODEL_FROM, MODEL_LIST, type ModelFilterValues } from './model.list.js';
 import { Database, inTransaction, managerOf } from '@danvan/database';
-import { assembleModelCounts, holderRefusal, MODEL_RECOGNITION, yearsRefusal, type ModelCountRow } from './domain/model-rules.js';
-import { MODEL_POLICY } from './models/model.policy.js';
-import type {
-  CreateModelInput,
-  ModelResultInput,
-  ModelEvidenceInput,
-  RecogniseModelInput,
-  UpdateModelInput,
-} from './dto/recognition.inputs.js';
-import type { ModelCountsView, ModelRecognitionChangeView, ModelView, RecognitionUnitRef } from './dto/recognition.views.js';
+import { assembleModelCounts, holderRefusal, MODEL_RECOGNITION, yearsRefusal, type ModelCountRow } from '../domain/model-rules.js';
+import { MODEL_POLICY } from './model.policy.js';
+import type { CreateModelInput, ModelResultInput, ModelEvidenceInput, RecogniseModelInput, UpdateModelInput } from './dto/model.inputs.js';
+import type { ModelCountsView, ModelRecognitionChangeView, ModelView } from './dto/model.views.js';
+import type { RecognitionUnitRef } from '../dto/recognition-refs.js';
 import { assertDocumentsExist } from '@danvan/documents';
-import { allOf, pathInScope, rowCount } from './sql-refs.js';
+import { allOf, pathInScope, rowCount } from '../sql-refs.js';
 
 const MODEL = 'mô hình';
 

@@ -22,14 +22,14 @@ import {
   recipientRefusals,
   type AwardTitleFacts,
   type CatalogueChoice,
-} from './domain/award-rules.js';
+} from '../domain/award-rules.js';
 import { type ListInput, assertVersion } from '@danvan/kit';
-import { AWARD_COLUMNS, AWARD_FROM, AWARD_LIST, type AwardFilterValues } from './recognition.lists.js';
-import type { AwardView } from './dto/recognition.views.js';
-import { AWARD_POLICY } from './awards/award.policy.js';
+import { AWARD_COLUMNS, AWARD_FROM, AWARD_LIST, type AwardFilterValues } from './award.list.js';
+import type { AwardView } from './dto/award.views.js';
+import { AWARD_POLICY } from './award.policy.js';
 import { assertDocumentsExist } from '@danvan/documents';
-import { allOf, pathInScope, rowCount } from './sql-refs.js';
-import { PledgeOutcomes, type PledgeOutcome } from './awards/pledge-outcomes.port.js';
+import { allOf, pathInScope, rowCount } from '../sql-refs.js';
+import { PledgeOutcomes, type PledgeOutcome } from './pledge-outcomes.port.js';
 
 const AWARD = 'khen thưởng';
 
