@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AwardRepository } from './awards/award.repository.js';
 import { AwardService } from './awards/award.service.js';
 import { AwardResolver } from './awards/graphql/award.resolver.js';
 import { AwardsController } from './awards/rest/awards.controller.js';
 import { ModelResolver } from './models/graphql/model.resolver.js';
 import { ModelService } from './models/model.service.js';
 import { ModelsController } from './models/rest/models.controller.js';
+import { AwardTitleRepository } from './titles/award-title.repository.js';
 import { AwardTitleService } from './titles/award-title.service.js';
 import { AwardTitleResolver } from './titles/graphql/award-title.resolver.js';
 
@@ -15,7 +17,16 @@ import { AwardTitleResolver } from './titles/graphql/award-title.resolver.js';
  */
 @Module({
   controllers: [ModelsController, AwardsController],
-  providers: [AwardTitleService, AwardService, ModelService, AwardTitleResolver, AwardResolver, ModelResolver],
+  providers: [
+    AwardTitleRepository,
+    AwardTitleService,
+    AwardRepository,
+    AwardService,
+    ModelService,
+    AwardTitleResolver,
+    AwardResolver,
+    ModelResolver,
+  ],
   exports: [AwardTitleService, AwardService, ModelService],
 })
 export class RecognitionModule {}
