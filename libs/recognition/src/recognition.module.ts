@@ -4,6 +4,7 @@ import { AwardService } from './awards/award.service.js';
 import { AwardResolver } from './awards/graphql/award.resolver.js';
 import { AwardsController } from './awards/rest/awards.controller.js';
 import { ModelResolver } from './models/graphql/model.resolver.js';
+import { ModelRepository } from './models/model.repository.js';
 import { ModelService } from './models/model.service.js';
 import { ModelsController } from './models/rest/models.controller.js';
 import { AwardTitleRepository } from './titles/award-title.repository.js';
@@ -22,6 +23,7 @@ import { AwardTitleResolver } from './titles/graphql/award-title.resolver.js';
     AwardTitleService,
     AwardRepository,
     AwardService,
+    ModelRepository,
     ModelService,
     AwardTitleResolver,
     AwardResolver,
