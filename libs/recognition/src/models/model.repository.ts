@@ -31,6 +31,21 @@ export interface ModelColumns {
   evidenceJson: string;
 }
 
+/** The written columns in the order of model_practice's INSERT and UPDATE statements below. */
+const columnValues = (m: ModelColumns) => [
+  m.name,
+  m.ownerUnitId,
+  m.holderKind,
+  m.personName,
+  m.field,
+  m.level,
+  m.firstYear,
+  m.lastYear,
+  m.description,
+  m.resultsJson,
+  m.evidenceJson,
+];
+
 /** A change of recognition: the history row and the model's current recognition. */
 export interface RecognitionChange {
   from: ModelRecognition;
@@ -102,21 +117,7 @@ export class ModelRepository {
       `UPDATE model_practice SET name = $3, owner_unit_id = $4, holder_kind = $5, person_name = $6, field = $7, level = $8, first_year = $9, last_year = $10,
          description = $11, results = $12::jsonb, evidence = $13::jsonb, version = version + 1, updated_at = now()
        WHERE id = $1 AND version = $2 RETURNING id`,
-      [
-        id,
-        expectedVersion,
-        m.name,
-        m.ownerUnitId,
-        m.holderKind,
-        m.personName,
-        m.field,
-        m.level,
-        m.firstYear,
-        m.lastYear,
-        m.description,
-        m.resultsJson,
-        m.evidenceJson,
-      ],
+      [id, expectedVersion, ...columnValues(m)],
     )) as unknown[];
     return rowCount(result) === 1;
   }
