@@ -1,6 +1,6 @@
 import { REVIEW_STEPS, scorableItems, type CriteriaSetContent } from '@danvan/contracts';
 import { DomainError, RequestContext } from '@danvan/core';
-import { Database, inTransaction, managerOf } from '@danvan/database';
+import { Database, inTransaction, isDataLoaded, recordDataLoad } from '@danvan/database';
 import type { DocumentService } from '@danvan/documents';
 import { type BlocService, type CriteriaSetInput, type MovementService, type PledgeService, type ScoringService } from '@danvan/emulation';
 import type { UnitService } from '@danvan/units';
@@ -182,9 +182,7 @@ export async function loadDemoEmulation(
   return database
     .exclusively('demo-emulation', () =>
       inTransaction(database, RequestContext.system('demo-data'), async (tx) => {
-        const db = managerOf(database, tx);
-        if (((await db.query(`SELECT 1 FROM data_load WHERE name = $1`, [DEMO_EMULATION_DATA_SET])) as unknown[]).length)
-          return { status: 'already-loaded' } as const;
+        if (await isDataLoaded(tx, DEMO_EMULATION_DATA_SET)) return { status: 'already-loaded' } as const;
         const unit = async (code: string) => {
           const found = await services.units.findByCode(tx, code);
           if (!found) throw new Error(`demo emulation: unit ${code} is missing (load the demo units first)`);
@@ -274,7 +272,7 @@ export async function loadDemoEmulation(
           pledge = await services.pledges.advance(tx, pledge.id, (await services.pledges.get(tx, pledge.id)).version, 'UNDER_REVIEW');
           await services.pledges.advance(tx, pledge.id, pledge.version, 'FINALISED');
         }
-        await db.query(`INSERT INTO data_load (name) VALUES ($1)`, [DEMO_EMULATION_DATA_SET]);
+        await recordDataLoad(tx, DEMO_EMULATION_DATA_SET);
         return { status: 'loaded', pledges: DEMO_PLEDGES.length } as const;
       }),
     )

@@ -1,6 +1,6 @@
 import type { ModelField } from '@danvan/contracts';
 import { RequestContext } from '@danvan/core';
-import { Database, inTransaction, managerOf } from '@danvan/database';
+import { Database, inTransaction, isDataLoaded, managerOf, recordDataLoad } from '@danvan/database';
 import type { PledgeService, ScoringService } from '@danvan/emulation';
 import type { ModelService } from '@danvan/recognition';
 import type { UnitService } from '@danvan/units';
@@ -49,15 +49,14 @@ export async function loadDemoRecognition(
   return database.exclusively('demo-recognition', () =>
     inTransaction(database, RequestContext.system('demo-data'), async (tx) => {
       const db = managerOf(database, tx);
-      if (((await db.query(`SELECT 1 FROM data_load WHERE name = $1`, [DEMO_RECOGNITION_DATA_SET])) as unknown[]).length)
-        return { status: 'already-loaded' } as const;
+      if (await isDataLoaded(tx, DEMO_RECOGNITION_DATA_SET)) return { status: 'already-loaded' } as const;
       const unit = async (code: string) => {
         const found = await services.units.findByCode(tx, code);
         if (!found) throw new Error(`demo recognition: unit ${code} is missing (load the demo units first)`);
         return found;
       };
       const titleId = async (code: string) =>
-        ((await db.query(`SELECT id FROM award_title WHERE code = $1`, [code])) as Array<{ id: string }>)[0].id;
+        ((await db.query(`SELECT id FROM award_title_directory WHERE code = $1`, [code])) as Array<{ id: string }>)[0].id;
       const pledgeOf = async (year: number) => (await services.pledges.list(tx, { filter: { year } })).items[0];
 
       let awards = 0;
@@ -105,7 +104,7 @@ export async function loadDemoRecognition(
           await services.models.recognise(tx, model.id, model.version, { recognition: 'EXCELLENT', recognisedOn: '2017-12-15' });
         }
       }
-      await db.query(`INSERT INTO data_load (name) VALUES ($1)`, [DEMO_RECOGNITION_DATA_SET]);
+      await recordDataLoad(tx, DEMO_RECOGNITION_DATA_SET);
       return { status: 'loaded', awards, models: plan.length } as const;
     }),
   );

@@ -1,5 +1,5 @@
 import { RequestContext } from '@danvan/core';
-import { Database, inTransaction, managerOf } from '@danvan/database';
+import { Database, inTransaction, isDataLoaded, recordDataLoad } from '@danvan/database';
 import type { UnitService } from '@danvan/units';
 import { DEMO_UNITS } from './demo-units.js';
 
@@ -16,9 +16,7 @@ export type DemoLoadResult = { status: 'loaded'; units: number } | { status: 'al
 export async function loadDemoData(database: Database, units: UnitService): Promise<DemoLoadResult> {
   return database.exclusively('demo-data', () =>
     inTransaction(database, RequestContext.system('demo-data'), async (tx) => {
-      const manager = managerOf(database, tx);
-      const loaded = (await manager.query(`SELECT 1 FROM data_load WHERE name = $1`, [DEMO_UNITS_DATA_SET])) as unknown[];
-      if (loaded.length) return { status: 'already-loaded' } as const;
+      if (await isDataLoaded(tx, DEMO_UNITS_DATA_SET)) return { status: 'already-loaded' } as const;
       const idByCode = new Map<string, string>();
       let created = 0;
       for (const demo of DEMO_UNITS) {
@@ -44,7 +42,7 @@ export async function loadDemoData(database: Database, units: UnitService): Prom
         idByCode.set(demo.code, unit.id);
         created++;
       }
-      await manager.query(`INSERT INTO data_load (name) VALUES ($1)`, [DEMO_UNITS_DATA_SET]);
+      await recordDataLoad(tx, DEMO_UNITS_DATA_SET);
       return { status: 'loaded', units: created } as const;
     }),
   );

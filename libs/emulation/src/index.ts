@@ -24,3 +24,4 @@ export * from './scoring/dto/ranking.view.js';
 export * from './migrations/1764000000410-create-scoring.js';
 export * from './migrations/1764000000520-ranking-index.js';
 export * from './scoring/scoring.service.js';
+export * from './pledges/pledge-outcomes.adapter.js';

@@ -1,15 +1,34 @@
 import { Module } from '@nestjs/common';
-import { AwardTitleService } from './award-title.service.js';
-import { AwardService } from './award.service.js';
-import { AwardResolver, ModelResolver } from './graphql/recognition.resolver.js';
-import { ModelService } from './model.service.js';
-import { AwardsController } from './rest/awards.controller.js';
-import { ModelsController } from './rest/models.controller.js';
+import { AwardRepository } from './awards/award.repository.js';
+import { AwardService } from './awards/award.service.js';
+import { AwardResolver } from './awards/graphql/award.resolver.js';
+import { AwardsController } from './awards/rest/awards.controller.js';
+import { ModelResolver } from './models/graphql/model.resolver.js';
+import { ModelRepository } from './models/model.repository.js';
+import { ModelService } from './models/model.service.js';
+import { ModelsController } from './models/rest/models.controller.js';
+import { AwardTitleRepository } from './titles/award-title.repository.js';
+import { AwardTitleService } from './titles/award-title.service.js';
+import { AwardTitleResolver } from './titles/graphql/award-title.resolver.js';
 
-/** Recognition: the award catalogue, awards (from a pledge ranking too) and "Dân vận khéo" model practices. */
+/**
+ * Recognition: the award catalogue (titles/), awards, from a pledge ranking too (awards/), and "Dân vận khéo"
+ * model practices (models/). The pledges awards refer to are asked through the PledgeOutcomes port
+ * (awards/pledge-outcomes.port.ts), which emulation provides globally.
+ */
 @Module({
   controllers: [ModelsController, AwardsController],
-  providers: [AwardTitleService, AwardService, ModelService, AwardResolver, ModelResolver],
+  providers: [
+    AwardTitleRepository,
+    AwardTitleService,
+    AwardRepository,
+    AwardService,
+    ModelRepository,
+    ModelService,
+    AwardTitleResolver,
+    AwardResolver,
+    ModelResolver,
+  ],
   exports: [AwardTitleService, AwardService, ModelService],
 })
 export class RecognitionModule {}

@@ -19,7 +19,7 @@ import {
 } from '@danvan/core';
 import { Database, DatabaseModule } from '@danvan/database';
 import { DocumentsModule } from '@danvan/documents';
-import { EmulationModule } from '@danvan/emulation';
+import { EmulationModule, PledgeOutcomesModule } from '@danvan/emulation';
 import { AccessGuard, IdempotencyInterceptor, IdentityModule } from '@danvan/identity';
 import { JobsModule } from '@danvan/jobs';
 import { RecognitionModule } from '@danvan/recognition';
@@ -75,6 +75,7 @@ export class AppModule {
         UnitsModule,
         DocumentsModule,
         EmulationModule,
+        PledgeOutcomesModule,
         RecognitionModule,
       ],
       controllers: [HealthController],

@@ -1,4 +1,5 @@
 export * from './data-folder-lock.js';
+export * from './data-load.js';
 export * from './database.js';
 export * from './embedded-postgres.js';
 export * from './statement-counter.js';

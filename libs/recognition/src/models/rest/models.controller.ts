@@ -14,9 +14,9 @@ import type { FastifyReply } from 'fastify';
 import type { Page } from '@danvan/contracts';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
 import { answerCreated, answerVersion, versionedUpdate } from '@danvan/kit';
-import { MODEL_LIST } from '../recognition.lists.js';
-import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } from '../dto/recognition.inputs.js';
-import { ModelView } from '../dto/recognition.views.js';
+import { MODEL_LIST } from '../model.list.js';
+import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } from '../dto/model.inputs.js';
+import { ModelView } from '../dto/model.views.js';
 import { ModelService } from '../model.service.js';
 import { describeModelFilters, renderModelsWorkbook } from './models-export.js';
 

@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AWARD_RANK_LABELS, AWARD_RANKS, type AwardRank, type AwardSortField, type Page, type RecipientKind } from '@danvan/contracts';
+import { AWARD_RANK_LABELS, type AwardRank, type AwardSortField, type Page, type RecipientKind } from '@danvan/contracts';
 import {
   assertExportable,
   DomainError,
   MAX_EXPORT_ROWS,
   recordAudit,
-  SqlParams,
   translatePgErrors,
   visibleUnit,
-  type Queryable,
   type RequestContext,
 } from '@danvan/core';
-import { Database, inTransaction, managerOf } from '@danvan/database';
+import { Database, inTransaction } from '@danvan/database';
 import {
   awardYear,
   catalogueChoice,
@@ -20,15 +18,14 @@ import {
   entryKindRefusal,
   proposalRefusals,
   recipientRefusals,
-  type AwardTitleFacts,
   type CatalogueChoice,
-} from './domain/award-rules.js';
+} from '../domain/award-rules.js';
 import { type ListInput, assertVersion } from '@danvan/kit';
-import { AWARD_COLUMNS, AWARD_FROM, AWARD_LIST, type AwardFilterValues } from './recognition.lists.js';
-import type { AwardView } from './dto/recognition.views.js';
-import { AWARD_POLICY } from './awards/award.policy.js';
-import { assertDocumentsExist } from '@danvan/documents';
-import { allOf, pathInScope, rowCount } from './sql-refs.js';
+import { type AwardFilterValues } from './award.list.js';
+import type { AwardView } from './dto/award.views.js';
+import { AWARD_POLICY } from './award.policy.js';
+import { PledgeOutcomes, type PledgeOutcome } from './pledge-outcomes.port.js';
+import { AwardRepository, type AwardEntryRow, type AwardRow } from './award.repository.js';
 
 const AWARD = 'khen thưởng';
 
@@ -36,8 +33,6 @@ const CONSTRAINT_ERRORS = {
   award_pledge_recipient_key: () =>
     DomainError.duplicate('proposals', 'Đơn vị đã được khen thưởng danh hiệu, hình thức này theo giao ước này.'),
 };
-
-type AwardRow = Omit<AwardView, 'rankLabel' | 'allowedActions'>;
 
 function toView(ctx: RequestContext, row: AwardRow): AwardView {
   return { ...row, rankLabel: row.rank ? AWARD_RANK_LABELS[row.rank] : null, allowedActions: AWARD_POLICY.allowedActions(ctx, row) };
@@ -88,30 +83,9 @@ export interface AwardsFromProposals {
   proposals: Array<{ unitId: string; rank?: AwardRank | null }>;
 }
 
-interface TitleRow extends AwardTitleFacts {
-  id: string;
-}
-
-interface PledgeRow {
-  id: string;
-  year: number;
-  status: string;
-  ownerPath: string;
-}
-
-/**
- * Every writer of a pledge's awards (one award, a ranking's awards, a revocation) locks the pledge row
- * FOR UPDATE before touching an award, as the pledge's own changes do (PledgeService.get with `lock`):
- * one lock order, so an award insert never holds a unique-index entry while it waits for the pledge.
- * Locked first, then read in a new statement, so the read sees what a concurrent writer committed.
- */
-async function lockPledge(db: Queryable, pledgeId: string): Promise<void> {
-  await db.query(`SELECT 1 FROM pledge WHERE id = $1 FOR UPDATE`, [pledgeId]);
-}
-
 /** Awards under a pledge come from its final result: never before it is finalised (FINALISED is the last status, so this holds once true). */
-function assertFinalised(pledge: PledgeRow): void {
-  if (pledge.status !== 'FINALISED') {
+function assertFinalised(pledge: PledgeOutcome): void {
+  if (!pledge.finalised) {
     throw DomainError.rule('pledgeId', 'notFinalised', 'Chỉ khen thưởng theo giao ước khi giao ước đã tổng kết (kết quả chính thức).');
   }
 }
@@ -123,26 +97,20 @@ function assertFinalised(pledge: PledgeRow): void {
  */
 @Injectable()
 export class AwardService {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly awards: AwardRepository,
+    private readonly pledges: PledgeOutcomes,
+  ) {}
 
   async get(ctx: RequestContext, id: string, lock = false): Promise<AwardView> {
-    const params = new SqlParams();
-    const where = [`a.id = ${params.add(id)}`, AWARD_POLICY.visibleSql(ctx, params)].filter(Boolean).join(' AND ');
-    const [row] = (await managerOf(this.database, ctx).query(
-      `SELECT ${AWARD_COLUMNS} FROM ${AWARD_FROM} WHERE ${where}${lock ? ' FOR UPDATE OF a' : ''}`,
-      params.values,
-    )) as AwardRow[];
+    const row = await this.awards.find(ctx, id, lock);
     if (!row) throw DomainError.notFound(AWARD, id);
     return toView(ctx, row);
   }
 
   async list(ctx: RequestContext, request: AwardListRequest): Promise<Page<AwardView>> {
-    const page = await AWARD_LIST.fetch<AwardRow>(
-      managerOf(this.database, ctx),
-      request,
-      (params) => AWARD_POLICY.visibleSql(ctx, params),
-      ctx,
-    );
+    const page = await this.awards.page(ctx, request);
     return { ...page, items: page.items.map((row) => toView(ctx, row)) };
   }
 
@@ -159,59 +127,43 @@ export class AwardService {
    * named only when an exported award shows them.
    */
   async filterNames(ctx: RequestContext, filter: AwardFilterValues, rows: AwardView[]): Promise<AwardFilterNames> {
-    const db = managerOf(this.database, ctx);
-    const params = new SqlParams();
     const unitIds = [filter.withinUnitId, filter.recipientUnitId, filter.issuerUnitId].filter((id): id is string => !!id);
-    const units = unitIds.length
-      ? ((await db.query(
-          `SELECT u.id, u.name FROM unit_directory u WHERE ${allOf(`u.id = ANY(${params.add(unitIds)}::uuid[])`, pathInScope(ctx, params, 'u.path'))}`,
-          params.values,
-        )) as Array<{ id: string; name: string }>)
-      : [];
+    const units = await this.awards.unitNamesInScope(ctx, unitIds);
     const missing = unitIds.find((id) => !units.some((u) => u.id === id));
     if (missing) throw DomainError.notFound('đơn vị', missing);
-    const titles = filter.titleId?.length
-      ? ((await db.query(`SELECT name FROM award_title WHERE id = ANY($1::uuid[]) ORDER BY name`, [filter.titleId])) as Array<{
-          name: string;
-        }>)
-      : [];
-    const pledgeShown = filter.pledgeId && rows.some((a) => a.pledgeId === filter.pledgeId);
-    const [pledge] = pledgeShown
-      ? ((await db.query(`SELECT title FROM pledge WHERE id = $1`, [filter.pledgeId])) as Array<{ title: string }>)
-      : [];
+    const titles = await this.awards.titleNames(ctx, filter.titleId ?? []);
+    const shownPledgeId = rows.find((a) => filter.pledgeId && a.pledgeId === filter.pledgeId)?.pledgeId;
+    const pledgeTitle = shownPledgeId ? await this.pledges.titleOf(ctx, shownPledgeId) : null;
     return {
       units: new Map(units.map((u) => [u.id, u.name])),
-      titles: titles.map((t) => t.name),
-      pledge: pledge?.title ?? null,
+      titles,
+      pledge: pledgeTitle,
       model: rows.find((a) => a.model && a.model.id === filter.modelId)?.model?.name ?? null,
     };
   }
 
   async create(ctx: RequestContext, input: NewAward): Promise<AwardView> {
     return inTransaction(this.database, ctx, async (tx) => {
-      const db = managerOf(this.database, tx);
-      const { choice, entry } = await this.entryOf(db, input);
+      const { choice, entry } = await this.entryOf(tx, input);
       DomainError.refuseIfAny([
         ...recipientRefusals(entry, { ...input, kind: input.recipientKind }, choice.field),
         decisionDateRefusal(input.decidedOn),
       ]);
       const recipient = await visibleUnit(tx, input.recipientUnitId, 'recipientUnitId', 'Đơn vị được khen');
       await visibleUnit(tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
-      await assertDocumentsExist(tx, [input.decisionDocumentId], 'decisionDocumentId');
-      const pledge = input.pledgeId ? await this.pledgeOf(db, tx, input.pledgeId, true) : null;
+      await this.awards.assertDocumentsExist(tx, [input.decisionDocumentId], 'decisionDocumentId');
+      const pledge = input.pledgeId ? await this.pledgeOf(tx, input.pledgeId, true) : null;
       if (pledge) {
         assertFinalised(pledge);
-        const signatory = (await db.query(`SELECT 1 FROM pledge_signatory WHERE pledge_id = $1 AND unit_id = $2`, [
-          pledge.id,
-          input.recipientUnitId,
-        ])) as unknown[];
-        if (!signatory.length) throw DomainError.rule('recipientUnitId', 'notSignatory', 'Đơn vị được khen không ký giao ước này.');
+        if (!(await this.pledges.isSignatory(tx, pledge.id, input.recipientUnitId)))
+          throw DomainError.rule('recipientUnitId', 'notSignatory', 'Đơn vị được khen không ký giao ước này.');
       }
-      if (input.modelId) await this.assertModelVisible(db, tx, input.modelId);
+      if (input.modelId && !(await this.awards.modelInScope(tx, input.modelId)))
+        throw DomainError.rule('modelId', 'notFound', 'Mô hình không tồn tại hoặc nằm ngoài phạm vi của bạn.');
       const id = randomUUID();
       await translatePgErrors(
         () =>
-          this.insert(db, {
+          this.awards.insert(tx, {
             id,
             titleId: entry.id,
             recipientKind: input.recipientKind,
@@ -233,7 +185,7 @@ export class AwardService {
         },
       );
       const created = await this.get(tx, id);
-      await this.audit(db, tx, 'create', null, created, recipient.path);
+      await this.audit(tx, 'create', null, created, recipient.path);
       return created;
     });
   }
@@ -247,27 +199,24 @@ export class AwardService {
    */
   async createFromProposals(ctx: RequestContext, input: AwardsFromProposals): Promise<AwardView[]> {
     return inTransaction(this.database, ctx, async (tx) => {
-      const db = managerOf(this.database, tx);
-      const { choice, entry } = await this.entryOf(db, input);
+      const { choice, entry } = await this.entryOf(tx, input);
       // Found only when the caller's subtree holds the pledge's managing unit (pledgeOf's scope).
-      const pledge = await this.pledgeOf(db, tx, input.pledgeId, true);
+      const pledge = await this.pledgeOf(tx, input.pledgeId, true);
       assertFinalised(pledge);
       DomainError.refuseIfAny([decisionDateRefusal(input.decidedOn)]);
       const unitIds = input.proposals.map((p) => p.unitId);
-      const signatories = (await db.query(`SELECT unit_id AS id FROM pledge_signatory WHERE pledge_id = $1`, [pledge.id])) as Array<{
-        id: string;
-      }>;
-      DomainError.refuseIfAny(proposalRefusals(entry, choice.field, input.proposals, new Set(signatories.map((s) => s.id))));
-      DomainError.refuseIfAny(await this.proposalUnitRefusals(db, tx, unitIds, entry.id, pledge.id));
+      const signatories = new Set(await this.pledges.signatoryUnitIds(tx, pledge.id));
+      DomainError.refuseIfAny(proposalRefusals(entry, choice.field, input.proposals, signatories));
+      DomainError.refuseIfAny(await this.proposalUnitRefusals(tx, unitIds, entry.id, pledge.id));
       await visibleUnit(tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
-      await assertDocumentsExist(tx, [input.decisionDocumentId], 'decisionDocumentId');
+      await this.awards.assertDocumentsExist(tx, [input.decisionDocumentId], 'decisionDocumentId');
       const ids: string[] = [];
       for (const proposal of input.proposals) {
         const id = randomUUID();
         ids.push(id);
         await translatePgErrors(
           () =>
-            this.insert(db, {
+            this.awards.insert(tx, {
               id,
               titleId: entry.id,
               recipientKind: 'COLLECTIVE',
@@ -287,7 +236,7 @@ export class AwardService {
         );
       }
       const created = await this.byIds(tx, ids);
-      for (const award of created) await this.audit(db, tx, 'create', null, award, award.recipientPath);
+      for (const award of created) await this.audit(tx, 'create', null, award, award.recipientPath);
       return created;
     });
   }
@@ -300,53 +249,39 @@ export class AwardService {
   /** Revokes an award (e.g. obtained by fraud): it stays listed, marked revoked, with who, when and why. */
   async revoke(ctx: RequestContext, id: string, expectedVersion: number, reason: string): Promise<AwardView> {
     return inTransaction(this.database, ctx, async (tx) => {
-      const db = managerOf(this.database, tx);
       const refuseOutsideIssuer = (award: AwardView) => AWARD_POLICY.assert(tx, 'revoke', award);
       // Read in the caller's scope and checked before any lock, so a caller who may not revoke it holds no lock;
       // then the award's pledge is locked before the award, as every writer of a pledge's awards does (no deadlock).
       const seen = await this.get(tx, id);
       refuseOutsideIssuer(seen);
-      if (seen.pledgeId) await lockPledge(db, seen.pledgeId);
+      if (seen.pledgeId) await this.pledges.lock(tx, seen.pledgeId);
       const current = await this.get(tx, id, true);
       refuseOutsideIssuer(current);
       assertVersion(AWARD, expectedVersion, current.version);
       if (current.revoked) throw DomainError.rule('id', 'revoked', 'Khen thưởng này đã bị thu hồi.');
       const trimmed = reason.normalize('NFC').trim();
       if (!trimmed) throw DomainError.validation([{ field: 'reason', code: 'isNotEmpty', message: 'Hãy ghi lý do thu hồi.' }]);
-      const result = (await db.query(
-        `UPDATE award SET revoked_at = now(), revoked_by = $3, revocation_reason = $4, version = version + 1, updated_at = now()
-         WHERE id = $1 AND version = $2 AND revoked_at IS NULL RETURNING id`,
-        [id, expectedVersion, tx.caller.label, trimmed],
-      )) as unknown[];
-      if (rowCount(result) !== 1) throw DomainError.versionConflict(AWARD, expectedVersion);
+      if (!(await this.awards.revoke(tx, id, expectedVersion, trimmed))) throw DomainError.versionConflict(AWARD, expectedVersion);
       const revoked = await this.get(tx, id);
-      await this.audit(db, tx, 'revoke', current, revoked, revoked.recipientPath);
+      await this.audit(tx, 'revoke', current, revoked, revoked.recipientPath);
       return revoked;
     });
   }
 
   /** Awards by id, in the caller's scope, ordered by rank then recipient name. */
   async byIds(ctx: RequestContext, ids: readonly string[]): Promise<AwardView[]> {
-    if (!ids.length) return [];
-    const params = new SqlParams();
-    const where = [`a.id = ANY(${params.add(ids)})`, AWARD_POLICY.visibleSql(ctx, params)].filter(Boolean).join(' AND ');
-    const rows = (await managerOf(this.database, ctx).query(
-      `SELECT ${AWARD_COLUMNS} FROM ${AWARD_FROM} WHERE ${where} ORDER BY array_position(${params.add([...AWARD_RANKS])}::text[], a.rank::text) NULLS LAST, ru.name, a.id`,
-      params.values,
-    )) as AwardRow[];
+    const rows = await this.awards.byIds(ctx, ids);
     return rows.map((row) => toView(ctx, row));
   }
 
   /** The catalogue entry an input names, of the kind its field expects. */
   private async entryOf(
-    db: Queryable,
+    ctx: RequestContext,
     input: { awardTitleId?: string | null; formId?: string | null },
-  ): Promise<{ choice: Extract<CatalogueChoice, { ok: true }>; entry: TitleRow }> {
+  ): Promise<{ choice: Extract<CatalogueChoice, { ok: true }>; entry: AwardEntryRow }> {
     const choice = catalogueChoice(input);
     if (!choice.ok) throw DomainError.validation([choice.error]);
-    const [entry] = (await db.query(`SELECT id, name, kind, recipients, ranked, active FROM award_title WHERE id = $1`, [
-      choice.id,
-    ])) as TitleRow[];
+    const entry = await this.awards.entry(ctx, choice.id);
     if (!entry) throw DomainError.rule(choice.field, 'notFound', 'Không tìm thấy danh hiệu, hình thức khen thưởng trong danh mục.');
     DomainError.refuseIfAny([entryKindRefusal(choice, entry)]);
     return { choice, entry };
@@ -354,43 +289,18 @@ export class AwardService {
 
   /**
    * The pledge, if the caller sees it as its bloc's managing unit (or above); its year is the awards' year.
-   * `lock`: a writer of the pledge's awards locks the pledge first, the lock `lockPledge` takes.
+   * `lock`: a writer of the pledge's awards locks the pledge first (PledgeOutcomes.managedPledge).
    */
-  private async pledgeOf(db: Queryable, ctx: RequestContext, pledgeId: string, lock = false): Promise<PledgeRow> {
-    const params = new SqlParams();
-    const where = [`p.id = ${params.add(pledgeId)}`, pathInScope(ctx, params, 'ou.path')].filter(Boolean).join(' AND ');
-    // FOR UPDATE OF p locks only a pledge the scope lets through (a caller outside it holds no lock); after a
-    // wait, PostgreSQL reads the row again, so the status is the one committed by the writer waited for.
-    const [row] = (await db.query(
-      `SELECT p.id, b.year, p.status, ou.path AS "ownerPath" FROM pledge p JOIN emulation_bloc b ON b.id = p.bloc_id JOIN unit_directory ou ON ou.id = b.owner_unit_id WHERE ${where}${lock ? ' FOR UPDATE OF p' : ''}`,
-      params.values,
-    )) as PledgeRow[];
-    if (!row)
+  private async pledgeOf(ctx: RequestContext, pledgeId: string, lock = false): Promise<PledgeOutcome> {
+    const pledge = await this.pledges.managedPledge(ctx, pledgeId, { lock });
+    if (!pledge)
       throw DomainError.rule('pledgeId', 'notFound', 'Giao ước thi đua không tồn tại hoặc không do đơn vị trong phạm vi của bạn quản lý.');
-    return row;
-  }
-
-  private async assertModelVisible(db: Queryable, ctx: RequestContext, modelId: string): Promise<void> {
-    const params = new SqlParams();
-    const where = [`m.id = ${params.add(modelId)}`, pathInScope(ctx, params, 'ou.path')].filter(Boolean).join(' AND ');
-    const rows = (await db.query(
-      `SELECT 1 FROM model_practice m JOIN unit_directory ou ON ou.id = m.owner_unit_id WHERE ${where}`,
-      params.values,
-    )) as unknown[];
-    if (!rows.length) throw DomainError.rule('modelId', 'notFound', 'Mô hình không tồn tại hoặc nằm ngoài phạm vi của bạn.');
+    return pledge;
   }
 
   /** Proposed units outside the caller's scope, or already awarded this entry under this pledge. */
-  private async proposalUnitRefusals(db: Queryable, ctx: RequestContext, unitIds: string[], titleId: string, pledgeId: string) {
-    const params = new SqlParams();
-    const visible = pathInScope(ctx, params, 'u.path') ?? 'TRUE';
-    const rows = (await db.query(
-      `SELECT u.id, ${visible} AS visible,
-              EXISTS (SELECT 1 FROM award a WHERE a.pledge_id = ${params.add(pledgeId)} AND a.title_id = ${params.add(titleId)}
-                        AND a.recipient_unit_id = u.id AND a.recipient_kind = 'COLLECTIVE' AND a.revoked_at IS NULL) AS awarded
-       FROM unit_directory u WHERE u.id = ANY(${params.add(unitIds)})`,
-      params.values,
-    )) as Array<{ id: string; visible: boolean; awarded: boolean }>;
+  private async proposalUnitRefusals(ctx: RequestContext, unitIds: string[], titleId: string, pledgeId: string) {
+    const rows = await this.awards.proposedUnits(ctx, unitIds, titleId, pledgeId);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return unitIds.flatMap((unitId, index) => {
       const row = byId.get(unitId);
@@ -402,55 +312,7 @@ export class AwardService {
     });
   }
 
-  private async insert(
-    db: Queryable,
-    a: {
-      id: string;
-      titleId: string;
-      recipientKind: RecipientKind;
-      recipientUnitId: string;
-      personName: string | null;
-      personPosition: string | null;
-      rank: AwardRank | null;
-      decisionDocumentId: string | null;
-      issuerUnitId: string;
-      decidedOn: string;
-      year: number;
-      pledgeId: string | null;
-      modelId: string | null;
-      citation: string | null;
-    },
-  ): Promise<void> {
-    await db.query(
-      `INSERT INTO award (id, title_id, recipient_kind, recipient_unit_id, person_name, person_position, rank, decision_document_id, issuer_unit_id, decided_on, year, pledge_id, model_id, citation)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [
-        a.id,
-        a.titleId,
-        a.recipientKind,
-        a.recipientUnitId,
-        a.personName,
-        a.personPosition,
-        a.rank,
-        a.decisionDocumentId,
-        a.issuerUnitId,
-        a.decidedOn,
-        a.year,
-        a.pledgeId,
-        a.modelId,
-        a.citation,
-      ],
-    );
-  }
-
-  private async audit(
-    db: Queryable,
-    tx: RequestContext,
-    action: string,
-    before: AwardView | null,
-    after: AwardView,
-    scopePath: string,
-  ): Promise<void> {
+  private async audit(tx: RequestContext, action: string, before: AwardView | null, after: AwardView, scopePath: string): Promise<void> {
     const fields = (a: AwardView) => ({
       title: a.title.code,
       recipientKind: a.recipientKind,

@@ -6,9 +6,10 @@ import {
   UNIT_LEVEL_LABELS,
 } from '@danvan/contracts';
 import { isoDateInVietnam, renderXlsxTable, vnDate, type XlsxColumn } from '@danvan/core';
-import { formatCount } from '../domain/model-rules.js';
-import type { ModelFilterValues } from '../dto/recognition.inputs.js';
-import type { ModelView, RecognitionUnitRef } from '../dto/recognition.views.js';
+import { formatCount } from '../../domain/model-rules.js';
+import type { ModelFilterValues } from '../model.list.js';
+import type { ModelView } from '../dto/model.views.js';
+import type { RecognitionUnitRef } from '../../dto/recognition-refs.js';
 
 /** "4.685 m²", "27 xã", "12,5 km": a result value as a Vietnamese report prints it. */
 export function formatResult(value: number, unit: string | null): string {

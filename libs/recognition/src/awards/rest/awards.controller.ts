@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPro
 import type { FastifyReply } from 'fastify';
 import type { Page } from '@danvan/contracts';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
-import { AWARD_LIST } from '../recognition.lists.js';
+import { AWARD_LIST } from '../award.list.js';
 import { answerVersion } from '@danvan/kit';
 import { AwardService } from '../award.service.js';
-import { AwardExportQuery, AwardListQuery } from '../dto/recognition.inputs.js';
-import { AwardView } from '../dto/recognition.views.js';
+import { AwardExportQuery, AwardListQuery } from '../dto/award.inputs.js';
+import { AwardView } from '../dto/award.views.js';
 import { describeAwardFilters, renderAwardsWorkbook } from './awards-export.js';
 
 export type AwardDto = Omit<AwardView, 'recipientPath' | 'issuerPath'>;

@@ -7,34 +7,22 @@ import {
   MAX_EXPORT_ROWS,
   recordAudit,
   writeUnlessUnchanged,
-  SqlParams,
   visibleUnit,
-  type Queryable,
   type RequestContext,
 } from '@danvan/core';
 import { assertVersion, type ExpectedVersion, type ListInput } from '@danvan/kit';
-import { activeIn, MODEL_COLUMNS, MODEL_FROM, MODEL_LIST, type ModelFilterValues } from './recognition.lists.js';
-import { Database, inTransaction, managerOf } from '@danvan/database';
-import { assembleModelCounts, holderRefusal, MODEL_RECOGNITION, yearsRefusal, type ModelCountRow } from './domain/model-rules.js';
-import { MODEL_POLICY } from './models/model.policy.js';
-import type {
-  CreateModelInput,
-  ModelResultInput,
-  ModelEvidenceInput,
-  RecogniseModelInput,
-  UpdateModelInput,
-} from './dto/recognition.inputs.js';
-import type { ModelCountsView, ModelRecognitionChangeView, ModelView, RecognitionUnitRef } from './dto/recognition.views.js';
-import { assertDocumentsExist } from '@danvan/documents';
-import { allOf, pathInScope, rowCount } from './sql-refs.js';
+import { type ModelFilterValues } from './model.list.js';
+import { Database, inTransaction } from '@danvan/database';
+import { assembleModelCounts, holderRefusal, MODEL_RECOGNITION, yearsRefusal } from '../domain/model-rules.js';
+import { MODEL_POLICY } from './model.policy.js';
+import { ModelRepository, type ModelRow } from './model.repository.js';
+import type { CreateModelInput, ModelResultInput, ModelEvidenceInput, RecogniseModelInput, UpdateModelInput } from './dto/model.inputs.js';
+import type { ModelCountsView, ModelView } from './dto/model.views.js';
+import type { RecognitionUnitRef } from '../dto/recognition-refs.js';
 
 const MODEL = 'mô hình';
 
 /** Most rows one Excel export may hold; beyond, narrow the filters. */
-
-type ModelRow = Omit<ModelView, 'fieldLabel' | 'recognitionLabel' | 'recognitionHistory' | 'allowedActions'> & {
-  recognitionHistory: Array<Omit<ModelRecognitionChangeView, 'recordedAt'> & { recordedAt: string }>;
-};
 
 function toView(ctx: RequestContext, row: ModelRow): ModelView {
   return {
@@ -69,26 +57,19 @@ export class ModelService {
   /** Model counts by caller scope, subtree and year, with the generation they were computed at. */
   private readonly countsCache = new Map<string, { generation: string; value: ModelCountsView }>();
 
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly models: ModelRepository,
+  ) {}
 
   async get(ctx: RequestContext, id: string, lock = false): Promise<ModelView> {
-    const params = new SqlParams();
-    const where = allOf(`m.id = ${params.add(id)}`, MODEL_POLICY.visibleSql(ctx, params));
-    const [row] = (await managerOf(this.database, ctx).query(
-      `SELECT ${MODEL_COLUMNS} FROM ${MODEL_FROM} WHERE ${where}${lock ? ' FOR UPDATE OF m' : ''}`,
-      params.values,
-    )) as ModelRow[];
+    const row = await this.models.find(ctx, id, lock);
     if (!row) throw DomainError.notFound(MODEL, id);
     return toView(ctx, row);
   }
 
   async list(ctx: RequestContext, request: ModelListRequest): Promise<Page<ModelView>> {
-    const page = await MODEL_LIST.fetch<ModelRow>(
-      managerOf(this.database, ctx),
-      request,
-      (params) => MODEL_POLICY.visibleSql(ctx, params),
-      ctx,
-    );
+    const page = await this.models.page(ctx, request);
     return { ...page, items: page.items.map((row) => toView(ctx, row)) };
   }
 
@@ -101,51 +82,39 @@ export class ModelService {
 
   /** A unit in the caller's scope, as models name it (404 otherwise). */
   async unitRef(ctx: RequestContext, unitId: string): Promise<RecognitionUnitRef & { path: string }> {
-    const params = new SqlParams();
-    const where = allOf(`u.id = ${params.add(unitId)}`, pathInScope(ctx, params, 'u.path'));
-    const [row] = (await managerOf(this.database, ctx).query(
-      `SELECT u.id, u.name, u.short_name AS "shortName", u.level, u.path FROM unit_directory u WHERE ${where}`,
-      params.values,
-    )) as Array<RecognitionUnitRef & { path: string }>;
+    const row = await this.models.unitInScope(ctx, unitId);
     if (!row) throw DomainError.notFound('đơn vị', unitId);
     return row;
   }
 
   async create(ctx: RequestContext, input: CreateModelInput): Promise<ModelView> {
     return inTransaction(this.database, ctx, async (tx) => {
-      const db = managerOf(this.database, tx);
       const ownerUnitId = input.ownerUnitId ?? tx.caller.unitId;
       if (!ownerUnitId) throw DomainError.rule('ownerUnitId', 'required', 'Hãy chọn đơn vị quản lý mô hình.');
       const owner = await visibleUnit(tx, ownerUnitId, 'ownerUnitId', 'Đơn vị quản lý mô hình');
       DomainError.refuseIfAny([holderRefusal(input.holderKind, input.personName), yearsRefusal(input.firstYear, input.lastYear)]);
       const id = randomUUID();
-      await db.query(
-        `INSERT INTO model_practice (id, name, owner_unit_id, holder_kind, person_name, field, level, first_year, last_year, description, results, evidence)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb)`,
-        [
-          id,
-          input.name,
-          ownerUnitId,
-          input.holderKind,
-          input.holderKind === 'INDIVIDUAL' ? (input.personName ?? null) : null,
-          input.field,
-          input.level ?? owner.level,
-          input.firstYear,
-          input.lastYear ?? null,
-          input.description ?? null,
-          resultsJson(input.results ?? []),
-          evidenceJson(input.evidence ?? []),
-        ],
-      );
+      await this.models.insert(tx, id, {
+        name: input.name,
+        ownerUnitId,
+        holderKind: input.holderKind,
+        personName: input.holderKind === 'INDIVIDUAL' ? (input.personName ?? null) : null,
+        field: input.field,
+        level: input.level ?? owner.level,
+        firstYear: input.firstYear,
+        lastYear: input.lastYear ?? null,
+        description: input.description ?? null,
+        resultsJson: resultsJson(input.results ?? []),
+        evidenceJson: evidenceJson(input.evidence ?? []),
+      });
       const created = await this.get(tx, id);
-      await this.audit(db, tx, 'create', null, created);
+      await this.audit(tx, 'create', null, created);
       return created;
     });
   }
 
   async update(ctx: RequestContext, id: string, expectedVersion: ExpectedVersion, input: UpdateModelInput): Promise<ModelView> {
     return inTransaction(this.database, ctx, async (tx) => {
-      const db = managerOf(this.database, tx);
       const current = await this.get(tx, id, true);
       MODEL_POLICY.assert(tx, 'update', current);
       assertVersion(MODEL, expectedVersion, current.version);
@@ -162,30 +131,23 @@ export class ModelService {
       const lastYear = input.lastYear === undefined ? current.lastYear : input.lastYear;
       DomainError.refuseIfAny([holderRefusal(holderKind, personName), yearsRefusal(firstYear, lastYear)]);
       const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
-        const result = (await db.query(
-          `UPDATE model_practice SET name = $3, owner_unit_id = $4, holder_kind = $5, person_name = $6, field = $7, level = $8, first_year = $9, last_year = $10,
-             description = $11, results = $12::jsonb, evidence = $13::jsonb, version = version + 1, updated_at = now()
-           WHERE id = $1 AND version = $2 RETURNING id`,
-          [
-            id,
-            expectedVersion,
-            input.name ?? current.name,
-            owner ? input.ownerUnitId : current.owner.id,
-            holderKind,
-            personName ?? null,
-            input.field ?? current.field,
-            level,
-            firstYear,
-            lastYear ?? null,
-            input.description === undefined ? current.description : input.description,
-            input.results ? resultsJson(input.results) : JSON.stringify(current.results),
-            input.evidence ? evidenceJson(input.evidence) : JSON.stringify(current.evidence),
-          ],
-        )) as unknown[];
-        if (rowCount(result) !== 1) throw DomainError.versionConflict(MODEL, expectedVersion);
+        const written = await this.models.update(tx, id, expectedVersion, {
+          name: input.name ?? current.name,
+          ownerUnitId: owner ? (input.ownerUnitId as string) : current.owner.id,
+          holderKind,
+          personName: personName ?? null,
+          field: input.field ?? current.field,
+          level,
+          firstYear,
+          lastYear: lastYear ?? null,
+          description: input.description === undefined ? current.description : input.description,
+          resultsJson: input.results ? resultsJson(input.results) : JSON.stringify(current.results),
+          evidenceJson: input.evidence ? evidenceJson(input.evidence) : JSON.stringify(current.evidence),
+        });
+        if (!written) throw DomainError.versionConflict(MODEL, expectedVersion);
         return this.get(tx, id);
       });
-      if (changed) await this.audit(db, tx, 'update', current, updated);
+      if (changed) await this.audit(tx, 'update', current, updated);
       return updated;
     });
   }
@@ -193,7 +155,6 @@ export class ModelService {
   /** Records a change of recognition (with its date and, optionally, the deciding document) and makes it current. */
   async recognise(ctx: RequestContext, id: string, expectedVersion: number, input: RecogniseModelInput): Promise<ModelView> {
     return inTransaction(this.database, ctx, async (tx) => {
-      const db = managerOf(this.database, tx);
       const current = await this.get(tx, id, true);
       MODEL_POLICY.assert(tx, 'recognise', current);
       assertVersion(MODEL, expectedVersion, current.version);
@@ -202,17 +163,15 @@ export class ModelService {
         facts: { current: current.recognition, firstYear: current.firstYear, lastRecognisedOn: last },
         change: { to: input.recognition, recognisedOn: input.recognisedOn, note: input.note },
       });
-      await assertDocumentsExist(tx, [input.documentId], 'documentId');
-      await db.query(
-        `INSERT INTO model_recognition (model_id, from_recognition, to_recognition, recognised_on, document_id, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, current.recognition, input.recognition, input.recognisedOn, input.documentId ?? null, input.note ?? null, tx.caller.label],
-      );
-      const result = (await db.query(
-        `UPDATE model_practice SET recognition = $3, recognised_on = $4, recognition_document_id = $5, version = version + 1, updated_at = now()
-         WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, expectedVersion, input.recognition, input.recognisedOn, input.documentId ?? null],
-      )) as unknown[];
-      if (rowCount(result) !== 1) throw DomainError.versionConflict(MODEL, expectedVersion);
+      await this.models.assertDocumentsExist(tx, [input.documentId], 'documentId');
+      const written = await this.models.recordRecognition(tx, id, expectedVersion, {
+        from: current.recognition,
+        to: input.recognition,
+        recognisedOn: input.recognisedOn,
+        documentId: input.documentId ?? null,
+        note: input.note ?? null,
+      });
+      if (!written) throw DomainError.versionConflict(MODEL, expectedVersion);
       const updated = await this.get(tx, id);
       await MODEL_RECOGNITION.record(tx, taken, {
         entityId: updated.id,
@@ -238,13 +197,7 @@ export class ModelService {
     // 1764000000510); inside one, its own uncommitted changes must count, so nothing is cached.
     const cacheable = !ctx.manager;
     const key = `${ctx.caller.scopePath ?? '*'}|${within?.id ?? '*'}|${year}`;
-    const generation = cacheable
-      ? (
-          (await managerOf(this.database, ctx).query(
-            `SELECT generation::text AS generation FROM model_counts_generation WHERE id = 1`,
-          )) as Array<{ generation: string }>
-        )[0]?.generation
-      : undefined;
+    const generation = cacheable ? await this.models.countsGeneration(ctx) : undefined;
     const cached = generation ? this.countsCache.get(key) : undefined;
     if (cached && cached.generation === generation) return cached.value;
     const value = await this.computeCounts(ctx, year, within);
@@ -260,34 +213,12 @@ export class ModelService {
     year: number,
     within: (RecognitionUnitRef & { path: string }) | null,
   ): Promise<ModelCountsView> {
-    const params = new SqlParams();
-    const y = `${params.add(year)}::int`;
-    let subtree: string | null = null;
-    if (within) {
-      const p = params.add(within.path);
-      subtree = `ou.path >= ${p} AND ou.path < ${p} || '~'`;
-    }
-    const where = allOf(activeIn(y), MODEL_POLICY.visibleSql(ctx, params), subtree);
-    const rows = (await managerOf(this.database, ctx).query(
-      `WITH counted AS (
-         SELECT m.level, m.field,
-                COALESCE((SELECT r.to_recognition FROM model_recognition r
-                          WHERE r.model_id = m.id AND r.recognised_on <= make_date(${y}, 12, 31)
-                          ORDER BY r.recognised_on DESC, r.seq DESC LIMIT 1), 'REGISTERED') AS recognition
-         FROM ${MODEL_FROM} WHERE ${where}
-       )
-       SELECT level, field, recognition,
-              GROUPING(level) AS "groupedLevel", GROUPING(field) AS "groupedField", GROUPING(recognition) AS "groupedRecognition",
-              count(*)::int AS count
-       FROM counted
-       GROUP BY GROUPING SETS ((), (level), (field), (recognition), (level, recognition), (field, recognition))`,
-      params.values,
-    )) as ModelCountRow[];
+    const rows = await this.models.countRows(ctx, year, within?.path ?? null);
     const counts = assembleModelCounts(year, rows);
     return { ...counts, withinUnit: within && { id: within.id, name: within.name, shortName: within.shortName, level: within.level } };
   }
 
-  private async audit(db: Queryable, tx: RequestContext, action: string, before: ModelView | null, after: ModelView): Promise<void> {
+  private async audit(tx: RequestContext, action: string, before: ModelView | null, after: ModelView): Promise<void> {
     await recordAudit(tx, {
       entity: 'model-practice',
       entityId: after.id,

@@ -1,9 +1,9 @@
 import { AWARD_RANK_LABELS, RECIPIENT_KIND_LABELS } from '@danvan/contracts';
 import { isoDateInVietnam, renderXlsxTable, vnDate, type XlsxColumn } from '@danvan/core';
-import { formatCount } from '../domain/model-rules.js';
+import { formatCount } from '../../domain/model-rules.js';
 import type { AwardFilterNames } from '../award.service.js';
-import type { AwardFilterValues } from '../dto/recognition.inputs.js';
-import type { AwardView } from '../dto/recognition.views.js';
+import type { AwardFilterValues } from '../award.list.js';
+import type { AwardView } from '../dto/award.views.js';
 
 /** Who was awarded, as a decision's annex names them: the unit, or "person, position, unit". */
 export function recipientText(award: Pick<AwardView, 'recipientKind' | 'recipientUnit' | 'personName' | 'personPosition'>): string {

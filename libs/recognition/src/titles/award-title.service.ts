@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AWARD_TITLE_POLICY } from './award-title.policy.js';
+import { DomainError, recordAudit, writeUnlessUnchanged, translatePgErrors, type RequestContext } from '@danvan/core';
+import { assertVersion } from '@danvan/kit';
+import { AwardTitleRepository, type AwardTitleFilter } from './award-title.repository.js';
+import { Database, inTransaction } from '@danvan/database';
+import { titleChangeRefusals } from '../domain/award-rules.js';
+import type { CreateAwardTitleInput, UpdateAwardTitleInput } from './dto/award-title.inputs.js';
+import type { AwardTitleView } from './dto/award-title.view.js';
+
+export type { AwardTitleFilter } from './award-title.repository.js';
+
+const TITLE = 'mục khen thưởng';
+
+const CONSTRAINT_ERRORS = {
+  award_title_code_key: () => DomainError.duplicate('code', 'Mã này đã có trong danh mục khen thưởng.'),
+  award_title_name_key: () => DomainError.duplicate('name', 'Tên này đã có trong danh mục khen thưởng.'),
+};
+
+/**
+ * The award catalogue (danh hiệu thi đua, hình thức khen thưởng): data, not
+ * code, because decrees change it. Everyone with emulation:read reads it; only
+ * administrators (unrestricted scope) change it, since it is shared by every
+ * province.
+ */
+@Injectable()
+export class AwardTitleService {
+  constructor(
+    private readonly database: Database,
+    private readonly titles: AwardTitleRepository,
+  ) {}
+
+  list(ctx: RequestContext, filter: AwardTitleFilter = {}): Promise<AwardTitleView[]> {
+    return this.titles.list(ctx, filter);
+  }
+
+  async get(ctx: RequestContext, id: string, lock = false): Promise<AwardTitleView> {
+    const row = await this.titles.find(ctx, id, lock);
+    if (!row) throw DomainError.notFound(TITLE, id);
+    return row;
+  }
+
+  async create(ctx: RequestContext, input: CreateAwardTitleInput): Promise<AwardTitleView> {
+    assertAdministrator(ctx);
+    return inTransaction(this.database, ctx, async (tx) => {
+      const id = randomUUID();
+      await translatePgErrors(() => this.titles.insert(tx, id, input), CONSTRAINT_ERRORS);
+      const created = await this.get(tx, id);
+      await this.audit(tx, 'create', null, created);
+      return created;
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateAwardTitleInput): Promise<AwardTitleView> {
+    assertAdministrator(ctx);
+    return inTransaction(this.database, ctx, async (tx) => {
+      const current = await this.get(tx, id, true);
+      assertVersion(TITLE, expectedVersion, current.version);
+      const next = {
+        name: input.name ?? current.name,
+        recipients: input.recipients ?? current.recipients,
+        ranked: input.ranked ?? current.ranked,
+        legalBasis: input.legalBasis === undefined ? current.legalBasis : input.legalBasis,
+        active: input.active ?? current.active,
+        position: input.position ?? current.position,
+      };
+      DomainError.refuseIfAny(titleChangeRefusals(next, await this.titles.usage(tx, id)));
+      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
+        const written = await translatePgErrors(() => this.titles.update(tx, id, expectedVersion, next), CONSTRAINT_ERRORS);
+        if (!written) throw DomainError.versionConflict(TITLE, expectedVersion);
+        return this.get(tx, id);
+      });
+      if (changed) await this.audit(tx, 'update', current, updated);
+      return updated;
+    });
+  }
+
+  private async audit(tx: RequestContext, action: string, before: AwardTitleView | null, after: AwardTitleView): Promise<void> {
+    const fields = (t: AwardTitleView) => ({
+      code: t.code,
+      name: t.name,
+      kind: t.kind,
+      recipients: t.recipients,
+      ranked: t.ranked,
+      legalBasis: t.legalBasis,
+      active: t.active,
+      position: t.position,
+    });
+    await recordAudit(tx, {
+      entity: 'award-title',
+      entityId: after.id,
+      action,
+      scopePath: null,
+      before: before && fields(before),
+      after: fields(after),
+    });
+  }
+}
+
+/** The catalogue is national: a caller limited to a subtree cannot change it. */
+function assertAdministrator(ctx: RequestContext): void {
+  AWARD_TITLE_POLICY.assert(ctx, 'update', null);
+}
