@@ -101,7 +101,7 @@ export function textSearch(matchText: string, options: { rankText?: string; rank
       window: (threshold) => {
         const queryTrigrams = `cardinality(show_trgm(${exact()}))`;
         const t = params.add(threshold * (1 - 1e-6));
-        return `${prefix()} AND ${rankTrigrams} BETWEEN ceil(${queryTrigrams} * ${t}::float8) AND floor(${queryTrigrams} / ${t}::float8)`;
+        return `${prefix()} AND ${rankTrigrams} BETWEEN ceil(${queryTrigrams} * ${t}::float8)::int AND floor(${queryTrigrams} / ${t}::float8)::int`;
       },
       similarity: () => `similarity(${rankText}, ${exact()})`,
     };

@@ -164,8 +164,8 @@ function rankedSearchOf<TSort extends string, TFilter extends object>(
  * tiers' rows whose bound reaches t (an index range), ranked by the same ORDER BY.
  * The page is exact when its last row's similarity is at least t: every row left
  * out has a bound, hence a similarity, below t, so it ranks after the page.
- * Otherwise t becomes that last similarity (then it holds), or lower when the
- * candidates were too few. Null when the first two tiers cannot fill the page, or
+ * Otherwise t goes down a little (8 %), at most to that last similarity (which
+ * then holds), or to the next threshold when the candidates were too few. Null when the first two tiers cannot fill the page, or
  * no threshold served: the caller runs the plain statement.
  */
 async function rankedPageFromCandidates<TSort extends string, TFilter extends object>(
@@ -194,7 +194,7 @@ async function rankedPageFromCandidates<TSort extends string, TFilter extends ob
   )) as Array<{ rows: number }>;
   if (prefixRows < rowsNeeded) return null;
   let threshold = CANDIDATE_THRESHOLDS[0];
-  for (let attempt = 0; attempt < CANDIDATE_THRESHOLDS.length + 1; attempt++) {
+  for (let attempt = 0; attempt < 2 * CANDIDATE_THRESHOLDS.length; attempt++) {
     const params = paramsWithWhere();
     const candidates = search.rankedCandidates?.(query, params);
     if (!candidates) return null;
@@ -211,9 +211,9 @@ async function rankedPageFromCandidates<TSort extends string, TFilter extends ob
       for (const row of page) delete row.__similarity;
       return page;
     }
-    // Full but the last row below the threshold: its similarity as the threshold holds next time.
-    // Too few candidates: a lower threshold, down to the last one.
-    const next = last !== null ? last : CANDIDATE_THRESHOLDS.find((t) => t < threshold);
+    // Full but the last row below the threshold: a little lower (the window grows fast below ≈ 0.25 on real
+    // names), at most down to that similarity, which then holds. Too few candidates: the next threshold.
+    const next = last !== null ? Math.max(last, threshold * 0.92) : CANDIDATE_THRESHOLDS.find((t) => t < threshold);
     if (next === undefined || next < CANDIDATE_THRESHOLDS[CANDIDATE_THRESHOLDS.length - 1]) return null;
     threshold = next;
   }
