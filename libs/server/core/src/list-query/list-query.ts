@@ -165,8 +165,9 @@ function rankedSearchOf<TSort extends string, TFilter extends object>(
  * The page is exact when its last row's similarity is at least t: every row left
  * out has a bound, hence a similarity, below t, so it ranks after the page.
  * Otherwise t goes down a little (8 %), at most to that last similarity (which
- * then holds), or to the next threshold when the candidates were too few. Null when the first two tiers cannot fill the page, or
- * no threshold served: the caller runs the plain statement.
+ * then holds), or to the next threshold when the candidates were too few. Null
+ * when the first two tiers cannot fill the page, or no threshold served: the
+ * caller runs the plain statement.
  */
 async function rankedPageFromCandidates<TSort extends string, TFilter extends object>(
   db: Queryable,
