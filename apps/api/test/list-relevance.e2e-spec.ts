@@ -1,5 +1,13 @@
 import { TOTAL_COUNT_LIMIT } from '@danvan/contracts';
-import { assertExportable, fetchPage, LATE_ROW_LOOKUP_OFFSET, textSearch, type ListQuerySpec } from '@danvan/core';
+import {
+  assertExportable,
+  fetchPage,
+  LATE_ROW_LOOKUP_OFFSET,
+  RANKED_CANDIDATES_MAX_ROWS,
+  textSearch,
+  type ListQuerySpec,
+  type Queryable,
+} from '@danvan/core';
 import { TestServer } from '@danvan/testing';
 
 /**
@@ -170,5 +178,76 @@ describe('bounded count', () => {
   it('an export refuses a list whose total is not exact (more than counted)', () => {
     expect(() => assertExportable({ totalItems: TOTAL_COUNT_LIMIT, totalIsExact: false }, 'đơn vị')).toThrow(/^Có hơn 10\.000 đơn vị khớp/);
     expect(() => assertExportable({ totalItems: 10, totalIsExact: true }, 'đơn vị')).not.toThrow();
+  });
+});
+
+describe('a broad search ranked from bounded candidates', () => {
+  // The unit list's search, with and without the stored trigram count: the plain statement scores every match.
+  type Spec = ListQuerySpec<'name', { search?: string }>;
+  const plain: Spec = {
+    from: 'unit u',
+    select: 'u.id, u.name',
+    sortColumns: { name: 'u.name' },
+    tieBreaker: 'u.id',
+    defaultSort: { field: 'name', order: 'asc' },
+    filters: { search: textSearch('u.search_text', { rankText: 'u.search_name' }) },
+  };
+  const bounded: Spec = {
+    ...plain,
+    filters: { search: textSearch('u.search_text', { rankText: 'u.search_name', rankTrigrams: 'u.search_name_trigrams' }) },
+  };
+  const list = (spec: Spec, search: string, page: number, pageSize: number, statements: string[] = []) =>
+    server.database.dataSource.transaction((manager) => {
+      const recording: Queryable = { query: (sql, parameters) => (statements.push(sql), manager.query(sql, parameters)) };
+      return fetchPage<{ id: string; name: string }, 'name', { search?: string }>(recording, spec, { page, pageSize, filter: { search } });
+    });
+
+  beforeAll(async () => {
+    // 400 names starting with "Hội Nông dân" of many lengths (so many similarities), duplicates among them (ties by id),
+    // one exactly "Hội Nông dân", and names where the phrase only starts a later word.
+    await server.database.dataSource.query(
+      `WITH n AS (SELECT gen_random_uuid() AS id, i FROM generate_series(1, 400) AS i)
+       INSERT INTO unit (id, code, name, kind, level, path, depth)
+       SELECT id, 'HND-' || i,
+              CASE WHEN i = 1 THEN 'Hội Nông dân'
+                   WHEN i % 10 = 0 THEN 'Ban Hội Nông dân ' || (i % 7)
+                   ELSE 'Hội Nông dân ' || repeat('xã Tân ', i % 4) || 'Mỹ ' || (i % 23) END,
+              'MASS_MOBILISATION_COMMISSION', 'COMMUNE', '/' || id || '/', 1 FROM n`,
+    );
+  });
+
+  it.each([
+    ['hội nông dân', 1, 20],
+    ['hội nông dân', 2, 20],
+    ['hội nông dân', 7, 13],
+    ['hoi nong dan', 1, 50],
+    ['hội', 1, 20],
+    ['hội nông dân xã tân', 3, 10],
+  ])('"%s" page %i of %i: the same rows as scoring every match', async (search, page, pageSize) => {
+    const statements: string[] = [];
+    const got = await list(bounded, search, page, pageSize, statements);
+    const expected = await list(plain, search, page, pageSize);
+    expect(got.items).toHaveLength(pageSize);
+    expect(got).toEqual(expected);
+    // Ranked from the candidates, not by the plain statement.
+    expect(statements.some((sql) => sql.includes('u.search_name_trigrams BETWEEN'))).toBe(true);
+  });
+
+  it('the first two tiers too few for the page, or a page beyond RANKED_CANDIDATES_MAX_ROWS: the plain statement, the same rows', async () => {
+    for (const [search, page, pageSize] of [
+      ['nông dân', 1, 20], // the phrase starts a later word in most names: tiers 2 and 3 fill the page
+      ['hội nông dân', Math.floor(RANKED_CANDIDATES_MAX_ROWS / 20) + 1, 20],
+    ] as const) {
+      const statements: string[] = [];
+      expect(await list(bounded, search, page, pageSize, statements)).toEqual(await list(plain, search, page, pageSize));
+      expect(statements.some((sql) => sql.includes('u.search_name_trigrams BETWEEN'))).toBe(false);
+    }
+  });
+
+  it('through the API, "hội nông dân" lists the exact name first', async () => {
+    const { status, body } = await server.rest<Named>('GET', `/api/v1/units?q=${encodeURIComponent('hội nông dân')}&pageSize=5`);
+    expect(status).toBe(200);
+    expect(body.items[0].name).toBe('Hội Nông dân');
+    expect(body.totalIsExact).toBe(true);
   });
 });

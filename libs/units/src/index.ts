@@ -6,6 +6,7 @@ export * from './dto/unit.view.js';
 export * from './dto/update-unit.input.js';
 export * from './migrations/1764000000100-create-unit.js';
 export * from './migrations/1764000000910-unit-search-columns.js';
+export * from './migrations/1764000000920-unit-search-name-trigrams.js';
 export * from './rest/units.controller.js';
 export * from './unit.service.js';
 export * from './units.module.js';

@@ -44,7 +44,7 @@ export const UNIT_LIST = defineList({
   filters: {
     // Stored normalised columns (UnitSearchColumns1764000000910): code, name and short name matched through
     // unit_search_text_trgm_idx; relevance judged on the name.
-    search: textFilter(textSearch('u.search_text', { rankText: 'u.search_name' }), {
+    search: textFilter(textSearch('u.search_text', { rankText: 'u.search_name', rankTrigrams: 'u.search_name_trigrams' }), {
       rest: 'q',
       description: 'Tìm theo mã, tên, tên viết tắt; không phân biệt dấu và hoa thường ("tien hai" tìm thấy "Huyện ủy Tiền Hải").',
     }),

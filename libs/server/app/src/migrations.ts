@@ -4,7 +4,12 @@ import { CreateEmulation1764000000400, CreateScoring1764000000410, RankingIndex1
 import { CreateIdentity1764000000200, IdempotencyRawBody1764000000600 } from '@danvan/identity';
 import { CreateJob1764000000700 } from '@danvan/jobs';
 import { CreateRecognition1764000000500, ModelCountsGeneration1764000000510, RecognitionDirectory1764000000820 } from '@danvan/recognition';
-import { CreateUnit1764000000100, UnitDirectory1764000000800, UnitSearchColumns1764000000910 } from '@danvan/units';
+import {
+  CreateUnit1764000000100,
+  UnitDirectory1764000000800,
+  UnitSearchColumns1764000000910,
+  UnitSearchNameTrigrams1764000000920,
+} from '@danvan/units';
 
 /** Every migration of the application, in order. A capability library exports its own; the app lists them here. */
 export const MIGRATIONS = [
@@ -24,4 +29,5 @@ export const MIGRATIONS = [
   DocumentDirectory1764000000810,
   RecognitionDirectory1764000000820,
   UnitSearchColumns1764000000910,
+  UnitSearchNameTrigrams1764000000920,
 ];

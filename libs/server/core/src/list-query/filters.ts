@@ -38,6 +38,24 @@ export interface SearchCondition extends FilterCondition<string> {
    * given and the request names no sort.
    */
   relevance(query: string, params: SqlParams): string[] | null;
+  /**
+   * Present when a trigram count of the ranked text is stored (`rankTrigrams`):
+   * SQL for the rows of the first two tiers (the text is the query or starts with
+   * it), for those of them whose similarity can reach a threshold (`|T(q)| / |T(text)|`
+   * bounds it from above), and for the similarity of a row. fetchPage ranks only those
+   * candidates when they fill the page (see rankedPageFromCandidates).
+   */
+  rankedCandidates?(query: string, params: SqlParams): RankedCandidates | null;
+}
+
+/** SQL of the candidates of a ranked page (see SearchCondition.rankedCandidates); each adds its parameters when called. */
+export interface RankedCandidates {
+  /** The first two tiers: the ranked text is the query or starts with it. */
+  prefix(): string;
+  /** `prefix`, and a trigram count whose similarity bound reaches `threshold`. */
+  window(threshold: number): string;
+  /** A row's similarity to the query (the second ORDER BY term of `relevance`). */
+  similarity(): string;
 }
 
 /**
@@ -51,8 +69,9 @@ export interface SearchCondition extends FilterCondition<string> {
  * At scale, give a stored column for both: a computed `danvan_normalize` costs
  * microseconds per candidate row.
  */
-export function textSearch(matchText: string, options: { rankText?: string } = {}): SearchCondition {
+export function textSearch(matchText: string, options: { rankText?: string; rankTrigrams?: string } = {}): SearchCondition {
   const rankText = options.rankText ?? matchText;
+  const { rankTrigrams } = options;
   const condition: FilterCondition<string> = (query, params) => {
     const tokens = searchTokens(query);
     if (!tokens.length) return 'TRUE';
@@ -68,7 +87,26 @@ export function textSearch(matchText: string, options: { rankText?: string } = {
       `similarity(${rankText}, ${exact}) DESC`,
     ];
   };
-  return Object.assign(condition, { relevance });
+  if (!rankTrigrams) return Object.assign(condition, { relevance });
+  const rankedCandidates = (query: string, params: SqlParams): RankedCandidates | null => {
+    const phrase = searchTokens(query).join(' ');
+    if (!phrase) return null;
+    const exact = () => `danvan_normalize(${params.add(phrase)})`;
+    const prefix = () => `${rankText} LIKE danvan_normalize(${params.add(escapeLike(phrase))}) || '%'`;
+    return {
+      prefix,
+      // similarity = common / (|T(q)| + |T(text)| - common) <= min / max of the two counts, so a text
+      // can reach t only with |T(q)|·t <= |T(text)| <= |T(q)|/t. Widened by 1e-6: a float rounding
+      // may let a row in, never keep one out.
+      window: (threshold) => {
+        const queryTrigrams = `cardinality(show_trgm(${exact()}))`;
+        const t = params.add(threshold * (1 - 1e-6));
+        return `${prefix()} AND ${rankTrigrams} BETWEEN ceil(${queryTrigrams} * ${t}::float8)::int AND floor(${queryTrigrams} / ${t}::float8)::int`;
+      },
+      similarity: () => `similarity(${rankText}, ${exact()})`,
+    };
+  };
+  return Object.assign(condition, { relevance, rankedCandidates });
 }
 
 /** The filter's condition is a text search (it can rank rows by relevance). */

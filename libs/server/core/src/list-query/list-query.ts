@@ -1,6 +1,6 @@
 import { TOTAL_COUNT_LIMIT, type Page, type SortOrder } from '@danvan/contracts';
 import type { RequestContext } from '../request-context/request-context.js';
-import { isSearchCondition } from './filters.js';
+import { isSearchCondition, type SearchCondition } from './filters.js';
 import { SqlParams } from './sql-params.js';
 import { refuseUnitsNotVisible, visibleUnitIdsSql } from './subtree-sql.js';
 
@@ -103,6 +103,7 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
     namedUnits.length && ctx
       ? `SELECT ${boundedCount} AS total, ${visibleUnitIdsSql(ctx, countParams, seenInRows)} AS "visibleUnits"`
       : `SELECT ${boundedCount} AS total`;
+  const whereValues = [...params.values];
   const orderBy = orderByOf(spec, request, params);
   const limit = params.add(request.pageSize);
   const offset = params.add((request.page - 1) * request.pageSize);
@@ -115,7 +116,12 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
       ? `SELECT ${spec.select} FROM ${spec.from} WHERE (${spec.tieBreaker}) IN ` +
         `(SELECT ${spec.tieBreaker} FROM ${spec.from} ${where} ${orderBy} LIMIT ${limit} OFFSET ${offset}) ${orderBy}`
       : `SELECT ${spec.select} FROM ${spec.from} ${where} ${orderBy} LIMIT ${limit} OFFSET ${offset}`;
-  const [rows, countRows] = await Promise.all([db.query(pageSql, params.values), db.query(countSql, countParams.values)]);
+  const counting = db.query(countSql, countParams.values);
+  const ranked = skipped + request.pageSize <= RANKED_CANDIDATES_MAX_ROWS ? rankedSearchOf(spec, request) : null;
+  const candidatePage = ranked
+    ? await rankedPageFromCandidates(db, spec, request, where, whereValues, ranked.condition, ranked.query)
+    : null;
+  const [rows, countRows] = await Promise.all([candidatePage ?? db.query(pageSql, params.values), counting]);
   if (namedUnits.length) refuseUnitsNotVisible(namedUnits, (countRows as Array<{ visibleUnits: string[] | null }>)[0]?.visibleUnits ?? []);
   const counted = (countRows as Array<{ total: number }>)[0]?.total ?? 0;
   return {
@@ -125,6 +131,94 @@ export async function fetchPage<Row, TSort extends string, TFilter extends objec
     page: request.page,
     pageSize: request.pageSize,
   };
+}
+
+/** A relevance-ordered page is ranked from bounded candidates when it ends within this many rows (see rankedPageFromCandidates). */
+export const RANKED_CANDIDATES_MAX_ROWS = 500;
+
+/** The similarity thresholds tried in turn, lower each time the candidates do not fill the page; below the last, the plain statement. */
+const CANDIDATE_THRESHOLDS = [0.8, 0.6, 0.45, 0.34, 0.25, 0.19, 0.14, 0.1];
+
+/** The text search that orders the page by relevance (no sort requested), when it can bound its candidates. */
+function rankedSearchOf<TSort extends string, TFilter extends object>(
+  spec: ListQuerySpec<TSort, TFilter>,
+  request: ListRequest<TSort, TFilter>,
+): { condition: SearchCondition; query: string } | null {
+  if (request.sort) return null;
+  // The same filter orderByOf ranks by: the first text search given.
+  for (const [key, value] of Object.entries(request.filter ?? {})) {
+    const condition = spec.filters[key as keyof TFilter];
+    if (typeof value !== 'string' || !isSearchCondition(condition)) continue;
+    return condition.rankedCandidates ? { condition, query: value } : null;
+  }
+  return null;
+}
+
+/**
+ * The rows of a relevance-ordered page without scoring every match (a broad search
+ * matches 10,000–20,000 names). The order is tier (exact name, name starts with the
+ * query, phrase at a word start, other), similarity, default sort, id. When the rows
+ * of the first two tiers fill the page, only those whose similarity can reach the
+ * page are scored: a stored trigram count bounds a name's similarity from above
+ * (`|T(q)| / |T(name)|`), so with a threshold t the candidates are the first two
+ * tiers' rows whose bound reaches t (an index range), ranked by the same ORDER BY.
+ * The page is exact when its last row's similarity is at least t: every row left
+ * out has a bound, hence a similarity, below t, so it ranks after the page.
+ * Otherwise t goes down a little (8 %), at most to that last similarity (which
+ * then holds), or to the next threshold when the candidates were too few. Null
+ * when the first two tiers cannot fill the page, or no threshold served: the
+ * caller runs the plain statement.
+ */
+async function rankedPageFromCandidates<TSort extends string, TFilter extends object>(
+  db: Queryable,
+  spec: ListQuerySpec<TSort, TFilter>,
+  request: ListRequest<TSort, TFilter>,
+  where: string,
+  whereValues: unknown[],
+  search: SearchCondition,
+  query: string,
+): Promise<unknown[] | null> {
+  const rowsNeeded = (request.page - 1) * request.pageSize + request.pageSize;
+  const paramsWithWhere = () => {
+    const params = new SqlParams();
+    params.values.push(...whereValues);
+    return params;
+  };
+  const and = where ? `${where} AND` : 'WHERE';
+  // Do the first two tiers fill the page? (At most rowsNeeded of their rows are read.)
+  const probe = paramsWithWhere();
+  const probed = search.rankedCandidates?.(query, probe);
+  if (!probed) return null;
+  const [{ rows: prefixRows }] = (await db.query(
+    `SELECT count(*)::int AS rows FROM (SELECT 1 FROM ${spec.from} ${and} (${probed.prefix()}) LIMIT ${probe.add(rowsNeeded)}) AS prefixed`,
+    probe.values,
+  )) as Array<{ rows: number }>;
+  if (prefixRows < rowsNeeded) return null;
+  let threshold = CANDIDATE_THRESHOLDS[0];
+  for (let attempt = 0; attempt < 2 * CANDIDATE_THRESHOLDS.length; attempt++) {
+    const params = paramsWithWhere();
+    const candidates = search.rankedCandidates?.(query, params);
+    if (!candidates) return null;
+    const similarity = candidates.similarity();
+    const window = candidates.window(threshold);
+    const orderBy = orderByOf(spec, request, params);
+    const rows = (await db.query(
+      `SELECT ${spec.select}, ${similarity} AS "__similarity" FROM ${spec.from} ${and} (${window}) ${orderBy} LIMIT ${params.add(rowsNeeded)}`,
+      params.values,
+    )) as Array<Record<string, unknown>>;
+    const last = rows.length === rowsNeeded ? Number(rows[rowsNeeded - 1].__similarity) : null;
+    if (last !== null && last >= threshold) {
+      const page = rows.slice(rowsNeeded - request.pageSize);
+      for (const row of page) delete row.__similarity;
+      return page;
+    }
+    // Full but the last row below the threshold: a little lower (the window grows fast below ≈ 0.25 on real
+    // names), at most down to that similarity, which then holds. Too few candidates: the next threshold.
+    const next = last !== null ? Math.max(last, threshold * 0.92) : CANDIDATE_THRESHOLDS.find((t) => t < threshold);
+    if (next === undefined || next < CANDIDATE_THRESHOLDS[CANDIDATE_THRESHOLDS.length - 1]) return null;
+    threshold = next;
+  }
+  return null;
 }
 
 /**
