@@ -152,6 +152,19 @@ describe('deferred jobs', () => {
     });
     expect(await runner.list('test.broken')).toMatchObject([{ state: 'failed', attempts: 2, last_error: 'always broken' }]);
   });
+
+  it('records a failure whose message holds NUL or a lone surrogate (text PostgreSQL cannot store) instead of looping', async () => {
+    runner.define({
+      name: 'test.unstorable-error',
+      maxAttempts: 1,
+      handler: async () => {
+        throw new Error('bad\u0000byte \ud800 here');
+      },
+    });
+    await runner.enqueue('test.unstorable-error', {});
+    await runner.runDue();
+    expect(await runner.list('test.unstorable-error')).toMatchObject([{ state: 'failed', attempts: 1, last_error: 'badbyte \ufffd here' }]);
+  });
 });
 
 describe('a server with JOBS on', () => {

@@ -276,7 +276,8 @@ export class JobRunner {
         ]);
       } catch (error) {
         await manager.query('ROLLBACK TO SAVEPOINT job_handler');
-        const message = error instanceof Error ? error.message : String(error);
+        // NUL and lone surrogates cannot be stored in text: a failure that could not be recorded would loop on every poll.
+        const message = (error instanceof Error ? error.message : String(error)).replaceAll('\u0000', '').toWellFormed();
         if (attempt >= job.max_attempts) {
           this.logger.error(`job ${job.name} #${job.id} failed for good after ${attempt} attempts: ${message}`);
           await manager.query(`UPDATE job SET state = 'failed', attempts = $2, last_error = $3, finished_at = now() WHERE id = $1`, [
