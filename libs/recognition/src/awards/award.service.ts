@@ -127,7 +127,9 @@ export class AwardService {
    * named only when an exported award shows them.
    */
   async filterNames(ctx: RequestContext, filter: AwardFilterValues, rows: AwardView[]): Promise<AwardFilterNames> {
-    const unitIds = [filter.withinUnitId, filter.recipientUnitId, filter.issuerUnitId].filter((id): id is string => !!id);
+    const unitIds = [filter.withinUnitId, filter.recipientUnitId, filter.issuerUnitId, filter.issuerWithinUnitId].filter(
+      (id): id is string => !!id,
+    );
     const units = await this.awards.unitNamesInScope(ctx, unitIds);
     const missing = unitIds.find((id) => !units.some((u) => u.id === id));
     if (missing) throw DomainError.notFound('đơn vị', missing);

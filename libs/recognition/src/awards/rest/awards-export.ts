@@ -51,6 +51,11 @@ export function describeAwardFilters(filter: AwardFilterValues, names: AwardFilt
   if (filter.withinUnitId) lines.push(`Đơn vị được khen thuộc cây của: ${unit(filter.withinUnitId)}`);
   if (filter.recipientUnitId) lines.push(`Đơn vị được khen: ${unit(filter.recipientUnitId)}`);
   if (filter.issuerUnitId) lines.push(`Đơn vị khen thưởng: ${unit(filter.issuerUnitId)}`);
+  if (filter.issuerWithinUnitId) lines.push(`Đơn vị khen thưởng thuộc cây của: ${unit(filter.issuerWithinUnitId)}`);
+  if (filter.decidedFrom && filter.decidedTo)
+    lines.push(`Ngày quyết định: từ ${vnDate(filter.decidedFrom)} đến ${vnDate(filter.decidedTo)}`);
+  else if (filter.decidedFrom) lines.push(`Ngày quyết định: từ ${vnDate(filter.decidedFrom)}`);
+  else if (filter.decidedTo) lines.push(`Ngày quyết định: đến ${vnDate(filter.decidedTo)}`);
   if (filter.year) lines.push(`Năm thành tích: ${filter.year}`);
   if (names.titles.length) lines.push(`Danh hiệu, hình thức: ${names.titles.join(', ')}`);
   if (filter.rank?.length) lines.push(`Hạng: ${filter.rank.map((r) => AWARD_RANK_LABELS[r]).join(', ')}`);
