@@ -119,9 +119,14 @@ async function serviceStatements(pool, caller, { pledgeId, rootId, provinceId })
   const load = (path) => import(pathToFileURL(join(root, 'dist/server', path)).href);
   await import('reflect-metadata');
   const { RequestContext } = await load('libs/server/core/src/index.js');
-  const { PledgeService } = await load('libs/emulation/src/pledge.service.js');
-  const { ScoringService } = await load('libs/emulation/src/scoring.service.js');
-  const { ModelService } = await load('libs/recognition/src/model.service.js');
+  const { PledgeService } = await load('libs/emulation/src/pledges/pledge.service.js');
+  const { PledgeRepository } = await load('libs/emulation/src/pledges/pledge.repository.js');
+  const { BlocService } = await load('libs/emulation/src/blocs/bloc.service.js');
+  const { BlocRepository } = await load('libs/emulation/src/blocs/bloc.repository.js');
+  const { ScoringService } = await load('libs/emulation/src/scoring/scoring.service.js');
+  const { ScoreSheetRepository } = await load('libs/emulation/src/scoring/score-sheet.repository.js');
+  const { ModelService } = await load('libs/recognition/src/models/model.service.js');
+  const { ModelRepository } = await load('libs/recognition/src/models/model.repository.js');
   let recorded = [];
   const manager = {
     query: async (text, values = []) => {
@@ -131,9 +136,10 @@ async function serviceStatements(pool, caller, { pledgeId, rootId, provinceId })
   };
   const database = { manager };
   const ctx = new RequestContext('bench-emulation', caller, manager);
-  const pledges = new PledgeService(database, null);
-  const scoring = new ScoringService(database, pledges, null);
-  const models = new ModelService(database);
+  // Wired as Nest wires them; the awards service is only needed by awardsFromRanking, which is not measured.
+  const pledges = new PledgeService(database, new PledgeRepository(database), new BlocService(database, new BlocRepository(database)));
+  const scoring = new ScoringService(database, new ScoreSheetRepository(database), pledges, null);
+  const models = new ModelService(database, new ModelRepository(database));
   const record = async (work) => {
     recorded = [];
     await work();

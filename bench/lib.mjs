@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -183,6 +183,7 @@ export function buildApi(mode) {
   }
   log('compiling the API (swc → dist/server)…');
   const swc = join(root, 'node_modules/.bin/swc');
+  rmSync(join(root, 'dist/server'), { recursive: true, force: true }); // no stale files of moved sources (they hid a broken import once)
   const result = spawnSync(swc, ['apps/api/src', 'libs', '-d', 'dist/server', '--ignore', '**/*.spec.ts', '--quiet'], {
     cwd: root,
     stdio: 'inherit',
