@@ -8,3 +8,4 @@ export * from './recognition.js';
 export * from './api-limits.js';
 export * from './error-status.js';
 export * from './scoring-rules.js';
+export * from './testing/criteria-set.fixture.js';

@@ -1,33 +1,8 @@
-import type { CriteriaSetContent } from './emulation.js';
 import { capOverruns, countedScore, maximumTotal, scorableItems, scoreProblem, sheetTotals } from './scoring-rules.js';
+import { sampleCriteriaSet } from './testing/criteria-set.fixture.js';
 
 /** Two groups (one criterion split into sub-criteria), a bonus and a deduction item. */
-const SET: CriteriaSetContent = {
-  groups: [
-    {
-      code: 'I',
-      title: 'Công tác tham mưu',
-      criteria: [
-        {
-          code: '1',
-          title: 'Tham mưu cấp ủy',
-          maxScore: 20,
-          subCriteria: [
-            { code: '1.a', title: 'Ban hành văn bản', maxScore: 12 },
-            { code: '1.b', title: 'Sơ kết, tổng kết', maxScore: 8 },
-          ],
-        },
-        { code: '2', title: 'Dân vận khéo', maxScore: 30 },
-      ],
-    },
-    { code: 'II', title: 'Xây dựng cơ quan', criteria: [{ code: '3', title: 'Nội bộ đoàn kết', maxScore: 50 }] },
-  ],
-  bonusItems: [{ code: 'C1', title: 'Mô hình mới', maxScore: 5 }],
-  bonusCap: 5,
-  deductionItems: [{ code: 'T1', title: 'Báo cáo chậm', maxScore: 2 }],
-  deductionCap: 10,
-  bands: [{ name: 'Xuất sắc', minScore: 95 }],
-};
+const SET = sampleCriteriaSet();
 
 describe('scorable items', () => {
   it('lists the scored lines in the order of the set: sub-criteria instead of their parent, then bonus and deductions', () => {

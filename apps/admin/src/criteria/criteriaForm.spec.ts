@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CriteriaSetContent } from '@danvan/contracts';
+import { sampleCriteriaSet, type CriteriaSetContent } from '@danvan/contracts';
 import {
   criterionMaxScore,
   emptyCriteriaValues,
@@ -10,45 +10,25 @@ import {
   toCriteriaSetInput,
 } from './criteriaForm';
 
-/** A set as the server answers it: with the version's own fields and GraphQL nulls. */
+/** The shared sample set as the server answers it: with the version's own fields and GraphQL nulls. */
+const content = sampleCriteriaSet();
 const answered = {
   id: 'cs-2',
   number: 2,
-  maxTotal: 65,
+  maxTotal: 105,
   createdBy: 'tk1',
   createdAt: '2024-01-10T02:00:00.000Z',
-  groups: [
-    {
-      code: 'I',
-      title: 'Công tác tham mưu',
-      criteria: [
-        {
-          code: '1',
-          title: 'Tham mưu cấp ủy',
-          maxScore: 20,
-          subCriteria: [
-            { code: '1.a', title: 'Ban hành kế hoạch', maxScore: 10 },
-            { code: '1.b', title: 'Sơ kết', maxScore: 10 },
-          ],
-        },
-        { code: '2', title: 'Dân vận khéo', maxScore: 40, subCriteria: null },
-      ],
-    },
-  ],
-  bonusItems: [{ code: 'C1', title: 'Mô hình tiêu biểu', maxScore: 5 }],
-  bonusCap: 5,
-  deductionItems: [{ code: 'T1', title: 'Báo cáo chậm', maxScore: 5 }],
-  deductionCap: 5,
-  bands: [
-    { name: 'Xuất sắc', minScore: 55 },
-    { name: 'Tốt', minScore: 45 },
-  ],
+  ...content,
+  groups: content.groups.map((group) => ({
+    ...group,
+    criteria: group.criteria.map((criterion) => ({ ...criterion, subCriteria: criterion.subCriteria ?? null })),
+  })),
 };
 
 describe('criteria set ↔ editor values', () => {
   it('reads the server’s set, with every sub-criteria list present and the version’s fields dropped', () => {
     const values = toCriteriaFormValues(answered as unknown as CriteriaSetContent);
-    expect(values.groups[0].criteria[1]).toEqual({ code: '2', title: 'Dân vận khéo', maxScore: 40, subCriteria: [] });
+    expect(values.groups[0].criteria[1]).toEqual({ code: '2', title: 'Dân vận khéo', maxScore: 30, subCriteria: [] });
     expect(values).not.toHaveProperty('id');
     expect(values).not.toHaveProperty('maxTotal');
     expect(values.bands).toEqual(answered.bands);
@@ -67,12 +47,7 @@ describe('criteria set ↔ editor values', () => {
   });
 
   it('round-trips: the set read is the set sent back (a new version with the same content)', () => {
-    const { id: _id, number: _number, maxTotal: _max, createdBy: _by, createdAt: _at, ...content } = answered;
-    const expected = {
-      ...content,
-      groups: [{ ...content.groups[0], criteria: [content.groups[0].criteria[0], { code: '2', title: 'Dân vận khéo', maxScore: 40 }] }],
-    };
-    expect(toCriteriaSetInput(toCriteriaFormValues(answered as unknown as CriteriaSetContent))).toEqual(expected);
+    expect(toCriteriaSetInput(toCriteriaFormValues(answered as unknown as CriteriaSetContent))).toEqual(content);
   });
 
   it('trims texts, reads scores typed with a decimal comma, and rounds to hundredths', () => {
@@ -125,7 +100,7 @@ describe('criteria set ↔ editor values', () => {
   });
 
   it('computes the highest total as the server does (criteria at their maximum plus the bonus cap)', () => {
-    expect(maximumTotal(toCriteriaFormValues(answered as unknown as CriteriaSetContent))).toBe(65);
+    expect(maximumTotal(toCriteriaFormValues(answered as unknown as CriteriaSetContent))).toBe(105);
     expect(maximumTotal(undefined)).toBe(0);
   });
 });

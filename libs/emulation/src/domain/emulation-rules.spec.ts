@@ -1,52 +1,16 @@
-import type { CriteriaSetContent } from '@danvan/contracts';
+import { sampleCriteriaSet } from '@danvan/contracts';
 import { checkCriteriaSet, classify } from './criteria-set.js';
 import { transitionRefusal, type PledgeFacts } from './pledge-lifecycle.js';
 import { afterReview, checkScores, reviewerRefusal, unscoredCriteria } from './scoring.js';
 
-/** A small criteria set in the shape of a Ban Dân vận pledge: two groups, bonus and deductions. */
-function criteria(overrides: Partial<CriteriaSetContent> = {}): CriteriaSetContent {
-  return {
-    groups: [
-      {
-        code: 'I',
-        title: 'Công tác tham mưu',
-        criteria: [
-          {
-            code: '1',
-            title: 'Tham mưu cấp ủy',
-            maxScore: 20,
-            subCriteria: [
-              { code: '1.a', title: 'Ban hành văn bản', maxScore: 12 },
-              { code: '1.b', title: 'Sơ kết, tổng kết', maxScore: 8 },
-            ],
-          },
-          { code: '2', title: 'Dân vận khéo', maxScore: 30 },
-        ],
-      },
-      { code: 'II', title: 'Xây dựng cơ quan', criteria: [{ code: '3', title: 'Nội bộ đoàn kết', maxScore: 50 }] },
-    ],
-    bonusItems: [{ code: 'C1', title: 'Mô hình mới', maxScore: 5 }],
-    bonusCap: 5,
-    deductionItems: [{ code: 'T1', title: 'Báo cáo chậm', maxScore: 2 }],
-    deductionCap: 10,
-    bands: [
-      { name: 'Xuất sắc', minScore: 95 },
-      { name: 'Tốt', minScore: 80 },
-      { name: 'Khá', minScore: 65 },
-      { name: 'Chưa đạt', minScore: 0 },
-    ],
-    ...overrides,
-  };
-}
-
 describe('criteria sets', () => {
   // The scored lines and the maximum total are rules of libs/contracts (scoring-rules.spec.ts).
   it('accepts a well-formed set', () => {
-    expect(checkCriteriaSet(criteria())).toEqual([]);
+    expect(checkCriteriaSet(sampleCriteriaSet())).toEqual([]);
   });
 
   it('refuses duplicate codes, a maximum that is not the sum of its parts, bad scores and caps without items', () => {
-    const set = criteria();
+    const set = sampleCriteriaSet();
     set.groups[0].criteria[0].maxScore = 25;
     set.groups[1].criteria[0].code = '2';
     set.bonusItems = [];
@@ -62,7 +26,7 @@ describe('criteria sets', () => {
 
   it('requires bands from high to low within the reachable total', () => {
     const fields = checkCriteriaSet(
-      criteria({
+      sampleCriteriaSet({
         bands: [
           { name: 'Tốt', minScore: 80 },
           { name: 'Xuất sắc', minScore: 95 },
@@ -74,7 +38,7 @@ describe('criteria sets', () => {
   });
 
   it('classifies a total in the highest band it reaches', () => {
-    const { bands } = criteria();
+    const { bands } = sampleCriteriaSet();
     expect([100, 95, 94.99, 80, 70, 10].map((t) => classify(bands, t))).toEqual(['Xuất sắc', 'Xuất sắc', 'Tốt', 'Tốt', 'Khá', 'Chưa đạt']);
     expect(classify([{ name: 'Đạt', minScore: 50 }], 10)).toBeNull();
   });
@@ -118,7 +82,7 @@ describe('pledge lifecycle', () => {
 describe('scores', () => {
   it('accepts scores within each maximum and the caps', () => {
     expect(
-      checkScores(criteria(), [
+      checkScores(sampleCriteriaSet(), [
         { itemCode: '1.a', score: 12 },
         { itemCode: '2', score: 27.5 },
         { itemCode: 'C1', score: 5 },
@@ -128,7 +92,7 @@ describe('scores', () => {
   });
 
   it('refuses unknown items, scores above the maximum or below zero, and too many hundredths', () => {
-    const errors = checkScores(criteria(), [
+    const errors = checkScores(sampleCriteriaSet(), [
       { itemCode: '9', score: 1 },
       { itemCode: '1.a', score: 12.5 },
       { itemCode: '3', score: -1 },
@@ -143,12 +107,12 @@ describe('scores', () => {
   });
 
   it('says a criterion split into sub-criteria is scored through them, naming them', () => {
-    const [error] = checkScores(criteria(), [{ itemCode: '1', score: 5 }]);
+    const [error] = checkScores(sampleCriteriaSet(), [{ itemCode: '1', score: 5 }]);
     expect(error).toMatchObject({ field: 'scores[0].itemCode', code: 'hasSubCriteria', message: expect.stringContaining('1.a, 1.b') });
   });
 
   it('counts the sheet’s other lines against the bonus and deduction caps', () => {
-    const set = criteria({
+    const set = sampleCriteriaSet({
       bonusItems: [
         { code: 'C1', title: 'a', maxScore: 5 },
         { code: 'C2', title: 'b', maxScore: 5 },
@@ -160,7 +124,7 @@ describe('scores', () => {
   });
 
   it('lists the criteria still unscored (bonus and deductions are optional)', () => {
-    expect(unscoredCriteria(criteria(), ['1.a', '3', 'C1']).map((i) => i.code)).toEqual(['1.b', '2']);
+    expect(unscoredCriteria(sampleCriteriaSet(), ['1.a', '3', 'C1']).map((i) => i.code)).toEqual(['1.b', '2']);
   });
 
   it('moves a sheet up the review chain, back to the unit on return', () => {
