@@ -44,38 +44,38 @@
  *   BENCH_STRICT              1 to exit 1 when a query misses the target
  *   BENCH_API_KEY             use this key instead of writing one into api_key
  */
-import { readFileSync } from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import {
-  DEFAULT_DATABASE_URL,
+  DATABASE_URL,
   SMOKE,
   SMOKE_PROVINCES,
+  STRICT,
+  WRITE_DOC,
+  apiKeyCaller,
   benchApiKey,
-  buildApi,
-  checkLoopback,
+  callApi,
   cpuShare,
   cpuSnapshot,
-  ensureDatabase,
   env,
   fmt,
+  leastDisturbed,
+  loadCompiled,
+  loadProblems,
   log,
-  machineDescription,
+  ms,
   positive,
-  root,
-  sourceRevision,
-  startApi,
-  stopChildren,
-  waitQuiet,
+  prepare,
+  printColumns,
+  recordingDatabase,
+  runBenchmark,
+  runInfo,
+  runLoad,
+  stats,
   writeDocSection,
 } from './lib.mjs';
 import { criteriaContent, dataSizes, scorableItems, seedEmulationData, uid } from './seed-emulation.mjs';
 import { buildTree, seedUnits } from './seed-units.mjs';
 
-const DATABASE_URL = env.BENCH_DATABASE_URL || DEFAULT_DATABASE_URL;
 const REQUESTS = positive('BENCH_REQUESTS', SMOKE ? 20 : 500);
 const MAX_SECONDS = positive('BENCH_MAX_SECONDS', SMOKE ? 5 : 30);
 const WARMUP = positive('BENCH_WARMUP_REQUESTS', SMOKE ? 3 : 30, true);
@@ -87,11 +87,7 @@ const ORGANISATIONS = env.BENCH_ORGANISATIONS !== '0';
 const YEAR = positive('BENCH_YEAR', 2024);
 const PROVINCE = env.BENCH_PROVINCE || '01';
 const QUIET_WAIT = positive('BENCH_QUIET_WAIT', SMOKE ? 0 : 30, true);
-const MAX_OTHER = positive('BENCH_MAX_OTHER_CORES', 0.25, true);
 const ATTEMPTS = positive('BENCH_ATTEMPTS', SMOKE ? 1 : 2);
-const BUILD = env.BENCH_BUILD || 'auto';
-const WRITE_DOC = !SMOKE && env.BENCH_WRITE_DOC !== '0';
-const STRICT = !SMOKE && env.BENCH_STRICT === '1';
 const TARGET_MS = 50;
 const TREE = buildTree(SMOKE ? { provinces: SMOKE_PROVINCES } : {});
 const MIN_UNITS = SMOKE ? Object.values(TREE).flat().length : 10_000;
@@ -106,8 +102,6 @@ const COUNTS_QUERY =
   'query($year: Int!, $within: ID) { modelCounts(year: $year, withinUnitId: $within) { total registered typical excellent ' +
   'byLevel { level total typical excellent } byField { field total typical excellent } byRecognition { recognition count } summary } }';
 
-let currentLoad;
-
 // ─── statements of a request, captured from the compiled services ─────────────
 
 /**
@@ -116,34 +110,26 @@ let currentLoad;
  * with its parameters. So the SQL explained below is exactly the API's.
  */
 async function serviceStatements(pool, caller, { pledgeId, rootId, provinceId }) {
-  const load = (path) => import(pathToFileURL(join(root, 'dist/server', path)).href);
-  await import('reflect-metadata');
-  const { RequestContext } = await load('libs/server/core/src/index.js');
-  const { PledgeService } = await load('libs/emulation/src/pledges/pledge.service.js');
-  const { PledgeRepository } = await load('libs/emulation/src/pledges/pledge.repository.js');
-  const { BlocService } = await load('libs/emulation/src/blocs/bloc.service.js');
-  const { BlocRepository } = await load('libs/emulation/src/blocs/bloc.repository.js');
-  const { ScoringService } = await load('libs/emulation/src/scoring/scoring.service.js');
-  const { ScoreSheetRepository } = await load('libs/emulation/src/scoring/score-sheet.repository.js');
-  const { ModelService } = await load('libs/recognition/src/models/model.service.js');
-  const { ModelRepository } = await load('libs/recognition/src/models/model.repository.js');
-  let recorded = [];
-  const manager = {
-    query: async (text, values = []) => {
-      recorded.push({ text, values });
-      return (await pool.query(text, values)).rows;
-    },
-  };
-  const database = { manager };
-  const ctx = new RequestContext('bench-emulation', caller, manager);
+  const { RequestContext } = await loadCompiled('libs/server/core/src/index.js');
+  const { PledgeService } = await loadCompiled('libs/emulation/src/pledges/pledge.service.js');
+  const { PledgeRepository } = await loadCompiled('libs/emulation/src/pledges/pledge.repository.js');
+  const { BlocService } = await loadCompiled('libs/emulation/src/blocs/bloc.service.js');
+  const { BlocRepository } = await loadCompiled('libs/emulation/src/blocs/bloc.repository.js');
+  const { ScoringService } = await loadCompiled('libs/emulation/src/scoring/scoring.service.js');
+  const { ScoreSheetRepository } = await loadCompiled('libs/emulation/src/scoring/score-sheet.repository.js');
+  const { ModelService } = await loadCompiled('libs/recognition/src/models/model.service.js');
+  const { ModelRepository } = await loadCompiled('libs/recognition/src/models/model.repository.js');
+  const recording = recordingDatabase(pool);
+  const database = { manager: recording.manager };
+  const ctx = new RequestContext('bench-emulation', caller, database.manager);
   // Wired as Nest wires them; the awards service is only needed by awardsFromRanking, which is not measured.
   const pledges = new PledgeService(database, new PledgeRepository(database), new BlocService(database, new BlocRepository(database)));
   const scoring = new ScoringService(database, new ScoreSheetRepository(database), pledges, null);
   const models = new ModelService(database, new ModelRepository(database));
   const record = async (work) => {
-    recorded = [];
+    recording.take();
     await work();
-    return recorded;
+    return recording.take();
   };
   return {
     // REST: ScoringController.ranking → ScoringService.ranking (reads the pledge, then RANKING_SQL).
@@ -164,20 +150,6 @@ const MAIN_STATEMENT = {
   countsNational: /GROUPING SETS/,
   countsProvince: /GROUPING SETS/,
 };
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    n: sorted.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1),
-    mean: sorted.reduce((s, v) => s + v, 0) / sorted.length,
-  };
-}
 
 /** Runs the statements of one request `runs` times in a row on one connection: time of the whole sequence and of the main statement. */
 async function timeStatements(client, statements, mainPattern, runs) {
@@ -331,11 +303,9 @@ function targetsOf(apiUrl, auth, { pledgeId, rootId, provinceId }) {
   ];
 }
 
+/** callApi, and GraphQL errors thrown too. */
 async function call(apiUrl, request) {
-  const response = await fetch(`${apiUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`${request.method} ${request.path}: ${response.status} ${text.slice(0, 500)}`);
-  const body = JSON.parse(text);
+  const body = await callApi(apiUrl, request);
   if (body.errors) throw new Error(`${request.method} ${request.path}: ${JSON.stringify(body.errors).slice(0, 500)}`);
   return body;
 }
@@ -391,39 +361,24 @@ async function crossCheck(pool, apiUrl, targets, ids, sizes) {
 }
 
 async function run(target, { connections, amount, duration, lenient = false }) {
-  if (new URL(target.url).hostname !== '127.0.0.1') throw new Error(`refusing to load ${target.url}: loopback only`);
-  const times = [];
-  const instance = autocannon({
-    url: target.url,
-    connections,
-    ...(amount ? { amount } : { duration }),
-    timeout: 30,
-    requests: [target.request],
-    verifyBody: target.verifyBody,
-  });
-  instance.on('response', (_client, status, _bytes, ms) => status === 200 && times.push(ms));
-  currentLoad = instance;
-  const cap = amount ? setTimeout(() => instance.stop(), MAX_SECONDS * 1000) : undefined;
-  try {
-    const result = await instance;
-    const problems = [];
-    if (result.non2xx) problems.push(`${result.non2xx} non-2xx responses (${JSON.stringify(result.statusCodeStats)})`);
-    if (result.errors) problems.push(`${result.errors} connection errors`);
-    if (result.timeouts) problems.push(`${result.timeouts} timeouts`);
-    if (result.mismatches) problems.push(`${result.mismatches} responses without the expected body`);
-    if (!result.requests.total) problems.push('no responses at all');
-    if (problems.length && !lenient) throw new Error(`${target.short}: ${problems.join('; ')}`);
-    return { result, times, problems };
-  } finally {
-    clearTimeout(cap);
-    currentLoad = undefined;
-  }
+  const { result, times } = await runLoad(
+    {
+      url: target.url,
+      connections,
+      ...(amount ? { amount } : { duration }),
+      timeout: 30,
+      requests: [target.request],
+      verifyBody: target.verifyBody,
+    },
+    { recordTimes: true, stopAfterSeconds: amount ? MAX_SECONDS : undefined },
+  );
+  const problems = loadProblems(result);
+  if (problems.length && !lenient) throw new Error(`${target.short}: ${problems.join('; ')}`);
+  return { result, times, problems };
 }
 
 async function measure(target, api, pool) {
-  let best;
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    if (QUIET_WAIT > 0) await waitQuiet(QUIET_WAIT);
+  const best = await leastDisturbed({ attempts: ATTEMPTS, quietWait: QUIET_WAIT }, async (attempt) => {
     if (WARMUP > 0) await run(target, { connections: 1, amount: WARMUP });
     log(`${target.short}: ${REQUESTS} requests, 1 connection${attempt > 1 ? ` (attempt ${attempt}/${ATTEMPTS})` : ''}…`);
     const before = await cpuSnapshot(api.child, pool);
@@ -432,7 +387,11 @@ async function measure(target, api, pool) {
     const cpu = cpuShare(before, after);
     const latency = stats(times);
     const perResponse = (cores) => (cores * ((after.at - before.at) / 1000) * 1e6) / times.length;
-    const measured = {
+    log(
+      `  p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms over ${latency.n} responses; ` +
+        `cores: server ${fmt(cpu.server, 2)}, postgres ${fmt(cpu.postgres, 2)}, autocannon ${fmt(cpu.loader, 2)}, other ${fmt(cpu.other, 2)}`,
+    );
+    return {
       latency,
       cpu,
       serverUs: perResponse(cpu.server),
@@ -440,15 +399,7 @@ async function measure(target, api, pool) {
       bytes: result.throughput.total / result.requests.total,
       attempts: attempt,
     };
-    log(
-      `  p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms over ${latency.n} responses; ` +
-        `cores: server ${fmt(cpu.server, 2)}, postgres ${fmt(cpu.postgres, 2)}, autocannon ${fmt(cpu.loader, 2)}, other ${fmt(cpu.other, 2)}`,
-    );
-    if (!best || cpu.other < best.cpu.other) best = measured;
-    if (cpu.other <= MAX_OTHER) break;
-    if (attempt < ATTEMPTS)
-      log(`  other processes used ${fmt(cpu.other, 2)} cores (> ${MAX_OTHER}) during the measurement: measuring again`);
-  }
+  });
   if (THROUGHPUT_SECONDS > 0) {
     log(`${target.short}: ${THROUGHPUT_SECONDS} s at ${CONNECTIONS} connections…`);
     // Slow queries may finish few or no responses in the window: reported as measured, not an error (except in a smoke run, on small data).
@@ -469,7 +420,6 @@ async function measure(target, api, pool) {
 
 // ─── report ───────────────────────────────────────────────────────────────────
 
-const ms = (n) => (n === undefined || n === null ? '–' : n < 10 ? n.toFixed(1) : fmt(n));
 const ratio = (n) => `${(n / TARGET_MS).toFixed(2)}×`;
 
 function planLine(facts) {
@@ -572,21 +522,13 @@ function printTable(targets, results, sql) {
       fmt(r.cpu.other, 2),
     ]);
   }
-  const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
-  for (const l of lines) process.stdout.write(`  ${l.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')}\n`);
+  printColumns(lines);
 }
 
 // ─── main ─────────────────────────────────────────────────────────────────────
 
 async function main() {
-  checkLoopback(DATABASE_URL);
-  const loadavg = os
-    .loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' / ');
-  if (await ensureDatabase(DATABASE_URL)) log(`created database ${new URL(DATABASE_URL).pathname.slice(1)}`);
-  buildApi(BUILD);
-  const api = await startApi(DATABASE_URL);
+  const { loadavg, api } = await prepare();
 
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2, application_name: 'danvan-bench-emulation' });
   try {
@@ -625,18 +567,7 @@ async function main() {
     log(`answers checked: ranking ${check.top.join('; ')}; counts "${check.national}" / "${check.province}"`);
 
     // The statements of each request, run directly, and the plan of the main one.
-    const rootPath = (await pool.query('SELECT path FROM unit WHERE id = $1', [rootUnit.id])).rows[0].path;
-    const caller = {
-      kind: 'api-key',
-      id: null,
-      label: 'bench',
-      role: null,
-      unitId: rootUnit.id,
-      scopePath: rootPath,
-      permissions: new Set(KEY.scopes),
-      mustChangePassword: false,
-    };
-    const captured = await serviceStatements(pool, caller, ids);
+    const captured = await serviceStatements(pool, await apiKeyCaller(pool, rootUnit.id, KEY.scopes), ids);
     const client = await pool.connect();
     const sql = {};
     const plans = {};
@@ -680,15 +611,9 @@ async function main() {
     const content = criteriaContent();
     const items = scorableItems(content);
     const info = {
-      date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-      machine: machineDescription(),
-      postgres: (await pool.query('SHOW server_version')).rows[0].server_version,
+      ...(await runInfo(pool, loadavg)),
       settings,
-      loadavg,
-      revision: sourceRevision(),
-      database: new URL(DATABASE_URL).pathname.slice(1),
       seeded: anything ? `seeded by this run in ${seconds.toFixed(0)} s` : 'seeded by an earlier run',
-      autocannon: JSON.parse(readFileSync(join(root, 'node_modules/autocannon/package.json'), 'utf8')).version,
       criteria: items.filter((i) => i.kind === 'CRITERION').length,
       bonus: content.bonusItems.length,
       deduction: content.deductionItems.length,
@@ -719,26 +644,4 @@ async function main() {
   }
 }
 
-async function cleanup() {
-  currentLoad?.stop();
-  await stopChildren();
-}
-
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    log(`${signal}: stopping…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-try {
-  await main();
-} catch (error) {
-  process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : error}\n`);
-  process.exitCode = 1;
-} finally {
-  await cleanup();
-}
+await runBenchmark(main);

@@ -1,8 +1,9 @@
 /**
- * Helpers shared by the benchmarks (bench/units-read.mjs, bench/emulation.mjs):
- * environment settings, child processes (the built API), the benchmark
- * database, the swc build, CPU accounting, a benchmark API key, and the
- * marked results sections of docs/performance.md.
+ * Helpers shared by the benchmarks (bench/units-read.mjs, bench/emulation.mjs,
+ * bench/lists.mjs): environment settings, child processes (the built API), the
+ * benchmark database, the swc build, the compiled services of dist/server, loads
+ * and their statistics, CPU accounting, a benchmark API key, the report (tables,
+ * the marked results sections of docs/performance.md) and the run of a benchmark.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -10,7 +11,8 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync 
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
 import pg from 'pg';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +41,13 @@ export function positive(name, fallback, zeroAllowed = false) {
     throw new Error(`${name} must be a positive number (got "${raw}")`);
   return value;
 }
+
+/** Settings every benchmark reads the same way (see the Environment list at the top of each). */
+export const DATABASE_URL = env.BENCH_DATABASE_URL || DEFAULT_DATABASE_URL;
+export const BUILD = env.BENCH_BUILD || 'auto';
+export const WRITE_DOC = !SMOKE && env.BENCH_WRITE_DOC !== '0';
+export const STRICT = !SMOKE && env.BENCH_STRICT === '1';
+export const MAX_OTHER = positive('BENCH_MAX_OTHER_CORES', 0.25, true);
 
 export const log = (message) => process.stdout.write(`[bench] ${message}\n`);
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -191,6 +200,145 @@ export function buildApi(mode) {
   if (result.status !== 0) throw new Error(`swc failed (exit ${result.status ?? result.signal})`);
 }
 
+/**
+ * Loads the benchmark database (created when missing; loopback only), compiles the API when `BUILD` asks, starts it.
+ * Returns the load average seen before any of it (for the report) and the API (startApi).
+ */
+export async function prepare() {
+  checkLoopback(DATABASE_URL);
+  const loadavg = os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
+  if (await ensureDatabase(DATABASE_URL)) log(`created database ${new URL(DATABASE_URL).pathname.slice(1)}`);
+  buildApi(BUILD);
+  return { loadavg, api: await startApi(DATABASE_URL) };
+}
+
+// ─── the compiled services (dist/server) ──────────────────────────────────────
+
+/** A module of the compiled API (dist/server), by its path there: the code the API process itself runs. */
+export async function loadCompiled(path) {
+  await import('reflect-metadata');
+  return import(pathToFileURL(join(root, 'dist/server', path)).href);
+}
+
+/**
+ * A database stand-in for the compiled services ({ manager }) that runs every
+ * statement on `pool` and records it with its parameters: `take()` returns the
+ * statements recorded since the last take.
+ */
+export function recordingDatabase(pool) {
+  let recorded = [];
+  const manager = {
+    query: async (text, values = []) => {
+      recorded.push({ text, values });
+      return (await pool.query(text, values)).rows;
+    },
+  };
+  return {
+    manager,
+    take: () => {
+      const taken = recorded;
+      recorded = [];
+      return taken;
+    },
+  };
+}
+
+/** The caller the API makes of the benchmark's API key with `scopes` on `unitId` (for RequestContext). */
+export async function apiKeyCaller(pool, unitId, scopes) {
+  const scopePath = (await pool.query('SELECT path FROM unit WHERE id = $1', [unitId])).rows[0].path;
+  return {
+    kind: 'api-key',
+    id: null,
+    label: 'bench',
+    role: null,
+    unitId,
+    scopePath,
+    permissions: new Set(scopes),
+    mustChangePassword: false,
+  };
+}
+
+// ─── load and statistics ──────────────────────────────────────────────────────
+
+let currentLoad;
+
+/**
+ * Runs one autocannon load of `options` (loopback only), stopped by an interrupt
+ * (runBenchmark) or after `stopAfterSeconds`. With `recordTimes`, also every
+ * 200 response's time in ms. Returns { result, times }.
+ */
+export async function runLoad(options, { recordTimes = false, stopAfterSeconds } = {}) {
+  if (new URL(options.url).hostname !== HOST) throw new Error(`refusing to load ${options.url}: loopback only`);
+  const times = [];
+  const instance = autocannon(options);
+  if (recordTimes) instance.on('response', (_client, status, _bytes, ms) => status === 200 && times.push(ms));
+  currentLoad = instance;
+  const cap = stopAfterSeconds ? setTimeout(() => instance.stop(), stopAfterSeconds * 1000) : undefined;
+  try {
+    return { result: await instance, times };
+  } finally {
+    clearTimeout(cap);
+    currentLoad = undefined;
+  }
+}
+
+/** The JSON answer of one request ({ method, path, headers, body }) to the API; throws unless it is a 200. */
+export async function callApi(apiUrl, request) {
+  const response = await fetch(`${apiUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${request.method} ${request.path}: ${response.status} ${text.slice(0, 500)}`);
+  return JSON.parse(text);
+}
+
+/** What went wrong in a load: non-2xx answers, errors, timeouts, bodies without `expected` (verifyBody), no response at all. */
+export function loadProblems(result, expected = 'the expected body') {
+  const problems = [];
+  if (result.non2xx) problems.push(`${result.non2xx} non-2xx responses (${JSON.stringify(result.statusCodeStats)})`);
+  if (result.errors) problems.push(`${result.errors} connection errors`);
+  if (result.timeouts) problems.push(`${result.timeouts} timeouts`);
+  if (result.mismatches) problems.push(`${result.mismatches} responses without ${expected}`);
+  if (!result.requests.total) problems.push('no responses at all');
+  return problems;
+}
+
+/**
+ * Measures up to `attempts` times (each after waiting up to `quietWait` s for a
+ * quiet machine) until other processes used at most MAX_OTHER cores; returns the
+ * least disturbed measurement (`measureOnce(attempt)` returns one with `cpu`).
+ * `sayRetry`: log why it measures again.
+ */
+export async function leastDisturbed({ attempts, quietWait, sayRetry = true }, measureOnce) {
+  let best;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (quietWait > 0) await waitQuiet(quietWait);
+    const measured = await measureOnce(attempt);
+    if (!best || measured.cpu.other < best.cpu.other) best = measured;
+    if (measured.cpu.other <= MAX_OTHER) break;
+    if (sayRetry && attempt < attempts)
+      log(`  other processes used ${fmt(measured.cpu.other, 2)} cores (> ${MAX_OTHER}) during the measurement: measuring again`);
+  }
+  return best;
+}
+
+/** Nearest-rank percentile `p` of sorted samples. */
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+
+/** Count, p50, p95, p99, max and mean of samples (ms). */
+export function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1),
+    mean: sorted.reduce((s, v) => s + v, 0) / sorted.length,
+  };
+}
+
 // ─── CPU accounting (Linux /proc; empty elsewhere) ────────────────────────────
 
 const TICKS = 100; // USER_HZ on Linux
@@ -328,6 +476,27 @@ export const median = (values) => {
 
 export const fmt = (n, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 export const pct = (n) => `${Math.round(n * 100)} %`;
+/** Milliseconds: one decimal under 10, '–' when missing. */
+export const ms = (n) => (n === undefined || n === null ? '–' : n < 10 ? n.toFixed(1) : fmt(n));
+
+/** What every report says of the run: date, machine, PostgreSQL, load average before it, sources, database, autocannon. */
+export async function runInfo(pool, loadavg) {
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    machine: machineDescription(),
+    postgres: (await pool.query('SHOW server_version')).rows[0].server_version,
+    loadavg,
+    revision: sourceRevision(),
+    database: new URL(DATABASE_URL).pathname.slice(1),
+    autocannon: JSON.parse(readFileSync(join(root, 'node_modules/autocannon/package.json'), 'utf8')).version,
+  };
+}
+
+/** Prints rows of cells (the first a header) as aligned columns: the first left-aligned, the others right-aligned. */
+export function printColumns(lines) {
+  const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+  for (const l of lines) process.stdout.write(`  ${l.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')}\n`);
+}
 
 /**
  * Replaces the text between `begin` and `end` in docs/performance.md with
@@ -341,4 +510,36 @@ export function writeDocSection({ begin, end, markdown, template, fallbackHeadin
   if (at === -1 || to === -1 || to < at) doc = `${doc.trimEnd()}\n\n${fallbackHeading}\n\n${markdown}\n`;
   else doc = doc.slice(0, at) + markdown + doc.slice(to + end.length);
   writeFileSync(DOC, doc);
+}
+
+// ─── the run ──────────────────────────────────────────────────────────────────
+
+async function cleanup() {
+  currentLoad?.stop();
+  await stopChildren();
+}
+
+/**
+ * Runs a benchmark's `main`: on SIGINT/SIGTERM stops the load and the child
+ * processes and exits 130; a failure is printed (its stack, or only its message
+ * with `stack: false`) and exits 1; the child processes are stopped in any case.
+ */
+export async function runBenchmark(main, { stack = true } = {}) {
+  let interrupted = false;
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (interrupted) return;
+      interrupted = true;
+      log(`${signal}: stopping…`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+  try {
+    await main();
+  } catch (error) {
+    process.stderr.write(`[bench] failed: ${error instanceof Error ? (stack ? error.stack : error.message) : error}\n`);
+    process.exitCode = 1;
+  } finally {
+    await cleanup();
+  }
 }

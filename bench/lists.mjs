@@ -38,50 +38,46 @@
  *   BENCH_LABEL            a label for the run in the report (e.g. "before")
  *   BENCH_STRICT           1 to exit 1 when a case misses the target
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import {
-  DEFAULT_DATABASE_URL,
+  DATABASE_URL,
   SMOKE,
   SMOKE_PROVINCES,
+  STRICT,
+  WRITE_DOC,
+  apiKeyCaller,
   benchApiKey,
-  buildApi,
-  checkLoopback,
+  callApi,
   cpuShare,
   cpuSnapshot,
-  ensureDatabase,
   env,
   fmt,
+  leastDisturbed,
+  loadCompiled,
+  loadProblems,
   log,
-  machineDescription,
+  ms,
   positive,
-  root,
-  sourceRevision,
-  startApi,
-  stopChildren,
-  waitQuiet,
+  prepare,
+  recordingDatabase,
+  runBenchmark,
+  runInfo,
+  runLoad,
+  stats,
   writeDocSection,
 } from './lib.mjs';
 import { seedEmulationData } from './seed-emulation.mjs';
 import { buildTree, seedUnits } from './seed-units.mjs';
 
-const DATABASE_URL = env.BENCH_DATABASE_URL || DEFAULT_DATABASE_URL;
 const REQUESTS = positive('BENCH_REQUESTS', SMOKE ? 20 : 500);
 const WARMUP = positive('BENCH_WARMUP_REQUESTS', SMOKE ? 3 : 30, true);
 const MAX_SECONDS = positive('BENCH_MAX_SECONDS', SMOKE ? 5 : 30);
 const QUIET_WAIT = positive('BENCH_QUIET_WAIT', SMOKE ? 0 : 30, true);
-const MAX_OTHER = positive('BENCH_MAX_OTHER_CORES', 0.25, true);
 const ATTEMPTS = positive('BENCH_ATTEMPTS', SMOKE ? 1 : 2);
 // The seed of bench:emulation, with its parameters, so that both benchmarks can share one database.
 const MODELS = positive('BENCH_MODELS', SMOKE ? 2_000 : 100_000);
 const BLOC_SIZE = SMOKE ? 20 : 100;
-const BUILD = env.BENCH_BUILD || 'auto';
-const WRITE_DOC = !SMOKE && env.BENCH_WRITE_DOC !== '0';
-const STRICT = !SMOKE && env.BENCH_STRICT === '1';
 const LABEL = env.BENCH_LABEL || '';
 const SQL_RUNS = positive('BENCH_SQL_RUNS', SMOKE ? 2 : 50);
 const TARGET_MS = 30;
@@ -94,15 +90,6 @@ const END = '<!-- bench:lists:end -->';
 const RANKED_PROVINCE = SMOKE ? 'Hà Giang' : 'Hà Tĩnh';
 const GRAPHQL_SEARCH =
   'query($search: String!) { units(options: { filter: { search: $search } }) { items { name parent { name } ancestors { name } } totalItems } }';
-
-let currentLoad;
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) };
-}
 
 // ─── cases and their independent answers ──────────────────────────────────────
 
@@ -227,18 +214,11 @@ async function casesOf(pool, apiUrl, auth) {
   ].map((c) => ({ ...c, url: apiUrl }));
 }
 
-async function call(apiUrl, request) {
-  const response = await fetch(`${apiUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`${request.method} ${request.path}: ${response.status} ${text.slice(0, 500)}`);
-  return JSON.parse(text);
-}
-
 /** Each case's answer, checked against this script's own SQL; returns what the report prints of it. */
 async function checkAnswers(apiUrl, cases) {
   const seen = {};
   for (const c of cases) {
-    const body = await call(apiUrl, c.request);
+    const body = await callApi(apiUrl, c.request);
     const problem = await c.expect(body);
     // A labelled run (BENCH_LABEL, e.g. "before") may measure an API without the ranking or totalIsExact: reported, not required.
     if (problem && !LABEL) throw new Error(`${c.short}: ${problem}`);
@@ -263,37 +243,19 @@ async function checkAnswers(apiUrl, cases) {
  * database's share of a request, less sensitive than HTTP to a busy machine.
  */
 async function sqlAlone(pool, cases, rootUnit, runs) {
-  const load = (path) => import(pathToFileURL(join(root, 'dist/server', path)).href);
-  await import('reflect-metadata');
-  const { RequestContext } = await load('libs/server/core/src/index.js');
-  const { UnitRepository } = await load('libs/units/src/unit.repository.js');
-  const rootPath = (await pool.query('SELECT path FROM unit WHERE id = $1', [rootUnit.id])).rows[0].path;
-  const caller = {
-    kind: 'api-key',
-    id: null,
-    label: 'bench',
-    role: null,
-    unitId: rootUnit.id,
-    scopePath: rootPath,
-    permissions: new Set(KEY.scopes),
-    mustChangePassword: false,
-  };
-  let recorded = [];
-  const manager = {
-    query: async (text, values = []) => {
-      recorded.push({ text, values });
-      return (await pool.query(text, values)).rows;
-    },
-  };
-  const repository = new UnitRepository({ manager });
-  const ctx = new RequestContext('bench-lists', caller, manager);
+  const { RequestContext } = await loadCompiled('libs/server/core/src/index.js');
+  const { UnitRepository } = await loadCompiled('libs/units/src/unit.repository.js');
+  const caller = await apiKeyCaller(pool, rootUnit.id, KEY.scopes);
+  const database = recordingDatabase(pool);
+  const repository = new UnitRepository(database);
+  const ctx = new RequestContext('bench-lists', caller, database.manager);
   const client = await pool.connect();
   const timings = {};
   try {
     for (const c of cases.filter((c) => c.list)) {
-      recorded = [];
+      database.take();
       await repository.list(ctx, { page: 1, pageSize: 20, ...c.list });
-      const statements = recorded;
+      const statements = database.take();
       const samples = [];
       for (let i = 0; i < runs + 2; i++) {
         const started = performance.now();
@@ -312,31 +274,17 @@ async function sqlAlone(pool, cases, rootUnit, runs) {
 // ─── measurement ──────────────────────────────────────────────────────────────
 
 async function run(target, { amount }) {
-  if (new URL(target.url).hostname !== '127.0.0.1') throw new Error(`refusing to load ${target.url}: loopback only`);
-  const times = [];
-  const instance = autocannon({ url: target.url, connections: 1, amount, timeout: 30, requests: [target.request] });
-  instance.on('response', (_client, status, _bytes, ms) => status === 200 && times.push(ms));
-  currentLoad = instance;
-  const cap = setTimeout(() => instance.stop(), MAX_SECONDS * 1000);
-  try {
-    const result = await instance;
-    const problems = [];
-    if (result.non2xx) problems.push(`${result.non2xx} non-2xx responses (${JSON.stringify(result.statusCodeStats)})`);
-    if (result.errors) problems.push(`${result.errors} connection errors`);
-    if (result.timeouts) problems.push(`${result.timeouts} timeouts`);
-    if (!result.requests.total) problems.push('no responses at all');
-    if (problems.length) throw new Error(`${target.short}: ${problems.join('; ')}`);
-    return times;
-  } finally {
-    clearTimeout(cap);
-    currentLoad = undefined;
-  }
+  const { result, times } = await runLoad(
+    { url: target.url, connections: 1, amount, timeout: 30, requests: [target.request] },
+    { recordTimes: true, stopAfterSeconds: MAX_SECONDS },
+  );
+  const problems = loadProblems(result);
+  if (problems.length) throw new Error(`${target.short}: ${problems.join('; ')}`);
+  return times;
 }
 
-async function measure(target, api, pool) {
-  let best;
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    if (QUIET_WAIT > 0) await waitQuiet(QUIET_WAIT);
+function measure(target, api, pool) {
+  return leastDisturbed({ attempts: ATTEMPTS, quietWait: QUIET_WAIT, sayRetry: false }, async () => {
     if (WARMUP > 0) await run(target, { amount: WARMUP });
     const before = await cpuSnapshot(api.child, pool);
     const times = await run(target, { amount: REQUESTS });
@@ -345,15 +293,11 @@ async function measure(target, api, pool) {
     log(
       `${target.short}: p50 ${ms(latency.p50)} ms, p95 ${ms(latency.p95)} ms, p99 ${ms(latency.p99)} ms over ${latency.n} responses; other cores ${fmt(cpu.other, 2)}`,
     );
-    if (!best || cpu.other < best.cpu.other) best = { latency, cpu };
-    if (cpu.other <= MAX_OTHER) break;
-  }
-  return best;
+    return { latency, cpu };
+  });
 }
 
 // ─── report ───────────────────────────────────────────────────────────────────
-
-const ms = (n) => (n === undefined || n === null ? '–' : n < 10 ? n.toFixed(1) : fmt(n));
 
 function render(info, cases, results, answers, sql) {
   const rows = cases.map((c) => {
@@ -379,14 +323,7 @@ ${END}`;
 // ─── main ─────────────────────────────────────────────────────────────────────
 
 async function main() {
-  checkLoopback(DATABASE_URL);
-  const loadavg = os
-    .loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' / ');
-  if (await ensureDatabase(DATABASE_URL)) log(`created database ${new URL(DATABASE_URL).pathname.slice(1)}`);
-  buildApi(BUILD);
-  const api = await startApi(DATABASE_URL);
+  const { loadavg, api } = await prepare();
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2, application_name: 'danvan-bench-lists' });
   try {
     const rootUnit = TREE.CENTRAL[0];
@@ -406,16 +343,7 @@ async function main() {
     const results = {};
     for (const c of cases) results[c.key] = await measure(c, api, pool);
 
-    const info = {
-      date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-      machine: machineDescription(),
-      postgres: (await pool.query('SHOW server_version')).rows[0].server_version,
-      loadavg,
-      revision: sourceRevision(),
-      database: new URL(DATABASE_URL).pathname.slice(1),
-      units: Number((await pool.query('SELECT count(*) AS n FROM unit')).rows[0].n),
-      autocannon: JSON.parse(readFileSync(join(root, 'node_modules/autocannon/package.json'), 'utf8')).version,
-    };
+    const info = { ...(await runInfo(pool, loadavg)), units: Number((await pool.query('SELECT count(*) AS n FROM unit')).rows[0].n) };
     process.stdout.write('\n');
     for (const c of cases) {
       const r = results[c.key].latency;
@@ -441,26 +369,4 @@ async function main() {
   }
 }
 
-async function cleanup() {
-  currentLoad?.stop();
-  await stopChildren();
-}
-
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    log(`${signal}: stopping…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-try {
-  await main();
-} catch (error) {
-  process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : error}\n`);
-  process.exitCode = 1;
-} finally {
-  await cleanup();
-}
+await runBenchmark(main);

@@ -26,7 +26,7 @@
  * NOTHING) and each step is skipped when its last row is present. Scores and
  * model attributes come from hashes of the ids: the same every time.
  */
-import { createHash } from 'node:crypto';
+import { FAMILY, GIVEN, nameBasedUuid } from './seed-units.mjs';
 
 /** Year of the blocs and pledges. */
 export const BLOC_YEAR = 2025;
@@ -191,29 +191,8 @@ const THEMES = {
     'Mỗi đảng viên phụ trách một hộ',
   ],
 };
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+// Family and given names as the leaders' (bench/seed-units.mjs); middle names of individuals too ('Thị').
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Quốc', 'Thanh', 'Đức', 'Hồng', 'Ngọc', 'Xuân', 'Hữu'];
-const GIVEN = [
-  'Hùng',
-  'Lan',
-  'Tuấn',
-  'Hải',
-  'Dũng',
-  'Hương',
-  'Sơn',
-  'Thành',
-  'Hà',
-  'Long',
-  'Phương',
-  'Nam',
-  'Trang',
-  'Bình',
-  'Quang',
-  'Huyền',
-  'Khoa',
-  'Tâm',
-  'Vinh',
-];
 
 /** Session-local helpers (pg_temp: nothing stays in the database): a name-based uuid (see uid()) and 28-bit hashes. */
 const HELPERS = [
@@ -226,13 +205,7 @@ const HELPERS = [
 ];
 
 /** The id pg_temp.uid(key) gives: md5 of the key, in the layout of a version-3 UUID. */
-export function uid(key) {
-  const h = createHash('md5').update(`danvan-bench:${key}`).digest();
-  h[6] = (h[6] & 0x0f) | 0x30;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const x = h.toString('hex');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
-}
+export const uid = (key) => nameBasedUuid('md5', 3, key);
 
 const count = async (client, sql, params = []) => Number((await client.query(sql, params)).rows[0].n);
 const exists = async (client, sql, params = []) => (await client.query(sql, params)).rowCount > 0;

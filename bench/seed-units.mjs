@@ -144,9 +144,27 @@ const SECOND = [
   'Minh',
   'Phú',
 ];
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+/** Family, middle and given names of the leaders (family and given also of the models' authors, bench/seed-emulation.mjs). */
+export const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+];
 const MIDDLE = ['Văn', 'Minh', 'Quốc', 'Thanh', 'Đức', 'Hồng', 'Ngọc', 'Xuân', 'Hữu'];
-const GIVEN = [
+export const GIVEN = [
   'Hùng',
   'Lan',
   'Tuấn',
@@ -170,14 +188,20 @@ const GIVEN = [
 
 export const CODE_PREFIX = 'BENCH-';
 
-/** A name-based UUID (v5 layout over SHA-1) of a unit code: the same code always gets the same id. */
-function idOf(code) {
-  const h = createHash('sha1').update(`danvan-bench:${code}`).digest();
-  h[6] = (h[6] & 0x0f) | 0x50;
+/**
+ * A name-based UUID of `key`: the `algorithm` hash of `danvan-bench:<key>` in the layout of a UUID of `version`
+ * (5 over SHA-1 for the units here, 3 over MD5 in bench/seed-emulation.mjs): the same key always gets the same id.
+ */
+export function nameBasedUuid(algorithm, version, key) {
+  const h = createHash(algorithm).update(`danvan-bench:${key}`).digest();
+  h[6] = (h[6] & 0x0f) | (version << 4);
   h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
+
+/** The id of a unit code (v5 layout over SHA-1). */
+const idOf = (code) => nameBasedUuid('sha1', 5, code);
 
 const pick = (list, n) => list[n % list.length];
 

@@ -7,14 +7,10 @@
  * the database's StatementCounter the statement TypeORM sent with the unit id
  * among its parameters: text and parameters exactly as PostgreSQL received them.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { HOST, root } from './lib.mjs';
+import { HOST, loadCompiled } from './lib.mjs';
 
 /** Marks the parameter that carries the requested unit id (the bare server puts each request's id there). */
 export const UNIT_ID_PARAMETER = { unitId: true };
-
-const load = (path) => import(pathToFileURL(join(root, 'dist/server', path)).href);
 
 /**
  * Records the statement of `GET /api/v1/units/:unitId` as `auth` (a bearer
@@ -23,10 +19,9 @@ const load = (path) => import(pathToFileURL(join(root, 'dist/server', path)).hre
  * parameter is UNIT_ID_PARAMETER; throws unless exactly one SELECT carried it.
  */
 export async function recordUnitSelect({ databaseUrl, auth, unitId }) {
-  await import('reflect-metadata');
-  const { loadConfig } = await load('libs/server/core/src/index.js');
-  const { Database } = await load('libs/server/database/src/index.js');
-  const { createApp, MIGRATIONS } = await load('libs/server/app/src/index.js');
+  const { loadConfig } = await loadCompiled('libs/server/core/src/index.js');
+  const { Database } = await loadCompiled('libs/server/database/src/index.js');
+  const { createApp, MIGRATIONS } = await loadCompiled('libs/server/app/src/index.js');
   // The configuration of the API process under test (lib.mjs startApi), silent.
   const config = {
     ...loadConfig({

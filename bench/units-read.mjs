@@ -25,54 +25,48 @@
  *   BENCH_WRITE_DOC       0 to leave docs/performance.md alone
  *   BENCH_STRICT          1 to exit 1 when a target is missed
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import {
-  DEFAULT_DATABASE_URL,
+  DATABASE_URL,
   HOST,
   SMOKE,
   SMOKE_PROVINCES,
+  STRICT,
+  WRITE_DOC,
   benchApiKey as writeBenchApiKey,
-  buildApi,
-  checkLoopback,
   cpuShare,
   cpuSnapshot,
-  ensureDatabase,
   env,
   fmt,
   freePort,
+  leastDisturbed,
+  loadProblems,
   log,
-  machineDescription,
   median,
   pct,
   positive,
+  prepare,
+  printColumns,
   root,
+  runBenchmark,
+  runInfo,
+  runLoad,
   sleep,
-  sourceRevision,
-  startApi,
   startChild,
-  stopChildren,
   waitHealthy,
-  waitQuiet,
   writeDocSection,
 } from './lib.mjs';
 import { buildTree, seedUnits } from './seed-units.mjs';
 import { recordUnitSelect } from './unit-select.mjs';
 
-const DATABASE_URL = env.BENCH_DATABASE_URL || DEFAULT_DATABASE_URL;
 const SECONDS = positive('BENCH_SECONDS', SMOKE ? 2 : 10);
 const WARMUP_SECONDS = positive('BENCH_WARMUP_SECONDS', SMOKE ? 0 : 3, true);
 const CONNECTIONS = positive('BENCH_CONNECTIONS', 10);
 const ROUNDS = positive('BENCH_ROUNDS', 1);
 const QUIET_WAIT = positive('BENCH_QUIET_WAIT', SMOKE ? 0 : 60, true);
-const MAX_OTHER = positive('BENCH_MAX_OTHER_CORES', 0.25, true);
 const ATTEMPTS = positive('BENCH_ATTEMPTS', SMOKE ? 1 : 3);
-const BUILD = env.BENCH_BUILD || 'auto';
-const WRITE_DOC = !SMOKE && env.BENCH_WRITE_DOC !== '0';
-const STRICT = !SMOKE && env.BENCH_STRICT === '1';
 const TREE = buildTree(SMOKE ? { provinces: SMOKE_PROVINCES } : {});
 const MIN_UNITS = SMOKE ? Object.values(TREE).flat().length : 10_000;
 const BEGIN = '<!-- bench:units-read:begin -->';
@@ -80,8 +74,6 @@ const END = '<!-- bench:units-read:end -->';
 const TARGETS = { restVsBare: 0.5, restP99Ms: 20, graphqlVsRest: 0.6 };
 const GRAPHQL_QUERY =
   'query($id: ID!) { unit(id: $id) { id code name shortName kind level parentId adminAreaCode status validFrom validTo version } }';
-
-let currentLoad;
 
 // ─── load ─────────────────────────────────────────────────────────────────────
 
@@ -122,8 +114,7 @@ function targetsOf(bareUrl, apiUrl, ids, auth) {
 }
 
 async function load(target, seconds) {
-  if (new URL(target.url).hostname !== HOST) throw new Error(`refusing to load ${target.url}: loopback only`);
-  const instance = autocannon({
+  const { result } = await runLoad({
     url: target.url,
     connections: CONNECTIONS,
     duration: seconds,
@@ -131,23 +122,10 @@ async function load(target, seconds) {
     requests: [target.request],
     verifyBody: target.verifyBody,
   });
-  currentLoad = instance;
-  try {
-    return await instance;
-  } finally {
-    currentLoad = undefined;
-  }
+  return result;
 }
 
-function problemsOf(result) {
-  const problems = [];
-  if (result.non2xx) problems.push(`${result.non2xx} non-2xx responses (${JSON.stringify(result.statusCodeStats)})`);
-  if (result.errors) problems.push(`${result.errors} connection errors`);
-  if (result.timeouts) problems.push(`${result.timeouts} timeouts`);
-  if (result.mismatches) problems.push(`${result.mismatches} responses without the unit in the body`);
-  if (!result.requests.total) problems.push('no responses at all');
-  return problems;
-}
+const problemsOf = (result) => loadProblems(result, 'the unit in the body');
 
 /** Compares a sample of ids across the three targets before loading them. */
 async function crossCheck(bareUrl, apiUrl, ids, auth) {
@@ -309,22 +287,16 @@ function printTable(targets, summary) {
       `${fmt(s.cpu.server, 2)}/${fmt(s.cpu.postgres, 2)}/${fmt(s.cpu.loader, 2)}/${fmt(s.cpu.other, 2)}`,
     ]);
   }
-  const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
-  for (const l of lines) process.stdout.write(`  ${l.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')}\n`);
+  printColumns(lines);
 }
 
 // ─── main ─────────────────────────────────────────────────────────────────────
 
 async function main() {
-  checkLoopback(DATABASE_URL);
-  const loadavg = os
-    .loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' / ');
-  if (await ensureDatabase(DATABASE_URL)) log(`created database ${new URL(DATABASE_URL).pathname.slice(1)}`);
-  buildApi(BUILD);
-
-  const { child: api, port: apiPort } = await startApi(DATABASE_URL);
+  const {
+    loadavg,
+    api: { child: api, port: apiPort },
+  } = await prepare();
 
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 1, application_name: 'danvan-bench' });
   try {
@@ -344,7 +316,6 @@ async function main() {
       ])
     ).rows.map((r) => r.id);
     if (ids.length < MIN_UNITS) throw new Error(`only ${ids.length} units in the benchmark tree`);
-    const postgres = (await pool.query('SHOW server_version')).rows[0].server_version;
 
     const apiUrl = `http://${HOST}:${apiPort}`;
     let auth = env.BENCH_API_KEY || '';
@@ -379,9 +350,7 @@ async function main() {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const target of targets) {
         const prefix = ROUNDS > 1 ? `round ${round}/${ROUNDS}: ` : '';
-        let best;
-        for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-          if (QUIET_WAIT > 0) await waitQuiet(QUIET_WAIT);
+        const best = await leastDisturbed({ attempts: ATTEMPTS, quietWait: QUIET_WAIT }, async (attempt) => {
           if (WARMUP_SECONDS > 0) {
             log(`${prefix}${target.label}: warm-up ${WARMUP_SECONDS} s…`);
             const warm = await load(target, WARMUP_SECONDS);
@@ -399,12 +368,9 @@ async function main() {
             `  ${fmt(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${fmt(result.requests.total)} responses, all 200; ` +
               `cores used: server ${fmt(cpu.server, 2)}, postgres ${fmt(cpu.postgres, 2)}, autocannon ${fmt(cpu.loader, 2)}, other processes ${fmt(cpu.other, 2)}`,
           );
-          if (!best || cpu.other < best.cpu.other) best = { result, cpu, attempts: attempt };
           await sleep(500);
-          if (cpu.other <= MAX_OTHER) break;
-          if (attempt < ATTEMPTS)
-            log(`  other processes used ${fmt(cpu.other, 2)} cores (> ${MAX_OTHER}) during the measurement: measuring again`);
-        }
+          return { result, cpu, attempts: attempt };
+        });
         runs[target.key].push(best);
       }
     }
@@ -412,18 +378,12 @@ async function main() {
     const summary = Object.fromEntries(Object.entries(runs).map(([key, list]) => [key, summarise(list)]));
     const cpus = os.cpus();
     const info = {
-      date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-      machine: machineDescription(),
-      postgres,
-      loadavg,
+      ...(await runInfo(pool, loadavg)),
       units: ids.length,
       auth: auth
         ? 'carry `Authorization: Bearer <API key with units:read>` (the API requires credentials; the bare server ignores the header)'
         : 'are anonymous (the API did not ask for credentials)',
-      revision: sourceRevision(),
-      database: new URL(DATABASE_URL).pathname.slice(1),
       seeded: seed.inserted ? `${fmt(seed.inserted)} seeded by this run` : 'seeded by an earlier run',
-      autocannon: JSON.parse(readFileSync(join(root, 'node_modules/autocannon/package.json'), 'utf8')).version,
     };
     const report = renderResults(info, summary, targets);
     process.stdout.write('\n');
@@ -445,26 +405,5 @@ async function main() {
   }
 }
 
-async function cleanup() {
-  currentLoad?.stop();
-  await stopChildren();
-}
-
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    log(`${signal}: stopping…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-try {
-  await main();
-} catch (error) {
-  process.stderr.write(`[bench] failed: ${error instanceof Error ? error.message : error}\n`);
-  process.exitCode = 1;
-} finally {
-  await cleanup();
-}
+// A failure is printed by its message (the other benchmarks print its stack).
+await runBenchmark(main, { stack: false });
