@@ -104,6 +104,12 @@ export class Database {
     }
   }
 
+  /** The embedded database's data folder as an uncompressed tar (PGlite `dumpDataDir`), to start another from. */
+  async archive(): Promise<Blob> {
+    if (!this.embedded) throw new Error('only an embedded database has a data folder to archive');
+    return this.embedded.pglite.dumpDataDir('none');
+  }
+
   async ping(): Promise<void> {
     await this.dataSource.query('SELECT 1');
   }

@@ -5,8 +5,11 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { lockDataFolder } from './data-folder-lock.js';
 
-/** Where the embedded database lives: a folder, or `memory://` for tests. */
-export type EmbeddedLocation = { kind: 'folder'; dataDir: string } | { kind: 'memory' };
+/**
+ * Where the embedded database lives: a folder, or `memory://` for tests, optionally started from
+ * a data-folder archive (`Database.archive()`: tests start from an already migrated one).
+ */
+export type EmbeddedLocation = { kind: 'folder'; dataDir: string } | { kind: 'memory'; from?: Blob };
 
 export interface EmbeddedPostgres {
   pglite: PGlite;
@@ -58,7 +61,7 @@ export async function openEmbeddedPostgres(location: EmbeddedLocation): Promise<
     const pglite = await PGlite.create(
       location.kind === 'folder'
         ? { fs: new DurableNodeFS(location.dataDir), startParams: DURABLE_START_PARAMS, extensions: { unaccent, pg_trgm } }
-        : { dataDir: 'memory://', extensions: { unaccent, pg_trgm } },
+        : { dataDir: 'memory://', loadDataDir: location.from, extensions: { unaccent, pg_trgm } },
     );
     // The session settings of a server connection (database.ts); PGlite has no JIT provider, so this only keeps them alike.
     await pglite.exec('SET jit = off');

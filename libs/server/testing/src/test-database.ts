@@ -1,5 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import type { DatabaseTarget } from '@danvan/database';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Database, type DatabaseTarget } from '@danvan/database';
 
 /**
  * The database tests run against: a real PostgreSQL server when TEST_DATABASE_URL
@@ -11,4 +13,49 @@ export function testDatabaseTarget(): DatabaseTarget {
   if (!url) return { kind: 'embedded', location: { kind: 'memory' } };
   const schema = `jest_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   return { kind: 'server', url, schema, poolSize: 10 };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type Migrations = Function[];
+
+/**
+ * A fresh, migrated test database. On PGlite, starting from the archive of an already migrated
+ * data folder (tmp/test-databases/, one per set of migrations) instead of initdb + every migration:
+ * ≈ 0.7 s instead of ≈ 4 s per test file. The archive's name is a hash of each migration's name and
+ * code and of the lock file, so a changed migration or PGlite version makes a new one. Migrating
+ * afterwards is then a no-op (and still applies anything newer).
+ */
+export async function openMigratedTestDatabase(migrations: Migrations): Promise<Database> {
+  const target = testDatabaseTarget();
+  let database: Database;
+  if (target.kind === 'embedded') {
+    const archive = await migratedArchive(migrations);
+    database = await Database.open({ target: { kind: 'embedded', location: { kind: 'memory', from: archive } }, migrations });
+  } else {
+    database = await Database.open({ target, migrations });
+  }
+  await database.migrate();
+  return database;
+}
+
+async function migratedArchive(migrations: Migrations): Promise<Blob> {
+  const hash = createHash('sha256');
+  for (const migration of migrations) hash.update(`${migration.name}\n${String((migration.prototype as { up?: unknown }).up)}\n`);
+  if (existsSync('package-lock.json')) hash.update(readFileSync('package-lock.json'));
+  const folder = join(process.cwd(), 'tmp', 'test-databases');
+  const path = join(folder, `pglite-migrated-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (existsSync(path)) return new Blob([readFileSync(path)]);
+  const database = await Database.open({ target: { kind: 'embedded', location: { kind: 'memory' } }, migrations });
+  try {
+    await database.migrate();
+    const archive = await database.archive();
+    mkdirSync(folder, { recursive: true });
+    // Written aside, then renamed: a test file starting in another worker never reads half an archive.
+    const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(partial, Buffer.from(await archive.arrayBuffer()));
+    renameSync(partial, path);
+    return archive;
+  } finally {
+    await database.close();
+  }
 }

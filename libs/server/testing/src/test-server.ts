@@ -8,7 +8,7 @@ import { AccountRepository } from '@danvan/identity';
 import type { Role, SessionTokens } from '@danvan/contracts';
 import type { UnitView } from '@danvan/units';
 import { TestFactories, type TestAccount } from './factories.js';
-import { testDatabaseTarget } from './test-database.js';
+import { openMigratedTestDatabase } from './test-database.js';
 import { ContractCheck } from './contract-check.js';
 
 export interface HttpResult<T = unknown> {
@@ -105,9 +105,7 @@ export class TestServer extends TestClient {
   }
 
   static async start(overrides: Partial<AppConfig> = {}): Promise<TestServer> {
-    const target = testDatabaseTarget();
-    const database = await Database.open({ target, migrations: MIGRATIONS });
-    await database.migrate();
+    const database = await openMigratedTestDatabase(MIGRATIONS);
     const config: AppConfig = {
       ...loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
       port: 0,
