@@ -198,19 +198,23 @@ describe('claims with a lease', () => {
   }
 
   it('a job held by a dead runner is left alone until its lease passes, then run again once, the attempt counted', async () => {
-    const id = await orphan('test.record', 'orphan', 1, 5, '1 hour');
+    runner.define<{ label: string }>({
+      name: 'test.orphan',
+      handler: async ({ id, data, manager }) => {
+        await manager.query(`INSERT INTO job_test_effect (job_id, label) VALUES ($1, $2)`, [id, data.label]);
+      },
+    });
+    const id = await orphan('test.orphan', 'orphan', 1, 5, '1 hour');
     await runner.runDue();
     expect(await effects('orphan')).toBe('0');
-    expect(await runner.list('test.record')).toContainEqual(expect.objectContaining({ id, state: 'running', attempts: 1 }));
+    expect(await runner.list('test.orphan')).toMatchObject([{ id, state: 'running', attempts: 1 }]);
 
     await rows(`UPDATE job SET lease_until = now() - interval '1 second' WHERE id = $1`, [id]);
     await runner.runDue();
     await runner.runDue();
 
     expect(await effects('orphan')).toBe('1');
-    expect(await runner.list('test.record')).toContainEqual(
-      expect.objectContaining({ id, state: 'completed', attempts: 2, last_error: null, lease_until: null }),
-    );
+    expect(await runner.list('test.orphan')).toMatchObject([{ id, state: 'completed', attempts: 2, last_error: null, lease_until: null }]);
   });
 
   it('a job whose runner died on its last attempt fails for good, without running again', async () => {
@@ -279,6 +283,33 @@ describe('claims with a lease', () => {
       }
     },
   );
+
+  (onServer ? it : it.skip)('a handler running longer than its lease keeps its job: the lease is extended while it runs', async () => {
+    const longDatabase = await Database.open({ target: server.database.target, migrations: MIGRATIONS });
+    const long = new JobRunner(longDatabase, { concurrency: 1 });
+    let finished = false;
+    const handler = async ({ id, attempt, manager }: JobContext) => {
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await manager.query(`INSERT INTO job_test_effect (job_id, label) VALUES ($1, $2)`, [id, `long-${attempt}`]);
+    };
+    long.define({ name: 'test.long', leaseMs: 1000, handler });
+    runner.define({ name: 'test.long', leaseMs: 1000, handler });
+    try {
+      const { id } = await runner.enqueue('test.long', {});
+      const longRun = long.runDue().finally(() => (finished = true));
+      // Another runner keeps polling past the 1 s lease: the job is never due for it.
+      await until(async () => (await runner.list('test.long'))[0].state === 'running');
+      while (!finished) {
+        expect(await runner.runDue()).toBe(0);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await longRun).toBe(1);
+      expect(await runner.list('test.long')).toMatchObject([{ id, state: 'completed', attempts: 1 }]);
+      expect(await effects('long-1')).toBe('1');
+    } finally {
+      await longDatabase.close();
+    }
+  });
 
   (onServer ? it : it.skip)(
     'a job whose process is killed mid-job runs again in another process after the lease, its effect once',
