@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { UnitDto } from '@danvan/contracts';
@@ -11,7 +12,8 @@ import { TestServer } from '@danvan/testing';
 /**
  * The job runner (docs/architecture.md, "Jobs") on the database the suite runs against (PGlite, or the
  * PostgreSQL server of TEST_DATABASE_URL): scheduled and deferred jobs, dedup keys, retries, and exactly
- * one run per job among several runners racing on the same table.
+ * one run per job among several runners racing on the same table, and claims with a lease: a job whose
+ * process died is run again (once) after its lease, and fails once its attempts are spent.
  */
 const repoRoot = resolve(import.meta.dirname, '../../..');
 let server: TestServer;
@@ -22,6 +24,9 @@ const unit = (code: string) => ({ code, name: `Hội Nông dân ${code}`, kind: 
 async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   return (await server.database.manager.query(sql, params)) as T[];
 }
+
+const effects = async (label: string) =>
+  (await rows<{ count: string }>(`SELECT count(*) FROM job_test_effect WHERE label = $1`, [label]))[0].count;
 
 async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -65,9 +70,6 @@ describe('the idempotency purge', () => {
 });
 
 describe('deferred jobs', () => {
-  const effects = async (label: string) =>
-    (await rows<{ count: string }>(`SELECT count(*) FROM job_test_effect WHERE label = $1`, [label]))[0].count;
-
   beforeAll(() => {
     runner.define<{ label: string }>({
       name: 'test.record',
@@ -164,6 +166,193 @@ describe('deferred jobs', () => {
     await runner.enqueue('test.unstorable-error', {});
     await runner.runDue();
     expect(await runner.list('test.unstorable-error')).toMatchObject([{ state: 'failed', attempts: 1, last_error: 'badbyte \ufffd here' }]);
+  });
+});
+
+describe('claims with a lease', () => {
+  const onServer = !!process.env.TEST_DATABASE_URL;
+  const dist = join(repoRoot, 'dist/server');
+
+  /** A row as a runner that claimed it and died leaves it: running, the attempt counted, a token that is nobody's now. */
+  const orphan = async (name: string, label: string, attempts: number, maxAttempts: number, lease: string) =>
+    (
+      await rows<{ id: string }>(
+        `INSERT INTO job (name, data, state, attempts, max_attempts, claim_token, lease_until, run_at)
+         VALUES ($1, jsonb_build_object('label', $2::text), 'running', $3, $4, $5, now() + $6::interval, now() - interval '1 minute')
+         RETURNING id::text AS id`,
+        [name, label, attempts, maxAttempts, randomUUID(), lease],
+      )
+    )[0].id;
+
+  /** One run of job-crash-worker.mjs: an API process that claims a due job of this name and is killed mid-job. */
+  async function crashingProcess(name: string): Promise<NodeJS.Signals | null> {
+    if (!existsSync(join(dist, 'libs/server/jobs/src/index.js')))
+      throw new Error('dist/server is missing: `npm run build` (npm test builds it)');
+    const target = server.database.target as { url: string; schema: string };
+    const child = spawn(process.execPath, [join(import.meta.dirname, 'job-crash-worker.mjs'), dist, target.url, target.schema, name], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: 'ignore',
+    });
+    return new Promise((done) => child.on('exit', (_code, signal) => done(signal)));
+  }
+
+  it('a job held by a dead runner is left alone until its lease passes, then run again once, the attempt counted', async () => {
+    runner.define<{ label: string }>({
+      name: 'test.orphan',
+      handler: async ({ id, data, manager }) => {
+        await manager.query(`INSERT INTO job_test_effect (job_id, label) VALUES ($1, $2)`, [id, data.label]);
+      },
+    });
+    const id = await orphan('test.orphan', 'orphan', 1, 5, '1 hour');
+    await runner.runDue();
+    expect(await effects('orphan')).toBe('0');
+    expect(await runner.list('test.orphan')).toMatchObject([{ id, state: 'running', attempts: 1 }]);
+
+    await rows(`UPDATE job SET lease_until = now() - interval '1 second' WHERE id = $1`, [id]);
+    await runner.runDue();
+    await runner.runDue();
+
+    expect(await effects('orphan')).toBe('1');
+    expect(await runner.list('test.orphan')).toMatchObject([{ id, state: 'completed', attempts: 2, last_error: null, lease_until: null }]);
+  });
+
+  it('a job whose runner died on its last attempt fails for good, without running again', async () => {
+    let ran = 0;
+    runner.define({ name: 'test.dead-end', handler: async () => void ran++ });
+    const id = await orphan('test.dead-end', 'dead-end', 3, 3, '-1 second');
+    await runner.runDue();
+    expect(ran).toBe(0);
+    const [job] = await runner.list('test.dead-end');
+    expect(job).toMatchObject({ id, state: 'failed', attempts: 3, lease_until: null });
+    expect(job.last_error).toMatch(/^lease expired on attempt 3 of 3 \(the process running it died/);
+    expect(job.finished_at).not.toBeNull();
+  });
+
+  it('a runner whose claim is no longer on the row does not commit its work', async () => {
+    // One connection on PGlite: the row is changed from inside the handler's transaction, as a re-claim would leave it.
+    runner.define<{ label: string }>({
+      name: 'test.lost-claim',
+      handler: async ({ id, data, manager }) => {
+        await manager.query(`INSERT INTO job_test_effect (job_id, label) VALUES ($1, $2)`, [id, data.label]);
+        await manager.query(`UPDATE job SET claim_token = $2 WHERE id = $1`, [id, randomUUID()]);
+      },
+    });
+    const { id } = await runner.enqueue('test.lost-claim', { label: 'lost-claim' });
+    await runner.runDue();
+    expect(await effects('lost-claim')).toBe('0');
+    // Nothing written by this runner: the job waits for its lease, as for a runner that died.
+    expect(await runner.list('test.lost-claim')).toMatchObject([{ id, state: 'running', attempts: 1, last_error: null }]);
+  });
+
+  (onServer ? it : it.skip)(
+    'a runner whose lease passed and was claimed again by another runner rolls its work back (two pools)',
+    async () => {
+      const slowDatabase = await Database.open({ target: server.database.target, migrations: MIGRATIONS });
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let started = false;
+      const slow = new JobRunner(slowDatabase, { concurrency: 1 });
+      const record =
+        (wait: boolean) =>
+        async ({ id, attempt, manager }: JobContext) => {
+          await manager.query(`INSERT INTO job_test_effect (job_id, label) VALUES ($1, $2)`, [id, `stolen-${attempt}`]);
+          if (wait) {
+            started = true;
+            await gate;
+          }
+        };
+      slow.define({ name: 'test.stolen', handler: record(true) });
+      runner.define({ name: 'test.stolen', handler: record(false) });
+      try {
+        const { id } = await runner.enqueue('test.stolen', {});
+        const slowRun = slow.runDue();
+        await until(async () => started);
+        // The slow runner's lease passes (its process stalled): another runner claims the job again and completes it.
+        await rows(`UPDATE job SET lease_until = now() - interval '1 second' WHERE id = $1`, [id]);
+        await runner.runDue();
+        expect(await runner.list('test.stolen')).toMatchObject([{ id, state: 'completed', attempts: 2 }]);
+        release();
+        await slowRun;
+        expect(await effects('stolen-1')).toBe('0');
+        expect(await effects('stolen-2')).toBe('1');
+        expect(await runner.list('test.stolen')).toMatchObject([{ id, state: 'completed', attempts: 2, last_error: null }]);
+      } finally {
+        release();
+        await slowDatabase.close();
+      }
+    },
+  );
+
+  (onServer ? it : it.skip)('a handler running longer than its lease keeps its job: the lease is extended while it runs', async () => {
+    const longDatabase = await Database.open({ target: server.database.target, migrations: MIGRATIONS });
+    const long = new JobRunner(longDatabase, { concurrency: 1 });
+    let finished = false;
+    const handler = async ({ id, attempt, manager }: JobContext) => {
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await manager.query(`INSERT INTO job_test_effect (job_id, label) VALUES ($1, $2)`, [id, `long-${attempt}`]);
+    };
+    let claimedAgain = 0;
+    long.define({ name: 'test.long', leaseMs: 1000, handler });
+    runner.define({ name: 'test.long', leaseMs: 1000, handler: async () => void claimedAgain++ });
+    try {
+      const { id } = await runner.enqueue('test.long', {});
+      const longRun = long.runDue().finally(() => (finished = true));
+      // Another runner keeps polling past the 1 s lease: the job is never due for it.
+      await until(async () => (await runner.list('test.long'))[0].state === 'running');
+      while (!finished) {
+        await runner.runDue();
+        expect(claimedAgain).toBe(0);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await longRun;
+      expect(await runner.list('test.long')).toMatchObject([{ id, state: 'completed', attempts: 1 }]);
+      expect(await effects('long-1')).toBe('1');
+    } finally {
+      await longDatabase.close();
+    }
+  });
+
+  (onServer ? it : it.skip)(
+    'a job whose process is killed mid-job runs again in another process after the lease, its effect once',
+    async () => {
+      runner.define<{ label: string }>({
+        name: 'test.crash-once',
+        handler: async ({ id, manager }) => {
+          await manager.query(`INSERT INTO job_test_effect (job_id, label) VALUES ($1, 'test.crash-once')`, [id]);
+        },
+      });
+      const { id } = await runner.enqueue('test.crash-once', {});
+      expect(await crashingProcess('test.crash-once')).toBe('SIGKILL');
+      // The claim committed before the process died: the attempt is counted, the job is held until its lease (1 s) passes.
+      expect(await runner.list('test.crash-once')).toMatchObject([{ id, state: 'running', attempts: 1 }]);
+      expect(await effects('test.crash-once')).toBe('0');
+      await until(async () => {
+        await runner.runDue();
+        return (await runner.list('test.crash-once'))[0].state === 'completed';
+      });
+      expect(await runner.list('test.crash-once')).toMatchObject([{ id, state: 'completed', attempts: 2, last_error: null }]);
+      expect(await effects('test.crash-once')).toBe('1');
+    },
+  );
+
+  (onServer ? it : it.skip)('a job that kills its process at every attempt fails for good after its last one', async () => {
+    let ran = 0;
+    runner.define({ name: 'test.crash-always', handler: async () => void ran++ });
+    const { id } = await runner.enqueue('test.crash-always', {}, { maxAttempts: 2 });
+    for (const attempt of [1, 2]) {
+      expect(await crashingProcess('test.crash-always')).toBe('SIGKILL');
+      expect(await runner.list('test.crash-always')).toMatchObject([{ id, state: 'running', attempts: attempt }]);
+      await until(
+        async () => (await rows<{ passed: boolean }>(`SELECT lease_until < now() AS passed FROM job WHERE id = $1`, [id]))[0].passed,
+      );
+    }
+    await runner.runDue();
+    const [job] = await runner.list('test.crash-always');
+    expect(job).toMatchObject({ id, state: 'failed', attempts: 2 });
+    expect(job.last_error).toMatch(/^lease expired on attempt 2 of 2/);
+    expect(ran).toBe(0);
+    expect(await effects('test.crash-always')).toBe('0');
   });
 });
 

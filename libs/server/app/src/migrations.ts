@@ -2,7 +2,7 @@ import { CreateDataLoad1764000000050, SearchFunctions1764000000000 } from '@danv
 import { CreateDocument1764000000300, DocumentDirectory1764000000810 } from '@danvan/documents';
 import { CreateEmulation1764000000400, CreateScoring1764000000410, RankingIndex1764000000520 } from '@danvan/emulation';
 import { CreateIdentity1764000000200, IdempotencyRawBody1764000000600 } from '@danvan/identity';
-import { CreateJob1764000000700 } from '@danvan/jobs';
+import { CreateJob1764000000700, JobLease1764000000930 } from '@danvan/jobs';
 import { CreateRecognition1764000000500, ModelCountsGeneration1764000000510, RecognitionDirectory1764000000820 } from '@danvan/recognition';
 import {
   CreateUnit1764000000100,
@@ -30,4 +30,5 @@ export const MIGRATIONS = [
   RecognitionDirectory1764000000820,
   UnitSearchColumns1764000000910,
   UnitSearchNameTrigrams1764000000920,
+  JobLease1764000000930,
 ];

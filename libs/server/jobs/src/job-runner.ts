@@ -24,13 +24,21 @@ export interface JobDefinition<T = unknown> {
   name: string;
   /**
    * Runs in one transaction with the job's completion: its database work commits exactly when the job is
-   * marked done, and is rolled back when it throws (the job is then retried). Side effects outside the
-   * database (a message sent) cannot be rolled back: record them in the same transaction (e.g. a row per
-   * reminder sent) so that a retry sees they were made.
+   * marked done, and is rolled back when it throws (the job is then retried) or when the job's lease was
+   * lost meanwhile (another runner claimed it again). Side effects outside the database (a message sent)
+   * cannot be rolled back: record them in the same transaction (e.g. a row per reminder sent) so that a
+   * retry sees they were made.
    */
   handler: (job: JobContext<T>) => Promise<void>;
-  /** Runs before the job fails for good (default 5). */
+  /** Runs before the job fails for good (default 5); a run whose process died counts as one. */
   maxAttempts?: number;
+  /**
+   * How long a claim holds the job (default 5 minutes, at least 1 s): a job still running when its lease
+   * passes is taken to be held by a dead process and claimed again by any runner. On a PostgreSQL server
+   * the runner extends the lease while the handler runs (every third of it); on the embedded database,
+   * one process, nobody else can claim it meanwhile.
+   */
+  leaseMs?: number;
   /** Delay before the first retry, doubled at each further one up to an hour (default 30 s). */
   retryDelayMs?: number;
   /** A recurring job: one run per period of this many seconds (periods aligned on the epoch), across all processes. */
@@ -59,11 +67,13 @@ export interface JobRunnerOptions {
 export interface JobRow {
   id: string;
   name: string;
-  state: 'pending' | 'completed' | 'failed';
+  state: 'pending' | 'running' | 'completed' | 'failed';
   singleton_key: string | null;
   attempts: number;
   last_error: string | null;
   run_at: Date;
+  /** While running: until when the claim holds it. */
+  lease_until: Date | null;
   finished_at: Date | null;
 }
 
@@ -72,23 +82,38 @@ export const JOB_RETENTION_DAYS = 14;
 const MAX_RETRY_DELAY_MS = 3600_000;
 const DEFAULT_RETRY_DELAY_MS = 30_000;
 const DEFAULT_MAX_ATTEMPTS = 5;
+export const DEFAULT_JOB_LEASE_MS = 300_000;
 const CLEANUP_JOB = 'jobs.cleanup';
 
-interface ClaimedRow {
+interface DueRow {
   id: string;
   name: string;
   data: unknown;
+  state: 'pending' | 'running';
   attempts: number;
   max_attempts: number;
   run_at: Date;
 }
 
+/** A job this runner holds: its completion or failure is written only while the row still carries `token`. */
+interface Claim {
+  job: DueRow;
+  definition: JobDefinition<never>;
+  token: string;
+  attempt: number;
+  leaseMs: number;
+}
+
+/** The job's row no longer carries this runner's claim token: its work must not commit. */
+class LeaseLost extends Error {}
+
 /**
  * Scheduled and deferred work on the application's own PostgreSQL (server or PGlite), exactly once across
- * every process sharing the database: a due row of `job` is claimed with `SELECT … FOR UPDATE SKIP LOCKED`
- * and held locked while its handler runs in the same transaction, which then marks it completed and commits.
- * A process that dies mid-job rolls everything back and the job runs again elsewhere; two processes never
- * hold the same row. See docs/architecture.md, "Jobs".
+ * every process sharing the database. A due row of `job` is claimed in a short transaction of its own
+ * (`SELECT … FOR UPDATE SKIP LOCKED`, then `running` with the attempt counted, a claim token and a lease);
+ * the handler then runs in another transaction, which marks the job completed only if the row still carries
+ * the token, and is rolled back otherwise. A job whose process died is claimed again once its lease has
+ * passed, and fails once its attempts are spent. See docs/architecture.md, "Jobs".
  */
 export class JobRunner {
   private readonly logger = new Logger('Jobs');
@@ -127,6 +152,9 @@ export class JobRunner {
     if (this.definitions.has(definition.name)) throw new Error(`Job ${definition.name} is defined twice`);
     if (definition.everySeconds !== undefined && !(Number.isInteger(definition.everySeconds) && definition.everySeconds >= 1)) {
       throw new Error(`Job ${definition.name}: everySeconds must be a positive integer`);
+    }
+    if (definition.leaseMs !== undefined && !(Number.isInteger(definition.leaseMs) && definition.leaseMs >= 1000)) {
+      throw new Error(`Job ${definition.name}: leaseMs must be an integer of at least 1000`);
     }
     this.definitions.set(definition.name, definition as JobDefinition<never>);
   }
@@ -186,7 +214,11 @@ export class JobRunner {
     const names = [...this.definitions.keys()];
     let ran = 0;
     const worker = async () => {
-      while (!this.stopping && (await this.runOne(names))) ran++;
+      while (!this.stopping) {
+        const outcome = await this.runOne(names);
+        if (outcome === 'none') return;
+        if (outcome === 'ran') ran++;
+      }
     };
     await Promise.all(Array.from({ length: this.options.concurrency }, worker));
     return ran;
@@ -195,7 +227,8 @@ export class JobRunner {
   /** Every job of a name (newest first), for tests and operators. */
   async list(name: string): Promise<JobRow[]> {
     return (await this.database.manager.query(
-      `SELECT id::text AS id, name, state, singleton_key, attempts, last_error, run_at, finished_at FROM job WHERE name = $1 ORDER BY id DESC`,
+      `SELECT id::text AS id, name, state, singleton_key, attempts, last_error, run_at, lease_until, finished_at FROM job
+        WHERE name = $1 ORDER BY id DESC`,
       [name],
     )) as JobRow[];
   }
@@ -244,22 +277,60 @@ export class JobRunner {
     }
   }
 
-  /** Claims one due job and runs it in its transaction; false when none is due. */
-  private async runOne(names: string[]): Promise<boolean> {
+  /** Claims one due job and runs it: `none` when none is due, `expired` when the one found had spent its attempts. */
+  private async runOne(names: string[]): Promise<'none' | 'ran' | 'expired'> {
+    const claim = await this.claim(names);
+    if (claim === 'none' || claim === 'expired') return claim;
+    await this.work(claim);
+    return 'ran';
+  }
+
+  /**
+   * Its own short transaction, committed before the handler runs: the attempt is counted even if the process
+   * dies during the handler. A running row whose lease has passed is due again (its runner is taken to be dead).
+   */
+  private async claim(names: string[]): Promise<Claim | 'none' | 'expired'> {
     return this.database.dataSource.transaction(async (manager) => {
       const [job] = (await manager.query(
-        `SELECT id::text AS id, name, data, attempts, max_attempts, run_at FROM job
-          WHERE state = 'pending' AND run_at <= now() AND name = ANY($1)
+        `SELECT id::text AS id, name, data, state, attempts, max_attempts, run_at FROM job
+          WHERE name = ANY($1) AND (state = 'pending' AND run_at <= now() OR state = 'running' AND lease_until <= now())
           ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
         [names],
-      )) as ClaimedRow[];
-      if (!job) return false;
+      )) as DueRow[];
+      if (!job) return 'none';
       // Claimed by name among the defined ones.
       const definition = this.definitions.get(job.name) as JobDefinition<never>;
-      const attempt = job.attempts + 1;
-      // The handler's work is undone alone if it fails: the attempt is still recorded in this transaction.
-      await manager.query('SAVEPOINT job_handler');
-      try {
+      const leaseMs = definition.leaseMs ?? DEFAULT_JOB_LEASE_MS;
+      // The previous attempt never finished: its process died, or it outlived its lease.
+      const expired =
+        job.state === 'running'
+          ? `lease expired on attempt ${job.attempts} of ${job.max_attempts} (the process running it died, or it ran past its lease of ${leaseMs / 1000} s)`
+          : null;
+      if (expired && job.attempts >= job.max_attempts) {
+        this.logger.error(`job ${job.name} #${job.id} failed for good: ${expired}`);
+        await manager.query(
+          `UPDATE job SET state = 'failed', last_error = $2, claim_token = NULL, lease_until = NULL, finished_at = now() WHERE id = $1`,
+          [job.id, expired],
+        );
+        return 'expired';
+      }
+      if (expired) this.logger.warn(`job ${job.name} #${job.id} claimed again: ${expired}`);
+      const token = randomUUID();
+      await manager.query(
+        `UPDATE job SET state = 'running', attempts = attempts + 1, claim_token = $2, lease_until = now() + make_interval(secs => $3),
+                last_error = coalesce($4, last_error)
+          WHERE id = $1`,
+        [job.id, token, leaseMs / 1000, expired],
+      );
+      return { job, definition, token, attempt: job.attempts + 1, leaseMs };
+    });
+  }
+
+  /** Runs the handler in a transaction that commits only with the job's completion, under this runner's claim. */
+  private async work({ job, definition, token, attempt, leaseMs }: Claim): Promise<void> {
+    const heartbeat = this.heartbeat(job, token, leaseMs);
+    try {
+      await this.database.dataSource.transaction(async (manager) => {
         await definition.handler({
           id: job.id,
           name: job.name,
@@ -269,34 +340,79 @@ export class JobRunner {
           manager,
           ctx: RequestContext.system(`job:${job.name}:${job.id}`).withManager(manager),
         });
-        await manager.query('RELEASE SAVEPOINT job_handler');
-        await manager.query(`UPDATE job SET state = 'completed', attempts = $2, last_error = NULL, finished_at = now() WHERE id = $1`, [
-          job.id,
-          attempt,
-        ]);
-      } catch (error) {
-        await manager.query('ROLLBACK TO SAVEPOINT job_handler');
-        // NUL and lone surrogates cannot be stored in text: a failure that could not be recorded would loop on every poll.
-        const message = (error instanceof Error ? error.message : String(error)).replaceAll('\u0000', '').toWellFormed();
-        if (attempt >= job.max_attempts) {
-          this.logger.error(`job ${job.name} #${job.id} failed for good after ${attempt} attempts: ${message}`);
-          await manager.query(`UPDATE job SET state = 'failed', attempts = $2, last_error = $3, finished_at = now() WHERE id = $1`, [
-            job.id,
-            attempt,
-            message.slice(0, 2000),
-          ]);
-        } else {
-          const delay = Math.min(MAX_RETRY_DELAY_MS, (definition.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS) * 2 ** (attempt - 1));
-          this.logger.warn(`job ${job.name} #${job.id} failed (attempt ${attempt}), retried in ${delay} ms: ${message}`);
-          await manager.query(`UPDATE job SET attempts = $2, last_error = $3, run_at = now() + make_interval(secs => $4) WHERE id = $1`, [
-            job.id,
-            attempt,
-            message.slice(0, 2000),
-            delay / 1000,
-          ]);
-        }
+        const done = (await manager.query(
+          `WITH done AS (
+             UPDATE job SET state = 'completed', last_error = NULL, claim_token = NULL, lease_until = NULL, finished_at = now()
+              WHERE id = $1 AND claim_token = $2 RETURNING id)
+           SELECT id FROM done`,
+          [job.id, token],
+        )) as unknown[];
+        if (!done.length) throw new LeaseLost();
+      });
+    } catch (error) {
+      if (error instanceof LeaseLost) {
+        this.logger.warn(
+          `job ${job.name} #${job.id}: its lease passed and another runner claimed it again; this run's work is rolled back`,
+        );
+        return;
       }
-      return true;
-    });
+      await this.recordFailure(job, definition, token, attempt, error);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /**
+   * On a server, extends the lease while the job runs (on a connection of its own: the handler's transaction
+   * holds another). On the embedded database the one connection is the handler's, and no other process can
+   * claim the job meanwhile.
+   */
+  private heartbeat(job: DueRow, token: string, leaseMs: number): NodeJS.Timeout | undefined {
+    if (this.database.kind !== 'server') return undefined;
+    const timer = setInterval(() => {
+      this.database.manager
+        .query(`UPDATE job SET lease_until = now() + make_interval(secs => $3) WHERE id = $1 AND claim_token = $2`, [
+          job.id,
+          token,
+          leaseMs / 1000,
+        ])
+        .catch((error: Error) => this.logger.warn(`job ${job.name} #${job.id}: its lease could not be extended: ${error.message}`));
+    }, leaseMs / 3);
+    timer.unref();
+    return timer;
+  }
+
+  /** The handler threw (its work is rolled back): retried after a back-off, or failed for good after its last attempt. */
+  private async recordFailure(
+    job: DueRow,
+    definition: JobDefinition<never>,
+    token: string,
+    attempt: number,
+    error: unknown,
+  ): Promise<void> {
+    // NUL and lone surrogates cannot be stored in text: a failure that could not be recorded would hold the job until its lease passes.
+    const message = (error instanceof Error ? error.message : String(error)).replaceAll('\u0000', '').toWellFormed();
+    const final = attempt >= job.max_attempts;
+    const delay = Math.min(MAX_RETRY_DELAY_MS, (definition.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS) * 2 ** (attempt - 1));
+    // Only while the claim is still this runner's: another runner that claimed it again records its own outcome.
+    const recorded = (await this.database.manager.query(
+      final
+        ? `WITH failed AS (
+             UPDATE job SET state = 'failed', last_error = $3, claim_token = NULL, lease_until = NULL, finished_at = now()
+              WHERE id = $1 AND claim_token = $2 RETURNING id)
+           SELECT id FROM failed`
+        : `WITH retried AS (
+             UPDATE job SET state = 'pending', last_error = $3, claim_token = NULL, lease_until = NULL, run_at = now() + make_interval(secs => $4)
+              WHERE id = $1 AND claim_token = $2 RETURNING id)
+           SELECT id FROM retried`,
+      final ? [job.id, token, message.slice(0, 2000)] : [job.id, token, message.slice(0, 2000), delay / 1000],
+    )) as unknown[];
+    if (!recorded.length) {
+      this.logger.warn(`job ${job.name} #${job.id} failed (attempt ${attempt}) after another runner claimed it again: ${message}`);
+    } else if (final) {
+      this.logger.error(`job ${job.name} #${job.id} failed for good after ${attempt} attempts: ${message}`);
+    } else {
+      this.logger.warn(`job ${job.name} #${job.id} failed (attempt ${attempt}), retried in ${delay} ms: ${message}`);
+    }
   }
 }
