@@ -7,7 +7,6 @@ import {
   ApiExtraModels,
   ApiHeader,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -15,7 +14,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { DocumentDto, Page } from '@danvan/contracts';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import { answerCreated, answerVersion, versionedUpdate, withIfMatch } from '@danvan/kit';
+import { answerCreated, versionedRead, VersionedReadRoute, versionedUpdate, withIfMatch } from '@danvan/kit';
 import { DocumentService } from '../document.service.js';
 import { DOCUMENT_LIST } from '../document.list.js';
 import { DocumentListQuery } from '../dto/document-list.options.js';
@@ -47,18 +46,17 @@ export class DocumentsController {
     return { ...page, items: page.items.map(toDocumentDto) };
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'Read one document; the ETag header carries its version' })
-  @ApiOkResponse({ type: DocumentView })
-  @ApiNotFoundResponse({ description: 'No such document' })
-  async get(
+  @VersionedReadRoute({
+    summary: 'Read one document; the ETag header carries its version',
+    type: DocumentView,
+    notFound: 'No such document',
+  })
+  get(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DocumentDto> {
-    const doc = await this.documents.get(ctx, id);
-    answerVersion(reply, doc);
-    return toDocumentDto(doc);
+    return versionedRead(reply, this.documents.get(ctx, id), toDocumentDto);
   }
 
   @Post()
@@ -72,9 +70,7 @@ export class DocumentsController {
     @Body() input: CreateDocumentInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DocumentDto> {
-    const doc = await this.documents.create(ctx, input);
-    answerCreated(reply, '/api/v1/documents', doc);
-    return toDocumentDto(doc);
+    return toDocumentDto(answerCreated(reply, '/api/v1/documents', await this.documents.create(ctx, input)));
   }
 
   @Patch(':id')
@@ -90,8 +86,7 @@ export class DocumentsController {
     @Body() input: UpdateDocumentInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DocumentDto> {
-    const doc = await versionedUpdate(reply, ifMatch, (version) => this.documents.update(ctx, id, version, input));
-    return toDocumentDto(doc);
+    return toDocumentDto(await versionedUpdate(reply, ifMatch, (version) => this.documents.update(ctx, id, version, input)));
   }
 
   @Delete(':id')

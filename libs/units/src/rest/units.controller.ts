@@ -7,16 +7,14 @@ import {
   ApiExtraModels,
   ApiHeader,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, UnitDto } from '@danvan/contracts';
-import { Ctx, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
-import { answerCreated, answerVersion, versionedUpdate, withIfMatch } from '@danvan/kit';
+import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import { answerCreated, answerWorkbook, versionedRead, VersionedReadRoute, versionedUpdate, withIfMatch, WorkbookRoute } from '@danvan/kit';
 import { UNIT_LIST } from '../unit.list.js';
 import { CreateUnitInput } from '../dto/create-unit.input.js';
 import { UnitExportQuery, UnitListQuery } from '../dto/unit-list.options.js';
@@ -50,13 +48,10 @@ export class UnitsController {
     return { ...page, items: page.items.map(toUnitDto) };
   }
 
-  @Get('export.xlsx')
-  @ApiOperation({ summary: 'The list as a printable Excel workbook (same filters and sort as the list; at most 10,000 rows, 422 beyond)' })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({
-    description: 'An .xlsx file with Vietnamese headers',
-    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
-  })
+  @WorkbookRoute(
+    'export.xlsx',
+    'The list as a printable Excel workbook (same filters and sort as the list; at most 10,000 rows, 422 beyond)',
+  )
   async exportXlsx(
     @Ctx() ctx: RequestContext,
     @Query() query: UnitExportQuery,
@@ -66,22 +61,12 @@ export class UnitsController {
     const { units, parents } = await this.units.exportRows(ctx, request);
     const filter = request.filter ?? {};
     const within = filter.withinUnitId ? await this.units.get(ctx, filter.withinUnitId) : undefined;
-    const now = new Date();
-    const workbook = await renderUnitsWorkbook(units, parents, describeFilters(filter, within), now);
-    void reply.headers(xlsxDownload('don-vi', now));
-    return workbook;
+    return answerWorkbook(reply, 'don-vi', (now) => renderUnitsWorkbook(units, parents, describeFilters(filter, within), now));
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'Read one unit; the ETag header carries its version' })
-  @ApiOkResponse({ type: UnitView })
-  @ApiNotFoundResponse({ description: 'No such unit' })
-  async get(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseIdPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<UnitDto> {
-    return toUnitDto(answerVersion(reply, await this.units.get(ctx, id)));
+  @VersionedReadRoute({ summary: 'Read one unit; the ETag header carries its version', type: UnitView, notFound: 'No such unit' })
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<UnitDto> {
+    return versionedRead(reply, this.units.get(ctx, id), toUnitDto);
   }
 
   @Get(':id/children')

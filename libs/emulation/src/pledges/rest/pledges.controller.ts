@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import { answerVersion, versionedUpsert } from '@danvan/kit';
+import { versionedRead, VersionedReadRoute, versionedUpsert } from '@danvan/kit';
 import { PLEDGE_LIST } from '../pledge.list.js';
 import { PledgeListQuery } from '../dto/pledge.inputs.js';
 import { RegistrationInput } from '../dto/registration.inputs.js';
@@ -38,18 +38,17 @@ export class PledgesController {
     return { ...page, items: page.items.map(toPledgeDto) };
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One pledge with its current criteria set; the ETag header carries its version' })
-  @ApiOkResponse({ type: PledgeView })
-  @ApiNotFoundResponse({ description: 'No such pledge, or outside the caller’s scope' })
-  async get(
+  @VersionedReadRoute({
+    summary: 'One pledge with its current criteria set; the ETag header carries its version',
+    type: PledgeView,
+    notFound: 'No such pledge, or outside the caller’s scope',
+  })
+  get(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Omit<PledgeView, 'ownerPath'>> {
-    const pledge = await this.pledges.get(ctx, id);
-    answerVersion(reply, pledge);
-    return toPledgeDto(pledge);
+    return versionedRead(reply, this.pledges.get(ctx, id), toPledgeDto);
   }
 
   @Get(':id/progress')
@@ -66,18 +65,18 @@ export class PledgesController {
     return this.pledges.registrations(ctx, id);
   }
 
-  @Get(':id/registrations/:unitId')
-  @ApiOperation({ summary: 'One unit’s registration; the ETag header carries its version' })
-  @ApiOkResponse({ type: RegistrationView })
-  async registration(
+  @VersionedReadRoute({
+    path: ':id/registrations/:unitId',
+    summary: 'One unit’s registration; the ETag header carries its version',
+    type: RegistrationView,
+  })
+  registration(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Param('unitId', ParseIdPipe) unitId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RegistrationView> {
-    const registration = await this.pledges.registration(ctx, id, unitId);
-    answerVersion(reply, registration);
-    return registration;
+    return versionedRead(reply, this.pledges.registration(ctx, id, unitId));
   }
 
   @Put(':id/registrations/:unitId')
@@ -97,7 +96,6 @@ export class PledgesController {
     @Body() input: RegistrationInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RegistrationView> {
-    const registration = await versionedUpsert(reply, ifMatch, (version) => this.pledges.register(ctx, id, unitId, version, input));
-    return registration;
+    return versionedUpsert(reply, ifMatch, (version) => this.pledges.register(ctx, id, unitId, version, input));
   }
 }

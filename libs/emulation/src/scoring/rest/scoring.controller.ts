@@ -14,8 +14,8 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
-import { Ctx, DomainError, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
-import { answerVersion, versionedUpdate, versionedUpsert } from '@danvan/kit';
+import { Ctx, DomainError, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import { answerWorkbook, versionedRead, VersionedReadRoute, versionedUpdate, versionedUpsert, WorkbookRoute } from '@danvan/kit';
 import { SelfScoresInput } from '../dto/score-sheet.inputs.js';
 import { EvidenceView, ScoreSheetView } from '../dto/score-sheet.view.js';
 import { RankingView } from '../dto/ranking.view.js';
@@ -48,10 +48,7 @@ export class ScoringController {
     return this.scoring.ranking(ctx, id);
   }
 
-  @Get('pledges/:id/ranking.xlsx')
-  @ApiOperation({ summary: 'The ranking as a printable Excel workbook (Vietnamese headers)' })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({ description: 'An .xlsx file', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  @WorkbookRoute('pledges/:id/ranking.xlsx', 'The ranking as a printable Excel workbook (Vietnamese headers)')
   async rankingXlsx(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -59,24 +56,21 @@ export class ScoringController {
   ): Promise<Buffer> {
     const pledge = await this.pledges.get(ctx, id);
     const ranking = await this.scoring.ranking(ctx, pledge);
-    const now = new Date();
-    const workbook = await renderRankingWorkbook(pledge, ranking, now);
-    void reply.headers(xlsxDownload(`xep-hang-${pledge.year}`, now));
-    return workbook;
+    return answerWorkbook(reply, `xep-hang-${pledge.year}`, (now) => renderRankingWorkbook(pledge, ranking, now));
   }
 
-  @Get('pledges/:id/score-sheets/:unitId')
-  @ApiOperation({ summary: 'A unit’s score sheet (lines, evidence, review log, totals); the ETag header carries its version' })
-  @ApiOkResponse({ type: ScoreSheetView })
-  async sheet(
+  @VersionedReadRoute({
+    path: 'pledges/:id/score-sheets/:unitId',
+    summary: 'A unit’s score sheet (lines, evidence, review log, totals); the ETag header carries its version',
+    type: ScoreSheetView,
+  })
+  sheet(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Param('unitId', ParseIdPipe) unitId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
-    const sheet = await this.scoring.sheet(ctx, id, unitId);
-    answerVersion(reply, sheet);
-    return toSheetDto(sheet);
+    return versionedRead(reply, this.scoring.sheet(ctx, id, unitId), toSheetDto);
   }
 
   @Put('pledges/:id/score-sheets/:unitId')

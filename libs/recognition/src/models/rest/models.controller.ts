@@ -1,19 +1,9 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page } from '@danvan/contracts';
-import { Ctx, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
-import { answerCreated, answerVersion, versionedUpdate } from '@danvan/kit';
+import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import { answerCreated, answerWorkbook, versionedRead, VersionedReadRoute, versionedUpdate, WorkbookRoute } from '@danvan/kit';
 import { MODEL_LIST } from '../model.list.js';
 import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } from '../dto/model.inputs.js';
 import { ModelView } from '../dto/model.views.js';
@@ -47,15 +37,10 @@ export class ModelsController {
     return { ...page, items: page.items.map(toModelDto) };
   }
 
-  @Get('export.xlsx')
-  @ApiOperation({
-    summary: 'The model register as a printable Excel workbook (same filters and sort as the list; at most 10,000 rows, 422 beyond)',
-  })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({
-    description: 'An .xlsx file with Vietnamese headers',
-    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
-  })
+  @WorkbookRoute(
+    'export.xlsx',
+    'The model register as a printable Excel workbook (same filters and sort as the list; at most 10,000 rows, 422 beyond)',
+  )
   async exportXlsx(
     @Ctx() ctx: RequestContext,
     @Query() query: ModelExportQuery,
@@ -64,24 +49,22 @@ export class ModelsController {
     const request = MODEL_LIST.fromRest(query);
     const within = request.filter?.withinUnitId ? await this.models.unitRef(ctx, request.filter.withinUnitId) : null;
     const models = await this.models.exportRows(ctx, request);
-    const now = new Date();
-    const workbook = await renderModelsWorkbook(models, describeModelFilters(request.filter ?? {}, within), now);
-    void reply.headers(xlsxDownload('mo-hinh-dan-van-kheo', now));
-    return workbook;
+    return answerWorkbook(reply, 'mo-hinh-dan-van-kheo', (now) =>
+      renderModelsWorkbook(models, describeModelFilters(request.filter ?? {}, within), now),
+    );
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One model; the ETag header carries its version' })
-  @ApiOkResponse({ type: ModelView })
-  @ApiNotFoundResponse({ description: 'No such model, or outside the caller’s subtree' })
-  async get(
+  @VersionedReadRoute({
+    summary: 'One model; the ETag header carries its version',
+    type: ModelView,
+    notFound: 'No such model, or outside the caller’s subtree',
+  })
+  get(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ModelDto> {
-    const model = await this.models.get(ctx, id);
-    answerVersion(reply, model);
-    return toModelDto(model);
+    return versionedRead(reply, this.models.get(ctx, id), toModelDto);
   }
 
   @Post()
@@ -94,9 +77,7 @@ export class ModelsController {
     @Body() input: CreateModelInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ModelDto> {
-    const model = await this.models.create(ctx, input);
-    answerCreated(reply, '/api/v1/models', model);
-    return toModelDto(model);
+    return toModelDto(answerCreated(reply, '/api/v1/models', await this.models.create(ctx, input)));
   }
 
   @Patch(':id')
@@ -112,7 +93,6 @@ export class ModelsController {
     @Body() input: UpdateModelInput,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ModelDto> {
-    const model = await versionedUpdate(reply, ifMatch, (version) => this.models.update(ctx, id, version, input));
-    return toModelDto(model);
+    return toModelDto(await versionedUpdate(reply, ifMatch, (version) => this.models.update(ctx, id, version, input)));
   }
 }

@@ -1,3 +1,5 @@
+import { applyDecorators, Get, type Type } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DomainError, etagOf, versionFromIfMatch } from '@danvan/core';
 import { NO_VERSION_SENT, type ExpectedVersion } from './expected-version.js';
@@ -61,6 +63,33 @@ function ifMatchRequired(current: number | null | undefined): DomainError {
 export function answerVersion<T extends Versioned>(reply: FastifyReply, view: T): T {
   void reply.header('ETag', etagOf(view.version));
   return view;
+}
+
+/**
+ * A versioned read over REST: `read`'s view answered in its REST shape (`toRest`, e.g. without
+ * internal paths) with its `ETag`. (If-None-Match is not honoured: every read answers 200.)
+ */
+export async function versionedRead<T extends Versioned, R = T>(
+  reply: FastifyReply,
+  read: Promise<T>,
+  toRest?: (view: T) => R,
+): Promise<R> {
+  const view = answerVersion(reply, await read);
+  return toRest ? toRest(view) : (view as unknown as R);
+}
+
+/**
+ * The route of a versioned read (`GET :id` unless `path` says otherwise) with its OpenAPI operation:
+ * `summary`, the view answered (`type`) and, when the record may be missing or out of the caller's
+ * reach, the 404's `notFound` description. The handler answers with `versionedRead`.
+ */
+export function VersionedReadRoute(options: { path?: string; summary: string; type: Type; notFound?: string }): MethodDecorator {
+  return applyDecorators(
+    Get(options.path ?? ':id'),
+    ApiOperation({ summary: options.summary }),
+    ApiOkResponse({ type: options.type }),
+    ...(options.notFound ? [ApiNotFoundResponse({ description: options.notFound })] : []),
+  );
 }
 
 /** Answers a record just created: 201, its `Location` and its `ETag`. */
