@@ -1,20 +1,21 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, UnitDto } from '@danvan/contracts';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import { answerCreated, answerWorkbook, versionedRead, VersionedReadRoute, versionedUpdate, withIfMatch, WorkbookRoute } from '@danvan/kit';
+import {
+  answerCreated,
+  answerWorkbook,
+  Reply,
+  VersionedCreateRoute,
+  VersionedDeleteRoute,
+  versionedRead,
+  VersionedReadRoute,
+  versionedUpdate,
+  VersionedUpdateRoute,
+  withIfMatch,
+  WorkbookRoute,
+} from '@danvan/kit';
 import { UNIT_LIST } from '../unit.list.js';
 import { CreateUnitInput } from '../dto/create-unit.input.js';
 import { UnitExportQuery, UnitListQuery } from '../dto/unit-list.options.js';
@@ -52,11 +53,7 @@ export class UnitsController {
     'export.xlsx',
     'The list as a printable Excel workbook (same filters and sort as the list; at most 10,000 rows, 422 beyond)',
   )
-  async exportXlsx(
-    @Ctx() ctx: RequestContext,
-    @Query() query: UnitExportQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
+  async exportXlsx(@Ctx() ctx: RequestContext, @Query() query: UnitExportQuery, @Reply() reply: FastifyReply): Promise<Buffer> {
     const request = UNIT_LIST.fromRest(query);
     const { units, parents } = await this.units.exportRows(ctx, request);
     const filter = request.filter ?? {};
@@ -64,8 +61,8 @@ export class UnitsController {
     return answerWorkbook(reply, 'don-vi', (now) => renderUnitsWorkbook(units, parents, describeFilters(filter, within), now));
   }
 
-  @VersionedReadRoute({ summary: 'Read one unit; the ETag header carries its version', type: UnitView, notFound: 'No such unit' })
-  get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<UnitDto> {
+  @VersionedReadRoute(UnitView, 'Read one unit; the ETag header carries its version', { notFound: 'No such unit' })
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<UnitDto> {
     return versionedRead(reply, this.units.get(ctx, id), toUnitDto);
   }
 
@@ -85,42 +82,26 @@ export class UnitsController {
     return (await this.units.ancestors(ctx, id)).map(toUnitDto);
   }
 
-  @Post()
+  @VersionedCreateRoute(UnitView, 'Create a unit', { body: CreateUnitInput, conflict: 'The code is already used' })
   @RequirePermission('units:write')
-  @ApiOperation({ summary: 'Create a unit' })
-  @ApiBody({ type: CreateUnitInput })
-  @ApiCreatedResponse({ type: UnitView })
-  @ApiConflictResponse({ description: 'The code is already used' })
-  async create(
-    @Ctx() ctx: RequestContext,
-    @Body() input: CreateUnitInput,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<UnitDto> {
+  async create(@Ctx() ctx: RequestContext, @Body() input: CreateUnitInput, @Reply() reply: FastifyReply): Promise<UnitDto> {
     return toUnitDto(answerCreated(reply, '/api/v1/units', await this.units.create(ctx, input)));
   }
 
-  @Patch(':id')
+  @VersionedUpdateRoute(UnitView, 'Change a unit; If-Match with the ETag you read is required (412 when stale)', { body: UpdateUnitInput })
   @RequirePermission('units:write')
-  @ApiOperation({ summary: 'Change a unit; If-Match with the ETag you read is required (412 when stale)' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version being changed, e.g. "3"' })
-  @ApiBody({ type: UpdateUnitInput })
-  @ApiOkResponse({ type: UnitView })
   async update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() input: UpdateUnitInput,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Reply() reply: FastifyReply,
   ): Promise<UnitDto> {
     return toUnitDto(await versionedUpdate(reply, ifMatch, (version) => this.units.update(ctx, id, version, input)));
   }
 
-  @Delete(':id')
+  @VersionedDeleteRoute('Delete a unit nothing refers to (409 otherwise: end it instead); If-Match optional')
   @RequirePermission('units:write')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a unit nothing refers to (409 otherwise: end it instead); If-Match optional' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiNoContentResponse()
   async remove(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, Param, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import { versionedRead, VersionedReadRoute, versionedUpsert } from '@danvan/kit';
+import { Reply, versionedRead, VersionedReadRoute, versionedUpsert } from '@danvan/kit';
 import { PLEDGE_LIST } from '../pledge.list.js';
 import { PledgeListQuery } from '../dto/pledge.inputs.js';
 import { RegistrationInput } from '../dto/registration.inputs.js';
@@ -10,8 +10,10 @@ import { PledgeList, PledgeProgressView, PledgeView } from '../dto/pledge.view.j
 import { RegistrationView } from '../dto/registration.view.js';
 import { PledgeService } from '../pledge.service.js';
 
+type PledgeDto = Omit<PledgeView, 'ownerPath'>;
+
 /** REST shape of a pledge: without internal fields. */
-function toPledgeDto(pledge: PledgeView): Omit<PledgeView, 'ownerPath'> {
+function toPledgeDto(pledge: PledgeView): PledgeDto {
   const { ownerPath: _ownerPath, ...rest } = pledge;
   return rest;
 }
@@ -30,24 +32,15 @@ export class PledgesController {
       'Pledges visible to the caller (its unit signed them or manages their bloc); filters year, status, signatoryUnitId, blocId, managingUnitId',
   })
   @ApiOkResponse({ type: PLEDGE_LIST.page(PledgeView) })
-  async list(
-    @Ctx() ctx: RequestContext,
-    @Query() query: PledgeListQuery,
-  ): Promise<Omit<PledgeList, 'items'> & { items: Array<Omit<PledgeView, 'ownerPath'>> }> {
+  async list(@Ctx() ctx: RequestContext, @Query() query: PledgeListQuery): Promise<Omit<PledgeList, 'items'> & { items: PledgeDto[] }> {
     const page = await this.pledges.list(ctx, PLEDGE_LIST.fromRest(query));
     return { ...page, items: page.items.map(toPledgeDto) };
   }
 
-  @VersionedReadRoute({
-    summary: 'One pledge with its current criteria set; the ETag header carries its version',
-    type: PledgeView,
+  @VersionedReadRoute(PledgeView, 'One pledge with its current criteria set; the ETag header carries its version', {
     notFound: 'No such pledge, or outside the caller’s scope',
   })
-  get(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseIdPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Omit<PledgeView, 'ownerPath'>> {
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<PledgeDto> {
     return versionedRead(reply, this.pledges.get(ctx, id), toPledgeDto);
   }
 
@@ -65,16 +58,14 @@ export class PledgesController {
     return this.pledges.registrations(ctx, id);
   }
 
-  @VersionedReadRoute({
+  @VersionedReadRoute(RegistrationView, 'One unit’s registration; the ETag header carries its version', {
     path: ':id/registrations/:unitId',
-    summary: 'One unit’s registration; the ETag header carries its version',
-    type: RegistrationView,
   })
   registration(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Param('unitId', ParseIdPipe) unitId: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Reply() reply: FastifyReply,
   ): Promise<RegistrationView> {
     return versionedRead(reply, this.pledges.registration(ctx, id, unitId));
   }
@@ -94,7 +85,7 @@ export class PledgesController {
     @Param('unitId', ParseIdPipe) unitId: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() input: RegistrationInput,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Reply() reply: FastifyReply,
   ): Promise<RegistrationView> {
     return versionedUpsert(reply, ifMatch, (version) => this.pledges.register(ctx, id, unitId, version, input));
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -15,7 +15,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
 import { Ctx, DomainError, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import { answerWorkbook, versionedRead, VersionedReadRoute, versionedUpdate, versionedUpsert, WorkbookRoute } from '@danvan/kit';
+import { answerWorkbook, Reply, versionedRead, VersionedReadRoute, versionedUpdate, versionedUpsert, WorkbookRoute } from '@danvan/kit';
 import { SelfScoresInput } from '../dto/score-sheet.inputs.js';
 import { EvidenceView, ScoreSheetView } from '../dto/score-sheet.view.js';
 import { RankingView } from '../dto/ranking.view.js';
@@ -25,7 +25,10 @@ import { renderRankingWorkbook } from './ranking-export.js';
 
 const EVIDENCE_QUERY_PARAMETERS = ['itemCode', 'filename'];
 
-function toSheetDto(sheet: ScoreSheetView): Omit<ScoreSheetView, 'unitPath'> {
+type ScoreSheetDto = Omit<ScoreSheetView, 'unitPath'>;
+
+/** REST shape of a score sheet: without internal fields. */
+function toSheetDto(sheet: ScoreSheetView): ScoreSheetDto {
   const { unitPath: _unitPath, ...rest } = sheet;
   return rest;
 }
@@ -49,27 +52,21 @@ export class ScoringController {
   }
 
   @WorkbookRoute('pledges/:id/ranking.xlsx', 'The ranking as a printable Excel workbook (Vietnamese headers)')
-  async rankingXlsx(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseIdPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
+  async rankingXlsx(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<Buffer> {
     const pledge = await this.pledges.get(ctx, id);
     const ranking = await this.scoring.ranking(ctx, pledge);
     return answerWorkbook(reply, `xep-hang-${pledge.year}`, (now) => renderRankingWorkbook(pledge, ranking, now));
   }
 
-  @VersionedReadRoute({
+  @VersionedReadRoute(ScoreSheetView, 'A unit’s score sheet (lines, evidence, review log, totals); the ETag header carries its version', {
     path: 'pledges/:id/score-sheets/:unitId',
-    summary: 'A unit’s score sheet (lines, evidence, review log, totals); the ETag header carries its version',
-    type: ScoreSheetView,
   })
   sheet(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Param('unitId', ParseIdPipe) unitId: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
+    @Reply() reply: FastifyReply,
+  ): Promise<ScoreSheetDto> {
     return versionedRead(reply, this.scoring.sheet(ctx, id, unitId), toSheetDto);
   }
 
@@ -88,8 +85,8 @@ export class ScoringController {
     @Param('unitId', ParseIdPipe) unitId: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() input: SelfScoresInput,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
+    @Reply() reply: FastifyReply,
+  ): Promise<ScoreSheetDto> {
     const sheet = await versionedUpsert(reply, ifMatch, (version) => this.scoring.saveSelfScores(ctx, id, unitId, version, input.scores));
     return toSheetDto(sheet);
   }
@@ -105,8 +102,8 @@ export class ScoringController {
     @Param('id', ParseIdPipe) id: string,
     @Param('unitId', ParseIdPipe) unitId: string,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
+    @Reply() reply: FastifyReply,
+  ): Promise<ScoreSheetDto> {
     const sheet = await versionedUpdate(reply, ifMatch, (version) => this.scoring.submit(ctx, id, unitId, version));
     return toSheetDto(sheet);
   }
@@ -179,11 +176,7 @@ export class ScoringController {
   @ApiOperation({ summary: 'Download an evidence file' })
   @ApiProduces(...Object.keys(EVIDENCE_LIMITS.contentTypes))
   @ApiOkResponse({ description: 'The file as uploaded' })
-  async evidence(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseIdPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
+  async evidence(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<Buffer> {
     const file = await this.scoring.evidence(ctx, id);
     void reply
       .header('content-type', file.contentType)

@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page } from '@danvan/contracts';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import { answerWorkbook, versionedRead, VersionedReadRoute, WorkbookRoute } from '@danvan/kit';
+import { answerWorkbook, Reply, versionedRead, VersionedReadRoute, WorkbookRoute } from '@danvan/kit';
 import { AWARD_LIST } from '../award.list.js';
 import { AwardService } from '../award.service.js';
 import { AwardExportQuery, AwardListQuery } from '../dto/award.inputs.js';
@@ -41,11 +41,7 @@ export class AwardsController {
     'export.xlsx',
     'The awards as a printable Excel workbook (same filters and sort as the list; revoked awards marked; at most 10,000 rows, 422 beyond; a unit filter outside the caller’s subtree is 404)',
   )
-  async exportXlsx(
-    @Ctx() ctx: RequestContext,
-    @Query() query: AwardExportQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
+  async exportXlsx(@Ctx() ctx: RequestContext, @Query() query: AwardExportQuery, @Reply() reply: FastifyReply): Promise<Buffer> {
     const request = AWARD_LIST.fromRest(query);
     const awards = await this.awards.exportRows(ctx, request);
     const filter = request.filter ?? {};
@@ -53,16 +49,10 @@ export class AwardsController {
     return answerWorkbook(reply, 'khen-thuong', (now) => renderAwardsWorkbook(awards, filters, now));
   }
 
-  @VersionedReadRoute({
-    summary: 'One award; the ETag header carries its version',
-    type: AwardView,
+  @VersionedReadRoute(AwardView, 'One award; the ETag header carries its version', {
     notFound: 'No such award, or outside the caller’s subtree',
   })
-  get(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseIdPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AwardDto> {
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<AwardDto> {
     return versionedRead(reply, this.awards.get(ctx, id), toAwardDto);
   }
 }

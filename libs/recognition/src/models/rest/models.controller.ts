@@ -1,9 +1,19 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page } from '@danvan/contracts';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import { answerCreated, answerWorkbook, versionedRead, VersionedReadRoute, versionedUpdate, WorkbookRoute } from '@danvan/kit';
+import {
+  answerCreated,
+  answerWorkbook,
+  Reply,
+  VersionedCreateRoute,
+  versionedRead,
+  VersionedReadRoute,
+  versionedUpdate,
+  VersionedUpdateRoute,
+  WorkbookRoute,
+} from '@danvan/kit';
 import { MODEL_LIST } from '../model.list.js';
 import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } from '../dto/model.inputs.js';
 import { ModelView } from '../dto/model.views.js';
@@ -41,11 +51,7 @@ export class ModelsController {
     'export.xlsx',
     'The model register as a printable Excel workbook (same filters and sort as the list; at most 10,000 rows, 422 beyond)',
   )
-  async exportXlsx(
-    @Ctx() ctx: RequestContext,
-    @Query() query: ModelExportQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
+  async exportXlsx(@Ctx() ctx: RequestContext, @Query() query: ModelExportQuery, @Reply() reply: FastifyReply): Promise<Buffer> {
     const request = MODEL_LIST.fromRest(query);
     const within = request.filter?.withinUnitId ? await this.models.unitRef(ctx, request.filter.withinUnitId) : null;
     const models = await this.models.exportRows(ctx, request);
@@ -54,44 +60,31 @@ export class ModelsController {
     );
   }
 
-  @VersionedReadRoute({
-    summary: 'One model; the ETag header carries its version',
-    type: ModelView,
+  @VersionedReadRoute(ModelView, 'One model; the ETag header carries its version', {
     notFound: 'No such model, or outside the caller’s subtree',
   })
-  get(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseIdPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ModelDto> {
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<ModelDto> {
     return versionedRead(reply, this.models.get(ctx, id), toModelDto);
   }
 
-  @Post()
+  @VersionedCreateRoute(ModelView, 'Register a model of the caller’s unit (or of a unit in its subtree); it starts as REGISTERED', {
+    body: CreateModelInput,
+  })
   @RequirePermission('emulation:submit')
-  @ApiOperation({ summary: 'Register a model of the caller’s unit (or of a unit in its subtree); it starts as REGISTERED' })
-  @ApiBody({ type: CreateModelInput })
-  @ApiCreatedResponse({ type: ModelView })
-  async create(
-    @Ctx() ctx: RequestContext,
-    @Body() input: CreateModelInput,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ModelDto> {
+  async create(@Ctx() ctx: RequestContext, @Body() input: CreateModelInput, @Reply() reply: FastifyReply): Promise<ModelDto> {
     return toModelDto(answerCreated(reply, '/api/v1/models', await this.models.create(ctx, input)));
   }
 
-  @Patch(':id')
+  @VersionedUpdateRoute(ModelView, 'Change a model (not its recognition); If-Match with the ETag you read is required (412 when stale)', {
+    body: UpdateModelInput,
+  })
   @RequirePermission('emulation:submit')
-  @ApiOperation({ summary: 'Change a model (not its recognition); If-Match with the ETag you read is required (412 when stale)' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version being changed, e.g. "3"' })
-  @ApiBody({ type: UpdateModelInput })
-  @ApiOkResponse({ type: ModelView })
   async update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() input: UpdateModelInput,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Reply() reply: FastifyReply,
   ): Promise<ModelDto> {
     return toModelDto(await versionedUpdate(reply, ifMatch, (version) => this.models.update(ctx, id, version, input)));
   }

@@ -1,5 +1,14 @@
-import { applyDecorators, Get, type Type } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { applyDecorators, Delete, Get, HttpCode, Patch, Post, Res, type Type } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DomainError, etagOf, versionFromIfMatch } from '@danvan/core';
 import { NO_VERSION_SENT, type ExpectedVersion } from './expected-version.js';
@@ -79,18 +88,61 @@ export async function versionedRead<T extends Versioned, R = T>(
 }
 
 /**
- * The route of a versioned read (`GET :id` unless `path` says otherwise) with its OpenAPI operation:
- * `summary`, the view answered (`type`) and, when the record may be missing or out of the caller's
- * reach, the 404's `notFound` description. The handler answers with `versionedRead`.
+ * The route of a versioned read (`GET :id` unless `options.path` says otherwise) with its OpenAPI
+ * operation: the view answered (`type`), `summary` and, when the record may be missing or out of the
+ * caller's reach, the 404's `notFound` description. The handler answers with `versionedRead`.
  */
-export function VersionedReadRoute(options: { path?: string; summary: string; type: Type; notFound?: string }): MethodDecorator {
+export function VersionedReadRoute(type: Type, summary: string, options: { notFound?: string; path?: string } = {}): MethodDecorator {
   return applyDecorators(
     Get(options.path ?? ':id'),
-    ApiOperation({ summary: options.summary }),
-    ApiOkResponse({ type: options.type }),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type }),
     ...(options.notFound ? [ApiNotFoundResponse({ description: options.notFound })] : []),
   );
 }
+
+/**
+ * The route creating a versioned record (`POST` on the collection): `summary`, the `body` it takes,
+ * 201 with the view (`type`) and, where the record can clash with another, the 409's `conflict`
+ * description. The handler answers with `answerCreated` (Location, ETag).
+ */
+export function VersionedCreateRoute(type: Type, summary: string, options: { body: Type; conflict?: string }): MethodDecorator {
+  return applyDecorators(
+    Post(),
+    ApiOperation({ summary }),
+    ApiBody({ type: options.body }),
+    ApiCreatedResponse({ type }),
+    ...(options.conflict ? [ApiConflictResponse({ description: options.conflict })] : []),
+  );
+}
+
+/**
+ * The route changing a versioned record (`PATCH :id`): `summary`, the `body` it takes, If-Match
+ * required, the view written (`type`). The handler answers with `versionedUpdate`.
+ */
+export function VersionedUpdateRoute(type: Type, summary: string, options: { body: Type }): MethodDecorator {
+  return applyDecorators(
+    Patch(':id'),
+    ApiOperation({ summary }),
+    ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version being changed, e.g. "3"' }),
+    ApiBody({ type: options.body }),
+    ApiOkResponse({ type }),
+  );
+}
+
+/** The route deleting a versioned record (`DELETE :id`, 204, If-Match optional). The handler runs `withIfMatch(…, 'optional', …)`. */
+export function VersionedDeleteRoute(summary: string): MethodDecorator {
+  return applyDecorators(
+    Delete(':id'),
+    HttpCode(204),
+    ApiOperation({ summary }),
+    ApiHeader({ name: 'If-Match', required: false }),
+    ApiNoContentResponse(),
+  );
+}
+
+/** The Fastify reply of a REST handler that sets headers and still returns its answer (`@Reply() reply: FastifyReply`). */
+export const Reply = (): ParameterDecorator => Res({ passthrough: true });
 
 /** Answers a record just created: 201, its `Location` and its `ETag`. */
 export function answerCreated<T extends Versioned & { id: string }>(reply: FastifyReply, collectionPath: string, view: T): T {
