@@ -3,17 +3,7 @@ import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import type { DocumentDto, Page } from '@danvan/contracts';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import {
-  answerCreated,
-  Reply,
-  VersionedCreateRoute,
-  VersionedDeleteRoute,
-  versionedRead,
-  VersionedReadRoute,
-  versionedUpdate,
-  VersionedUpdateRoute,
-  withIfMatch,
-} from '@danvan/kit';
+import { answerCreated, Reply, versionedRead, VersionedRoute, versionedUpdate, withIfMatch } from '@danvan/kit';
 import { DocumentService } from '../document.service.js';
 import { DOCUMENT_LIST } from '../document.list.js';
 import { DocumentListQuery } from '../dto/document-list.options.js';
@@ -45,12 +35,12 @@ export class DocumentsController {
     return { ...page, items: page.items.map(toDocumentDto) };
   }
 
-  @VersionedReadRoute(DocumentView, 'Read one document; the ETag header carries its version', { notFound: 'No such document' })
+  @VersionedRoute.read(DocumentView, 'Read one document; the ETag header carries its version', { notFound: 'No such document' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<DocumentDto> {
     return versionedRead(reply, this.documents.get(ctx, id), toDocumentDto);
   }
 
-  @VersionedCreateRoute(DocumentView, 'Register a document; the number is validated in the shapes of Party and state documents', {
+  @VersionedRoute.create(DocumentView, 'Register a document; the number is validated in the shapes of Party and state documents', {
     body: CreateDocumentInput,
     conflict: 'The same number was already registered for that year',
   })
@@ -59,7 +49,7 @@ export class DocumentsController {
     return toDocumentDto(answerCreated(reply, '/api/v1/documents', await this.documents.create(ctx, input)));
   }
 
-  @VersionedUpdateRoute(DocumentView, 'Change a document; If-Match with the ETag you read is required (412 when stale)', {
+  @VersionedRoute.update(DocumentView, 'Change a document; If-Match with the ETag you read is required (412 when stale)', {
     body: UpdateDocumentInput,
   })
   @RequirePermission('documents:write')
@@ -73,7 +63,7 @@ export class DocumentsController {
     return toDocumentDto(await versionedUpdate(reply, ifMatch, (version) => this.documents.update(ctx, id, version, input)));
   }
 
-  @VersionedDeleteRoute('Delete a document nothing cites (409 otherwise); If-Match optional')
+  @VersionedRoute.delete('Delete a document nothing cites (409 otherwise); If-Match optional')
   @RequirePermission('documents:write')
   async remove(
     @Ctx() ctx: RequestContext,

@@ -7,12 +7,9 @@ import {
   answerCreated,
   answerWorkbook,
   Reply,
-  VersionedCreateRoute,
-  VersionedDeleteRoute,
   versionedRead,
-  VersionedReadRoute,
+  VersionedRoute,
   versionedUpdate,
-  VersionedUpdateRoute,
   withIfMatch,
   WorkbookRoute,
 } from '@danvan/kit';
@@ -61,7 +58,7 @@ export class UnitsController {
     return answerWorkbook(reply, 'don-vi', (now) => renderUnitsWorkbook(units, parents, describeFilters(filter, within), now));
   }
 
-  @VersionedReadRoute(UnitView, 'Read one unit; the ETag header carries its version', { notFound: 'No such unit' })
+  @VersionedRoute.read(UnitView, 'Read one unit; the ETag header carries its version', { notFound: 'No such unit' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<UnitDto> {
     return versionedRead(reply, this.units.get(ctx, id), toUnitDto);
   }
@@ -82,13 +79,13 @@ export class UnitsController {
     return (await this.units.ancestors(ctx, id)).map(toUnitDto);
   }
 
-  @VersionedCreateRoute(UnitView, 'Create a unit', { body: CreateUnitInput, conflict: 'The code is already used' })
+  @VersionedRoute.create(UnitView, 'Create a unit', { body: CreateUnitInput, conflict: 'The code is already used' })
   @RequirePermission('units:write')
   async create(@Ctx() ctx: RequestContext, @Body() input: CreateUnitInput, @Reply() reply: FastifyReply): Promise<UnitDto> {
     return toUnitDto(answerCreated(reply, '/api/v1/units', await this.units.create(ctx, input)));
   }
 
-  @VersionedUpdateRoute(UnitView, 'Change a unit; If-Match with the ETag you read is required (412 when stale)', { body: UpdateUnitInput })
+  @VersionedRoute.update(UnitView, 'Change a unit; If-Match with the ETag you read is required (412 when stale)', { body: UpdateUnitInput })
   @RequirePermission('units:write')
   async update(
     @Ctx() ctx: RequestContext,
@@ -100,7 +97,7 @@ export class UnitsController {
     return toUnitDto(await versionedUpdate(reply, ifMatch, (version) => this.units.update(ctx, id, version, input)));
   }
 
-  @VersionedDeleteRoute('Delete a unit nothing refers to (409 otherwise: end it instead); If-Match optional')
+  @VersionedRoute.delete('Delete a unit nothing refers to (409 otherwise: end it instead); If-Match optional')
   @RequirePermission('units:write')
   async remove(
     @Ctx() ctx: RequestContext,

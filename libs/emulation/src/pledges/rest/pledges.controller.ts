@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Put, Query } from '@nestjs/commo
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import { Reply, versionedRead, VersionedReadRoute, versionedUpsert } from '@danvan/kit';
+import { Reply, versionedRead, VersionedRoute, versionedUpsert } from '@danvan/kit';
 import { PLEDGE_LIST } from '../pledge.list.js';
 import { PledgeListQuery } from '../dto/pledge.inputs.js';
 import { RegistrationInput } from '../dto/registration.inputs.js';
@@ -37,7 +37,7 @@ export class PledgesController {
     return { ...page, items: page.items.map(toPledgeDto) };
   }
 
-  @VersionedReadRoute(PledgeView, 'One pledge with its current criteria set; the ETag header carries its version', {
+  @VersionedRoute.read(PledgeView, 'One pledge with its current criteria set; the ETag header carries its version', {
     notFound: 'No such pledge, or outside the caller’s scope',
   })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<PledgeDto> {
@@ -58,7 +58,7 @@ export class PledgesController {
     return this.pledges.registrations(ctx, id);
   }
 
-  @VersionedReadRoute(RegistrationView, 'One unit’s registration; the ETag header carries its version', {
+  @VersionedRoute.read(RegistrationView, 'One unit’s registration; the ETag header carries its version', {
     path: ':id/registrations/:unitId',
   })
   registration(

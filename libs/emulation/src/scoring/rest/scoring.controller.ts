@@ -15,7 +15,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
 import { Ctx, DomainError, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import { answerWorkbook, Reply, versionedRead, VersionedReadRoute, versionedUpdate, versionedUpsert, WorkbookRoute } from '@danvan/kit';
+import { answerWorkbook, Reply, versionedRead, VersionedRoute, versionedUpdate, versionedUpsert, WorkbookRoute } from '@danvan/kit';
 import { SelfScoresInput } from '../dto/score-sheet.inputs.js';
 import { EvidenceView, ScoreSheetView } from '../dto/score-sheet.view.js';
 import { RankingView } from '../dto/ranking.view.js';
@@ -58,7 +58,7 @@ export class ScoringController {
     return answerWorkbook(reply, `xep-hang-${pledge.year}`, (now) => renderRankingWorkbook(pledge, ranking, now));
   }
 
-  @VersionedReadRoute(ScoreSheetView, 'A unit’s score sheet (lines, evidence, review log, totals); the ETag header carries its version', {
+  @VersionedRoute.read(ScoreSheetView, 'A unit’s score sheet (lines, evidence, review log, totals); the ETag header carries its version', {
     path: 'pledges/:id/score-sheets/:unitId',
   })
   sheet(

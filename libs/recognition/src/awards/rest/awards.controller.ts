@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import type { Page } from '@danvan/contracts';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import { answerWorkbook, Reply, versionedRead, VersionedReadRoute, WorkbookRoute } from '@danvan/kit';
+import { answerWorkbook, Reply, versionedRead, VersionedRoute, WorkbookRoute } from '@danvan/kit';
 import { AWARD_LIST } from '../award.list.js';
 import { AwardService } from '../award.service.js';
 import { AwardExportQuery, AwardListQuery } from '../dto/award.inputs.js';
@@ -49,7 +49,7 @@ export class AwardsController {
     return answerWorkbook(reply, 'khen-thuong', (now) => renderAwardsWorkbook(awards, filters, now));
   }
 
-  @VersionedReadRoute(AwardView, 'One award; the ETag header carries its version', {
+  @VersionedRoute.read(AwardView, 'One award; the ETag header carries its version', {
     notFound: 'No such award, or outside the caller’s subtree',
   })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<AwardDto> {

@@ -3,17 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import type { Page } from '@danvan/contracts';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import {
-  answerCreated,
-  answerWorkbook,
-  Reply,
-  VersionedCreateRoute,
-  versionedRead,
-  VersionedReadRoute,
-  versionedUpdate,
-  VersionedUpdateRoute,
-  WorkbookRoute,
-} from '@danvan/kit';
+import { answerCreated, answerWorkbook, Reply, versionedRead, VersionedRoute, versionedUpdate, WorkbookRoute } from '@danvan/kit';
 import { MODEL_LIST } from '../model.list.js';
 import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } from '../dto/model.inputs.js';
 import { ModelView } from '../dto/model.views.js';
@@ -60,14 +50,14 @@ export class ModelsController {
     );
   }
 
-  @VersionedReadRoute(ModelView, 'One model; the ETag header carries its version', {
+  @VersionedRoute.read(ModelView, 'One model; the ETag header carries its version', {
     notFound: 'No such model, or outside the caller’s subtree',
   })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<ModelDto> {
     return versionedRead(reply, this.models.get(ctx, id), toModelDto);
   }
 
-  @VersionedCreateRoute(ModelView, 'Register a model of the caller’s unit (or of a unit in its subtree); it starts as REGISTERED', {
+  @VersionedRoute.create(ModelView, 'Register a model of the caller’s unit (or of a unit in its subtree); it starts as REGISTERED', {
     body: CreateModelInput,
   })
   @RequirePermission('emulation:submit')
@@ -75,7 +65,7 @@ export class ModelsController {
     return toModelDto(answerCreated(reply, '/api/v1/models', await this.models.create(ctx, input)));
   }
 
-  @VersionedUpdateRoute(ModelView, 'Change a model (not its recognition); If-Match with the ETag you read is required (412 when stale)', {
+  @VersionedRoute.update(ModelView, 'Change a model (not its recognition); If-Match with the ETag you read is required (412 when stale)', {
     body: UpdateModelInput,
   })
   @RequirePermission('emulation:submit')

@@ -92,7 +92,7 @@ export async function versionedRead<T extends Versioned, R = T>(
  * operation: the view answered (`type`), `summary` and, when the record may be missing or out of the
  * caller's reach, the 404's `notFound` description. The handler answers with `versionedRead`.
  */
-export function VersionedReadRoute(type: Type, summary: string, options: { notFound?: string; path?: string } = {}): MethodDecorator {
+function readRoute(type: Type, summary: string, options: { notFound?: string; path?: string } = {}): MethodDecorator {
   return applyDecorators(
     Get(options.path ?? ':id'),
     ApiOperation({ summary }),
@@ -106,7 +106,7 @@ export function VersionedReadRoute(type: Type, summary: string, options: { notFo
  * 201 with the view (`type`) and, where the record can clash with another, the 409's `conflict`
  * description. The handler answers with `answerCreated` (Location, ETag).
  */
-export function VersionedCreateRoute(type: Type, summary: string, options: { body: Type; conflict?: string }): MethodDecorator {
+function createRoute(type: Type, summary: string, options: { body: Type; conflict?: string }): MethodDecorator {
   return applyDecorators(
     Post(),
     ApiOperation({ summary }),
@@ -120,7 +120,7 @@ export function VersionedCreateRoute(type: Type, summary: string, options: { bod
  * The route changing a versioned record (`PATCH :id`): `summary`, the `body` it takes, If-Match
  * required, the view written (`type`). The handler answers with `versionedUpdate`.
  */
-export function VersionedUpdateRoute(type: Type, summary: string, options: { body: Type }): MethodDecorator {
+function updateRoute(type: Type, summary: string, options: { body: Type }): MethodDecorator {
   return applyDecorators(
     Patch(':id'),
     ApiOperation({ summary }),
@@ -131,7 +131,7 @@ export function VersionedUpdateRoute(type: Type, summary: string, options: { bod
 }
 
 /** The route deleting a versioned record (`DELETE :id`, 204, If-Match optional). The handler runs `withIfMatch(…, 'optional', …)`. */
-export function VersionedDeleteRoute(summary: string): MethodDecorator {
+function deleteRoute(summary: string): MethodDecorator {
   return applyDecorators(
     Delete(':id'),
     HttpCode(204),
@@ -140,6 +140,12 @@ export function VersionedDeleteRoute(summary: string): MethodDecorator {
     ApiNoContentResponse(),
   );
 }
+
+/**
+ * The routes of a versioned resource, each with its OpenAPI operation:
+ * `@VersionedRoute.read(UnitView, 'Read one unit…', { notFound: 'No such unit' })`, `.create`, `.update`, `.delete`.
+ */
+export const VersionedRoute = { read: readRoute, create: createRoute, update: updateRoute, delete: deleteRoute };
 
 /** The Fastify reply of a REST handler that sets headers and still returns its answer (`@Reply() reply: FastifyReply`). */
 export const Reply = (): ParameterDecorator => Res({ passthrough: true });
