@@ -89,7 +89,6 @@ export class DocumentRepository {
     );
   }
 
-  /** Writes only if the document still has `expectedVersion`; false when someone else changed it first. */
   /** Writes a document only if it still has `expectedVersion`, bumping the version; versionConflict otherwise. */
   async updateIfVersion(ctx: RequestContext, doc: DocumentRecord, expectedVersion: number): Promise<void> {
     await updateVersioned(this.db(ctx), {

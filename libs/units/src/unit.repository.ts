@@ -67,6 +67,23 @@ export interface UnitRecord {
   validTo: string | null;
 }
 
+/** The written columns of a unit after its id, in the order of the INSERT and UPDATE statements below ($2… and $3…). */
+const unitColumnValues = (unit: UnitRecord) => [
+  unit.code,
+  unit.name,
+  unit.shortName,
+  unit.kind,
+  unit.level,
+  unit.parentId,
+  unit.path,
+  depthOf(unit.path),
+  unit.adminAreaCode,
+  JSON.stringify(unit.leaders),
+  unit.status,
+  unit.validFrom,
+  unit.validTo,
+];
+
 /**
  * The caller's row scope on units: their unit's subtree, as a range of the
  * "C"-collated path (null when unrestricted). Everything outside is invisible:
@@ -138,22 +155,7 @@ export class UnitRepository {
     await this.db(ctx).query(
       `INSERT INTO unit (id, code, name, short_name, kind, level, parent_id, path, depth, admin_area_code, leaders, status, valid_from, valid_to)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14)`,
-      [
-        unit.id,
-        unit.code,
-        unit.name,
-        unit.shortName,
-        unit.kind,
-        unit.level,
-        unit.parentId,
-        unit.path,
-        unit.path.split('/').filter(Boolean).length,
-        unit.adminAreaCode,
-        JSON.stringify(unit.leaders),
-        unit.status,
-        unit.validFrom,
-        unit.validTo,
-      ],
+      [unit.id, ...unitColumnValues(unit)],
     );
   }
 
@@ -166,21 +168,7 @@ export class UnitRepository {
       entityLabel: 'đơn vị',
       set: `code = $3, name = $4, short_name = $5, kind = $6, level = $7, parent_id = $8, path = $9,
          depth = $10, admin_area_code = $11, leaders = $12::jsonb, status = $13, valid_from = $14, valid_to = $15`,
-      values: [
-        unit.code,
-        unit.name,
-        unit.shortName,
-        unit.kind,
-        unit.level,
-        unit.parentId,
-        unit.path,
-        unit.path.split('/').filter(Boolean).length,
-        unit.adminAreaCode,
-        JSON.stringify(unit.leaders),
-        unit.status,
-        unit.validFrom,
-        unit.validTo,
-      ],
+      values: unitColumnValues(unit),
     });
   }
 

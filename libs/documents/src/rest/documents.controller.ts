@@ -1,21 +1,9 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { DocumentDto, Page } from '@danvan/contracts';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import { answerCreated, answerVersion, versionedUpdate, withIfMatch } from '@danvan/kit';
+import { answerCreated, Reply, versionedRead, VersionedRoute, versionedUpdate, withIfMatch } from '@danvan/kit';
 import { DocumentService } from '../document.service.js';
 import { DOCUMENT_LIST } from '../document.list.js';
 import { DocumentListQuery } from '../dto/document-list.options.js';
@@ -47,59 +35,36 @@ export class DocumentsController {
     return { ...page, items: page.items.map(toDocumentDto) };
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'Read one document; the ETag header carries its version' })
-  @ApiOkResponse({ type: DocumentView })
-  @ApiNotFoundResponse({ description: 'No such document' })
-  async get(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseIdPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<DocumentDto> {
-    const doc = await this.documents.get(ctx, id);
-    answerVersion(reply, doc);
-    return toDocumentDto(doc);
+  @VersionedRoute.read(DocumentView, 'Read one document; the ETag header carries its version', { notFound: 'No such document' })
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<DocumentDto> {
+    return versionedRead(reply, this.documents.get(ctx, id), toDocumentDto);
   }
 
-  @Post()
+  @VersionedRoute.create(DocumentView, 'Register a document; the number is validated in the shapes of Party and state documents', {
+    body: CreateDocumentInput,
+    conflict: 'The same number was already registered for that year',
+  })
   @RequirePermission('documents:write')
-  @ApiOperation({ summary: 'Register a document; the number is validated in the shapes of Party and state documents' })
-  @ApiBody({ type: CreateDocumentInput })
-  @ApiCreatedResponse({ type: DocumentView })
-  @ApiConflictResponse({ description: 'The same number was already registered for that year' })
-  async create(
-    @Ctx() ctx: RequestContext,
-    @Body() input: CreateDocumentInput,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<DocumentDto> {
-    const doc = await this.documents.create(ctx, input);
-    answerCreated(reply, '/api/v1/documents', doc);
-    return toDocumentDto(doc);
+  async create(@Ctx() ctx: RequestContext, @Body() input: CreateDocumentInput, @Reply() reply: FastifyReply): Promise<DocumentDto> {
+    return toDocumentDto(answerCreated(reply, '/api/v1/documents', await this.documents.create(ctx, input)));
   }
 
-  @Patch(':id')
+  @VersionedRoute.update(DocumentView, 'Change a document; If-Match with the ETag you read is required (412 when stale)', {
+    body: UpdateDocumentInput,
+  })
   @RequirePermission('documents:write')
-  @ApiOperation({ summary: 'Change a document; If-Match with the ETag you read is required (412 when stale)' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version being changed, e.g. "3"' })
-  @ApiBody({ type: UpdateDocumentInput })
-  @ApiOkResponse({ type: DocumentView })
   async update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() input: UpdateDocumentInput,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Reply() reply: FastifyReply,
   ): Promise<DocumentDto> {
-    const doc = await versionedUpdate(reply, ifMatch, (version) => this.documents.update(ctx, id, version, input));
-    return toDocumentDto(doc);
+    return toDocumentDto(await versionedUpdate(reply, ifMatch, (version) => this.documents.update(ctx, id, version, input)));
   }
 
-  @Delete(':id')
+  @VersionedRoute.delete('Delete a document nothing cites (409 otherwise); If-Match optional')
   @RequirePermission('documents:write')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a document nothing cites (409 otherwise); If-Match optional' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiNoContentResponse()
   async remove(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,

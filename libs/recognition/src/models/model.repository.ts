@@ -31,7 +31,7 @@ export interface ModelColumns {
   evidenceJson: string;
 }
 
-/** The written columns in the order of model_practice's INSERT and UPDATE statements below. */
+/** The written columns of a model after its id, in the order of model_practice's INSERT and UPDATE statements below. */
 const columnValues = (m: ModelColumns) => [
   m.name,
   m.ownerUnitId,
@@ -94,20 +94,7 @@ export class ModelRepository {
     await managerOf(this.database, ctx).query(
       `INSERT INTO model_practice (id, name, owner_unit_id, holder_kind, person_name, field, level, first_year, last_year, description, results, evidence)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb)`,
-      [
-        id,
-        m.name,
-        m.ownerUnitId,
-        m.holderKind,
-        m.personName,
-        m.field,
-        m.level,
-        m.firstYear,
-        m.lastYear,
-        m.description,
-        m.resultsJson,
-        m.evidenceJson,
-      ],
+      [id, ...columnValues(m)],
     );
   }
 

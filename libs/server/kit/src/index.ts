@@ -9,3 +9,4 @@ export * from './lists/define-list.js';
 export * from './lists/list-filters.js';
 export * from './versioned-writes/expected-version.js';
 export * from './versioned-writes/versioned-rest.js';
+export * from './exports/workbook-answer.js';

@@ -1,22 +1,18 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, UnitDto } from '@danvan/contracts';
-import { Ctx, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
-import { answerCreated, answerVersion, versionedUpdate, withIfMatch } from '@danvan/kit';
+import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import {
+  answerCreated,
+  answerWorkbook,
+  Reply,
+  versionedRead,
+  VersionedRoute,
+  versionedUpdate,
+  withIfMatch,
+  WorkbookRoute,
+} from '@danvan/kit';
 import { UNIT_LIST } from '../unit.list.js';
 import { CreateUnitInput } from '../dto/create-unit.input.js';
 import { UnitExportQuery, UnitListQuery } from '../dto/unit-list.options.js';
@@ -50,38 +46,21 @@ export class UnitsController {
     return { ...page, items: page.items.map(toUnitDto) };
   }
 
-  @Get('export.xlsx')
-  @ApiOperation({ summary: 'The list as a printable Excel workbook (same filters and sort as the list; at most 10,000 rows, 422 beyond)' })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({
-    description: 'An .xlsx file with Vietnamese headers',
-    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
-  })
-  async exportXlsx(
-    @Ctx() ctx: RequestContext,
-    @Query() query: UnitExportQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
+  @WorkbookRoute(
+    'export.xlsx',
+    'The list as a printable Excel workbook (same filters and sort as the list; at most 10,000 rows, 422 beyond)',
+  )
+  async exportXlsx(@Ctx() ctx: RequestContext, @Query() query: UnitExportQuery, @Reply() reply: FastifyReply): Promise<Buffer> {
     const request = UNIT_LIST.fromRest(query);
     const { units, parents } = await this.units.exportRows(ctx, request);
     const filter = request.filter ?? {};
     const within = filter.withinUnitId ? await this.units.get(ctx, filter.withinUnitId) : undefined;
-    const now = new Date();
-    const workbook = await renderUnitsWorkbook(units, parents, describeFilters(filter, within), now);
-    void reply.headers(xlsxDownload('don-vi', now));
-    return workbook;
+    return answerWorkbook(reply, 'don-vi', (now) => renderUnitsWorkbook(units, parents, describeFilters(filter, within), now));
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'Read one unit; the ETag header carries its version' })
-  @ApiOkResponse({ type: UnitView })
-  @ApiNotFoundResponse({ description: 'No such unit' })
-  async get(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseIdPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<UnitDto> {
-    return toUnitDto(answerVersion(reply, await this.units.get(ctx, id)));
+  @VersionedRoute.read(UnitView, 'Read one unit; the ETag header carries its version', { notFound: 'No such unit' })
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<UnitDto> {
+    return versionedRead(reply, this.units.get(ctx, id), toUnitDto);
   }
 
   @Get(':id/children')
@@ -100,42 +79,26 @@ export class UnitsController {
     return (await this.units.ancestors(ctx, id)).map(toUnitDto);
   }
 
-  @Post()
+  @VersionedRoute.create(UnitView, 'Create a unit', { body: CreateUnitInput, conflict: 'The code is already used' })
   @RequirePermission('units:write')
-  @ApiOperation({ summary: 'Create a unit' })
-  @ApiBody({ type: CreateUnitInput })
-  @ApiCreatedResponse({ type: UnitView })
-  @ApiConflictResponse({ description: 'The code is already used' })
-  async create(
-    @Ctx() ctx: RequestContext,
-    @Body() input: CreateUnitInput,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<UnitDto> {
+  async create(@Ctx() ctx: RequestContext, @Body() input: CreateUnitInput, @Reply() reply: FastifyReply): Promise<UnitDto> {
     return toUnitDto(answerCreated(reply, '/api/v1/units', await this.units.create(ctx, input)));
   }
 
-  @Patch(':id')
+  @VersionedRoute.update(UnitView, 'Change a unit; If-Match with the ETag you read is required (412 when stale)', { body: UpdateUnitInput })
   @RequirePermission('units:write')
-  @ApiOperation({ summary: 'Change a unit; If-Match with the ETag you read is required (412 when stale)' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version being changed, e.g. "3"' })
-  @ApiBody({ type: UpdateUnitInput })
-  @ApiOkResponse({ type: UnitView })
   async update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() input: UpdateUnitInput,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Reply() reply: FastifyReply,
   ): Promise<UnitDto> {
     return toUnitDto(await versionedUpdate(reply, ifMatch, (version) => this.units.update(ctx, id, version, input)));
   }
 
-  @Delete(':id')
+  @VersionedRoute.delete('Delete a unit nothing refers to (409 otherwise: end it instead); If-Match optional')
   @RequirePermission('units:write')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a unit nothing refers to (409 otherwise: end it instead); If-Match optional' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiNoContentResponse()
   async remove(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,

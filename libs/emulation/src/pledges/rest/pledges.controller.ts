@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
-import { answerVersion, versionedUpsert } from '@danvan/kit';
+import { Reply, versionedRead, VersionedRoute, versionedUpsert } from '@danvan/kit';
 import { PLEDGE_LIST } from '../pledge.list.js';
 import { PledgeListQuery } from '../dto/pledge.inputs.js';
 import { RegistrationInput } from '../dto/registration.inputs.js';
@@ -10,8 +10,10 @@ import { PledgeList, PledgeProgressView, PledgeView } from '../dto/pledge.view.j
 import { RegistrationView } from '../dto/registration.view.js';
 import { PledgeService } from '../pledge.service.js';
 
+type PledgeDto = Omit<PledgeView, 'ownerPath'>;
+
 /** REST shape of a pledge: without internal fields. */
-function toPledgeDto(pledge: PledgeView): Omit<PledgeView, 'ownerPath'> {
+function toPledgeDto(pledge: PledgeView): PledgeDto {
   const { ownerPath: _ownerPath, ...rest } = pledge;
   return rest;
 }
@@ -30,26 +32,16 @@ export class PledgesController {
       'Pledges visible to the caller (its unit signed them or manages their bloc); filters year, status, signatoryUnitId, blocId, managingUnitId',
   })
   @ApiOkResponse({ type: PLEDGE_LIST.page(PledgeView) })
-  async list(
-    @Ctx() ctx: RequestContext,
-    @Query() query: PledgeListQuery,
-  ): Promise<Omit<PledgeList, 'items'> & { items: Array<Omit<PledgeView, 'ownerPath'>> }> {
+  async list(@Ctx() ctx: RequestContext, @Query() query: PledgeListQuery): Promise<Omit<PledgeList, 'items'> & { items: PledgeDto[] }> {
     const page = await this.pledges.list(ctx, PLEDGE_LIST.fromRest(query));
     return { ...page, items: page.items.map(toPledgeDto) };
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One pledge with its current criteria set; the ETag header carries its version' })
-  @ApiOkResponse({ type: PledgeView })
-  @ApiNotFoundResponse({ description: 'No such pledge, or outside the caller’s scope' })
-  async get(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseIdPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Omit<PledgeView, 'ownerPath'>> {
-    const pledge = await this.pledges.get(ctx, id);
-    answerVersion(reply, pledge);
-    return toPledgeDto(pledge);
+  @VersionedRoute.read(PledgeView, 'One pledge with its current criteria set; the ETag header carries its version', {
+    notFound: 'No such pledge, or outside the caller’s scope',
+  })
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<PledgeDto> {
+    return versionedRead(reply, this.pledges.get(ctx, id), toPledgeDto);
   }
 
   @Get(':id/progress')
@@ -66,18 +58,16 @@ export class PledgesController {
     return this.pledges.registrations(ctx, id);
   }
 
-  @Get(':id/registrations/:unitId')
-  @ApiOperation({ summary: 'One unit’s registration; the ETag header carries its version' })
-  @ApiOkResponse({ type: RegistrationView })
-  async registration(
+  @VersionedRoute.read(RegistrationView, 'One unit’s registration; the ETag header carries its version', {
+    path: ':id/registrations/:unitId',
+  })
+  registration(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Param('unitId', ParseIdPipe) unitId: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Reply() reply: FastifyReply,
   ): Promise<RegistrationView> {
-    const registration = await this.pledges.registration(ctx, id, unitId);
-    answerVersion(reply, registration);
-    return registration;
+    return versionedRead(reply, this.pledges.registration(ctx, id, unitId));
   }
 
   @Put(':id/registrations/:unitId')
@@ -95,9 +85,8 @@ export class PledgesController {
     @Param('unitId', ParseIdPipe) unitId: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() input: RegistrationInput,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Reply() reply: FastifyReply,
   ): Promise<RegistrationView> {
-    const registration = await versionedUpsert(reply, ifMatch, (version) => this.pledges.register(ctx, id, unitId, version, input));
-    return registration;
+    return versionedUpsert(reply, ifMatch, (version) => this.pledges.register(ctx, id, unitId, version, input));
   }
 }

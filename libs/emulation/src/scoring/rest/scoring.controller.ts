@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -14,8 +14,8 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVIDENCE_LIMITS } from '@danvan/contracts';
-import { Ctx, DomainError, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
-import { answerVersion, versionedUpdate, versionedUpsert } from '@danvan/kit';
+import { Ctx, DomainError, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import { answerWorkbook, Reply, versionedRead, VersionedRoute, versionedUpdate, versionedUpsert, WorkbookRoute } from '@danvan/kit';
 import { SelfScoresInput } from '../dto/score-sheet.inputs.js';
 import { EvidenceView, ScoreSheetView } from '../dto/score-sheet.view.js';
 import { RankingView } from '../dto/ranking.view.js';
@@ -25,7 +25,10 @@ import { renderRankingWorkbook } from './ranking-export.js';
 
 const EVIDENCE_QUERY_PARAMETERS = ['itemCode', 'filename'];
 
-function toSheetDto(sheet: ScoreSheetView): Omit<ScoreSheetView, 'unitPath'> {
+type ScoreSheetDto = Omit<ScoreSheetView, 'unitPath'>;
+
+/** REST shape of a score sheet: without internal fields. */
+function toSheetDto(sheet: ScoreSheetView): ScoreSheetDto {
   const { unitPath: _unitPath, ...rest } = sheet;
   return rest;
 }
@@ -48,35 +51,23 @@ export class ScoringController {
     return this.scoring.ranking(ctx, id);
   }
 
-  @Get('pledges/:id/ranking.xlsx')
-  @ApiOperation({ summary: 'The ranking as a printable Excel workbook (Vietnamese headers)' })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({ description: 'An .xlsx file', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
-  async rankingXlsx(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseIdPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
+  @WorkbookRoute('pledges/:id/ranking.xlsx', 'The ranking as a printable Excel workbook (Vietnamese headers)')
+  async rankingXlsx(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<Buffer> {
     const pledge = await this.pledges.get(ctx, id);
     const ranking = await this.scoring.ranking(ctx, pledge);
-    const now = new Date();
-    const workbook = await renderRankingWorkbook(pledge, ranking, now);
-    void reply.headers(xlsxDownload(`xep-hang-${pledge.year}`, now));
-    return workbook;
+    return answerWorkbook(reply, `xep-hang-${pledge.year}`, (now) => renderRankingWorkbook(pledge, ranking, now));
   }
 
-  @Get('pledges/:id/score-sheets/:unitId')
-  @ApiOperation({ summary: 'A unit’s score sheet (lines, evidence, review log, totals); the ETag header carries its version' })
-  @ApiOkResponse({ type: ScoreSheetView })
-  async sheet(
+  @VersionedRoute.read(ScoreSheetView, 'A unit’s score sheet (lines, evidence, review log, totals); the ETag header carries its version', {
+    path: 'pledges/:id/score-sheets/:unitId',
+  })
+  sheet(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Param('unitId', ParseIdPipe) unitId: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
-    const sheet = await this.scoring.sheet(ctx, id, unitId);
-    answerVersion(reply, sheet);
-    return toSheetDto(sheet);
+    @Reply() reply: FastifyReply,
+  ): Promise<ScoreSheetDto> {
+    return versionedRead(reply, this.scoring.sheet(ctx, id, unitId), toSheetDto);
   }
 
   @Put('pledges/:id/score-sheets/:unitId')
@@ -94,8 +85,8 @@ export class ScoringController {
     @Param('unitId', ParseIdPipe) unitId: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() input: SelfScoresInput,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
+    @Reply() reply: FastifyReply,
+  ): Promise<ScoreSheetDto> {
     const sheet = await versionedUpsert(reply, ifMatch, (version) => this.scoring.saveSelfScores(ctx, id, unitId, version, input.scores));
     return toSheetDto(sheet);
   }
@@ -111,8 +102,8 @@ export class ScoringController {
     @Param('id', ParseIdPipe) id: string,
     @Param('unitId', ParseIdPipe) unitId: string,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Omit<ScoreSheetView, 'unitPath'>> {
+    @Reply() reply: FastifyReply,
+  ): Promise<ScoreSheetDto> {
     const sheet = await versionedUpdate(reply, ifMatch, (version) => this.scoring.submit(ctx, id, unitId, version));
     return toSheetDto(sheet);
   }
@@ -185,11 +176,7 @@ export class ScoringController {
   @ApiOperation({ summary: 'Download an evidence file' })
   @ApiProduces(...Object.keys(EVIDENCE_LIMITS.contentTypes))
   @ApiOkResponse({ description: 'The file as uploaded' })
-  async evidence(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseIdPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
+  async evidence(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<Buffer> {
     const file = await this.scoring.evidence(ctx, id);
     void reply
       .header('content-type', file.contentType)

@@ -1,10 +1,10 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page } from '@danvan/contracts';
-import { Ctx, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
+import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import { answerWorkbook, Reply, versionedRead, VersionedRoute, WorkbookRoute } from '@danvan/kit';
 import { AWARD_LIST } from '../award.list.js';
-import { answerVersion } from '@danvan/kit';
 import { AwardService } from '../award.service.js';
 import { AwardExportQuery, AwardListQuery } from '../dto/award.inputs.js';
 import { AwardView } from '../dto/award.views.js';
@@ -37,45 +37,22 @@ export class AwardsController {
     return { ...page, items: page.items.map(toAwardDto) };
   }
 
-  @Get('export.xlsx')
-  @ApiOperation({
-    summary:
-      'The awards as a printable Excel workbook (same filters and sort as the list; revoked awards marked; at most 10,000 rows, 422 beyond; a unit filter outside the caller’s subtree is 404)',
-  })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({
-    description: 'An .xlsx file with Vietnamese headers',
-    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
-  })
-  async exportXlsx(
-    @Ctx() ctx: RequestContext,
-    @Query() query: AwardExportQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
+  @WorkbookRoute(
+    'export.xlsx',
+    'The awards as a printable Excel workbook (same filters and sort as the list; revoked awards marked; at most 10,000 rows, 422 beyond; a unit filter outside the caller’s subtree is 404)',
+  )
+  async exportXlsx(@Ctx() ctx: RequestContext, @Query() query: AwardExportQuery, @Reply() reply: FastifyReply): Promise<Buffer> {
     const request = AWARD_LIST.fromRest(query);
     const awards = await this.awards.exportRows(ctx, request);
     const filter = request.filter ?? {};
-    const now = new Date();
-    const workbook = await renderAwardsWorkbook(
-      awards,
-      describeAwardFilters(filter, await this.awards.filterNames(ctx, filter, awards)),
-      now,
-    );
-    void reply.headers(xlsxDownload('khen-thuong', now));
-    return workbook;
+    const filters = describeAwardFilters(filter, await this.awards.filterNames(ctx, filter, awards));
+    return answerWorkbook(reply, 'khen-thuong', (now) => renderAwardsWorkbook(awards, filters, now));
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One award; the ETag header carries its version' })
-  @ApiOkResponse({ type: AwardView })
-  @ApiNotFoundResponse({ description: 'No such award, or outside the caller’s subtree' })
-  async get(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseIdPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AwardDto> {
-    const award = await this.awards.get(ctx, id);
-    answerVersion(reply, award);
-    return toAwardDto(award);
+  @VersionedRoute.read(AwardView, 'One award; the ETag header carries its version', {
+    notFound: 'No such award, or outside the caller’s subtree',
+  })
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<AwardDto> {
+    return versionedRead(reply, this.awards.get(ctx, id), toAwardDto);
   }
 }

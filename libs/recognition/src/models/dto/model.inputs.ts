@@ -159,25 +159,39 @@ const Level = () =>
     IsIn(UNIT_LEVELS, { message: ONE_OF('Cấp', UNIT_LEVELS) }),
   ]);
 
+const OwnerUnitId = (description: string, nullable: boolean) =>
+  apply([
+    Field(() => ID, { nullable: true, description }),
+    ApiProperty({ required: false, type: String, format: 'uuid', ...(nullable ? { nullable } : {}) }),
+    nullable ? Nullable() : IfPresent(),
+    IsUUID('all', { message: ID_MESSAGE('đơn vị') }),
+  ]);
+const FirstYear = (required: boolean) =>
+  apply([
+    Field(() => Int, { nullable: !required, description: `Năm bắt đầu (${L.minYear} đến ${L.maxYear}).` }),
+    ApiProperty({ required, type: Number, example: 2023 }),
+    ...(required ? [] : [IfPresent()]),
+    ...Year(),
+  ]);
+const LastYear = () =>
+  apply([
+    Field(() => Int, { nullable: true, description: `Năm kết thúc (${L.minYear} đến ${L.maxYear}); null: còn thực hiện.` }),
+    ApiProperty({ required: false, type: Number, nullable: true }),
+    Nullable(),
+    ...Year(),
+  ]);
+
 /** A new model (REST body of POST /api/v1/models; GraphQL `createModel(input:)`). */
 @InputType('CreateModelInput', { description: 'Một mô hình "Dân vận khéo" mới (mức ban đầu: Đăng ký).' })
 export class CreateModelInput {
   @ModelName(true) name: string;
-  @Field(() => ID, { nullable: true, description: 'Đơn vị quản lý mô hình (mặc định: đơn vị của người nhập).' })
-  @ApiProperty({ required: false, type: String, format: 'uuid', nullable: true })
-  @Nullable()
-  @IsUUID('all', { message: ID_MESSAGE('đơn vị') })
-  ownerUnitId?: string | null;
+  @OwnerUnitId('Đơn vị quản lý mô hình (mặc định: đơn vị của người nhập).', true) ownerUnitId?: string | null;
   @HolderKind(true) holderKind: RecipientKind;
   @PersonName() personName?: string | null;
   @FieldOf(true) field: ModelField;
   @Level() level?: UnitLevel | null;
-  @Field(() => Int, { description: 'Năm bắt đầu.' }) @ApiProperty({ example: 2023 }) @apply(Year()) firstYear: number;
-  @Field(() => Int, { nullable: true, description: 'Năm kết thúc.' })
-  @ApiProperty({ required: false, type: Number, nullable: true })
-  @Nullable()
-  @apply(Year())
-  lastYear?: number | null;
+  @FirstYear(true) firstYear: number;
+  @LastYear() lastYear?: number | null;
   @Description() description?: string | null;
   @Results() results?: ModelResultInput[];
   @Evidence() evidence?: ModelEvidenceInput[];
@@ -189,25 +203,13 @@ export class CreateModelInput {
 })
 export class UpdateModelInput {
   @ModelName(false) name?: string;
-  @Field(() => ID, { nullable: true, description: 'Chuyển mô hình sang đơn vị khác (trong phạm vi của bạn).' })
-  @ApiProperty({ required: false, type: String, format: 'uuid' })
-  @IfPresent()
-  @IsUUID('all', { message: ID_MESSAGE('đơn vị') })
-  ownerUnitId?: string;
+  @OwnerUnitId('Chuyển mô hình sang đơn vị khác (trong phạm vi của bạn).', false) ownerUnitId?: string;
   @HolderKind(false) holderKind?: RecipientKind;
   @PersonName() personName?: string | null;
   @FieldOf(false) field?: ModelField;
   @Level() level?: UnitLevel | null;
-  @Field(() => Int, { nullable: true, description: 'Năm bắt đầu (1945 đến 2100).' })
-  @ApiProperty({ required: false, type: Number })
-  @IfPresent()
-  @apply(Year())
-  firstYear?: number;
-  @Field(() => Int, { nullable: true, description: 'Năm kết thúc (1945 đến 2100); null: còn thực hiện.' })
-  @ApiProperty({ required: false, type: Number, nullable: true })
-  @Nullable()
-  @apply(Year())
-  lastYear?: number | null;
+  @FirstYear(false) firstYear?: number;
+  @LastYear() lastYear?: number | null;
   @Description() description?: string | null;
   @Results() results?: ModelResultInput[];
   @Evidence() evidence?: ModelEvidenceInput[];

@@ -1,19 +1,9 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page } from '@danvan/contracts';
-import { Ctx, ParseIdPipe, RequestContext, RequirePermission, XLSX_CONTENT_TYPE, xlsxDownload } from '@danvan/core';
-import { answerCreated, answerVersion, versionedUpdate } from '@danvan/kit';
+import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
+import { answerCreated, answerWorkbook, Reply, versionedRead, VersionedRoute, versionedUpdate, WorkbookRoute } from '@danvan/kit';
 import { MODEL_LIST } from '../model.list.js';
 import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } from '../dto/model.inputs.js';
 import { ModelView } from '../dto/model.views.js';
@@ -47,72 +37,45 @@ export class ModelsController {
     return { ...page, items: page.items.map(toModelDto) };
   }
 
-  @Get('export.xlsx')
-  @ApiOperation({
-    summary: 'The model register as a printable Excel workbook (same filters and sort as the list; at most 10,000 rows, 422 beyond)',
-  })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({
-    description: 'An .xlsx file with Vietnamese headers',
-    content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
-  })
-  async exportXlsx(
-    @Ctx() ctx: RequestContext,
-    @Query() query: ModelExportQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
+  @WorkbookRoute(
+    'export.xlsx',
+    'The model register as a printable Excel workbook (same filters and sort as the list; at most 10,000 rows, 422 beyond)',
+  )
+  async exportXlsx(@Ctx() ctx: RequestContext, @Query() query: ModelExportQuery, @Reply() reply: FastifyReply): Promise<Buffer> {
     const request = MODEL_LIST.fromRest(query);
     const within = request.filter?.withinUnitId ? await this.models.unitRef(ctx, request.filter.withinUnitId) : null;
     const models = await this.models.exportRows(ctx, request);
-    const now = new Date();
-    const workbook = await renderModelsWorkbook(models, describeModelFilters(request.filter ?? {}, within), now);
-    void reply.headers(xlsxDownload('mo-hinh-dan-van-kheo', now));
-    return workbook;
+    return answerWorkbook(reply, 'mo-hinh-dan-van-kheo', (now) =>
+      renderModelsWorkbook(models, describeModelFilters(request.filter ?? {}, within), now),
+    );
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One model; the ETag header carries its version' })
-  @ApiOkResponse({ type: ModelView })
-  @ApiNotFoundResponse({ description: 'No such model, or outside the caller’s subtree' })
-  async get(
-    @Ctx() ctx: RequestContext,
-    @Param('id', ParseIdPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ModelDto> {
-    const model = await this.models.get(ctx, id);
-    answerVersion(reply, model);
-    return toModelDto(model);
+  @VersionedRoute.read(ModelView, 'One model; the ETag header carries its version', {
+    notFound: 'No such model, or outside the caller’s subtree',
+  })
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<ModelDto> {
+    return versionedRead(reply, this.models.get(ctx, id), toModelDto);
   }
 
-  @Post()
+  @VersionedRoute.create(ModelView, 'Register a model of the caller’s unit (or of a unit in its subtree); it starts as REGISTERED', {
+    body: CreateModelInput,
+  })
   @RequirePermission('emulation:submit')
-  @ApiOperation({ summary: 'Register a model of the caller’s unit (or of a unit in its subtree); it starts as REGISTERED' })
-  @ApiBody({ type: CreateModelInput })
-  @ApiCreatedResponse({ type: ModelView })
-  async create(
-    @Ctx() ctx: RequestContext,
-    @Body() input: CreateModelInput,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ModelDto> {
-    const model = await this.models.create(ctx, input);
-    answerCreated(reply, '/api/v1/models', model);
-    return toModelDto(model);
+  async create(@Ctx() ctx: RequestContext, @Body() input: CreateModelInput, @Reply() reply: FastifyReply): Promise<ModelDto> {
+    return toModelDto(answerCreated(reply, '/api/v1/models', await this.models.create(ctx, input)));
   }
 
-  @Patch(':id')
+  @VersionedRoute.update(ModelView, 'Change a model (not its recognition); If-Match with the ETag you read is required (412 when stale)', {
+    body: UpdateModelInput,
+  })
   @RequirePermission('emulation:submit')
-  @ApiOperation({ summary: 'Change a model (not its recognition); If-Match with the ETag you read is required (412 when stale)' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version being changed, e.g. "3"' })
-  @ApiBody({ type: UpdateModelInput })
-  @ApiOkResponse({ type: ModelView })
   async update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() input: UpdateModelInput,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Reply() reply: FastifyReply,
   ): Promise<ModelDto> {
-    const model = await versionedUpdate(reply, ifMatch, (version) => this.models.update(ctx, id, version, input));
-    return toModelDto(model);
+    return toModelDto(await versionedUpdate(reply, ifMatch, (version) => this.models.update(ctx, id, version, input)));
   }
 }

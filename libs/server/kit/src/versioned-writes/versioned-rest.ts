@@ -1,3 +1,14 @@
+import { applyDecorators, Delete, Get, HttpCode, Patch, Post, Res, type Type } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DomainError, etagOf, versionFromIfMatch } from '@danvan/core';
 import { NO_VERSION_SENT, type ExpectedVersion } from './expected-version.js';
@@ -62,6 +73,82 @@ export function answerVersion<T extends Versioned>(reply: FastifyReply, view: T)
   void reply.header('ETag', etagOf(view.version));
   return view;
 }
+
+/**
+ * A versioned read over REST: `read`'s view answered in its REST shape (`toRest`, e.g. without
+ * internal paths) with its `ETag`. (If-None-Match is not honoured: every read answers 200.)
+ */
+export async function versionedRead<T extends Versioned, R = T>(
+  reply: FastifyReply,
+  read: Promise<T>,
+  toRest?: (view: T) => R,
+): Promise<R> {
+  const view = answerVersion(reply, await read);
+  return toRest ? toRest(view) : (view as unknown as R);
+}
+
+/**
+ * The route of a versioned read (`GET :id` unless `options.path` says otherwise) with its OpenAPI
+ * operation: the view answered (`type`), `summary` and, when the record may be missing or out of the
+ * caller's reach, the 404's `notFound` description. The handler answers with `versionedRead`.
+ */
+function readRoute(type: Type, summary: string, options: { notFound?: string; path?: string } = {}): MethodDecorator {
+  return applyDecorators(
+    Get(options.path ?? ':id'),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type }),
+    ...(options.notFound ? [ApiNotFoundResponse({ description: options.notFound })] : []),
+  );
+}
+
+/**
+ * The route creating a versioned record (`POST` on the collection): `summary`, the `body` it takes,
+ * 201 with the view (`type`) and, where the record can clash with another, the 409's `conflict`
+ * description. The handler answers with `answerCreated` (Location, ETag).
+ */
+function createRoute(type: Type, summary: string, options: { body: Type; conflict?: string }): MethodDecorator {
+  return applyDecorators(
+    Post(),
+    ApiOperation({ summary }),
+    ApiBody({ type: options.body }),
+    ApiCreatedResponse({ type }),
+    ...(options.conflict ? [ApiConflictResponse({ description: options.conflict })] : []),
+  );
+}
+
+/**
+ * The route changing a versioned record (`PATCH :id`): `summary`, the `body` it takes, If-Match
+ * required, the view written (`type`). The handler answers with `versionedUpdate`.
+ */
+function updateRoute(type: Type, summary: string, options: { body: Type }): MethodDecorator {
+  return applyDecorators(
+    Patch(':id'),
+    ApiOperation({ summary }),
+    ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version being changed, e.g. "3"' }),
+    ApiBody({ type: options.body }),
+    ApiOkResponse({ type }),
+  );
+}
+
+/** The route deleting a versioned record (`DELETE :id`, 204, If-Match optional). The handler runs `withIfMatch(…, 'optional', …)`. */
+function deleteRoute(summary: string): MethodDecorator {
+  return applyDecorators(
+    Delete(':id'),
+    HttpCode(204),
+    ApiOperation({ summary }),
+    ApiHeader({ name: 'If-Match', required: false }),
+    ApiNoContentResponse(),
+  );
+}
+
+/**
+ * The routes of a versioned resource, each with its OpenAPI operation:
+ * `@VersionedRoute.read(UnitView, 'Read one unit…', { notFound: 'No such unit' })`, `.create`, `.update`, `.delete`.
+ */
+export const VersionedRoute = { read: readRoute, create: createRoute, update: updateRoute, delete: deleteRoute };
+
+/** The Fastify reply of a REST handler that sets headers and still returns its answer (`@Reply() reply: FastifyReply`). */
+export const Reply = (): ParameterDecorator => Res({ passthrough: true });
 
 /** Answers a record just created: 201, its `Location` and its `ETag`. */
 export function answerCreated<T extends Versioned & { id: string }>(reply: FastifyReply, collectionPath: string, view: T): T {
