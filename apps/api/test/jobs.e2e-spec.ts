@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { UnitDto } from '@danvan/contracts';
 import { Database } from '@danvan/database';
-import { IDEMPOTENCY_PURGE_JOB } from '@danvan/identity';
+import { IDEMPOTENCY_PURGE_JOB, RATE_LIMIT_PURGE_JOB } from '@danvan/identity';
 import { JobRunner, type JobContext } from '@danvan/jobs';
 import { MIGRATIONS } from '@danvan/server-app';
 import { TestServer } from '@danvan/testing';
@@ -66,6 +66,24 @@ describe('the idempotency purge', () => {
     const again = await runner.list(IDEMPOTENCY_PURGE_JOB);
     expect(again.filter((run) => run.singleton_key === runs[0].singleton_key)).toHaveLength(1);
     expect(again.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('the rate-limit counter purge', () => {
+  it('runs as a recurring job and deletes only the counters of windows older than a day', async () => {
+    await rows(
+      `INSERT INTO rate_limit_counter (bucket, window_start, hits) VALUES ('purge-test:old', now() - interval '25 hours', 3), ('purge-test:fresh', now() - interval '23 hours', 2)`,
+    );
+
+    // This hour's scheduled run may already have happened (the first runDue of this file): run it once more now.
+    await runner.enqueue(RATE_LIMIT_PURGE_JOB, {});
+    await runner.runDue();
+
+    const kept = await rows<{ bucket: string }>(`SELECT bucket FROM rate_limit_counter WHERE bucket LIKE 'purge-test:%' ORDER BY bucket`);
+    expect(kept.map((r) => r.bucket)).toEqual(['purge-test:fresh']);
+    const runs = await runner.list(RATE_LIMIT_PURGE_JOB);
+    expect(runs.some((run) => run.singleton_key?.startsWith('every 3600s from '))).toBe(true);
+    expect(runs.every((run) => run.state === 'completed')).toBe(true);
   });
 });
 

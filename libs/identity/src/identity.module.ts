@@ -8,6 +8,7 @@ import { AuditService } from './audit/audit.service.js';
 import { IdentityResolver } from './identity.resolver.js';
 import { IdempotencyInterceptor } from './integrity/idempotency.interceptor.js';
 import { IdempotencyPurgeJob } from './integrity/idempotency-purge.job.js';
+import { RateLimitPurgeJob } from './integrity/rate-limit-purge.job.js';
 import { RateLimiter } from './integrity/rate-limiter.js';
 import { AccountRepository } from './accounts/account.repository.js';
 import { AccessGuard } from './auth/access.guard.js';
@@ -33,6 +34,7 @@ import { TokenService } from './auth/token.service.js';
     IdentityResolver,
     IdempotencyInterceptor,
     IdempotencyPurgeJob,
+    RateLimitPurgeJob,
     RateLimiter,
   ],
   exports: [AccessGuard, IdempotencyInterceptor, AuthService, AccountRepository],

@@ -9,4 +9,5 @@ export * from './migrations/1764000000200-create-identity.js';
 export * from './migrations/1764000000600-idempotency-raw-body.js';
 export * from './integrity/idempotency.interceptor.js';
 export * from './integrity/idempotency-purge.job.js';
+export * from './integrity/rate-limit-purge.job.js';
 export * from './integrity/rate-limiter.js';

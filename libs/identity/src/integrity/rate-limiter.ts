@@ -4,7 +4,7 @@ import { BACKGROUND_SQL, Database } from '@danvan/database';
 
 /** Share of a key's remaining budget that one process leases at a time. */
 const LEASE_SHARE = 0.1;
-/** How often leases of past windows are forgotten (and day-old rows deleted). */
+/** How often this process forgets its leases of past windows (the shared counters are purged by RateLimitPurgeJob). */
 const SWEEP_MS = 60_000;
 /** At most one warning per this interval while the database refuses the limiter's statements. */
 const WARN_EVERY_MS = 10_000;
@@ -50,7 +50,7 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
   constructor(private readonly database: Database) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.timer = setInterval(() => this.sweep(), SWEEP_MS);
     this.timer.unref();
   }
 
@@ -130,16 +130,11 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** Forgets leases of past windows and deletes day-old counters. */
-  private async sweep(): Promise<void> {
+  /** Forgets this process's leases of past windows (memory only: the rows are RateLimitPurgeJob's). */
+  private sweep(): void {
     const now = Date.now();
     for (const [key, lease] of this.leases) {
       if (lease.window !== Math.floor(now / (lease.windowSeconds * 1000))) this.leases.delete(key);
-    }
-    try {
-      await this.database.manager.query(`${BACKGROUND_SQL} DELETE FROM rate_limit_counter WHERE window_start < now() - interval '1 day'`);
-    } catch (error) {
-      this.logger.warn(`rate-limit cleanup failed: ${(error as Error).message}`);
     }
   }
 
