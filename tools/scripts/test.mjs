@@ -10,7 +10,7 @@
  * without it they are skipped with one line, except under CI (CI=true) where
  * that is a failure. Extra arguments go to jest (e.g. `npm test -- --selectProjects api`).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAdmin, buildServer, ensureDependencies, log, root, run } from './lib.mjs';
 
@@ -45,32 +45,43 @@ if (!existsSync(chromium)) {
 }
 
 mkdirSync(join(root, 'tmp'), { recursive: true });
-const resultsFile = join(root, 'tmp', 'jest-results.json');
 const target = process.env.TEST_DATABASE_URL
   ? `PostgreSQL server ${process.env.TEST_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`
   : 'embedded PGlite';
 log(`running tests against ${target}…`);
-const status = run(
-  bin('jest'),
-  [
-    ...(jestArgs.some((a) => a.startsWith('--selectProjects')) ? [] : ['--selectProjects', ...projects]),
-    '--json',
-    `--outputFile=${resultsFile}`,
-    ...jestArgs,
-  ],
-  {
-    env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(), CHROMIUM_PATH: chromium },
-    allowFailure: true,
-  },
-);
-if (existsSync(resultsFile)) {
+
+/**
+ * Two jest runs: the server-side and SPA projects with two workers (each test file has its own
+ * database, so they run side by side; on 2 cores this is what keeps CI short), then the browser tests
+ * with one (each drives Chromium against its own API, which wants the machine to itself).
+ * Arguments naming projects (`--selectProjects …`) make one run of just those.
+ */
+const env = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(), CHROMIUM_PATH: chromium };
+const chosen = jestArgs.some((a) => a.startsWith('--selectProjects'));
+const runs = chosen
+  ? [{ name: 'chosen', args: [] }]
+  : [
+      { name: 'server-and-spa', args: ['--selectProjects', ...projects.filter((p) => p !== 'browser'), '--maxWorkers=2'] },
+      ...(projects.includes('browser') ? [{ name: 'browser', args: ['--selectProjects', 'browser', '--maxWorkers=1'] }] : []),
+    ];
+let status = 0;
+const totals = { passed: 0, failed: 0, skipped: 0, total: 0 };
+for (const { name, args } of runs) {
+  const resultsFile = join(root, 'tmp', `jest-results-${name}.json`);
+  rmSync(resultsFile, { force: true });
+  const exit = run(bin('jest'), [...args, '--json', `--outputFile=${resultsFile}`, ...jestArgs], { env, allowFailure: true });
+  status ||= exit;
+  if (!existsSync(resultsFile)) continue;
   const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
-  const skipped = results.numPendingTests + results.numTodoTests;
-  // A plain closing line that CI reads, whatever the runner.
-  process.stdout.write(`${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped\n`);
-  if (results.numTotalTests === 0) {
-    log('no test ran');
-    process.exit(1);
-  }
+  totals.passed += results.numPassedTests;
+  totals.failed += results.numFailedTests;
+  totals.skipped += results.numPendingTests + results.numTodoTests;
+  totals.total += results.numTotalTests;
+}
+// A plain closing line that CI reads, whatever the runner.
+process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+if (totals.total === 0) {
+  log('no test ran');
+  process.exit(1);
 }
 process.exit(status);
