@@ -460,6 +460,22 @@ describe('award filters: the issuer’s subtree and the decision-date range', ()
     expect(bad.body.errors?.map((e) => e.field).sort()).toEqual(['decidedFrom', 'issuerWithinUnitId']);
     expect((await outsider.rest<ProblemDetails>('GET', `/api/v1/awards?issuerWithinUnitId=${chauThanh.id}`)).status).toBe(404);
   });
+
+  it('an inverted decision-date range is refused on decidedTo (400 / BAD_USER_INPUT), not answered with an empty page', async () => {
+    const inverted = await secretariat.rest<ProblemDetails>('GET', '/api/v1/awards?decidedFrom=2024-03-02&decidedTo=2024-03-01');
+    expect(inverted.status).toBe(400);
+    expect(inverted.body.errors?.map((e) => [e.field, e.code])).toEqual([['decidedTo', 'notBefore']]);
+    expect(inverted.body.errors?.[0].message).toMatch(/decidedTo không được trước decidedFrom/);
+    const sameDay = await secretariat.rest<AwardPage>('GET', '/api/v1/awards?decidedFrom=2024-03-01&decidedTo=2024-03-01');
+    expect(sameDay.status).toBe(200);
+    const error = await gqlError(
+      secretariat,
+      `{ awards(options: { filter: { decidedFrom: "2024-03-02", decidedTo: "2024-03-01" } }) { totalItems } }`,
+    );
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions?.fields?.map((f) => [f.field, f.code])).toEqual([['filter.decidedTo', 'notBefore']]);
+    expect(error.extensions?.fields?.[0].message).toMatch(/decidedTo không được trước decidedFrom/);
+  });
 });
 
 describe('revocation', () => {
