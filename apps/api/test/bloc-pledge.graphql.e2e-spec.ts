@@ -95,7 +95,7 @@ describe('EmulationBloc.pledge(year)', () => {
       [2101, 'max'],
       [-2147483648, 'min'],
     ] as const) {
-      const { data, errors } = await secretariat.graphql(BLOC_PLEDGE, { id: bloc2023.blocId, year });
+      const { data, errors } = await secretariat.graphql<BlocWithPledge>(BLOC_PLEDGE, { id: bloc2023.blocId, year });
       expect(data?.bloc?.pledge ?? null).toBeNull();
       expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALIDATION_FAILED' });
       expect(errors?.[0].extensions?.fields).toEqual([{ field: 'year', code, message: 'Năm phải từ 1945 đến 2100.' }]);
