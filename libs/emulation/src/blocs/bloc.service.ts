@@ -84,10 +84,13 @@ export class BlocService {
     });
   }
 
-  /** The bloc, locked, if the caller may take `action` on it (BLOC_POLICY: it manages the bloc). */
+  /**
+   * The bloc, read once its row is locked (a change waiting for another sees the version, members and
+   * pledge that one committed), if the caller may take `action` on it (BLOC_POLICY: it manages the bloc).
+   */
   async editable(tx: RequestContext, id: string, action: 'update' | 'createPledge' = 'update'): Promise<BlocView> {
-    const bloc = await this.get(tx, id);
     await this.blocs.lock(tx, id);
+    const bloc = await this.get(tx, id);
     BLOC_POLICY.assert(tx, action, bloc);
     return bloc;
   }

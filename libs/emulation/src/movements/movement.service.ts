@@ -76,9 +76,13 @@ export class MovementService {
     });
   }
 
+  /**
+   * The movement, read once its row is locked (a change waiting for another sees the version and state that
+   * one committed), if the caller may change it.
+   */
   private async editable(tx: RequestContext, id: string): Promise<MovementView> {
-    const movement = await this.get(tx, id);
     await this.movements.lock(tx, id);
+    const movement = await this.get(tx, id);
     MOVEMENT_POLICY.assert(tx, 'update', movement);
     return movement;
   }
