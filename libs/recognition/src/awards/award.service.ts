@@ -123,8 +123,8 @@ export class AwardService {
 
   /**
    * Names of what an export's filter refers to. A unit outside the caller's
-   * scope is not found (404, as the models export); the pledge and model are
-   * named only when an exported award shows them.
+   * scope, or a pledge the caller may not see, is not found (404, as the models
+   * export); the model is named only when an exported award shows it.
    */
   async filterNames(ctx: RequestContext, filter: AwardFilterValues, rows: AwardView[]): Promise<AwardFilterNames> {
     const unitIds = [filter.withinUnitId, filter.recipientUnitId, filter.issuerUnitId, filter.issuerWithinUnitId].filter(
@@ -134,8 +134,8 @@ export class AwardService {
     const missing = unitIds.find((id) => !units.some((u) => u.id === id));
     if (missing) throw DomainError.notFound('đơn vị', missing);
     const titles = await this.awards.titleNames(ctx, filter.titleId ?? []);
-    const shownPledgeId = rows.find((a) => filter.pledgeId && a.pledgeId === filter.pledgeId)?.pledgeId;
-    const pledgeTitle = shownPledgeId ? await this.pledges.titleOf(ctx, shownPledgeId) : null;
+    const pledgeTitle = filter.pledgeId ? await this.pledges.titleOf(ctx, filter.pledgeId) : null;
+    if (filter.pledgeId && pledgeTitle === null) throw DomainError.notFound('giao ước thi đua', filter.pledgeId);
     return {
       units: new Map(units.map((u) => [u.id, u.name])),
       titles,
