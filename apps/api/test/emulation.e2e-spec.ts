@@ -530,3 +530,36 @@ describe('pledge filters: by bloc and by the bloc’s managing unit, and sorting
     expect(blocs.blocs.items.map((b) => b.year)).toEqual([2018, 2019]);
   });
 });
+
+describe('paging through a sorted list with ties', () => {
+  it('never repeats or skips a row: the tie breaker (name, then id) follows the sort field’s direction', async () => {
+    // Seven blocs of one year, two pairs of them with one name (of two managing units): every row ties on the
+    // year, some on the name too.
+    const names = ['Khoi C', 'Khoi A', 'Khoi B', 'Khoi A', 'Khoi D', 'Khoi C', 'Khoi E'];
+    const blocs: Array<{ id: string; name: string }> = [];
+    for (const [i, name] of names.entries()) {
+      const { createBloc } = await gql<{ createBloc: { id: string; name: string } }>(
+        secretariat,
+        `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id name } }`,
+        { input: { year: 2031, name, ownerUnitId: names.indexOf(name) === i ? province.id : phuRieng.id, memberIds: [phuRieng.id] } },
+      );
+      blocs.push(createBloc);
+    }
+    const byNameThenId = (a: { id: string; name: string }, b: { id: string; name: string }) =>
+      a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1;
+    for (const order of ['ASC', 'DESC'] as const) {
+      const seen: Array<{ id: string; name: string }> = [];
+      for (let page = 1; page <= 4; page++) {
+        const { blocs: answer } = await gql<{ blocs: { items: Array<{ id: string; name: string }>; totalItems: number } }>(
+          secretariat,
+          `query($page: Int!) { blocs(options: { filter: { year: 2031 }, sort: { field: YEAR, order: ${order} }, page: $page, pageSize: 2 }) { items { id name } totalItems } }`,
+          { page },
+        );
+        expect(answer.totalItems).toBe(names.length);
+        seen.push(...answer.items);
+      }
+      const expected = [...blocs].sort(byNameThenId);
+      expect(seen).toEqual(order === 'ASC' ? expected : expected.reverse());
+    }
+  });
+});

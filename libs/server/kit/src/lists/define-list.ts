@@ -68,7 +68,10 @@ export interface ListDeclaration<TSort extends string, F extends AnyFilters> {
   /** FROM clause with alias, e.g. `unit u`, and select list. */
   from: string;
   select: string;
-  /** Unique column appended to every ORDER BY so pages are stable. */
+  /**
+   * Unique column (or columns ending with a unique one: `b.name, b.id`) appended to every ORDER BY so pages
+   * are stable; every column of it follows the sort field's direction (`-year`: `year DESC, name DESC, id DESC`).
+   */
   tieBreaker: string;
   sort: {
     /** The allow-list: sort field → SQL; its order is the order of the published enum. */
