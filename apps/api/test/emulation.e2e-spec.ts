@@ -563,3 +563,40 @@ describe('paging through a sorted list with ties', () => {
     }
   });
 });
+
+describe('the audit trail of movements and blocs', () => {
+  type Events = { items: Array<{ action: string; changes: unknown }> };
+  it('records a creation and each change with the fields that changed, and nothing for a change that changes nothing', async () => {
+    const { createMovement } = await gql<{ createMovement: { id: string; version: number } }>(
+      secretariat,
+      `mutation($input: CreateMovementInput!) { createMovement(input: $input) { id version } }`,
+      { input: { name: 'Phong trào ghi nhật ký', kind: 'REGULAR', launchedByUnitId: province.id, startsOn: '2024-01-01' } },
+    );
+    const UPDATE_MOVEMENT = `mutation($id: ID!, $v: Int!) { updateMovement(id: $id, expectedVersion: $v, input: { description: "Mô tả" }) { version } }`;
+    const { updateMovement } = await gql<{ updateMovement: { version: number } }>(secretariat, UPDATE_MOVEMENT, {
+      id: createMovement.id,
+      v: createMovement.version,
+    });
+    await gql(secretariat, UPDATE_MOVEMENT, { id: createMovement.id, v: updateMovement.version });
+    const movementEvents = await server.rest<Events>('GET', `/api/v1/audit-events?entity=emulation-movement&entityId=${createMovement.id}`);
+    expect(movementEvents.body.items.map((e) => e.action)).toEqual(['update', 'create']);
+    expect(movementEvents.body.items[0].changes).toEqual({ description: { before: null, after: 'Mô tả' } });
+
+    const { createBloc } = await gql<{ createBloc: { id: string; version: number } }>(
+      secretariat,
+      `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id version } }`,
+      { input: { year: 2032, name: 'Khối ghi nhật ký', ownerUnitId: province.id, memberIds: [phuRieng.id] } },
+    );
+    await gql(
+      secretariat,
+      `mutation($id: ID!, $v: Int!) { updateBloc(id: $id, expectedVersion: $v, input: { name: "Khối đã đổi tên" }) { id } }`,
+      {
+        id: createBloc.id,
+        v: createBloc.version,
+      },
+    );
+    const blocEvents = await server.rest<Events>('GET', `/api/v1/audit-events?entity=emulation-bloc&entityId=${createBloc.id}`);
+    expect(blocEvents.body.items.map((e) => e.action)).toEqual(['update', 'create']);
+    expect(blocEvents.body.items[0].changes).toEqual({ name: { before: 'Khối ghi nhật ký', after: 'Khối đã đổi tên' } });
+  });
+});

@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MODEL_FIELD_LABELS, MODEL_RECOGNITION_LABELS, type ModelSortField, type Page, type UnitLevel } from '@danvan/contracts';
-import {
-  assertExportable,
-  DomainError,
-  MAX_EXPORT_ROWS,
-  recordAudit,
-  writeUnlessUnchanged,
-  visibleUnit,
-  type RequestContext,
-} from '@danvan/core';
-import { assertVersion, type ExpectedVersion, type ListInput } from '@danvan/kit';
+import { assertExportable, DomainError, MAX_EXPORT_ROWS, writeUnlessUnchanged, visibleUnit, type RequestContext } from '@danvan/core';
+import { assertVersion, defineAudit, type ExpectedVersion, type ListInput } from '@danvan/kit';
 import { type ModelFilterValues } from './model.list.js';
 import { Database, inTransaction } from '@danvan/database';
 import { assembleModelCounts, holderRefusal, MODEL_RECOGNITION, yearsRefusal } from '../domain/model-rules.js';
@@ -21,6 +13,8 @@ import type { ModelCountsView, ModelView } from './dto/model.views.js';
 import type { RecognitionUnitRef } from '../dto/recognition-refs.js';
 
 const MODEL = 'mô hình';
+
+const MODEL_AUDIT = defineAudit<ModelView>({ entity: 'model-practice', scopePath: (m) => m.ownerPath, fields: modelAuditFields });
 
 /** Most rows one Excel export may hold; beyond, narrow the filters. */
 
@@ -107,9 +101,7 @@ export class ModelService {
         resultsJson: resultsJson(input.results ?? []),
         evidenceJson: evidenceJson(input.evidence ?? []),
       });
-      const created = await this.get(tx, id);
-      await this.audit(tx, 'create', null, created);
-      return created;
+      return MODEL_AUDIT.created(tx, await this.get(tx, id));
     });
   }
 
@@ -130,7 +122,7 @@ export class ModelService {
       const firstYear = input.firstYear ?? current.firstYear;
       const lastYear = input.lastYear === undefined ? current.lastYear : input.lastYear;
       DomainError.refuseIfAny([holderRefusal(holderKind, personName), yearsRefusal(firstYear, lastYear)]);
-      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
+      const result = await writeUnlessUnchanged(tx, current, async () => {
         const written = await this.models.update(tx, id, expectedVersion, {
           name: input.name ?? current.name,
           ownerUnitId: owner ? (input.ownerUnitId as string) : current.owner.id,
@@ -147,8 +139,7 @@ export class ModelService {
         if (!written) throw DomainError.versionConflict(MODEL, expectedVersion);
         return this.get(tx, id);
       });
-      if (changed) await this.audit(tx, 'update', current, updated);
-      return updated;
+      return MODEL_AUDIT.updated(tx, current, result);
     });
   }
 
@@ -216,17 +207,6 @@ export class ModelService {
     const rows = await this.models.countRows(ctx, year, within?.path ?? null);
     const counts = assembleModelCounts(year, rows);
     return { ...counts, withinUnit: within && { id: within.id, name: within.name, shortName: within.shortName, level: within.level } };
-  }
-
-  private async audit(tx: RequestContext, action: string, before: ModelView | null, after: ModelView): Promise<void> {
-    await recordAudit(tx, {
-      entity: 'model-practice',
-      entityId: after.id,
-      action,
-      scopePath: after.ownerPath,
-      before: before && modelAuditFields(before),
-      after: modelAuditFields(after),
-    });
   }
 }
 
