@@ -600,3 +600,40 @@ describe('the audit trail of movements and blocs', () => {
     expect(blocEvents.body.items[0].changes).toEqual({ name: { before: 'Khối ghi nhật ký', after: 'Khối đã đổi tên' } });
   });
 });
+
+describe('a stale version is refused by the write itself', () => {
+  it('movements and blocs: 412 / VERSION_CONFLICT naming the current version, also when the change would change nothing', async () => {
+    const { createMovement } = await gql<{ createMovement: { id: string; name: string } }>(
+      secretariat,
+      `mutation($input: CreateMovementInput!) { createMovement(input: $input) { id name } }`,
+      { input: { name: 'Phong trào phiên bản', kind: 'REGULAR', launchedByUnitId: province.id, startsOn: '2024-01-01' } },
+    );
+    await gql(
+      secretariat,
+      `mutation($id: ID!) { updateMovement(id: $id, expectedVersion: 1, input: { description: "Lần một" }) { version } }`,
+      {
+        id: createMovement.id,
+      },
+    );
+    for (const input of ['{ description: "Lần hai" }', '{ description: "Lần một" }']) {
+      const { errors } = await secretariat.graphql(
+        `mutation($id: ID!) { updateMovement(id: $id, expectedVersion: 1, input: ${input}) { version } }`,
+        { id: createMovement.id },
+      );
+      expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_CONFLICT', currentVersion: 2 });
+    }
+    const { createBloc } = await gql<{ createBloc: { id: string } }>(
+      secretariat,
+      `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`,
+      { input: { year: 2033, name: 'Khối phiên bản', ownerUnitId: province.id, memberIds: [phuRieng.id] } },
+    );
+    await gql(secretariat, `mutation($id: ID!) { updateBloc(id: $id, expectedVersion: 1, input: { name: "Khối phiên bản 2" }) { id } }`, {
+      id: createBloc.id,
+    });
+    const { errors } = await secretariat.graphql(
+      `mutation($id: ID!) { updateBloc(id: $id, expectedVersion: 1, input: { name: "Khối phiên bản 2" }) { id } }`,
+      { id: createBloc.id },
+    );
+    expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_CONFLICT', currentVersion: 2 });
+  });
+});

@@ -302,6 +302,9 @@ export class PledgeService {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.get(tx, id, true);
       PLEDGE_POLICY.assert(tx, policyAction, current);
+      // Compared before the write (which also checks it, updateVersioned): `work` takes a lifecycle step whose guard
+      // reads the current state, and a caller holding a stale version is told to reload (412), not refused for a
+      // state it has not seen.
       assertVersion(PLEDGE, expectedVersion, current.version);
       let taken: TakenTransition<PledgeStatus> | void = undefined;
       const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {

@@ -20,7 +20,7 @@ import {
   recipientRefusals,
   type CatalogueChoice,
 } from '../domain/award-rules.js';
-import { type ListInput, assertVersion } from '@danvan/kit';
+import { type ListInput, requireVersion } from '@danvan/kit';
 import { type AwardFilterValues } from './award.list.js';
 import type { AwardView } from './dto/award.views.js';
 import { AWARD_POLICY } from './award.policy.js';
@@ -259,11 +259,11 @@ export class AwardService {
       if (seen.pledgeId) await this.pledges.lock(tx, seen.pledgeId);
       const current = await this.get(tx, id, true);
       refuseOutsideIssuer(current);
-      assertVersion(AWARD, expectedVersion, current.version);
+      requireVersion(AWARD, expectedVersion, current.version); // a stale version: refused by the write (updateVersioned)
       if (current.revoked) throw DomainError.rule('id', 'revoked', 'Khen thưởng này đã bị thu hồi.');
       const trimmed = reason.normalize('NFC').trim();
       if (!trimmed) throw DomainError.validation([{ field: 'reason', code: 'isNotEmpty', message: 'Hãy ghi lý do thu hồi.' }]);
-      if (!(await this.awards.revoke(tx, id, expectedVersion, trimmed))) throw DomainError.versionConflict(AWARD, expectedVersion);
+      await this.awards.revoke(tx, id, expectedVersion, trimmed);
       const revoked = await this.get(tx, id);
       await this.audit(tx, 'revoke', current, revoked, revoked.recipientPath);
       return revoked;

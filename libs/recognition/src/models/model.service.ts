@@ -109,6 +109,8 @@ export class ModelService {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.get(tx, id, true);
       MODEL_POLICY.assert(tx, 'update', current);
+      // Compared before the write until model.repository's writes go through updateVersioned: its conditional
+      // UPDATE answers a bare false, and the 412 must name the current version (ETag).
       assertVersion(MODEL, expectedVersion, current.version);
       const ownerChanged = input.ownerUnitId !== undefined && input.ownerUnitId !== current.owner.id;
       const owner = ownerChanged ? await visibleUnit(tx, input.ownerUnitId as string, 'ownerUnitId', 'Đơn vị quản lý mô hình') : null;
@@ -148,6 +150,8 @@ export class ModelService {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.get(tx, id, true);
       MODEL_POLICY.assert(tx, 'recognise', current);
+      // Compared before the write: the lifecycle's guard reads the current state, and a caller holding a stale
+      // version is told to reload (412), not refused for a state it has not seen.
       assertVersion(MODEL, expectedVersion, current.version);
       const last = current.recognitionHistory.at(-1)?.recognisedOn ?? null;
       const taken = MODEL_RECOGNITION.take(current.recognition, `recognise:${input.recognition}`, {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AWARD_TITLE_POLICY } from './award-title.policy.js';
 import { DomainError, writeUnlessUnchanged, translatePgErrors, type RequestContext } from '@danvan/core';
-import { assertVersion, defineAudit } from '@danvan/kit';
+import { requireVersion, defineAudit } from '@danvan/kit';
 import { AwardTitleRepository, type AwardTitleFilter } from './award-title.repository.js';
 import { Database, inTransaction } from '@danvan/database';
 import { titleChangeRefusals } from '../domain/award-rules.js';
@@ -70,7 +70,7 @@ export class AwardTitleService {
     assertAdministrator(ctx);
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.get(tx, id, true);
-      assertVersion(TITLE, expectedVersion, current.version);
+      requireVersion(TITLE, expectedVersion, current.version); // a stale version: refused by the write (updateVersioned)
       const next = {
         name: input.name ?? current.name,
         recipients: input.recipients ?? current.recipients,
@@ -81,8 +81,7 @@ export class AwardTitleService {
       };
       DomainError.refuseIfAny(titleChangeRefusals(next, await this.titles.usage(tx, id)));
       const result = await writeUnlessUnchanged(tx, current, async () => {
-        const written = await translatePgErrors(() => this.titles.update(tx, id, expectedVersion, next), CONSTRAINT_ERRORS);
-        if (!written) throw DomainError.versionConflict(TITLE, expectedVersion);
+        await translatePgErrors(() => this.titles.update(tx, id, expectedVersion, next), CONSTRAINT_ERRORS);
         return this.get(tx, id);
       });
       return TITLE_AUDIT.updated(tx, current, result);
