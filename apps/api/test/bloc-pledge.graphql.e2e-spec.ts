@@ -89,6 +89,20 @@ describe('EmulationBloc.pledge(year)', () => {
     expect((await gql<BlocWithPledge>(secretariat, BLOC_PLEDGE, { id: bloc2023.blocId })).bloc.pledge?.id).toBe(bloc2023.pledgeId);
   });
 
+  it('refuses a year outside 1945–2100 as the other year inputs do (BAD_USER_INPUT on year, code min / max)', async () => {
+    for (const [year, code] of [
+      [1944, 'min'],
+      [2101, 'max'],
+      [-2147483648, 'min'],
+    ] as const) {
+      const { data, errors } = await secretariat.graphql<BlocWithPledge>(BLOC_PLEDGE, { id: bloc2023.blocId, year });
+      expect(data?.bloc?.pledge ?? null).toBeNull();
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALIDATION_FAILED' });
+      expect(errors?.[0].extensions?.fields).toEqual([{ field: 'year', code, message: 'Năm phải từ 1945 đến 2100.' }]);
+    }
+    expect((await gql<BlocWithPledge>(secretariat, BLOC_PLEDGE, { id: bloc2023.blocId, year: 2100 })).bloc.pledge).toBeNull();
+  });
+
   it('answers null for a bloc whose pledge is not drawn up yet', async () => {
     const { bloc } = await gql<BlocWithPledge>(secretariat, BLOC_PLEDGE, { id: blocWithoutPledge, year: 2024 });
     expect(bloc).toEqual({ year: 2024, pledgeId: null, pledge: null });

@@ -201,3 +201,73 @@ describe('awards of one pledge written concurrently', () => {
     expect(created - rankingsThatWon + rankingsThatWon * TOP).toBe(PLEDGES * UNITS);
   });
 });
+
+describe('a change waiting for the row lock reads the row after it', () => {
+  let province: UnitView;
+  let secretariat: TestClient & { account: TestAccount };
+
+  beforeAll(async () => {
+    province = await server.factory.unit({ name: 'Ban Dân vận Tỉnh ủy Bạc Liêu', shortName: 'BDVTU', adminAreaCode: '95' });
+    secretariat = await server.signedIn('SECRETARIAT', province);
+  });
+
+  /**
+   * Another transaction bumps the row to version 2 and holds its lock until `change` waits for it; `change`,
+   * sent with version 2 (the one the holder commits), must read the row once the lock is its own: it answers
+   * the change, where reading before the lock would see version 1 and refuse with 412.
+   */
+  async function changeBehindHolder(
+    table: 'emulation_movement' | 'emulation_bloc',
+    id: string,
+    change: () => Promise<{ errors?: unknown }>,
+  ) {
+    let answer!: Promise<{ errors?: unknown }>;
+    await inTransaction(server.database, RequestContext.system('holder'), async (tx) => {
+      const db = managerOf(server.database, tx);
+      await db.query(`UPDATE ${table} SET name = name || ' (sửa)', version = version + 1 WHERE id = $1`, [id]);
+      answer = change();
+      for (let waited = 0; waited < 100; waited++) {
+        const [{ n }] = (await server.database.manager.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        )) as Array<{ n: number }>;
+        if (n > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    });
+    return answer;
+  }
+
+  raceIt('movements: the version and state are those the lock holder committed', async () => {
+    const { data } = await secretariat.graphql<{ createMovement: { id: string } }>(
+      `mutation($input: CreateMovementInput!) { createMovement(input: $input) { id } }`,
+      { input: { name: 'Phong trào "Dân vận khéo" Bạc Liêu', kind: 'REGULAR', launchedByUnitId: province.id, startsOn: '2024-01-01' } },
+    );
+    const id = data?.createMovement.id as string;
+    const answer = await changeBehindHolder('emulation_movement', id, () =>
+      secretariat.graphql(
+        `mutation($id: ID!, $input: UpdateMovementInput!) { updateMovement(id: $id, expectedVersion: 2, input: $input) { version description } }`,
+        { id, input: { description: 'Sau khi khóa.' } },
+      ),
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer).toMatchObject({ data: { updateMovement: { version: 3, description: 'Sau khi khóa.' } } });
+  });
+
+  raceIt('blocs: the version and state are those the lock holder committed', async () => {
+    const { data } = await secretariat.graphql<{ createBloc: { id: string } }>(
+      `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`,
+      { input: { year: 2024, name: 'Khối thi đua Bạc Liêu', ownerUnitId: province.id, memberIds: [province.id] } },
+    );
+    const id = data?.createBloc.id as string;
+    const answer = await changeBehindHolder('emulation_bloc', id, () =>
+      secretariat.graphql(
+        `mutation($id: ID!) { updateBloc(id: $id, expectedVersion: 2, input: { headUnitId: "${province.id}" }) { version name } }`,
+        {
+          id,
+        },
+      ),
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer).toMatchObject({ data: { updateBloc: { version: 3, name: 'Khối thi đua Bạc Liêu (sửa)' } } });
+  });
+});

@@ -530,3 +530,110 @@ describe('pledge filters: by bloc and by the bloc’s managing unit, and sorting
     expect(blocs.blocs.items.map((b) => b.year)).toEqual([2018, 2019]);
   });
 });
+
+describe('paging through a sorted list with ties', () => {
+  it('never repeats or skips a row: the tie breaker (name, then id) follows the sort field’s direction', async () => {
+    // Seven blocs of one year, two pairs of them with one name (of two managing units): every row ties on the
+    // year, some on the name too.
+    const names = ['Khoi C', 'Khoi A', 'Khoi B', 'Khoi A', 'Khoi D', 'Khoi C', 'Khoi E'];
+    const blocs: Array<{ id: string; name: string }> = [];
+    for (const [i, name] of names.entries()) {
+      const { createBloc } = await gql<{ createBloc: { id: string; name: string } }>(
+        secretariat,
+        `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id name } }`,
+        { input: { year: 2031, name, ownerUnitId: names.indexOf(name) === i ? province.id : phuRieng.id, memberIds: [phuRieng.id] } },
+      );
+      blocs.push(createBloc);
+    }
+    const byNameThenId = (a: { id: string; name: string }, b: { id: string; name: string }) =>
+      a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1;
+    for (const order of ['ASC', 'DESC'] as const) {
+      const seen: Array<{ id: string; name: string }> = [];
+      for (let page = 1; page <= 4; page++) {
+        const { blocs: answer } = await gql<{ blocs: { items: Array<{ id: string; name: string }>; totalItems: number } }>(
+          secretariat,
+          `query($page: Int!) { blocs(options: { filter: { year: 2031 }, sort: { field: YEAR, order: ${order} }, page: $page, pageSize: 2 }) { items { id name } totalItems } }`,
+          { page },
+        );
+        expect(answer.totalItems).toBe(names.length);
+        seen.push(...answer.items);
+      }
+      const expected = [...blocs].sort(byNameThenId);
+      expect(seen).toEqual(order === 'ASC' ? expected : expected.reverse());
+    }
+  });
+});
+
+describe('the audit trail of movements and blocs', () => {
+  type Events = { items: Array<{ action: string; changes: unknown }> };
+  it('records a creation and each change with the fields that changed, and nothing for a change that changes nothing', async () => {
+    const { createMovement } = await gql<{ createMovement: { id: string; version: number } }>(
+      secretariat,
+      `mutation($input: CreateMovementInput!) { createMovement(input: $input) { id version } }`,
+      { input: { name: 'Phong trào ghi nhật ký', kind: 'REGULAR', launchedByUnitId: province.id, startsOn: '2024-01-01' } },
+    );
+    const UPDATE_MOVEMENT = `mutation($id: ID!, $v: Int!) { updateMovement(id: $id, expectedVersion: $v, input: { description: "Mô tả" }) { version } }`;
+    const { updateMovement } = await gql<{ updateMovement: { version: number } }>(secretariat, UPDATE_MOVEMENT, {
+      id: createMovement.id,
+      v: createMovement.version,
+    });
+    await gql(secretariat, UPDATE_MOVEMENT, { id: createMovement.id, v: updateMovement.version });
+    const movementEvents = await server.rest<Events>('GET', `/api/v1/audit-events?entity=emulation-movement&entityId=${createMovement.id}`);
+    expect(movementEvents.body.items.map((e) => e.action)).toEqual(['update', 'create']);
+    expect(movementEvents.body.items[0].changes).toEqual({ description: { before: null, after: 'Mô tả' } });
+
+    const { createBloc } = await gql<{ createBloc: { id: string; version: number } }>(
+      secretariat,
+      `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id version } }`,
+      { input: { year: 2032, name: 'Khối ghi nhật ký', ownerUnitId: province.id, memberIds: [phuRieng.id] } },
+    );
+    await gql(
+      secretariat,
+      `mutation($id: ID!, $v: Int!) { updateBloc(id: $id, expectedVersion: $v, input: { name: "Khối đã đổi tên" }) { id } }`,
+      {
+        id: createBloc.id,
+        v: createBloc.version,
+      },
+    );
+    const blocEvents = await server.rest<Events>('GET', `/api/v1/audit-events?entity=emulation-bloc&entityId=${createBloc.id}`);
+    expect(blocEvents.body.items.map((e) => e.action)).toEqual(['update', 'create']);
+    expect(blocEvents.body.items[0].changes).toEqual({ name: { before: 'Khối ghi nhật ký', after: 'Khối đã đổi tên' } });
+  });
+});
+
+describe('a stale version is refused by the write itself', () => {
+  it('movements and blocs: 412 / VERSION_CONFLICT naming the current version, also when the change would change nothing', async () => {
+    const { createMovement } = await gql<{ createMovement: { id: string; name: string } }>(
+      secretariat,
+      `mutation($input: CreateMovementInput!) { createMovement(input: $input) { id name } }`,
+      { input: { name: 'Phong trào phiên bản', kind: 'REGULAR', launchedByUnitId: province.id, startsOn: '2024-01-01' } },
+    );
+    await gql(
+      secretariat,
+      `mutation($id: ID!) { updateMovement(id: $id, expectedVersion: 1, input: { description: "Lần một" }) { version } }`,
+      {
+        id: createMovement.id,
+      },
+    );
+    for (const input of ['{ description: "Lần hai" }', '{ description: "Lần một" }']) {
+      const { errors } = await secretariat.graphql(
+        `mutation($id: ID!) { updateMovement(id: $id, expectedVersion: 1, input: ${input}) { version } }`,
+        { id: createMovement.id },
+      );
+      expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_CONFLICT', currentVersion: 2 });
+    }
+    const { createBloc } = await gql<{ createBloc: { id: string } }>(
+      secretariat,
+      `mutation($input: CreateBlocInput!) { createBloc(input: $input) { id } }`,
+      { input: { year: 2033, name: 'Khối phiên bản', ownerUnitId: province.id, memberIds: [phuRieng.id] } },
+    );
+    await gql(secretariat, `mutation($id: ID!) { updateBloc(id: $id, expectedVersion: 1, input: { name: "Khối phiên bản 2" }) { id } }`, {
+      id: createBloc.id,
+    });
+    const { errors } = await secretariat.graphql(
+      `mutation($id: ID!) { updateBloc(id: $id, expectedVersion: 1, input: { name: "Khối phiên bản 2" }) { id } }`,
+      { id: createBloc.id },
+    );
+    expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_CONFLICT', currentVersion: 2 });
+  });
+});

@@ -460,6 +460,22 @@ describe('award filters: the issuer’s subtree and the decision-date range', ()
     expect(bad.body.errors?.map((e) => e.field).sort()).toEqual(['decidedFrom', 'issuerWithinUnitId']);
     expect((await outsider.rest<ProblemDetails>('GET', `/api/v1/awards?issuerWithinUnitId=${chauThanh.id}`)).status).toBe(404);
   });
+
+  it('an inverted decision-date range is refused on decidedTo (400 / BAD_USER_INPUT), not answered with an empty page', async () => {
+    const inverted = await secretariat.rest<ProblemDetails>('GET', '/api/v1/awards?decidedFrom=2024-03-02&decidedTo=2024-03-01');
+    expect(inverted.status).toBe(400);
+    expect(inverted.body.errors?.map((e) => [e.field, e.code])).toEqual([['decidedTo', 'notBefore']]);
+    expect(inverted.body.errors?.[0].message).toMatch(/decidedTo không được trước decidedFrom/);
+    const sameDay = await secretariat.rest<AwardPage>('GET', '/api/v1/awards?decidedFrom=2024-03-01&decidedTo=2024-03-01');
+    expect(sameDay.status).toBe(200);
+    const error = await gqlError(
+      secretariat,
+      `{ awards(options: { filter: { decidedFrom: "2024-03-02", decidedTo: "2024-03-01" } }) { totalItems } }`,
+    );
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions?.fields?.map((f) => [f.field, f.code])).toEqual([['filter.decidedTo', 'notBefore']]);
+    expect(error.extensions?.fields?.[0].message).toMatch(/decidedTo không được trước decidedFrom/);
+  });
 });
 
 describe('revocation', () => {
@@ -1141,5 +1157,49 @@ describe('recognition of models and model counts', () => {
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors?.map((e) => e.field).sort()).toEqual(['field', 'pageSize']);
     expect((await outsider.rest('GET', `/api/v1/models/export.xlsx?withinUnitId=${longMy.id}`)).status).toBe(404);
+  });
+});
+
+describe('what recognition learns of a pledge is what the caller may see of it', () => {
+  it('an issuer below the managing unit, outside the bloc, sees its award but not the pledge: the export naming that pledge is 404', async () => {
+    const { pledgeId: hidden } = await writeFinalisedPledge(server.database, {
+      ownerUnitId: province.id,
+      memberIds: [viThanh.id, longMy.id],
+      blocName: 'Khối thi đua các thành ủy, huyện ủy phía Tây',
+      title: 'Giao ước thi đua năm 2023 của khối phía Tây',
+      signingEvent: 'Hội nghị khối phía Tây năm 2022',
+    });
+    const { createAward } = await gql<{ createAward: AwardFields }>(secretariat, CREATE_AWARD, {
+      input: {
+        formId: titles.GIAY_KHEN.id,
+        recipientKind: 'COLLECTIVE',
+        recipientUnitId: viThanh.id,
+        issuerUnitId: phungHiep.id,
+        decidedOn: '2024-01-05',
+        pledgeId: hidden,
+      },
+    });
+    const phungHiepViewer = await server.signedIn('VIEWER', phungHiep);
+    // The award is Phụng Hiệp's (its issuer); the pledge is the province's, signed by Vị Thanh and Long Mỹ.
+    const seen = await phungHiepViewer.rest<{ items: Array<{ id: string }> }>('GET', `/api/v1/awards?pledgeId=${hidden}`);
+    expect(seen.body.items.map((a) => a.id)).toEqual([createAward.id]);
+    expect((await phungHiepViewer.rest('GET', `/api/v1/pledges/${hidden}`)).status).toBe(404);
+    const exported = await fetch(`${server.baseUrl}/api/v1/awards/export.xlsx?pledgeId=${hidden}`, {
+      headers: { authorization: `Bearer ${phungHiepViewer.token}` },
+    });
+    expect(exported.status).toBe(404);
+    expect(await exported.text()).not.toContain('khối phía Tây');
+    // The managing unit's subtree and a member's see the pledge, and their export names it.
+    for (const client of [secretariat, await server.signedIn('VIEWER', viThanh)]) {
+      const named = await fetch(`${server.baseUrl}/api/v1/awards/export.xlsx?pledgeId=${hidden}`, {
+        headers: { authorization: `Bearer ${client.token}` },
+      });
+      expect(named.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await named.arrayBuffer());
+      const text: string[] = [];
+      workbook.worksheets[0].eachRow((row) => text.push((row.values as unknown[]).map((v) => String(v ?? '')).join(' ')));
+      expect(text.join('\n')).toContain('Giao ước thi đua: Giao ước thi đua năm 2023 của khối phía Tây');
+    }
   });
 });

@@ -35,7 +35,10 @@ export const DOCUMENT_LIST = defineList({
       description: 'Một cơ quan ban hành (BDVTU, TW …), chủ trì hoặc liên tịch.',
     }),
     issuedFrom: dateFilter((date, params) => `d.issued_on >= ${params.add(date)}::date`, { description: 'Ban hành từ ngày (yyyy-MM-dd).' }),
-    issuedTo: dateFilter((date, params) => `d.issued_on <= ${params.add(date)}::date`, { description: 'Ban hành đến ngày (yyyy-MM-dd).' }),
+    issuedTo: dateFilter((date, params) => `d.issued_on <= ${params.add(date)}::date`, {
+      description: 'Ban hành đến ngày (yyyy-MM-dd; không trước issuedFrom).',
+      notBefore: 'issuedFrom',
+    }),
     ids: idsFilter(inList('d.id'), { rest: false, description: 'Các văn bản có mã định danh trong danh sách này (tối đa 100).' }),
   },
 });

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { parseDocumentNumber, type DocumentSortField, type Page } from '@danvan/contracts';
 import { DOCUMENT_POLICY } from './document.policy.js';
-import { DomainError, recordAudit, translatePgErrors, writeUnlessUnchanged, type RequestContext } from '@danvan/core';
-import { assertVersion, assertVersionIfSent, type ExpectedVersion, type ListInput } from '@danvan/kit';
+import { DomainError, translatePgErrors, writeUnlessUnchanged, type RequestContext } from '@danvan/core';
+import { requireVersion, assertVersionIfSent, defineAudit, type ExpectedVersion, type ListInput } from '@danvan/kit';
 import { Database, inTransaction } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import type { DocumentFilterValues } from './document.list.js';
@@ -12,6 +12,9 @@ import type { DocumentView } from './dto/document.view.js';
 import { DocumentRepository, type DocumentRecord } from './document.repository.js';
 
 const DOCUMENT = 'văn bản';
+
+/** What the audit trail keeps of a document: its fields, without the bookkeeping. */
+const DOCUMENT_AUDIT = defineAudit<DocumentView>({ entity: 'document', scopePath: (d) => d.ownerPath, fields: auditedFields });
 
 /** A validated list request of documents (the page defaults are applied by the list declaration, document.list.ts). */
 export type DocumentListRequest = ListInput<DocumentSortField, DocumentFilterValues>;
@@ -65,16 +68,14 @@ export class DocumentService {
         ownerUnitId,
       };
       await translatePgErrors(() => this.documents.insert(tx, record), CONSTRAINT_ERRORS);
-      const created = await this.get(tx, record.id);
-      await this.audit(tx, 'create', null, created);
-      return created;
+      return DOCUMENT_AUDIT.created(tx, await this.get(tx, record.id));
     });
   }
 
   async update(ctx: RequestContext, id: string, expectedVersion: ExpectedVersion, input: UpdateDocumentInput): Promise<DocumentView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.editable(tx, id, true, 'update');
-      assertVersion(DOCUMENT, expectedVersion, current.version);
+      requireVersion(DOCUMENT, expectedVersion, current.version); // a stale version: refused by the write (updateVersioned)
       const number = input.number ?? current.number;
       const next: DocumentRecord = {
         id,
@@ -83,14 +84,13 @@ export class DocumentService {
         title: input.title ?? current.title,
         ownerUnitId: current.ownerUnitId,
       };
-      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
+      const written = await writeUnlessUnchanged(tx, current, async () => {
         await translatePgErrors(async () => {
           await this.documents.updateIfVersion(tx, next, expectedVersion);
         }, CONSTRAINT_ERRORS);
         return this.get(tx, id);
       });
-      if (changed) await this.audit(tx, 'update', current, updated);
-      return updated;
+      return DOCUMENT_AUDIT.updated(tx, current, written);
     });
   }
 
@@ -103,7 +103,7 @@ export class DocumentService {
         if (!(await this.documents.deleteIfVersion(tx, id, expectedVersion)))
           throw DomainError.versionConflict(DOCUMENT, expectedVersion ?? 0);
       }, {});
-      await this.audit(tx, 'delete', current, null);
+      await DOCUMENT_AUDIT.deleted(tx, current);
       return { id };
     });
   }
@@ -114,23 +114,6 @@ export class DocumentService {
     if (!doc) throw DomainError.notFound(DOCUMENT, id);
     DOCUMENT_POLICY.assert(tx, action, doc);
     return doc;
-  }
-
-  private async audit(
-    tx: RequestContext,
-    action: 'create' | 'update' | 'delete',
-    before: DocumentView | null,
-    after: DocumentView | null,
-  ): Promise<void> {
-    const subject = (after ?? before) as DocumentView;
-    await recordAudit(tx, {
-      entity: 'document',
-      entityId: subject.id,
-      action,
-      scopePath: subject.ownerPath,
-      before: before && auditedFields(before),
-      after: after && auditedFields(after),
-    });
   }
 }
 

@@ -98,7 +98,7 @@ export const AUDIT_EVENT_LIST = defineList({
         DATE_ONLY.test(value)
           ? `e.at < ${params.add(startOfDayOrInstant(nextDay(value)))}::timestamptz`
           : `e.at <= ${params.add(value)}::timestamptz`,
-      { description: 'Đến thời điểm (ISO 8601) hoặc hết ngày (yyyy-MM-dd, tính cả ngày này).' },
+      { description: 'Đến thời điểm (ISO 8601) hoặc hết ngày (yyyy-MM-dd, tính cả ngày này; không trước from).', notBefore: 'from' },
     ),
   },
 });

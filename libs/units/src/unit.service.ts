@@ -6,7 +6,6 @@ import {
   assertExportable,
   DomainError,
   MAX_EXPORT_ROWS,
-  recordAudit,
   translatePgErrors,
   writeUnlessUnchanged,
   type RequestContext,
@@ -16,12 +15,15 @@ import { checkUnitRules, levelFitsUnder } from './domain/unit-rules.js';
 import { ancestorIds, childPath, wouldCreateCycle } from './domain/unit-path.js';
 import type { CreateUnitInput } from './dto/create-unit.input.js';
 import type { UnitFilterValues } from './unit.list.js';
-import { assertVersion, assertVersionIfSent, type ExpectedVersion, type ListInput } from '@danvan/kit';
+import { requireVersion, assertVersionIfSent, defineAudit, type ExpectedVersion, type ListInput } from '@danvan/kit';
 import type { UnitView } from './dto/unit.view.js';
 import type { UpdateUnitInput } from './dto/update-unit.input.js';
 import { UnitRepository, type UnitRecord } from './unit.repository.js';
 
 const UNIT = 'đơn vị';
+
+/** What the audit trail keeps of a unit: its fields, without the path and bookkeeping. */
+const UNIT_AUDIT = defineAudit<UnitView>({ entity: 'unit', scopePath: (u) => u.path, fields: auditedFields });
 
 /** A validated list request of units (the page defaults are applied by the list declaration, unit.list.ts). */
 export type UnitListRequest = ListInput<UnitSortField, UnitFilterValues>;
@@ -121,9 +123,7 @@ export class UnitService {
         await this.units.insert(tx, record);
         await this.units.replaceSuccessors(tx, id, successorIds);
       }, CONSTRAINT_ERRORS);
-      const created = await this.get(tx, id);
-      await this.audit(tx, 'create', null, created);
-      return created;
+      return UNIT_AUDIT.created(tx, await this.get(tx, id));
     });
   }
 
@@ -133,7 +133,7 @@ export class UnitService {
       if (input.parentId !== undefined) await this.units.lockTree(tx);
       const current = await this.units.findById(tx, id, true);
       if (!current) throw DomainError.notFound(UNIT, id);
-      assertVersion(UNIT, expectedVersion, current.version);
+      requireVersion(UNIT, expectedVersion, current.version); // a stale version: refused by the write (updateVersioned)
       const successorIds = input.successorIds === undefined ? current.successorIds : (input.successorIds ?? []);
       const next: UnitRecord = {
         id,
@@ -157,7 +157,7 @@ export class UnitService {
       if (parentChanged) next.path = childPath(parent?.path ?? null, id);
       if (levelChanged) await this.assertChildrenFit(tx, next);
       await this.assertSuccessorsExist(tx, successorIds);
-      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
+      const written = await writeUnlessUnchanged(tx, current, async () => {
         await translatePgErrors(async () => {
           await this.units.updateIfVersion(tx, next, expectedVersion);
           if (next.path !== current.path) await this.units.movePathsBelow(tx, current.path, next.path);
@@ -165,8 +165,7 @@ export class UnitService {
         }, CONSTRAINT_ERRORS);
         return this.get(tx, id);
       });
-      if (changed) await this.audit(tx, 'update', current, updated);
-      return updated;
+      return UNIT_AUDIT.updated(tx, current, written);
     });
   }
 
@@ -200,26 +199,8 @@ export class UnitService {
         }
         throw error;
       });
-      await this.audit(tx, 'delete', current, null);
+      await UNIT_AUDIT.deleted(tx, current);
       return { id };
-    });
-  }
-
-  /** Appends the change to the audit trail, in the same transaction. */
-  private async audit(
-    tx: RequestContext,
-    action: 'create' | 'update' | 'delete',
-    before: UnitView | null,
-    after: UnitView | null,
-  ): Promise<void> {
-    const subject = (after ?? before) as UnitView;
-    await recordAudit(tx, {
-      entity: 'unit',
-      entityId: subject.id,
-      action,
-      scopePath: subject.path,
-      before: before && auditedFields(before),
-      after: after && auditedFields(after),
     });
   }
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type Page } from '@danvan/contracts';
-import { DomainError, recordAudit, writeUnlessUnchanged, visibleUnit, type RequestContext } from '@danvan/core';
+import { DomainError, writeUnlessUnchanged, visibleUnit, type RequestContext } from '@danvan/core';
 import { Database, inTransaction } from '@danvan/database';
-import { type ListInput, assertVersion } from '@danvan/kit';
+import { type ListInput, requireVersion, defineAudit } from '@danvan/kit';
 import type { BlocFilter, BlocSortField } from './bloc.list.js';
 import { BLOC_POLICY } from './bloc.policy.js';
 import { BlocRepository, type BlocMembers } from './bloc.repository.js';
@@ -12,6 +12,21 @@ import type { CreateBlocInput, UpdateBlocInput } from './dto/bloc.inputs.js';
 import type { BlocView } from './dto/bloc.view.js';
 
 const BLOC = 'khối thi đua';
+
+/** What the audit trail keeps of a bloc. */
+const BLOC_AUDIT = defineAudit<BlocView>({
+  entity: 'emulation-bloc',
+  scopePath: (b) => b.ownerPath,
+  fields: (b) => ({
+    year: b.year,
+    name: b.name,
+    owner: b.owner.id,
+    movementId: b.movementId,
+    head: b.head?.id ?? null,
+    deputy: b.deputy?.id ?? null,
+    members: b.members.map((m) => m.id),
+  }),
+});
 
 /** Emulation blocs (khối, cụm thi đua): the units that compete together in a year, with a head and a deputy. */
 @Injectable()
@@ -49,18 +64,16 @@ export class BlocService {
         headId: input.headUnitId ?? null,
         deputyId: input.deputyUnitId ?? null,
       });
-      const created = await this.get(tx, id);
-      await this.audit(tx, 'create', null, created);
-      return created;
+      return BLOC_AUDIT.created(tx, await this.get(tx, id));
     });
   }
 
   async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateBlocInput): Promise<BlocView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.editable(tx, id);
-      assertVersion(BLOC, expectedVersion, current.version);
+      requireVersion(BLOC, expectedVersion, current.version); // a stale version: refused by the write (updateVersioned)
       if (input.movementId) await this.assertMovementExists(tx, input.movementId);
-      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
+      const written = await writeUnlessUnchanged(tx, current, async () => {
         await this.blocs.update(
           tx,
           id,
@@ -79,15 +92,17 @@ export class BlocService {
         });
         return this.get(tx, id);
       });
-      if (changed) await this.audit(tx, 'update', current, updated);
-      return updated;
+      return BLOC_AUDIT.updated(tx, current, written);
     });
   }
 
-  /** The bloc, locked, if the caller may take `action` on it (BLOC_POLICY: it manages the bloc). */
+  /**
+   * The bloc, read once its row is locked (a change waiting for another sees the version, members and
+   * pledge that one committed), if the caller may take `action` on it (BLOC_POLICY: it manages the bloc).
+   */
   async editable(tx: RequestContext, id: string, action: 'update' | 'createPledge' = 'update'): Promise<BlocView> {
-    const bloc = await this.get(tx, id);
     await this.blocs.lock(tx, id);
+    const bloc = await this.get(tx, id);
     BLOC_POLICY.assert(tx, action, bloc);
     return bloc;
   }
@@ -115,26 +130,6 @@ export class BlocService {
   private async assertMovementExists(tx: RequestContext, movementId: string): Promise<void> {
     if (!(await this.blocs.movementExists(tx, movementId)))
       throw DomainError.rule('movementId', 'notFound', 'Không tìm thấy phong trào thi đua.');
-  }
-
-  private async audit(tx: RequestContext, action: 'create' | 'update', before: BlocView | null, after: BlocView): Promise<void> {
-    const fields = (b: BlocView) => ({
-      year: b.year,
-      name: b.name,
-      owner: b.owner.id,
-      movementId: b.movementId,
-      head: b.head?.id ?? null,
-      deputy: b.deputy?.id ?? null,
-      members: b.members.map((m) => m.id),
-    });
-    await recordAudit(tx, {
-      entity: 'emulation-bloc',
-      entityId: after.id,
-      action,
-      scopePath: after.ownerPath,
-      before: before && fields(before),
-      after: fields(after),
-    });
   }
 }
 

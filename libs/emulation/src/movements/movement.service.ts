@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type Page } from '@danvan/contracts';
-import { DomainError, recordAudit, writeUnlessUnchanged, visibleUnit, type RequestContext } from '@danvan/core';
+import { DomainError, writeUnlessUnchanged, visibleUnit, type RequestContext } from '@danvan/core';
 import { Database, inTransaction } from '@danvan/database';
-import { type ListInput, assertVersion } from '@danvan/kit';
+import { type ListInput, requireVersion, defineAudit } from '@danvan/kit';
 import { assertMovementDates } from './domain/movement-rules.js';
 import type { CreateMovementInput, UpdateMovementInput } from './dto/movement.inputs.js';
 import type { MovementView } from './dto/movement.view.js';
@@ -12,6 +12,21 @@ import { MOVEMENT_POLICY } from './movement.policy.js';
 import { MovementRepository } from './movement.repository.js';
 
 const MOVEMENT = 'phong trào thi đua';
+
+/** What the audit trail keeps of a movement. */
+const MOVEMENT_AUDIT = defineAudit<MovementView>({
+  entity: 'emulation-movement',
+  scopePath: (m) => m.ownerPath,
+  fields: (m) => ({
+    name: m.name,
+    kind: m.kind,
+    launchedBy: m.launchedBy.id,
+    startsOn: m.startsOn,
+    endsOn: m.endsOn,
+    description: m.description,
+    legalBasis: m.legalBasis.map((d) => d.number),
+  }),
+});
 
 /**
  * Emulation movements (phong trào thi đua). Everyone with emulation:read sees
@@ -48,16 +63,14 @@ export class MovementService {
         description: input.description ?? null,
       });
       await this.movements.replaceLegalBasis(tx, id, input.legalBasisIds ?? []);
-      const created = await this.get(tx, id);
-      await this.audit(tx, 'create', null, created);
-      return created;
+      return MOVEMENT_AUDIT.created(tx, await this.get(tx, id));
     });
   }
 
   async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateMovementInput): Promise<MovementView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.editable(tx, id);
-      assertVersion(MOVEMENT, expectedVersion, current.version);
+      requireVersion(MOVEMENT, expectedVersion, current.version); // a stale version: refused by the write (updateVersioned)
       const next = {
         name: input.name ?? current.name,
         kind: input.kind ?? current.kind,
@@ -66,40 +79,23 @@ export class MovementService {
         description: input.description === undefined ? current.description : input.description,
       };
       assertMovementDates(next.startsOn, next.endsOn);
-      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
+      const written = await writeUnlessUnchanged(tx, current, async () => {
         await this.movements.update(tx, id, expectedVersion, next);
         if (input.legalBasisIds) await this.movements.replaceLegalBasis(tx, id, input.legalBasisIds);
         return this.get(tx, id);
       });
-      if (changed) await this.audit(tx, 'update', current, updated);
-      return updated;
+      return MOVEMENT_AUDIT.updated(tx, current, written);
     });
   }
 
+  /**
+   * The movement, read once its row is locked (a change waiting for another sees the version and state that
+   * one committed), if the caller may change it.
+   */
   private async editable(tx: RequestContext, id: string): Promise<MovementView> {
-    const movement = await this.get(tx, id);
     await this.movements.lock(tx, id);
+    const movement = await this.get(tx, id);
     MOVEMENT_POLICY.assert(tx, 'update', movement);
     return movement;
-  }
-
-  private async audit(tx: RequestContext, action: 'create' | 'update', before: MovementView | null, after: MovementView): Promise<void> {
-    const fields = (m: MovementView) => ({
-      name: m.name,
-      kind: m.kind,
-      launchedBy: m.launchedBy.id,
-      startsOn: m.startsOn,
-      endsOn: m.endsOn,
-      description: m.description,
-      legalBasis: m.legalBasis.map((d) => d.number),
-    });
-    await recordAudit(tx, {
-      entity: 'emulation-movement',
-      entityId: after.id,
-      action,
-      scopePath: after.ownerPath,
-      before: before && fields(before),
-      after: fields(after),
-    });
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@danvan/contracts';
 import { DomainError, groupBy, recordAudit, writeUnlessUnchanged, visibleUnit, type RequestContext } from '@danvan/core';
 import { Database, inTransaction } from '@danvan/database';
-import { assertVersion, type ListInput, type TakenTransition } from '@danvan/kit';
+import { assertVersion, defineAudit, type ListInput, type TakenTransition } from '@danvan/kit';
 import { BlocService } from '../blocs/bloc.service.js';
 import { checkCriteriaSet } from '../domain/criteria-set.js';
 import { PLEDGE_LIFECYCLE, type PledgeFacts } from '../domain/pledge-lifecycle.js';
@@ -26,6 +26,8 @@ import { PLEDGE_POLICY, REGISTRATION_POLICY } from './pledge.policy.js';
 import { PledgeRepository, type PledgeRow } from './pledge.repository.js';
 
 const PLEDGE = 'giao ước thi đua';
+
+const PLEDGE_AUDIT = defineAudit<PledgeView>({ entity: 'pledge', scopePath: (p) => p.ownerPath, fields: auditFields });
 const REGISTRATION = 'bản đăng ký chỉ tiêu';
 
 function toView(ctx: RequestContext, row: PledgeRow): PledgeView {
@@ -101,9 +103,7 @@ export class PledgeService {
       });
       await this.pledges.replaceDocuments(tx, id, input.documentIds ?? []);
       if (input.criteria) await this.addCriteriaVersion(tx, id, contentOf(input.criteria));
-      const created = await this.get(tx, id);
-      await this.audit(tx, 'create', null, created);
-      return created;
+      return PLEDGE_AUDIT.created(tx, await this.get(tx, id));
     });
   }
 
@@ -302,6 +302,9 @@ export class PledgeService {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.get(tx, id, true);
       PLEDGE_POLICY.assert(tx, policyAction, current);
+      // Compared before the write (which also checks it, updateVersioned): `work` takes a lifecycle step whose guard
+      // reads the current state, and a caller holding a stale version is told to reload (412), not refused for a
+      // state it has not seen.
       assertVersion(PLEDGE, expectedVersion, current.version);
       let taken: TakenTransition<PledgeStatus> | void = undefined;
       const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
@@ -313,10 +316,10 @@ export class PledgeService {
         await PLEDGE_LIFECYCLE.record(tx, taken, {
           entityId: updated.id,
           scopePath: updated.ownerPath,
-          before: auditFields(current),
-          after: auditFields(updated),
+          before: PLEDGE_AUDIT.fields(current),
+          after: PLEDGE_AUDIT.fields(updated),
         });
-      } else if (changed) await this.audit(tx, action, current, updated);
+      } else await PLEDGE_AUDIT.updated(tx, current, { after: updated, changed }, action);
       return updated;
     });
   }
@@ -349,17 +352,6 @@ export class PledgeService {
     const taken = PLEDGE_LIFECYCLE.take(pledge.status, action, await this.facts(tx, pledge));
     await this.pledges.setStatus(tx, pledge.id, taken.to);
     return taken;
-  }
-
-  private async audit(tx: RequestContext, action: string, before: PledgeView | null, after: PledgeView): Promise<void> {
-    await recordAudit(tx, {
-      entity: 'pledge',
-      entityId: after.id,
-      action,
-      scopePath: after.ownerPath,
-      before: before && auditFields(before),
-      after: auditFields(after),
-    });
   }
 }
 

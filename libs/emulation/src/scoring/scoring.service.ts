@@ -414,6 +414,9 @@ export class ScoringService {
   private async lockedSheet(tx: RequestContext, pledgeId: string, unitId: string, expectedVersion: ExpectedVersion): Promise<SheetRow> {
     const sheet = await this.scoreSheets.find(tx, pledgeId, unitId, true);
     if (!sheet) throw noSheet(unitId);
+    // Compared before the writes: a sheet's change writes its lines and takes review steps before the version
+    // is bumped (not a conditional update: two reviewers may score two lines of one sheet at once), and a
+    // caller holding a stale version is told to reload (412), not refused for a state it has not seen.
     assertVersion(SHEET, expectedVersion, sheet.version);
     return sheet;
   }

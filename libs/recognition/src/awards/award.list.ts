@@ -60,7 +60,8 @@ export const AWARD_LIST = defineList({
       description: 'Quyết định từ ngày (yyyy-MM-dd, tính cả ngày này).',
     }),
     decidedTo: dateFilter((date, params) => `a.decided_on <= ${params.add(date)}::date`, {
-      description: 'Quyết định đến ngày (yyyy-MM-dd, tính cả ngày này).',
+      description: 'Quyết định đến ngày (yyyy-MM-dd, tính cả ngày này; không trước decidedFrom).',
+      notBefore: 'decidedFrom',
     }),
     pledgeId: idFilter(equals('a.pledge_id'), { description: 'Khen thưởng theo kết quả giao ước này.' }),
     modelId: idFilter(equals('a.model_id'), { description: 'Khen thưởng gắn với mô hình này.' }),

@@ -3,10 +3,10 @@ import { AWARD_RANKS, type AwardRank, type Page, type RecipientKind } from '@dan
 import { SqlParams, type RequestContext } from '@danvan/core';
 import { Database, managerOf } from '@danvan/database';
 import { assertDocumentsExist } from '@danvan/documents';
-import { type ListInput } from '@danvan/kit';
+import { updateVersioned, type ListInput } from '@danvan/kit';
 import type { AwardSortField } from '@danvan/contracts';
 import type { AwardTitleFacts } from '../domain/award-rules.js';
-import { allOf, pathInScope, rowCount } from '../sql-refs.js';
+import { allOf, pathInScope } from '../sql-refs.js';
 import { AWARD_COLUMNS, AWARD_FROM, AWARD_LIST, type AwardFilterValues } from './award.list.js';
 import type { AwardView } from './dto/award.views.js';
 import { AWARD_POLICY } from './award.policy.js';
@@ -158,13 +158,18 @@ export class AwardRepository {
     );
   }
 
-  /** Marks the award revoked if it is still at `expectedVersion` and in force (the version bumped); false otherwise. */
-  async revoke(ctx: RequestContext, id: string, expectedVersion: number, reason: string): Promise<boolean> {
-    const result = (await managerOf(this.database, ctx).query(
-      `UPDATE award SET revoked_at = now(), revoked_by = $3, revocation_reason = $4, version = version + 1, updated_at = now()
-       WHERE id = $1 AND version = $2 AND revoked_at IS NULL RETURNING id`,
-      [id, expectedVersion, ctx.caller.label, reason],
-    )) as unknown[];
-    return rowCount(result) === 1;
+  /**
+   * Marks the award revoked and bumps the version (updateVersioned: versionConflict, with the current
+   * version, when it is no longer `expectedVersion`). The caller has checked, under the row's lock, that it is in force.
+   */
+  async revoke(ctx: RequestContext, id: string, expectedVersion: number, reason: string): Promise<void> {
+    await updateVersioned(managerOf(this.database, ctx), {
+      table: 'award',
+      id,
+      expectedVersion,
+      entityLabel: 'khen thưởng',
+      set: 'revoked_at = now(), revoked_by = $3, revocation_reason = $4',
+      values: [ctx.caller.label, reason],
+    });
   }
 }

@@ -20,7 +20,7 @@ import {
   recipientRefusals,
   type CatalogueChoice,
 } from '../domain/award-rules.js';
-import { type ListInput, assertVersion } from '@danvan/kit';
+import { type ListInput, requireVersion } from '@danvan/kit';
 import { type AwardFilterValues } from './award.list.js';
 import type { AwardView } from './dto/award.views.js';
 import { AWARD_POLICY } from './award.policy.js';
@@ -123,8 +123,8 @@ export class AwardService {
 
   /**
    * Names of what an export's filter refers to. A unit outside the caller's
-   * scope is not found (404, as the models export); the pledge and model are
-   * named only when an exported award shows them.
+   * scope, or a pledge the caller may not see, is not found (404, as the models
+   * export); the model is named only when an exported award shows it.
    */
   async filterNames(ctx: RequestContext, filter: AwardFilterValues, rows: AwardView[]): Promise<AwardFilterNames> {
     const unitIds = [filter.withinUnitId, filter.recipientUnitId, filter.issuerUnitId, filter.issuerWithinUnitId].filter(
@@ -134,8 +134,8 @@ export class AwardService {
     const missing = unitIds.find((id) => !units.some((u) => u.id === id));
     if (missing) throw DomainError.notFound('đơn vị', missing);
     const titles = await this.awards.titleNames(ctx, filter.titleId ?? []);
-    const shownPledgeId = rows.find((a) => filter.pledgeId && a.pledgeId === filter.pledgeId)?.pledgeId;
-    const pledgeTitle = shownPledgeId ? await this.pledges.titleOf(ctx, shownPledgeId) : null;
+    const pledgeTitle = filter.pledgeId ? await this.pledges.titleOf(ctx, filter.pledgeId) : null;
+    if (filter.pledgeId && pledgeTitle === null) throw DomainError.notFound('giao ước thi đua', filter.pledgeId);
     return {
       units: new Map(units.map((u) => [u.id, u.name])),
       titles,
@@ -259,11 +259,11 @@ export class AwardService {
       if (seen.pledgeId) await this.pledges.lock(tx, seen.pledgeId);
       const current = await this.get(tx, id, true);
       refuseOutsideIssuer(current);
-      assertVersion(AWARD, expectedVersion, current.version);
+      requireVersion(AWARD, expectedVersion, current.version); // a stale version: refused by the write (updateVersioned)
       if (current.revoked) throw DomainError.rule('id', 'revoked', 'Khen thưởng này đã bị thu hồi.');
       const trimmed = reason.normalize('NFC').trim();
       if (!trimmed) throw DomainError.validation([{ field: 'reason', code: 'isNotEmpty', message: 'Hãy ghi lý do thu hồi.' }]);
-      if (!(await this.awards.revoke(tx, id, expectedVersion, trimmed))) throw DomainError.versionConflict(AWARD, expectedVersion);
+      await this.awards.revoke(tx, id, expectedVersion, trimmed);
       const revoked = await this.get(tx, id);
       await this.audit(tx, 'revoke', current, revoked, revoked.recipientPath);
       return revoked;

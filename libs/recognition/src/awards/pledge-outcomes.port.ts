@@ -32,12 +32,17 @@ export abstract class PledgeOutcomes {
    */
   abstract lock(ctx: RequestContext, pledgeId: string): Promise<void>;
 
-  /** The pledge's title, unscoped (for naming an export's filter), or null when there is no such pledge. */
+  /*
+   * The reads below answer only for a pledge the caller may see (emulation's pledge policy: its subtree
+   * holds the bloc's managing unit or one of its members); of any other, recognition learns nothing.
+   */
+
+  /** The pledge's title (for naming an export's filter), or null when the caller sees no such pledge. */
   abstract titleOf(ctx: RequestContext, pledgeId: string): Promise<string | null>;
 
-  /** The ids of the units that signed the pledge. */
+  /** The ids of the units that signed the pledge (none when the caller sees no such pledge). */
   abstract signatoryUnitIds(ctx: RequestContext, pledgeId: string): Promise<string[]>;
 
-  /** Whether the unit signed the pledge. */
+  /** Whether the unit signed the pledge (false when the caller sees no such pledge). */
   abstract isSignatory(ctx: RequestContext, pledgeId: string, unitId: string): Promise<boolean>;
 }

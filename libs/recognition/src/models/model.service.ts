@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MODEL_FIELD_LABELS, MODEL_RECOGNITION_LABELS, type ModelSortField, type Page, type UnitLevel } from '@danvan/contracts';
-import {
-  assertExportable,
-  DomainError,
-  MAX_EXPORT_ROWS,
-  recordAudit,
-  writeUnlessUnchanged,
-  visibleUnit,
-  type RequestContext,
-} from '@danvan/core';
-import { assertVersion, type ExpectedVersion, type ListInput } from '@danvan/kit';
+import { assertExportable, DomainError, MAX_EXPORT_ROWS, writeUnlessUnchanged, visibleUnit, type RequestContext } from '@danvan/core';
+import { assertVersion, defineAudit, type ExpectedVersion, type ListInput } from '@danvan/kit';
 import { type ModelFilterValues } from './model.list.js';
 import { Database, inTransaction } from '@danvan/database';
 import { assembleModelCounts, holderRefusal, MODEL_RECOGNITION, yearsRefusal } from '../domain/model-rules.js';
@@ -21,6 +13,8 @@ import type { ModelCountsView, ModelView } from './dto/model.views.js';
 import type { RecognitionUnitRef } from '../dto/recognition-refs.js';
 
 const MODEL = 'mô hình';
+
+const MODEL_AUDIT = defineAudit<ModelView>({ entity: 'model-practice', scopePath: (m) => m.ownerPath, fields: modelAuditFields });
 
 /** Most rows one Excel export may hold; beyond, narrow the filters. */
 
@@ -107,9 +101,7 @@ export class ModelService {
         resultsJson: resultsJson(input.results ?? []),
         evidenceJson: evidenceJson(input.evidence ?? []),
       });
-      const created = await this.get(tx, id);
-      await this.audit(tx, 'create', null, created);
-      return created;
+      return MODEL_AUDIT.created(tx, await this.get(tx, id));
     });
   }
 
@@ -117,6 +109,8 @@ export class ModelService {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.get(tx, id, true);
       MODEL_POLICY.assert(tx, 'update', current);
+      // Compared before the write until model.repository's writes go through updateVersioned: its conditional
+      // UPDATE answers a bare false, and the 412 must name the current version (ETag).
       assertVersion(MODEL, expectedVersion, current.version);
       const ownerChanged = input.ownerUnitId !== undefined && input.ownerUnitId !== current.owner.id;
       const owner = ownerChanged ? await visibleUnit(tx, input.ownerUnitId as string, 'ownerUnitId', 'Đơn vị quản lý mô hình') : null;
@@ -130,7 +124,7 @@ export class ModelService {
       const firstYear = input.firstYear ?? current.firstYear;
       const lastYear = input.lastYear === undefined ? current.lastYear : input.lastYear;
       DomainError.refuseIfAny([holderRefusal(holderKind, personName), yearsRefusal(firstYear, lastYear)]);
-      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
+      const result = await writeUnlessUnchanged(tx, current, async () => {
         const written = await this.models.update(tx, id, expectedVersion, {
           name: input.name ?? current.name,
           ownerUnitId: owner ? (input.ownerUnitId as string) : current.owner.id,
@@ -147,8 +141,7 @@ export class ModelService {
         if (!written) throw DomainError.versionConflict(MODEL, expectedVersion);
         return this.get(tx, id);
       });
-      if (changed) await this.audit(tx, 'update', current, updated);
-      return updated;
+      return MODEL_AUDIT.updated(tx, current, result);
     });
   }
 
@@ -157,6 +150,8 @@ export class ModelService {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.get(tx, id, true);
       MODEL_POLICY.assert(tx, 'recognise', current);
+      // Compared before the write: the lifecycle's guard reads the current state, and a caller holding a stale
+      // version is told to reload (412), not refused for a state it has not seen.
       assertVersion(MODEL, expectedVersion, current.version);
       const last = current.recognitionHistory.at(-1)?.recognisedOn ?? null;
       const taken = MODEL_RECOGNITION.take(current.recognition, `recognise:${input.recognition}`, {
@@ -216,17 +211,6 @@ export class ModelService {
     const rows = await this.models.countRows(ctx, year, within?.path ?? null);
     const counts = assembleModelCounts(year, rows);
     return { ...counts, withinUnit: within && { id: within.id, name: within.name, shortName: within.shortName, level: within.level } };
-  }
-
-  private async audit(tx: RequestContext, action: string, before: ModelView | null, after: ModelView): Promise<void> {
-    await recordAudit(tx, {
-      entity: 'model-practice',
-      entityId: after.id,
-      action,
-      scopePath: after.ownerPath,
-      before: before && modelAuditFields(before),
-      after: modelAuditFields(after),
-    });
   }
 }
 

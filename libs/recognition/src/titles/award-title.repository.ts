@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { RECOGNITION_LIMITS, type AwardEntryKind, type AwardTitleRecipients, type RecipientKind } from '@danvan/contracts';
 import { SqlParams, type RequestContext } from '@danvan/core';
 import { Database, managerOf } from '@danvan/database';
+import { updateVersioned } from '@danvan/kit';
 import type { TitleUsage } from '../domain/award-rules.js';
-import { allOf, rowCount } from '../sql-refs.js';
+import { allOf } from '../sql-refs.js';
 import type { CreateAwardTitleInput } from './dto/award-title.inputs.js';
 import type { AwardTitleView } from './dto/award-title.view.js';
 
@@ -63,14 +64,16 @@ export class AwardTitleRepository {
     );
   }
 
-  /** Writes the change if the entry is still at `expectedVersion` (the version bumped); false otherwise. */
-  async update(ctx: RequestContext, id: string, expectedVersion: number, next: AwardTitleChange): Promise<boolean> {
-    const result = (await managerOf(this.database, ctx).query(
-      `UPDATE award_title SET name = $3, recipients = $4, ranked = $5, legal_basis = $6, active = $7, position = $8, version = version + 1, updated_at = now()
-       WHERE id = $1 AND version = $2 RETURNING id`,
-      [id, expectedVersion, next.name, next.recipients, next.ranked, next.legalBasis, next.active, next.position],
-    )) as unknown[];
-    return rowCount(result) === 1;
+  /** Writes the change and bumps the version (updateVersioned: versionConflict, with the current version, when it is no longer `expectedVersion`). */
+  async update(ctx: RequestContext, id: string, expectedVersion: number, next: AwardTitleChange): Promise<void> {
+    await updateVersioned(managerOf(this.database, ctx), {
+      table: 'award_title',
+      id,
+      expectedVersion,
+      entityLabel: 'mục khen thưởng',
+      set: 'name = $3, recipients = $4, ranked = $5, legal_basis = $6, active = $7, position = $8',
+      values: [next.name, next.recipients, next.ranked, next.legalBasis, next.active, next.position],
+    });
   }
 
   /** How the entry is used by awards in force: what a change of its recipients or ranking must respect. */

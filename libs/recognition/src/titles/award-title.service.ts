@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AWARD_TITLE_POLICY } from './award-title.policy.js';
-import { DomainError, recordAudit, writeUnlessUnchanged, translatePgErrors, type RequestContext } from '@danvan/core';
-import { assertVersion } from '@danvan/kit';
+import { DomainError, writeUnlessUnchanged, translatePgErrors, type RequestContext } from '@danvan/core';
+import { requireVersion, defineAudit } from '@danvan/kit';
 import { AwardTitleRepository, type AwardTitleFilter } from './award-title.repository.js';
 import { Database, inTransaction } from '@danvan/database';
 import { titleChangeRefusals } from '../domain/award-rules.js';
@@ -12,6 +12,22 @@ import type { AwardTitleView } from './dto/award-title.view.js';
 export type { AwardTitleFilter } from './award-title.repository.js';
 
 const TITLE = 'mục khen thưởng';
+
+/** What the audit trail keeps of a catalogue entry (national: filed under no unit). */
+const TITLE_AUDIT = defineAudit<AwardTitleView>({
+  entity: 'award-title',
+  scopePath: () => null,
+  fields: (t) => ({
+    code: t.code,
+    name: t.name,
+    kind: t.kind,
+    recipients: t.recipients,
+    ranked: t.ranked,
+    legalBasis: t.legalBasis,
+    active: t.active,
+    position: t.position,
+  }),
+});
 
 const CONSTRAINT_ERRORS = {
   award_title_code_key: () => DomainError.duplicate('code', 'Mã này đã có trong danh mục khen thưởng.'),
@@ -46,9 +62,7 @@ export class AwardTitleService {
     return inTransaction(this.database, ctx, async (tx) => {
       const id = randomUUID();
       await translatePgErrors(() => this.titles.insert(tx, id, input), CONSTRAINT_ERRORS);
-      const created = await this.get(tx, id);
-      await this.audit(tx, 'create', null, created);
-      return created;
+      return TITLE_AUDIT.created(tx, await this.get(tx, id));
     });
   }
 
@@ -56,7 +70,7 @@ export class AwardTitleService {
     assertAdministrator(ctx);
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.get(tx, id, true);
-      assertVersion(TITLE, expectedVersion, current.version);
+      requireVersion(TITLE, expectedVersion, current.version); // a stale version: refused by the write (updateVersioned)
       const next = {
         name: input.name ?? current.name,
         recipients: input.recipients ?? current.recipients,
@@ -66,34 +80,11 @@ export class AwardTitleService {
         position: input.position ?? current.position,
       };
       DomainError.refuseIfAny(titleChangeRefusals(next, await this.titles.usage(tx, id)));
-      const { after: updated, changed } = await writeUnlessUnchanged(tx, current, async () => {
-        const written = await translatePgErrors(() => this.titles.update(tx, id, expectedVersion, next), CONSTRAINT_ERRORS);
-        if (!written) throw DomainError.versionConflict(TITLE, expectedVersion);
+      const result = await writeUnlessUnchanged(tx, current, async () => {
+        await translatePgErrors(() => this.titles.update(tx, id, expectedVersion, next), CONSTRAINT_ERRORS);
         return this.get(tx, id);
       });
-      if (changed) await this.audit(tx, 'update', current, updated);
-      return updated;
-    });
-  }
-
-  private async audit(tx: RequestContext, action: string, before: AwardTitleView | null, after: AwardTitleView): Promise<void> {
-    const fields = (t: AwardTitleView) => ({
-      code: t.code,
-      name: t.name,
-      kind: t.kind,
-      recipients: t.recipients,
-      ranked: t.ranked,
-      legalBasis: t.legalBasis,
-      active: t.active,
-      position: t.position,
-    });
-    await recordAudit(tx, {
-      entity: 'award-title',
-      entityId: after.id,
-      action,
-      scopePath: null,
-      before: before && fields(before),
-      after: fields(after),
+      return TITLE_AUDIT.updated(tx, current, result);
     });
   }
 }

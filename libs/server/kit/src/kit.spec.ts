@@ -6,7 +6,7 @@ import { DomainError, equals, inList, textSearch, type Queryable } from '@danvan
 import { openEmbeddedPostgres, type EmbeddedPostgres } from '@danvan/database';
 import { booleanFilter, dateFilter, enumFilter, idFilter, intFilter, stringsFilter, textFilter } from './lists/list-filters.js';
 import { defineList, enumKey } from './lists/define-list.js';
-import { assertVersion, NO_VERSION_SENT, updateVersioned } from './versioned-writes/expected-version.js';
+import { assertVersion, NO_VERSION_SENT, requireVersion, updateVersioned } from './versioned-writes/expected-version.js';
 import { withIfMatch } from './versioned-writes/versioned-rest.js';
 
 const COLOURS = ['RED', 'GREEN', 'BLUE'] as const;
@@ -29,11 +29,21 @@ const WIDGET_LIST = defineList({
     colour: enumFilter(COLOURS, ColourEnum, inList('w.colour'), { description: 'Màu.' }),
     size: intFilter(equals('w.size'), { min: 1, max: 10, message: 'Cỡ phải từ 1 đến 10.', description: 'Cỡ.' }),
     madeFrom: dateFilter((date, params) => `w.made_on >= ${params.add(date)}::date`, { description: 'Làm từ ngày.' }),
+    madeTo: dateFilter((date, params) => `w.made_on <= ${params.add(date)}::date`, { notBefore: 'madeFrom', description: 'Làm đến ngày.' }),
     tag: stringsFilter((tags, params) => `w.tags && ${params.add(tags)}::text[]`, { maxLength: 4, maxItems: 3, description: 'Nhãn.' }),
     retired: booleanFilter((retired) => (retired ? 'w.retired' : 'NOT w.retired'), { description: 'Đã ngừng.' }),
     parentId: idFilter(equals('w.parent_id'), { graphql: false, rest: false, description: 'Cha.' }),
   },
 });
+
+const WIDGET_LIST_DECLARATION_FOR_ERRORS = {
+  name: 'KitBadRange',
+  label: 'khoảng sai',
+  from: 'widget w',
+  select: 'w.id',
+  tieBreaker: 'w.id',
+  sort: { columns: { id: 'w.id' }, labels: { id: 'Mã.' }, default: { field: 'id' as const, order: 'asc' as const } },
+};
 
 async function restQuery(query: Record<string, string>) {
   const dto = plainToInstance(WIDGET_LIST.RestQuery, query);
@@ -88,6 +98,33 @@ describe('a list declaration gives the REST query DTO', () => {
 });
 
 describe('a list declaration gives the GraphQL options input', () => {
+  it('refuses a range whose upper bound precedes its lower bound, on the upper bound, over REST and GraphQL', async () => {
+    const inverted = await restQuery({ madeFrom: '2024-03-02', madeTo: '2024-03-01' });
+    expect(inverted.errors.map((e) => [e.property, Object.keys(e.constraints ?? {})])).toEqual([['madeTo', ['notBefore']]]);
+    expect(Object.values(inverted.errors[0].constraints ?? {})[0]).toBe(
+      'madeTo không được trước madeFrom (khoảng thời gian bị đảo ngược).',
+    );
+    expect((await restQuery({ madeFrom: '2024-03-01', madeTo: '2024-03-01' })).errors).toEqual([]);
+    expect((await restQuery({ madeTo: '2024-03-01' })).errors).toEqual([]);
+    // A malformed bound has its own error; the range is not compared.
+    expect((await restQuery({ madeFrom: '2024-02-30', madeTo: '2024-01-01' })).errors.map((e) => e.property)).toEqual(['madeFrom']);
+    const options = plainToInstance(WIDGET_LIST.Options, { filter: { madeFrom: '2024-03-02', madeTo: '2024-03-01' } });
+    const [filterError] = await validate(options);
+    expect(filterError.children?.map((e) => [e.property, Object.keys(e.constraints ?? {})])).toEqual([['madeTo', ['notBefore']]]);
+  });
+
+  it('refuses a range bound naming a filter of another kind', () => {
+    expect(() =>
+      defineList({
+        ...WIDGET_LIST_DECLARATION_FOR_ERRORS,
+        filters: {
+          size: intFilter(equals('w.size'), { min: 1, max: 2, description: 'Cỡ.' }),
+          to: dateFilter(() => 'TRUE', { notBefore: 'size', description: 'Đến.' }),
+        },
+      }),
+    ).toThrow(/to.notBefore must name a date filter/);
+  });
+
   it('validates options { filter, sort, page, pageSize } with nested checks', async () => {
     const ok = plainToInstance(WIDGET_LIST.Options, {
       page: 1,
@@ -183,6 +220,13 @@ describe('versioned writes', () => {
       fields: [{ field: 'If-Match', code: 'required' }],
     });
     expect(seen).toBe(NO_VERSION_SENT);
+  });
+
+  it('requireVersion asks only that a version was sent: 428 naming the current one; a stale one is left to the conditional write', () => {
+    expect(() => requireVersion('vật dụng', NO_VERSION_SENT, 7)).toThrow(
+      expect.objectContaining({ code: 'PRECONDITION_REQUIRED', currentVersion: 7 }),
+    );
+    expect(() => requireVersion('vật dụng', 3, 7)).not.toThrow();
   });
 
   it('answers a stale If-Match 412 with the current version, an optional one absent as null', async () => {

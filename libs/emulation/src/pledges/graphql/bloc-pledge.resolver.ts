@@ -1,6 +1,7 @@
 import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequirePermission, RequestContext, type GraphQLRequestContext } from '@danvan/core';
 import { BlocView } from '../../blocs/dto/bloc.view.js';
+import { assertYearInRange } from '../../shared/year.js';
 import { PledgeView } from '../dto/pledge.view.js';
 import { PledgeService } from '../pledge.service.js';
 
@@ -27,10 +28,12 @@ export class BlocPledgeResolver {
     @Args('year', {
       type: () => Int,
       nullable: true,
-      description: 'Năm thi đua: trả về giao ước chỉ khi khối thuộc năm này (bỏ trống: giao ước của khối, năm nào cũng được).',
+      description:
+        'Năm thi đua (từ 1945 đến 2100): trả về giao ước chỉ khi khối thuộc năm này (bỏ trống: giao ước của khối, năm nào cũng được).',
     })
     year?: number | null,
   ): Promise<PledgeView | null> {
+    if (year != null) assertYearInRange('year', year);
     if ((year != null && year !== bloc.year) || !bloc.pledgeId) return Promise.resolve(null);
     return gql.loaders
       .perParent<BlocView, PledgeView | null>(

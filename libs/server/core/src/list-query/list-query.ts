@@ -36,7 +36,12 @@ export interface ListQuerySpec<TSort extends string, TFilter> {
   /** Select list, e.g. `u.*`. */
   select: string;
   sortColumns: Record<TSort, string>;
-  /** Unique column (or columns, comma-separated, ending with a unique one) appended to every ORDER BY so pages are stable. */
+  /**
+   * Unique column (or columns, comma-separated, ending with a unique one) appended to every ORDER BY so pages
+   * are stable. Each of its columns takes the direction of the sort field (`-year` with `b.name, b.id`:
+   * `b.year DESC, b.name DESC, b.id DESC`), so the order is total, one index scanned either way serves it, and
+   * paging through ties never repeats or skips a row.
+   */
   tieBreaker: string;
   defaultSort: SortSpec<TSort>;
   filters: { [K in keyof TFilter]-?: FilterCondition<NonNullable<TFilter[K]>> };
@@ -224,7 +229,8 @@ async function rankedPageFromCandidates<TSort extends string, TFilter extends ob
 /**
  * ORDER BY of a page: the requested sort; without one, relevance when a text
  * search is given (its ranking terms, then the default sort), else the default
- * sort. The tie breaker last, so every order is total and pages are stable.
+ * sort. The tie breaker last, every column of it in the sort field's direction,
+ * so every order is total and pages are stable.
  */
 function orderByOf<TSort extends string, TFilter extends object>(
   spec: ListQuerySpec<TSort, TFilter>,
@@ -233,7 +239,10 @@ function orderByOf<TSort extends string, TFilter extends object>(
 ): string {
   const sort = request.sort ?? spec.defaultSort;
   const direction = sort.order === 'desc' ? 'DESC' : 'ASC';
-  const terms = [`${spec.sortColumns[sort.field]} ${direction} NULLS LAST`, `${spec.tieBreaker} ${direction}`];
+  const terms = [
+    `${spec.sortColumns[sort.field]} ${direction} NULLS LAST`,
+    ...tieBreakerColumns(spec.tieBreaker).map((c) => `${c} ${direction}`),
+  ];
   if (!request.sort) {
     for (const [key, value] of Object.entries(request.filter ?? {})) {
       const condition = spec.filters[key as keyof TFilter];
@@ -244,4 +253,22 @@ function orderByOf<TSort extends string, TFilter extends object>(
     }
   }
   return `ORDER BY ${terms.join(', ')}`;
+}
+
+/** The columns of a tie breaker (`b.name, b.id`), split at the commas outside parentheses. */
+function tieBreakerColumns(tieBreaker: string): string[] {
+  const columns: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < tieBreaker.length; i++) {
+    const c = tieBreaker[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      columns.push(tieBreaker.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  columns.push(tieBreaker.slice(start).trim());
+  return columns;
 }

@@ -13,6 +13,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type SortOrder } from '@danvan/contracts';
@@ -67,7 +68,10 @@ export interface ListDeclaration<TSort extends string, F extends AnyFilters> {
   /** FROM clause with alias, e.g. `unit u`, and select list. */
   from: string;
   select: string;
-  /** Unique column appended to every ORDER BY so pages are stable. */
+  /**
+   * Unique column (or columns ending with a unique one: `b.name, b.id`) appended to every ORDER BY so pages
+   * are stable; every column of it follows the sort field's direction (`-year`: `year DESC, name DESC, id DESC`).
+   */
   tieBreaker: string;
   sort: {
     /** The allow-list: sort field → SQL; its order is the order of the published enum. */
@@ -153,8 +157,49 @@ function messages(filter: ListFilter<unknown>) {
   return filter.message ? { message: filter.message } : {};
 }
 
-/** class-validator checks of a filter value, the same over REST and GraphQL (REST adds the query-string parsing). */
-function checks(filter: ListFilter<unknown>): PropertyDecorator[] {
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The instant a bound names, for comparing two bounds; a calendar date compares by its date alone. */
+function boundsInOrder(from: string, to: string): boolean {
+  const [f, t] = [Date.parse(from), Date.parse(to)];
+  if (Number.isNaN(f) || Number.isNaN(t) || !realDate(from.slice(0, 10)) || !realDate(to.slice(0, 10))) return true;
+  if (LOCAL_DATE.test(from) || LOCAL_DATE.test(to)) return from.slice(0, 10) <= to.slice(0, 10);
+  return f <= t;
+}
+
+/** yyyy-MM-dd naming a day of the calendar (not 2024-02-30). */
+function realDate(date: string): boolean {
+  return LOCAL_DATE.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+}
+
+/**
+ * A range's upper bound is not before its lower bound (the property `lowerName` of the same
+ * query or filter object). Only two well-formed values are compared: a malformed one has its own error.
+ */
+function NotBefore(lowerName: string, upperName: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'notBefore',
+    constraints: [lowerName],
+    validator: {
+      validate: (value: unknown, args) => {
+        const lower = (args?.object as Record<string, unknown> | undefined)?.[lowerName];
+        return typeof value !== 'string' || typeof lower !== 'string' || boundsInOrder(lower, value);
+      },
+      defaultMessage: () => `${upperName} không được trước ${lowerName} (khoảng thời gian bị đảo ngược).`,
+    },
+  });
+}
+
+/**
+ * class-validator checks of a filter value, the same over REST and GraphQL (REST adds the query-string
+ * parsing); `nameOf` gives a filter's name on that transport (a range's bound refers to the other one).
+ */
+function checks(filter: ListFilter<unknown>, name: string, nameOf: (key: string) => string): PropertyDecorator[] {
+  const range = filter.notBefore ? [NotBefore(nameOf(filter.notBefore), name)] : [];
+  return [...valueChecks(filter), ...range];
+}
+
+function valueChecks(filter: ListFilter<unknown>): PropertyDecorator[] {
   const m = messages(filter);
   switch (filter.kind) {
     case 'text':
@@ -287,12 +332,18 @@ export function defineList<TSort extends string, F extends AnyFilters>(
     IsOptional(),
     IsIn(restSortValues, { message: `Chỉ được sắp xếp theo: ${sortFields.join(', ')} (thêm "-" phía trước để giảm dần).` }),
   ]);
+  for (const [key, filter] of entries) {
+    const lower = filter.notBefore ? declaration.filters[filter.notBefore] : undefined;
+    if (filter.notBefore && (!lower || lower.kind !== filter.kind || lower.rest === false || lower.graphql === false))
+      throw new Error(`${name} list: ${key}.notBefore must name a ${filter.kind} filter on the same transports.`);
+  }
+  const restNameOf = (key: string) => declaration.filters[key].rest || key;
   const restNames = new Map<string, keyof TFilter & string>();
   for (const [key, filter] of entries) {
     if (filter.rest === false) continue;
-    const param = filter.rest ?? key;
+    const param = restNameOf(key);
     restNames.set(param, key);
-    apply(RestQuery.prototype, param, [...restDecorators(filter), IsOptional(), ...checks(filter)]);
+    apply(RestQuery.prototype, param, [...restDecorators(filter), IsOptional(), ...checks(filter, param, restNameOf)]);
   }
   const RestExportQuery = named(`${name}ExportQuery`, class extends OmitType(RestQuery, ['page', 'pageSize'] as const) {});
 
@@ -322,7 +373,7 @@ export function defineList<TSort extends string, F extends AnyFilters>(
     apply(Filter.prototype, key, [
       Field(graphqlType(filter), { nullable: true, description: filter.description }),
       IsOptional(),
-      ...checks(filter),
+      ...checks(filter, key, (other) => other),
     ]);
   }
 

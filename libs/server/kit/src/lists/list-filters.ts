@@ -27,6 +27,11 @@ export interface ListFilter<V> {
   /** Allowed values (`enums`), and the GraphQL enum object registered for them. */
   readonly values?: readonly string[];
   readonly graphqlEnum?: object;
+  /**
+   * A range's upper bound (`date`, `dateTime`): the name of the filter holding its lower bound. A value
+   * before that bound is refused (400 / BAD_USER_INPUT on this field) instead of answering an empty page.
+   */
+  readonly notBefore?: string;
   /** A phantom of the value type, for inference only. */
   readonly __value?: V;
 }
@@ -81,13 +86,16 @@ export function enumValueFilter<T extends string>(
   return { kind: 'enum', sql, values, graphqlEnum, ...options };
 }
 
+/** What a range's upper bound declares: `notBefore` names the filter of its lower bound (checked by the kit, once for every range). */
+type RangeOptions = Options & { notBefore?: string };
+
 /** A calendar date (yyyy-MM-dd). */
-export function dateFilter(sql: FilterCondition<string>, options: Options): ListFilter<string> {
+export function dateFilter(sql: FilterCondition<string>, options: RangeOptions): ListFilter<string> {
   return { kind: 'date', sql, ...options };
 }
 
 /** A date or an ISO 8601 instant. */
-export function dateTimeFilter(sql: FilterCondition<string>, options: Options): ListFilter<string> {
+export function dateTimeFilter(sql: FilterCondition<string>, options: RangeOptions): ListFilter<string> {
   return { kind: 'dateTime', sql, ...options };
 }
 

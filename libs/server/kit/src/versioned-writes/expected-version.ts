@@ -12,9 +12,22 @@ export const NO_VERSION_SENT: unique symbol = Symbol('no version sent');
 export type ExpectedVersion = number | typeof NO_VERSION_SENT;
 
 /**
- * The version check of an update of an existing record, after its not-found and
- * permission checks and before any write: none sent → versionRequired (428),
- * another version → versionConflict (412 over REST, VERSION_CONFLICT over GraphQL).
+ * What an update checks of its version before writing: that one was sent. None sent
+ * → versionRequired (428, naming the current version), after the not-found and
+ * permission checks. A stale version is refused by the write itself, the one
+ * conditional `UPDATE … WHERE version = $n` of `updateVersioned` (412 over REST,
+ * VERSION_CONFLICT over GraphQL): the one way versions are checked. This is a
+ * pre-check because there is no number to put in that WHERE.
+ */
+export function requireVersion(entityLabel: string, expected: ExpectedVersion, current: number): asserts expected is number {
+  if (expected === NO_VERSION_SENT) throw DomainError.versionRequired(entityLabel, current);
+}
+
+/**
+ * The version compared before the write, for the few writes that cannot be one
+ * conditional UPDATE (each says why beside its call): none sent → versionRequired
+ * (428), another version → versionConflict (412 / VERSION_CONFLICT). Everything
+ * else uses `requireVersion` and `updateVersioned`.
  */
 export function assertVersion(entityLabel: string, expected: ExpectedVersion, current: number): asserts expected is number {
   if (expected === NO_VERSION_SENT) throw DomainError.versionRequired(entityLabel, current);
