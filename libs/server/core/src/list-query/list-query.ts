@@ -37,10 +37,11 @@ export interface ListQuerySpec<TSort extends string, TFilter> {
   select: string;
   sortColumns: Record<TSort, string>;
   /**
-   * Unique column (or columns, comma-separated, ending with a unique one) appended to every ORDER BY so pages
-   * are stable. Each of its columns takes the direction of the sort field (`-year` with `b.name, b.id`:
-   * `b.year DESC, b.name DESC, b.id DESC`), so the order is total, one index scanned either way serves it, and
-   * paging through ties never repeats or skips a row.
+   * Unique column (or columns, comma-separated, ending with a unique one) appended to every ORDER BY so the
+   * order is total and paging through ties never repeats or skips a row. Its leading columns keep reading
+   * order, ascending, whatever the sort's direction (blocs of a year A→Z by name, years newest first); its last,
+   * unique column follows the sort field's direction (`-year` with `b.name, b.id`: `b.year DESC, b.name ASC,
+   * b.id DESC`), so an index on (sort column, id) serves a one-column tie breaker scanned either way.
    */
   tieBreaker: string;
   defaultSort: SortSpec<TSort>;
@@ -229,8 +230,8 @@ async function rankedPageFromCandidates<TSort extends string, TFilter extends ob
 /**
  * ORDER BY of a page: the requested sort; without one, relevance when a text
  * search is given (its ranking terms, then the default sort), else the default
- * sort. The tie breaker last, every column of it in the sort field's direction,
- * so every order is total and pages are stable.
+ * sort. The tie breaker last (its leading columns ascending, its unique one in
+ * the sort field's direction), so every order is total and pages are stable.
  */
 function orderByOf<TSort extends string, TFilter extends object>(
   spec: ListQuerySpec<TSort, TFilter>,
@@ -241,7 +242,7 @@ function orderByOf<TSort extends string, TFilter extends object>(
   const direction = sort.order === 'desc' ? 'DESC' : 'ASC';
   const terms = [
     `${spec.sortColumns[sort.field]} ${direction} NULLS LAST`,
-    ...tieBreakerColumns(spec.tieBreaker).map((c) => `${c} ${direction}`),
+    ...tieBreakerColumns(spec.tieBreaker).map((c, i, all) => `${c} ${i === all.length - 1 ? direction : 'ASC'}`),
   ];
   if (!request.sort) {
     for (const [key, value] of Object.entries(request.filter ?? {})) {

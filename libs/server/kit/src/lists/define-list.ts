@@ -70,7 +70,8 @@ export interface ListDeclaration<TSort extends string, F extends AnyFilters> {
   select: string;
   /**
    * Unique column (or columns ending with a unique one: `b.name, b.id`) appended to every ORDER BY so pages
-   * are stable; every column of it follows the sort field's direction (`-year`: `year DESC, name DESC, id DESC`).
+   * are stable: leading columns ascending (reading order), the unique one in the sort field's direction
+   * (`-year`: `year DESC, name ASC, id DESC`).
    */
   tieBreaker: string;
   sort: {
