@@ -4,10 +4,11 @@ import { DocumentService } from '../document.service.js';
 import { DocumentListOptions } from '../dto/document-list.options.js';
 import { CreateDocumentInput, UpdateDocumentInput } from '../dto/document.inputs.js';
 import { DeletedDocument, DocumentList, DocumentView } from '../dto/document.view.js';
+import { DOCUMENT_POLICY } from '../document.policy.js';
 
 /** GraphQL over DocumentService. */
 @Resolver(() => DocumentView)
-@RequirePermission('documents:read')
+@RequirePermission(DOCUMENT_POLICY.readPermission)
 export class DocumentResolver {
   constructor(private readonly documentService: DocumentService) {}
 
@@ -32,7 +33,7 @@ export class DocumentResolver {
     return this.documentService.list(ctx, options ?? {});
   }
 
-  @RequirePermission('documents:write')
+  @RequirePermission(DOCUMENT_POLICY.createPermission)
   @Mutation(() => DocumentView, { description: 'Nhập văn bản vào sổ; số, ký hiệu được kiểm tra theo mẫu văn bản của Đảng và nhà nước.' })
   createDocument(
     @Ctx() ctx: RequestContext,
@@ -41,7 +42,7 @@ export class DocumentResolver {
     return this.documentService.create(ctx, input);
   }
 
-  @RequirePermission('documents:write')
+  @RequirePermission(DOCUMENT_POLICY.permission('update'))
   @Mutation(() => DocumentView, {
     description: 'Sửa văn bản; expectedVersion là phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).',
   })
@@ -55,7 +56,7 @@ export class DocumentResolver {
     return this.documentService.update(ctx, id, expectedVersion, input);
   }
 
-  @RequirePermission('documents:write')
+  @RequirePermission(DOCUMENT_POLICY.permission('delete'))
   @Mutation(() => DeletedDocument, { description: 'Xóa văn bản chưa được trích dẫn.' })
   deleteDocument(
     @Ctx() ctx: RequestContext,

@@ -9,6 +9,7 @@ import { DOCUMENT_LIST } from '../document.list.js';
 import { DocumentListQuery } from '../dto/document-list.options.js';
 import { CreateDocumentInput, UpdateDocumentInput } from '../dto/document.inputs.js';
 import { DocumentView } from '../dto/document.view.js';
+import { DOCUMENT_POLICY } from '../document.policy.js';
 
 /** REST shape of a document: DocumentView without internal fields. */
 export function toDocumentDto(doc: DocumentView): DocumentDto {
@@ -21,7 +22,7 @@ const DocumentPage = DOCUMENT_LIST.page(DocumentView);
 /** The document register for integrators: /api/v1/documents. */
 @ApiTags('documents')
 @ApiBearerAuth()
-@RequirePermission('documents:read')
+@RequirePermission(DOCUMENT_POLICY.readPermission)
 @ApiExtraModels(DocumentView, DocumentPage)
 @Controller('api/v1/documents')
 export class DocumentsController {
@@ -44,7 +45,7 @@ export class DocumentsController {
     body: CreateDocumentInput,
     conflict: 'The same number was already registered for that year',
   })
-  @RequirePermission('documents:write')
+  @RequirePermission(DOCUMENT_POLICY.createPermission)
   async create(@Ctx() ctx: RequestContext, @Body() input: CreateDocumentInput, @Reply() reply: FastifyReply): Promise<DocumentDto> {
     return toDocumentDto(answerCreated(reply, '/api/v1/documents', await this.documents.create(ctx, input)));
   }
@@ -52,7 +53,7 @@ export class DocumentsController {
   @VersionedRoute.update(DocumentView, 'Change a document; If-Match with the ETag you read is required (412 when stale)', {
     body: UpdateDocumentInput,
   })
-  @RequirePermission('documents:write')
+  @RequirePermission(DOCUMENT_POLICY.permission('update'))
   async update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -64,7 +65,7 @@ export class DocumentsController {
   }
 
   @VersionedRoute.delete('Delete a document nothing cites (409 otherwise); If-Match optional')
-  @RequirePermission('documents:write')
+  @RequirePermission(DOCUMENT_POLICY.permission('delete'))
   async remove(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,

@@ -8,6 +8,7 @@ import { UnitView } from '../dto/unit.view.js';
 import { UpdateUnitInput } from '../dto/update-unit.input.js';
 import { UnitService } from '../unit.service.js';
 import { DeletedUnit, UnitList } from './unit-list.type.js';
+import { UNIT_POLICY } from '../unit.policy.js';
 
 const MAX_CHILDREN = 500;
 
@@ -16,7 +17,7 @@ const MAX_CHILDREN = 500;
  * page of units costs a fixed number of statements whatever its size.
  */
 @Resolver(() => UnitView)
-@RequirePermission('units:read')
+@RequirePermission(UNIT_POLICY.readPermission)
 export class UnitResolver {
   constructor(private readonly unitService: UnitService) {}
 
@@ -41,13 +42,13 @@ export class UnitResolver {
     return this.unitService.list(ctx, options ?? {});
   }
 
-  @RequirePermission('units:write')
+  @RequirePermission(UNIT_POLICY.createPermission)
   @Mutation(() => UnitView, { description: 'Tạo đơn vị mới trong phạm vi của bạn (cấp phải hợp với đơn vị cấp trên).' })
   createUnit(@Ctx() ctx: RequestContext, @Args('input', { description: 'Đơn vị mới.' }) input: CreateUnitInput): Promise<UnitView> {
     return this.unitService.create(ctx, input);
   }
 
-  @RequirePermission('units:write')
+  @RequirePermission(UNIT_POLICY.permission('update'))
   @Mutation(() => UnitView, { description: 'Sửa đơn vị; expectedVersion là phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' })
   updateUnit(
     @Ctx() ctx: RequestContext,
@@ -59,7 +60,7 @@ export class UnitResolver {
     return this.unitService.update(ctx, id, expectedVersion, input);
   }
 
-  @RequirePermission('units:write')
+  @RequirePermission(UNIT_POLICY.permission('delete'))
   @Mutation(() => DeletedUnit, { description: 'Xóa đơn vị chưa được dữ liệu nào tham chiếu; nếu không, hãy kết thúc hiệu lực của đơn vị.' })
   deleteUnit(
     @Ctx() ctx: RequestContext,

@@ -20,6 +20,7 @@ import { UnitView } from '../dto/unit.view.js';
 import { UpdateUnitInput } from '../dto/update-unit.input.js';
 import { UnitService } from '../unit.service.js';
 import { describeFilters, renderUnitsWorkbook } from './units-export.js';
+import { UNIT_POLICY } from '../unit.policy.js';
 
 /** REST shape of a unit: UnitView without internal fields. */
 export function toUnitDto(unit: UnitView): UnitDto {
@@ -32,7 +33,7 @@ const UnitPage = UNIT_LIST.page(UnitView);
 /** The unit register for integrators: /api/v1/units. */
 @ApiTags('units')
 @ApiBearerAuth()
-@RequirePermission('units:read')
+@RequirePermission(UNIT_POLICY.readPermission)
 @ApiExtraModels(UnitView, UnitPage)
 @Controller('api/v1/units')
 export class UnitsController {
@@ -80,13 +81,13 @@ export class UnitsController {
   }
 
   @VersionedRoute.create(UnitView, 'Create a unit', { body: CreateUnitInput, conflict: 'The code is already used' })
-  @RequirePermission('units:write')
+  @RequirePermission(UNIT_POLICY.createPermission)
   async create(@Ctx() ctx: RequestContext, @Body() input: CreateUnitInput, @Reply() reply: FastifyReply): Promise<UnitDto> {
     return toUnitDto(answerCreated(reply, '/api/v1/units', await this.units.create(ctx, input)));
   }
 
   @VersionedRoute.update(UnitView, 'Change a unit; If-Match with the ETag you read is required (412 when stale)', { body: UpdateUnitInput })
-  @RequirePermission('units:write')
+  @RequirePermission(UNIT_POLICY.permission('update'))
   async update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -98,7 +99,7 @@ export class UnitsController {
   }
 
   @VersionedRoute.delete('Delete a unit nothing refers to (409 otherwise: end it instead); If-Match optional')
-  @RequirePermission('units:write')
+  @RequirePermission(UNIT_POLICY.permission('delete'))
   async remove(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
