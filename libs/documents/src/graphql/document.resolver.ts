@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
 import { DocumentService } from '../document.service.js';
 import { DocumentListOptions } from '../dto/document-list.options.js';
@@ -65,5 +65,11 @@ export class DocumentResolver {
     expectedVersion?: number,
   ): Promise<DeletedDocument> {
     return this.documentService.remove(ctx, id, expectedVersion ?? null);
+  }
+
+  /** The caller's actions on the document (the field is declared on DocumentView; DOCUMENT_POLICY answers it). */
+  @ResolveField('allowedActions')
+  allowedActions(@Ctx() ctx: RequestContext, @Parent() doc: DocumentView): string[] {
+    return DOCUMENT_POLICY.allowedActions(ctx, doc);
   }
 }

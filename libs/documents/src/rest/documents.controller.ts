@@ -11,10 +11,15 @@ import { CreateDocumentInput, UpdateDocumentInput } from '../dto/document.inputs
 import { DocumentView } from '../dto/document.view.js';
 import { DOCUMENT_POLICY } from '../document.policy.js';
 
-/** REST shape of a document: DocumentView without internal fields. */
-export function toDocumentDto(doc: DocumentView): DocumentDto {
-  const { ownerPath: _ownerPath, createdAt, updatedAt, ...rest } = doc;
-  return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+/** REST shape of a document: DocumentView without internal fields, with what the caller may do to it (DOCUMENT_POLICY). */
+export function toDocumentDto(ctx: RequestContext, doc: DocumentView): DocumentDto {
+  const { ownerPath: _ownerPath, createdAt, updatedAt, allowedActions: _allowedActions, ...rest } = doc;
+  return {
+    ...rest,
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+    allowedActions: DOCUMENT_POLICY.allowedActions(ctx, doc),
+  };
 }
 
 const DocumentPage = DOCUMENT_LIST.page(DocumentView);
@@ -33,12 +38,12 @@ export class DocumentsController {
   @ApiOkResponse({ type: DocumentPage })
   async list(@Ctx() ctx: RequestContext, @Query() query: DocumentListQuery): Promise<Page<DocumentDto>> {
     const page = await this.documents.list(ctx, DOCUMENT_LIST.fromRest(query));
-    return { ...page, items: page.items.map(toDocumentDto) };
+    return { ...page, items: page.items.map((doc) => toDocumentDto(ctx, doc)) };
   }
 
   @VersionedRoute.read(DocumentView, 'Read one document; the ETag header carries its version', { notFound: 'No such document' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<DocumentDto> {
-    return versionedRead(reply, this.documents.get(ctx, id), toDocumentDto);
+    return versionedRead(reply, this.documents.get(ctx, id), (doc) => toDocumentDto(ctx, doc));
   }
 
   @VersionedRoute.create(DocumentView, 'Register a document; the number is validated in the shapes of Party and state documents', {
@@ -47,7 +52,7 @@ export class DocumentsController {
   })
   @RequirePermission(DOCUMENT_POLICY.createPermission)
   async create(@Ctx() ctx: RequestContext, @Body() input: CreateDocumentInput, @Reply() reply: FastifyReply): Promise<DocumentDto> {
-    return toDocumentDto(answerCreated(reply, '/api/v1/documents', await this.documents.create(ctx, input)));
+    return toDocumentDto(ctx, answerCreated(reply, '/api/v1/documents', await this.documents.create(ctx, input)));
   }
 
   @VersionedRoute.update(DocumentView, 'Change a document; If-Match with the ETag you read is required (412 when stale)', {
@@ -61,7 +66,7 @@ export class DocumentsController {
     @Body() input: UpdateDocumentInput,
     @Reply() reply: FastifyReply,
   ): Promise<DocumentDto> {
-    return toDocumentDto(await versionedUpdate(reply, ifMatch, (version) => this.documents.update(ctx, id, version, input)));
+    return toDocumentDto(ctx, await versionedUpdate(reply, ifMatch, (version) => this.documents.update(ctx, id, version, input)));
   }
 
   @VersionedRoute.delete('Delete a document nothing cites (409 otherwise); If-Match optional')

@@ -71,6 +71,12 @@ export class UnitResolver {
     return this.unitService.remove(ctx, id, expectedVersion ?? null);
   }
 
+  /** The caller's actions on the unit (the field is declared on UnitView; UNIT_POLICY answers it). */
+  @ResolveField('allowedActions')
+  allowedActions(@Ctx() ctx: RequestContext, @Parent() unit: UnitView): string[] {
+    return UNIT_POLICY.allowedActions(ctx, unit);
+  }
+
   @ResolveField(() => UnitView, { nullable: true, description: 'Đơn vị cấp trên trực tiếp.' })
   parent(@Ctx() ctx: RequestContext, @Parent() unit: UnitView, @Context() gql: GraphQLRequestContext): Promise<UnitView | null> {
     return unit.parentId ? this.byId(ctx, gql).load(unit.parentId) : Promise.resolve(null);
