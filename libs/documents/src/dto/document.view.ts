@@ -40,7 +40,7 @@ export class DocumentView implements Omit<DocumentDto, 'createdAt' | 'updatedAt'
   @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
   @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
   /**
-   * The caller's, not the document's: added by the transports (`toDocumentDto`, `DocumentResolver.allowedActions`)
+   * The caller's, not the document's: added by the transports (`toDocumentDto`, `withActions` in document.resolver.ts)
    * from DOCUMENT_POLICY, so the service's views and the audit trail never carry it.
    */
   @AllowedActionsField(DOCUMENT_POLICY.vocabulary)

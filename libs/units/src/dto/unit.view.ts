@@ -53,7 +53,7 @@ export class UnitView implements Omit<UnitDto, 'createdAt' | 'updatedAt' | 'allo
   @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
   @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
   /**
-   * The caller's, not the unit's: added by the transports (`toUnitDto`, `UnitResolver.allowedActions`)
+   * The caller's, not the unit's: added by the transports (`toUnitDto`, `withActions` in unit.resolver.ts)
    * from UNIT_POLICY, so the service's views and the audit trail never carry it.
    */
   @AllowedActionsField(UNIT_POLICY.vocabulary)
