@@ -145,6 +145,13 @@ describe('documents over REST', () => {
     expect((await haTinhSecretariat.rest('DELETE', path)).status).toBe(403);
     const viewer = await server.signedIn('VIEWER', binhPhuoc);
     expect((await viewer.rest('GET', path)).status).toBe(200);
+    // allowedActions (DOCUMENT_POLICY): the owner's secretariat may change and delete it, the other province and a viewer only read.
+    expect(edited.body.allowedActions).toEqual(['update', 'delete']);
+    expect((await binhPhuocSecretariat.rest<DocumentDto>('GET', path)).body.allowedActions).toEqual(['update', 'delete']);
+    expect((await haTinhSecretariat.rest<DocumentDto>('GET', path)).body.allowedActions).toEqual([]);
+    expect((await viewer.rest<DocumentDto>('GET', path)).body.allowedActions).toEqual([]);
+    const listed = await haTinhSecretariat.rest<Page<DocumentDto>>('GET', '/api/v1/documents?pageSize=100');
+    expect(listed.body.items.find((d) => d.id === created.body.id)?.allowedActions).toEqual([]);
     expect(
       (await viewer.rest('POST', '/api/v1/documents', { number: '1-TB/BDVTU', issuedOn: '2024-01-02', title: 'Thông báo' })).status,
     ).toBe(403);
@@ -202,5 +209,11 @@ describe('documents over GraphQL', () => {
       { id },
     );
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const actions = `query($id: ID!) { document(id: $id) { allowedActions } }`;
+    type Answer = { document: { allowedActions: string[] } };
+    expect((await binhPhuocSecretariat.graphql<Answer>(actions, { id })).data?.document.allowedActions).toEqual(['update', 'delete']);
+    expect((await haTinhSecretariat.graphql<Answer>(actions, { id })).data?.document.allowedActions).toEqual([]);
+    const viewer = await server.signedIn('VIEWER', binhPhuoc);
+    expect((await viewer.graphql<Answer>(actions, { id })).data?.document.allowedActions).toEqual([]);
   });
 });

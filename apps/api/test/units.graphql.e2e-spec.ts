@@ -75,6 +75,29 @@ describe('GraphQL units', () => {
     expect(deleted.data?.deleteUnit.id).toBe(id);
   });
 
+  it('offers update and delete (allowedActions, UNIT_POLICY) to a secretariat of the subtree, nothing to a viewer', async () => {
+    const province = await server.factory.unit({ name: 'Tỉnh GraphQL có thao tác' });
+    const district = await server.factory.unit({ parent: province, name: 'Huyện GraphQL có thao tác', level: 'DISTRICT' });
+    const elsewhere = await server.factory.unit({ name: 'Tỉnh GraphQL khác' });
+    const query = `query($id: ID!) { unit(id: $id) { allowedActions parent { allowedActions } } }`;
+    type Answer = { unit: { allowedActions: string[]; parent: { allowedActions: string[] } | null } | null };
+    const secretariat = await server.signedIn('SECRETARIAT', province);
+    const seen = await secretariat.graphql<Answer>(query, { id: district.id });
+    expect(seen.data?.unit).toEqual({ allowedActions: ['update', 'delete'], parent: { allowedActions: ['update', 'delete'] } });
+    const viewer = await server.signedIn('VIEWER', province);
+    expect((await viewer.graphql<Answer>(query, { id: district.id })).data?.unit).toEqual({
+      allowedActions: [],
+      parent: { allowedActions: [] },
+    });
+    const otherSecretariat = await server.signedIn('SECRETARIAT', elsewhere);
+    const foreign = await otherSecretariat.graphql<Answer>(query, { id: district.id });
+    expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const list = await otherSecretariat.graphql<{ units: { items: Array<{ id: string; allowedActions: string[] }> } }>(
+      `{ units(options: { filter: { search: "Tỉnh GraphQL" } }) { items { id allowedActions } } }`,
+    );
+    expect(list.data?.units.items).toEqual([{ id: elsewhere.id, allowedActions: ['update', 'delete'] }]);
+  });
+
   it('resolves a page of 50 units with parents and children in a number of statements that does not grow with the page', async () => {
     const root = await server.factory.unit({ name: 'Gốc trang', level: 'CENTRAL' });
     for (let i = 0; i < 50; i++) {

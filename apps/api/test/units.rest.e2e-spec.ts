@@ -137,6 +137,33 @@ describe('REST /api/v1/units', () => {
     expect((await server.rest<UnitDto>('GET', `/api/v1/units/${unit.id}`)).body.version).toBe(2);
   });
 
+  it('offers update and delete (allowedActions, UNIT_POLICY) to a secretariat of the subtree, not to a viewer; another subtree does not see it', async () => {
+    const province = await server.factory.unit({ name: 'Tỉnh có thao tác' });
+    const district = await server.factory.unit({ parent: province, name: 'Huyện có thao tác', level: 'DISTRICT' });
+    const elsewhere = await server.factory.unit({ name: 'Tỉnh khác có thao tác' });
+    const secretariat = await server.signedIn('SECRETARIAT', province);
+    const viewer = await server.signedIn('VIEWER', province);
+    const otherSecretariat = await server.signedIn('SECRETARIAT', elsewhere);
+
+    expect((await secretariat.rest<UnitDto>('GET', `/api/v1/units/${district.id}`)).body.allowedActions).toEqual(['update', 'delete']);
+    const listed = await secretariat.rest<Page<UnitDto>>('GET', `/api/v1/units?withinUnitId=${province.id}`);
+    expect(listed.body.items.map((u) => [u.name, u.allowedActions])).toEqual([
+      ['Huyện có thao tác', ['update', 'delete']],
+      ['Tỉnh có thao tác', ['update', 'delete']],
+    ]);
+    const ancestors = await secretariat.rest<UnitDto[]>('GET', `/api/v1/units/${district.id}/ancestors`);
+    expect(ancestors.body.map((u) => u.allowedActions)).toEqual([['update', 'delete']]);
+    expect((await viewer.rest<UnitDto>('GET', `/api/v1/units/${district.id}`)).body.allowedActions).toEqual([]);
+    expect((await otherSecretariat.rest('GET', `/api/v1/units/${district.id}`)).status).toBe(404);
+    expect((await otherSecretariat.rest<UnitDto>('GET', `/api/v1/units/${elsewhere.id}`)).body.allowedActions).toEqual([
+      'update',
+      'delete',
+    ]);
+    // What a write answers carries them too.
+    const renamed = await secretariat.rest<UnitDto>('PATCH', `/api/v1/units/${district.id}`, { shortName: 'HCTT' }, { 'if-match': '"1"' });
+    expect(renamed.body).toMatchObject({ version: 2, allowedActions: ['update', 'delete'] });
+  });
+
   it('answers 409 for a duplicate code, and for deleting a unit something refers to', async () => {
     const parent = await server.factory.unit({ code: 'TRUNG-MA' });
     const duplicate = await server.rest<ProblemDetails>('POST', '/api/v1/units', { ...base, code: 'trung-ma', name: 'Khác' });

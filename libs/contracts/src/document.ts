@@ -167,4 +167,6 @@ export interface DocumentDto {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** What the caller may do to the document now (DOCUMENT_POLICY): `update`, `delete`. */
+  allowedActions: string[];
 }

@@ -63,6 +63,8 @@ export interface UnitDto {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** What the caller may do to the unit now (UNIT_POLICY): `update`, `delete`. */
+  allowedActions: string[];
 }
 
 /** Vietnamese labels, used by the admin and by exports. */

@@ -13,7 +13,9 @@ const OWNER_ONLY = 'Văn bản này do đơn vị khác quản lý: chỉ đơn 
 /** Documents: read by every caller with a scope (they are cited across units); changed and deleted by the owner unit's subtree. */
 export const DOCUMENT_POLICY = definePolicy<DocumentAccess, 'update' | 'delete'>({
   resource: 'văn bản',
+  read: 'documents:read',
   see: anyScopedCaller(),
+  create: 'documents:write',
   actions: {
     update: { permission: 'documents:write', scope: OWNS_DOCUMENT, refusal: OWNER_ONLY },
     delete: { permission: 'documents:write', scope: OWNS_DOCUMENT, refusal: OWNER_ONLY },

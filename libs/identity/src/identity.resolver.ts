@@ -19,6 +19,9 @@ import {
   UpdateAccountInput,
 } from './dto/identity.views.js';
 import { AccountListOptions, ApiKeyListOptions, AuditEventListOptions } from './identity.lists.js';
+import { ACCOUNT_POLICY } from './accounts/account.policy.js';
+import { API_KEY_POLICY } from './api-keys/api-key.policy.js';
+import { AUDIT_POLICY } from './audit/audit.policy.js';
 
 /** GraphQL of accounts, API keys and the audit trail (the admin's screens). */
 @Resolver()
@@ -39,7 +42,7 @@ export class IdentityResolver {
   }
 
   @Query(() => AccountList, { description: 'Tài khoản trong phạm vi của bạn: lọc theo vai trò, đơn vị; tìm theo tên.' })
-  @RequirePermission('accounts:read')
+  @RequirePermission(ACCOUNT_POLICY.readPermission)
   accountList(
     @Ctx() ctx: RequestContext,
     @Args('options', {
@@ -53,7 +56,7 @@ export class IdentityResolver {
   }
 
   @Query(() => AccountView, { description: 'Một tài khoản (lỗi NOT_FOUND nếu không có hoặc ngoài phạm vi của bạn).' })
-  @RequirePermission('accounts:read')
+  @RequirePermission(ACCOUNT_POLICY.readPermission)
   account(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID, description: 'Mã định danh của tài khoản (UUID).' }, ParseIdPipe) id: string,
@@ -62,7 +65,7 @@ export class IdentityResolver {
   }
 
   @Mutation(() => AccountWithPassword, { description: 'Tạo tài khoản với mật khẩu dùng một lần (phải đổi khi đăng nhập lần đầu).' })
-  @RequirePermission('accounts:manage')
+  @RequirePermission(ACCOUNT_POLICY.createPermission)
   createAccount(
     @Ctx() ctx: RequestContext,
     @Args('input', { description: 'Tài khoản mới.' }) input: CreateAccountInput,
@@ -71,7 +74,7 @@ export class IdentityResolver {
   }
 
   @Mutation(() => AccountView, { description: 'Sửa tài khoản (tên, vai trò, đơn vị; vô hiệu hóa).' })
-  @RequirePermission('accounts:manage')
+  @RequirePermission(ACCOUNT_POLICY.permission('update'))
   updateAccount(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID, description: 'Mã định danh của tài khoản (UUID).' }, ParseIdPipe) id: string,
@@ -83,7 +86,7 @@ export class IdentityResolver {
   }
 
   @Mutation(() => AccountWithPassword, { description: 'Cấp mật khẩu dùng một lần mới; mọi phiên đăng nhập của tài khoản kết thúc.' })
-  @RequirePermission('accounts:manage')
+  @RequirePermission(ACCOUNT_POLICY.permission('resetPassword'))
   resetAccountPassword(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID, description: 'Mã định danh của tài khoản (UUID).' }, ParseIdPipe) id: string,
@@ -92,7 +95,7 @@ export class IdentityResolver {
   }
 
   @Query(() => ApiKeyList, { description: 'Khóa API trong phạm vi của bạn (mặc định chỉ khóa còn hiệu lực).' })
-  @RequirePermission('api-keys:read')
+  @RequirePermission(API_KEY_POLICY.readPermission)
   apiKeys(
     @Ctx() ctx: RequestContext,
     @Args('options', { type: () => ApiKeyListOptions, nullable: true, description: 'Lọc và phân trang (mặc định: trang 1, 20 khóa).' })
@@ -102,7 +105,7 @@ export class IdentityResolver {
   }
 
   @Mutation(() => ApiKeyWithSecret, { description: 'Tạo khóa API; phần bí mật chỉ hiển thị một lần.' })
-  @RequirePermission('api-keys:manage')
+  @RequirePermission(API_KEY_POLICY.createPermission)
   createApiKey(
     @Ctx() ctx: RequestContext,
     @Args('input', { description: 'Khóa mới.' }) input: CreateApiKeyInput,
@@ -111,7 +114,7 @@ export class IdentityResolver {
   }
 
   @Mutation(() => ApiKeyView, { description: 'Thu hồi khóa API: mọi yêu cầu dùng khóa này bị từ chối từ nay.' })
-  @RequirePermission('api-keys:manage')
+  @RequirePermission(API_KEY_POLICY.permission('revoke'))
   revokeApiKey(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID, description: 'Mã định danh của khóa (UUID).' }, ParseIdPipe) id: string,
@@ -120,7 +123,7 @@ export class IdentityResolver {
   }
 
   @Query(() => AuditEventList, { description: 'Nhật ký thay đổi, mới nhất trước, trong phạm vi của bạn.' })
-  @RequirePermission('audit:read')
+  @RequirePermission(AUDIT_POLICY.readPermission)
   auditEvents(
     @Ctx() ctx: RequestContext,
     @Args('options', {

@@ -4,23 +4,29 @@ import { DocumentService } from '../document.service.js';
 import { DocumentListOptions } from '../dto/document-list.options.js';
 import { CreateDocumentInput, UpdateDocumentInput } from '../dto/document.inputs.js';
 import { DeletedDocument, DocumentList, DocumentView } from '../dto/document.view.js';
+import { DOCUMENT_POLICY } from '../document.policy.js';
+
+/** The document as GraphQL answers it: with what the caller may do to it (DOCUMENT_POLICY). */
+function withActions(ctx: RequestContext, doc: DocumentView): DocumentView {
+  return { ...doc, allowedActions: DOCUMENT_POLICY.allowedActions(ctx, doc) };
+}
 
 /** GraphQL over DocumentService. */
 @Resolver(() => DocumentView)
-@RequirePermission('documents:read')
+@RequirePermission(DOCUMENT_POLICY.readPermission)
 export class DocumentResolver {
   constructor(private readonly documentService: DocumentService) {}
 
   @Query(() => DocumentView, { description: 'Một văn bản theo mã định danh (lỗi NOT_FOUND nếu không có).' })
-  document(
+  async document(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID, description: 'Mã định danh của văn bản (UUID).' }, ParseIdPipe) id: string,
   ): Promise<DocumentView> {
-    return this.documentService.get(ctx, id);
+    return withActions(ctx, await this.documentService.get(ctx, id));
   }
 
   @Query(() => DocumentList, { description: 'Sổ văn bản: phân trang, sắp xếp, lọc theo loại, cơ quan ban hành, ngày; tìm không dấu.' })
-  documents(
+  async documents(
     @Ctx() ctx: RequestContext,
     @Args('options', {
       type: () => DocumentListOptions,
@@ -29,33 +35,34 @@ export class DocumentResolver {
     })
     options?: DocumentListOptions,
   ): Promise<DocumentList> {
-    return this.documentService.list(ctx, options ?? {});
+    const page = await this.documentService.list(ctx, options ?? {});
+    return { ...page, items: page.items.map((doc) => withActions(ctx, doc)) };
   }
 
-  @RequirePermission('documents:write')
+  @RequirePermission(DOCUMENT_POLICY.createPermission)
   @Mutation(() => DocumentView, { description: 'Nhập văn bản vào sổ; số, ký hiệu được kiểm tra theo mẫu văn bản của Đảng và nhà nước.' })
-  createDocument(
+  async createDocument(
     @Ctx() ctx: RequestContext,
     @Args('input', { description: 'Văn bản mới.' }) input: CreateDocumentInput,
   ): Promise<DocumentView> {
-    return this.documentService.create(ctx, input);
+    return withActions(ctx, await this.documentService.create(ctx, input));
   }
 
-  @RequirePermission('documents:write')
+  @RequirePermission(DOCUMENT_POLICY.permission('update'))
   @Mutation(() => DocumentView, {
     description: 'Sửa văn bản; expectedVersion là phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).',
   })
-  updateDocument(
+  async updateDocument(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID, description: 'Mã định danh của văn bản (UUID).' }, ParseIdPipe) id: string,
     @Args('expectedVersion', { type: () => Int, description: 'Phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' })
     expectedVersion: number,
     @Args('input', { description: 'Các trường cần sửa.' }) input: UpdateDocumentInput,
   ): Promise<DocumentView> {
-    return this.documentService.update(ctx, id, expectedVersion, input);
+    return withActions(ctx, await this.documentService.update(ctx, id, expectedVersion, input));
   }
 
-  @RequirePermission('documents:write')
+  @RequirePermission(DOCUMENT_POLICY.permission('delete'))
   @Mutation(() => DeletedDocument, { description: 'Xóa văn bản chưa được trích dẫn.' })
   deleteDocument(
     @Ctx() ctx: RequestContext,

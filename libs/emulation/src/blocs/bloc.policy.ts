@@ -30,7 +30,9 @@ export const MEMBER_OF_BLOC = someUnitInSubtree<BlocAccess>(
  */
 export const BLOC_POLICY = definePolicy<BlocAccess, 'update' | 'createPledge'>({
   resource: 'khối thi đua',
+  read: 'emulation:read',
   see: anyOf(MANAGES_BLOC, MEMBER_OF_BLOC),
+  create: 'emulation:manage',
   actions: {
     update: {
       permission: 'emulation:manage',

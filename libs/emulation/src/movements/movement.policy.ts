@@ -11,7 +11,9 @@ export const LAUNCHED_MOVEMENT = unitInSubtree<MovementAccess>('đơn vị phát
 /** Emulation movements: announced to every caller with a scope; changed by the launching unit's subtree (emulation:manage). */
 export const MOVEMENT_POLICY = definePolicy<MovementAccess, 'update'>({
   resource: 'phong trào thi đua',
+  read: 'emulation:read',
   see: anyScopedCaller(),
+  create: 'emulation:manage',
   actions: {
     update: {
       permission: 'emulation:manage',

@@ -29,6 +29,7 @@ const MANAGER_ONLY = 'Giao ước này do đơn vị khác quản lý: chỉ đ�
  */
 export const PLEDGE_POLICY = definePolicy<PledgeAccess, 'update' | 'setCriteria' | 'sign' | 'advance' | 'review' | 'oversee'>({
   resource: 'giao ước thi đua',
+  read: 'emulation:read',
   see: anyOf(MANAGES_BLOC, MEMBER_OF_BLOC),
   actions: {
     update: { permission: 'emulation:manage', scope: MANAGES_BLOC, refusal: MANAGER_ONLY, when: (p) => p.status !== 'FINALISED' },
@@ -82,6 +83,7 @@ export const OWN_REGISTRATION = unitInSubtree<RegistrationAccess>('đơn vị đ
  */
 export const REGISTRATION_POLICY = definePolicy<RegistrationAccess, 'register'>({
   resource: 'bản đăng ký chỉ tiêu',
+  read: 'emulation:read',
   see: anyOf(
     unitInSubtree<RegistrationAccess>(
       'đơn vị quản lý khối',

@@ -41,6 +41,7 @@ const OWN_UNIT_ONLY = 'Đơn vị không tồn tại hoặc nằm ngoài phạm 
  */
 export const SHEET_POLICY = definePolicy<SheetAccess, 'selfScore' | 'submit' | 'reviewScore' | 'accept' | 'return'>({
   resource: 'bảng chấm điểm',
+  read: 'emulation:read',
   see: anyOf(REVIEWS_SHEET, OWN_SHEET),
   actions: {
     selfScore: { permission: 'emulation:submit', scope: OWN_SHEET, refusal: OWN_UNIT_ONLY, when: withUnit },

@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Page, Role } from '@danvan/contracts';
-import {
-  callerScope,
-  inScope,
-  pathInScope,
-  DomainError,
-  recordAudit,
-  writeUnlessUnchanged,
-  translatePgErrors,
-  type RequestContext,
-  type SqlParams,
-} from '@danvan/core';
+import { DomainError, recordAudit, writeUnlessUnchanged, translatePgErrors, type RequestContext, type SqlParams } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import { hashPassword } from '../auth/password-hasher.js';
@@ -20,11 +10,11 @@ import { type ListInput, assertVersion } from '@danvan/kit';
 import { ACCOUNT_LIST, type AccountFilter, type AccountSortField } from '../identity.lists.js';
 import type { AccountView, CreateAccountInput, UpdateAccountInput } from '../dto/identity.views.js';
 import { AccountRepository, type AccountRecord } from './account.repository.js';
+import { ACCOUNT_POLICY } from './account.policy.js';
 
-/** Accounts a caller may see: all for administrators; for others, non-admin accounts of units in their subtree. */
+/** Accounts a caller may see (ACCOUNT_POLICY): all for administrators; for others, non-admin accounts of units in their subtree. */
 function accountScope(ctx: RequestContext, params: SqlParams): string | null {
-  const inSubtree = pathInScope(ctx, params, 'u.path');
-  return inSubtree === null ? null : `a.role <> 'ADMIN' AND ${inSubtree}`;
+  return ACCOUNT_POLICY.visibleSql(ctx, params);
 }
 
 function view(account: AccountRecord): AccountView {
@@ -130,11 +120,7 @@ export class AccountAdminService {
 
   private async findInScope(ctx: RequestContext, id: string, lock = false): Promise<AccountRecord> {
     const account = await this.accounts.findById(ctx, id, lock);
-    const visible =
-      account &&
-      (callerScope(ctx.caller).kind === 'all' ||
-        (account.role !== 'ADMIN' && account.unitPath !== null && inScope(ctx.caller, account.unitPath)));
-    if (!visible) throw DomainError.notFound('tài khoản', id);
+    if (!account || !ACCOUNT_POLICY.canSee(ctx, account)) throw DomainError.notFound('tài khoản', id);
     return account;
   }
 

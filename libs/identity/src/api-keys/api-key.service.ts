@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CurrentApiKey, Page, Permission } from '@danvan/contracts';
-import { DomainError, pathInScope, recordAudit, type RequestContext, type SqlParams } from '@danvan/core';
+import { DomainError, recordAudit, type RequestContext, type SqlParams } from '@danvan/core';
 import { Database, inTransaction, managerOf } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import { randomToken, sha256 } from '../auth/secrets.js';
@@ -10,9 +10,11 @@ import type { ApiKeyView, CreateApiKeyInput } from '../dto/identity.views.js';
 import { API_KEY_LIST, type ApiKeyFilter, type ApiKeySortField } from '../identity.lists.js';
 import { formatApiKey } from './api-key-format.js';
 import { ApiKeyCache } from './api-key-cache.js';
+import { API_KEY_POLICY } from './api-key.policy.js';
 
+/** Keys a caller may see (API_KEY_POLICY): those of the units of its subtree. */
 function keyScope(ctx: RequestContext, params: SqlParams): string | null {
-  return pathInScope(ctx, params, 'u.path');
+  return API_KEY_POLICY.visibleSql(ctx, params);
 }
 
 /**

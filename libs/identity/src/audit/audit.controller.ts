@@ -5,6 +5,7 @@ import { Ctx, RequestContext, RequirePermission } from '@danvan/core';
 import { AuditEventView } from '../dto/identity.views.js';
 import { AUDIT_EVENT_LIST, AuditEventListQuery } from '../identity.lists.js';
 import { AuditService } from './audit.service.js';
+import { AUDIT_POLICY } from './audit.policy.js';
 
 type RestAuditEventList = Omit<Page<AuditEventView>, 'items'> & {
   items: Array<Omit<AuditEventView, 'changes'> & { changes: Record<string, { before: unknown; after: unknown }> }>;
@@ -18,7 +19,7 @@ export class AuditController {
   constructor(private readonly auditTrail: AuditService) {}
 
   @Get()
-  @RequirePermission('audit:read')
+  @RequirePermission(AUDIT_POLICY.readPermission)
   @ApiOperation({ summary: 'Audit events, newest first, within the caller’s scope (filters: entity, entityId, action, actorId, from, to)' })
   @ApiOkResponse({ type: AUDIT_EVENT_LIST.page(AuditEventView) })
   async list(@Ctx() ctx: RequestContext, @Query() query: AuditEventListQuery): Promise<RestAuditEventList> {

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '@danvan/contracts';
-import { pathInScope, type RequestContext, type SqlParams } from '@danvan/core';
+import type { RequestContext, SqlParams } from '@danvan/core';
 import { Database, managerOf } from '@danvan/database';
 import type { ListInput } from '@danvan/kit';
 import type { AuditEventView } from '../dto/identity.views.js';
 import { AUDIT_EVENT_LIST, type AuditEventFilter } from '../identity.lists.js';
+import { AUDIT_POLICY } from './audit.policy.js';
 
-/** Events a caller may read: all for administrators, else those about records of units in their subtree. */
+/** Events a caller may read (AUDIT_POLICY): all for administrators, else those about records of units in their subtree. */
 function auditScope(ctx: RequestContext, params: SqlParams): string | null {
-  return pathInScope(ctx, params, 'e.scope_path');
+  return AUDIT_POLICY.visibleSql(ctx, params);
 }
 
 /** Reading the audit trail (writing is recordAudit, inside each change's transaction). */

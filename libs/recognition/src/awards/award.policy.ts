@@ -20,7 +20,9 @@ export const ISSUED_AWARD = unitInSubtree<AwardAccess>('đơn vị khen thưởn
  */
 export const AWARD_POLICY = definePolicy<AwardAccess, 'revoke'>({
   resource: 'khen thưởng',
+  read: 'emulation:read',
   see: anyOf(RECEIVED_AWARD, ISSUED_AWARD),
+  create: 'emulation:manage',
   actions: {
     revoke: {
       permission: 'emulation:manage',

@@ -18,7 +18,9 @@ export const OWNS_MODEL = unitInSubtree<ModelAccess>('đơn vị quản lý mô 
  */
 export const MODEL_POLICY = definePolicy<ModelAccess, 'update' | 'recognise'>({
   resource: 'mô hình "Dân vận khéo"',
+  read: 'emulation:read',
   see: OWNS_MODEL,
+  create: 'emulation:submit',
   actions: {
     update: { permission: 'emulation:submit', scope: OWNS_MODEL, refusal: 'Mô hình này do đơn vị khác quản lý.' },
     recognise: {

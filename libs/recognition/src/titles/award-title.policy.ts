@@ -7,6 +7,7 @@ import { anyScopedCaller, definePolicy, unrestrictedOnly } from '@danvan/kit';
  */
 export const AWARD_TITLE_POLICY = definePolicy<unknown, 'create' | 'update'>({
   resource: 'danh mục khen thưởng',
+  read: 'emulation:read',
   see: anyScopedCaller(),
   actions: {
     create: {

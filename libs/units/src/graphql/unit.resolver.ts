@@ -8,28 +8,34 @@ import { UnitView } from '../dto/unit.view.js';
 import { UpdateUnitInput } from '../dto/update-unit.input.js';
 import { UnitService } from '../unit.service.js';
 import { DeletedUnit, UnitList } from './unit-list.type.js';
+import { UNIT_POLICY } from '../unit.policy.js';
 
 const MAX_CHILDREN = 500;
+
+/** The unit as GraphQL answers it: with what the caller may do to it (UNIT_POLICY). */
+function withActions(ctx: RequestContext, unit: UnitView): UnitView {
+  return { ...unit, allowedActions: UNIT_POLICY.allowedActions(ctx, unit) };
+}
 
 /**
  * GraphQL over UnitService. Relations go through per-request DataLoaders so a
  * page of units costs a fixed number of statements whatever its size.
  */
 @Resolver(() => UnitView)
-@RequirePermission('units:read')
+@RequirePermission(UNIT_POLICY.readPermission)
 export class UnitResolver {
   constructor(private readonly unitService: UnitService) {}
 
   @Query(() => UnitView, { nullable: true, description: 'Một đơn vị theo mã định danh (lỗi NOT_FOUND nếu không có).' })
-  unit(
+  async unit(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID, description: 'Mã định danh của đơn vị (UUID).' }, ParseIdPipe) id: string,
   ): Promise<UnitView> {
-    return this.unitService.get(ctx, id);
+    return withActions(ctx, await this.unitService.get(ctx, id));
   }
 
   @Query(() => UnitList, { description: 'Danh sách đơn vị có phân trang, sắp xếp, lọc và tìm kiếm không dấu.' })
-  units(
+  async units(
     @Ctx() ctx: RequestContext,
     @Args('options', {
       type: () => UnitListOptions,
@@ -38,28 +44,29 @@ export class UnitResolver {
     })
     options?: UnitListOptions,
   ): Promise<UnitList> {
-    return this.unitService.list(ctx, options ?? {});
+    const page = await this.unitService.list(ctx, options ?? {});
+    return { ...page, items: page.items.map((unit) => withActions(ctx, unit)) };
   }
 
-  @RequirePermission('units:write')
+  @RequirePermission(UNIT_POLICY.createPermission)
   @Mutation(() => UnitView, { description: 'Tạo đơn vị mới trong phạm vi của bạn (cấp phải hợp với đơn vị cấp trên).' })
-  createUnit(@Ctx() ctx: RequestContext, @Args('input', { description: 'Đơn vị mới.' }) input: CreateUnitInput): Promise<UnitView> {
-    return this.unitService.create(ctx, input);
+  async createUnit(@Ctx() ctx: RequestContext, @Args('input', { description: 'Đơn vị mới.' }) input: CreateUnitInput): Promise<UnitView> {
+    return withActions(ctx, await this.unitService.create(ctx, input));
   }
 
-  @RequirePermission('units:write')
+  @RequirePermission(UNIT_POLICY.permission('update'))
   @Mutation(() => UnitView, { description: 'Sửa đơn vị; expectedVersion là phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' })
-  updateUnit(
+  async updateUnit(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID, description: 'Mã định danh của đơn vị cần sửa (UUID).' }, ParseIdPipe) id: string,
     @Args('expectedVersion', { type: () => Int, description: 'Phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' })
     expectedVersion: number,
     @Args('input', { description: 'Các trường cần sửa.' }) input: UpdateUnitInput,
   ): Promise<UnitView> {
-    return this.unitService.update(ctx, id, expectedVersion, input);
+    return withActions(ctx, await this.unitService.update(ctx, id, expectedVersion, input));
   }
 
-  @RequirePermission('units:write')
+  @RequirePermission(UNIT_POLICY.permission('delete'))
   @Mutation(() => DeletedUnit, { description: 'Xóa đơn vị chưa được dữ liệu nào tham chiếu; nếu không, hãy kết thúc hiệu lực của đơn vị.' })
   deleteUnit(
     @Ctx() ctx: RequestContext,
@@ -101,7 +108,7 @@ export class UnitResolver {
       `unit.children:${limit}`,
       () =>
         new DataLoader<string, UnitView[]>(async (parentIds) => {
-          const children = await this.unitService.findChildren(ctx, parentIds, limit);
+          const children = (await this.unitService.findChildren(ctx, parentIds, limit)).map((child) => withActions(ctx, child));
           return parentIds.map((id) => children.filter((child) => child.parentId === id));
         }),
     );
@@ -113,7 +120,7 @@ export class UnitResolver {
       'unit.byId',
       () =>
         new DataLoader<string, UnitView | null>(async (ids) => {
-          const found = new Map((await this.unitService.findByIds(ctx, ids)).map((u) => [u.id, u]));
+          const found = new Map((await this.unitService.findByIds(ctx, ids)).map((u) => [u.id, withActions(ctx, u)]));
           return ids.map((id) => found.get(id) ?? null);
         }),
     );

@@ -20,11 +20,17 @@ import { UnitView } from '../dto/unit.view.js';
 import { UpdateUnitInput } from '../dto/update-unit.input.js';
 import { UnitService } from '../unit.service.js';
 import { describeFilters, renderUnitsWorkbook } from './units-export.js';
+import { UNIT_POLICY } from '../unit.policy.js';
 
-/** REST shape of a unit: UnitView without internal fields. */
-export function toUnitDto(unit: UnitView): UnitDto {
-  const { path: _path, createdAt, updatedAt, ...rest } = unit;
-  return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+/** REST shape of a unit: UnitView without internal fields, with what the caller may do to it (UNIT_POLICY). */
+export function toUnitDto(ctx: RequestContext, unit: UnitView): UnitDto {
+  const { path: _path, createdAt, updatedAt, allowedActions: _allowedActions, ...rest } = unit;
+  return {
+    ...rest,
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+    allowedActions: UNIT_POLICY.allowedActions(ctx, unit),
+  };
 }
 
 const UnitPage = UNIT_LIST.page(UnitView);
@@ -32,7 +38,7 @@ const UnitPage = UNIT_LIST.page(UnitView);
 /** The unit register for integrators: /api/v1/units. */
 @ApiTags('units')
 @ApiBearerAuth()
-@RequirePermission('units:read')
+@RequirePermission(UNIT_POLICY.readPermission)
 @ApiExtraModels(UnitView, UnitPage)
 @Controller('api/v1/units')
 export class UnitsController {
@@ -43,7 +49,7 @@ export class UnitsController {
   @ApiOkResponse({ type: UnitPage })
   async list(@Ctx() ctx: RequestContext, @Query() query: UnitListQuery): Promise<Page<UnitDto>> {
     const page = await this.units.list(ctx, UNIT_LIST.fromRest(query));
-    return { ...page, items: page.items.map(toUnitDto) };
+    return { ...page, items: page.items.map((unit) => toUnitDto(ctx, unit)) };
   }
 
   @WorkbookRoute(
@@ -60,7 +66,7 @@ export class UnitsController {
 
   @VersionedRoute.read(UnitView, 'Read one unit; the ETag header carries its version', { notFound: 'No such unit' })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<UnitDto> {
-    return versionedRead(reply, this.units.get(ctx, id), toUnitDto);
+    return versionedRead(reply, this.units.get(ctx, id), (unit) => toUnitDto(ctx, unit));
   }
 
   @Get(':id/children')
@@ -69,24 +75,24 @@ export class UnitsController {
   async children(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Query() query: UnitListQuery): Promise<Page<UnitDto>> {
     await this.units.get(ctx, id);
     const page = await this.units.list(ctx, UNIT_LIST.fromRest(query, { parentId: id }));
-    return { ...page, items: page.items.map(toUnitDto) };
+    return { ...page, items: page.items.map((unit) => toUnitDto(ctx, unit)) };
   }
 
   @Get(':id/ancestors')
   @ApiOperation({ summary: 'The chain of units above this one, from the root down to its parent' })
   @ApiOkResponse({ type: [UnitView] })
   async ancestors(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<UnitDto[]> {
-    return (await this.units.ancestors(ctx, id)).map(toUnitDto);
+    return (await this.units.ancestors(ctx, id)).map((unit) => toUnitDto(ctx, unit));
   }
 
   @VersionedRoute.create(UnitView, 'Create a unit', { body: CreateUnitInput, conflict: 'The code is already used' })
-  @RequirePermission('units:write')
+  @RequirePermission(UNIT_POLICY.createPermission)
   async create(@Ctx() ctx: RequestContext, @Body() input: CreateUnitInput, @Reply() reply: FastifyReply): Promise<UnitDto> {
-    return toUnitDto(answerCreated(reply, '/api/v1/units', await this.units.create(ctx, input)));
+    return toUnitDto(ctx, answerCreated(reply, '/api/v1/units', await this.units.create(ctx, input)));
   }
 
   @VersionedRoute.update(UnitView, 'Change a unit; If-Match with the ETag you read is required (412 when stale)', { body: UpdateUnitInput })
-  @RequirePermission('units:write')
+  @RequirePermission(UNIT_POLICY.permission('update'))
   async update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -94,11 +100,11 @@ export class UnitsController {
     @Body() input: UpdateUnitInput,
     @Reply() reply: FastifyReply,
   ): Promise<UnitDto> {
-    return toUnitDto(await versionedUpdate(reply, ifMatch, (version) => this.units.update(ctx, id, version, input)));
+    return toUnitDto(ctx, await versionedUpdate(reply, ifMatch, (version) => this.units.update(ctx, id, version, input)));
   }
 
   @VersionedRoute.delete('Delete a unit nothing refers to (409 otherwise: end it instead); If-Match optional')
-  @RequirePermission('units:write')
+  @RequirePermission(UNIT_POLICY.permission('delete'))
   async remove(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,

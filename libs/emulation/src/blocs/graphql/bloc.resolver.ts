@@ -10,7 +10,7 @@ const VERSION_ARG = { type: () => Int, description: 'Phiên bản đã đọc (l
 
 /** GraphQL of emulation blocs. */
 @Resolver(() => BlocView)
-@RequirePermission('emulation:read')
+@RequirePermission(BLOC_POLICY.readPermission)
 export class BlocResolver {
   constructor(private readonly blocService: BlocService) {}
 
@@ -31,7 +31,7 @@ export class BlocResolver {
     return this.blocService.list(ctx, options ?? {});
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(BLOC_POLICY.createPermission)
   @Mutation(() => BlocView, { description: 'Lập khối thi đua của một năm, với thành viên, trưởng khối, phó khối.' })
   createBloc(@Ctx() ctx: RequestContext, @Args('input', { description: 'Khối thi đua mới.' }) input: CreateBlocInput): Promise<BlocView> {
     return this.blocService.create(ctx, input);

@@ -10,7 +10,7 @@ const VERSION_ARG = { type: () => Int, description: 'Phiên bản đã đọc (l
 
 /** GraphQL of emulation movements. */
 @Resolver(() => MovementView)
-@RequirePermission('emulation:read')
+@RequirePermission(MOVEMENT_POLICY.readPermission)
 export class MovementResolver {
   constructor(private readonly movementService: MovementService) {}
 
@@ -35,7 +35,7 @@ export class MovementResolver {
     return this.movementService.list(ctx, options ?? {});
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(MOVEMENT_POLICY.createPermission)
   @Mutation(() => MovementView, { description: 'Phát động phong trào thi đua.' })
   createMovement(
     @Ctx() ctx: RequestContext,

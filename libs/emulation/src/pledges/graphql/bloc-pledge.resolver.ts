@@ -4,6 +4,7 @@ import { BlocView } from '../../blocs/dto/bloc.view.js';
 import { assertYearInRange } from '../../shared/year.js';
 import { PledgeView } from '../dto/pledge.view.js';
 import { PledgeService } from '../pledge.service.js';
+import { PLEDGE_POLICY } from '../pledge.policy.js';
 
 /**
  * `EmulationBloc.pledge(year)`: the bloc's pledge. A bloc belongs to one year and has at most one pledge
@@ -12,7 +13,7 @@ import { PledgeService } from '../pledge.service.js';
  * of the request are read in one statement (`PledgeService.ofBlocs`).
  */
 @Resolver(() => BlocView)
-@RequirePermission('emulation:read')
+@RequirePermission(PLEDGE_POLICY.readPermission)
 export class BlocPledgeResolver {
   constructor(private readonly pledgeService: PledgeService) {}
 

@@ -2,7 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { BLOC_LIMITS, type PledgeStatus } from '@danvan/contracts';
 import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission, type GraphQLRequestContext } from '@danvan/core';
 import { BLOC_POLICY } from '../../blocs/bloc.policy.js';
-import { PLEDGE_POLICY } from '../pledge.policy.js';
+import { PLEDGE_POLICY, REGISTRATION_POLICY } from '../pledge.policy.js';
 import { CreatePledgeInput, PledgeListOptions, SignPledgeInput, UpdatePledgeInput } from '../dto/pledge.inputs.js';
 import { CriteriaSetInput } from '../dto/criteria-set.inputs.js';
 import { RegistrationInput } from '../dto/registration.inputs.js';
@@ -16,7 +16,7 @@ const VERSION_ARG = { type: () => Int, description: 'Phiên bản đã đọc (l
 
 /** GraphQL of pledges: criteria, signing, lifecycle, registrations, progress. */
 @Resolver(() => PledgeView)
-@RequirePermission('emulation:read')
+@RequirePermission(PLEDGE_POLICY.readPermission)
 export class PledgeResolver {
   constructor(private readonly pledgeService: PledgeService) {}
 
@@ -141,7 +141,7 @@ export class PledgeResolver {
     return this.pledgeService.advance(ctx, id, expectedVersion, to);
   }
 
-  @RequirePermission('emulation:submit')
+  @RequirePermission(REGISTRATION_POLICY.permission('register'))
   @Mutation(() => RegistrationView, {
     description: 'Đơn vị ký giao ước đăng ký chỉ tiêu, nhiệm vụ đột phá (expectedVersion bỏ trống khi đăng ký lần đầu).',
   })

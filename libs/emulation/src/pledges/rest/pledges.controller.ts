@@ -9,6 +9,7 @@ import { RegistrationInput } from '../dto/registration.inputs.js';
 import { PledgeList, PledgeProgressView, PledgeView } from '../dto/pledge.view.js';
 import { RegistrationView } from '../dto/registration.view.js';
 import { PledgeService } from '../pledge.service.js';
+import { PLEDGE_POLICY, REGISTRATION_POLICY } from '../pledge.policy.js';
 
 type PledgeDto = Omit<PledgeView, 'ownerPath'>;
 
@@ -21,7 +22,7 @@ function toPledgeDto(pledge: PledgeView): PledgeDto {
 /** Pledges for member organisations' systems: read their pledges, register their targets. */
 @ApiTags('pledges')
 @ApiBearerAuth()
-@RequirePermission('emulation:read')
+@RequirePermission(PLEDGE_POLICY.readPermission)
 @Controller('api/v1/pledges')
 export class PledgesController {
   constructor(private readonly pledges: PledgeService) {}
@@ -71,7 +72,7 @@ export class PledgesController {
   }
 
   @Put(':id/registrations/:unitId')
-  @RequirePermission('emulation:submit')
+  @RequirePermission(REGISTRATION_POLICY.permission('register'))
   @ApiOperation({
     summary:
       'Register (or change) a signatory’s targets and breakthrough tasks while registration is open. First time: no If-Match; afterwards If-Match with the ETag read (412 when stale or when a registration already exists)',

@@ -16,7 +16,7 @@ const ID_ARG = { type: () => ID };
 
 /** GraphQL of scoring and review: the scoring grid, the ranking, and their mutations. */
 @Resolver(() => PledgeView)
-@RequirePermission('emulation:read')
+@RequirePermission(SHEET_POLICY.readPermission)
 export class ScoringResolver {
   constructor(private readonly scoring: ScoringService) {}
 
@@ -35,7 +35,7 @@ export class ScoringResolver {
     return this.scoring.ranking(ctx, pledge);
   }
 
-  @RequirePermission('emulation:submit')
+  @RequirePermission(SHEET_POLICY.permission('selfScore'))
   @Mutation(() => ScoreSheetView, { description: 'Đơn vị tự chấm điểm (expectedVersion bỏ trống khi chưa có bảng điểm).' })
   saveSelfScores(
     @Ctx() ctx: RequestContext,
@@ -52,7 +52,7 @@ export class ScoringResolver {
     return this.scoring.saveSelfScores(ctx, pledgeId, unitId, expectedVersion ?? null, input.scores);
   }
 
-  @RequirePermission('emulation:submit')
+  @RequirePermission(SHEET_POLICY.permission('submit'))
   @Mutation(() => ScoreSheetView, { description: 'Đơn vị nộp bảng tự chấm điểm để thẩm định (phải chấm đủ các tiêu chí).' })
   submitScoreSheet(
     @Ctx() ctx: RequestContext,
@@ -64,7 +64,7 @@ export class ScoringResolver {
     return this.scoring.submit(ctx, pledgeId, unitId, expectedVersion);
   }
 
-  @RequirePermission('emulation:submit')
+  @RequirePermission(SHEET_POLICY.permission('selfScore'))
   @Mutation(() => ScoreSheetView, {
     description: 'Đơn vị gỡ một tệp minh chứng nộp nhầm khi bảng điểm còn là bản nháp hoặc bị trả lại; trả về bảng điểm.',
   })

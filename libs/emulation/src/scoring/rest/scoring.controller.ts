@@ -22,6 +22,7 @@ import { RankingView } from '../dto/ranking.view.js';
 import { PledgeService } from '../../pledges/pledge.service.js';
 import { ScoringService } from '../scoring.service.js';
 import { renderRankingWorkbook } from './ranking-export.js';
+import { SHEET_POLICY } from '../score-sheet.policy.js';
 
 const EVIDENCE_QUERY_PARAMETERS = ['itemCode', 'filename'];
 
@@ -36,7 +37,7 @@ function toSheetDto(sheet: ScoreSheetView): ScoreSheetDto {
 /** Scoring for member organisations' systems: self-scores, submission, evidence files, the ranking. */
 @ApiTags('pledges')
 @ApiBearerAuth()
-@RequirePermission('emulation:read')
+@RequirePermission(SHEET_POLICY.readPermission)
 @Controller('api/v1')
 export class ScoringController {
   constructor(
@@ -71,7 +72,7 @@ export class ScoringController {
   }
 
   @Put('pledges/:id/score-sheets/:unitId')
-  @RequirePermission('emulation:submit')
+  @RequirePermission(SHEET_POLICY.permission('selfScore'))
   @ApiOperation({
     summary:
       'Save self-scores (some or all lines) while scoring is open. First time without If-Match; then If-Match with the sheet’s ETag (412 when stale)',
@@ -92,7 +93,7 @@ export class ScoringController {
   }
 
   @Post('pledges/:id/score-sheets/:unitId/submit')
-  @RequirePermission('emulation:submit')
+  @RequirePermission(SHEET_POLICY.permission('submit'))
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit the sheet for review (every criterion scored); If-Match required' })
   @ApiHeader({ name: 'If-Match', required: true })
@@ -109,7 +110,7 @@ export class ScoringController {
   }
 
   @Post('pledges/:id/score-sheets/:unitId/evidence')
-  @RequirePermission('emulation:submit')
+  @RequirePermission(SHEET_POLICY.permission('selfScore'))
   @ApiOperation({
     summary: `Upload one evidence file for an item: the raw file as the body (${Object.keys(EVIDENCE_LIMITS.contentTypes).join(', ')}; at most 10 MB)`,
   })
@@ -161,7 +162,7 @@ export class ScoringController {
   }
 
   @Delete('evidence/:id')
-  @RequirePermission('emulation:submit')
+  @RequirePermission(SHEET_POLICY.permission('selfScore'))
   @HttpCode(204)
   @ApiOperation({
     summary:

@@ -9,7 +9,7 @@ import { ID_ARG, VERSION_ARG } from '../../graphql/args.js';
 
 /** GraphQL of awards. */
 @Resolver(() => AwardView)
-@RequirePermission('emulation:read')
+@RequirePermission(AWARD_POLICY.readPermission)
 export class AwardResolver {
   constructor(private readonly awardService: AwardService) {}
 
@@ -44,13 +44,13 @@ export class AwardResolver {
     return this.awardService.list(ctx, options ?? {});
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(AWARD_POLICY.createPermission)
   @Mutation(() => AwardView, { description: 'Ghi một khen thưởng cho tập thể hoặc cá nhân.' })
   createAward(@Ctx() ctx: RequestContext, @Args('input', { description: 'Khen thưởng mới.' }) input: CreateAwardInput): Promise<AwardView> {
     return this.awardService.create(ctx, input);
   }
 
-  @RequirePermission('emulation:manage')
+  @RequirePermission(AWARD_POLICY.createPermission)
   @MaxItems(RECOGNITION_LIMITS.proposalsMax)
   @Mutation(() => [AwardView], {
     description:

@@ -9,6 +9,7 @@ import { AwardService } from '../award.service.js';
 import { AwardExportQuery, AwardListQuery } from '../dto/award.inputs.js';
 import { AwardView } from '../dto/award.views.js';
 import { describeAwardFilters, renderAwardsWorkbook } from './awards-export.js';
+import { AWARD_POLICY } from '../award.policy.js';
 
 export type AwardDto = Omit<AwardView, 'recipientPath' | 'issuerPath'>;
 
@@ -21,7 +22,7 @@ export function toAwardDto(award: AwardView): AwardDto {
 /** Awards for organisations' systems (read only): /api/v1/awards. */
 @ApiTags('awards')
 @ApiBearerAuth()
-@RequirePermission('emulation:read')
+@RequirePermission(AWARD_POLICY.readPermission)
 @Controller('api/v1/awards')
 export class AwardsController {
   constructor(private readonly awards: AwardService) {}

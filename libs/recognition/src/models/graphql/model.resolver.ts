@@ -8,7 +8,7 @@ import { ID_ARG, VERSION_ARG } from '../../graphql/args.js';
 
 /** GraphQL of "Dân vận khéo" models and their counts. */
 @Resolver(() => ModelView)
-@RequirePermission('emulation:read')
+@RequirePermission(MODEL_POLICY.readPermission)
 export class ModelResolver {
   constructor(private readonly modelService: ModelService) {}
 
@@ -40,7 +40,7 @@ export class ModelResolver {
     return this.modelService.counts(ctx, args.year, args.withinUnitId ?? null);
   }
 
-  @RequirePermission('emulation:submit')
+  @RequirePermission(MODEL_POLICY.createPermission)
   @Mutation(() => ModelView, { description: 'Đăng ký mô hình của đơn vị mình (hoặc đơn vị cấp dưới); mức ban đầu là "Đăng ký".' })
   createModel(@Ctx() ctx: RequestContext, @Args('input', { description: 'Mô hình mới.' }) input: CreateModelInput): Promise<ModelView> {
     return this.modelService.create(ctx, input);

@@ -9,6 +9,7 @@ import { CreateModelInput, ModelExportQuery, ModelListQuery, UpdateModelInput } 
 import { ModelView } from '../dto/model.views.js';
 import { ModelService } from '../model.service.js';
 import { describeModelFilters, renderModelsWorkbook } from './models-export.js';
+import { MODEL_POLICY } from '../model.policy.js';
 
 export type ModelDto = Omit<ModelView, 'ownerPath'>;
 
@@ -21,7 +22,7 @@ export function toModelDto(model: ModelView): ModelDto {
 /** "Dân vận khéo" models for organisations' systems: /api/v1/models. */
 @ApiTags('models')
 @ApiBearerAuth()
-@RequirePermission('emulation:read')
+@RequirePermission(MODEL_POLICY.readPermission)
 @Controller('api/v1/models')
 export class ModelsController {
   constructor(private readonly models: ModelService) {}
@@ -60,7 +61,7 @@ export class ModelsController {
   @VersionedRoute.create(ModelView, 'Register a model of the caller’s unit (or of a unit in its subtree); it starts as REGISTERED', {
     body: CreateModelInput,
   })
-  @RequirePermission('emulation:submit')
+  @RequirePermission(MODEL_POLICY.createPermission)
   async create(@Ctx() ctx: RequestContext, @Body() input: CreateModelInput, @Reply() reply: FastifyReply): Promise<ModelDto> {
     return toModelDto(answerCreated(reply, '/api/v1/models', await this.models.create(ctx, input)));
   }
@@ -68,7 +69,7 @@ export class ModelsController {
   @VersionedRoute.update(ModelView, 'Change a model (not its recognition); If-Match with the ETag you read is required (412 when stale)', {
     body: UpdateModelInput,
   })
-  @RequirePermission('emulation:submit')
+  @RequirePermission(MODEL_POLICY.permission('update'))
   async update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,

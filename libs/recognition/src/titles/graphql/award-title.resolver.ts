@@ -10,7 +10,7 @@ import { ID_ARG, VERSION_ARG } from '../../graphql/args.js';
 
 /** GraphQL of the award catalogue. */
 @Resolver(() => AwardTitleView)
-@RequirePermission('emulation:read')
+@RequirePermission(AWARD_TITLE_POLICY.readPermission)
 export class AwardTitleResolver {
   constructor(private readonly titleService: AwardTitleService) {}
 

@@ -29,6 +29,7 @@ const MEMBER = someUnitInSubtree<Bloc>(
 
 const POLICY = definePolicy<Bloc, 'update' | 'retire' | 'catalogue'>({
   resource: 'khối',
+  read: 'emulation:read',
   see: anyOf(MANAGES, MEMBER),
   actions: {
     update: { permission: 'emulation:manage', scope: MANAGES, refusal: 'Chỉ đơn vị quản lý.' },
@@ -133,6 +134,7 @@ describe('access policies: one declaration, rendered as SQL and as a TypeScript 
   it('a national rule (anyScopedCaller) holds for every caller with a scope, never for one without', () => {
     const national = definePolicy<Bloc, 'read'>({
       resource: 'danh mục',
+      read: 'emulation:read',
       see: anyScopedCaller(),
       actions: { read: { permission: null, scope: anyScopedCaller(), refusal: '' } },
     });
@@ -169,5 +171,15 @@ describe('access policies: one declaration, rendered as SQL and as a TypeScript 
     expect(offered(SYSTEM_CALLER, BLOCS[3])).toEqual(['update', 'retire', 'catalogue']);
     expect(offered(ANONYMOUS_CALLER, BLOCS[3])).toEqual([]);
     expect(POLICY.vocabulary).toEqual(['update', 'retire', 'catalogue']);
+  });
+
+  it('the guards read their permissions from the policy: read, create and each action', () => {
+    expect(POLICY.readPermission).toBe('emulation:read');
+    expect(POLICY.permission('update')).toBe('emulation:manage');
+    expect(() => POLICY.createPermission).toThrow(/declares no create permission/);
+    expect(
+      definePolicy<Bloc, 'update'>({ ...POLICY.spec, create: 'emulation:manage', actions: { update: POLICY.spec.actions.update } })
+        .createPermission,
+    ).toBe('emulation:manage');
   });
 });

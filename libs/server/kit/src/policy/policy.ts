@@ -25,8 +25,15 @@ export interface ActionRule<R> {
 export interface PolicySpec<R, A extends string> {
   /** For messages and documentation: "giao ước thi đua". */
   resource: string;
+  /** The permission to read the resource at all: the guard of its read endpoints (`policy.readPermission`); `see` then says which records. */
+  read: Permission;
   /** Who sees a record: reads filter by it in SQL (`visibleSql`); a record outside it is "not found". */
   see: ScopeRule<R>;
+  /**
+   * The permission to create one, for the guard (`policy.createPermission`). Where it may be created
+   * (under an owner unit the caller reaches) is the owner's rule, checked when the service reads that unit.
+   */
+  create?: Permission;
   actions: Record<A, ActionRule<R>>;
 }
 
@@ -39,6 +46,10 @@ export interface Policy<R, A extends string> {
   readonly spec: PolicySpec<R, A>;
   /** Every name `allowedActions` can answer, in declaration order (what the view's field documents). */
   readonly vocabulary: readonly string[];
+  /** The permission of the resource's read endpoints (`@RequirePermission(POLICY.readPermission)` on the controller or resolver). */
+  readonly readPermission: Permission;
+  /** The permission of its create endpoints (`@RequirePermission(POLICY.createPermission)`); throws if the policy declares none. */
+  readonly createPermission: Permission;
   /** SQL condition of the records the caller may see (null: all of them; `FALSE`: none). */
   visibleSql(ctx: RequestContext, params: SqlParams): string | null;
   /** The same rule on a record already read. */
@@ -67,6 +78,11 @@ export function definePolicy<R, A extends string>(spec: PolicySpec<R, A>): Polic
   const policy: Policy<R, A> = {
     spec,
     vocabulary: actions.flatMap((action) => rule(action).offeredAs?.names ?? [action]),
+    readPermission: spec.read,
+    get createPermission() {
+      if (!spec.create) throw new Error(`The policy of ${spec.resource} declares no create permission.`);
+      return spec.create;
+    },
     visibleSql: (ctx, params) => scopeSql(spec.see, ctx.caller, params),
     canSee: (ctx, record) => inScopeOf(spec.see, ctx.caller, record),
     actionSql: (ctx, action, params) => scopeSql(rule(action).scope, ctx.caller, params),
