@@ -27,6 +27,25 @@ import { ScoreSheetRepository, type EvidenceForRemoval, type SheetRow } from './
 
 const SHEET = 'bảng chấm điểm';
 
+/**
+ * 404 for a sheet that is not there: a sheet is created by the unit's first saved
+ * score, so say that (the id is the unit's, not a sheet's), in words that do not
+ * reveal whether a sheet outside the caller's scope exists.
+ */
+function noSheet(unitId: string): DomainError {
+  return new DomainError(
+    'NOT_FOUND',
+    `Chưa có bảng chấm điểm của đơn vị ${unitId} theo giao ước này: đơn vị chưa lưu điểm nào, hoặc bảng điểm nằm ngoài phạm vi của bạn.`,
+  );
+}
+/** Longest reason of a review decision (a returned sheet must say why). */
+const REVIEW_REASON_MAX_LENGTH = 2000;
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+/** Who acts, as the review log keeps it: the account or API key id; null for a caller without one (the bare system context). */
+const actorIdOf = (ctx: RequestContext): string | null => ctx.caller.id;
+const stepLabel = (step: number) => REVIEW_STEPS.find((s) => s.step === step)?.label ?? null;
+
 /** The score-sheet trail (self-scores, reviewed scores, review steps), filed under the sheet's unit's path. */
 const SHEET_AUDIT = defineAudit<ScoreSheetView>({
   entity: 'score-sheet',
@@ -54,25 +73,6 @@ const EVIDENCE_AUDIT = defineAudit<AuditedEvidence>({
     sha256: e.sha256,
   }),
 });
-
-/**
- * 404 for a sheet that is not there: a sheet is created by the unit's first saved
- * score, so say that (the id is the unit's, not a sheet's), in words that do not
- * reveal whether a sheet outside the caller's scope exists.
- */
-function noSheet(unitId: string): DomainError {
-  return new DomainError(
-    'NOT_FOUND',
-    `Chưa có bảng chấm điểm của đơn vị ${unitId} theo giao ước này: đơn vị chưa lưu điểm nào, hoặc bảng điểm nằm ngoài phạm vi của bạn.`,
-  );
-}
-/** Longest reason of a review decision (a returned sheet must say why). */
-const REVIEW_REASON_MAX_LENGTH = 2000;
-
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-/** Who acts, as the review log keeps it: the account or API key id; null for a caller without one (the bare system context). */
-const actorIdOf = (ctx: RequestContext): string | null => ctx.caller.id;
-const stepLabel = (step: number) => REVIEW_STEPS.find((s) => s.step === step)?.label ?? null;
 
 /**
  * Scoring and review of a pledge. A signatory self-scores and submits its sheet
