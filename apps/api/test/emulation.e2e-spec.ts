@@ -334,6 +334,33 @@ describe('registrations over REST (a member organisation’s system)', () => {
     expect(second.status).toBe(200);
     expect(second.body.breakthroughTasks).toHaveLength(4);
     expect((await phuRiengOfficer.rest('PUT', path, { targets, breakthroughTasks: tasks }, { 'if-match': '"1"' })).status).toBe(412);
+    // The same again: answered as it is, nothing recorded.
+    const same = await phuRiengOfficer.rest(
+      'PUT',
+      path,
+      { targets, breakthroughTasks: second.body.breakthroughTasks },
+      { 'if-match': '"2"' },
+    );
+    expect(same.status).toBe(200);
+    expect(same.headers.get('etag')).toBe('"2"');
+    // The registration's trail as stored, under the registering unit's path: only what each change changed.
+    const registrationId = (first.body as unknown as { id: string }).id;
+    expect(await server.auditTrail(registrationId)).toEqual([
+      {
+        entity: 'pledge-registration',
+        entityId: registrationId,
+        action: 'create',
+        scopePath: phuRieng.path,
+        changes: { targets: { before: null, after: targets }, breakthroughTasks: { before: null, after: tasks } },
+      },
+      {
+        entity: 'pledge-registration',
+        entityId: registrationId,
+        action: 'update',
+        scopePath: phuRieng.path,
+        changes: { breakthroughTasks: { before: tasks, after: second.body.breakthroughTasks } },
+      },
+    ]);
   });
 
   it('an organisation cannot register for another unit; a viewer cannot write; another province sees nothing', async () => {

@@ -521,6 +521,29 @@ describe('revocation', () => {
     expect(twice.extensions?.fields?.[0].code).toBe('revoked');
     const events = await server.rest<{ items: Array<{ action: string }> }>('GET', `/api/v1/audit-events?entity=award&entityId=${third.id}`);
     expect(events.body.items.map((e) => e.action).reverse()).toEqual(['create', 'revoke']);
+    // The rows as stored: the fields the trail keeps of an award (a creation: those with a value), under the recipient's path.
+    const row = (action: string, changes: Record<string, [unknown, unknown]>) => ({
+      entity: 'award',
+      entityId: third.id,
+      action,
+      scopePath: longMy.path,
+      changes: Object.fromEntries(Object.entries(changes).map(([field, [before, after]]) => [field, { before, after }])),
+    });
+    expect(await server.auditTrail(third.id)).toEqual([
+      row('create', {
+        title: [null, 'CO_THI_DUA_BO_TINH'],
+        recipientKind: [null, 'COLLECTIVE'],
+        recipientUnitId: [null, longMy.id],
+        rank: [null, 'THIRD'],
+        decisionDocument: [null, '125-QĐ/BDVTU'],
+        issuerUnitId: [null, province.id],
+        decidedOn: [null, '2024-01-03'],
+        year: [null, 2023],
+        pledgeId: [null, pledgeId],
+        revoked: [null, false],
+      }),
+      row('revoke', { revoked: [false, true], revocationReason: [null, 'Kê khai không trung thực thành tích'] }),
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { ProblemDetails } from '@danvan/contracts';
 import type { UnitView } from '@danvan/units';
@@ -340,6 +341,22 @@ describe('self-scoring', () => {
       `/api/v1/audit-events?entity=evidence-file&entityId=${mistaken.id}`,
     );
     expect(audit.body.items.map((e) => e.action).sort()).toEqual(['create', 'delete']);
+    // As stored, under the unit's path: the upload keeps the file's item, name, size and hash; the removal also its id.
+    const bytes = Buffer.from('PNG nhầm');
+    const file = {
+      itemCode: '1.a',
+      filename: 'ảnh nhầm.png',
+      sizeBytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+    const trail = await server.auditTrail(mistaken.id);
+    expect(trail.map(({ entity, entityId, action, scopePath }) => ({ entity, entityId, action, scopePath }))).toEqual(
+      ['create', 'delete'].map((action) => ({ entity: 'evidence-file', entityId: mistaken.id, action, scopePath: districts[1].path })),
+    );
+    expect(trail[0].changes).toEqual(Object.fromEntries(Object.entries(file).map(([field, after]) => [field, { before: null, after }])));
+    expect(trail[1].changes).toEqual(
+      Object.fromEntries(Object.entries({ id: mistaken.id, ...file }).map(([field, before]) => [field, { before, after: null }])),
+    );
 
     // Over GraphQL, the unit gets its sheet back without the file; the first file stays.
     const again = await upload('ảnh nhầm lần hai.png');
@@ -466,6 +483,34 @@ describe('review', () => {
     ]);
     const accepts = (done.data?.decideScoreSheet.events ?? []).filter((e) => e.action === 'ACCEPT');
     expect(accepts.map((e) => e.actorLabel)).toEqual([first, first, second, third].map((r) => r.account.username));
+
+    // The sheet's trail as stored: each change under the unit's path, with only the fields it changed.
+    const trail = await server.auditTrail((await server.rest<Sheet & { id: string }>('GET', sheetPath(districts[0]))).body.id);
+    expect(trail.every((e) => e.entity === 'score-sheet' && e.scopePath === districts[0].path)).toBe(true);
+    // The reviewed score of line 2: of the two concurrent reviewers, the winner's (50 or 45).
+    const won = (trail[3].changes.scores.after as Record<string, { reviewed: number }>)['2'].reviewed;
+    expect([50, 45]).toContain(won);
+    const change = (before: unknown, after: unknown) => ({ before, after });
+    const lines = (l2: [number, number | null] | null, all = true) => ({
+      ...(l2 && { '2': { self: l2[0], reviewed: l2[1] } }),
+      C1: { self: 2, reviewed: null },
+      ...(all && { T1: { self: 1, reviewed: null } }),
+      '1.a': { self: 24, reviewed: null },
+      ...(all && { '1.b': { self: 14, reviewed: null } }),
+    });
+    expect(trail.map((e) => [e.action, e.changes])).toEqual([
+      ['self-score', { total: change(0, 26), scores: change({}, lines(null, false)) }],
+      ['self-score', { total: change(26, 97), scores: change(lines(null, false), lines([58, null])) }],
+      ['submit', { status: change('DRAFT', 'SUBMITTED'), reviewStep: change(0, 1) }],
+      ['review-score', { total: change(97, 39 + won), scores: change(lines([58, null]), lines([58, won])) }],
+      ['review-accept', { reviewStep: change(1, 2) }],
+      ['review-return', { status: change('SUBMITTED', 'RETURNED'), reviewStep: change(2, 0) }],
+      ['self-score', { total: change(39 + won, 91), scores: change(lines([58, won]), lines([52, null])) }],
+      ['submit', { status: change('RETURNED', 'SUBMITTED'), reviewStep: change(0, 1) }],
+      ['review-accept', { reviewStep: change(1, 2) }],
+      ['review-accept', { reviewStep: change(2, 3) }],
+      ['review-accept', { status: change('SUBMITTED', 'ACCEPTED') }],
+    ]);
   });
 });
 

@@ -228,14 +228,6 @@ export class PledgeRepository {
     );
   }
 
-  /** The unit's path (the audit scope of its registration). */
-  async unitPath(tx: RequestContext, unitId: string): Promise<string> {
-    const [unit] = (await managerOf(this.database, tx).query(`SELECT path FROM unit_directory WHERE id = $1`, [unitId])) as Array<{
-      path: string;
-    }>;
-    return unit.path;
-  }
-
   /** Each signatory of these pledges: registered or not, its score sheet's status (in unit name order). */
   async signatoryProgressOf(ctx: RequestContext, pledgeIds: readonly string[]): Promise<Array<SignatoryProgress & { pledgeId: string }>> {
     return (await managerOf(this.database, ctx).query(

@@ -8,7 +8,7 @@ import {
   type Page,
   type PledgeStatus,
 } from '@danvan/contracts';
-import { DomainError, groupBy, recordAudit, writeUnlessUnchanged, visibleUnit, type RequestContext } from '@danvan/core';
+import { DomainError, groupBy, writeUnlessUnchanged, visibleUnit, type RequestContext } from '@danvan/core';
 import { Database, inTransaction } from '@danvan/database';
 import { assertVersion, defineAudit, type ListInput, type TakenTransition } from '@danvan/kit';
 import { BlocService } from '../blocs/bloc.service.js';
@@ -28,6 +28,12 @@ import { PledgeRepository, type PledgeRow } from './pledge.repository.js';
 const PLEDGE = 'giao ước thi đua';
 
 const PLEDGE_AUDIT = defineAudit<PledgeView>({ entity: 'pledge', scopePath: (p) => p.ownerPath, fields: auditFields });
+/** The registration trail, filed under the registering unit's path (which a registration's view does not carry). */
+const REGISTRATION_AUDIT = defineAudit<RegistrationView & { unitPath: string }>({
+  entity: 'pledge-registration',
+  scopePath: (r) => r.unitPath,
+  fields: (r) => ({ targets: r.targets, breakthroughTasks: r.breakthroughTasks }),
+});
 const REGISTRATION = 'bản đăng ký chỉ tiêu';
 
 function toView(ctx: RequestContext, row: PledgeRow): PledgeView {
@@ -224,7 +230,8 @@ export class PledgeService {
   ): Promise<RegistrationView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const pledge = await this.get(tx, pledgeId, true);
-      await visibleUnit(tx, unitId, 'unitId', 'Đơn vị đăng ký');
+      // The registration's trail is filed under its unit's path.
+      const { path: unitPath } = await visibleUnit(tx, unitId, 'unitId', 'Đơn vị đăng ký');
       if (!pledge.signatories.some((s) => s.id === unitId))
         throw DomainError.rule('unitId', 'notSignatory', 'Đơn vị này không ký giao ước nên không đăng ký chỉ tiêu.');
       if (pledge.status !== 'REGISTRATION_OPEN') {
@@ -250,27 +257,19 @@ export class PledgeService {
       const existing = await this.pledges.lockRegistration(tx, pledgeId, unitId);
       const before = existing ? await this.registration(tx, pledgeId, unitId) : null;
       DomainError.refuseVersionMismatch(REGISTRATION, expectedVersion, existing?.version ?? null);
-      if (existing) {
-        const { after, changed } = await writeUnlessUnchanged(tx, before as RegistrationView, async () => {
+      const audited = (r: RegistrationView) => ({ ...r, unitPath });
+      if (existing && before) {
+        const { after, changed } = await writeUnlessUnchanged(tx, before, async () => {
           await this.pledges.updateRegistration(tx, existing.id, existing.version, targets, JSON.stringify(tasks));
           return this.registration(tx, pledgeId, unitId);
         });
         // The same targets and tasks again: answered as they are, same version, no audit event.
-        if (!changed) return after;
-      } else {
-        await this.pledges.insertRegistration(tx, pledgeId, unitId, targets, JSON.stringify(tasks));
+        await REGISTRATION_AUDIT.updated(tx, audited(before), { after: audited(after), changed });
+        return after;
       }
+      await this.pledges.insertRegistration(tx, pledgeId, unitId, targets, JSON.stringify(tasks));
       const saved = await this.registration(tx, pledgeId, unitId);
-      const fields = (r: RegistrationView) => ({ targets: r.targets, breakthroughTasks: r.breakthroughTasks });
-      const unitPath = await this.pledges.unitPath(tx, unitId);
-      await recordAudit(tx, {
-        entity: 'pledge-registration',
-        entityId: saved.id,
-        action: before ? 'update' : 'create',
-        scopePath: unitPath,
-        before: before && fields(before),
-        after: fields(saved),
-      });
+      await REGISTRATION_AUDIT.created(tx, audited(saved));
       return saved;
     });
   }

@@ -10,8 +10,8 @@ import {
   sheetTotals,
   type ScoreSheetStatus,
 } from '@danvan/contracts';
-import { DomainError, groupBy, recordAudit, type RequestContext } from '@danvan/core';
-import { assertVersion, type ExpectedVersion, type TakenTransition } from '@danvan/kit';
+import { DomainError, groupBy, type RequestContext } from '@danvan/core';
+import { assertVersion, defineAudit, type ExpectedVersion, type TakenTransition } from '@danvan/kit';
 import { Database, inTransaction } from '@danvan/database';
 import { AwardService, type AwardView } from '@danvan/recognition';
 import { afterReview, checkScores, SHEET_REVIEW, unscoredCriteria, type ReviewDecision } from '../domain/scoring.js';
@@ -23,7 +23,7 @@ import type { EvidenceView, ScoreSheetView } from './dto/score-sheet.view.js';
 import type { RankingView } from './dto/ranking.view.js';
 import { PledgeService } from '../pledges/pledge.service.js';
 import type { AwardsFromRankingInput } from './dto/ranking.inputs.js';
-import { ScoreSheetRepository, type SheetRow } from './score-sheet.repository.js';
+import { ScoreSheetRepository, type EvidenceForRemoval, type SheetRow } from './score-sheet.repository.js';
 
 const SHEET = 'bảng chấm điểm';
 
@@ -45,6 +45,34 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 /** Who acts, as the review log keeps it: the account or API key id; null for a caller without one (the bare system context). */
 const actorIdOf = (ctx: RequestContext): string | null => ctx.caller.id;
 const stepLabel = (step: number) => REVIEW_STEPS.find((s) => s.step === step)?.label ?? null;
+
+/** The score-sheet trail (self-scores, reviewed scores, review steps), filed under the sheet's unit's path. */
+const SHEET_AUDIT = defineAudit<ScoreSheetView>({
+  entity: 'score-sheet',
+  scopePath: (s) => s.unitPath,
+  fields: (s) => ({
+    status: s.status,
+    reviewStep: s.reviewStep,
+    total: s.totals.total,
+    scores: Object.fromEntries(s.lines.map((l) => [l.itemCode, { self: l.selfScore, reviewed: l.reviewedScore }])),
+  }),
+});
+
+/** An evidence file for its trail: the file stored (an upload) or as the removal reads it, with its sheet's unit's path. */
+type AuditedEvidence = (EvidenceView | EvidenceForRemoval) & { unitPath: string };
+
+/** The evidence trail: the file's item, name, size and hash; a removal's event also keeps its id (as it always has). */
+const EVIDENCE_AUDIT = defineAudit<AuditedEvidence>({
+  entity: 'evidence-file',
+  scopePath: (e) => e.unitPath,
+  fields: (e) => ({
+    ...('pledgeId' in e && { id: e.id }),
+    itemCode: e.itemCode,
+    filename: e.filename,
+    sizeBytes: e.sizeBytes,
+    sha256: e.sha256,
+  }),
+});
 
 /**
  * Scoring and review of a pledge. A signatory self-scores and submits its sheet
@@ -191,7 +219,7 @@ export class ScoringService {
       }
       await this.scoreSheets.bumpVersion(tx, sheet.id);
       const after = await this.view(tx, (await this.scoreSheets.find(tx, pledgeId, unitId)) as SheetRow, { ctx: tx, pledge });
-      await this.audit(tx, 'review-score', before, after);
+      await SHEET_AUDIT.record(tx, 'review-score', before, after);
       return after;
     });
   }
@@ -352,13 +380,7 @@ export class ScoringService {
         data: file.data,
         sha256,
       });
-      await recordAudit(tx, {
-        entity: 'evidence-file',
-        entityId: row.id,
-        action: 'create',
-        scopePath: sheet.unitPath,
-        after: { itemCode: row.itemCode, filename, sizeBytes: row.sizeBytes, sha256 },
-      });
+      await EVIDENCE_AUDIT.created(tx, { ...row, unitPath: sheet.unitPath });
       return row;
     });
   }
@@ -387,8 +409,7 @@ export class ScoringService {
       assertUnitMayEdit(pledge, sheet);
       // Under the locks: of two concurrent removals, the second finds nothing.
       if (!(await this.scoreSheets.deleteEvidence(tx, id))) throw DomainError.notFound('tệp minh chứng', id);
-      const { pledgeId: _pledgeId, unitId: _unitId, unitPath: _unitPath, ...before } = file;
-      await recordAudit(tx, { entity: 'evidence-file', entityId: id, action: 'delete', scopePath: sheet.unitPath, before });
+      await EVIDENCE_AUDIT.deleted(tx, file);
       return this.view(tx, sheet, { ctx: tx, pledge });
     });
   }
@@ -434,26 +455,15 @@ export class ScoringService {
   ): Promise<ScoreSheetView> {
     await this.scoreSheets.bumpVersion(tx, sheet.id);
     const after = await this.view(tx, (await this.scoreSheets.find(tx, sheet.pledgeId, sheet.unit.id)) as SheetRow, { ctx: tx, pledge });
-    if (typeof change === 'string') await this.audit(tx, change, before, after);
+    if (typeof change === 'string') await SHEET_AUDIT.record(tx, change, before, after);
     else
       await SHEET_REVIEW.record(tx, change, {
         entityId: after.id,
         scopePath: after.unitPath,
-        before: sheetAuditFields(before),
-        after: sheetAuditFields(after),
+        before: SHEET_AUDIT.fields(before),
+        after: SHEET_AUDIT.fields(after),
       });
     return after;
-  }
-
-  private async audit(tx: RequestContext, action: string, before: ScoreSheetView, after: ScoreSheetView): Promise<void> {
-    await recordAudit(tx, {
-      entity: 'score-sheet',
-      entityId: after.id,
-      action,
-      scopePath: after.unitPath,
-      before: sheetAuditFields(before),
-      after: sheetAuditFields(after),
-    });
   }
 
   /** `reader`: whose `allowedActions` the view carries (none for a before-image). */
@@ -507,16 +517,6 @@ export class ScoringService {
 /** What SHEET_POLICY reads of a sheet of `pledge`. */
 function sheetAccess(pledge: PledgeView, row: Pick<SheetRow, 'unitPath' | 'status'>): SheetAccess {
   return { ownerPath: pledge.ownerPath, unitPath: row.unitPath, pledgeStatus: pledge.status, status: row.status };
-}
-
-/** What the audit trail keeps of a sheet. */
-function sheetAuditFields(s: ScoreSheetView): Record<string, unknown> {
-  return {
-    status: s.status,
-    reviewStep: s.reviewStep,
-    total: s.totals.total,
-    scores: Object.fromEntries(s.lines.map((l) => [l.itemCode, { self: l.selfScore, reviewed: l.reviewedScore }])),
-  };
 }
 
 /**

@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AWARD_RANK_LABELS, type AwardRank, type AwardSortField, type Page, type RecipientKind } from '@danvan/contracts';
-import {
-  assertExportable,
-  DomainError,
-  MAX_EXPORT_ROWS,
-  recordAudit,
-  translatePgErrors,
-  visibleUnit,
-  type RequestContext,
-} from '@danvan/core';
+import { assertExportable, DomainError, MAX_EXPORT_ROWS, translatePgErrors, visibleUnit, type RequestContext } from '@danvan/core';
 import { Database, inTransaction } from '@danvan/database';
 import {
   awardYear,
@@ -20,7 +12,7 @@ import {
   recipientRefusals,
   type CatalogueChoice,
 } from '../domain/award-rules.js';
-import { type ListInput, requireVersion } from '@danvan/kit';
+import { type ListInput, requireVersion, defineAudit } from '@danvan/kit';
 import { type AwardFilterValues } from './award.list.js';
 import type { AwardView } from './dto/award.views.js';
 import { AWARD_POLICY } from './award.policy.js';
@@ -28,6 +20,29 @@ import { PledgeOutcomes, type PledgeOutcome } from './pledge-outcomes.port.js';
 import { AwardRepository, type AwardEntryRow, type AwardRow } from './award.repository.js';
 
 const AWARD = 'khen thưởng';
+
+/** The award trail, filed under the recipient unit's path. */
+const AWARD_AUDIT = defineAudit<AwardView>({
+  entity: 'award',
+  scopePath: (a) => a.recipientPath,
+  fields: (a) => ({
+    title: a.title.code,
+    recipientKind: a.recipientKind,
+    recipientUnitId: a.recipientUnit.id,
+    personName: a.personName,
+    personPosition: a.personPosition,
+    rank: a.rank,
+    decisionDocument: a.decisionDocument?.number ?? null,
+    issuerUnitId: a.issuer.id,
+    decidedOn: a.decidedOn,
+    year: a.year,
+    pledgeId: a.pledgeId,
+    modelId: a.model?.id ?? null,
+    citation: a.citation,
+    revoked: a.revoked,
+    revocationReason: a.revocationReason,
+  }),
+});
 
 const CONSTRAINT_ERRORS = {
   award_pledge_recipient_key: () =>
@@ -151,7 +166,7 @@ export class AwardService {
         ...recipientRefusals(entry, { ...input, kind: input.recipientKind }, choice.field),
         decisionDateRefusal(input.decidedOn),
       ]);
-      const recipient = await visibleUnit(tx, input.recipientUnitId, 'recipientUnitId', 'Đơn vị được khen');
+      await visibleUnit(tx, input.recipientUnitId, 'recipientUnitId', 'Đơn vị được khen');
       await visibleUnit(tx, input.issuerUnitId, 'issuerUnitId', 'Đơn vị khen thưởng');
       await this.awards.assertDocumentsExist(tx, [input.decisionDocumentId], 'decisionDocumentId');
       const pledge = input.pledgeId ? await this.pledgeOf(tx, input.pledgeId, true) : null;
@@ -186,9 +201,7 @@ export class AwardService {
             DomainError.duplicate('recipientUnitId', 'Đơn vị đã được khen thưởng danh hiệu, hình thức này theo giao ước này.'),
         },
       );
-      const created = await this.get(tx, id);
-      await this.audit(tx, 'create', null, created, recipient.path);
-      return created;
+      return AWARD_AUDIT.created(tx, await this.get(tx, id));
     });
   }
 
@@ -238,7 +251,7 @@ export class AwardService {
         );
       }
       const created = await this.byIds(tx, ids);
-      for (const award of created) await this.audit(tx, 'create', null, award, award.recipientPath);
+      for (const award of created) await AWARD_AUDIT.created(tx, award);
       return created;
     });
   }
@@ -265,7 +278,7 @@ export class AwardService {
       if (!trimmed) throw DomainError.validation([{ field: 'reason', code: 'isNotEmpty', message: 'Hãy ghi lý do thu hồi.' }]);
       await this.awards.revoke(tx, id, expectedVersion, trimmed);
       const revoked = await this.get(tx, id);
-      await this.audit(tx, 'revoke', current, revoked, revoked.recipientPath);
+      await AWARD_AUDIT.record(tx, 'revoke', current, revoked);
       return revoked;
     });
   }
@@ -311,34 +324,6 @@ export class AwardService {
       if (row.awarded)
         return [{ field, code: 'alreadyAwarded', message: 'Đơn vị đã được khen thưởng danh hiệu, hình thức này theo giao ước này.' }];
       return [];
-    });
-  }
-
-  private async audit(tx: RequestContext, action: string, before: AwardView | null, after: AwardView, scopePath: string): Promise<void> {
-    const fields = (a: AwardView) => ({
-      title: a.title.code,
-      recipientKind: a.recipientKind,
-      recipientUnitId: a.recipientUnit.id,
-      personName: a.personName,
-      personPosition: a.personPosition,
-      rank: a.rank,
-      decisionDocument: a.decisionDocument?.number ?? null,
-      issuerUnitId: a.issuer.id,
-      decidedOn: a.decidedOn,
-      year: a.year,
-      pledgeId: a.pledgeId,
-      modelId: a.model?.id ?? null,
-      citation: a.citation,
-      revoked: a.revoked,
-      revocationReason: a.revocationReason,
-    });
-    await recordAudit(tx, {
-      entity: 'award',
-      entityId: after.id,
-      action,
-      scopePath,
-      before: before && fields(before),
-      after: fields(after),
     });
   }
 }

@@ -70,6 +70,15 @@ export class TestClient {
  * loopback port. `rest()` and `graphql()` call it with fetch; `factory` makes
  * valid records in one line.
  */
+/** One event of the audit trail as stored (`recordAudit`): what changed of which record, filed under which unit path. */
+export interface StoredAuditEvent {
+  entity: string;
+  entityId: string;
+  action: string;
+  changes: Record<string, { before: unknown; after: unknown }>;
+  scopePath: string | null;
+}
+
 export class TestServer extends TestClient {
   /** The same server without credentials. */
   readonly anonymous: TestClient;
@@ -94,6 +103,14 @@ export class TestServer extends TestClient {
   /** Signs in over HTTP and returns the session answer. */
   async login(username: string, password: string): Promise<HttpResult<SessionTokens>> {
     return this.anonymous.rest<SessionTokens>('POST', '/api/v1/auth/login', { username, password });
+  }
+
+  /** The audit trail of one record, oldest first, as stored (the rows a change recorded). */
+  async auditTrail(entityId: string): Promise<StoredAuditEvent[]> {
+    return (await this.database.dataSource.query(
+      `SELECT entity, entity_id AS "entityId", action, changes, scope_path AS "scopePath" FROM audit_event WHERE entity_id = $1 ORDER BY id`,
+      [entityId],
+    )) as StoredAuditEvent[];
   }
 
   /** A new account of `role` in `unit`, signed in: a client acting as it. */
