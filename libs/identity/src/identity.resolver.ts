@@ -7,13 +7,11 @@ import { AccountAdminService } from './accounts/account-admin.service.js';
 import { ApiKeyService } from './api-keys/api-key.service.js';
 import { AuditService } from './audit/audit.service.js';
 import {
-  AccountList,
   AccountView,
   AccountWithPassword,
-  ApiKeyList,
   ApiKeyView,
   ApiKeyWithSecret,
-  AuditEventList,
+  AuditEventView,
   CreateAccountInput,
   CreateApiKeyInput,
   UpdateAccountInput,
@@ -22,6 +20,13 @@ import { AccountListOptions, ApiKeyListOptions, AuditEventListOptions } from './
 import { ACCOUNT_POLICY } from './accounts/account.policy.js';
 import { API_KEY_POLICY } from './api-keys/api-key.policy.js';
 import { AUDIT_POLICY } from './audit/audit.policy.js';
+import type { GraphqlPage } from '@danvan/kit';
+import { ACCOUNT_LIST, API_KEY_LIST, AUDIT_EVENT_LIST } from './identity.lists.js';
+
+/** GraphQL page type of the list (built here, before the schema is: a type made lazily is not registered). */
+const AccountList = ACCOUNT_LIST.graphqlPage(AccountView);
+const ApiKeyList = API_KEY_LIST.graphqlPage(ApiKeyView);
+const AuditEventList = AUDIT_EVENT_LIST.graphqlPage(AuditEventView);
 
 /** GraphQL of accounts, API keys and the audit trail (the admin's screens). */
 @Resolver()
@@ -41,7 +46,9 @@ export class IdentityResolver {
     return this.auth.whoAmI(ctx);
   }
 
-  @Query(() => AccountList, { description: 'Tài khoản trong phạm vi của bạn: lọc theo vai trò, đơn vị; tìm theo tên.' })
+  @Query(() => AccountList, {
+    description: 'Tài khoản trong phạm vi của bạn: lọc theo vai trò, đơn vị; tìm theo tên.',
+  })
   @RequirePermission(ACCOUNT_POLICY.readPermission)
   accountList(
     @Ctx() ctx: RequestContext,
@@ -51,7 +58,7 @@ export class IdentityResolver {
       description: 'Lọc và phân trang (mặc định: trang 1, 20 tài khoản).',
     })
     options?: AccountListOptions,
-  ): Promise<AccountList> {
+  ): Promise<GraphqlPage<AccountView>> {
     return this.accounts.list(ctx, options ?? {});
   }
 
@@ -100,7 +107,7 @@ export class IdentityResolver {
     @Ctx() ctx: RequestContext,
     @Args('options', { type: () => ApiKeyListOptions, nullable: true, description: 'Lọc và phân trang (mặc định: trang 1, 20 khóa).' })
     options?: ApiKeyListOptions,
-  ): Promise<ApiKeyList> {
+  ): Promise<GraphqlPage<ApiKeyView>> {
     return this.apiKeyService.list(ctx, options ?? {});
   }
 
@@ -132,7 +139,7 @@ export class IdentityResolver {
       description: 'Lọc theo bản ghi, thao tác, người thay đổi, khoảng thời gian; phân trang (mặc định: trang 1, 20 sự kiện).',
     })
     options?: AuditEventListOptions,
-  ): Promise<AuditEventList> {
+  ): Promise<GraphqlPage<AuditEventView>> {
     return this.auditTrail.list(ctx, options ?? {});
   }
 }

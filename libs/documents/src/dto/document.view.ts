@@ -1,8 +1,8 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { DOCUMENT_FORM_LABELS, DOCUMENT_FORMS, type DocumentDto, type DocumentForm } from '@danvan/contracts';
-import { describedBy, LocalDateScalar, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
-import { AllowedActionsField } from '@danvan/kit';
+import { describedBy, LocalDateScalar } from '@danvan/core';
+import { AllowedActionsField, VersionedRecordView } from '@danvan/kit';
 import { DOCUMENT_POLICY } from '../document.policy.js';
 
 export const DocumentFormEnum = Object.fromEntries(DOCUMENT_FORMS.map((f) => [f, f])) as Record<DocumentForm, DocumentForm>;
@@ -14,7 +14,7 @@ registerEnumType(DocumentFormEnum, {
 
 /** A registered document as both transports return it. */
 @ObjectType('Document', { description: 'Văn bản (kế hoạch, nghị quyết, chỉ thị, quyết định …) được trích dẫn theo số, ký hiệu.' })
-export class DocumentView implements Omit<DocumentDto, 'createdAt' | 'updatedAt' | 'allowedActions'> {
+export class DocumentView extends VersionedRecordView implements Omit<DocumentDto, 'createdAt' | 'updatedAt' | 'allowedActions'> {
   @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
   @Field({ description: 'Số, ký hiệu văn bản, ví dụ 151-KH/BDVTU, 708/QĐ-BNV, 06/2022/QH15.' })
   @ApiProperty({ example: '151-KH/BDVTU' })
@@ -34,11 +34,6 @@ export class DocumentView implements Omit<DocumentDto, 'createdAt' | 'updatedAt'
   @Field(() => ID, { nullable: true, description: 'Đơn vị quản lý bản ghi (được sửa, xóa); null: dữ liệu chung.' })
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   ownerUnitId: string | null;
-  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại (expectedVersion) khi sửa để phát hiện sửa đồng thời.' })
-  @ApiProperty({ example: 1 })
-  version: number;
-  @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
-  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
   /**
    * The caller's, not the document's: added by the transports (`toDocumentDto`, `withActions` in document.resolver.ts)
    * from DOCUMENT_POLICY, so the service's views and the audit trail never carry it.
@@ -47,13 +42,6 @@ export class DocumentView implements Omit<DocumentDto, 'createdAt' | 'updatedAt'
   allowedActions?: string[];
   /** Internal: path of the owner unit (scope of edits and audit). */
   ownerPath: string | null;
-}
-
-@ObjectType('DocumentList', { description: 'Một trang văn bản và tổng số văn bản khớp điều kiện.' })
-export class DocumentList {
-  @Field(() => [DocumentView], { description: 'Các văn bản của trang.' }) items: DocumentView[];
-  @Field(() => Int, { description: 'Tổng số văn bản khớp điều kiện (mọi trang).' }) totalItems: number;
-  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }
 
 @ObjectType('DeletedDocument', { description: 'Văn bản đã xóa.' })

@@ -3,8 +3,13 @@ import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/cor
 import { DocumentService } from '../document.service.js';
 import { DocumentListOptions } from '../dto/document-list.options.js';
 import { CreateDocumentInput, UpdateDocumentInput } from '../dto/document.inputs.js';
-import { DeletedDocument, DocumentList, DocumentView } from '../dto/document.view.js';
+import { DeletedDocument, DocumentView } from '../dto/document.view.js';
 import { DOCUMENT_POLICY } from '../document.policy.js';
+import type { GraphqlPage } from '@danvan/kit';
+import { DOCUMENT_LIST } from '../document.list.js';
+
+/** GraphQL page type of the list (built here, before the schema is: a type made lazily is not registered). */
+const DocumentList = DOCUMENT_LIST.graphqlPage(DocumentView);
 
 /** The document as GraphQL answers it: with what the caller may do to it (DOCUMENT_POLICY). */
 function withActions(ctx: RequestContext, doc: DocumentView): DocumentView {
@@ -25,7 +30,9 @@ export class DocumentResolver {
     return withActions(ctx, await this.documentService.get(ctx, id));
   }
 
-  @Query(() => DocumentList, { description: 'Sổ văn bản: phân trang, sắp xếp, lọc theo loại, cơ quan ban hành, ngày; tìm không dấu.' })
+  @Query(() => DocumentList, {
+    description: 'Sổ văn bản: phân trang, sắp xếp, lọc theo loại, cơ quan ban hành, ngày; tìm không dấu.',
+  })
   async documents(
     @Ctx() ctx: RequestContext,
     @Args('options', {
@@ -34,7 +41,7 @@ export class DocumentResolver {
       description: 'Lọc, sắp xếp và phân trang (mặc định: trang 1, 20 văn bản).',
     })
     options?: DocumentListOptions,
-  ): Promise<DocumentList> {
+  ): Promise<GraphqlPage<DocumentView>> {
     const page = await this.documentService.list(ctx, options ?? {});
     return { ...page, items: page.items.map((doc) => withActions(ctx, doc)) };
   }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -17,7 +17,8 @@ import {
 } from 'class-validator';
 import { API_KEY_SCOPES, ROLE_LABELS, ROLES, type ApiKeyScope, type Role } from '@danvan/contracts';
 import { registerEnumType } from '@nestjs/graphql';
-import { describedBy, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
+import { describedBy } from '@danvan/core';
+import { VersionedRecordView } from '@danvan/kit';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as Record<Role, Role>;
 registerEnumType(RoleEnum, {
@@ -27,7 +28,7 @@ registerEnumType(RoleEnum, {
 });
 
 @ObjectType('Account', { description: 'Tài khoản người dùng (không bao giờ trả về mật khẩu hay mã băm).' })
-export class AccountView {
+export class AccountView extends VersionedRecordView {
   @Field(() => ID, { description: 'Mã định danh (UUID).' }) id: string;
   @Field({ description: 'Tên đăng nhập: chữ thường không dấu, chữ số, . _ - (3–64 ký tự).' }) username: string;
   @Field({ description: 'Tên hiển thị (họ và tên).' }) displayName: string;
@@ -43,17 +44,6 @@ export class AccountView {
   })
   lockedUntil: Date | null;
   @Field(() => Date, { nullable: true, description: 'Lần đăng nhập thành công gần nhất (ISO 8601, UTC).' }) lastLoginAt: Date | null;
-  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại (expectedVersion) khi sửa để phát hiện sửa đồng thời.' })
-  version: number;
-  @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) createdAt: Date;
-  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) updatedAt: Date;
-}
-
-@ObjectType('AccountList', { description: 'Một trang tài khoản và tổng số tài khoản khớp điều kiện.' })
-export class AccountList {
-  @Field(() => [AccountView], { description: 'Các tài khoản của trang, theo tên đăng nhập.' }) items: AccountView[];
-  @Field(() => Int, { description: 'Tổng số tài khoản khớp điều kiện (mọi trang).' }) totalItems: number;
-  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }
 
 @ObjectType('AccountWithPassword', { description: 'Tài khoản và mật khẩu dùng một lần: chỉ hiển thị một lần duy nhất.' })
@@ -102,13 +92,6 @@ export class ApiKeyView {
   @Field(() => Date, { nullable: true, description: 'Lần dùng gần nhất (ISO 8601, UTC).' }) lastUsedAt: Date | null;
   @Field(() => String, { nullable: true, description: 'Người tạo khóa.' }) createdBy: string | null;
   @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) createdAt: Date;
-}
-
-@ObjectType('ApiKeyList', { description: 'Một trang khóa API và tổng số khóa khớp điều kiện.' })
-export class ApiKeyList {
-  @Field(() => [ApiKeyView], { description: 'Các khóa của trang, mới nhất trước.' }) items: ApiKeyView[];
-  @Field(() => Int, { description: 'Tổng số khóa khớp điều kiện (mọi trang).' }) totalItems: number;
-  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }
 
 @ObjectType('ApiKeyWithSecret', { description: 'Khóa API vừa tạo kèm phần bí mật (chỉ hiển thị lần này).' })
@@ -171,17 +154,6 @@ export class AuditEventView {
   })
   @Field(() => String, { nullable: true, description: 'Mã yêu cầu (x-request-id) để đối chiếu nhật ký máy chủ.' })
   requestId: string | null;
-}
-
-@ObjectType('AuditEventList', { description: 'Một trang nhật ký thay đổi và tổng số sự kiện khớp điều kiện.' })
-export class AuditEventList {
-  @ApiProperty({ type: [AuditEventView] })
-  @Field(() => [AuditEventView], { description: 'Các sự kiện của trang, mới nhất trước.' })
-  items: AuditEventView[];
-  @ApiProperty() @Field(() => Int, { description: 'Tổng số sự kiện khớp điều kiện (mọi trang).' }) totalItems: number;
-  @ApiProperty({ description: TOTAL_IS_EXACT_DESCRIPTION })
-  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION })
-  totalIsExact: boolean;
 }
 
 /** Filters of the audit trail (REST query string and GraphQL input). */

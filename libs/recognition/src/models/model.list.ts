@@ -29,6 +29,7 @@ export const activeIn = (yearParam: string) => `m.first_year <= ${yearParam} AND
 /** "Dân vận khéo" models: REST GET /api/v1/models (and its export) and GraphQL models(options). */
 export const MODEL_LIST = defineList({
   name: 'Model',
+  graphqlPageName: 'ModelPracticeList',
   label: 'mô hình "Dân vận khéo"',
   from: MODEL_FROM,
   select: MODEL_COLUMNS,

@@ -11,3 +11,4 @@ export * from './versioned-writes/expected-version.js';
 export * from './versioned-writes/versioned-rest.js';
 export * from './exports/workbook-answer.js';
 export * from './audit/define-audit.js';
+export * from './views/versioned-record.view.js';

@@ -157,6 +157,17 @@ describe('a list declaration gives the OpenAPI page schema', () => {
   });
 });
 
+describe('a list declaration gives the GraphQL page type', () => {
+  it('is one named class per list, refusing a second view (two types of one name)', () => {
+    class WidgetView {}
+    const page = WIDGET_LIST.graphqlPage(WidgetView);
+    expect(page.name).toBe('KitWidgetList');
+    expect(WIDGET_LIST.graphqlPage(WidgetView)).toBe(page);
+    class OtherView {}
+    expect(() => WIDGET_LIST.graphqlPage(OtherView)).toThrow(/already lists WidgetView/);
+  });
+});
+
 describe('a list declaration gives the SQL, on a real database', () => {
   let embedded: EmbeddedPostgres;
   let db: Queryable;

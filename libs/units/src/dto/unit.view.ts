@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { UNIT_KINDS, UNIT_LEVELS, UNIT_STATUSES, type UnitDto, type UnitKind, type UnitLevel, type UnitStatus } from '@danvan/contracts';
 import { LocalDateScalar } from '@danvan/core';
-import { AllowedActionsField } from '@danvan/kit';
+import { AllowedActionsField, VersionedRecordView } from '@danvan/kit';
 import { UNIT_POLICY } from '../unit.policy.js';
 import { UnitKindEnum, UnitLevelEnum, UnitStatusEnum } from './unit-enums.js';
 import { UnitLeaderView } from './unit-leader.js';
@@ -12,7 +12,7 @@ import { UnitLeaderView } from './unit-leader.js';
  * (parent, children, ancestors, successors) in UnitResolver.
  */
 @ObjectType('Unit', { description: 'Đơn vị: một nút của cây tổ chức (cấp ủy, Ban Dân vận, MTTQ, đoàn thể …).' })
-export class UnitView implements Omit<UnitDto, 'createdAt' | 'updatedAt' | 'allowedActions'> {
+export class UnitView extends VersionedRecordView implements Omit<UnitDto, 'createdAt' | 'updatedAt' | 'allowedActions'> {
   @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
   @Field({ description: 'Mã đơn vị, duy nhất (chữ in hoa không dấu, chữ số và . _ -), ví dụ BDV-TU-BP.' })
   @ApiProperty({ example: 'BDV-TU-BP', description: 'Mã đơn vị, duy nhất' })
@@ -47,11 +47,6 @@ export class UnitView implements Omit<UnitDto, 'createdAt' | 'updatedAt' | 'allo
   @Field(() => [ID], { description: 'Mã các đơn vị kế thừa (khi hợp nhất, chia tách).' })
   @ApiProperty({ type: [String], format: 'uuid' })
   successorIds: string[];
-  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại khi sửa để phát hiện sửa đồng thời.' })
-  @ApiProperty({ example: 1 })
-  version: number;
-  @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
-  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
   /**
    * The caller's, not the unit's: added by the transports (`toUnitDto`, `withActions` in unit.resolver.ts)
    * from UNIT_POLICY, so the service's views and the audit trail never carry it.

@@ -7,8 +7,13 @@ import { UnitListOptions } from '../dto/unit-list.options.js';
 import { UnitView } from '../dto/unit.view.js';
 import { UpdateUnitInput } from '../dto/update-unit.input.js';
 import { UnitService } from '../unit.service.js';
-import { DeletedUnit, UnitList } from './unit-list.type.js';
+import { DeletedUnit } from './unit-list.type.js';
 import { UNIT_POLICY } from '../unit.policy.js';
+import type { GraphqlPage } from '@danvan/kit';
+import { UNIT_LIST } from '../unit.list.js';
+
+/** GraphQL page type of the list (built here, before the schema is: a type made lazily is not registered). */
+const UnitList = UNIT_LIST.graphqlPage(UnitView);
 
 const MAX_CHILDREN = 500;
 
@@ -43,7 +48,7 @@ export class UnitResolver {
       description: 'Lọc, sắp xếp và phân trang (mặc định: trang 1, 20 đơn vị, theo tên).',
     })
     options?: UnitListOptions,
-  ): Promise<UnitList> {
+  ): Promise<GraphqlPage<UnitView>> {
     const page = await this.unitService.list(ctx, options ?? {});
     return { ...page, items: page.items.map((unit) => withActions(ctx, unit)) };
   }

@@ -1,13 +1,13 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { BLOC_LIMITS } from '@danvan/contracts';
-import { MaxItems, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
-import { AllowedActionsField } from '@danvan/kit';
+import { MaxItems } from '@danvan/core';
+import { AllowedActionsField, VersionedRecordView } from '@danvan/kit';
 import { UnitRef } from '../../shared/refs.view.js';
 import { BLOC_POLICY } from '../bloc.policy.js';
 
 @ObjectType('EmulationBloc', { description: 'Khối, cụm thi đua của một năm.' })
-export class BlocView {
+export class BlocView extends VersionedRecordView {
   @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
   @Field(() => Int, { description: 'Năm thi đua của khối.' }) @ApiProperty({ example: 2024 }) year: number;
   @Field({ description: 'Tên khối, cụm thi đua.' }) @ApiProperty() name: string;
@@ -32,17 +32,5 @@ export class BlocView {
   pledgeId: string | null;
   @AllowedActionsField(BLOC_POLICY.vocabulary)
   allowedActions: string[];
-  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại (expectedVersion) khi sửa để phát hiện sửa đồng thời.' })
-  @ApiProperty()
-  version: number;
-  @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
-  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
   ownerPath: string;
-}
-
-@ObjectType('BlocList', { description: 'Một trang khối thi đua và tổng số khớp điều kiện.' })
-export class BlocList {
-  @Field(() => [BlocView], { description: 'Các khối của trang.' }) items: BlocView[];
-  @Field(() => Int, { description: 'Tổng số khối khớp điều kiện (mọi trang).' }) totalItems: number;
-  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }

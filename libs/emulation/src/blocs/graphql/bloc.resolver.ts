@@ -3,7 +3,12 @@ import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/cor
 import { BLOC_POLICY } from '../bloc.policy.js';
 import { BlocService } from '../bloc.service.js';
 import { BlocListOptions, CreateBlocInput, UpdateBlocInput } from '../dto/bloc.inputs.js';
-import { BlocList, BlocView } from '../dto/bloc.view.js';
+import { BlocView } from '../dto/bloc.view.js';
+import type { GraphqlPage } from '@danvan/kit';
+import { BLOC_LIST } from '../bloc.list.js';
+
+/** GraphQL page type of the list (built here, before the schema is: a type made lazily is not registered). */
+const BlocList = BLOC_LIST.graphqlPage(BlocView);
 
 const ID_ARG = { type: () => ID };
 const VERSION_ARG = { type: () => Int, description: 'Phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' };
@@ -22,12 +27,14 @@ export class BlocResolver {
     return this.blocService.get(ctx, id);
   }
 
-  @Query(() => BlocList, { description: 'Khối thi đua trong phạm vi của bạn: lọc theo năm, thành viên; tìm không dấu.' })
+  @Query(() => BlocList, {
+    description: 'Khối thi đua trong phạm vi của bạn: lọc theo năm, thành viên; tìm không dấu.',
+  })
   blocs(
     @Ctx() ctx: RequestContext,
     @Args('options', { type: () => BlocListOptions, nullable: true, description: 'Lọc và phân trang (mặc định: trang 1, 20 khối).' })
     options?: BlocListOptions,
-  ): Promise<BlocList> {
+  ): Promise<GraphqlPage<BlocView>> {
     return this.blocService.list(ctx, options ?? {});
   }
 

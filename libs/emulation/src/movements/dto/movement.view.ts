@@ -1,7 +1,8 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { MOVEMENT_KIND_LABELS, MOVEMENT_KINDS, type MovementKind } from '@danvan/contracts';
-import { describedBy, LocalDateScalar, MaxItems, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
+import { describedBy, LocalDateScalar, MaxItems } from '@danvan/core';
+import { VersionedRecordView } from '@danvan/kit';
 import { DocumentRef, UnitRef } from '../../shared/refs.view.js';
 
 export const MovementKindEnum = Object.fromEntries(MOVEMENT_KINDS.map((k) => [k, k])) as Record<MovementKind, MovementKind>;
@@ -11,7 +12,7 @@ registerEnumType(MovementKindEnum, {
   valuesMap: describedBy(MOVEMENT_KIND_LABELS),
 });
 @ObjectType('EmulationMovement', { description: 'Phong trào thi đua (ví dụ "Dân vận khéo").' })
-export class MovementView {
+export class MovementView extends VersionedRecordView {
   @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
   @Field({ description: 'Tên phong trào.' }) @ApiProperty() name: string;
   @Field(() => MovementKindEnum, { description: 'Thường xuyên hay theo chuyên đề.' })
@@ -31,18 +32,6 @@ export class MovementView {
   @Field(() => [DocumentRef], { description: 'Căn cứ (văn bản phát động, kế hoạch).' })
   @ApiProperty({ type: [DocumentRef] })
   legalBasis: DocumentRef[];
-  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại (expectedVersion) khi sửa để phát hiện sửa đồng thời.' })
-  @ApiProperty()
-  version: number;
-  @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
-  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
   /** Internal: path of the launching unit (who may change it; audit scope). */
   ownerPath: string;
-}
-
-@ObjectType('MovementList', { description: 'Một trang phong trào thi đua và tổng số khớp điều kiện.' })
-export class MovementList {
-  @Field(() => [MovementView], { description: 'Các phong trào của trang.' }) items: MovementView[];
-  @Field(() => Int, { description: 'Tổng số phong trào khớp điều kiện (mọi trang).' }) totalItems: number;
-  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION }) totalIsExact: boolean;
 }

@@ -1,9 +1,14 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
 import { CreateMovementInput, MovementListOptions, UpdateMovementInput } from '../dto/movement.inputs.js';
-import { MovementList, MovementView } from '../dto/movement.view.js';
+import { MovementView } from '../dto/movement.view.js';
 import { MOVEMENT_POLICY } from '../movement.policy.js';
 import { MovementService } from '../movement.service.js';
+import type { GraphqlPage } from '@danvan/kit';
+import { MOVEMENT_LIST } from '../movement.list.js';
+
+/** GraphQL page type of the list (built here, before the schema is: a type made lazily is not registered). */
+const MovementList = MOVEMENT_LIST.graphqlPage(MovementView);
 
 const ID_ARG = { type: () => ID };
 const VERSION_ARG = { type: () => Int, description: 'Phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' };
@@ -22,7 +27,9 @@ export class MovementResolver {
     return this.movementService.get(ctx, id);
   }
 
-  @Query(() => MovementList, { description: 'Phong trào thi đua: lọc theo loại, ngày đang diễn ra; tìm không dấu.' })
+  @Query(() => MovementList, {
+    description: 'Phong trào thi đua: lọc theo loại, ngày đang diễn ra; tìm không dấu.',
+  })
   movements(
     @Ctx() ctx: RequestContext,
     @Args('options', {
@@ -31,7 +38,7 @@ export class MovementResolver {
       description: 'Lọc và phân trang (mặc định: trang 1, 20 phong trào).',
     })
     options?: MovementListOptions,
-  ): Promise<MovementList> {
+  ): Promise<GraphqlPage<MovementView>> {
     return this.movementService.list(ctx, options ?? {});
   }
 

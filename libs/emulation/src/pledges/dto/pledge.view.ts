@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { BLOC_LIMITS, PLEDGE_STATUS_LABELS, PLEDGE_STATUSES, type PledgeStatus } from '@danvan/contracts';
-import { describedBy, LocalDateScalar, MaxItems, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
-import { AllowedActionsField } from '@danvan/kit';
+import { describedBy, LocalDateScalar, MaxItems } from '@danvan/core';
+import { AllowedActionsField, VersionedRecordView } from '@danvan/kit';
 import { DocumentRef, UnitRef } from '../../shared/refs.view.js';
 import { PLEDGE_POLICY } from '../pledge.policy.js';
 
@@ -16,7 +16,7 @@ registerEnumType(PledgeStatusEnum, {
 });
 
 @ObjectType('Pledge', { description: 'Giao ước thi đua của một khối trong một năm.' })
-export class PledgeView {
+export class PledgeView extends VersionedRecordView {
   @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
   @Field(() => ID, { description: 'Khối thi đua của giao ước.' }) @ApiProperty({ format: 'uuid' }) blocId: string;
   @Field({ description: 'Tên khối thi đua.' }) @ApiProperty() blocName: string;
@@ -51,11 +51,6 @@ export class PledgeView {
   @Field(() => CriteriaSetView, { nullable: true, description: 'Phiên bản hiện hành của bảng tiêu chí.' })
   @ApiProperty({ type: CriteriaSetView, nullable: true })
   criteriaSet: CriteriaSetView | null;
-  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại (expectedVersion) khi sửa để phát hiện sửa đồng thời.' })
-  @ApiProperty()
-  version: number;
-  @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
-  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
   @AllowedActionsField(PLEDGE_POLICY.vocabulary)
   allowedActions: string[];
   ownerPath: string;
@@ -77,15 +72,4 @@ export class PledgeProgressView {
   @ApiProperty({ type: [UnitRef] })
   notSubmitted: UnitRef[];
   @Field(() => Int, { description: 'Bảng điểm đã thẩm định xong.' }) @ApiProperty() accepted: number;
-}
-
-@ObjectType('PledgeList', { description: 'Một trang giao ước thi đua và tổng số khớp điều kiện.' })
-export class PledgeList {
-  @Field(() => [PledgeView], { description: 'Các giao ước của trang.' }) @ApiProperty({ type: [PledgeView] }) items: PledgeView[];
-  @Field(() => Int, { description: 'Tổng số giao ước khớp điều kiện (mọi trang).' }) @ApiProperty() totalItems: number;
-  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION })
-  @ApiProperty({ description: TOTAL_IS_EXACT_DESCRIPTION })
-  totalIsExact: boolean;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
 }

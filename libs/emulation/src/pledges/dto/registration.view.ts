@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { MaxItems } from '@danvan/core';
+import { VersionedRecordView } from '@danvan/kit';
 import { UnitRef } from '../../shared/refs.view.js';
 
 @ObjectType('RegistrationTarget', { description: 'Một chỉ tiêu đơn vị đăng ký thực hiện trong năm.' })
@@ -12,7 +13,7 @@ export class RegistrationTargetView {
 }
 
 @ObjectType('PledgeRegistration', { description: 'Đăng ký chỉ tiêu, nhiệm vụ đột phá của một đơn vị ký giao ước.' })
-export class RegistrationView {
+export class RegistrationView extends VersionedRecordView {
   @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
   @Field(() => ID, { description: 'Giao ước của đăng ký.' }) @ApiProperty({ format: 'uuid' }) pledgeId: string;
   @Field(() => UnitRef, { description: 'Đơn vị đăng ký.' }) @ApiProperty({ type: UnitRef }) unit: UnitRef;
@@ -21,9 +22,4 @@ export class RegistrationView {
   @ApiProperty({ type: [RegistrationTargetView] })
   targets: RegistrationTargetView[];
   @MaxItems(20) @Field(() => [String], { description: 'Nhiệm vụ đột phá.' }) @ApiProperty({ type: [String] }) breakthroughTasks: string[];
-  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại (expectedVersion) khi sửa để phát hiện sửa đồng thời.' })
-  @ApiProperty()
-  version: number;
-  @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
-  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
 }

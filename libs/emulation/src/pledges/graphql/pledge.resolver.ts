@@ -7,9 +7,14 @@ import { CreatePledgeInput, PledgeListOptions, SignPledgeInput, UpdatePledgeInpu
 import { CriteriaSetInput } from '../dto/criteria-set.inputs.js';
 import { RegistrationInput } from '../dto/registration.inputs.js';
 import { CriteriaSetView } from '../dto/criteria-set.view.js';
-import { PledgeList, PledgeProgressView, PledgeStatusEnum, PledgeView } from '../dto/pledge.view.js';
+import { PledgeProgressView, PledgeStatusEnum, PledgeView } from '../dto/pledge.view.js';
 import { RegistrationView } from '../dto/registration.view.js';
 import { PledgeService } from '../pledge.service.js';
+import type { GraphqlPage } from '@danvan/kit';
+import { PLEDGE_LIST } from '../pledge.list.js';
+
+/** GraphQL page type of the list (built here, before the schema is: a type made lazily is not registered). */
+const PledgeList = PLEDGE_LIST.graphqlPage(PledgeView);
 
 const ID_ARG = { type: () => ID };
 const VERSION_ARG = { type: () => Int, description: 'Phiên bản đã đọc (lỗi CONFLICT nếu đã có người sửa trước).' };
@@ -28,12 +33,14 @@ export class PledgeResolver {
     return this.pledgeService.get(ctx, id);
   }
 
-  @Query(() => PledgeList, { description: 'Giao ước thi đua trong phạm vi của bạn: lọc theo năm, bước, đơn vị ký.' })
+  @Query(() => PledgeList, {
+    description: 'Giao ước thi đua trong phạm vi của bạn: lọc theo năm, bước, đơn vị ký.',
+  })
   pledges(
     @Ctx() ctx: RequestContext,
     @Args('options', { type: () => PledgeListOptions, nullable: true, description: 'Lọc và phân trang (mặc định: trang 1, 20 giao ước).' })
     options?: PledgeListOptions,
-  ): Promise<PledgeList> {
+  ): Promise<GraphqlPage<PledgeView>> {
     return this.pledgeService.list(ctx, options ?? {});
   }
 

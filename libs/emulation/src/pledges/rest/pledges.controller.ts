@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Headers, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import type { Page } from '@danvan/contracts';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
 import { Reply, versionedRead, VersionedRoute, versionedUpsert } from '@danvan/kit';
 import { PLEDGE_LIST } from '../pledge.list.js';
 import { PledgeListQuery } from '../dto/pledge.inputs.js';
 import { RegistrationInput } from '../dto/registration.inputs.js';
-import { PledgeList, PledgeProgressView, PledgeView } from '../dto/pledge.view.js';
+import { PledgeProgressView, PledgeView } from '../dto/pledge.view.js';
 import { RegistrationView } from '../dto/registration.view.js';
 import { PledgeService } from '../pledge.service.js';
 import { PLEDGE_POLICY, REGISTRATION_POLICY } from '../pledge.policy.js';
@@ -33,7 +34,7 @@ export class PledgesController {
       'Pledges visible to the caller (its unit signed them or manages their bloc); filters year, status, signatoryUnitId, blocId, managingUnitId',
   })
   @ApiOkResponse({ type: PLEDGE_LIST.page(PledgeView) })
-  async list(@Ctx() ctx: RequestContext, @Query() query: PledgeListQuery): Promise<Omit<PledgeList, 'items'> & { items: PledgeDto[] }> {
+  async list(@Ctx() ctx: RequestContext, @Query() query: PledgeListQuery): Promise<Page<PledgeDto>> {
     const page = await this.pledges.list(ctx, PLEDGE_LIST.fromRest(query));
     return { ...page, items: page.items.map(toPledgeDto) };
   }

@@ -8,8 +8,8 @@ import {
   RECIPIENT_KINDS,
   type RecipientKind,
 } from '@danvan/contracts';
-import { LocalDateScalar, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
-import { AllowedActionsField } from '@danvan/kit';
+import { LocalDateScalar } from '@danvan/core';
+import { AllowedActionsField, VersionedRecordView } from '@danvan/kit';
 import { AWARD_POLICY } from '../award.policy.js';
 import { AwardEntryKindEnum, AwardRankEnum, RecipientKindEnum } from '../../dto/recognition-enums.js';
 import { RecognitionDocumentRef, RecognitionUnitRef } from '../../dto/recognition-refs.js';
@@ -36,7 +36,7 @@ export class ModelPracticeRef {
   description:
     'Một khen thưởng: ai được khen (tập thể hoặc cá nhân), danh hiệu/hình thức, hạng, quyết định, đơn vị khen; có thể đã bị thu hồi.',
 })
-export class AwardView {
+export class AwardView extends VersionedRecordView {
   @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
   @Field(() => AwardTitleRef, { description: 'Danh hiệu thi đua hoặc hình thức khen thưởng.' })
   @ApiProperty({ type: AwardTitleRef })
@@ -83,26 +83,10 @@ export class AwardView {
     string | null;
   @Field(() => String, { nullable: true, description: 'Lý do thu hồi.' }) @ApiProperty({ type: String, nullable: true }) revocationReason:
     string | null;
-  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại (expectedVersion) khi sửa để phát hiện sửa đồng thời.' })
-  @ApiProperty()
-  version: number;
-  @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
-  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
   @AllowedActionsField(AWARD_POLICY.vocabulary)
   allowedActions: string[];
   /** Internal: path of the recipient unit (audit scope). */
   recipientPath: string;
   /** Internal: path of the issuing unit (who may revoke). */
   issuerPath: string;
-}
-
-@ObjectType('AwardList', { description: 'Một trang khen thưởng và tổng số khớp điều kiện.' })
-export class AwardList {
-  @Field(() => [AwardView], { description: 'Các khen thưởng của trang.' }) @ApiProperty({ type: [AwardView] }) items: AwardView[];
-  @Field(() => Int, { description: 'Tổng số khen thưởng khớp điều kiện (mọi trang).' }) @ApiProperty() totalItems: number;
-  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION })
-  @ApiProperty({ description: TOTAL_IS_EXACT_DESCRIPTION })
-  totalIsExact: boolean;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
 }

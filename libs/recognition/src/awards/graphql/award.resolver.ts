@@ -4,8 +4,13 @@ import { AWARD_POLICY } from '../award.policy.js';
 import { AwardService } from '../award.service.js';
 import { RECOGNITION_LIMITS } from '@danvan/contracts';
 import { AwardListOptions, CreateAwardInput, CreateAwardsInput, RevokeAwardInput } from '../dto/award.inputs.js';
-import { AwardList, AwardView } from '../dto/award.views.js';
+import { AwardView } from '../dto/award.views.js';
 import { ID_ARG, VERSION_ARG } from '../../graphql/args.js';
+import type { GraphqlPage } from '@danvan/kit';
+import { AWARD_LIST } from '../award.list.js';
+
+/** GraphQL page type of the list (built here, before the schema is: a type made lazily is not registered). */
+const AwardList = AWARD_LIST.graphqlPage(AwardView);
 
 /** GraphQL of awards. */
 @Resolver(() => AwardView)
@@ -40,7 +45,7 @@ export class AwardResolver {
       description: 'Lọc, sắp xếp và phân trang (mặc định: trang 1, 20 khen thưởng).',
     })
     options?: AwardListOptions,
-  ): Promise<AwardList> {
+  ): Promise<GraphqlPage<AwardView>> {
     return this.awardService.list(ctx, options ?? {});
   }
 

@@ -13,8 +13,8 @@ import {
   UNIT_LEVELS,
   type UnitLevel,
 } from '@danvan/contracts';
-import { LocalDateScalar, MaxItems, TOTAL_IS_EXACT_DESCRIPTION } from '@danvan/core';
-import { AllowedActionsField } from '@danvan/kit';
+import { LocalDateScalar, MaxItems } from '@danvan/core';
+import { AllowedActionsField, VersionedRecordView } from '@danvan/kit';
 import { MODEL_POLICY } from '../model.policy.js';
 import { UnitLevelEnum } from '@danvan/units';
 import { AwardRankEnum, ModelFieldEnum, ModelRecognitionEnum, RecipientKindEnum } from '../../dto/recognition-enums.js';
@@ -72,7 +72,7 @@ export class ModelAwardView {
 }
 
 @ObjectType('ModelPractice', { description: 'Mô hình, điển hình "Dân vận khéo".' })
-export class ModelView {
+export class ModelView extends VersionedRecordView {
   @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
   @Field({ description: 'Tên mô hình.' })
   @ApiProperty({ example: 'Vận động nhân dân hiến đất làm đường giao thông nông thôn' })
@@ -122,26 +122,10 @@ export class ModelView {
   @Field(() => [ModelAwardView], { description: 'Khen thưởng gắn với mô hình.' })
   @ApiProperty({ type: [ModelAwardView] })
   awards: ModelAwardView[];
-  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại (expectedVersion) khi sửa để phát hiện sửa đồng thời.' })
-  @ApiProperty()
-  version: number;
-  @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
-  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
   @AllowedActionsField(MODEL_POLICY.vocabulary)
   allowedActions: string[];
   /** Internal: path of the owning unit (scope of reads, edits and audit). */
   ownerPath: string;
-}
-
-@ObjectType('ModelPracticeList', { description: 'Một trang mô hình và tổng số khớp điều kiện.' })
-export class ModelList {
-  @Field(() => [ModelView], { description: 'Các mô hình của trang.' }) @ApiProperty({ type: [ModelView] }) items: ModelView[];
-  @Field(() => Int, { description: 'Tổng số mô hình khớp điều kiện (mọi trang).' }) @ApiProperty() totalItems: number;
-  @Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION })
-  @ApiProperty({ description: TOTAL_IS_EXACT_DESCRIPTION })
-  totalIsExact: boolean;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
 }
 
 // ---------------------------------------------------------------- model counts

@@ -2,9 +2,14 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, ParseIdPipe, RequestContext, RequirePermission } from '@danvan/core';
 import { MODEL_POLICY } from '../model.policy.js';
 import { CreateModelInput, ModelCountsArgs, ModelListOptions, RecogniseModelInput, UpdateModelInput } from '../dto/model.inputs.js';
-import { ModelCountsView, ModelList, ModelView } from '../dto/model.views.js';
+import { ModelCountsView, ModelView } from '../dto/model.views.js';
 import { ModelService } from '../model.service.js';
 import { ID_ARG, VERSION_ARG } from '../../graphql/args.js';
+import type { GraphqlPage } from '@danvan/kit';
+import { MODEL_LIST } from '../model.list.js';
+
+/** GraphQL page type of the list (built here, before the schema is: a type made lazily is not registered). */
+const ModelList = MODEL_LIST.graphqlPage(ModelView);
 
 /** GraphQL of "Dân vận khéo" models and their counts. */
 @Resolver(() => ModelView)
@@ -20,7 +25,9 @@ export class ModelResolver {
     return this.modelService.get(ctx, id);
   }
 
-  @Query(() => ModelList, { description: 'Mô hình "Dân vận khéo": lọc theo năm, lĩnh vực, cấp, mức công nhận, cây đơn vị; tìm không dấu.' })
+  @Query(() => ModelList, {
+    description: 'Mô hình "Dân vận khéo": lọc theo năm, lĩnh vực, cấp, mức công nhận, cây đơn vị; tìm không dấu.',
+  })
   models(
     @Ctx() ctx: RequestContext,
     @Args('options', {
@@ -29,7 +36,7 @@ export class ModelResolver {
       description: 'Lọc, sắp xếp và phân trang (mặc định: trang 1, 20 mô hình).',
     })
     options?: ModelListOptions,
-  ): Promise<ModelList> {
+  ): Promise<GraphqlPage<ModelView>> {
     return this.modelService.list(ctx, options ?? {});
   }
 

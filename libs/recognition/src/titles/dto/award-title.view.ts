@@ -1,12 +1,13 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
+import { VersionedRecordView } from '@danvan/kit';
 import { AWARD_ENTRY_KINDS, AWARD_TITLE_RECIPIENTS, type AwardEntryKind, type AwardTitleRecipients } from '@danvan/contracts';
 import { AwardEntryKindEnum, AwardTitleRecipientsEnum } from '../../dto/recognition-enums.js';
 
 @ObjectType('AwardTitle', {
   description: 'Một mục của danh mục khen thưởng: danh hiệu thi đua hoặc hình thức khen thưởng (theo Luật Thi đua, khen thưởng 2022).',
 })
-export class AwardTitleView {
+export class AwardTitleView extends VersionedRecordView {
   @Field(() => ID, { description: 'Mã định danh (UUID).' }) @ApiProperty({ format: 'uuid' }) id: string;
   @Field({ description: 'Mã ổn định cho hệ thống tích hợp.' }) @ApiProperty({ example: 'CO_THI_DUA_BO_TINH' }) code: string;
   @Field({ description: 'Tên danh hiệu hoặc hình thức khen thưởng.' })
@@ -23,9 +24,4 @@ export class AwardTitleView {
     string | null;
   @Field({ description: 'Còn áp dụng cho khen thưởng mới.' }) @ApiProperty() active: boolean;
   @Field(() => Int, { description: 'Thứ tự hiển thị.' }) @ApiProperty() position: number;
-  @Field(() => Int, { description: 'Phiên bản, tăng sau mỗi lần sửa; gửi lại (expectedVersion) khi sửa để phát hiện sửa đồng thời.' })
-  @ApiProperty()
-  version: number;
-  @Field({ description: 'Thời điểm tạo bản ghi (ISO 8601, UTC).' }) @ApiProperty() createdAt: Date;
-  @Field({ description: 'Thời điểm sửa gần nhất (ISO 8601, UTC).' }) @ApiProperty() updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, registerEnumType, type ReturnTypeFunc } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType, type ReturnTypeFunc } from '@nestjs/graphql';
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -82,6 +82,18 @@ export interface ListDeclaration<TSort extends string, F extends AnyFilters> {
     default: SortSpec<NoInfer<TSort>>;
   };
   filters: F;
+  /**
+   * Name of the GraphQL page type when it is not `<name>List` (a name published before the list was
+   * declared, e.g. `ModelPracticeList` for `Model`).
+   */
+  graphqlPageName?: string;
+}
+
+/** One page of a list as GraphQL publishes it (`BlocList`, `UnitList` …). */
+export interface GraphqlPage<V> {
+  items: V[];
+  totalItems: number;
+  totalIsExact: boolean;
 }
 
 /** A declared list: everything the REST and GraphQL layers and the service need, derived from one declaration. */
@@ -99,6 +111,13 @@ export interface ResourceList<TSort extends string, TFilter extends object> {
   readonly Options: new () => ListOptions<TSort, TFilter>;
   /** The OpenAPI page schema `<Name>Page` of a view class (named component, every member required). */
   page(view: object): new () => Page<unknown>;
+  /**
+   * The GraphQL page type `<Name>List { items, totalItems, totalIsExact }` of an @ObjectType view, with
+   * Vietnamese descriptions from the list's label; one per list (a second view is a programming error).
+   * Call it when the resolver's module loads (`const BlocList = BLOC_LIST.graphqlPage(BlocView)`), not inside
+   * `@Query(() => …)`: a type declared while the schema is being built is not registered.
+   */
+  graphqlPage<V>(view: abstract new (...args: never[]) => V): new () => GraphqlPage<V>;
   /** The list request of a REST query string; `fixed` filters come from the path (`/units/:id/children`). */
   fromRest(query: object, fixed?: Partial<TFilter>): ListInput<TSort, TFilter>;
   /** The list request of GraphQL options. */
@@ -394,6 +413,7 @@ export function defineList<TSort extends string, F extends AnyFilters>(
   ]);
 
   const pages = new Map<object, new () => Page<unknown>>();
+  let graphqlPage: { view: object; type: new () => GraphqlPage<unknown> } | undefined;
   const request = (input: ListInput<TSort, TFilter>): ListRequest<TSort, TFilter> => ({
     page: input.page ?? 1,
     pageSize: input.pageSize ?? DEFAULT_PAGE_SIZE,
@@ -415,6 +435,12 @@ export function defineList<TSort extends string, F extends AnyFilters>(
         pages.set(view, page);
       }
       return page;
+    },
+    graphqlPage<V>(view: abstract new (...args: never[]) => V) {
+      if (!graphqlPage) graphqlPage = { view, type: graphqlPageType(declaration.graphqlPageName ?? `${name}List`, label, view) };
+      else if (graphqlPage.view !== view)
+        throw new Error(`${name} list: its GraphQL page already lists ${(graphqlPage.view as { name: string }).name}.`);
+      return graphqlPage.type as new () => GraphqlPage<V>;
     },
     fromRest(query, fixed) {
       const q = query as RestListQuery;
@@ -449,4 +475,16 @@ export function pageSchema(name: string, view: object): new () => Page<unknown> 
   apply(PageClass.prototype, 'page', [ApiProperty({ type: 'integer', format: 'int32', minimum: 1 })]);
   apply(PageClass.prototype, 'pageSize', [ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: MAX_PAGE_SIZE })]);
   return PageClass as unknown as new () => Page<unknown>;
+}
+
+/** The GraphQL page type of `view` (see ResourceList.graphqlPage). */
+function graphqlPageType(name: string, label: string, view: object): new () => GraphqlPage<unknown> {
+  const PageClass = named(name, class {});
+  ObjectType(name, { description: `Một trang ${label} và tổng số ${label} khớp điều kiện.` })(PageClass);
+  apply(PageClass.prototype, 'items', [Field(() => [view], { description: `Các ${label} của trang.` })]);
+  apply(PageClass.prototype, 'totalItems', [
+    Field(() => Int, { description: `Tổng số ${label} khớp điều kiện (mọi trang; một cận dưới khi totalIsExact là false).` }),
+  ]);
+  apply(PageClass.prototype, 'totalIsExact', [Field(() => Boolean, { description: TOTAL_IS_EXACT_DESCRIPTION })]);
+  return PageClass as unknown as new () => GraphqlPage<unknown>;
 }
