@@ -147,6 +147,27 @@ describe('conflicts a client can recover from', () => {
     expect(gqlStale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_CONFLICT', currentVersion: 2 });
   });
 
+  it('a stale version is 412 before any rule: a change the caller made against its own version is never refused by a rule (422) for a state it has not seen', async () => {
+    const created = await server.factory.unit({ name: 'Hội Luật gia tỉnh', validFrom: '2023-01-01' });
+    const path = `/api/v1/units/${created.id}`;
+    expect((await server.rest('PATCH', path, { name: 'Hội Luật gia tỉnh Bình Phước' }, { 'if-match': '"1"' })).status).toBe(200);
+    const before = await auditCount();
+    // Against version 2 each would break a rule (ended before it began; its own parent): a stale caller hears 412.
+    for (const change of [{ validTo: '2020-01-01', status: 'DISSOLVED' }, { parentId: created.id }]) {
+      const stale = await server.rest<ProblemDetails>('PATCH', path, change, { 'if-match': '"1"' });
+      expect({ change, status: stale.status, code: stale.body.code }).toEqual({ change, status: 412, code: 'PRECONDITION_FAILED' });
+      expect(stale.headers.get('etag')).toBe('"2"');
+    }
+    const { blocs } = await gql<{ blocs: { items: Array<{ id: string; version: number }> } }>(server, `{ blocs { items { id version } } }`);
+    const bloc = blocs.items[0];
+    const staleBloc = await server.graphql(
+      `mutation($id: ID!, $v: Int!, $m: ID!) { updateBloc(id: $id, expectedVersion: $v, input: { movementId: $m }) { id } }`,
+      { id: bloc.id, v: bloc.version + 1, m: '00000000-0000-4000-8000-000000000000' },
+    );
+    expect(staleBloc.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_CONFLICT', currentVersion: bloc.version });
+    expect(await auditCount()).toBe(before);
+  });
+
   it('a PATCH without If-Match answers 428 naming the version to send', async () => {
     const created = await server.factory.unit({ name: 'Hội Người cao tuổi tỉnh' });
     const missing = await server.rest<ProblemDetails>('PATCH', `/api/v1/units/${created.id}`, { name: 'Tên khác' });

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { parseDocumentNumber, type DocumentSortField, type Page } from '@danvan/contracts';
 import { DOCUMENT_POLICY } from './document.policy.js';
 import { DomainError, translatePgErrors, writeUnlessUnchanged, type RequestContext } from '@danvan/core';
-import { requireVersion, assertVersionIfSent, defineAudit, type ExpectedVersion, type ListInput } from '@danvan/kit';
+import { assertVersion, assertVersionIfSent, defineAudit, type ExpectedVersion, type ListInput } from '@danvan/kit';
 import { Database, inTransaction } from '@danvan/database';
 import { UnitService } from '@danvan/units';
 import type { DocumentFilterValues } from './document.list.js';
@@ -75,7 +75,7 @@ export class DocumentService {
   async update(ctx: RequestContext, id: string, expectedVersion: ExpectedVersion, input: UpdateDocumentInput): Promise<DocumentView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.editable(tx, id, true, 'update');
-      requireVersion(DOCUMENT, expectedVersion, current.version); // a stale version: refused by the write (updateVersioned)
+      assertVersion(DOCUMENT, expectedVersion, current.version); // before any rule: a stale caller is told to reload (412)
       const number = input.number ?? current.number;
       const next: DocumentRecord = {
         id,

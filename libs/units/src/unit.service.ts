@@ -15,7 +15,7 @@ import { checkUnitRules, levelFitsUnder } from './domain/unit-rules.js';
 import { ancestorIds, childPath, wouldCreateCycle } from './domain/unit-path.js';
 import type { CreateUnitInput } from './dto/create-unit.input.js';
 import type { UnitFilterValues } from './unit.list.js';
-import { requireVersion, assertVersionIfSent, defineAudit, type ExpectedVersion, type ListInput } from '@danvan/kit';
+import { assertVersion, assertVersionIfSent, defineAudit, type ExpectedVersion, type ListInput } from '@danvan/kit';
 import type { UnitView } from './dto/unit.view.js';
 import type { UpdateUnitInput } from './dto/update-unit.input.js';
 import { UnitRepository, type UnitRecord } from './unit.repository.js';
@@ -133,7 +133,7 @@ export class UnitService {
       if (input.parentId !== undefined) await this.units.lockTree(tx);
       const current = await this.units.findById(tx, id, true);
       if (!current) throw DomainError.notFound(UNIT, id);
-      requireVersion(UNIT, expectedVersion, current.version); // a stale version: refused by the write (updateVersioned)
+      assertVersion(UNIT, expectedVersion, current.version); // before any rule: a stale caller is told to reload (412)
       const successorIds = input.successorIds === undefined ? current.successorIds : (input.successorIds ?? []);
       const next: UnitRecord = {
         id,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type Page } from '@danvan/contracts';
 import { DomainError, writeUnlessUnchanged, visibleUnit, type RequestContext } from '@danvan/core';
 import { Database, inTransaction } from '@danvan/database';
-import { type ListInput, requireVersion, defineAudit } from '@danvan/kit';
+import { type ListInput, assertVersion, defineAudit } from '@danvan/kit';
 import type { BlocFilter, BlocSortField } from './bloc.list.js';
 import { BLOC_POLICY } from './bloc.policy.js';
 import { BlocRepository, type BlocMembers } from './bloc.repository.js';
@@ -71,7 +71,7 @@ export class BlocService {
   async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateBlocInput): Promise<BlocView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.editable(tx, id);
-      requireVersion(BLOC, expectedVersion, current.version); // a stale version: refused by the write (updateVersioned)
+      assertVersion(BLOC, expectedVersion, current.version); // before any rule: a stale caller is told to reload (412)
       if (input.movementId) await this.assertMovementExists(tx, input.movementId);
       const written = await writeUnlessUnchanged(tx, current, async () => {
         await this.blocs.update(

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type Page } from '@danvan/contracts';
 import { DomainError, writeUnlessUnchanged, visibleUnit, type RequestContext } from '@danvan/core';
 import { Database, inTransaction } from '@danvan/database';
-import { type ListInput, requireVersion, defineAudit } from '@danvan/kit';
+import { type ListInput, assertVersion, defineAudit } from '@danvan/kit';
 import { assertMovementDates } from './domain/movement-rules.js';
 import type { CreateMovementInput, UpdateMovementInput } from './dto/movement.inputs.js';
 import type { MovementView } from './dto/movement.view.js';
@@ -70,7 +70,7 @@ export class MovementService {
   async update(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateMovementInput): Promise<MovementView> {
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.editable(tx, id);
-      requireVersion(MOVEMENT, expectedVersion, current.version); // a stale version: refused by the write (updateVersioned)
+      assertVersion(MOVEMENT, expectedVersion, current.version); // before any rule: a stale caller is told to reload (412)
       const next = {
         name: input.name ?? current.name,
         kind: input.kind ?? current.kind,

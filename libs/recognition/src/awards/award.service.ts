@@ -12,7 +12,7 @@ import {
   recipientRefusals,
   type CatalogueChoice,
 } from '../domain/award-rules.js';
-import { type ListInput, requireVersion, defineAudit } from '@danvan/kit';
+import { type ListInput, assertVersion, defineAudit } from '@danvan/kit';
 import { type AwardFilterValues } from './award.list.js';
 import type { AwardView } from './dto/award.views.js';
 import { AWARD_POLICY } from './award.policy.js';
@@ -272,7 +272,7 @@ export class AwardService {
       if (seen.pledgeId) await this.pledges.lock(tx, seen.pledgeId);
       const current = await this.get(tx, id, true);
       refuseOutsideIssuer(current);
-      requireVersion(AWARD, expectedVersion, current.version); // a stale version: refused by the write (updateVersioned)
+      assertVersion(AWARD, expectedVersion, current.version); // before any rule: a stale caller is told to reload (412)
       if (current.revoked) throw DomainError.rule('id', 'revoked', 'Khen thưởng này đã bị thu hồi.');
       const trimmed = reason.normalize('NFC').trim();
       if (!trimmed) throw DomainError.validation([{ field: 'reason', code: 'isNotEmpty', message: 'Hãy ghi lý do thu hồi.' }]);

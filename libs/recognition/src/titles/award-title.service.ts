@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AWARD_TITLE_POLICY } from './award-title.policy.js';
 import { DomainError, writeUnlessUnchanged, translatePgErrors, type RequestContext } from '@danvan/core';
-import { requireVersion, defineAudit } from '@danvan/kit';
+import { assertVersion, defineAudit } from '@danvan/kit';
 import { AwardTitleRepository, type AwardTitleFilter } from './award-title.repository.js';
 import { Database, inTransaction } from '@danvan/database';
 import { titleChangeRefusals } from '../domain/award-rules.js';
@@ -70,7 +70,7 @@ export class AwardTitleService {
     assertAdministrator(ctx);
     return inTransaction(this.database, ctx, async (tx) => {
       const current = await this.get(tx, id, true);
-      requireVersion(TITLE, expectedVersion, current.version); // a stale version: refused by the write (updateVersioned)
+      assertVersion(TITLE, expectedVersion, current.version); // before any rule: a stale caller is told to reload (412)
       const next = {
         name: input.name ?? current.name,
         recipients: input.recipients ?? current.recipients,

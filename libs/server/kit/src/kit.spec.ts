@@ -6,7 +6,7 @@ import { DomainError, equals, inList, textSearch, type Queryable } from '@danvan
 import { openEmbeddedPostgres, type EmbeddedPostgres } from '@danvan/database';
 import { booleanFilter, dateFilter, enumFilter, idFilter, intFilter, stringsFilter, textFilter } from './lists/list-filters.js';
 import { defineList, enumKey } from './lists/define-list.js';
-import { assertVersion, NO_VERSION_SENT, requireVersion, updateVersioned } from './versioned-writes/expected-version.js';
+import { assertVersion, NO_VERSION_SENT, updateVersioned } from './versioned-writes/expected-version.js';
 import { withIfMatch } from './versioned-writes/versioned-rest.js';
 
 const COLOURS = ['RED', 'GREEN', 'BLUE'] as const;
@@ -233,11 +233,12 @@ describe('versioned writes', () => {
     expect(seen).toBe(NO_VERSION_SENT);
   });
 
-  it('requireVersion asks only that a version was sent: 428 naming the current one; a stale one is left to the conditional write', () => {
-    expect(() => requireVersion('vật dụng', NO_VERSION_SENT, 7)).toThrow(
+  it('assertVersion, before any rule: none sent is 428 naming the current version, a stale one 412 naming it too', () => {
+    expect(() => assertVersion('vật dụng', NO_VERSION_SENT, 7)).toThrow(
       expect.objectContaining({ code: 'PRECONDITION_REQUIRED', currentVersion: 7 }),
     );
-    expect(() => requireVersion('vật dụng', 3, 7)).not.toThrow();
+    expect(() => assertVersion('vật dụng', 3, 7)).toThrow(expect.objectContaining({ code: 'VERSION_CONFLICT', currentVersion: 7 }));
+    expect(() => assertVersion('vật dụng', 7, 7)).not.toThrow();
   });
 
   it('answers a stale If-Match 412 with the current version, an optional one absent as null', async () => {

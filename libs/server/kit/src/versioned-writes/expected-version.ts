@@ -12,22 +12,12 @@ export const NO_VERSION_SENT: unique symbol = Symbol('no version sent');
 export type ExpectedVersion = number | typeof NO_VERSION_SENT;
 
 /**
- * What an update checks of its version before writing: that one was sent. None sent
- * → versionRequired (428, naming the current version), after the not-found and
- * permission checks. A stale version is refused by the write itself, the one
- * conditional `UPDATE … WHERE version = $n` of `updateVersioned` (412 over REST,
- * VERSION_CONFLICT over GraphQL): the one way versions are checked. This is a
- * pre-check because there is no number to put in that WHERE.
- */
-export function requireVersion(entityLabel: string, expected: ExpectedVersion, current: number): asserts expected is number {
-  if (expected === NO_VERSION_SENT) throw DomainError.versionRequired(entityLabel, current);
-}
-
-/**
- * The version compared before the write, for the few writes that cannot be one
- * conditional UPDATE (each says why beside its call): none sent → versionRequired
- * (428), another version → versionConflict (412 / VERSION_CONFLICT). Everything
- * else uses `requireVersion` and `updateVersioned`.
+ * The one check of a version, on the row the service has read FOR UPDATE, after its not-found and
+ * permission checks and before any rule: none sent → versionRequired (428, naming the current
+ * version), another version → versionConflict (412 / VERSION_CONFLICT, naming it). Before the rules,
+ * so a caller holding a stale version is always told to reload, never refused by a rule for a state it
+ * has not seen. The version is then bumped by the one conditional write, `updateVersioned`, which
+ * refuses a stale version once more should anything write the row without that lock.
  */
 export function assertVersion(entityLabel: string, expected: ExpectedVersion, current: number): asserts expected is number {
   if (expected === NO_VERSION_SENT) throw DomainError.versionRequired(entityLabel, current);
