@@ -92,3 +92,19 @@ describe('transactions', () => {
     expect(after.body.items).toHaveLength(1);
   });
 });
+
+describe('the audit trail’s time range', () => {
+  it('compares a date (a day in Vietnam) with an instant as the SQL reads them: the hour 17:00–18:00 UTC of 2 January (VN) is a range, 23:00 UTC on 2 January to that day is inverted', async () => {
+    // 2024-01-02 in Vietnam is 2024-01-01T17:00Z … 2024-01-02T17:00Z.
+    const valid = await server.rest<ProblemDetails>('GET', '/api/v1/audit-events?from=2024-01-02&to=2024-01-01T18:00:00Z');
+    expect(valid.status).toBe(200);
+    const inverted = await server.rest<ProblemDetails>('GET', '/api/v1/audit-events?from=2024-01-02T23:00:00Z&to=2024-01-02');
+    expect(inverted.status).toBe(400);
+    expect(inverted.body.errors?.map((e) => [e.field, e.code])).toEqual([['to', 'notBefore']]);
+    // The last instant of the day is still in it; the first of the next is not.
+    expect((await server.rest('GET', '/api/v1/audit-events?from=2024-01-02T16:59:59Z&to=2024-01-02')).status).toBe(200);
+    expect((await server.rest('GET', '/api/v1/audit-events?from=2024-01-02T17:00:00Z&to=2024-01-02')).status).toBe(400);
+    expect((await server.rest('GET', '/api/v1/audit-events?from=2024-01-03&to=2024-01-02')).status).toBe(400);
+    expect((await server.rest('GET', '/api/v1/audit-events?from=2024-01-02&to=2024-01-02')).status).toBe(200);
+  });
+});

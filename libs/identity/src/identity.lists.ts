@@ -1,6 +1,17 @@
 import { ROLES } from '@danvan/contracts';
 import { equals, textSearch } from '@danvan/core';
-import { booleanFilter, dateTimeFilter, defineList, enumValueFilter, idFilter, stringFilter, textFilter, type FilterOf } from '@danvan/kit';
+import {
+  booleanFilter,
+  dateTimeFilter,
+  defineList,
+  enumValueFilter,
+  idFilter,
+  nextCalendarDay,
+  startOfVietnamDay,
+  stringFilter,
+  textFilter,
+  type FilterOf,
+} from '@danvan/kit';
 import { RoleEnum } from './dto/identity.views.js';
 
 /** Accounts: GraphQL accountList(options). */
@@ -60,15 +71,9 @@ export type ApiKeySortField = (typeof API_KEY_LIST.sortFields)[number];
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A calendar date is a day in Vietnam (UTC+07:00 all year, no daylight saving): it starts at 00:00 there. */
+/** A calendar date is a day in Vietnam: it starts at 00:00 there. */
 function startOfDayOrInstant(value: string): string {
-  return DATE_ONLY.test(value) ? `${value}T00:00:00+07:00` : value;
-}
-
-function nextDay(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
+  return DATE_ONLY.test(value) ? startOfVietnamDay(value) : value;
 }
 
 /** The audit trail: REST GET /api/v1/audit-events and GraphQL auditEvents(options). */
@@ -96,7 +101,7 @@ export const AUDIT_EVENT_LIST = defineList({
     to: dateTimeFilter(
       (value, params) =>
         DATE_ONLY.test(value)
-          ? `e.at < ${params.add(startOfDayOrInstant(nextDay(value)))}::timestamptz`
+          ? `e.at < ${params.add(startOfVietnamDay(nextCalendarDay(value)))}::timestamptz`
           : `e.at <= ${params.add(value)}::timestamptz`,
       { description: 'Đến thời điểm (ISO 8601) hoặc hết ngày (yyyy-MM-dd, tính cả ngày này; không trước from).', notBefore: 'from' },
     ),

@@ -33,7 +33,7 @@ import {
   type SortSpec,
   type SqlParams,
 } from '@danvan/core';
-import type { ListFilter } from './list-filters.js';
+import { nextCalendarDay, startOfVietnamDay, type ListFilter } from './list-filters.js';
 
 /** The values of a declaration's filters, by filter name. */
 export type FilterValues<F> = { [K in keyof F]?: F[K] extends ListFilter<infer V> ? V : never };
@@ -179,12 +179,19 @@ function messages(filter: ListFilter<unknown>) {
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The instant a bound names, for comparing two bounds; a calendar date compares by its date alone. */
+/**
+ * Whether a range's bounds are in order, as the SQL reads them: two calendar dates by date; otherwise
+ * instants, a date naming a day in Vietnam (`from` its first instant, `to` up to its end, exclusive).
+ */
 function boundsInOrder(from: string, to: string): boolean {
-  const [f, t] = [Date.parse(from), Date.parse(to)];
-  if (Number.isNaN(f) || Number.isNaN(t) || !realDate(from.slice(0, 10)) || !realDate(to.slice(0, 10))) return true;
-  if (LOCAL_DATE.test(from) || LOCAL_DATE.test(to)) return from.slice(0, 10) <= to.slice(0, 10);
-  return f <= t;
+  const fromIsDate = LOCAL_DATE.test(from);
+  const toIsDate = LOCAL_DATE.test(to);
+  if ((fromIsDate && !realDate(from)) || (toIsDate && !realDate(to))) return true; // refused on its own field
+  if (fromIsDate && toIsDate) return from <= to;
+  const start = Date.parse(fromIsDate ? startOfVietnamDay(from) : from);
+  const end = Date.parse(toIsDate ? startOfVietnamDay(nextCalendarDay(to)) : to);
+  if (Number.isNaN(start) || Number.isNaN(end)) return true;
+  return toIsDate ? start < end : start <= end;
 }
 
 /** yyyy-MM-dd naming a day of the calendar (not 2024-02-30). */

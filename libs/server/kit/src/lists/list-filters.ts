@@ -94,7 +94,19 @@ export function dateFilter(sql: FilterCondition<string>, options: RangeOptions):
   return { kind: 'date', sql, ...options };
 }
 
-/** A date or an ISO 8601 instant. */
+/** The first instant of a calendar day in Vietnam (UTC+07:00 all year, no daylight saving). */
+export function startOfVietnamDay(date: string): string {
+  return `${date}T00:00:00+07:00`;
+}
+
+/** The calendar day after `date` (yyyy-MM-dd). */
+export function nextCalendarDay(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** A date (a day in Vietnam) or an ISO 8601 instant. */
 export function dateTimeFilter(sql: FilterCondition<string>, options: RangeOptions): ListFilter<string> {
   return { kind: 'dateTime', sql, ...options };
 }
