@@ -140,6 +140,21 @@ describe('GraphQL cost: fragments and variables are priced', () => {
   });
 });
 
+describe('GraphQL cost: a field running its own statement per parent is priced as such', () => {
+  it('a page of pledges each asking its ranking is allowed once; the same ten times over (aliases) is refused before anything runs', async () => {
+    const one = await send(`{ pledges(options: { pageSize: 100 }) { items { id ranking { final rows { rank } } } } }`);
+    expect(one.status).toBe(200);
+    expect(one.errors).toBeUndefined();
+    const aliases = Array.from(
+      { length: 10 },
+      (_, i) => `p${i}: pledges(options: { pageSize: 100 }) { items { ranking { rows { rank } } } }`,
+    );
+    const flood = await send(`{ ${aliases.join(' ')} }`);
+    expect(refusal(flood)).toEqual(TOO_COMPLEX);
+    expect(flood.statements).toBe(0);
+  });
+});
+
 describe('GraphQL depth and aliases count what fragments spread', () => {
   it('aliases inside a fragment count once per spread', async () => {
     const aliases = Array.from({ length: 11 }, (_, i) => `n${i}: name`).join(' ');

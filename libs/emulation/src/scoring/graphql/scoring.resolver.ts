@@ -1,6 +1,15 @@
 import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { BLOC_LIMITS } from '@danvan/contracts';
-import { Ctx, MaxItems, ParseIdPipe, RequestContext, RequirePermission, type GraphQLRequestContext } from '@danvan/core';
+import {
+  Ctx,
+  FieldCost,
+  MaxItems,
+  ParseIdPipe,
+  RequestContext,
+  RequirePermission,
+  STATEMENT_PER_PARENT_COST,
+  type GraphQLRequestContext,
+} from '@danvan/core';
 import { PLEDGE_POLICY } from '../../pledges/pledge.policy.js';
 import { SHEET_POLICY } from '../score-sheet.policy.js';
 import { PledgeView } from '../../pledges/dto/pledge.view.js';
@@ -30,6 +39,8 @@ export class ScoringResolver {
       .load(pledge);
   }
 
+  // One ranking statement per pledge (not batched): priced so that a page of pledges × aliases cannot run thousands.
+  @FieldCost(STATEMENT_PER_PARENT_COST)
   @ResolveField(() => RankingView, { description: 'Bảng xếp hạng của khối, tính trong cơ sở dữ liệu (tạm tính đến khi tổng kết).' })
   ranking(@Ctx() ctx: RequestContext, @Parent() pledge: PledgeView): Promise<RankingView> {
     return this.scoring.ranking(ctx, pledge);

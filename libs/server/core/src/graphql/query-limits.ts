@@ -25,6 +25,18 @@ import { MAX_PAGE_SIZE } from '@danvan/contracts';
  */
 export const MaxItems = (max: number) => Extensions({ maxItems: max });
 
+/**
+ * Declares that a field runs database work of its own for every parent it is
+ * asked on (not batched by a DataLoader, e.g. a pledge's ranking: one ranking
+ * statement per pledge), so the cost estimate counts `cost` more for it, per
+ * element of every list around it. Keeps a page of parents × many aliases from
+ * turning one request into thousands of statements.
+ */
+export const FieldCost = (cost: number) => Extensions({ cost });
+
+/** What a field resolved by its own statement per parent adds to the estimate (`@FieldCost`): about a page of fields. */
+export const STATEMENT_PER_PARENT_COST = 1_000;
+
 /** Limits of one GraphQL document; above them the request is refused with 400 before anything runs. */
 export const GRAPHQL_LIMITS = {
   /** Nesting of fields (units { items { parent { … } } } is 4). */
@@ -92,7 +104,8 @@ function askedSize(value: unknown): number | undefined {
  * each field counts once per element of every list around it. A list's size is
  * its `limit` argument, else the bound it declares (`@MaxItems`), else the
  * largest page; a page's `items` count `options.pageSize` times (100 when the
- * caller sends no options). Fragment spreads and inline fragments are expanded
+ * caller sends no options). A field declaring `@FieldCost` counts that much
+ * more (its own statement per parent). Fragment spreads and inline fragments are expanded
  * where they are spread (graphql-query-complexity). Introspection counts as one
  * field: its size is the schema's, not the caller's. Throws a GraphQLError when
  * the document has more than `maxCostedFields` fields to walk.
@@ -108,21 +121,22 @@ export function estimateQueryCost(
   let pendingItems: number[] = [];
   const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
     if (field.name.startsWith('__') || type.name.startsWith('__')) return 1;
+    const own = 1 + ((field.extensions?.cost as number | undefined) ?? 0);
     if (isListType(getNullableType(field.type))) {
       if (field.name === 'items' && isPage(type)) {
         pendingItems.push(childComplexity);
-        return 1 + childComplexity;
+        return own + childComplexity;
       }
       const size = askedSize(args.limit) ?? (field.extensions?.maxItems as number | undefined) ?? MAX_PAGE_SIZE;
-      return 1 + size * childComplexity;
+      return own + size * childComplexity;
     }
     if (isPage(getNamedType(field.type))) {
       const pageSize = askedSize((args.options as { pageSize?: unknown } | undefined)?.pageSize) ?? MAX_PAGE_SIZE;
       const items = pendingItems.reduce((sum, cost) => sum + cost, 0);
       pendingItems = [];
-      return 1 + childComplexity + (pageSize - 1) * items;
+      return own + childComplexity + (pageSize - 1) * items;
     }
-    return 1 + childComplexity;
+    return own + childComplexity;
   };
   return getComplexity({
     schema,
