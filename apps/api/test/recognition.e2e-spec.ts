@@ -608,7 +608,7 @@ describe('awards export', () => {
     expect(sheet?.pageSetup.orientation).toBe('landscape');
 
     // A person is printed with position and unit; an organisation exports only its own subtree.
-    const individuals = await fetch(`${server.baseUrl}/api/v1/awards/export.xlsx?recipientKind=INDIVIDUAL`, {
+    const individuals = await server.fetch(`/api/v1/awards/export.xlsx?recipientKind=INDIVIDUAL`, {
       headers: { authorization: `Bearer ${chauThanhOfficer.token}` },
     });
     expect(individuals.status).toBe(200);
@@ -623,7 +623,7 @@ describe('awards export', () => {
     expect(invalid.body.errors?.map((e) => e.field).sort()).toEqual(['page', 'rank']);
     // Another province: the Hậu Giang unit is not found, and its awards are not printed.
     expect((await outsider.rest('GET', `/api/v1/awards/export.xlsx?withinUnitId=${province.id}`)).status).toBe(404);
-    const foreign = await fetch(`${server.baseUrl}/api/v1/awards/export.xlsx`, { headers: { authorization: `Bearer ${outsider.token}` } });
+    const foreign = await server.fetch(`/api/v1/awards/export.xlsx`, { headers: { authorization: `Bearer ${outsider.token}` } });
     const foreignRows = (await sheetRows(foreign, 'Khen thưởng')).rows;
     expect(foreignRows.slice(foreignRows.findIndex((r) => r[0] === 'STT') + 1)).toEqual([]);
   });
@@ -1113,7 +1113,7 @@ describe('recognition of models and model counts', () => {
   });
 
   it('exports the filtered register as a printable workbook with Vietnamese headers', async () => {
-    const response = await fetch(`${server.baseUrl}/api/v1/models/export.xlsx?withinUnitId=${longMy.id}&year=2023&sort=name`, {
+    const response = await server.fetch(`/api/v1/models/export.xlsx?withinUnitId=${longMy.id}&year=2023&sort=name`, {
       headers: { authorization: `Bearer ${secretariat.token}` },
     });
     expect(response.status).toBe(200);
@@ -1207,14 +1207,14 @@ describe('what recognition learns of a pledge is what the caller may see of it',
     const seen = await phungHiepViewer.rest<{ items: Array<{ id: string }> }>('GET', `/api/v1/awards?pledgeId=${hidden}`);
     expect(seen.body.items.map((a) => a.id)).toEqual([createAward.id]);
     expect((await phungHiepViewer.rest('GET', `/api/v1/pledges/${hidden}`)).status).toBe(404);
-    const exported = await fetch(`${server.baseUrl}/api/v1/awards/export.xlsx?pledgeId=${hidden}`, {
+    const exported = await server.fetch(`/api/v1/awards/export.xlsx?pledgeId=${hidden}`, {
       headers: { authorization: `Bearer ${phungHiepViewer.token}` },
     });
     expect(exported.status).toBe(404);
     expect(await exported.text()).not.toContain('khối phía Tây');
     // The managing unit's subtree and a member's see the pledge, and their export names it.
     for (const client of [secretariat, await server.signedIn('VIEWER', viThanh)]) {
-      const named = await fetch(`${server.baseUrl}/api/v1/awards/export.xlsx?pledgeId=${hidden}`, {
+      const named = await server.fetch(`/api/v1/awards/export.xlsx?pledgeId=${hidden}`, {
         headers: { authorization: `Bearer ${client.token}` },
       });
       expect(named.status).toBe(200);

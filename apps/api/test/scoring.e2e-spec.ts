@@ -258,7 +258,7 @@ describe('self-scoring', () => {
     await selfScore(officer2, districts[1], [['1.a', 20]]);
     const pdf = Buffer.from('%PDF-1.4\n% biên bản hội nghị\n', 'utf8');
     const evidencePath = `${sheetPath(districts[1])}/evidence?itemCode=1.a&filename=${encodeURIComponent('Biên bản hội nghị.pdf')}`;
-    const uploaded = await fetch(`${server.baseUrl}${evidencePath}`, {
+    const uploaded = await server.fetch(`${evidencePath}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' },
       body: pdf,
@@ -266,31 +266,31 @@ describe('self-scoring', () => {
     expect(uploaded.status).toBe(201);
     const evidence = (await uploaded.json()) as { id: string; url: string; sizeBytes: number; filename: string };
     expect(evidence).toMatchObject({ sizeBytes: pdf.length, filename: 'Biên bản hội nghị.pdf' });
-    const download = await fetch(`${server.baseUrl}${evidence.url}`, { headers: { authorization: `Bearer ${secretariat.token}` } });
+    const download = await server.fetch(`${evidence.url}`, { headers: { authorization: `Bearer ${secretariat.token}` } });
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
-    expect((await fetch(`${server.baseUrl}${evidence.url}`, { headers: { authorization: `Bearer ${officer.token}` } })).status).toBe(404);
-    const wrongType = await fetch(`${server.baseUrl}${evidencePath}`, {
+    expect((await server.fetch(`${evidence.url}`, { headers: { authorization: `Bearer ${officer.token}` } })).status).toBe(404);
+    const wrongType = await server.fetch(`${evidencePath}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/zip' },
       body: pdf,
     });
     expect(wrongType.status).toBe(415);
-    const elsewhere = await fetch(`${server.baseUrl}/api/v1/units`, {
+    const elsewhere = await server.fetch(`/api/v1/units`, {
       method: 'POST',
       headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' },
       body: pdf,
     });
     expect(elsewhere.status).toBe(415); // raw files are taken on the evidence route only
     // An item not scored yet has no line to hold evidence.
-    const unscored = await fetch(`${server.baseUrl}${sheetPath(districts[1])}/evidence?itemCode=2&filename=x.pdf`, {
+    const unscored = await server.fetch(`${sheetPath(districts[1])}/evidence?itemCode=2&filename=x.pdf`, {
       method: 'POST',
       headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'application/pdf' },
       body: pdf,
     });
     expect(unscored.status).toBe(422);
     expect(((await unscored.json()) as ProblemDetails).errors?.[0]).toMatchObject({ field: 'itemCode', code: 'notScored' });
-    const tooBig = await fetch(`${server.baseUrl}${evidencePath}`, {
+    const tooBig = await server.fetch(`${evidencePath}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'image/png' },
       body: Buffer.alloc(10 * 1024 * 1024 + 1),
@@ -318,7 +318,7 @@ describe('self-scoring', () => {
     const officer2 = await server.signedIn('ORGANISATION', districts[1]);
     const upload = async (filename: string) => {
       const path = `${sheetPath(districts[1])}/evidence?itemCode=1.a&filename=${encodeURIComponent(filename)}`;
-      const response = await fetch(`${server.baseUrl}${path}`, {
+      const response = await server.fetch(`${path}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${officer2.token}`, 'content-type': 'image/png' },
         body: Buffer.from('PNG nhầm'),
@@ -332,9 +332,7 @@ describe('self-scoring', () => {
     expect((await viewer.rest('DELETE', `/api/v1/evidence/${mistaken.id}`)).status).toBe(403);
     const removed = await officer2.rest('DELETE', `/api/v1/evidence/${mistaken.id}`);
     expect(removed.status).toBe(204);
-    expect((await fetch(`${server.baseUrl}${mistaken.url}`, { headers: { authorization: `Bearer ${secretariat.token}` } })).status).toBe(
-      404,
-    );
+    expect((await server.fetch(`${mistaken.url}`, { headers: { authorization: `Bearer ${secretariat.token}` } })).status).toBe(404);
     expect((await officer2.rest('DELETE', `/api/v1/evidence/${mistaken.id}`)).status).toBe(404);
     const audit = await server.rest<{ items: Array<{ action: string; changes: Record<string, unknown> }> }>(
       'GET',
@@ -656,7 +654,7 @@ describe('ranking and finalisation', () => {
   });
 
   it('exports the ranking as a printable workbook with Vietnamese headers', async () => {
-    const response = await fetch(`${server.baseUrl}/api/v1/pledges/${pledgeId}/ranking.xlsx`, {
+    const response = await server.fetch(`/api/v1/pledges/${pledgeId}/ranking.xlsx`, {
       headers: { authorization: `Bearer ${officer.token}` },
     });
     expect(response.status).toBe(200);

@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 async function download(path: string): Promise<{ status: number; headers: Headers; workbook: ExcelJS.Workbook }> {
-  const response = await fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${server.token}` } });
+  const response = await server.fetch(`${path}`, { headers: { authorization: `Bearer ${server.token}` } });
   const workbook = new ExcelJS.Workbook();
   if (response.status === 200) await workbook.xlsx.load(await response.arrayBuffer());
   return { status: response.status, headers: response.headers, workbook };

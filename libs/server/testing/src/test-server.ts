@@ -56,6 +56,27 @@ export class TestClient {
     return { status: response.status, headers: response.headers, body: parsed as T };
   }
 
+  /**
+   * A raw request (a binary upload, a download, an export), with this client's credentials, its answer
+   * checked against the published OpenAPI document like `rest()`'s: status, headers, content type, and
+   * a JSON body's schema. The answer is returned unread.
+   */
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.token && !headers.has('authorization')) headers.set('authorization', `Bearer ${this.token}`);
+    const response = await fetch(`${this.baseUrl}${path}`, { ...init, headers });
+    const bytes = Buffer.from(await response.clone().arrayBuffer());
+    const textual = /json|text/.test(response.headers.get('content-type') ?? '');
+    this.contract?.check(
+      (init.method ?? 'GET').toUpperCase(),
+      path,
+      response.status,
+      response.headers,
+      textual ? bytes.toString('utf8') : bytes.length ? '(binary)' : '',
+    );
+    return response;
+  }
+
   async graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,

@@ -176,7 +176,19 @@ export class ScoringController {
   @Get('evidence/:id')
   @ApiOperation({ summary: 'Download an evidence file' })
   @ApiProduces(...Object.keys(EVIDENCE_LIMITS.contentTypes))
-  @ApiOkResponse({ description: 'The file as uploaded' })
+  @ApiOkResponse({
+    description: 'The file as uploaded (its own content type; Content-Disposition names it, X-Content-SHA256 is its digest)',
+    content: Object.fromEntries(
+      Object.keys(EVIDENCE_LIMITS.contentTypes).map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+    headers: {
+      'Content-Disposition': {
+        description: "attachment; filename*=UTF-8''<the uploaded name>",
+        schema: { type: 'string', maxLength: 1000 },
+      },
+      'X-Content-SHA256': { description: 'SHA-256 of the file, hex', schema: { type: 'string', minLength: 64, maxLength: 64, pattern: '^[0-9a-f]{64}$' } },
+    },
+  })
   async evidence(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<Buffer> {
     const file = await this.scoring.evidence(ctx, id);
     void reply
