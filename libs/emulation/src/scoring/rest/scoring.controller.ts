@@ -186,7 +186,10 @@ export class ScoringController {
         description: "attachment; filename*=UTF-8''<the uploaded name>",
         schema: { type: 'string', maxLength: 1000 },
       },
-      'X-Content-SHA256': { description: 'SHA-256 of the file, hex', schema: { type: 'string', minLength: 64, maxLength: 64, pattern: '^[0-9a-f]{64}$' } },
+      'X-Content-SHA256': {
+        description: 'SHA-256 of the file, hex',
+        schema: { type: 'string', minLength: 64, maxLength: 64, pattern: '^[0-9a-f]{64}$' },
+      },
     },
   })
   async evidence(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: string, @Reply() reply: FastifyReply): Promise<Buffer> {
