@@ -192,8 +192,12 @@ function finishOperation(
     if (!status.startsWith('2')) continue;
     const headers: Record<string, unknown> = { ...(response.headers ?? {}) };
     const schema = response.content?.['application/json']?.schema;
-    if (ifMatch || answersVersionedRecord(document, schema)) headers.ETag = HEADERS.ETag;
-    if (status === '201' && answersVersionedRecord(document, schema)) headers.Location = HEADERS.Location;
+    // A versioned record always comes with its ETag, a created one with its Location: declared required,
+    // so the live conformance check (and a generated client) can rely on them.
+    const versionedRecord = answersVersionedRecord(document, schema);
+    if (versionedRecord) headers.ETag = { ...HEADERS.ETag, required: true };
+    else if (ifMatch) headers.ETag = HEADERS.ETag;
+    if (status === '201' && versionedRecord) headers.Location = { ...HEADERS.Location, required: true };
     if (idempotent) headers['Idempotent-Replayed'] = HEADERS['Idempotent-Replayed'];
     if (Object.keys(headers).length) response.headers = headers;
     response.description ||= 'OK';
