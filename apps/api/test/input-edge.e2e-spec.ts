@@ -35,7 +35,7 @@ async function postJson(
   body: string,
   token: string | null = server.token,
 ): Promise<{ status: number; body: ProblemDetails & GraphQLResult }> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
+  const response = await server.fetch(`${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body,
@@ -104,7 +104,7 @@ describe('JSON nested 10,000 deep (item 3)', () => {
       `{"query":"mutation($input: CreateUnitInput!) { createUnit(input: $input) { id } }","variables":{"input":${DEEP}}}`,
     );
     expectFieldError(variables, 'body', 'nesting');
-    const patch = await fetch(`${server.baseUrl}/api/v1/units/${leaderUnit.id}`, {
+    const patch = await server.fetch(`/api/v1/units/${leaderUnit.id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, 'if-match': '"1"' },
       body: `{"leaders":${DEEP}}`,

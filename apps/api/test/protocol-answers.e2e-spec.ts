@@ -200,13 +200,13 @@ describe('Cache-Control: no-store on answers that carry tokens or a caller’s d
     expect([one.status, one.headers.get('cache-control')]).toEqual([200, 'no-store']);
     const notFound = await officer.rest('GET', `/api/v1/units/${districtB.id}`);
     expect([notFound.status, notFound.headers.get('cache-control')]).toEqual([404, 'no-store']);
-    const graphql = await fetch(`${server.baseUrl}/graphql`, {
+    const graphql = await server.fetch(`/graphql`, {
       method: 'POST',
       headers: { authorization: `Bearer ${officer.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ units { totalItems } }' }),
     });
     expect([graphql.status, graphql.headers.get('cache-control')]).toEqual([200, 'no-store']);
-    const exported = await fetch(`${server.baseUrl}/api/v1/units/export.xlsx`, { headers: { authorization: `Bearer ${officer.token}` } });
+    const exported = await server.fetch(`/api/v1/units/export.xlsx`, { headers: { authorization: `Bearer ${officer.token}` } });
     expect([exported.status, exported.headers.get('cache-control')]).toEqual([200, 'no-store']);
     const anonymous = await server.anonymous.rest('GET', '/api/v1/units');
     expect([anonymous.status, anonymous.headers.get('cache-control')]).toEqual([401, 'no-store']);

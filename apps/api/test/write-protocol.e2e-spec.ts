@@ -37,7 +37,7 @@ async function raw(
   body: string,
   headers: Record<string, string>,
 ): Promise<{ status: number; headers: Headers; text: string }> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
+  const response = await server.fetch(`${path}`, {
     method,
     body,
     headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json', ...headers },
