@@ -1,5 +1,5 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { SqlParams, type RequestContext } from '@danvan/core';
+import { allOf, SqlParams, type RequestContext } from '@danvan/core';
 import { Database, managerOf } from '@danvan/database';
 import { PledgeOutcomes, type PledgeOutcome } from '@danvan/recognition';
 import { PLEDGE_POLICY } from './pledge.policy.js';
@@ -22,7 +22,7 @@ export class PledgeOutcomesAdapter extends PledgeOutcomes {
   async managedPledge(ctx: RequestContext, pledgeId: string, options: { lock?: boolean } = {}): Promise<PledgeOutcome | null> {
     const params = new SqlParams();
     // `oversee`: the caller's subtree holds the bloc's managing unit (MANAGES_BLOC), as every managing action.
-    const where = [`p.id = ${params.add(pledgeId)}`, PLEDGE_POLICY.actionSql(ctx, 'oversee', params)].filter(Boolean).join(' AND ');
+    const where = allOf(`p.id = ${params.add(pledgeId)}`, PLEDGE_POLICY.actionSql(ctx, 'oversee', params));
     // FOR UPDATE OF p locks only a pledge the scope lets through; after a wait, PostgreSQL reads the row
     // again, so the status is the one committed by the writer waited for.
     const [row] = (await managerOf(this.database, ctx).query(
@@ -66,7 +66,7 @@ export class PledgeOutcomesAdapter extends PledgeOutcomes {
 
   /** The pledge, if the caller may see it (PLEDGE_POLICY `see`: it manages the bloc or a member lies in its subtree). */
   private visible(ctx: RequestContext, params: SqlParams, pledgeId: string): string {
-    return [`p.id = ${params.add(pledgeId)}`, PLEDGE_POLICY.visibleSql(ctx, params)].filter(Boolean).join(' AND ');
+    return allOf(`p.id = ${params.add(pledgeId)}`, PLEDGE_POLICY.visibleSql(ctx, params));
   }
 }
 

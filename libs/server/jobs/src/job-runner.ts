@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RequestContext } from '@danvan/core';
+import { RequestContext, rowCount } from '@danvan/core';
 import type { Database } from '@danvan/database';
 
 /** What a handler gets: the job, and the transaction its completion commits with. */
@@ -341,13 +341,11 @@ export class JobRunner {
           ctx: RequestContext.system(`job:${job.name}:${job.id}`).withManager(manager),
         });
         const done = (await manager.query(
-          `WITH done AS (
-             UPDATE job SET state = 'completed', last_error = NULL, claim_token = NULL, lease_until = NULL, finished_at = now()
-              WHERE id = $1 AND claim_token = $2 RETURNING id)
-           SELECT id FROM done`,
+          `UPDATE job SET state = 'completed', last_error = NULL, claim_token = NULL, lease_until = NULL, finished_at = now()
+            WHERE id = $1 AND claim_token = $2 RETURNING id`,
           [job.id, token],
         )) as unknown[];
-        if (!done.length) throw new LeaseLost();
+        if (rowCount(done) === 0) throw new LeaseLost();
       });
     } catch (error) {
       if (error instanceof LeaseLost) {
@@ -397,17 +395,13 @@ export class JobRunner {
     // Only while the claim is still this runner's: another runner that claimed it again records its own outcome.
     const recorded = (await this.database.manager.query(
       final
-        ? `WITH failed AS (
-             UPDATE job SET state = 'failed', last_error = $3, claim_token = NULL, lease_until = NULL, finished_at = now()
-              WHERE id = $1 AND claim_token = $2 RETURNING id)
-           SELECT id FROM failed`
-        : `WITH retried AS (
-             UPDATE job SET state = 'pending', last_error = $3, claim_token = NULL, lease_until = NULL, run_at = now() + make_interval(secs => $4)
-              WHERE id = $1 AND claim_token = $2 RETURNING id)
-           SELECT id FROM retried`,
+        ? `UPDATE job SET state = 'failed', last_error = $3, claim_token = NULL, lease_until = NULL, finished_at = now()
+            WHERE id = $1 AND claim_token = $2 RETURNING id`
+        : `UPDATE job SET state = 'pending', last_error = $3, claim_token = NULL, lease_until = NULL, run_at = now() + make_interval(secs => $4)
+            WHERE id = $1 AND claim_token = $2 RETURNING id`,
       final ? [job.id, token, message.slice(0, 2000)] : [job.id, token, message.slice(0, 2000), delay / 1000],
     )) as unknown[];
-    if (!recorded.length) {
+    if (rowCount(recorded) === 0) {
       this.logger.warn(`job ${job.name} #${job.id} failed (attempt ${attempt}) after another runner claimed it again: ${message}`);
     } else if (final) {
       this.logger.error(`job ${job.name} #${job.id} failed for good after ${attempt} attempts: ${message}`);

@@ -44,9 +44,8 @@ export class TestClient {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${this.baseUrl}${path}`, init);
+    const response = await this.fetch(path, init);
     const text = await response.text();
-    this.contract?.check(method.toUpperCase(), path, response.status, response.headers, text);
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -86,11 +85,6 @@ export class TestClient {
   }
 }
 
-/**
- * A real API server for one test file: real database (migrated), real HTTP on a
- * loopback port. `rest()` and `graphql()` call it with fetch; `factory` makes
- * valid records in one line.
- */
 /** One event of the audit trail as stored (`recordAudit`): what changed of which record, filed under which unit path. */
 export interface StoredAuditEvent {
   entity: string;
@@ -100,6 +94,11 @@ export interface StoredAuditEvent {
   scopePath: string | null;
 }
 
+/**
+ * A real API server for one test file: real database (migrated), real HTTP on a
+ * loopback port. `rest()` and `graphql()` call it with fetch; `factory` makes
+ * valid records in one line.
+ */
 export class TestServer extends TestClient {
   /** The same server without credentials. */
   readonly anonymous: TestClient;
